@@ -1,0 +1,109 @@
+"""Records to and from plain JSON-ready dicts.
+
+The dict form of an :class:`~newsdossier.model.Article` is the ``articles``
+entry of dossier.json (schema ``newsdossier/dossier@1``) plus a few keys the
+contract allows to be added (``published_range``, ``dateline``, ``captions``,
+...). The store keeps exactly this form, so what is stored is what is shipped.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from newsdossier.model import (
+    Article,
+    Caption,
+    DateBasis,
+    Format,
+    PublicationDate,
+    Removal,
+    Segment,
+    Status,
+)
+
+__all__ = ["article_from_dict", "article_to_dict"]
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def article_to_dict(article: Article, *, with_source: bool = True) -> dict[str, Any]:
+    """The JSON form of an article. ``with_source=False`` leaves out ``source_text`` and ``segments``."""
+    published = article.published
+    result: dict[str, Any] = {
+        "id": article.id,
+        "source_path": article.source_path,
+        "locator": article.locator,
+        "format": article.format.value,
+        "url": article.url,
+        "title": article.title,
+        "outlet": article.outlet,
+        "byline": list(article.byline),
+        "dateline": article.dateline,
+        "credit": article.credit,
+        "published": _iso(published.value),
+        "published_basis": published.basis.value if published.basis else None,
+        "published_range": (
+            [_iso(published.earliest), _iso(published.latest)]
+            if published.earliest or published.latest
+            else None
+        ),
+        "published_evidence": published.evidence or None,
+        "status": article.status.value,
+        "status_reasons": list(article.status_reasons),
+        "standfirst": article.standfirst,
+        "text": article.text,
+        "removed": [
+            {"start": r.start, "end": r.end, "text": r.text, "reason": r.reason}
+            for r in article.removed
+        ],
+        "captions": [
+            {"start": c.start, "end": c.end, "text": c.text, "credit": c.credit}
+            for c in article.captions
+        ],
+        "content_hash": article.content_hash,
+    }
+    if with_source:
+        result["source_text"] = article.source_text
+        result["segments"] = [[s.clean_start, s.source_start, s.length] for s in article.segments]
+    return result
+
+
+def article_from_dict(data: dict[str, Any]) -> Article:
+    """Inverse of :func:`article_to_dict` (with ``with_source=True``)."""
+    published_range = data.get("published_range") or [None, None]
+    basis = data.get("published_basis")
+    return Article(
+        id=data["id"],
+        content_hash=data["content_hash"],
+        source_path=data["source_path"],
+        locator=data.get("locator"),
+        format=Format(data["format"]),
+        url=data.get("url"),
+        title=data.get("title"),
+        outlet=data.get("outlet"),
+        byline=tuple(data.get("byline") or ()),
+        dateline=data.get("dateline"),
+        credit=data.get("credit"),
+        published=PublicationDate(
+            value=_date(data.get("published")),
+            basis=DateBasis(basis) if basis else None,
+            earliest=_date(published_range[0]),
+            latest=_date(published_range[1]),
+            evidence=data.get("published_evidence") or "",
+        ),
+        status=Status(data["status"]),
+        status_reasons=tuple(data.get("status_reasons") or ()),
+        text=data["text"],
+        source_text=data.get("source_text", ""),
+        removed=tuple(Removal(**r) for r in data.get("removed") or ()),
+        captions=tuple(Caption(**c) for c in data.get("captions") or ()),
+        segments=tuple(Segment(*s) for s in data.get("segments") or ()),
+        standfirst=data.get("standfirst"),
+    )
