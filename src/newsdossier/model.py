@@ -62,10 +62,17 @@ class DateBasis(StrEnum):
     ESTIMATED = "estimated"  # inferred from internal evidence; see PublicationDate.earliest/latest
 
 
-def content_hash(media_type: str, data: bytes) -> str:
-    """The identity of a document: same bytes of the same kind, same document."""
+def content_hash(media_type: str, data: bytes, url: str | None = None) -> str:
+    """The identity of a document: the same bytes of the same kind at the same address.
+
+    The URL is part of it because the same text published at two addresses is two
+    articles (a verbatim copy is exactly what provenance must count); the same file
+    read twice is one.
+    """
     digest = hashlib.sha256()
     digest.update(media_type.encode("ascii"))
+    digest.update(b"\0")
+    digest.update((url or "").encode("utf-8"))
     digest.update(b"\0")
     digest.update(data)
     return digest.hexdigest()
@@ -97,7 +104,7 @@ class RawDocument:
 
     @property
     def content_hash(self) -> str:
-        return content_hash(self.media_type, self.data)
+        return content_hash(self.media_type, self.data, self.hints.url)
 
     @property
     def where(self) -> str:

@@ -1,0 +1,74 @@
+"""Clean stage: a raw document becomes an :class:`~newsdossier.model.Article`.
+
+Two steps, so that the expensive one runs once per document:
+
+``prepare(raw) -> Prepared``
+    decode, and for HTML extract the main text and metadata with trafilatura;
+``clean(prepared, recurring=None) -> Article``
+    label every line (furniture, captions, header, body), read metadata
+    (title, outlet, byline, dateline, credit, publication date), decide the
+    status, and record every removal with its span and reason.
+
+``recurring`` is the pile's corpus evidence (:class:`RecurringLines`), fitted
+on the prepared texts of the whole pile before cleaning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Final
+
+from newsdossier.clean.corpus import RecurringLines
+from newsdossier.clean.lines import line_key, split_lines
+from newsdossier.model import Article, Format, RawDocument, SourceHints
+
+__all__ = ["CLEANER_VERSION", "Prepared", "RecurringLines", "clean", "line_keys", "prepare"]
+
+# Bump when cleaning changes what it produces, so stored articles are re-cleaned.
+CLEANER_VERSION: Final = "clean-1"
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A document's text before cleaning, with what its container or HTML said about it."""
+
+    raw_id: str  # content hash of the raw document
+    source_path: str
+    locator: str | None
+    format: Format
+    source_text: str
+    structured_header: bool  # plain text keeps the page header; extracted HTML does not
+    hints: SourceHints = field(default_factory=SourceHints)
+    published_basis_meta: bool = False  # hints.published came from HTML metadata / a feed field
+    description: str | None = None
+
+
+def prepare(raw: RawDocument) -> Prepared:
+    """Decode (and for HTML, extract) a raw document."""
+    if raw.media_type != "text/html":
+        return Prepared(raw.content_hash, raw.source_path, raw.locator, raw.format, raw.text, True,
+                        raw.hints, raw.hints.published is not None)
+    from newsdossier.clean.html import extract_html  # trafilatura is slow to import
+
+    extraction = extract_html(raw.text, url=raw.hints.url)
+    hints = SourceHints(
+        url=raw.hints.url or extraction.url,
+        title=raw.hints.title or extraction.title,
+        published=raw.hints.published or extraction.published,
+        outlet=raw.hints.outlet or extraction.sitename,
+        byline=raw.hints.byline or extraction.byline,
+    )
+    return Prepared(raw.content_hash, raw.source_path, raw.locator, raw.format, extraction.text, False,
+                    hints, hints.published is not None, extraction.description)
+
+
+def line_keys(prepared: Prepared) -> list[str]:
+    """The normalised lines of a prepared text, for fitting :class:`RecurringLines`."""
+    return [line_key(line.text) for line in split_lines(prepared.source_text)]
+
+
+def clean(prepared: Prepared, recurring: RecurringLines | None = None) -> Article:
+    """Clean one prepared document into an Article."""
+    from newsdossier.clean.article import build_article
+
+    return build_article(prepared, recurring)

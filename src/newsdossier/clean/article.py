@@ -1,0 +1,171 @@
+"""Assemble an Article from labelled lines: body, removals, captions and metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from newsdossier.clean.agencies import Dateline, find_dateline
+from newsdossier.clean.corpus import RecurringLines
+from newsdossier.clean.dates import (
+    DateCandidate,
+    find_full_dates,
+    parse_month_day,
+    resolve_publication_date,
+)
+from newsdossier.clean.layout import BODY, Label, label_lines
+from newsdossier.clean.lines import Line, line_key, split_lines
+from newsdossier.clean.metadata import (
+    article_status,
+    outlet_from_furniture,
+    outlet_from_url,
+    split_byline,
+)
+from newsdossier.model import Article, Caption, DateBasis, Removal, Segment
+
+if TYPE_CHECKING:
+    from newsdossier.clean import Prepared
+
+__all__ = ["build_article"]
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    text: str
+    paragraphs: list[str]
+    segments: tuple[Segment, ...]
+    removed: tuple[Removal, ...]
+    captions: tuple[Caption, ...]
+    dateline: Dateline | None
+
+
+def _apply_corpus(lines: list[Line], labels: list[Label], outlet: str | None,
+                  recurring: RecurringLines | None) -> list[Label]:
+    if recurring is None:
+        return labels
+    verdicts = recurring.recurring(outlet, [line_key(line.text) for line in lines])
+    return [Label(verdict) if verdict and label.kind == BODY else label
+            for label, verdict in zip(labels, verdicts, strict=True)]
+
+
+def _assemble(lines: list[Line], labels: list[Label]) -> _Body:
+    parts: list[str] = []
+    segments: list[Segment] = []
+    removed: list[Removal] = []
+    captions: list[Caption] = []
+    dateline: Dateline | None = None
+    offset = 0
+    for index, (line, label) in enumerate(zip(lines, labels, strict=True)):
+        if label.kind != BODY:
+            removed.append(Removal(line.start, line.end, line.text, label.kind))
+            if label.kind == "caption":
+                credit = next((lines[j].text for j in range(index + 1, min(index + 3, len(lines)))
+                               if labels[j].kind == "photo-credit"), None)
+                captions.append(Caption(line.start, line.end, line.text, credit))
+            continue
+        text, start = line.text, line.start
+        if not parts and dateline is None:
+            dateline = find_dateline(text)
+            if dateline:
+                cut = text.index(dateline.text) + len(dateline.text)
+                cut += len(text[cut:]) - len(text[cut:].lstrip())
+                removed.append(Removal(start, start + cut, text[:cut], "dateline"))
+                text, start = text[cut:], start + cut
+        if not text:
+            continue
+        if parts:
+            offset += len(PARAGRAPH_BREAK)
+        segments.append(Segment(offset, start, len(text)))
+        parts.append(text)
+        offset += len(text)
+    return _Body(PARAGRAPH_BREAK.join(parts), parts, tuple(segments), tuple(removed), tuple(captions), dateline)
+
+
+def _values(labels: list[Label], kind: str) -> list[str]:
+    return [label.value for label in labels if label.kind == kind and label.value]
+
+
+def _date_candidates(prepared: Prepared, labels: list[Label], dateline: Dateline | None) -> list[DateCandidate]:
+    candidates = []
+    if prepared.hints.published and prepared.published_basis_meta:
+        candidates.append(DateCandidate(prepared.hints.published, DateBasis.HTML_META, "metadata"))
+    for label in labels:
+        if label.kind == "date-line" and label.value:
+            candidates.append(DateCandidate(date.fromisoformat(label.value.rstrip("T")), DateBasis.BYLINE,
+                                            f"header date {label.value.rstrip('T')}", has_time=label.value.endswith("T")))
+    if dateline and dateline.date_text:
+        month_day = parse_month_day(dateline.date_text)
+        full = None if month_day else _full_date(dateline.date_text)
+        candidates.append(DateCandidate(full, DateBasis.DATELINE, dateline.text, month_day=month_day))
+    for label in labels:
+        if label.kind == "date-widget" and label.value:
+            candidates.append(DateCandidate(date.fromisoformat(label.value.rstrip("T")), DateBasis.BYLINE,
+                                            f"date above the headline {label.value.rstrip('T')}",
+                                            has_time=label.value.endswith("T"), before_title=True))
+    return candidates
+
+
+def _full_date(text: str) -> date | None:
+    found = find_full_dates(text)
+    return found[0][2] if found else None
+
+
+def _outlet(prepared: Prepared, labels: list[Label], removed: tuple[Removal, ...],
+            dateline: Dateline | None) -> str | None:
+    if prepared.hints.outlet:
+        return prepared.hints.outlet
+    named = _values(labels, "site-name")
+    if named:
+        return named[0]
+    for removal in removed:
+        found = outlet_from_furniture(removal.text)
+        if found:
+            return found
+    return outlet_from_url(prepared.hints.url) or (dateline.agency if dateline else None)
+
+
+def _byline(prepared: Prepared, labels: list[Label]) -> tuple[str, ...]:
+    if prepared.hints.byline:
+        return prepared.hints.byline
+    for kind in ("byline", "standfirst"):
+        for value in _values(labels, kind):
+            names = split_byline(value)
+            if names:
+                return names
+    return ()
+
+
+def build_article(prepared: Prepared, recurring: RecurringLines | None = None) -> Article:
+    lines = split_lines(prepared.source_text)
+    labels = label_lines(lines, title_hint=prepared.hints.title, structured_header=prepared.structured_header)
+    outlet_key = prepared.hints.outlet or outlet_from_url(prepared.hints.url)
+    labels = _apply_corpus(lines, labels, outlet_key, recurring)
+    body = _assemble(lines, labels)
+    credits = _values(labels, "credit")
+    standfirst = [line.text for line, label in zip(lines, labels, strict=True) if label.kind == "standfirst"]
+    status, status_reasons = article_status(body.paragraphs, {r.reason for r in body.removed})
+    return Article(
+        id=prepared.raw_id[:16],
+        content_hash=prepared.raw_id,
+        source_path=prepared.source_path,
+        locator=prepared.locator,
+        format=prepared.format,
+        url=prepared.hints.url,
+        title=prepared.hints.title or next(iter(_values(labels, "title")), None),
+        outlet=_outlet(prepared, labels, body.removed, body.dateline),
+        byline=_byline(prepared, labels),
+        dateline=body.dateline.text if body.dateline else None,
+        credit=credits[-1] if credits else (body.dateline.agency if body.dateline else None),
+        published=resolve_publication_date(_date_candidates(prepared, labels, body.dateline), body.text),
+        status=status,
+        status_reasons=status_reasons,
+        text=body.text,
+        source_text=prepared.source_text,
+        removed=body.removed,
+        captions=body.captions,
+        segments=body.segments,
+        standfirst=" ".join(standfirst) or prepared.description,
+    )

@@ -1,0 +1,165 @@
+"""Label every line of a scraped page: header parts, captions, furniture, or body.
+
+Scraped plain text is a page flattened to lines: site furniture, a section label,
+the headline, a standfirst, a byline and a timestamp, then the body with captions,
+crossheads and "Read more" links mixed in, then comment and sign-in prompts. This
+module decides, line by line, which of these each line is. It only labels; the
+cleaner turns labels into the body text and the ``removed`` record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from newsdossier.clean.agencies import credit_in_line
+from newsdossier.clean.dates import parse_date_line
+from newsdossier.clean.furniture import (
+    furniture_reason,
+    is_photo_credit,
+    is_punctuation_only,
+    site_name,
+)
+from newsdossier.clean.lines import Line, line_key
+
+__all__ = ["BODY", "Label", "label_lines"]
+
+BODY: Final = "body"
+# A line opens the body when it reads as prose: this many words and sentence-final
+# punctuation. Headlines and standfirsts rarely end in a full stop; body paragraphs do.
+BODY_MIN_WORDS: Final = 8
+# Crossheads ("Make or break") are short unpunctuated lines between paragraphs.
+SUBHEAD_MAX_WORDS: Final = 6
+# Section labels above a headline ("Conflicts & War", "ASSESSMENTS") are this short.
+LABEL_MAX_WORDS: Final = 3
+TITLE_MAX_WORDS: Final = 30
+_SENTENCE_END: Final = re.compile(r"[.!?…:;\"”’')\]]$")
+_BYLINE: Final = re.compile(r"^(?:by|written by|words by|reporting by)\s+(?P<names>[A-Z].{1,150})$", re.IGNORECASE)
+_WRITES: Final = re.compile(r"[,;]\s*(?:writes|says|reports)\s+(?P<names>[A-Z][\w'’.\- ]{2,80})$")
+_TRAILING_CREDIT: Final = re.compile(r"\s*\((?:photo:\s*)?[A-Z][\w .&/-]{0,40}\)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """What one line is. ``kind`` is BODY or a removal reason; ``value`` carries what it yields."""
+
+    kind: str
+    value: str | None = None
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def _is_prose(line: Line) -> bool:
+    return line.words >= BODY_MIN_WORDS and ends_sentence(line.text)
+
+
+def _pattern_label(line: Line) -> Label | None:
+    text = line.text
+    if is_punctuation_only(text):
+        return Label("punctuation")
+    name = site_name(text)
+    if name:
+        return Label("site-name", name)
+    reason = furniture_reason(text)
+    if reason:
+        return Label(reason)
+    if is_photo_credit(text):
+        return Label("photo-credit")
+    agency = credit_in_line(text)
+    if agency:
+        return Label("credit", agency)
+    stamp = parse_date_line(text)
+    if stamp:
+        return Label("date-line", stamp[0].isoformat() + ("T" if stamp[1] else ""))
+    byline = _BYLINE.match(text)
+    if byline and line.words <= 20 and not ends_sentence(text.rstrip(".")):
+        return Label("byline", byline.group("names"))
+    return None
+
+
+def _mark_captions(lines: list[Line], labels: list[Label | None]) -> None:
+    """A line just above a photo credit is a caption, as is an alt text repeated just above it."""
+    for index, line in enumerate(lines):
+        label = labels[index]
+        if label and label.kind == "photo-credit" and index > 0 and labels[index - 1] is None:
+            labels[index - 1] = Label("caption")
+        if label is None and index + 1 < len(lines) and labels[index + 1] is None:
+            following = lines[index + 1].text
+            # "<caption>" then "<caption> (EPA)": the page printed alt text and caption.
+            if following != line.text and following.startswith(line.text) and _TRAILING_CREDIT.search(following):
+                labels[index] = Label("caption")
+                labels[index + 1] = Label("caption")
+            elif following != line.text and following.startswith(line.text) and line.words >= BODY_MIN_WORDS:
+                labels[index] = Label("caption")
+    for index in range(1, len(lines)):
+        # A caption repeated with extra words ("<alt text>" / "<alt text> <caption>") before a credit.
+        if labels[index] and labels[index].kind == "caption" and labels[index - 1] is None:
+            if lines[index].text.startswith(lines[index - 1].text):
+                labels[index - 1] = Label("caption")
+
+
+def _body_start(lines: list[Line], labels: list[Label | None]) -> int:
+    for index, line in enumerate(lines):
+        if labels[index] is None and _is_prose(line):
+            return index
+    return len(lines)
+
+
+def _label_header(lines: list[Line], labels: list[Label | None], end: int, title_hint: str | None) -> None:
+    """Between the top and the first prose line: labels, headline, standfirst."""
+    hint_key = line_key(title_hint) if title_hint else None
+    title_seen = False
+    for index in range(end):
+        if labels[index] is not None:
+            if labels[index].kind == "date-line" and not title_seen:
+                labels[index] = Label("date-widget", labels[index].value)
+            continue
+        line = lines[index]
+        if hint_key and line_key(line.text) == hint_key:
+            labels[index] = Label("title", line.text)
+            title_seen = True
+        elif line.words <= LABEL_MAX_WORDS:
+            labels[index] = Label("section-label")
+        elif not title_seen and not hint_key and line.words <= TITLE_MAX_WORDS:
+            labels[index] = Label("title", line.text)
+            title_seen = True
+        else:
+            writes = _WRITES.search(line.text)
+            labels[index] = Label("standfirst", writes.group("names") if writes else None)
+
+
+def _label_body(lines: list[Line], labels: list[Label | None], start: int) -> None:
+    last_prose = max((i for i in range(start, len(lines)) if labels[i] is None), default=start)
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if labels[index] is not None:
+            if labels[index].kind in ("date-line", "byline"):
+                continue  # an in-body timestamp or byline: keep the label, it is metadata
+            continue
+        if index in (start, last_prose) or ends_sentence(line.text):
+            continue
+        if line.words <= SUBHEAD_MAX_WORDS and line.blank_before and line.blank_after:
+            labels[index] = Label("subhead")
+        elif line.words > SUBHEAD_MAX_WORDS and line.blank_before:
+            # An unpunctuated line standing alone inside the body is a photo caption
+            # whose credit line was lost in scraping.
+            labels[index] = Label("caption")
+
+
+def label_lines(lines: list[Line], *, title_hint: str | None = None, structured_header: bool = True) -> list[Label]:
+    """One label per line. ``structured_header=False`` (text extracted from HTML) keeps header lines."""
+    labels: list[Label | None] = [_pattern_label(line) for line in lines]
+    _mark_captions(lines, labels)
+    start = _body_start(lines, labels)
+    if structured_header:
+        _label_header(lines, labels, start, title_hint)
+    elif title_hint:
+        hint_key = line_key(title_hint)
+        for index in range(start):
+            if labels[index] is None and line_key(lines[index].text) == hint_key:
+                labels[index] = Label("title", lines[index].text)
+    _label_body(lines, labels, start)
+    return [label or Label(BODY) for label in labels]

@@ -1,0 +1,499 @@
+"""The pile: one embedded SQLite database of documents, articles, runs and a full-text index.
+
+One file per pile that a user can copy, inspect with the ``sqlite3`` shell and resume after a crash.
+Stages are incremental because the store answers "what is left to do" (:meth:`Store.stale_documents`).
+
+* Schema = numbered migration scripts (:data:`MIGRATIONS`) counted in ``PRAGMA user_version``:
+  an older pile is upgraded on open, a newer one refused. ``PRAGMA application_id`` marks our
+  files, and anything else (a text file, another program's database) is refused before we write.
+* Each batch is one ``BEGIN IMMEDIATE`` ... ``COMMIT``; any exception rolls the batch back, so a
+  crash leaves whole batches only and a re-run skips what is stored.
+* Articles are kept in the JSON form of :func:`newsdossier.records.article_to_dict` (what is
+  stored is what is shipped); triggers keep the FTS5 index in step with every write.
+* Readers page by key instead of holding a cursor open, so a caller may write while iterating.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from newsdossier.errors import StoreError
+from newsdossier.model import Article, Format, RawDocument, Rejection, SourceHints
+from newsdossier.records import article_from_dict, article_to_dict
+
+__all__ = ["DEFAULT_PATH", "SCHEMA_VERSION", "Run", "RunStatus", "SearchHit", "Store"]
+
+DEFAULT_PATH = "newsdossier.db"
+APPLICATION_ID = 0x4E444F53  # "NDOS": marks a SQLite file as a newsdossier pile
+SQLITE_HEADER = b"SQLite format 3\x00"
+PAGE_SIZE = 256  # rows per page when iterating; small enough to bound memory with document bytes
+BUSY_TIMEOUT_S = 30.0  # how long a writer waits for another process's transaction to finish
+SNIPPET_MARKS = ("[", "]", "…")  # opening/closing highlight and ellipsis in search snippets
+SNIPPET_TOKENS = 16
+
+# Each script runs in its own transaction together with ``PRAGMA user_version = <its number>``.
+# Append new steps; never edit a released one (piles in the wild have already run it).
+MIGRATIONS: tuple[str, ...] = (
+    # 1: documents, articles, runs and rejections.
+    f"""
+    PRAGMA application_id = {APPLICATION_ID};
+    CREATE TABLE documents (
+        content_hash TEXT PRIMARY KEY,
+        source_path  TEXT NOT NULL,
+        locator      TEXT,
+        locator_key  TEXT NOT NULL,     -- locator with zero-padded numbers: "line 2" < "line 10"
+        format       TEXT NOT NULL,
+        media_type   TEXT NOT NULL,
+        encoding     TEXT NOT NULL,
+        data         BLOB NOT NULL,     -- original bytes, so a better cleaner can re-run
+        hints        TEXT NOT NULL,     -- JSON: url, title, published (ISO), outlet, byline
+        first_seen   TEXT NOT NULL
+    );
+    CREATE INDEX documents_order ON documents (source_path, locator_key, content_hash);
+    CREATE TABLE articles (
+        seq             INTEGER PRIMARY KEY,  -- stable rowid shared with articles_fts
+        id              TEXT NOT NULL UNIQUE,
+        content_hash    TEXT NOT NULL REFERENCES documents (content_hash),
+        cleaner_version TEXT NOT NULL,
+        source_path     TEXT NOT NULL,
+        locator_key     TEXT NOT NULL,
+        title           TEXT,
+        outlet          TEXT,
+        published       TEXT,
+        status          TEXT NOT NULL,
+        json            TEXT NOT NULL      -- article_to_dict(article, with_source=True)
+    );
+    CREATE INDEX articles_document ON articles (content_hash, cleaner_version);
+    CREATE INDEX articles_order ON articles (source_path, locator_key, id);
+    CREATE TABLE runs (
+        id       INTEGER PRIMARY KEY AUTOINCREMENT,
+        command  TEXT NOT NULL,
+        started  TEXT NOT NULL,
+        finished TEXT,
+        status   TEXT NOT NULL CHECK (status IN ('running', 'done', 'interrupted')),
+        counts   TEXT                      -- JSON object of named counts
+    );
+    CREATE TABLE rejections (
+        id          INTEGER PRIMARY KEY,
+        run_id      INTEGER NOT NULL REFERENCES runs (id),
+        source_path TEXT NOT NULL,
+        locator     TEXT,
+        reason      TEXT NOT NULL,
+        detail      TEXT NOT NULL
+    );
+    CREATE INDEX rejections_run ON rejections (run_id);
+    """,
+    # 2: full-text index over title and body, filled from existing articles, kept in sync by triggers.
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, text, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO articles_fts (rowid, title, text)
+        SELECT seq, title, json_extract(json, '$.text') FROM articles;
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text)
+            VALUES (new.seq, new.title, json_extract(new.json, '$.text'));
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = old.seq;
+        INSERT INTO articles_fts (rowid, title, text)
+            VALUES (new.seq, new.title, json_extract(new.json, '$.text'));
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = old.seq;
+    END;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+INSERT_DOCUMENT = """
+    INSERT OR IGNORE INTO documents
+        (content_hash, source_path, locator, locator_key, format, media_type, encoding, data,
+         hints, first_seen)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+DOCUMENT_COLUMNS = "d.source_path, d.locator, d.format, d.media_type, d.encoding, d.data, d.hints"
+PAGE_DOCUMENTS = f"""
+    SELECT {DOCUMENT_COLUMNS}, d.locator_key, d.content_hash FROM documents d
+    WHERE (d.source_path, d.locator_key, d.content_hash) > (?, ?, ?) AND {{where}}
+    ORDER BY d.source_path, d.locator_key, d.content_hash LIMIT {PAGE_SIZE}
+"""
+NOT_CLEANED_BY = """NOT EXISTS (SELECT 1 FROM articles a
+    WHERE a.content_hash = d.content_hash AND a.cleaner_version = ?)"""
+UPSERT_ARTICLE = """
+    INSERT INTO articles (id, content_hash, cleaner_version, source_path, locator_key, title,
+                          outlet, published, status, json)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET
+        content_hash = excluded.content_hash, cleaner_version = excluded.cleaner_version,
+        source_path = excluded.source_path, locator_key = excluded.locator_key,
+        title = excluded.title, outlet = excluded.outlet, published = excluded.published,
+        status = excluded.status, json = excluded.json
+"""
+PAGE_ARTICLES = f"""
+    SELECT json, source_path, locator_key, id FROM articles
+    WHERE (source_path, locator_key, id) > (?, ?, ?)
+    ORDER BY source_path, locator_key, id LIMIT {PAGE_SIZE}
+"""
+SEARCH = """
+    SELECT a.id, a.title, snippet(articles_fts, -1, ?, ?, ?, ?), bm25(articles_fts) AS rank
+    FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+    WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?
+"""
+INSERT_REJECTION = """
+    INSERT INTO rejections (run_id, source_path, locator, reason, detail) VALUES (?, ?, ?, ?, ?)
+"""
+SELECT_REJECTIONS = "SELECT source_path, locator, reason, detail FROM rejections"
+MARK_INTERRUPTED = "UPDATE runs SET status = 'interrupted' WHERE status = 'running'"
+
+
+class RunStatus(StrEnum):
+    """Where a run ended. ``interrupted`` means it was still ``running`` when the store was reopened."""
+
+    RUNNING = "running"
+    DONE = "done"
+    INTERRUPTED = "interrupted"
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One command run against the pile, with its counts (documents read, rejected, ...)."""
+
+    id: int
+    command: str
+    started: datetime
+    finished: datetime | None
+    status: RunStatus
+    counts: Mapping[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One full-text match. ``score`` is the negated BM25 rank: higher is a better match."""
+
+    article_id: str
+    title: str | None
+    snippet: str
+    score: float
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _locator_key(locator: str | None) -> str:
+    """Sort key that puts "record 9" before "record 10", so listings follow the file's order."""
+    return re.sub(r"\d+", lambda m: m.group().zfill(12), locator or "")
+
+
+def _hints_json(hints: SourceHints) -> str:
+    published = hints.published.isoformat() if hints.published else None
+    return json.dumps(
+        {"url": hints.url, "title": hints.title, "published": published,
+         "outlet": hints.outlet, "byline": list(hints.byline)},
+        ensure_ascii=False,
+    )
+
+
+def _hints_from_json(text: str) -> SourceHints:
+    data = json.loads(text)
+    published = data.get("published")
+    return SourceHints(
+        url=data.get("url"), title=data.get("title"),
+        published=date.fromisoformat(published) if published else None,
+        outlet=data.get("outlet"), byline=tuple(data.get("byline") or ()),
+    )
+
+
+def _document_row(doc: RawDocument) -> tuple[Any, ...]:
+    return (doc.content_hash, doc.source_path, doc.locator, _locator_key(doc.locator),
+            doc.format.value, doc.media_type, doc.encoding, doc.data, _hints_json(doc.hints), _now())
+
+
+def _document_from_row(row: tuple[Any, ...]) -> RawDocument:
+    source_path, locator, fmt, media_type, encoding, data, hints = row[:7]
+    data = bytes(data)
+    try:
+        text = data.decode(encoding)
+    except (LookupError, UnicodeDecodeError) as exc:
+        raise StoreError(f"stored document {source_path} ({locator}) does not decode as {encoding}: "
+                         f"{exc}") from exc
+    return RawDocument(
+        source_path=source_path, locator=locator, format=Format(fmt), media_type=media_type,
+        data=data, encoding=encoding, text=text, hints=_hints_from_json(hints),
+    )
+
+
+def _article_row(article: Article, cleaner_version: str) -> tuple[Any, ...]:
+    published = article.published.value.isoformat() if article.published.value else None
+    body = json.dumps(article_to_dict(article, with_source=True), ensure_ascii=False)
+    return (article.id, article.content_hash, cleaner_version, article.source_path,
+            _locator_key(article.locator), article.title, article.outlet, published,
+            article.status.value, body)
+
+
+def _phrase(query: str) -> str | None:
+    """The query's words as one FTS5 phrase, for queries that are not valid FTS5 syntax."""
+    words = re.findall(r"\w+", query)
+    return '"' + " ".join(words) + '"' if words else None
+
+
+def _check_is_sqlite(path: Path) -> None:
+    """Refuse a file that is not SQLite before SQLite touches it (it may be someone's notes)."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store file; pass a file path such as "
+                         f"{path / DEFAULT_PATH}")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise StoreError(f"{path} is not a newsdossier store: it is not a SQLite database "
+                         f"(it starts with {header[:8]!r}); pass another --db path")
+
+
+class Store:
+    """A pile database. Open with :meth:`Store.open`; use as a context manager to close it."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
+        self._db = connection
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> Store:
+        """Open (creating and migrating unless ``read_only``) the pile at ``path``."""
+        path = Path(path)
+        _check_is_sqlite(path)
+        if read_only and not path.exists():
+            raise StoreError(f"no store at {path}; build one first (newsdossier build ... --db {path})")
+        try:
+            uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+            connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        store = cls(connection, path, read_only=read_only)
+        try:
+            store._prepare()
+        except BaseException:
+            connection.close()
+            raise
+        return store
+
+    def _prepare(self) -> None:
+        with self._errors("open"):
+            version = self._check_ours()
+            self._db.execute("PRAGMA foreign_keys = ON")
+            if self.read_only:
+                if version < SCHEMA_VERSION:
+                    raise StoreError(f"store {self.path} is at schema version {version}, this "
+                                     f"newsdossier needs {SCHEMA_VERSION}; open it once for writing to upgrade")
+                return
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._migrate(version)
+            with self.transaction():
+                self._db.execute(MARK_INTERRUPTED)
+
+    def _check_ours(self) -> int:
+        """The schema version, after making sure the file is a newsdossier pile or an empty database."""
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
+        has_tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        if app_id != APPLICATION_ID and (app_id or version or has_tables):
+            raise StoreError(f"{self.path} is a SQLite database of another program, not a newsdossier "
+                             "store; pass another --db path")
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"store {self.path} has schema version {version} but this newsdossier only "
+                             f"knows up to {SCHEMA_VERSION}; upgrade newsdossier to open it")
+        return version
+
+    def _migrate(self, version: int) -> None:
+        """Run each missing step in its own transaction, so a failed step leaves the previous version."""
+        for number in range(version + 1, SCHEMA_VERSION + 1):
+            script = f"BEGIN IMMEDIATE;\n{MIGRATIONS[number - 1]}\nPRAGMA user_version = {number};\nCOMMIT;"
+            try:
+                self._db.executescript(script)
+            except sqlite3.Error as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise StoreError(f"cannot migrate store {self.path} to schema version {number}: {exc}") from exc
+
+    def close(self) -> None:
+        """Close the connection; ``PRAGMA optimize`` first so later queries keep good plans."""
+        if not self.read_only:
+            self._db.execute("PRAGMA optimize")
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _errors(self, action: str) -> Iterator[None]:
+        """Turn SQLite's errors into a StoreError that names the file and what we were doing."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StoreError(f"store {self.path}: cannot {action}: {exc}") from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One batch: everything inside commits together or, on any exception, not at all.
+
+        Nested use joins the outer transaction, so a caller can group several batch methods.
+        """
+        if self._db.in_transaction:
+            yield
+            return
+        with self._errors("start a transaction"):
+            self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        with self._errors("commit"):
+            self._db.execute("COMMIT")
+
+    # documents
+
+    def add_documents(self, docs: Iterable[RawDocument]) -> int:
+        """Store documents not seen before (by content hash), in one transaction; return how many were new."""
+        with self._errors("add documents"), self.transaction():
+            return self._db.executemany(INSERT_DOCUMENT, map(_document_row, docs)).rowcount
+
+    def has_document(self, content_hash: str) -> bool:
+        with self._errors("read documents"):
+            row = self._db.execute("SELECT 1 FROM documents WHERE content_hash = ?", (content_hash,))
+            return row.fetchone() is not None
+
+    def document_count(self) -> int:
+        return self._count("documents")
+
+    def _count(self, table: str) -> int:
+        with self._errors(f"count {table}"):
+            return self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def iter_documents(self) -> Iterator[RawDocument]:
+        """Every document, in file order (source path, then position in the file)."""
+        return self._page_documents("1", ())
+
+    def stale_documents(self, cleaner_version: str) -> Iterator[RawDocument]:
+        """Documents with no article from ``cleaner_version``: what a (re-)cleaning run still has to do."""
+        return self._page_documents(NOT_CLEANED_BY, (cleaner_version,))
+
+    def _page_documents(self, where: str, params: tuple[Any, ...]) -> Iterator[RawDocument]:
+        sql, key = PAGE_DOCUMENTS.format(where=where), ("", "", "")
+        while True:
+            with self._errors("read documents"):
+                rows = self._db.execute(sql, (*key, *params)).fetchall()
+            yield from map(_document_from_row, rows)
+            if len(rows) < PAGE_SIZE:
+                return
+            key = (rows[-1][0], *rows[-1][-2:])
+
+    # articles
+
+    def put_articles(self, articles: Iterable[Article], *, cleaner_version: str) -> None:
+        """Insert or replace articles in one transaction; the full-text index follows by trigger."""
+        with self._errors("store articles"), self.transaction():
+            for article in articles:
+                try:
+                    self._db.execute(UPSERT_ARTICLE, _article_row(article, cleaner_version))
+                except sqlite3.IntegrityError as exc:
+                    if "FOREIGN KEY" not in str(exc):
+                        raise
+                    raise StoreError(f"store {self.path}: article {article.id} refers to document "
+                                     f"{article.content_hash[:16]}..., which is not stored; add the "
+                                     "document first") from exc
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The article with this id, or None when there is none (a normal answer, not a failure)."""
+        with self._errors("read articles"):
+            row = self._db.execute("SELECT json FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return article_from_dict(json.loads(row[0])) if row else None
+
+    def article_count(self) -> int:
+        return self._count("articles")
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every article, in file order (source path, then position in the file)."""
+        key: tuple[str, str, str] = ("", "", "")
+        while True:
+            with self._errors("read articles"):
+                rows = self._db.execute(PAGE_ARTICLES, key).fetchall()
+            for row in rows:
+                yield article_from_dict(json.loads(row[0]))
+            if len(rows) < PAGE_SIZE:
+                return
+            key = rows[-1][1:]
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Best matches for an FTS5 query; a query that is not valid FTS5 is retried as a phrase of its words."""
+        with self._errors(f"search for {query!r}"):
+            try:
+                return self._search(query, limit)
+            except sqlite3.OperationalError as first:  # FTS5 reports syntax errors this way
+                phrase = _phrase(query)
+                if phrase is None:
+                    raise StoreError(f"cannot search for {query!r}: it has no words to look for") from first
+                return self._search(phrase, limit)
+
+    def _search(self, query: str, limit: int) -> list[SearchHit]:
+        rows = self._db.execute(SEARCH, (*SNIPPET_MARKS, SNIPPET_TOKENS, query, limit)).fetchall()
+        return [SearchHit(article_id, title, snippet, -rank) for article_id, title, snippet, rank in rows]
+
+    # runs and rejections
+
+    def start_run(self, command: str) -> int:
+        """Record that ``command`` started; the id ties its rejections and counts together."""
+        with self._errors("start a run"), self.transaction():
+            cursor = self._db.execute(
+                "INSERT INTO runs (command, started, status) VALUES (?, ?, 'running')", (command, _now()))
+            return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int, counts: Mapping[str, int]) -> None:
+        """Mark a run done with its counts. A run never finished is marked interrupted on the next open."""
+        with self._errors("finish a run"), self.transaction():
+            cursor = self._db.execute(
+                "UPDATE runs SET finished = ?, status = 'done', counts = ? WHERE id = ?",
+                (_now(), json.dumps(dict(counts), sort_keys=True), run_id))
+            if cursor.rowcount == 0:
+                raise StoreError(f"store {self.path} has no run {run_id} to finish")
+
+    def runs(self) -> list[Run]:
+        """Every run, oldest first."""
+        with self._errors("read runs"):
+            rows = self._db.execute(
+                "SELECT id, command, started, finished, status, counts FROM runs ORDER BY id").fetchall()
+        return [
+            Run(id=run_id, command=command, started=datetime.fromisoformat(started),
+                finished=datetime.fromisoformat(finished) if finished else None,
+                status=RunStatus(status), counts=MappingProxyType(json.loads(counts or "{}")))
+            for run_id, command, started, finished, status, counts in rows
+        ]
+
+    def add_rejections(self, run_id: int, rejections: Iterable[Rejection]) -> None:
+        """Record inputs a run could not read, in one transaction."""
+        rows = ((run_id, r.source_path, r.locator, r.reason, r.detail) for r in rejections)
+        with self._errors(f"record rejections of run {run_id}"), self.transaction():
+            self._db.executemany(INSERT_REJECTION, rows)
+
+    def rejections(self, run_id: int | None = None) -> list[Rejection]:
+        """Rejected inputs of one run, or of every run, in the order they were recorded."""
+        where, params = ("WHERE run_id = ?", (run_id,)) if run_id is not None else ("", ())
+        with self._errors("read rejections"):
+            rows = self._db.execute(f"{SELECT_REJECTIONS} {where} ORDER BY id", params).fetchall()
+        return [Rejection(*row) for row in rows]
