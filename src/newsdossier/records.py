@@ -8,9 +8,11 @@ contract allows to be added (``published_range``, ``dateline``, ``captions``,
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
+from newsdossier.clean import Prepared
 from newsdossier.model import (
     Article,
     Caption,
@@ -19,10 +21,11 @@ from newsdossier.model import (
     PublicationDate,
     Removal,
     Segment,
+    SourceHints,
     Status,
 )
 
-__all__ = ["article_from_dict", "article_to_dict"]
+__all__ = ["article_from_dict", "article_to_dict", "prepared_from_json", "prepared_to_json"]
 
 
 def _iso(value: date | None) -> str | None:
@@ -106,4 +109,30 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         captions=tuple(Caption(**c) for c in data.get("captions") or ()),
         segments=tuple(Segment(*s) for s in data.get("segments") or ()),
         standfirst=data.get("standfirst"),
+    )
+
+
+def prepared_to_json(prepared: Prepared) -> str:
+    """The stored form of a prepared text (see :class:`newsdossier.clean.Prepared`)."""
+    hints = prepared.hints
+    return json.dumps({
+        "raw_id": prepared.raw_id, "source_path": prepared.source_path, "locator": prepared.locator,
+        "format": prepared.format.value, "source_text": prepared.source_text,
+        "structured_header": prepared.structured_header,
+        "published_basis_meta": prepared.published_basis_meta, "description": prepared.description,
+        "hints": {"url": hints.url, "title": hints.title, "published": _iso(hints.published),
+                  "outlet": hints.outlet, "byline": list(hints.byline)},
+    }, ensure_ascii=False)
+
+
+def prepared_from_json(text: str) -> Prepared:
+    data = json.loads(text)
+    hints = data["hints"]
+    return Prepared(
+        raw_id=data["raw_id"], source_path=data["source_path"], locator=data["locator"],
+        format=Format(data["format"]), source_text=data["source_text"],
+        structured_header=data["structured_header"],
+        hints=SourceHints(url=hints["url"], title=hints["title"], published=_date(hints["published"]),
+                          outlet=hints["outlet"], byline=tuple(hints["byline"])),
+        published_basis_meta=data["published_basis_meta"], description=data["description"],
     )

@@ -113,6 +113,16 @@ MIGRATIONS: tuple[str, ...] = (
         DELETE FROM articles_fts WHERE rowid = old.seq;
     END;
     """,
+    # 3: prepared texts (decoded, HTML extracted), so the expensive extraction runs once per
+    # document while the pile-wide furniture evidence is counted, and cleaning reads them back.
+    """
+    CREATE TABLE prepared (
+        content_hash TEXT NOT NULL REFERENCES documents (content_hash),
+        version      TEXT NOT NULL,     -- extractor version that produced it
+        json         TEXT NOT NULL,
+        PRIMARY KEY (content_hash, version)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -403,6 +413,34 @@ class Store:
             if len(rows) < PAGE_SIZE:
                 return
             key = (rows[-1][0], *rows[-1][-2:])
+
+    # prepared texts
+
+    def put_prepared(self, items: Iterable[tuple[str, str]], *, version: str) -> None:
+        """Store (content_hash, json) pairs of prepared texts for ``version``, in one transaction."""
+        rows = ((content_hash, version, text) for content_hash, text in items)
+        with self._errors("store prepared texts"), self.transaction():
+            self._db.executemany("INSERT OR REPLACE INTO prepared VALUES (?, ?, ?)", rows)
+
+    def prepared_hashes(self, version: str) -> set[str]:
+        with self._errors("read prepared texts"):
+            rows = self._db.execute("SELECT content_hash FROM prepared WHERE version = ?", (version,))
+            return {row[0] for row in rows}
+
+    def iter_prepared(self, version: str) -> Iterator[str]:
+        """The JSON of every prepared text of ``version``, in file order, a page at a time."""
+        sql = ("SELECT p.json, d.source_path, d.locator_key, d.content_hash FROM prepared p "
+               "JOIN documents d USING (content_hash) WHERE p.version = ? AND "
+               "(d.source_path, d.locator_key, d.content_hash) > (?, ?, ?) "
+               "ORDER BY d.source_path, d.locator_key, d.content_hash LIMIT ?")
+        key: tuple[str, str, str] = ("", "", "")
+        while True:
+            with self._errors("read prepared texts"):
+                rows = self._db.execute(sql, (version, *key, PAGE_SIZE)).fetchall()
+            yield from (row[0] for row in rows)
+            if len(rows) < PAGE_SIZE:
+                return
+            key = (rows[-1][1], rows[-1][2], rows[-1][3])
 
     # articles
 

@@ -1,0 +1,30 @@
+# One command sets everything up and builds the demo dossier; one sets up and runs the tests.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test bench eval clean-venv
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)  ## build the dossier of the five-article demo pile into out/demo/
+	rm -f out/demo.db
+	$(BIN)/newsdossier build demo/pile --db out/demo.db --out out/demo
+	@echo "open out/demo/dossier.md (or out/demo/dossier.json)"
+
+test: $(STAMP)  ## run the test suite (tests needing ../shared skip when it is absent)
+	$(BIN)/pytest -q
+
+bench: $(STAMP)  ## speed benchmarks (slow; numbers go to docs/benchmarks.md)
+	$(BIN)/python bench/ingest_speed.py
+	$(BIN)/python bench/html_speed.py
+
+eval: $(STAMP)  ## benchmark scores that need ../shared/datasets
+	$(BIN)/newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,173 @@
+"""Command line: parse arguments, call one library function, map errors to exit codes.
+
+Exit status (documented in the README):
+    0  done, every input read
+    1  failed: the pile or an output could not be written, or a benchmark is not where it was said to be
+    2  usage error (unknown option, missing argument)
+    3  done, but some inputs were rejected (each is listed with its file and reason)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from newsdossier import __version__
+from newsdossier.errors import NewsdossierError
+
+__all__ = ["COMMANDS", "main"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+DEFAULT_DB = Path("newsdossier.db")
+MAX_REJECTIONS_LISTED = 20
+
+
+def _progress_factory(enabled: bool) -> Callable[[str, int | None], Callable[[int], None]]:
+    def factory(label: str, total: int | None) -> Callable[[int], None]:
+        if not enabled:
+            return lambda _n: None
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, desc=label, unit="doc", file=sys.stderr, leave=False, mininterval=0.5)
+        return bar.update
+
+    return factory
+
+
+def _summary(report: Any, out: Path | None) -> int:
+    ingest = report.ingest
+    rejected = sum(ingest.rejected.values())
+    print(f"read {ingest.documents} document(s), {ingest.new} new; rejected {rejected} input(s)"
+          + (": " + ", ".join(f"{reason} {n}" for reason, n in sorted(ingest.rejected.items())) if rejected else ""))
+    for rejection in ingest.rejections[:MAX_REJECTIONS_LISTED]:
+        print(f"  rejected {rejection}", file=sys.stderr)
+    if len(ingest.rejections) > MAX_REJECTIONS_LISTED:
+        print(f"  ... and {len(ingest.rejections) - MAX_REJECTIONS_LISTED} more (see dossier.json "
+              "'rejected_inputs')", file=sys.stderr)
+    if report.clean.articles:
+        status = report.clean.status
+        print(f"articles: {report.clean.articles} ({status['full']} full, {status['truncated']} truncated, "
+              f"{status['stub']} stub)")
+    for path in report.outputs:
+        print(f"wrote {path}")
+    print("time: " + ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in report.seconds.items()))
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from newsdossier.pipeline import build
+
+    report = build(args.inputs, db=args.db, out=args.out, progress=_progress_factory(_show_progress(args)))
+    return _summary(report, args.out)
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from newsdossier.pipeline import ingest
+
+    report = ingest(args.inputs, db=args.db, progress=_progress_factory(_show_progress(args)))
+    return _summary(report, None)
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from newsdossier.store import Store
+
+    if not args.db.exists():
+        raise NewsdossierError(f"{args.db}: no pile here; build one first (newsdossier build INPUT --db {args.db})")
+    with Store.open(args.db, read_only=True) as store:
+        hits = store.search(args.query, limit=args.limit)
+    if args.json:
+        print(json.dumps([{"article": h.article_id, "title": h.title, "snippet": h.snippet, "score": h.score}
+                          for h in hits], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for hit in hits:
+        print(f"{hit.article_id}  {hit.title or '(no headline)'}\n    {hit.snippet}")
+    if not hits:
+        print("no matches", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from newsdossier.evaluate import evaluate
+
+    result = evaluate(args.task, args.data)
+    if args.json:
+        print(json.dumps(result, indent=2, sort_keys=True))
+    else:
+        for key, value in sorted(result.items()):
+            print(f"{key:<24} {value:.4f}" if isinstance(value, float) else f"{key:<24} {value}")
+    return EXIT_OK
+
+
+def _show_progress(args: argparse.Namespace) -> bool:
+    return not args.quiet and sys.stderr.isatty()
+
+
+# name -> (handler, one-line help, example)
+COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
+    "build": (_cmd_build, "ingest and clean INPUTs, then write DIR/dossier.json and DIR/dossier.md",
+              "newsdossier build demo/pile --db demo.db --out out/"),
+    "ingest": (_cmd_ingest, "read INPUTs into the pile without cleaning (re-reading stored content is a no-op)",
+               "newsdossier ingest 'crawl/**/*.warc.gz' feeds/ --db pile.db"),
+    "search": (_cmd_search, "full-text search over the cleaned articles of a pile",
+               "newsdossier search 'Soleimani AND airport' --db demo.db"),
+    "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction)",
+             "newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json"),
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdossier",
+        description="Turn a pile of scraped news articles into a sourced dossier.",
+        epilog="Example:\n  newsdossier build demo/pile --out out/\n\nExit status: 0 done; 1 failed; "
+               "2 usage error; 3 done but some inputs were rejected.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"newsdossier {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (handler, help_text, example) in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text, description=help_text.capitalize() + ".",
+                                 epilog=f"Example:\n  {example}", formatter_class=argparse.RawDescriptionHelpFormatter)
+        command.set_defaults(handler=handler)
+        _add_arguments(name, command)
+    return parser
+
+
+def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
+    if name in ("build", "ingest"):
+        command.add_argument("inputs", nargs="+", metavar="INPUT",
+                             help="files, folders or glob patterns (.txt .html .json .jsonl .warc .warc.gz .rss .atom .xml)")
+        command.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    if name in ("build", "ingest", "search"):
+        command.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"the pile's database (default {DEFAULT_DB})")
+    if name == "build":
+        command.add_argument("--out", type=Path, default=Path("out"), help="where the dossier is written (default out/)")
+    if name == "search":
+        command.add_argument("query", help="words, \"a phrase\", or FTS5 syntax (AND, OR, NOT, prefix*)")
+        command.add_argument("--limit", type=int, default=20, help="how many hits (default 20)")
+    if name in ("search", "eval"):
+        command.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    if name == "eval":
+        command.add_argument("task", choices=["extraction"], help="what to score")
+        command.add_argument("--data", type=Path, required=True, help="the benchmark's directory")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except NewsdossierError as error:
+        print(f"newsdossier {args.command}: error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print(f"newsdossier {args.command}: interrupted; the pile is consistent, run again to resume",
+              file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

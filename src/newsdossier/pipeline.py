@@ -1,0 +1,75 @@
+"""The table of contents: the named stages of a build, in order, each timed."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsdossier import steps
+from newsdossier.dossier import write_dossier
+from newsdossier.store import Store
+
+__all__ = ["BuildReport", "build", "ingest"]
+
+ProgressFactory = Callable[[str, int | None], Callable[[int], None]]
+
+
+def _silent(_: str, __: int | None) -> Callable[[int], None]:
+    return lambda _n: None
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """What a run did: counts per stage and seconds per stage."""
+
+    ingest: steps.IngestCounts = field(default_factory=steps.IngestCounts)
+    clean: steps.CleanCounts = field(default_factory=steps.CleanCounts)
+    prepared: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    outputs: list[Path] = field(default_factory=list)
+
+    @contextmanager
+    def timer(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        yield
+        self.seconds[stage] = time.perf_counter() - started
+
+
+def ingest(inputs: Sequence[str | Path], *, db: Path, progress: ProgressFactory = _silent) -> BuildReport:
+    """Read inputs into the pile at ``db`` (no cleaning)."""
+    report = BuildReport()
+    with Store.open(db) as store:
+        run_id = store.start_run("ingest")
+        with report.timer("ingest"):
+            report.ingest = steps.ingest_into(store, run_id, inputs, progress=progress("reading", None))
+        store.finish_run(run_id, _counts(report))
+    return report
+
+
+def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: ProgressFactory = _silent) -> BuildReport:
+    """Ingest, clean and write the dossier of the pile at ``db``."""
+    report = BuildReport()
+    with Store.open(db) as store:
+        run_id = store.start_run("build")
+        with report.timer("ingest"):
+            report.ingest = steps.ingest_into(store, run_id, inputs, progress=progress("reading", None))
+        with report.timer("prepare"):
+            report.prepared = steps.prepare_pile(store, progress=progress("extracting", store.document_count()))
+        with report.timer("furniture evidence"):
+            recurring = steps.fit_recurring(store)
+        with report.timer("clean"):
+            report.clean = steps.clean_pile(store, recurring, progress=progress("cleaning", store.document_count()))
+        with report.timer("dossier"):
+            report.outputs = write_dossier(out, store.iter_articles(), report.ingest.rejections)
+        store.finish_run(run_id, _counts(report))
+    return report
+
+
+def _counts(report: BuildReport) -> dict[str, int]:
+    counts = {"documents": report.ingest.documents, "new": report.ingest.new,
+              "rejected": sum(report.ingest.rejected.values()), "articles": report.clean.articles}
+    counts.update({f"status_{k}": v for k, v in report.clean.status.items()})
+    return counts

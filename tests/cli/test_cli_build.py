@@ -1,0 +1,93 @@
+"""The command line end to end on the demo pile: build, re-build, search, bad input, docs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsdossier.cli import COMMANDS, EXIT_OK, EXIT_REJECTED, _parser, main
+
+REPO = Path(__file__).resolve().parents[2]
+DEMO = REPO / "demo" / "pile"
+
+
+@pytest.fixture()
+def built(tmp_path: Path) -> tuple[Path, Path]:
+    db, out = tmp_path / "pile.db", tmp_path / "out"
+    assert main(["build", str(DEMO), "--db", str(db), "--out", str(out), "--quiet"]) == EXIT_OK
+    return db, out
+
+
+def test_build_writes_the_articles_contract(built: tuple[Path, Path]) -> None:
+    _, out = built
+    dossier = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    assert dossier["schema"] == "newsdossier/dossier@1"
+    assert len(dossier["articles"]) == 5
+    required = {"id", "source_path", "url", "title", "outlet", "byline", "credit", "published",
+                "published_basis", "status", "text", "removed"}
+    for article in dossier["articles"]:
+        assert required <= article.keys()
+        for removal in article["removed"]:
+            assert {"start", "end", "text", "reason"} <= removal.keys()
+    by_name = {Path(a["source_path"]).name[:3]: a for a in dossier["articles"]}
+    assert by_name["000"]["published"] == "2021-01-02"
+    assert by_name["003"]["status"] == "truncated"
+    markdown = (out / "dossier.md").read_text(encoding="utf-8")
+    assert "Iraqi-U.S. Ties Reach a Breaking Point" in markdown
+
+
+def test_rebuild_is_a_no_op_for_stored_content(built: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    db, out = built
+    capsys.readouterr()
+    assert main(["build", str(DEMO), "--db", str(db), "--out", str(out), "--quiet"]) == EXIT_OK
+    assert "read 5 document(s), 0 new" in capsys.readouterr().out
+
+
+def test_search_finds_a_body_word(built: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    db, _ = built
+    capsys.readouterr()
+    assert main(["search", "Muhandis", "--db", str(db), "--json"]) == EXIT_OK
+    hits = json.loads(capsys.readouterr().out)
+    assert len(hits) >= 2  # 001, 002 and 004 spell it al-Muhandis
+
+
+def test_bad_input_is_reported_and_the_run_goes_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pile = tmp_path / "pile"
+    shutil.copytree(DEMO, pile)
+    (pile / "empty.txt").write_bytes(b"")
+    (pile / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 100)
+    (pile / "broken.jsonl").write_text('{"text": "A fine article body that is long enough."}\n{not json\n',
+                                       encoding="utf-8")
+    db, out = tmp_path / "pile.db", tmp_path / "out"
+    code = main(["build", str(pile), "--db", str(db), "--out", str(out), "--quiet"])
+    captured = capsys.readouterr()
+    assert code == EXIT_REJECTED
+    assert "empty.txt" in captured.err and "binary.txt" in captured.err and "broken.jsonl" in captured.err
+    dossier = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    assert len(dossier["articles"]) == 6  # the five seeds and the good JSONL line
+    reasons = {Path(r["source_path"]).name: r["reason"] for r in dossier["rejected_inputs"]}
+    assert reasons == {"empty.txt": "empty", "binary.txt": "binary", "broken.jsonl": "malformed-json"}
+
+
+def test_a_file_that_is_not_a_pile_is_refused_and_left_alone(tmp_path: Path) -> None:
+    not_a_pile = tmp_path / "notes.db"
+    not_a_pile.write_text("my notes, not a database", encoding="utf-8")
+    code = main(["build", str(DEMO), "--db", str(not_a_pile), "--out", str(tmp_path / "out"), "--quiet"])
+    assert code == 1
+    assert not_a_pile.read_text(encoding="utf-8") == "my notes, not a database"
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_documents_an_example(name: str) -> None:
+    sub = next(a for a in _parser()._actions if a.dest == "command")
+    help_text = sub.choices[name].format_help()
+    assert "Example:" in help_text and f"newsdossier {name}" in help_text
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name in COMMANDS:
+        assert f"newsdossier {name}" in readme
