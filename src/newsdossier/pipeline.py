@@ -38,10 +38,15 @@ class BuildReport:
         self.seconds[stage] = time.perf_counter() - started
 
 
+def _open(db: Path) -> Store:
+    db.parent.mkdir(parents=True, exist_ok=True)
+    return Store.open(db)
+
+
 def ingest(inputs: Sequence[str | Path], *, db: Path, progress: ProgressFactory = _silent) -> BuildReport:
     """Read inputs into the pile at ``db`` (no cleaning)."""
     report = BuildReport()
-    with Store.open(db) as store:
+    with _open(db) as store:
         run_id = store.start_run("ingest")
         with report.timer("ingest"):
             report.ingest = steps.ingest_into(store, run_id, inputs, progress=progress("reading", None))
@@ -52,7 +57,7 @@ def ingest(inputs: Sequence[str | Path], *, db: Path, progress: ProgressFactory 
 def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: ProgressFactory = _silent) -> BuildReport:
     """Ingest, clean and write the dossier of the pile at ``db``."""
     report = BuildReport()
-    with Store.open(db) as store:
+    with _open(db) as store:
         run_id = store.start_run("build")
         with report.timer("ingest"):
             report.ingest = steps.ingest_into(store, run_id, inputs, progress=progress("reading", None))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from newsdossier.clean.corpus import RecurringLines
-from newsdossier.clean.lines import line_key, split_lines
+from newsdossier.clean.lines import line_key, line_texts
 from newsdossier.model import Article, Format, RawDocument, SourceHints
 
 __all__ = ["CLEANER_VERSION", "Prepared", "RecurringLines", "clean", "line_keys", "prepare"]
@@ -64,7 +64,8 @@ def prepare(raw: RawDocument) -> Prepared:
 
 def line_keys(prepared: Prepared) -> list[str]:
     """The normalised lines of a prepared text, for fitting :class:`RecurringLines`."""
-    return [line_key(line.text) for line in split_lines(prepared.source_text)]
+    keys = (line_key(line) for line in line_texts(prepared.source_text))
+    return [key for key in keys if key]
 
 
 def clean(prepared: Prepared, recurring: RecurringLines | None = None) -> Article:

@@ -51,7 +51,7 @@ def _article_markdown(article: dict[str, Any]) -> list[str]:
     lines = [f"### {article['title'] or '(no headline)'}", "", f"`{article['id']}`", ""]
     lines += [f"- **{name}:** {value}" for name, value in facts]
     removed = sorted({r["reason"] for r in article["removed"]})
-    lines.append(f"- **Removed:** {len(article['removed'])} line(s) of furniture ({', '.join(removed) or 'none'})")
+    lines.append(f"- **Removed from the body:** {len(article['removed'])} span(s) ({', '.join(removed) or 'none'})")
     text = article["text"]
     excerpt = text[:_EXCERPT_CHARS] + ("…" if len(text) > _EXCERPT_CHARS else "")
     lines += ["", "> " + excerpt.replace("\n\n", "\n>\n> "), ""]
