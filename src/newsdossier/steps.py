@@ -34,9 +34,9 @@ T = TypeVar("T")
 Progress = Callable[[int], None]
 
 
-def _batches(items: Iterable[T], size: int = BATCH_SIZE) -> Iterator[list[T]]:
+def _batches(items: Iterable[T]) -> Iterator[list[T]]:
     iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+    while batch := list(islice(iterator, BATCH_SIZE)):
         yield batch
 
 
