@@ -88,23 +88,26 @@ def _values(labels: list[Label], kind: str) -> list[str]:
     return [label.value for label in labels if label.kind == kind and label.value]
 
 
+def _stamp(label: Label, *, before_title: bool) -> DateCandidate:
+    """A candidate from a date-stamp label; the value is 'YYYY-MM-DD', with a 'T' when it had a time."""
+    value = label.value or ""
+    day = date.fromisoformat(value.rstrip("T"))
+    where = "date above the headline" if before_title else "header date"
+    return DateCandidate(day, DateBasis.BYLINE, f"{where} {day.isoformat()}",
+                         has_time=value.endswith("T"), before_title=before_title)
+
+
 def _date_candidates(prepared: Prepared, labels: list[Label], dateline: Dateline | None) -> list[DateCandidate]:
+    """Publication-date candidates, best basis first: metadata, header stamp, dateline, widget."""
     candidates = []
     if prepared.hints.published and prepared.published_basis_meta:
         candidates.append(DateCandidate(prepared.hints.published, DateBasis.HTML_META, "metadata"))
-    for label in labels:
-        if label.kind == "date-line" and label.value:
-            candidates.append(DateCandidate(date.fromisoformat(label.value.rstrip("T")), DateBasis.BYLINE,
-                                            f"header date {label.value.rstrip('T')}", has_time=label.value.endswith("T")))
+    candidates += [_stamp(label, before_title=False) for label in labels if label.kind == "date-line" and label.value]
     if dateline and dateline.date_text:
         month_day = parse_month_day(dateline.date_text)
         full = None if month_day else _full_date(dateline.date_text)
         candidates.append(DateCandidate(full, DateBasis.DATELINE, dateline.text, month_day=month_day))
-    for label in labels:
-        if label.kind == "date-widget" and label.value:
-            candidates.append(DateCandidate(date.fromisoformat(label.value.rstrip("T")), DateBasis.BYLINE,
-                                            f"date above the headline {label.value.rstrip('T')}",
-                                            has_time=label.value.endswith("T"), before_title=True))
+    candidates += [_stamp(label, before_title=True) for label in labels if label.kind == "date-widget" and label.value]
     return candidates
 
 
