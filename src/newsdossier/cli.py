@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -158,6 +159,8 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # trafilatura logs a warning for every page without main text; the summary counts stubs.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
         return args.handler(args)
     except NewsdossierError as error:

@@ -20,6 +20,7 @@ from typing import Final
 
 from newsdossier.clean.corpus import RecurringLines
 from newsdossier.clean.lines import line_key, line_texts
+from newsdossier.errors import InputError
 from newsdossier.model import Article, Format, RawDocument, SourceHints
 
 __all__ = ["CLEANER_VERSION", "Prepared", "RecurringLines", "clean", "line_keys", "prepare"]
@@ -50,7 +51,11 @@ def prepare(raw: RawDocument) -> Prepared:
                         raw.hints, raw.hints.published is not None)
     from newsdossier.clean.html import extract_html  # trafilatura is slow to import
 
-    extraction = extract_html(raw.text, url=raw.hints.url)
+    try:
+        extraction = extract_html(raw.text, url=raw.hints.url, path=raw.where, filter_lines=False)
+    except InputError:
+        # Nothing to extract (a blank page): an empty text, which cleaning marks a stub.
+        return Prepared(raw.content_hash, raw.source_path, raw.locator, raw.format, "", False, raw.hints)
     hints = SourceHints(
         url=raw.hints.url or extraction.url,
         title=raw.hints.title or extraction.title,
@@ -58,7 +63,11 @@ def prepare(raw: RawDocument) -> Prepared:
         outlet=raw.hints.outlet or extraction.sitename,
         byline=raw.hints.byline or extraction.byline,
     )
-    return Prepared(raw.content_hash, raw.source_path, raw.locator, raw.format, extraction.text, False,
+    # The line cleaner, not the extractor's own line filter, removes furniture from the
+    # extracted text, so every removal is recorded with its reason against this source
+    # text. Measured on AEB (docs/benchmarks.md): F1 0.9707 this way, 0.9713 with the
+    # extractor's filter first -- within noise, and one mechanism instead of two.
+    return Prepared(raw.content_hash, raw.source_path, raw.locator, raw.format, extraction.source_text, False,
                     hints, hints.published is not None, extraction.description)
 
 

@@ -56,11 +56,15 @@ def _is_prose(line: Line) -> bool:
     return line.words >= BODY_MIN_WORDS and ends_sentence(line.text)
 
 
+# "Welcome to X" names the site only at the very top of a page; further down it is prose.
+SITE_NAME_MAX_LINE: Final = 3
+
+
 def _pattern_label(line: Line) -> Label | None:
     text = line.text
     if is_punctuation_only(text):
         return Label("punctuation")
-    name = site_name(text)
+    name = site_name(text) if line.index < SITE_NAME_MAX_LINE else None
     if name:
         return Label("site-name", name)
     reason = furniture_reason(text)
