@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final
@@ -21,14 +22,17 @@ SCHEMA: Final = "newsdossier/dossier@1"
 _EXCERPT_CHARS: Final = 400
 
 
+def _rejection_dict(rejection: Rejection) -> dict[str, Any]:
+    return {"source_path": rejection.source_path, "locator": rejection.locator,
+            "reason": rejection.reason, "detail": rejection.detail}
+
+
 def dossier_dict(articles: Iterable[Article], rejections: Iterable[Rejection] = ()) -> dict[str, Any]:
+    """The whole dossier in memory (for small piles and tests; write_dossier streams)."""
     return {
         "schema": SCHEMA,
         "articles": [article_to_dict(a, with_source=False) for a in articles],
-        "rejected_inputs": [
-            {"source_path": r.source_path, "locator": r.locator, "reason": r.reason, "detail": r.detail}
-            for r in rejections
-        ],
+        "rejected_inputs": [_rejection_dict(r) for r in rejections],
     }
 
 
@@ -58,37 +62,56 @@ def _article_markdown(article: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _markdown_head(counts: dict[str, int]) -> list[str]:
+    total = sum(counts.values())
+    return ["# Dossier", "",
+            f"{total} article(s): {counts['full']} full, {counts['truncated']} truncated, "
+            f"{counts['stub']} stub(s).", "", "## Articles", ""]
+
+
+def _markdown_rejections(rejections: list[dict[str, Any]]) -> list[str]:
+    if not rejections:
+        return []
+    lines = ["## Inputs that could not be read", ""]
+    lines += [f"- `{r['source_path']}`{' (' + r['locator'] + ')' if r['locator'] else ''}: "
+              f"{r['reason']}: {r['detail']}" for r in rejections]
+    return lines + [""]
+
+
 def render_markdown(dossier: dict[str, Any]) -> str:
     articles = dossier["articles"]
-    statuses = {s: sum(a["status"] == s for a in articles) for s in ("full", "truncated", "stub")}
-    lines = [
-        "# Dossier", "",
-        f"{len(articles)} article(s): {statuses['full']} full, {statuses['truncated']} truncated, "
-        f"{statuses['stub']} stub(s).", "",
-        "## Articles", "",
-    ]
+    counts = {s: sum(a["status"] == s for a in articles) for s in ("full", "truncated", "stub")}
+    lines = _markdown_head(counts)
     for article in articles:
         lines += _article_markdown(article)
-    if dossier["rejected_inputs"]:
-        lines += ["## Inputs that could not be read", ""]
-        lines += [f"- `{r['source_path']}`{' (' + r['locator'] + ')' if r['locator'] else ''}: "
-                  f"{r['reason']}: {r['detail']}" for r in dossier["rejected_inputs"]]
-        lines.append("")
-    return "\n".join(lines)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    # A crash mid-write must not leave a half dossier where a whole one was.
-    temporary = path.with_suffix(path.suffix + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    return "\n".join(lines + _markdown_rejections(dossier["rejected_inputs"]))
 
 
 def write_dossier(out_dir: Path, articles: Iterable[Article], rejections: Iterable[Rejection] = ()) -> list[Path]:
-    """Write dossier.json and dossier.md into ``out_dir``; returns their paths."""
+    """Write dossier.json and dossier.md into ``out_dir``, streaming: memory does not grow with the pile.
+
+    Both files are written under temporary names and renamed at the end, so a crash
+    never leaves half a dossier where a whole one was.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
-    dossier = dossier_dict(articles, rejections)
     json_path, md_path = out_dir / "dossier.json", out_dir / "dossier.md"
-    _write_atomically(json_path, json.dumps(dossier, ensure_ascii=False, indent=2))
-    _write_atomically(md_path, render_markdown(dossier))
+    json_tmp, body_tmp = json_path.with_suffix(".json.tmp"), md_path.with_suffix(".md.body.tmp")
+    counts = {"full": 0, "truncated": 0, "stub": 0}
+    with json_tmp.open("w", encoding="utf-8") as out, body_tmp.open("w", encoding="utf-8") as body:
+        out.write('{\n  "schema": ' + json.dumps(SCHEMA) + ',\n  "articles": [')
+        for index, article in enumerate(articles):
+            record = article_to_dict(article, with_source=False)
+            out.write(("," if index else "") + "\n    " + json.dumps(record, ensure_ascii=False))
+            body.write("\n".join(_article_markdown(record)) + "\n")
+            counts[record["status"]] += 1
+        rejected = [_rejection_dict(r) for r in rejections]
+        out.write("\n  ],\n  \"rejected_inputs\": " + json.dumps(rejected, ensure_ascii=False) + "\n}\n")
+    md_tmp = md_path.with_suffix(".md.tmp")
+    with md_tmp.open("w", encoding="utf-8") as md, body_tmp.open(encoding="utf-8") as body:
+        md.write("\n".join(_markdown_head(counts)) + "\n")
+        shutil.copyfileobj(body, md)
+        md.write("\n".join(_markdown_rejections(rejected)))
+    body_tmp.unlink()
+    os.replace(json_tmp, json_path)
+    os.replace(md_tmp, md_path)
     return [json_path, md_path]
