@@ -163,7 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
         return args.handler(args)
-    except NewsdossierError as error:
+    except (NewsdossierError, OSError) as error:
+        # OSError: an output path that is a file, a full disk, no permission.
         print(f"newsdossier {args.command}: error: {error}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

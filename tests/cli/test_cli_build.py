@@ -91,3 +91,22 @@ def test_every_command_is_in_the_readme() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for name in COMMANDS:
         assert f"newsdossier {name}" in readme
+
+
+def test_non_utf8_file_name_is_read_and_shown_escaped(tmp_path: Path) -> None:
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    name = bytes(pile) + b"/caf\xe9.txt"
+    with open(name, "wb") as handle:
+        handle.write(b"Cafe owners protest\n\nThe owners of the cafe said the new rules would close them down.\n")
+    out = tmp_path / "out"
+    assert main(["build", str(pile), "--db", str(tmp_path / "p.db"), "--out", str(out), "--quiet"]) == EXIT_OK
+    dossier = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    assert dossier["articles"][0]["source_path"].endswith("caf\\xe9.txt")
+
+
+def test_output_path_that_is_a_file_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert main(["build", str(DEMO), "--db", str(tmp_path / "p.db"), "--out", str(blocker), "--quiet"]) == 1
+    assert "error" in capsys.readouterr().err

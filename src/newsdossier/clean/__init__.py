@@ -15,11 +15,12 @@ on the prepared texts of the whole pile before cleaning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from newsdossier.clean.corpus import RecurringLines
 from newsdossier.clean.lines import line_key, line_texts
+from newsdossier.clean.metadata import split_byline
 from newsdossier.errors import InputError
 from newsdossier.model import Article, Format, RawDocument, SourceHints
 
@@ -47,8 +48,10 @@ class Prepared:
 def prepare(raw: RawDocument) -> Prepared:
     """Decode (and for HTML, extract) a raw document."""
     if raw.media_type != "text/html":
-        return Prepared(raw.content_hash, raw.source_path, raw.locator, raw.format, raw.text, True,
-                        raw.hints, raw.hints.published is not None)
+        # Only a scraped page flattened to text carries its header (section label, headline,
+        # byline) in the text; a JSON or feed text field holds the body alone.
+        return Prepared(raw.content_hash, raw.source_path, raw.locator, raw.format, raw.text,
+                        raw.format == Format.TEXT, _split_bylines(raw.hints), raw.hints.published is not None)
     from newsdossier.clean.html import extract_html  # trafilatura is slow to import
 
     try:
@@ -61,7 +64,7 @@ def prepare(raw: RawDocument) -> Prepared:
         title=raw.hints.title or extraction.title,
         published=raw.hints.published or extraction.published,
         outlet=raw.hints.outlet or extraction.sitename,
-        byline=raw.hints.byline or extraction.byline,
+        byline=_split_bylines(raw.hints).byline or extraction.byline,
     )
     # The line cleaner, not the extractor's own line filter, removes furniture from the
     # extracted text, so every removal is recorded with its reason against this source
@@ -69,6 +72,12 @@ def prepare(raw: RawDocument) -> Prepared:
     # extractor's filter first -- within noise, and one mechanism instead of two.
     return Prepared(raw.content_hash, raw.source_path, raw.locator, raw.format, extraction.source_text, False,
                     hints, hints.published is not None, extraction.description)
+
+
+def _split_bylines(hints: SourceHints) -> SourceHints:
+    """'Jane Doe and John Roe' given as one byline field is two people."""
+    names = tuple(name for field in hints.byline for name in (split_byline(field) or (field,)))
+    return replace(hints, byline=names) if names != hints.byline else hints
 
 
 def line_keys(prepared: Prepared) -> list[str]:

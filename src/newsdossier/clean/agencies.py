@@ -44,7 +44,7 @@ _DATELINE: Final = re.compile(
     r"^(?P<place>[A-Z][\w'’.\-]*(?:[ /][A-Z][\w'’.\-]*){0,4}(?:,\s*[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*)?)?)"
     r"(?:,?\s+(?P<date>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*\((?P<agency>" + _AGENCY_ALTERNATION + r")\)"
-    r"\s*(?:\.\s*-|[-–—:]|\.)\s*",
+    r"\s*(?:\.\s*-|--|[-–—:]|\.)\s*",
     re.IGNORECASE,
 )
 _CREDIT_LINES: Final = tuple(
@@ -57,7 +57,9 @@ _CREDIT_LINES: Final = tuple(
         r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<agency>" + _AGENCY_ALTERNATION + r")\b.{0,60}$",
         r"^(?:this (?:story|article) (?:has been|was) (?:published|sourced|auto-generated) from (?:an? )?"
         r"(?P<agency>" + _AGENCY_ALTERNATION + r")\b.{0,80})$",
-        r"^(?:additional )?reporting by .{1,120}?;?\s*editing by .{1,80}$",  # Reuters signature
+        # Reuters signature: "(Reporting by A; Writing by B; Editing by C)"
+        r"^\(?(?:(?:additional )?(?:reporting|writing|editing|compiled)(?: by)? .{1,120}?;\s*)+"
+        r"editing by .{1,80}?\)?$",
     )
 )
 _REUTERS_SIGNATURE: Final = 4  # index of the pattern above that implies Reuters

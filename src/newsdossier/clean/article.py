@@ -14,7 +14,7 @@ from newsdossier.clean.dates import (
     parse_month_day,
     resolve_publication_date,
 )
-from newsdossier.clean.layout import BODY, Label, label_lines
+from newsdossier.clean.layout import BODY, Label, is_prose, label_lines
 from newsdossier.clean.lines import Line, line_key, split_lines
 from newsdossier.clean.metadata import (
     article_status,
@@ -47,8 +47,10 @@ def _apply_corpus(lines: list[Line], labels: list[Label], outlet: str | None,
     if recurring is None:
         return labels
     verdicts = recurring.recurring(outlet, [line_key(line.text) for line in lines])
-    return [Label(verdict) if verdict and label.kind == BODY else label
-            for label, verdict in zip(labels, verdicts, strict=True)]
+    # Only non-prose lines can be furniture by frequency: a quote or a wire paragraph shared
+    # by many different articles is exactly what provenance must trace, not page furniture.
+    return [Label(verdict) if verdict and label.kind == BODY and not is_prose(line) else label
+            for line, label, verdict in zip(lines, labels, verdicts, strict=True)]
 
 
 def _assemble(lines: list[Line], labels: list[Label]) -> _Body:

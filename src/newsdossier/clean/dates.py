@@ -76,6 +76,9 @@ ANNIVERSARY_SLACK_DAYS: Final = 10
 # date the text mentions is the site's "today's date" widget (the seed pile's is
 # four years late); news reports events within weeks, features within months.
 WIDGET_MAX_LAG_DAYS: Final = 365
+# A year-less dateline takes its year from the dates the text states only when they lie
+# within a year of each other (a report and its recent background).
+YEAR_INFERENCE_MAX_SPREAD_DAYS: Final = 366
 _NUMBER_WORDS: Final[dict[str, int]] = {
     "a": 1, "one": 1, "first": 1, "two": 2, "second": 2, "three": 3, "third": 3,
     "four": 4, "fourth": 4, "five": 5, "fifth": 5, "ten": 10, "tenth": 10,
@@ -121,6 +124,18 @@ class DateCandidate:
     month_day: tuple[int, int] | None = None
     has_time: bool = False
     before_title: bool = False  # printed above the headline, where date widgets sit
+
+    @property
+    def strong(self) -> bool:
+        """Metadata, a dated dateline, or a timestamped header date: the page's own statement.
+
+        Strong dates are not overruled by the text's evidence windows, which are inferences
+        ("five years after the uprising" may be dated by an unrelated date); weak ones (a
+        time-less stamp, anything above the headline, a year-less dateline) must agree with them.
+        """
+        if self.basis == DateBasis.HTML_META or (self.basis == DateBasis.DATELINE and self.value):
+            return True
+        return self.basis == DateBasis.BYLINE and self.has_time and not self.before_title
 
 
 def _date_from_match(match: re.Match[str]) -> date | None:
@@ -176,15 +191,15 @@ def parse_month_day(text: str) -> tuple[int, int] | None:
 def _anniversary_windows(text: str, dates: list[tuple[int, int, date]]) -> list[Window]:
     if not _ANNIVERSARY_HINT.search(text):
         return []
-    distinct = sorted({value for _, _, value in dates})
     windows = []
     for match in _ANNIVERSARY.finditer(text):
         word = (match.group("n") or match.group("nth")).lower()
         years = _NUMBER_WORDS.get(word) or int(re.sub(r"\D", "", word) or 0)
-        # The anchor is a full date in the same sentence, else the only full date in the text.
-        sentence_end = text.find(".", match.end())
-        near = [value for start, _, value in dates if match.start() <= start <= max(sentence_end, match.end())]
-        anchor = near[0] if near else (distinct[0] if len(distinct) == 1 else None)
+        # The anchor is the first full date in the same or the next sentence (a lede's "one year
+        # after" is dated by the second sentence); a date further away is about something else.
+        reach = _end_of_next_sentence(text, match.end())
+        near = [value for start, _, value in dates if match.start() <= start <= reach]
+        anchor = near[0] if near else None
         if anchor is None or not years:
             continue
         try:
@@ -194,6 +209,18 @@ def _anniversary_windows(text: str, dates: list[tuple[int, int, date]]) -> list[
         slack = timedelta(days=ANNIVERSARY_SLACK_DAYS)
         windows.append(Window(target - slack, target + slack, f"'{match.group(0)}' {anchor.isoformat()}"))
     return windows
+
+
+# A full stop that is not part of "U.S." or a title ("Gen.", "Mr."), then a capital.
+_SENTENCE_BREAK: Final = re.compile(
+    r"(?<![A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!Gen)(?<!Col)(?<!Lt)(?<!Sgt)(?<!St)(?<!No)(?<!Sen)(?<!Rep)"
+    r"[.!?…][\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n\s*\n"
+)
+
+
+def _end_of_next_sentence(text: str, start: int) -> int:
+    breaks = [m.end() for _, m in zip(range(2), _SENTENCE_BREAK.finditer(text, start))]
+    return breaks[-1] if len(breaks) == 2 else len(text)
 
 
 def _title_windows(text: str) -> list[Window]:
@@ -228,7 +255,8 @@ def _intersect(windows: list[Window]) -> tuple[date, date] | None:
     return (earliest, latest) if earliest <= latest else None
 
 
-def _year_for(month_day: tuple[int, int], windows: list[Window], latest_event: date | None) -> int | None:
+def _year_for(month_day: tuple[int, int], windows: list[Window], latest_event: date | None,
+              earliest_event: date | None) -> int | None:
     month, day = month_day
     if windows:
         span = _intersect(windows)
@@ -238,6 +266,10 @@ def _year_for(month_day: tuple[int, int], windows: list[Window], latest_event: d
         return years[0] if len(years) == 1 else None
     if latest_event is not None:
         # The article reports events up to latest_event: it is the first such day on or after it.
+        # Unless the stated dates spread over more than a year: then some are announced future
+        # dates or history, and no year can be told with confidence.
+        if (latest_event - earliest_event).days > YEAR_INFERENCE_MAX_SPREAD_DAYS:
+            return None
         year = latest_event.year
         return year if _safe_date(year, month, day) >= latest_event else year + 1
     return None
@@ -261,7 +293,7 @@ def resolve_publication_date(candidates: list[DateCandidate], body: str) -> Publ
         value = candidate.value
         why = ""
         if value is None and candidate.month_day:
-            year = _year_for(candidate.month_day, windows, latest_event)
+            year = _year_for(candidate.month_day, windows, latest_event, min(events) if events else None)
             if year is None:
                 rejected.append(f"{candidate.text!r}: no year can be inferred")
                 continue
@@ -269,9 +301,10 @@ def resolve_publication_date(candidates: list[DateCandidate], body: str) -> Publ
             why = "; year from " + (", ".join(w.why for w in windows) if windows else f"latest date in text {latest_event}")
         if value is None:
             continue
-        if candidate.before_title and not candidate.has_time and latest_event and (
-            (value - latest_event).days > WIDGET_MAX_LAG_DAYS
-        ):
+        if candidate.strong:
+            return PublicationDate(value, candidate.basis, value, value,
+                                   "; ".join([f"{candidate.basis.value}: {candidate.text!r}", *rejected]))
+        if latest_event and (value - latest_event).days > WIDGET_MAX_LAG_DAYS:
             rejected.append(f"{candidate.text!r} is {(value - latest_event).days} days after the latest date "
                             f"in the text ({latest_event}): a date widget, not a publication date")
             continue

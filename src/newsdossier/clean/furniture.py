@@ -72,7 +72,10 @@ _LINE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
                           r"article continues below( advertisement)?|ad|ads by \w+)\W*$"),
         ("cookies", r"^(we use cookies\b.*|this (web)?site uses cookies\b.*|accept( all)? cookies\W*|"
                     r"cookie (settings|policy|preferences)\W*)$"),
-        ("copyright", r"^(©|\(c\)|copyright\b)\s*.{0,120}(all rights reserved|\d{4}).{0,80}$"),
+        # "© 2021 Example Media", "Copyright (c) 2019 X. All rights reserved." — a year right
+        # after the sign, so "Copyright disputes began in 2020 ..." stays in the body.
+        ("copyright", r"^(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)\b.{0,120}$"),
+        ("copyright", r"^.{0,80}\ball rights reserved\W*$"),
     )
 )
 

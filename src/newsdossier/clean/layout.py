@@ -23,7 +23,7 @@ from newsdossier.clean.furniture import (
 )
 from newsdossier.clean.lines import Line, line_key
 
-__all__ = ["BODY", "Label", "label_lines"]
+__all__ = ["BODY", "Label", "ends_sentence", "is_prose", "label_lines"]
 
 BODY: Final = "body"
 # A line opens the body when it reads as prose: this many words and sentence-final
@@ -34,8 +34,21 @@ SUBHEAD_MAX_WORDS: Final = 6
 # Section labels above a headline ("Conflicts & War", "ASSESSMENTS") are this short.
 LABEL_MAX_WORDS: Final = 3
 TITLE_MAX_WORDS: Final = 30
-_SENTENCE_END: Final = re.compile(r"[.!?…:;\"”’')\]]$")
-_BYLINE: Final = re.compile(r"^(?:by|written by|words by|reporting by)\s+(?P<names>[A-Z].{1,150})$", re.IGNORECASE)
+_SENTENCE_END: Final = re.compile(r"[.!?…:;\"”’')\]»›]$")
+# "By Nawar Alrikabi and Francesca Cicardi": "By" then capitalised names only, so that a
+# sentence such as "By Tuesday evening, the toll had risen." is never taken for a byline.
+_NAME: Final = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|al-\w+|de|van|von|bin|ibn|da|di|le|la)){0,4}"
+_BYLINE: Final = re.compile(
+    r"^(?:By|BY|Written by|Words by)\s+(?P<names>" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r"){0,5})"
+    r"(?:\s*[|,]\s*(?:[A-Z][\w ]{0,40}))?$"
+)
+_UPDATED: Final = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
+# Items of a bulleted list are article text, punctuated or not.
+_BULLET: Final = re.compile(r"^[•▪◦‣*·–-]\s+\w")
+# Reporting verbs mark a line as prose, never a caption or crosshead.
+_REPORTING: Final = re.compile(r"\b(?:said|says|told|added|adds|according to|warned|stated)\b", re.IGNORECASE)
+# A header is a few lines at most; past this many lines without prose, the body has begun.
+HEADER_MAX_LINES: Final = 6
 _WRITES: Final = re.compile(r"[,;]\s*(?:writes|says|reports)\s+(?P<names>[A-Z][\w'’.\- ]{2,80})$")
 _TRAILING_CREDIT: Final = re.compile(r"\s*\((?:photo:\s*)?[A-Z][\w .&/-]{0,40}\)$")
 
@@ -52,7 +65,7 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
 
-def _is_prose(line: Line) -> bool:
+def is_prose(line: Line) -> bool:
     return line.words >= BODY_MIN_WORDS and ends_sentence(line.text)
 
 
@@ -76,10 +89,12 @@ def _pattern_label(line: Line) -> Label | None:
     if agency:
         return Label("credit", agency)
     stamp = parse_date_line(text)
+    if stamp and _UPDATED.match(text):
+        return Label("date-updated", stamp[0].isoformat())  # when the page changed, not when it appeared
     if stamp:
         return Label("date-line", stamp[0].isoformat() + ("T" if stamp[1] else ""))
     byline = _BYLINE.match(text)
-    if byline and line.words <= 20 and not ends_sentence(text.rstrip(".")):
+    if byline and line.words <= 20:
         return Label("byline", byline.group("names"))
     return None
 
@@ -106,16 +121,31 @@ def _mark_captions(lines: list[Line], labels: list[Label | None]) -> None:
 
 
 def _body_start(lines: list[Line], labels: list[Label | None]) -> int:
+    """The first prose line; failing that (a text with no full stop), the first long line."""
     for index, line in enumerate(lines):
-        if labels[index] is None and _is_prose(line):
+        if labels[index] is None and is_prose(line):
             return index
-    return len(lines)
+    for index, line in enumerate(lines):
+        if labels[index] is None and line.words > TITLE_MAX_WORDS:
+            return index
+    unlabelled = [i for i, label in enumerate(labels) if label is None]
+    return unlabelled[1] if len(unlabelled) > 1 else len(lines)
+
+
+def _header_end(labels: list[Label | None], body_start: int) -> int:
+    """The body starts at the first prose line, but no later than after a header's worth of text lines."""
+    unlabelled = [i for i in range(body_start) if labels[i] is None]
+    return unlabelled[HEADER_MAX_LINES] if len(unlabelled) > HEADER_MAX_LINES else body_start
 
 
 def _label_header(lines: list[Line], labels: list[Label | None], end: int, title_hint: str | None) -> None:
     """Between the top and the first prose line: labels, headline, standfirst."""
     hint_key = line_key(title_hint) if title_hint else None
     title_seen = False
+    # The headline is the first line of four words or more; a short line is a section
+    # label only when such a line follows it ("Talks resume" alone is a headline).
+    long_lines = [i for i in range(end) if labels[i] is None and lines[i].words > LABEL_MAX_WORDS]
+    first_long = long_lines[0] if long_lines else None
     for index in range(end):
         if labels[index] is not None:
             if labels[index].kind == "date-line" and not title_seen:
@@ -125,7 +155,7 @@ def _label_header(lines: list[Line], labels: list[Label | None], end: int, title
         if hint_key and line_key(line.text) == hint_key:
             labels[index] = Label("title", line.text)
             title_seen = True
-        elif line.words <= LABEL_MAX_WORDS:
+        elif line.words <= LABEL_MAX_WORDS and (title_seen or hint_key or (first_long is not None and index < first_long)):
             labels[index] = Label("section-label")
         elif not title_seen and not hint_key and line.words <= TITLE_MAX_WORDS:
             labels[index] = Label("title", line.text)
@@ -143,7 +173,9 @@ def _label_body(lines: list[Line], labels: list[Label | None], start: int) -> No
             if labels[index].kind in ("date-line", "byline"):
                 continue  # an in-body timestamp or byline: keep the label, it is metadata
             continue
-        if index in (start, last_prose) or ends_sentence(line.text):
+        if index in (start, last_prose) or ends_sentence(line.text) or _BULLET.match(line.text):
+            continue
+        if _REPORTING.search(line.text):
             continue
         if line.words <= SUBHEAD_MAX_WORDS and line.blank_before and line.blank_after:
             labels[index] = Label("subhead")
@@ -157,7 +189,7 @@ def label_lines(lines: list[Line], *, title_hint: str | None = None, structured_
     """One label per line. ``structured_header=False`` (text extracted from HTML) keeps header lines."""
     labels: list[Label | None] = [_pattern_label(line) for line in lines]
     _mark_captions(lines, labels)
-    start = _body_start(lines, labels)
+    start = _header_end(labels, _body_start(lines, labels))
     if structured_header:
         _label_header(lines, labels, start, title_hint)
     elif title_hint:

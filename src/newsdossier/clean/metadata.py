@@ -36,7 +36,10 @@ def outlet_from_url(url: str | None) -> str | None:
     """The site's host without 'www.', e.g. 'independent.co.uk'."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:  # "http://[::1" and other unparseable addresses name no outlet
+        return None
     host = host.removeprefix("www.").removeprefix("amp.").removeprefix("m.")
     return host or None
 

@@ -18,8 +18,10 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
 from newsdossier.errors import InputError
 from newsdossier.ingest.discover import InputKind, discover, kind_of
@@ -30,6 +32,8 @@ from newsdossier.ingest.settings import DEFAULT_JSON_FIELDS, IngestSettings
 from newsdossier.ingest.text import read_text
 from newsdossier.ingest.warc import read_warc
 from newsdossier.model import RawDocument, Rejection
+
+T = TypeVar("T", RawDocument, Rejection)
 
 __all__ = ["DEFAULT_JSON_FIELDS", "IngestSettings", "discover", "read_file", "read_inputs"]
 
@@ -56,9 +60,23 @@ def read_inputs(
     """
     for found in discover(inputs):
         if isinstance(found, Rejection):
-            yield found
+            yield _printable(found)
         else:
-            yield from read_file(found, settings=settings)
+            yield from map(_printable, read_file(found, settings=settings))
+
+
+def _printable(item: T) -> T:
+    """The item with a source path that can be stored and printed.
+
+    A file name that is not valid UTF-8 (an archive unpacked from another system) reaches
+    Python with surrogate escapes, which SQLite and UTF-8 output refuse; such bytes are
+    shown as \\xNN instead, so the name stays recognisable and the run goes on.
+    """
+    path = item.source_path
+    if path.isprintable() or not any("\udc80" <= ch <= "\udcff" for ch in path):
+        return item
+    shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return replace(item, source_path=shown)
 
 
 def read_file(
