@@ -16,7 +16,8 @@ demo: $(STAMP)  ## build the dossier of the five-article demo pile into out/demo
 	$(BIN)/newsdossier build demo/pile --db out/demo.db --out out/demo
 	@echo "open out/demo/dossier.md (or out/demo/dossier.json)"
 
-test: $(STAMP)  ## run the test suite (tests needing ../shared skip when it is absent)
+test: $(STAMP)  ## type-check, then run the test suite (tests needing ../shared skip when it is absent)
+	$(BIN)/mypy src/newsdossier
 	$(BIN)/pytest -q
 
 bench: $(STAMP)  ## speed benchmarks (slow; numbers go to docs/benchmarks.md)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import islice
 from typing import Final
 
 from newsdossier.model import DateBasis, PublicationDate
@@ -219,7 +220,7 @@ _SENTENCE_BREAK: Final = re.compile(
 
 
 def _end_of_next_sentence(text: str, start: int) -> int:
-    breaks = [m.end() for _, m in zip(range(2), _SENTENCE_BREAK.finditer(text, start))]
+    breaks = [m.end() for m in islice(_SENTENCE_BREAK.finditer(text, start), 2)]
     return breaks[-1] if len(breaks) == 2 else len(text)
 
 
@@ -268,7 +269,7 @@ def _year_for(month_day: tuple[int, int], windows: list[Window], latest_event: d
         # The article reports events up to latest_event: it is the first such day on or after it.
         # Unless the stated dates spread over more than a year: then some are announced future
         # dates or history, and no year can be told with confidence.
-        if (latest_event - earliest_event).days > YEAR_INFERENCE_MAX_SPREAD_DAYS:
+        if earliest_event and (latest_event - earliest_event).days > YEAR_INFERENCE_MAX_SPREAD_DAYS:
             return None
         year = latest_event.year
         return year if _safe_date(year, month, day) >= latest_event else year + 1

@@ -251,10 +251,12 @@ def _trafilatura_text(tree: HtmlElement, url: str | None, focus: str) -> str:
         include_comments=INCLUDE_COMMENTS,
         include_tables=INCLUDE_TABLES,
     )
-    if document is None or not document.text:
+    # bare_extraction returns a Document unless asked for a dict (as_dict), which we never do.
+    text = getattr(document, "text", None) if document is not None else None
+    if not text:
         return ""
     # NFC as trafilatura.extract() does. Stripped: its baseline rescue can leave a lone space.
-    return unicodedata.normalize("NFC", document.text).strip()
+    return unicodedata.normalize("NFC", text).strip()
 
 
 def drop_boilerplate_lines(text: str) -> tuple[str, tuple[Removal, ...]]:
@@ -360,7 +362,9 @@ def _find_meta_date(card: HtmlElement) -> tuple[date | None, str | None]:
     microdata ``<meta itemprop>`` ("microdata", last: it can describe related
     articles). Returns ``(date, evidence)`` or ``(None, None)``.
     """
-    head_metas, json_ld, microdata = [], [], []
+    head_metas: list[HtmlElement] = []
+    json_ld: list[HtmlElement] = []
+    microdata: list[HtmlElement] = []
     for section, element in ((s, e) for s in card for e in s):
         if element.tag == "script":
             json_ld.append(element)

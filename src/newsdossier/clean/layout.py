@@ -115,7 +115,8 @@ def _mark_captions(lines: list[Line], labels: list[Label | None]) -> None:
                 labels[index] = Label("caption")
     for index in range(1, len(lines)):
         # A caption repeated with extra words ("<alt text>" / "<alt text> <caption>") before a credit.
-        if labels[index] and labels[index].kind == "caption" and labels[index - 1] is None:
+        label = labels[index]
+        if label and label.kind == "caption" and labels[index - 1] is None:
             if lines[index].text.startswith(lines[index - 1].text):
                 labels[index - 1] = Label("caption")
 
@@ -147,9 +148,10 @@ def _label_header(lines: list[Line], labels: list[Label | None], end: int, title
     long_lines = [i for i in range(end) if labels[i] is None and lines[i].words > LABEL_MAX_WORDS]
     first_long = long_lines[0] if long_lines else None
     for index in range(end):
-        if labels[index] is not None:
-            if labels[index].kind == "date-line" and not title_seen:
-                labels[index] = Label("date-widget", labels[index].value)
+        label = labels[index]
+        if label is not None:
+            if label.kind == "date-line" and not title_seen:
+                labels[index] = Label("date-widget", label.value)
             continue
         line = lines[index]
         if hint_key and line_key(line.text) == hint_key:
@@ -170,9 +172,7 @@ def _label_body(lines: list[Line], labels: list[Label | None], start: int) -> No
     for index in range(start, len(lines)):
         line = lines[index]
         if labels[index] is not None:
-            if labels[index].kind in ("date-line", "byline"):
-                continue  # an in-body timestamp or byline: keep the label, it is metadata
-            continue
+            continue  # already furniture, a caption or metadata (an in-body timestamp, a byline)
         if index in (start, last_prose) or ends_sentence(line.text) or _BULLET.match(line.text):
             continue
         if _REPORTING.search(line.text):

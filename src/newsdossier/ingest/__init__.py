@@ -33,7 +33,7 @@ from newsdossier.ingest.text import read_text
 from newsdossier.ingest.warc import read_warc
 from newsdossier.model import RawDocument, Rejection
 
-T = TypeVar("T", RawDocument, Rejection)
+T = TypeVar("T", bound=RawDocument | Rejection)
 
 __all__ = ["DEFAULT_JSON_FIELDS", "IngestSettings", "discover", "read_file", "read_inputs"]
 
