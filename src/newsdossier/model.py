@@ -19,8 +19,12 @@ from datetime import date
 from enum import StrEnum
 
 __all__ = [
+    "AlignedSpan",
     "Article",
     "Caption",
+    "Family",
+    "Relation",
+    "ReuseLink",
     "DateBasis",
     "Format",
     "PublicationDate",
@@ -196,3 +200,45 @@ class Article:
             if segment.clean_start <= clean_offset <= segment.clean_start + segment.length:
                 return segment.source_start + clean_offset - segment.clean_start
         raise ValueError(f"offset {clean_offset} is outside every segment of article {self.id}")
+
+
+class Relation(StrEnum):
+    """How one article reuses another."""
+
+    VERBATIM = "verbatim"  # the same text, maybe different furniture
+    SYNDICATED = "syndicated"  # the same wire story with light edits
+    EXCERPT = "excerpt"  # one holds a part of the other
+    SPUN_REWRITE = "spun_rewrite"  # the same sentence skeleton, many single-word substitutions
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedSpan:
+    """A passage of the source article aligned with a passage of the target (offsets into ``text``)."""
+
+    source_start: int
+    source_end: int
+    target_start: int
+    target_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseLink:
+    """``target`` reuses ``source`` (article ids). When the direction is unknown, the order is arbitrary."""
+
+    source: str
+    target: str
+    relation: Relation
+    score: float
+    spans: tuple[AlignedSpan, ...]
+    evidence: str
+    direction_known: bool = True
+    direction_evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """Articles linked by reuse: one independent source. ``origin`` is an agency name or an article id."""
+
+    id: str
+    origin: str
+    articles: tuple[str, ...]
