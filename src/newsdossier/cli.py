@@ -91,6 +91,31 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_provenance(args: argparse.Namespace) -> int:
+    from newsdossier.store import Store
+
+    if not args.db.exists():
+        raise NewsdossierError(f"{args.db}: no pile here; build one first (newsdossier build INPUT --db {args.db})")
+    with Store.open(args.db, read_only=True) as store:
+        links, families = (list(map(json.loads, texts)) for texts in store.reuse_json())
+        if args.json:
+            print(json.dumps({"reuse": links, "families": families}, ensure_ascii=False, indent=2))
+            return EXIT_OK
+        titles = {a.id: (a.title or Path(a.source_path).name, a.outlet or "?") for a in store.iter_articles()}
+    print(f"{len(titles)} article(s), {len(families)} independent source famil{'y' if len(families) == 1 else 'ies'}")
+    for family in families:
+        if len(family["articles"]) > 1 or args.all:
+            print(f"{family['id']}  origin {family['origin']}: {len(family['articles'])} article(s)")
+            for member in family["articles"]:
+                title, outlet = titles.get(member, ("?", "?"))
+                print(f"    {member}  {outlet}: {title}")
+    for link in links:
+        arrow = "->" if link["direction_known"] else "<->"
+        print(f"{link['source']} {arrow} {link['target']}  {link['relation']}  score {link['score']}\n"
+              f"    {link['evidence']}\n    direction: {link['direction_evidence']}")
+    return EXIT_OK
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from newsdossier.evaluate import evaluate
 
@@ -115,6 +140,8 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
                "newsdossier ingest 'crawl/**/*.warc.gz' feeds/ --db pile.db"),
     "search": (_cmd_search, "full-text search over the cleaned articles of a pile",
                "newsdossier search 'Soleimani AND airport' --db demo.db"),
+    "provenance": (_cmd_provenance, "who copied whom: reuse links and independent source families of a built pile",
+                   "newsdossier provenance --db demo.db"),
     "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction)",
              "newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json"),
 }
@@ -143,14 +170,16 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("inputs", nargs="+", metavar="INPUT",
                              help="files, folders or glob patterns (.txt .html .json .jsonl .warc .warc.gz .rss .atom .xml)")
         command.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
-    if name in ("build", "ingest", "search"):
+    if name in ("build", "ingest", "search", "provenance"):
         command.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"the pile's database (default {DEFAULT_DB})")
     if name == "build":
         command.add_argument("--out", type=Path, default=Path("out"), help="where the dossier is written (default out/)")
     if name == "search":
         command.add_argument("query", help="words, \"a phrase\", or FTS5 syntax (AND, OR, NOT, prefix*)")
         command.add_argument("--limit", type=int, default=20, help="how many hits (default 20)")
-    if name in ("search", "eval"):
+    if name == "provenance":
+        command.add_argument("--all", action="store_true", help="list families of one article too")
+    if name in ("search", "eval", "provenance"):
         command.add_argument("--json", action="store_true", help="print JSON instead of a table")
     if name == "eval":
         command.add_argument("task", choices=["extraction"], help="what to score")

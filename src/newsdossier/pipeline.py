@@ -10,6 +10,7 @@ from pathlib import Path
 
 from newsdossier import steps
 from newsdossier.dossier import write_dossier
+from newsdossier.reuse import ReuseResult
 from newsdossier.store import Store
 
 __all__ = ["BuildReport", "build", "ingest"]
@@ -28,6 +29,7 @@ class BuildReport:
     ingest: steps.IngestCounts = field(default_factory=steps.IngestCounts)
     clean: steps.CleanCounts = field(default_factory=steps.CleanCounts)
     prepared: int = 0
+    reuse: ReuseResult | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
 
@@ -67,8 +69,10 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
             recurring = steps.fit_recurring(store)
         with report.timer("clean"):
             report.clean = steps.clean_pile(store, recurring, progress=progress("cleaning", store.document_count()))
+        with report.timer("reuse"):
+            report.reuse = steps.reuse_pile(store)
         with report.timer("dossier"):
-            report.outputs = write_dossier(out, store.iter_articles(), report.ingest.rejections)
+            report.outputs = write_dossier(out, store, report.ingest.rejections)
         store.finish_run(run_id, _counts(report))
     return report
 
@@ -77,4 +81,6 @@ def _counts(report: BuildReport) -> dict[str, int]:
     counts = {"documents": report.ingest.documents, "new": report.ingest.new,
               "rejected": sum(report.ingest.rejected.values()), "articles": report.clean.articles}
     counts.update({f"status_{k}": v for k, v in report.clean.status.items()})
+    if report.reuse is not None:
+        counts.update(links=len(report.reuse.links), families=len(report.reuse.families))
     return counts

@@ -14,18 +14,30 @@ from typing import Any
 
 from newsdossier.clean import Prepared
 from newsdossier.model import (
+    AlignedSpan,
     Article,
     Caption,
     DateBasis,
+    Family,
     Format,
     PublicationDate,
+    Relation,
     Removal,
+    ReuseLink,
     Segment,
     SourceHints,
     Status,
 )
 
-__all__ = ["article_from_dict", "article_to_dict", "prepared_from_json", "prepared_to_json"]
+__all__ = [
+    "article_from_dict",
+    "article_to_dict",
+    "family_to_dict",
+    "link_from_dict",
+    "link_to_dict",
+    "prepared_from_json",
+    "prepared_to_json",
+]
 
 
 def _iso(value: date | None) -> str | None:
@@ -136,3 +148,27 @@ def prepared_from_json(text: str) -> Prepared:
                           outlet=hints["outlet"], byline=tuple(hints["byline"])),
         published_basis_meta=data["published_basis_meta"], description=data["description"],
     )
+
+
+def link_to_dict(link: ReuseLink) -> dict[str, Any]:
+    """A ``reuse`` entry of dossier.json."""
+    return {
+        "source": link.source, "target": link.target, "relation": link.relation.value,
+        "score": link.score,
+        "spans": [[s.source_start, s.source_end, s.target_start, s.target_end] for s in link.spans],
+        "evidence": link.evidence, "direction_known": link.direction_known,
+        "direction_evidence": link.direction_evidence,
+    }
+
+
+def link_from_dict(data: dict[str, Any]) -> ReuseLink:
+    return ReuseLink(
+        source=data["source"], target=data["target"], relation=Relation(data["relation"]),
+        score=data["score"], spans=tuple(AlignedSpan(*s) for s in data["spans"]),
+        evidence=data["evidence"], direction_known=data["direction_known"],
+        direction_evidence=data["direction_evidence"],
+    )
+
+
+def family_to_dict(family: Family) -> dict[str, Any]:
+    return {"id": family.id, "origin": family.origin, "articles": list(family.articles)}

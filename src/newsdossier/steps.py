@@ -7,6 +7,7 @@ stored are not read again, texts already prepared are not extracted again.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -18,10 +19,19 @@ from newsdossier.clean import CLEANER_VERSION, Prepared, RecurringLines, clean, 
 from newsdossier.clean.metadata import outlet_from_url
 from newsdossier.ingest import read_inputs
 from newsdossier.model import RawDocument, Rejection, Status
-from newsdossier.records import prepared_from_json, prepared_to_json
+from newsdossier.records import family_to_dict, link_to_dict, prepared_from_json, prepared_to_json
+from newsdossier.reuse import ReuseResult, find_reuse
 from newsdossier.store import Store
 
-__all__ = ["CleanCounts", "IngestCounts", "clean_pile", "fit_recurring", "ingest_into", "prepare_pile"]
+__all__ = [
+    "CleanCounts",
+    "IngestCounts",
+    "clean_pile",
+    "fit_recurring",
+    "ingest_into",
+    "prepare_pile",
+    "reuse_pile",
+]
 
 # Rows written per transaction: large enough that commit cost is amortised (measured:
 # 500 documents per commit is within 5 % of one commit per run), small enough that an
@@ -119,3 +129,13 @@ def clean_pile(store: Store, recurring: RecurringLines, *, progress: Progress = 
     for status in Status:
         counts.status.setdefault(status.value, 0)
     return counts
+
+
+def reuse_pile(store: Store) -> ReuseResult:
+    """Find reuse across the whole pile and store links and families (replacing the previous ones)."""
+    result = find_reuse(list(store.iter_articles()))
+    links = ((link.source, link.target, link.relation.value, json.dumps(link_to_dict(link), ensure_ascii=False))
+             for link in result.links)
+    families = ((f.id, f.origin, json.dumps(family_to_dict(f), ensure_ascii=False)) for f in result.families)
+    store.replace_reuse(links, families)
+    return result

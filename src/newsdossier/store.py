@@ -123,6 +123,21 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (content_hash, version)
     );
     """,
+    # 4: the reuse stage's output, replaced as a whole by each run (families are pile-wide).
+    """
+    CREATE TABLE reuse_links (
+        source   TEXT NOT NULL,
+        target   TEXT NOT NULL,
+        relation TEXT NOT NULL,
+        json     TEXT NOT NULL,
+        PRIMARY KEY (source, target)
+    );
+    CREATE TABLE families (
+        id     TEXT PRIMARY KEY,
+        origin TEXT NOT NULL,
+        json   TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -445,6 +460,24 @@ class Store:
             if len(rows) < PAGE_SIZE:
                 return
             key = (rows[-1][1], rows[-1][2], rows[-1][3])
+
+    # reuse
+
+    def replace_reuse(self, links: Iterable[tuple[str, str, str, str]], families: Iterable[tuple[str, str, str]]) -> None:
+        """Replace all links (source, target, relation, json) and families (id, origin, json) at once."""
+        with self._errors("store reuse"), self.transaction():
+            self._db.execute("DELETE FROM reuse_links")
+            self._db.execute("DELETE FROM families")
+            self._db.executemany("INSERT OR REPLACE INTO reuse_links VALUES (?, ?, ?, ?)", links)
+            self._db.executemany("INSERT INTO families VALUES (?, ?, ?)", families)
+
+    def reuse_json(self) -> tuple[list[str], list[str]]:
+        """The stored links' and families' JSON, in a stable order."""
+        with self._errors("read reuse"):
+            links = [r[0] for r in self._db.execute("SELECT json FROM reuse_links ORDER BY source, target")]
+            families = [r[0] for r in self._db.execute(
+                "SELECT json FROM families ORDER BY CAST(substr(id, 2) AS INTEGER)")]
+        return links, families
 
     # articles
 

@@ -110,3 +110,21 @@ def test_output_path_that_is_a_file_fails_cleanly(tmp_path: Path, capsys: pytest
     blocker.write_text("not a folder", encoding="utf-8")
     assert main(["build", str(DEMO), "--db", str(tmp_path / "p.db"), "--out", str(blocker), "--quiet"]) == 1
     assert "error" in capsys.readouterr().err
+
+
+def test_build_reports_reuse_and_independent_sources(built: tuple[Path, Path],
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    db, out = built
+    dossier = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    assert dossier["sources"] == {"articles": 5, "independent_families": 4}
+    [link] = dossier["reuse"]
+    by_id = {a["id"]: Path(a["source_path"]).name[:3] for a in dossier["articles"]}
+    assert (by_id[link["source"]], by_id[link["target"]], link["relation"]) == ("001", "004", "spun_rewrite")
+    assert sorted(len(f["articles"]) for f in dossier["families"]) == [1, 1, 1, 2]
+    markdown = (out / "dossier.md").read_text(encoding="utf-8")
+    assert "5 article(s) from 4 independent source families" in markdown
+    assert "[assassinated → attacked]" in markdown
+    capsys.readouterr()
+    assert main(["provenance", "--db", str(db), "--json"]) == EXIT_OK
+    shown = json.loads(capsys.readouterr().out)
+    assert len(shown["reuse"]) == 1 and len(shown["families"]) == 4

@@ -1,7 +1,8 @@
 """The dossier: dossier.json (schema ``newsdossier/dossier@1``) and a readable dossier.md.
 
-For now the dossier holds the ``articles`` part of the contract plus what the run
-rejected; later stages add reuse, families, stories, entities, quotes and events.
+Today the dossier holds ``articles``, ``reuse``, ``families``, a ``sources`` summary
+(articles vs independent families) and what the run rejected; later stages add
+stories, entities, quotes and events.
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final
 
-from newsdossier.model import Article, Rejection
+from newsdossier.model import AlignedSpan, Article, Rejection
 from newsdossier.records import article_to_dict
+from newsdossier.reuse.excerpt import marked_excerpt
+from newsdossier.store import Store
 
 __all__ = ["SCHEMA", "dossier_dict", "render_markdown", "write_dossier"]
 
 SCHEMA: Final = "newsdossier/dossier@1"
 _EXCERPT_CHARS: Final = 400
+MAX_LINKS_IN_MARKDOWN: Final = 200
 
 
 def _rejection_dict(rejection: Rejection) -> dict[str, Any]:
@@ -87,7 +91,38 @@ def render_markdown(dossier: dict[str, Any]) -> str:
     return "\n".join(lines + _markdown_rejections(dossier["rejected_inputs"]))
 
 
-def write_dossier(out_dir: Path, articles: Iterable[Article], rejections: Iterable[Rejection] = ()) -> list[Path]:
+def _label(article: Article | None, article_id: str) -> str:
+    if article is None:
+        return f"`{article_id}`"
+    name = article.title or Path(article.source_path).name
+    return f"{name} ({article.outlet or 'outlet unknown'}, `{article_id}`)"
+
+
+def _sources_markdown(store: Store, links: list[dict[str, Any]], families: list[dict[str, Any]],
+                      total: int) -> list[str]:
+    lines = ["## Sources", "",
+             f"{total} article(s) from {len(families)} independent source famil{'y' if len(families) == 1 else 'ies'}.",
+             ""]
+    for family in families:
+        if len(family["articles"]) > 1:
+            lines.append(f"- **{family['id']}** (origin: {family['origin']}): {len(family['articles'])} articles")
+    lines.append("")
+    for link in links[:MAX_LINKS_IN_MARKDOWN]:
+        source, target = store.get_article(link["source"]), store.get_article(link["target"])
+        arrow = "→" if link["direction_known"] else "↔"
+        lines += [f"### {link['relation'].replace('_', ' ')}: {_label(source, link['source'])} {arrow} "
+                  f"{_label(target, link['target'])}", "",
+                  f"- {link['evidence']}", f"- Direction: {link['direction_evidence']}"]
+        if source and target and link["spans"]:
+            excerpt = marked_excerpt(source.text, target.text, AlignedSpan(*link["spans"][0]))
+            lines += [f"- Aligned excerpt (source → copy): {excerpt}"]
+        lines.append("")
+    if len(links) > MAX_LINKS_IN_MARKDOWN:
+        lines += [f"... and {len(links) - MAX_LINKS_IN_MARKDOWN} more links in dossier.json.", ""]
+    return lines
+
+
+def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] = ()) -> list[Path]:
     """Write dossier.json and dossier.md into ``out_dir``, streaming: memory does not grow with the pile.
 
     Both files are written under temporary names and renamed at the end, so a crash
@@ -97,18 +132,27 @@ def write_dossier(out_dir: Path, articles: Iterable[Article], rejections: Iterab
     json_path, md_path = out_dir / "dossier.json", out_dir / "dossier.md"
     json_tmp, body_tmp = json_path.with_suffix(".json.tmp"), md_path.with_suffix(".md.body.tmp")
     counts = {"full": 0, "truncated": 0, "stub": 0}
+    link_texts, family_texts = store.reuse_json()
     with json_tmp.open("w", encoding="utf-8") as out, body_tmp.open("w", encoding="utf-8") as body:
         out.write('{\n  "schema": ' + json.dumps(SCHEMA) + ',\n  "articles": [')
-        for index, article in enumerate(articles):
+        for index, article in enumerate(store.iter_articles()):
             record = article_to_dict(article, with_source=False)
             out.write(("," if index else "") + "\n    " + json.dumps(record, ensure_ascii=False))
             body.write("\n".join(_article_markdown(record)) + "\n")
             counts[record["status"]] += 1
+        out.write("\n  ],\n  \"reuse\": [" + ",".join("\n    " + t for t in link_texts) + "\n  ],")
+        out.write("\n  \"families\": [" + ",".join("\n    " + t for t in family_texts) + "\n  ],")
+        summary = {"articles": sum(counts.values()), "independent_families": len(family_texts)}
+        out.write("\n  \"sources\": " + json.dumps(summary) + ",")
         rejected = [_rejection_dict(r) for r in rejections]
-        out.write("\n  ],\n  \"rejected_inputs\": " + json.dumps(rejected, ensure_ascii=False) + "\n}\n")
+        out.write("\n  \"rejected_inputs\": " + json.dumps(rejected, ensure_ascii=False) + "\n}\n")
     md_tmp = md_path.with_suffix(".md.tmp")
+    links = [json.loads(t) for t in link_texts]
+    families = [json.loads(t) for t in family_texts]
     with md_tmp.open("w", encoding="utf-8") as md, body_tmp.open(encoding="utf-8") as body:
-        md.write("\n".join(_markdown_head(counts)) + "\n")
+        md.write("\n".join(_markdown_head(counts)[:-2]) + "\n")
+        md.write("\n".join(_sources_markdown(store, links, families, sum(counts.values()))) + "\n")
+        md.write("## Articles\n\n")
         shutil.copyfileobj(body, md)
         md.write("\n".join(_markdown_rejections(rejected)))
     body_tmp.unlink()

@@ -1,0 +1,67 @@
+"""Name the relation between two aligned articles, with a score and readable evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from newsdossier.model import Relation
+from newsdossier.reuse.align import Alignment
+
+__all__ = ["Verdict", "judge"]
+
+# Thresholds, first set from the seed pile (the spun pair covers 0.94 of both texts at 0.75
+# word identity; no independent pair aligns a sentence) and checked on the synthetic pile
+# (bench/reuse_synthetic.py, docs/benchmarks.md).
+MIN_ALIGNED_SENTENCES: Final = 2
+# Below this share of the shorter text aligned, shared sentences are quotes or a shared
+# paragraph, not a copy of the article.
+MIN_SHORTER_COVERAGE: Final = 0.5
+VERBATIM_MIN_COVERAGE: Final = 0.97
+VERBATIM_MIN_IDENTITY: Final = 0.99
+COPY_MIN_IDENTITY: Final = 0.9  # syndicated copies and excerpts: light edits only
+EXCERPT_MAX_LONGER_COVERAGE: Final = 0.8  # the longer text is mostly not in the excerpt
+SYNDICATED_MIN_COVERAGE: Final = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    relation: Relation | None
+    score: float
+    evidence: str
+    a_coverage: float
+    b_coverage: float
+
+
+def _coverage(aligned: int, total: int) -> float:
+    return aligned / total if total else 0.0
+
+
+def judge(alignment: Alignment) -> Verdict:
+    """The relation the alignment shows, or ``None`` for independently written texts."""
+    a_cov = _coverage(alignment.a_words_aligned, len(alignment.a.tokens))
+    b_cov = _coverage(alignment.b_words_aligned, len(alignment.b.tokens))
+    aligned_words = max(alignment.a_words_aligned, alignment.b_words_aligned)
+    identity = alignment.matched_words / aligned_words if aligned_words else 0.0
+    substitutions = len(alignment.substitutions)
+    shorter_cov, longer_cov = (a_cov, b_cov) if len(alignment.a.tokens) <= len(alignment.b.tokens) else (b_cov, a_cov)
+    evidence = (f"{len(alignment.pairs)} of {len(alignment.a.sentences)}/{len(alignment.b.sentences)} sentences "
+                f"aligned; {shorter_cov:.0%} of the shorter text and {longer_cov:.0%} of the longer covered; "
+                f"{identity:.0%} of aligned words identical; {substitutions} single-word substitutions")
+    relation = _relation(len(alignment.pairs), shorter_cov, longer_cov, identity)
+    score = round(shorter_cov * (identity if relation != Relation.SPUN_REWRITE else 1.0), 3)
+    return Verdict(relation, score if relation else 0.0, evidence, a_cov, b_cov)
+
+
+def _relation(aligned: int, shorter_cov: float, longer_cov: float, identity: float) -> Relation | None:
+    if aligned < MIN_ALIGNED_SENTENCES or shorter_cov < MIN_SHORTER_COVERAGE:
+        return None
+    if identity >= VERBATIM_MIN_IDENTITY and min(shorter_cov, longer_cov) >= VERBATIM_MIN_COVERAGE:
+        return Relation.VERBATIM
+    if identity >= COPY_MIN_IDENTITY:
+        if longer_cov < EXCERPT_MAX_LONGER_COVERAGE and shorter_cov >= EXCERPT_MAX_LONGER_COVERAGE:
+            return Relation.EXCERPT
+        if longer_cov >= SYNDICATED_MIN_COVERAGE:
+            return Relation.SYNDICATED
+        return Relation.EXCERPT
+    return Relation.SPUN_REWRITE

@@ -1,0 +1,76 @@
+"""Words and sentences of a cleaned article, with character offsets, normalised for comparison.
+
+Comparison needs a normal form that copies agree on even when outlets restyle them:
+"U.S." and "US", curly and straight apostrophes, case. Offsets always point into the
+article's cleaned ``text`` so aligned passages can be cited.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = ["Sentence", "Tokens", "sentences", "tokenize"]
+
+_WORD: Final = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’]\w+)*")
+# A sentence ends at . ! ? … (and a closing quote) before a capital, a quote or a paragraph
+# break; "U.S. President" and "Gen. Qasem" do not end one.
+_BREAK: Final = re.compile(
+    r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bMrs)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The words of a text: ``forms`` normalised, ``starts``/``ends`` their offsets."""
+
+    forms: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.forms)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: its span in the text and the index range of its tokens."""
+
+    start: int
+    end: int
+    first_token: int
+    last_token: int  # exclusive
+
+
+def _normal(word: str) -> str:
+    folded = unicodedata.normalize("NFKD", word.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return folded.replace("’", "'").replace(".", "")
+
+
+def tokenize(text: str) -> Tokens:
+    matches = list(_WORD.finditer(text))
+    return Tokens(
+        tuple(_normal(m.group()) for m in matches),
+        tuple(m.start() for m in matches),
+        tuple(m.end() for m in matches),
+    )
+
+
+def sentences(text: str, tokens: Tokens) -> list[Sentence]:
+    """Sentences with at least one word, in text order."""
+    bounds = [0] + [m.end() for m in _BREAK.finditer(text)] + [len(text)]
+    result = []
+    token = 0
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        first = token
+        while token < len(tokens) and tokens.starts[token] < end:
+            token += 1
+        if token > first:
+            stripped_end = end - (len(text[start:end]) - len(text[start:end].rstrip()))
+            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            result.append(Sentence(start + lead, stripped_end, first, token))
+    return result
