@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from statistics import mean
+from statistics import mean, median
 from typing import Final
 
 from wordfreq import zipf_frequency
@@ -21,9 +21,11 @@ from newsdossier.reuse.align import Alignment
 
 __all__ = ["Direction", "decide_direction"]
 
-# The substituted words must differ in frequency by this much on average (Zipf scale, i.e.
-# log10 per billion words) before the commoner side is called the original; on the seed
-# pile's spun pair the AFP side's words are 0.3 commoner.
+# The substituted words must differ in frequency by this much, in mean and in median (Zipf
+# scale, log10 per billion words), before the commoner side is called the original. The
+# hypothesis is weaker than it sounds: on the seed pile's real spun pair the *spun* side's
+# 107 replacement words are commoner (mean -0.12, median -0.32), so this signal only
+# decides when both statistics agree clearly, and never overrides credits or dates.
 MIN_ZIPF_GAP: Final = 0.25
 MIN_SUBSTITUTIONS_FOR_FLUENCY: Final = 8
 
@@ -58,11 +60,13 @@ def _by_fluency(a: Article, b: Article, alignment: Alignment) -> tuple[Article, 
     pairs = [(x, y) for x, y in alignment.substitutions if x.isalpha() and y.isalpha() and len(x) > 2 and len(y) > 2]
     if len(pairs) < MIN_SUBSTITUTIONS_FOR_FLUENCY:
         return None
-    gap = mean(zipf_frequency(x, "en") - zipf_frequency(y, "en") for x, y in pairs)
-    note = f"its {len(pairs)} replaced words are commoner by {abs(gap):.2f} Zipf on average (spinners pick rarer words)"
-    if gap >= MIN_ZIPF_GAP:
+    gaps = [zipf_frequency(x, "en") - zipf_frequency(y, "en") for x, y in pairs]
+    gap, middle = mean(gaps), median(gaps)
+    note = (f"its {len(pairs)} replaced words are commoner (Zipf {abs(gap):.2f} on average, "
+            f"{abs(middle):.2f} median): spinners tend to pick rarer words; a weak signal")
+    if gap >= MIN_ZIPF_GAP and middle >= MIN_ZIPF_GAP:
         return a, b, note
-    if gap <= -MIN_ZIPF_GAP:
+    if gap <= -MIN_ZIPF_GAP and middle <= -MIN_ZIPF_GAP:
         return b, a, note
     return None
 
