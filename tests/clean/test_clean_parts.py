@@ -156,15 +156,24 @@ def test_status() -> None:
     assert article_status(long, {"paywall"})[0] == Status.TRUNCATED
 
 
-def test_recurring_lines_separate_footers_from_syndicated_paragraphs() -> None:
-    footer = "follow us for the latest updates"
-    wire = [f"wire paragraph {i}" for i in range(10)]
-    docs = [("site", [f"own story {n} line {i}" for i in range(10)] + [footer]) for n in range(8)]
+def test_recurring_lines_separate_footers_from_syndicated_copies() -> None:
+    footer = "follow the daily for the latest updates"
+    wire = [f"wire line {i}" for i in range(10)] + ["The wire story's main paragraph is the longest of its lines."]
+    docs = [("site", [f"own story {n} line {i}" for i in range(10)]
+             + [f"The main paragraph of story number {n} is its longest line.", footer]) for n in range(8)]
     docs += [("copies", wire) for _ in range(8)]  # eight verbatim copies of one wire story
-    model = RecurringLines().fit(docs)
+    model = RecurringLines().fit((outlet, [(k, k) for k in keys]) for outlet, keys in docs)
     verdicts = model.recurring("site", docs[0][1])
-    assert verdicts[-1] in ("recurring", "recurring-outlet") and set(verdicts[:-1]) == {None}
+    assert verdicts[-1] == "recurring" and set(verdicts[:-1]) == {None}
     assert set(model.recurring("copies", wire)) == {None}
+
+
+def test_recurring_lines_never_count_prose() -> None:
+    quote = "“We will respond at a time of our choosing,” the spokesman said in a statement."
+    docs = [(None, [(f"story {n} main paragraph that is long", f"story {n} main paragraph that is long"),
+                    (quote, quote)]) for n in range(9)]
+    model = RecurringLines().fit(docs)
+    assert model.recurring(None, [quote]) == [None]
 
 
 def test_split_lines_keeps_offsets() -> None:

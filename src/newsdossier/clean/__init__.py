@@ -80,10 +80,10 @@ def _split_bylines(hints: SourceHints) -> SourceHints:
     return replace(hints, byline=names) if names != hints.byline else hints
 
 
-def line_keys(prepared: Prepared) -> list[str]:
-    """The normalised lines of a prepared text, for fitting :class:`RecurringLines`."""
-    keys = (line_key(line) for line in line_texts(prepared.source_text))
-    return [key for key in keys if key]
+def line_keys(prepared: Prepared) -> list[tuple[str, str]]:
+    """(normalised key, raw line) of each non-blank line, for fitting :class:`RecurringLines`."""
+    pairs = ((line_key(line), line) for line in line_texts(prepared.source_text))
+    return [(key, line) for key, line in pairs if key]
 
 
 def clean(prepared: Prepared, recurring: RecurringLines | None = None) -> Article:

@@ -1,86 +1,94 @@
-"""Corpus evidence for furniture: lines that recur across many articles of a pile.
+"""Corpus evidence for furniture: short lines that recur across many *different* articles.
 
-A line that appears in many *different* articles ("Follow us for the latest
-updates", a site's footer) is furniture even when no pattern knows it. The catch
-is syndication: fifty republications of one wire story share every body line,
-and those lines are not furniture. So a line counts only when it recurs far more
-often than the article's other lines do — a footer on fifty different stories is
-much commoner than those stories' sentences, a wire paragraph is not commoner
-than the rest of its own wire story.
+A line that appears in many different stories ("Follow us for the latest updates", a
+site's footer) is furniture even when no pattern knows it. The catch is syndication:
+fifty republications of one wire story share every line, and those lines are not
+furniture. So a line counts only when it recurs in articles that tell different
+stories: each article's context is its longest line (its main paragraph), and a line
+must be seen next to several distinct contexts. Prose lines (full sentences) are never
+counted: a quote or wire paragraph shared by many articles is what provenance traces.
 """
 
 from __future__ import annotations
 
 import hashlib
-import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-__all__ = ["RecurringLines"]
+__all__ = ["RecurringLines", "is_candidate_line"]
 
-# A line must be seen in at least this many articles of the pile (or of one outlet)
-# before it can be furniture: two articles sharing a line is too common by chance
-# (quotes, wire copies) to say anything.
+# A line must be seen in at least this many articles of the pile (or of one outlet),
 MIN_DOCUMENTS: Final = 5
 MIN_OUTLET_DOCUMENTS: Final = 3
-# ... and be this many times commoner than the median line of the same article,
-# which is what separates a site footer from a syndicated paragraph.
-DOMINANCE_RATIO: Final = 3.0
+# next to at least this many different stories (distinct main paragraphs). Three keeps a
+# sentence shared by two stories and their copies in the body; a site footer on a
+# synthetic pile's 2,000 copies of one story plus the site's other stories is caught.
+MIN_CONTEXTS: Final = 3
+# Only lines that could be furniture are counted: short, and not a full sentence.
+MAX_CANDIDATE_CHARS: Final = 200
+_PROSE_MIN_WORDS: Final = 8
+_SENTENCE_END: Final = tuple(".!?…\"”’')")
 
 
 def _digest(key: str) -> bytes:
-    # 8 bytes keep a pile of a million articles' lines in a few hundred MB of counters.
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
 
 
-class RecurringLines:
-    """Counts in how many articles each line occurs, overall and per outlet (fit/transform style)."""
+def is_candidate_line(key: str, raw: str) -> bool:
+    """Short and not prose (prose: eight words or more ending a sentence)."""
+    text = raw.strip()
+    if not key or len(text) > MAX_CANDIDATE_CHARS:
+        return False
+    return not (len(text.split()) >= _PROSE_MIN_WORDS and text.endswith(_SENTENCE_END))
 
-    def __init__(
-        self,
-        *,
-        min_documents: int = MIN_DOCUMENTS,
-        min_outlet_documents: int = MIN_OUTLET_DOCUMENTS,
-        dominance_ratio: float = DOMINANCE_RATIO,
-    ) -> None:
+
+class RecurringLines:
+    """Counts, for candidate lines, the articles and distinct stories they occur in (fit/transform style)."""
+
+    def __init__(self, *, min_documents: int = MIN_DOCUMENTS, min_outlet_documents: int = MIN_OUTLET_DOCUMENTS,
+                 min_contexts: int = MIN_CONTEXTS) -> None:
         self.min_documents = min_documents
         self.min_outlet_documents = min_outlet_documents
-        self.dominance_ratio = dominance_ratio
+        self.min_contexts = min_contexts
         self.counts_: Counter[bytes] = Counter()
         self.outlet_counts_: Counter[tuple[str, bytes]] = Counter()
+        self.contexts_: dict[bytes, set[bytes]] = {}
         self.documents_ = 0
 
-    def add(self, outlet: str | None, line_keys: Iterable[str]) -> None:
-        """Count one article's distinct lines (incremental form of fit)."""
-        digests = {_digest(key) for key in line_keys if key}
+    def add(self, outlet: str | None, lines: Sequence[tuple[str, str]]) -> None:
+        """Count one article's distinct candidate lines; ``lines`` are (key, raw text) pairs."""
         self.documents_ += 1
+        if not lines:
+            return
+        candidates = [is_candidate_line(key, raw) for key, raw in lines]
+        # The story's context: its longest line that cannot be furniture (else its longest).
+        prose = [pair for pair, candidate in zip(lines, candidates, strict=True) if not candidate] or list(lines)
+        context = _digest(max(prose, key=lambda pair: len(pair[1]))[0])
+        digests = {_digest(key) for (key, _), candidate in zip(lines, candidates, strict=True) if candidate}
         self.counts_.update(digests)
         if outlet:
             self.outlet_counts_.update((outlet, d) for d in digests)
+        for digest in digests:
+            seen = self.contexts_.setdefault(digest, set())
+            if len(seen) < self.min_contexts:  # only "enough or not" matters: bounded memory
+                seen.add(context)
 
-    def fit(self, articles: Iterable[tuple[str | None, Sequence[str]]]) -> RecurringLines:
-        for outlet, keys in articles:
-            self.add(outlet, keys)
+    def fit(self, articles: Iterable[tuple[str | None, Sequence[tuple[str, str]]]]) -> RecurringLines:
+        for outlet, lines in articles:
+            self.add(outlet, lines)
         return self
 
     def recurring(self, outlet: str | None, line_keys: Sequence[str]) -> list[str | None]:
         """For each line of one article: 'recurring', 'recurring-outlet' or None."""
-        digests = [_digest(key) for key in line_keys]
-        overall = [self.counts_[d] for d in digests]
-        per_outlet = [self.outlet_counts_[(outlet, d)] if outlet else 0 for d in digests]
-        if not digests:
-            return []
-        median_overall = statistics.median(overall)
-        median_outlet = statistics.median(per_outlet)
         reasons: list[str | None] = []
-        for count, outlet_count in zip(overall, per_outlet, strict=True):
-            if count >= self.min_documents and count >= self.dominance_ratio * median_overall:
+        for key in line_keys:
+            digest = _digest(key)
+            if len(self.contexts_.get(digest, ())) < self.min_contexts:
+                reasons.append(None)
+            elif self.counts_[digest] >= self.min_documents:
                 reasons.append("recurring")
-            elif (
-                outlet_count >= self.min_outlet_documents
-                and outlet_count >= self.dominance_ratio * median_outlet
-            ):
+            elif outlet and self.outlet_counts_[(outlet, digest)] >= self.min_outlet_documents:
                 reasons.append("recurring-outlet")
             else:
                 reasons.append(None)

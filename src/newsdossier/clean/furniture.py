@@ -48,7 +48,11 @@ _LINE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
                        r"(get|receive) (our|the)\b.{0,60}newsletters?\b.*|"
                        r"newsletter sign[- ]?up\W*|"
                        r"(thank you|thanks) for (subscribing|signing up)\W*|"
-                       r"enter your email( address)?\b.{0,40})$"),
+                       r"enter your email( address)?\b.{0,40}|"
+                       r".{0,80}\b(sign up|subscribe) (for|to) (our|the|its)\b.{0,40}\bnewsletters?\b.{0,40}|"
+                       r".{0,60}\bstraight to your inbox\b.{0,40})$"),
+        # "The Westmoor Gazette | Politics", "Home | World | Middle East": breadcrumbs.
+        ("navigation", r"^[^.!?|\d]{1,40}(\s+[|›»>/]\s+[^.!?|\d]{1,40}){1,5}$"),
         ("sign-in", r"^(sign in|log ?in|sign up|register( now)?|create (a free |an )?account|"
                     r"already have an account\??|already a (subscriber|member)\??|"
                     r"(thank you|thanks) for registering|"
@@ -66,7 +70,11 @@ _LINE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
                     r"(become|already) a subscriber\b.*)\W*$"),
         ("share", r"^(share( this( article| story)?)?( on)?|share via|tweet|email|print|"
                   r"facebook|twitter|whatsapp|linkedin|pinterest|reddit|copy link|"
-                  r"follow us( on)?\b.{0,40})\W*$"),
+                  r"follow us( on)?\b.{0,100}|"
+                  r"(like|enjoyed|enjoy) (this|the) (story|article)\??.{0,20}share (it|this).{0,40})\W*$"),
+        # A menu bar flattened to one line: "Menu Search Sign in".
+        ("navigation", r"^((menu|search|sign in|log ?in|subscribe|home|register|my account|account|"
+                       r"newsletters?|e-?paper|sections?|more)\W*){2,}$"),
         ("advertisement", r"^(advertisement|advertising|sponsored( content)?|"
                           r"story continues below( advertisement)?|"
                           r"article continues below( advertisement)?|ad|ads by \w+)\W*$"),

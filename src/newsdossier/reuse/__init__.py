@@ -12,13 +12,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Final
 
 from newsdossier.model import AlignedSpan, Article, Family, Relation, ReuseLink
 from newsdossier.reuse.align import TextView, align, view
-from newsdossier.reuse.candidates import anchor_candidates, anchors_of
+from newsdossier.reuse.candidates import anchor_candidates, anchors_of, sentence_candidates, sentence_keys
 from newsdossier.reuse.direction import decide_direction
 from newsdossier.reuse.families import build_families
 from newsdossier.reuse.minhash import BandIndex, MinHasher
@@ -61,33 +63,90 @@ def _verbatim(a: Article, b: Article) -> ReuseLink:
                      known, "published earlier" if known else "direction unknown: identical texts")
 
 
+def _near_duplicates(articles: Sequence[Article], views: list[TextView],
+                     eligible: list[int]) -> tuple[dict[int, list[int]], dict[int, ReuseLink], int]:
+    """Groups of near-duplicates (first member -> members) and, per later member, the link that joined it."""
+    hasher, bands = MinHasher(), BandIndex()
+    identical: dict[tuple[str, ...], int] = {}
+    group_of: dict[int, int] = {}
+    groups: dict[int, list[int]] = {}
+    joined_by: dict[int, ReuseLink] = {}
+    pairs = 0
+    for i in eligible:
+        forms = views[i].tokens.forms
+        partner = identical.get(forms)
+        if partner is not None:
+            joined_by[i] = _verbatim(articles[partner], articles[i])
+        else:
+            identical[forms] = i
+            for j in bands.add(i, hasher.signature(forms)):
+                pairs += 1
+                link = _link(articles[j], articles[i], views[j], views[i])
+                if link:
+                    joined_by[i], partner = link, j
+                    break
+        group_of[i] = group_of[partner] if partner is not None else i
+        groups.setdefault(group_of[i], []).append(i)
+    return groups, joined_by, pairs
+
+
+def _most_original(members: list[int], articles: Sequence[Article], views: list[TextView]) -> int:
+    """The member that holds the most of what the group shares, with the least of its own.
+
+    The earliest dated member first (copies come later). Among members of the same date:
+    copies are made from the original, so excerpts and trimmed syndications hold less of
+    the shared text, and copies with an added credit line hold extra text no other member
+    has. Linear in the group's size (one count of word trigrams).
+    """
+    trigrams = {m: set(zip(*(views[m].tokens.forms[k:] for k in range(3)), strict=False)) for m in members}
+    shared = Counter(t for grams in trigrams.values() for t in grams)
+    common = sum(1 for count in shared.values() if count > 1) or 1
+
+    def key(m: int) -> tuple[date, float, float, int]:
+        grams = trigrams[m]
+        held = sum(1 for t in grams if shared[t] > 1)
+        return (articles[m].published.value or date.max, -held / common, -held / max(1, len(grams)), m)
+    return min(members, key=key)
+
+
+def _rooted_links(group: list[int], articles: Sequence[Article], views: list[TextView],
+                  joined_by: dict[int, ReuseLink]) -> tuple[int, list[ReuseLink], int]:
+    """Link every member of a near-duplicate group to its most original member.
+
+    The LSH pass joins each copy to the first earlier copy it meets; an analyst wants each
+    copy tied to the original. Where a copy does not align with the original on its own
+    (a copy of an excerpt), the link that joined it is kept, so the group stays one family.
+    """
+    origin = _most_original(group, articles, views)
+    links, pairs = [], 0
+    for member in group:
+        if member == origin:
+            continue
+        if views[member].tokens.forms == views[origin].tokens.forms:
+            link: ReuseLink | None = _verbatim(articles[origin], articles[member])
+        else:
+            pairs += 1
+            link = _link(articles[origin], articles[member], views[origin], views[member])
+        links.append(link or joined_by[member])
+    return origin, links, pairs
+
+
 def find_reuse(articles: Sequence[Article]) -> ReuseResult:
     """Links between articles that reuse one another, and the families they form."""
     views = [view(a.text) for a in articles]
     eligible = [i for i, v in enumerate(views) if len(v.tokens) >= MIN_WORDS]
-    hasher, bands = MinHasher(), BandIndex()
-    identical: dict[tuple[str, ...], int] = {}
+    groups, joined_by, pairs = _near_duplicates(articles, views, eligible)
     links: list[ReuseLink] = []
-    pairs = 0
-    representative = {i: i for i in eligible}
-    for i in eligible:
-        forms = views[i].tokens.forms
-        if forms in identical:
-            links.append(_verbatim(articles[identical[forms]], articles[i]))
-            representative[i] = identical[forms]
-            continue
-        identical[forms] = i
-        for j in bands.add(i, hasher.signature(forms)):
-            pairs += 1
-            link = _link(articles[j], articles[i], views[j], views[i])
-            if link:
-                links.append(link)
-                representative[i] = representative[j]
-                break
-    voices = [i for i in eligible if representative[i] == i]
-    anchor_sets = [anchors_of(views[i].tokens.forms) for i in voices]
+    voices = []
+    for group in groups.values():
+        origin, group_links, compared = _rooted_links(group, articles, views, joined_by)
+        voices.append(origin)
+        links += group_links
+        pairs += compared
     linked = {frozenset((link.source, link.target)) for link in links}
-    for x, y in anchor_candidates(anchor_sets):
+    anchored = anchor_candidates([anchors_of(views[i].tokens.forms) for i in voices])
+    shared = sentence_candidates([sentence_keys([views[i].words(s) for s in views[i].sentences]) for i in voices])
+    for x, y in sorted(set(anchored) | set(shared)):
         a, b = articles[voices[x]], articles[voices[y]]
         if frozenset((a.id, b.id)) in linked:
             continue

@@ -22,7 +22,7 @@ from typing import Final
 
 from wordfreq import zipf_frequency
 
-__all__ = ["anchor_candidates", "anchors_of"]
+__all__ = ["anchor_candidates", "anchors_of", "sentence_candidates", "sentence_keys"]
 
 # Words rarer than this in general English (Zipf 3.5 ~ 3 per million words) are anchors:
 # names (Kadhemi, Muhandis), uncommon terms; "attack", "Iraq" and "said" are not.
@@ -31,9 +31,16 @@ ANCHOR_MAX_ZIPF: Final = 3.5
 # story", not "same text": it is left out, which also bounds every posting list.
 ANCHOR_MAX_DOC_SHARE: Final = 0.02
 ANCHOR_MAX_DOCS_FLOOR: Final = 50
-# Pairs need this many shared anchors, and that share of the smaller anchor set.
-MIN_SHARED_ANCHORS: Final = 4
+# Pairs need this many shared anchors, and that share of the smaller anchor set. Two: BBC
+# stories hold few rare words, and a 40 %-spun rewrite or a short excerpt keeps only some
+# (bench/reuse_synthetic.py); the alignment that follows rejects what only shares names.
+MIN_SHARED_ANCHORS: Final = 2
 MIN_SHARED_SHARE: Final = 0.3
+# Sentences of this many words or more are fingerprinted whole: an excerpt or a syndicated
+# copy shares some verbatim; a sentence held by more than ``SENTENCE_MAX_DOCS`` articles is a
+# disclaimer or a famous quote, not evidence of copying.
+SENTENCE_MIN_WORDS: Final = 10
+SENTENCE_MAX_DOCS: Final = 20
 MAX_PARTNERS: Final = 10  # per article, best-anchored first
 
 
@@ -68,3 +75,21 @@ def anchor_candidates(anchor_sets: Sequence[frozenset[str]]) -> list[tuple[int, 
         for _, other in sorted(options, reverse=True)[:MAX_PARTNERS]:
             chosen.add((min(index, other), max(index, other)))
     return sorted(chosen)
+
+
+def sentence_keys(sentences: Sequence[Sequence[str]]) -> frozenset[int]:
+    """Fingerprints of the long sentences of one article (given as word sequences)."""
+    return frozenset(hash(tuple(words)) for words in sentences if len(words) >= SENTENCE_MIN_WORDS)
+
+
+def sentence_candidates(key_sets: Sequence[frozenset[int]]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of articles that share a long sentence word for word."""
+    postings: dict[int, list[int]] = defaultdict(list)
+    for index, keys in enumerate(key_sets):
+        for key in keys:
+            postings[key].append(index)
+    pairs = set()
+    for holders in postings.values():
+        if 1 < len(holders) <= SENTENCE_MAX_DOCS:
+            pairs.update((a, b) for n, a in enumerate(holders) for b in holders[n + 1:])
+    return sorted(pairs)
