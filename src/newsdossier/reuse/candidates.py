@@ -88,7 +88,7 @@ def sentence_candidates(key_sets: Sequence[frozenset[int]]) -> list[tuple[int, i
     for index, keys in enumerate(key_sets):
         for key in keys:
             postings[key].append(index)
-    pairs = set()
+    pairs: set[tuple[int, int]] = set()
     for holders in postings.values():
         if 1 < len(holders) <= SENTENCE_MAX_DOCS:
             pairs.update((a, b) for n, a in enumerate(holders) for b in holders[n + 1:])
