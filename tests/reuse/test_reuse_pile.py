@@ -131,3 +131,14 @@ def test_minhash_agrees_with_datasketch() -> None:
     assert abs(ours - truth) < 0.08
     assert abs(theirs[0].jaccard(theirs[1]) - truth) < 0.08
     assert np.all(hasher.signature(words_a) == hasher.signature(words_a))
+
+
+def test_signatures_do_not_depend_on_the_process_hash_seed() -> None:
+    import subprocess
+    import sys
+
+    code = ("from newsdossier.reuse.minhash import MinHasher; "
+            "print(MinHasher().signature(tuple('the strike hit a convoy near the airport road'.split())).tolist())")
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={"PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outputs) == 1

@@ -25,6 +25,7 @@ from newsdossier.reuse.direction import decide_direction
 from newsdossier.reuse.families import build_families
 from newsdossier.reuse.minhash import BandIndex, MinHasher
 from newsdossier.reuse.relation import judge
+from newsdossier.reuse.tokens import sentence_words, word_forms
 
 __all__ = ["ReuseResult", "find_reuse"]
 
@@ -42,6 +43,7 @@ class ReuseResult:
 
 
 def _link(a: Article, b: Article, va: TextView, vb: TextView) -> ReuseLink | None:
+    """Align two articles and, if they are related, the link with its direction and evidence."""
     alignment = align(va, vb)
     verdict = judge(alignment)
     if verdict.relation is None:
@@ -63,7 +65,21 @@ def _verbatim(a: Article, b: Article) -> ReuseLink:
                      known, "published earlier" if known else "direction unknown: identical texts")
 
 
-def _near_duplicates(articles: Sequence[Article], views: list[TextView],
+class _Views:
+    """Alignment views, made only for articles that are actually aligned (most never are)."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self._articles = articles
+        self._made: dict[int, TextView] = {}
+
+    def __getitem__(self, index: int) -> TextView:
+        made = self._made.get(index)
+        if made is None:
+            made = self._made[index] = view(self._articles[index].text)
+        return made
+
+
+def _near_duplicates(articles: Sequence[Article], forms_of: list[tuple[str, ...]], views: _Views,
                      eligible: list[int]) -> tuple[dict[int, list[int]], dict[int, ReuseLink], int]:
     """Groups of near-duplicates (first member -> members) and, per later member, the link that joined it."""
     hasher, bands = MinHasher(), BandIndex()
@@ -73,7 +89,7 @@ def _near_duplicates(articles: Sequence[Article], views: list[TextView],
     joined_by: dict[int, ReuseLink] = {}
     pairs = 0
     for i in eligible:
-        forms = views[i].tokens.forms
+        forms = forms_of[i]
         partner = identical.get(forms)
         if partner is not None:
             joined_by[i] = _verbatim(articles[partner], articles[i])
@@ -90,7 +106,7 @@ def _near_duplicates(articles: Sequence[Article], views: list[TextView],
     return groups, joined_by, pairs
 
 
-def _most_original(members: list[int], articles: Sequence[Article], views: list[TextView]) -> int:
+def _most_original(members: list[int], articles: Sequence[Article], forms_of: list[tuple[str, ...]]) -> int:
     """The member that holds the most of what the group shares, with the least of its own.
 
     The earliest dated member first (copies come later). Among members of the same date:
@@ -98,7 +114,7 @@ def _most_original(members: list[int], articles: Sequence[Article], views: list[
     the shared text, and copies with an added credit line hold extra text no other member
     has. Linear in the group's size (one count of word trigrams).
     """
-    trigrams = {m: set(zip(*(views[m].tokens.forms[k:] for k in range(3)), strict=False)) for m in members}
+    trigrams = {m: set(zip(*(forms_of[m][k:] for k in range(3)), strict=False)) for m in members}
     shared = Counter(t for grams in trigrams.values() for t in grams)
     common = sum(1 for count in shared.values() if count > 1) or 1
 
@@ -109,7 +125,7 @@ def _most_original(members: list[int], articles: Sequence[Article], views: list[
     return min(members, key=key)
 
 
-def _rooted_links(group: list[int], articles: Sequence[Article], views: list[TextView],
+def _rooted_links(group: list[int], articles: Sequence[Article], forms_of: list[tuple[str, ...]], views: _Views,
                   joined_by: dict[int, ReuseLink]) -> tuple[int, list[ReuseLink], int]:
     """Link every member of a near-duplicate group to its most original member.
 
@@ -117,12 +133,12 @@ def _rooted_links(group: list[int], articles: Sequence[Article], views: list[Tex
     copy tied to the original. Where a copy does not align with the original on its own
     (a copy of an excerpt), the link that joined it is kept, so the group stays one family.
     """
-    origin = _most_original(group, articles, views)
+    origin = _most_original(group, articles, forms_of)
     links, pairs = [], 0
     for member in group:
         if member == origin:
             continue
-        if views[member].tokens.forms == views[origin].tokens.forms:
+        if forms_of[member] == forms_of[origin]:
             link: ReuseLink | None = _verbatim(articles[origin], articles[member])
         else:
             pairs += 1
@@ -133,19 +149,20 @@ def _rooted_links(group: list[int], articles: Sequence[Article], views: list[Tex
 
 def find_reuse(articles: Sequence[Article]) -> ReuseResult:
     """Links between articles that reuse one another, and the families they form."""
-    views = [view(a.text) for a in articles]
-    eligible = [i for i, v in enumerate(views) if len(v.tokens) >= MIN_WORDS]
-    groups, joined_by, pairs = _near_duplicates(articles, views, eligible)
+    forms_of = [word_forms(a.text) for a in articles]
+    views = _Views(articles)
+    eligible = [i for i, forms in enumerate(forms_of) if len(forms) >= MIN_WORDS]
+    groups, joined_by, pairs = _near_duplicates(articles, forms_of, views, eligible)
     links: list[ReuseLink] = []
     voices = []
     for group in groups.values():
-        origin, group_links, compared = _rooted_links(group, articles, views, joined_by)
+        origin, group_links, compared = _rooted_links(group, articles, forms_of, views, joined_by)
         voices.append(origin)
         links += group_links
         pairs += compared
     linked = {frozenset((link.source, link.target)) for link in links}
-    anchored = anchor_candidates([anchors_of(views[i].tokens.forms) for i in voices])
-    shared = sentence_candidates([sentence_keys([views[i].words(s) for s in views[i].sentences]) for i in voices])
+    anchored = anchor_candidates([anchors_of(forms_of[i]) for i in voices])
+    shared = sentence_candidates([sentence_keys(sentence_words(articles[i].text)) for i in voices])
     for x, y in sorted(set(anchored) | set(shared)):
         a, b = articles[voices[x]], articles[voices[y]]
         if frozenset((a.id, b.id)) in linked:

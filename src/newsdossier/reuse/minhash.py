@@ -10,6 +10,7 @@ bands them (as datasketch separates MinHash and MinHashLSH).
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator, Sequence
 from typing import Final
 
@@ -39,14 +40,20 @@ class MinHasher:
         # Odd multipliers: multiply-shift hashing needs them to be a bijection mod 2^64.
         self.a_ = generator.integers(0, 2**63, num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
         self.b_ = generator.integers(0, 2**63, num_perm, dtype=np.uint64)
+        self._token_hashes: dict[str, int] = {}
         powers = [_SHINGLE_BASE ** np.uint64(k) for k in range(shingle_size - 1, -1, -1)]
         self._powers = np.array(powers, dtype=np.uint64)
 
     def _hash_tokens(self, forms: Sequence[str]) -> NDArray[np.uint64]:
-        # Python's string hash: 3x faster than crc32 here, and signatures never leave the
-        # process that made them (candidates are found within one run), so the per-process
-        # hash seed does not matter.
-        return np.fromiter(map(hash, forms), dtype=np.int64, count=len(forms)).view(np.uint64) & _MAX_HASH
+        # CRC32, cached per word: deterministic across processes. Python's own str hash was
+        # tried and is faster, but it is seeded per process, which made LSH candidates (and
+        # so the links found) change from one run to the next.
+        cache = self._token_hashes
+        values = [cache.get(form) for form in forms]
+        for position, value in enumerate(values):
+            if value is None:
+                values[position] = cache[forms[position]] = zlib.crc32(forms[position].encode("utf-8"))
+        return np.array(values, dtype=np.uint64)
 
     def shingles(self, forms: Sequence[str]) -> NDArray[np.uint64]:
         """32-bit hashes of the word n-grams (the whole text as one shingle when it is shorter)."""

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["Sentence", "Tokens", "sentences", "tokenize"]
+__all__ = ["Sentence", "Tokens", "sentence_words", "sentences", "tokenize", "word_forms"]
 
 _WORD: Final = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’]\w+)*")
 # A sentence ends at . ! ? … (and a closing quote) before a capital, a quote or a paragraph
@@ -76,3 +76,13 @@ def sentences(text: str, tokens: Tokens) -> list[Sentence]:
             lead = len(text[start:end]) - len(text[start:end].lstrip())
             result.append(Sentence(start + lead, stripped_end, first, token))
     return result
+
+
+def word_forms(text: str) -> tuple[str, ...]:
+    """The normalised words alone (``tokenize(text).forms``), twice as fast: no offsets."""
+    return tuple([_normal(word) for word in _WORD.findall(text)])
+
+
+def sentence_words(text: str) -> list[tuple[str, ...]]:
+    """The normalised words of each sentence, without offsets (for fingerprinting sentences)."""
+    return [words for piece in _BREAK.split(text) if piece and (words := word_forms(piece))]
