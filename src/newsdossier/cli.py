@@ -142,7 +142,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
                "newsdossier search 'Soleimani AND airport' --db demo.db"),
     "provenance": (_cmd_provenance, "who copied whom: reuse links and independent source families of a built pile",
                    "newsdossier provenance --db demo.db"),
-    "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction)",
+    "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse)",
              "newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json"),
 }
 
@@ -182,7 +182,7 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
     if name in ("search", "eval", "provenance"):
         command.add_argument("--json", action="store_true", help="print JSON instead of a table")
     if name == "eval":
-        command.add_argument("task", choices=["extraction"], help="what to score")
+        command.add_argument("task", choices=["extraction", "reuse"], help="what to score")
         command.add_argument("--data", type=Path, required=True, help="the benchmark's directory")
 
 

@@ -13,7 +13,7 @@ from newsdossier.errors import ConfigError
 
 __all__ = ["TASKS", "evaluate", "extract_for_eval"]
 
-TASKS = ("extraction",)
+TASKS = ("extraction", "reuse")
 
 
 def extract_for_eval(html: str, url: str | None) -> str:
@@ -31,4 +31,8 @@ def evaluate(task: str, data: Path) -> dict[str, Any]:
         from newsdossier.eval.extraction import evaluate_extraction
 
         return evaluate_extraction(data, extractor=extract_for_eval)
+    if task == "reuse":
+        from newsdossier.eval.reuse import evaluate_reuse
+
+        return evaluate_reuse(data)
     raise ConfigError(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")
