@@ -18,20 +18,26 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
 
+import numpy as np
+
 from newsdossier.model import AlignedSpan, Article, Family, Relation, ReuseLink
 from newsdossier.reuse.align import TextView, align, view
-from newsdossier.reuse.candidates import anchor_candidates, anchors_of, sentence_candidates, sentence_keys
+from newsdossier.reuse.candidates import anchor_candidates, sentence_candidates
 from newsdossier.reuse.direction import decide_direction
 from newsdossier.reuse.families import build_families
-from newsdossier.reuse.minhash import BandIndex, MinHasher
+from newsdossier.reuse.fingerprint import FingerprintBatch, fingerprint_all
+from newsdossier.reuse.minhash import first_holders
 from newsdossier.reuse.relation import judge
-from newsdossier.reuse.tokens import sentence_words, word_forms
+from newsdossier.reuse.tokens import word_forms
 
 __all__ = ["ReuseResult", "find_reuse"]
 
 # Texts shorter than this are never linked: two stubs of "Subscribe to read" or two empty
 # bodies are not copies of each other, and a very short text proves nothing.
 MIN_WORDS: Final = 25
+# From this many articles on, fingerprints are computed in two processes (the machines
+# have two cores); below, starting the processes costs more than it saves.
+PARALLEL_MIN_ARTICLES: Final = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,23 +85,53 @@ class _Views:
         return made
 
 
-def _near_duplicates(articles: Sequence[Article], forms_of: list[tuple[str, ...]], views: _Views,
+class _Forms:
+    """Word forms, made only for the members of near-duplicate groups that need them."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self._articles = articles
+        self._made: dict[int, tuple[str, ...]] = {}
+
+    def __getitem__(self, index: int) -> tuple[str, ...]:
+        made = self._made.get(index)
+        if made is None:
+            made = self._made[index] = word_forms(self._articles[index].text)
+        return made
+
+
+def _band_candidates(indexed: list[int], prints: FingerprintBatch) -> dict[int, list[int]]:
+    """For each banded article, the earlier articles it collides with, band by band (as BandIndex)."""
+    positions, _, firsts = first_holders(prints.bands, np.array(indexed, dtype=np.int64))
+    result: dict[int, list[int]] = {}
+    for position, first in zip(positions.tolist(), firsts.tolist(), strict=True):
+        earlier = result.setdefault(indexed[position], [])
+        if indexed[first] not in earlier:
+            earlier.append(indexed[first])
+    return result
+
+
+def _near_duplicates(articles: Sequence[Article], prints: FingerprintBatch, views: _Views,
                      eligible: list[int]) -> tuple[dict[int, list[int]], dict[int, ReuseLink], int]:
     """Groups of near-duplicates (first member -> members) and, per later member, the link that joined it."""
-    hasher, bands = MinHasher(), BandIndex()
-    identical: dict[tuple[str, ...], int] = {}
+    identical_to: dict[int, int] = {}
+    first_with: dict[int, int] = {}
+    for i in eligible:
+        digest = int(prints.digests[i])
+        if digest in first_with:
+            identical_to[i] = first_with[digest]
+        else:
+            first_with[digest] = i
+    candidates = _band_candidates([i for i in eligible if i not in identical_to], prints)
     group_of: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
     joined_by: dict[int, ReuseLink] = {}
     pairs = 0
     for i in eligible:
-        forms = forms_of[i]
-        partner = identical.get(forms)
+        partner = identical_to.get(i)
         if partner is not None:
             joined_by[i] = _verbatim(articles[partner], articles[i])
         else:
-            identical[forms] = i
-            for j in bands.add(i, hasher.signature(forms)):
+            for j in candidates.get(i, ()):
                 pairs += 1
                 link = _link(articles[j], articles[i], views[j], views[i])
                 if link:
@@ -106,7 +142,7 @@ def _near_duplicates(articles: Sequence[Article], forms_of: list[tuple[str, ...]
     return groups, joined_by, pairs
 
 
-def _most_original(members: list[int], articles: Sequence[Article], forms_of: list[tuple[str, ...]]) -> int:
+def _most_original(members: list[int], articles: Sequence[Article], forms_of: _Forms) -> int:
     """The member that holds the most of what the group shares, with the least of its own.
 
     The earliest dated member first (copies come later). Among members of the same date:
@@ -125,7 +161,7 @@ def _most_original(members: list[int], articles: Sequence[Article], forms_of: li
     return min(members, key=key)
 
 
-def _rooted_links(group: list[int], articles: Sequence[Article], forms_of: list[tuple[str, ...]], views: _Views,
+def _rooted_links(group: list[int], articles: Sequence[Article], prints: FingerprintBatch, views: _Views,
                   joined_by: dict[int, ReuseLink]) -> tuple[int, list[ReuseLink], int]:
     """Link every member of a near-duplicate group to its most original member.
 
@@ -133,12 +169,14 @@ def _rooted_links(group: list[int], articles: Sequence[Article], forms_of: list[
     copy tied to the original. Where a copy does not align with the original on its own
     (a copy of an excerpt), the link that joined it is kept, so the group stays one family.
     """
-    origin = _most_original(group, articles, forms_of)
+    if len(group) == 1:
+        return group[0], [], 0
+    origin = _most_original(group, articles, _Forms(articles))
     links, pairs = [], 0
     for member in group:
         if member == origin:
             continue
-        if forms_of[member] == forms_of[origin]:
+        if prints.digests[member] == prints.digests[origin]:
             link: ReuseLink | None = _verbatim(articles[origin], articles[member])
         else:
             pairs += 1
@@ -147,22 +185,28 @@ def _rooted_links(group: list[int], articles: Sequence[Article], forms_of: list[
     return origin, links, pairs
 
 
-def find_reuse(articles: Sequence[Article]) -> ReuseResult:
-    """Links between articles that reuse one another, and the families they form."""
-    forms_of = [word_forms(a.text) for a in articles]
+def find_reuse(articles: Sequence[Article], *, workers: int | None = None) -> ReuseResult:
+    """Links between articles that reuse one another, and the families they form.
+
+    ``workers``: processes for the fingerprints (default: two from ``PARALLEL_MIN_ARTICLES``
+    articles on, else one); the result does not depend on it.
+    """
+    if workers is None:
+        workers = 2 if len(articles) >= PARALLEL_MIN_ARTICLES else 1
+    prints = fingerprint_all((a.text for a in articles), workers=workers, count=len(articles))
     views = _Views(articles)
-    eligible = [i for i, forms in enumerate(forms_of) if len(forms) >= MIN_WORDS]
-    groups, joined_by, pairs = _near_duplicates(articles, forms_of, views, eligible)
+    eligible = np.flatnonzero(prints.words >= MIN_WORDS).tolist()
+    groups, joined_by, pairs = _near_duplicates(articles, prints, views, eligible)
     links: list[ReuseLink] = []
     voices = []
     for group in groups.values():
-        origin, group_links, compared = _rooted_links(group, articles, forms_of, views, joined_by)
+        origin, group_links, compared = _rooted_links(group, articles, prints, views, joined_by)
         voices.append(origin)
         links += group_links
         pairs += compared
     linked = {frozenset((link.source, link.target)) for link in links}
-    anchored = anchor_candidates([anchors_of(forms_of[i]) for i in voices])
-    shared = sentence_candidates([sentence_keys(sentence_words(articles[i].text)) for i in voices])
+    anchored = anchor_candidates([prints.anchors(i) for i in voices])
+    shared = sentence_candidates([prints.sentences(i) for i in voices])
     for x, y in sorted(set(anchored) | set(shared)):
         a, b = articles[voices[x]], articles[voices[y]]
         if frozenset((a.id, b.id)) in linked:

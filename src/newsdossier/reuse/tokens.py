@@ -15,11 +15,19 @@ from typing import Final
 __all__ = ["Sentence", "Tokens", "sentence_words", "sentences", "tokenize", "word_forms"]
 
 _WORD: Final = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’]\w+)*")
+# The same words in lower-cased ASCII text: half the cost of ``_WORD`` (the acronym branch
+# is tried at every letter, and a narrower class fails faster). ASCII lower-casing keeps
+# every offset, so both patterns find the same words at the same places.
+_ASCII_WORD: Final = re.compile(r"(?:[a-z]\.){2,}|\w+(?:'\w+)*")
 # A sentence ends at . ! ? … (and a closing quote) before a capital, a quote or a paragraph
-# break; "U.S. President" and "Gen. Qasem" do not end one.
+# break; "U.S. President" and "Gen. Qasem" do not end one. The pattern starts with the
+# punctuation and looks back over it (rather than looking back before it) so the regex
+# engine skips to the next . ! ? … at once: 12x faster, same breaks (tests/reuse/test_tokens.py).
+_END: Final = "[.!?…]"
 _BREAK: Final = re.compile(
-    r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bMrs)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
-    r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n"
+    rf"{_END}(?<![A-Z]{_END})(?<!\b[A-Z][a-z]{_END})(?<!\bMrs{_END})(?<!\bGen{_END})(?<!\bCol{_END})"
+    rf"(?<!\bSgt{_END})(?<!\bSen{_END})(?<!\bRep{_END})(?<!\bGov{_END})"
+    r"[.!?…]*[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n"
 )
 
 
@@ -54,12 +62,15 @@ def _normal(word: str) -> str:
 
 
 def tokenize(text: str) -> Tokens:
-    matches = list(_WORD.finditer(text))
-    return Tokens(
-        tuple([_normal(m.group()) for m in matches]),
-        tuple([m.start() for m in matches]),
-        tuple([m.end() for m in matches]),
-    )
+    if text.isascii():
+        matches = list(_ASCII_WORD.finditer(text.lower()))
+        forms = [m.group() for m in matches]
+        if "." in text:
+            forms = [form.replace(".", "") if "." in form else form for form in forms]
+    else:
+        matches = list(_WORD.finditer(text))
+        forms = [_normal(m.group()) for m in matches]
+    return Tokens(tuple(forms), tuple([m.start() for m in matches]), tuple([m.end() for m in matches]))
 
 
 def sentences(text: str, tokens: Tokens) -> list[Sentence]:
@@ -80,6 +91,11 @@ def sentences(text: str, tokens: Tokens) -> list[Sentence]:
 
 def word_forms(text: str) -> tuple[str, ...]:
     """The normalised words alone (``tokenize(text).forms``), twice as fast: no offsets."""
+    if text.isascii():
+        forms = _ASCII_WORD.findall(text.lower())
+        if "." in text:
+            return tuple([form.replace(".", "") if "." in form else form for form in forms])
+        return tuple(forms)
     return tuple([_normal(word) for word in _WORD.findall(text)])
 
 
