@@ -19,6 +19,7 @@ from typing import Any
 
 from newsdossier import __version__
 from newsdossier.errors import NewsdossierError
+from newsdossier.evaluate import TASKS
 
 __all__ = ["COMMANDS", "main"]
 
@@ -142,7 +143,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
                "newsdossier search 'Soleimani AND airport' --db demo.db"),
     "provenance": (_cmd_provenance, "who copied whom: reuse links and independent source families of a built pile",
                    "newsdossier provenance --db demo.db"),
-    "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse)",
+    "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories)",
              "newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json"),
 }
 
@@ -182,7 +183,7 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
     if name in ("search", "eval", "provenance"):
         command.add_argument("--json", action="store_true", help="print JSON instead of a table")
     if name == "eval":
-        command.add_argument("task", choices=["extraction", "reuse"], help="what to score")
+        command.add_argument("task", choices=list(TASKS), help="what to score")
         command.add_argument("--data", type=Path, required=True, help="the benchmark's directory")
 
 

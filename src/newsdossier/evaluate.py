@@ -6,14 +6,18 @@ pipeline runs, so the number measures the product and not a side path.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsdossier.errors import ConfigError
 
-__all__ = ["TASKS", "evaluate", "extract_for_eval"]
+if TYPE_CHECKING:
+    from newsdossier.eval.stories import EvalDoc
 
-TASKS = ("extraction", "reuse")
+__all__ = ["TASKS", "cluster_for_eval", "evaluate", "extract_for_eval"]
+
+TASKS = ("extraction", "reuse", "stories")
 
 
 def extract_for_eval(html: str, url: str | None) -> str:
@@ -26,6 +30,14 @@ def extract_for_eval(html: str, url: str | None) -> str:
     return clean(prepare(raw)).text
 
 
+def cluster_for_eval(docs: Sequence[EvalDoc]) -> tuple[list[str], list[str]]:
+    """(topic, story) per document from the product's own story clustering (text and title only)."""
+    from newsdossier.stories import StoryDoc, find_stories
+
+    result = find_stories([StoryDoc(d.id, d.title, d.text) for d in docs])
+    return [result.topic_of(d.id) for d in docs], [result.story_of[d.id] for d in docs]
+
+
 def evaluate(task: str, data: Path) -> dict[str, Any]:
     if task == "extraction":
         from newsdossier.eval.extraction import evaluate_extraction
@@ -35,4 +47,8 @@ def evaluate(task: str, data: Path) -> dict[str, Any]:
         from newsdossier.eval.reuse import evaluate_reuse
 
         return evaluate_reuse(data)
+    if task == "stories":
+        from newsdossier.eval.stories import evaluate_stories
+
+        return evaluate_stories(data, clusterer=cluster_for_eval)
     raise ConfigError(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")
