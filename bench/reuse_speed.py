@@ -10,6 +10,9 @@ Input: BBC News raw articles (../shared/datasets/bbc_news_raw), each cut or repe
 * ``datasketch``: the same tokens through datasketch's ``MinHash.update_batch`` +
   ``MinHashLSH`` (threshold 0.42 ~ 32 bands x 4 rows) — datasketch's per-document path;
 * ``anchors``: the rare-word channel (candidates.py) over the same documents;
+* ``fingerprints_and_candidates``: what ``find_reuse`` runs, in 1 and in 2 processes: one
+  tokenisation into MinHash band keys, anchor and sentence hashes (fingerprint.py), then
+  sorted banding and the anchor and sentence channels;
 * ``align``: sentence alignment + judgement per candidate pair, on pairs of a document and a
   30 %-substituted rewrite of it (the expensive case) and on unrelated same-topic pairs.
 """
@@ -21,7 +24,10 @@ import json
 import random
 import sys
 import time
+import zlib
 from pathlib import Path
+
+import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
@@ -29,8 +35,9 @@ sys.path.insert(0, str(REPO / "src"))
 from datasketch import MinHash, MinHashLSH  # noqa: E402
 
 from newsdossier.reuse.align import align, view  # noqa: E402
-from newsdossier.reuse.candidates import anchor_candidates, anchors_of  # noqa: E402
-from newsdossier.reuse.minhash import BandIndex, MinHasher  # noqa: E402
+from newsdossier.reuse.candidates import anchor_candidates, anchors_of, sentence_candidates  # noqa: E402
+from newsdossier.reuse.fingerprint import fingerprint_all  # noqa: E402
+from newsdossier.reuse.minhash import BandIndex, MinHasher, first_holders  # noqa: E402
 from newsdossier.reuse.relation import judge  # noqa: E402
 from newsdossier.reuse.tokens import tokenize  # noqa: E402
 
@@ -67,10 +74,19 @@ def bench_fingerprints(texts: list[str]) -> dict[str, float]:
         lsh.insert(str(i), m)
     theirs = time.perf_counter() - started
     started = time.perf_counter()
-    anchor_pairs = anchor_candidates([anchors_of(f) for f in forms])
+    keys = [np.array(sorted(zlib.crc32(a.encode()) for a in anchors_of(f)), dtype=np.uint64) for f in forms]
+    anchor_pairs = anchor_candidates(keys)
     anchors = time.perf_counter() - started
     n = len(texts)
-    return {"docs": n, "tokenise_docs_per_s": round(n / tokenised), "newsdossier_minhash_lsh_docs_per_s":
+    product = {}
+    for workers in (1, 2):  # what find_reuse runs: one tokenisation, all three channels' fingerprints
+        started = time.perf_counter()
+        prints = fingerprint_all(texts, workers=workers, count=n)
+        first_holders(prints.bands, np.arange(n, dtype=np.int64))
+        anchor_candidates([prints.anchors(i) for i in range(n)])
+        sentence_candidates([prints.sentences(i) for i in range(n)])
+        product[f"fingerprints_and_candidates_{workers}_process_docs_per_s"] = round(n / (time.perf_counter() - started))
+    return {**product, "docs": n, "tokenise_docs_per_s": round(n / tokenised), "newsdossier_minhash_lsh_docs_per_s":
             round(n / ours), "newsdossier_with_tokenise_docs_per_s": round(n / (ours + tokenised)),
             "datasketch_minhash_lsh_docs_per_s": round(n / theirs), "anchor_channel_docs_per_s": round(n / anchors),
             "lsh_candidate_pairs": pairs, "anchor_candidate_pairs": len(anchor_pairs)}

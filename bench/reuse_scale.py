@@ -1,0 +1,260 @@
+"""A million-document provenance run: fingerprints, all three candidate channels, alignment.
+
+Usage:
+    .venv/bin/python bench/reuse_scale.py [--docs 1000000] [--workers 2] [--json]
+
+The pile is generated on the fly from BBC News raw sentences, deterministically from each
+document's number, so no text is ever held for the whole pile (a worker re-makes any text it
+needs). Documents come in stories of 40 consecutive numbers; each story has 12 invented names
+that replace the capitalised words of its sentences, so articles of one story share rare
+words the way real coverage does. Per document, by a hash of its number:
+
+* 72 % original: 25 sentences spliced from two random BBC sentences each (about 550 words;
+  no two originals share a sentence), names of its story;
+* 15 % verbatim copy of the latest earlier original of its story;
+* 7 % syndicated copy: the same without its last two sentences and one word changed;
+* 3 % excerpt: its first 10 sentences;
+* 3 % spun rewrite: 20 % of its longer words replaced by other words of the pool.
+
+The run does what ``find_reuse`` does, with the same functions: ``fingerprint_all`` (in
+``--workers`` processes), identical-text digests, sorted LSH banding (``first_holders``),
+alignment of each banded document with its candidates until one links, then the anchor
+and sentence channels over one voice per group and alignment of their pairs (in the worker
+processes too). It reports the time of every stage, peak resident memory of the main
+process and of a worker, and how many derived documents were linked, with false links.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import random
+import resource
+import sys
+import time
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from newsdossier.reuse.align import align, view  # noqa: E402
+from newsdossier.reuse.candidates import anchor_candidates, sentence_candidates  # noqa: E402
+from newsdossier.reuse.fingerprint import fingerprint_all  # noqa: E402
+from newsdossier.reuse.minhash import first_holders  # noqa: E402
+from newsdossier.reuse.relation import judge  # noqa: E402
+from newsdossier.reuse.tokens import _BREAK  # noqa: E402
+
+DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "bbc_news_raw" / "bbc"
+STORY = 40
+NAMES = 12
+KINDS = ((72, "original"), (87, "verbatim"), (94, "syndicated"), (97, "excerpt"), (100, "spun"))
+_SYLLABLES = "ka ro mi te sul van dor eli pra zun hal ber qui nos tav lem gor ush fen ri".split()
+
+_pool: list[list[str]] = []
+
+
+def _load_pool(data: Path) -> list[list[str]]:
+    sentences = []
+    for path in sorted(data.rglob("*.txt")):
+        if path.name == "README.TXT":
+            continue
+        body = path.read_text(encoding="latin-1").split("\n", 1)[-1]
+        sentences += [s.split() for s in _BREAK.split(body) if len(s.split()) >= 8]
+    return sentences
+
+
+def _init(data: Path) -> None:
+    global _pool
+    _pool = _load_pool(data)
+
+
+def kind(n: int) -> str:
+    roll = zlib.crc32(n.to_bytes(8, "little")) % 100
+    return next(name for limit, name in KINDS if roll < limit)
+
+
+def source(n: int) -> int | None:
+    """The latest earlier original of the same story, if any (a derived document's source)."""
+    for m in range(n - 1, (n // STORY) * STORY - 1, -1):
+        if kind(m) == "original":
+            return m
+    return None
+
+
+def _names(story: int) -> list[str]:
+    rng = random.Random(story * 7919)
+    return ["".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize() for _ in range(NAMES)]
+
+
+def _original(n: int) -> list[str]:
+    """25 sentences, each the first half of one pool sentence and the second half of another
+    (so no two originals share a sentence), with the story's names for capitalised words."""
+    rng = random.Random(n)
+    names = _names(n // STORY)
+    sentences = []
+    for _ in range(25):
+        head, tail = _pool[rng.randrange(len(_pool))], _pool[rng.randrange(len(_pool))]
+        words = head[:len(head) // 2] + tail[len(tail) // 2:]
+        sentences.append(" ".join(
+            names[zlib.crc32(w.encode()) % NAMES] if k and w[:1].isupper() and w.isalpha() else w
+            for k, w in enumerate(words)))
+    return sentences
+
+
+def text(n: int) -> str:
+    """Document ``n`` of the pile."""
+    what, origin = kind(n), source(n)
+    if what == "original" or origin is None:
+        return "\n\n".join(_original(n))
+    sentences = _original(origin)
+    if what == "verbatim":
+        return "\n\n".join(sentences)
+    rng = random.Random(n)
+    if what == "syndicated":
+        sentences = sentences[:-2]
+        words = sentences[3].split()
+        words[rng.randrange(len(words))] = "reportedly"
+        sentences[3] = " ".join(words)
+        return "\n\n".join(sentences)
+    if what == "excerpt":
+        return "\n\n".join(sentences[:10])
+    spun = []
+    for sentence in sentences:
+        spun.append(" ".join(
+            rng.choice(_pool[rng.randrange(len(_pool))]) if len(w) > 4 and w.isalpha() and rng.random() < 0.2 else w
+            for w in sentence.split()))
+    return "\n\n".join(spun)
+
+
+def root(n: int) -> int:
+    return n if kind(n) == "original" else (source(n) if source(n) is not None else n)
+
+
+def _texts(count: int) -> Iterator[str]:
+    return (text(n) for n in range(count))
+
+
+def _align_chain(task: tuple[int, list[int]]) -> tuple[int, int | None, str | None]:
+    """Align document ``n`` with its candidates in order; the first that links."""
+    n, candidates = task
+    mine = view(text(n))
+    for m in candidates:
+        verdict = judge(align(view(text(m)), mine))
+        if verdict.relation is not None:
+            return n, m, verdict.relation.value
+    return n, None, None
+
+
+def _rss_mib(who: int) -> float:
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)
+
+
+def run(docs: int, workers: int, data: Path, max_voice_pairs: int) -> dict[str, object]:
+    _init(data)  # the main process makes the texts, as it would read them from the store
+    start_rss = _rss_mib(resource.RUSAGE_SELF)
+    stages: dict[str, float] = {}
+    peaks: dict[str, float] = {}
+    started = time.perf_counter()
+    prints = fingerprint_all(_texts(docs), workers=workers, count=docs)
+    stages["fingerprints_s"] = time.perf_counter() - started
+    rss_after_fingerprints = _rss_mib(resource.RUSAGE_SELF)
+    fingerprint_mib = round(sum(getattr(prints, f).nbytes for f in prints.__slots__) / 2**20, 1)
+
+    mark = time.perf_counter()
+    eligible = np.flatnonzero(prints.words >= 25)
+    _, first_index = np.unique(prints.digests[eligible], return_index=True)
+    distinct = np.zeros(len(eligible), dtype=bool)
+    distinct[first_index] = True
+    identical = len(eligible) - int(distinct.sum())
+    indexed = eligible[distinct]
+    positions, _, firsts = first_holders(prints.bands, indexed)
+    chains: dict[int, list[int]] = {}
+    for position, first in zip(positions.tolist(), firsts.tolist(), strict=True):
+        chain = chains.setdefault(int(indexed[position]), [])
+        if int(indexed[first]) not in chain:
+            chain.append(int(indexed[first]))
+    stages["banding_s"] = time.perf_counter() - mark
+    peaks["banding"] = _rss_mib(resource.RUSAGE_SELF)
+
+    links: dict[int, tuple[int, str]] = {}
+    digest_first = {int(d): int(i) for i, d in zip(eligible[first_index], prints.digests[eligible[first_index]],
+                                                   strict=True)}
+    for i in eligible[~distinct].tolist():
+        links[i] = (digest_first[int(prints.digests[i])], "verbatim")
+    context = multiprocessing.get_context("forkserver")
+    with context.Pool(workers, initializer=_init, initargs=(data,)) as pool:
+        mark = time.perf_counter()
+        for n, m, relation in pool.imap_unordered(_align_chain, sorted(chains.items()), chunksize=64):
+            if m is not None and relation is not None:
+                links[n] = (m, relation)
+        stages["near_duplicate_alignment_s"] = time.perf_counter() - mark
+        peaks["near_duplicate_alignment"] = _rss_mib(resource.RUSAGE_SELF)
+
+        mark = time.perf_counter()
+        voices = np.array(sorted(set(eligible.tolist()) - set(links)), dtype=np.int64)
+        anchored = anchor_candidates([prints.anchors(int(i)) for i in voices])
+        peaks["anchor_channel"] = _rss_mib(resource.RUSAGE_SELF)
+        shared = sentence_candidates([prints.sentences(int(i)) for i in voices])
+        pairs = sorted(set(anchored) | set(shared))
+        stages["anchor_and_sentence_channels_s"] = time.perf_counter() - mark
+        peaks["anchor_and_sentence_channels"] = _rss_mib(resource.RUSAGE_SELF)
+
+        mark = time.perf_counter()
+        if len(pairs) > max_voice_pairs:  # a deterministic sample, reported as such
+            pairs = random.Random(1).sample(pairs, max_voice_pairs)
+        tasks = [(int(voices[y]), [int(voices[x])]) for x, y in pairs]
+        rewrites = [(n, m, r) for n, m, r in pool.imap_unordered(_align_chain, tasks, chunksize=64) if m is not None]
+        stages["voice_pair_alignment_s"] = time.perf_counter() - mark
+        peaks["voice_pair_alignment"] = _rss_mib(resource.RUSAGE_SELF)
+    total = time.perf_counter() - started
+
+    derived = [n for n in range(docs) if kind(n) != "original" and source(n) is not None]
+    linked_derived = {n for n in links if root(n) == root(links[n][0])}
+    linked_derived |= {n for n, m, _ in rewrites if root(n) == root(m)} | {m for n, m, _ in rewrites if root(n) == root(m)}
+    false_links = sum(root(n) != root(m) for n, (m, _) in links.items()) + sum(root(n) != root(m) for n, m, _ in rewrites)
+    by_kind: dict[str, list[int]] = {}
+    for n in derived:
+        by_kind.setdefault(kind(n), [0, 0])[0] += 1
+        by_kind[kind(n)][1] += n in linked_derived
+    return {
+        "docs": docs, "workers": workers, "rss_at_start_mib": start_rss,
+        **{k: round(v, 1) for k, v in stages.items()},
+        "total_s": round(total, 1),
+        "fingerprint_docs_per_s": round(docs / stages["fingerprints_s"]),
+        "fingerprints_and_candidates_docs_per_s": round(docs / (stages["fingerprints_s"] + stages["banding_s"]
+                                                               + stages["anchor_and_sentence_channels_s"])),
+        "identical_texts": identical, "near_duplicate_chains": len(chains),
+        "voices": len(voices), "anchor_pairs": len(anchored), "sentence_pairs": len(shared),
+        "voice_pairs": len(set(anchored) | set(shared)), "voice_pairs_aligned": len(tasks), "rewrite_links": len(rewrites),
+        "align_ms_per_voice_pair": round(1000 * stages["voice_pair_alignment_s"] * workers / max(1, len(tasks)), 2),
+        "recall_by_kind": {k: round(v[1] / v[0], 4) for k, v in sorted(by_kind.items())},
+        "false_links": false_links,
+        "fingerprint_arrays_mib": fingerprint_mib, "peak_rss_main_after_fingerprints_mib": rss_after_fingerprints,
+        "peak_rss_main_mib": _rss_mib(resource.RUSAGE_SELF), "peak_rss_main_mib_after": peaks,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=1_000_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--max-voice-pairs", type=int, default=1_000_000_000,
+                        help="align at most this many anchor/sentence pairs (a fixed sample)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    result = run(args.docs, args.workers, args.data, args.max_voice_pairs)
+    started = time.perf_counter()  # the generator alone, so the fingerprint stage can be read without it
+    for n in range(5000):
+        text(n)
+    result["generator_alone_docs_per_s_one_process"] = round(5000 / (time.perf_counter() - started))
+    print(json.dumps(result, indent=2) if args.json else "\n".join(f"{k:<40} {v}" for k, v in result.items()))
+
+
+if __name__ == "__main__":
+    main()
