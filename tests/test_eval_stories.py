@@ -16,12 +16,11 @@ from newsdossier.eval.stories import (
     baseline_clusterer,
     bcubed,
     evaluate_stories,
-    main,
     read_ecbplus,
     read_wikiref,
 )
 
-# Measured with `python -m newsdossier.eval.stories --data ../shared/datasets/<folder>` (scikit-learn
+# Measured with `newsdossier eval stories --data ../shared/datasets/<folder>` (the `baseline` key) (scikit-learn
 # 1.9.1; thresholds chosen on the ECB+ dev topics, see BASELINE_TOPIC_DISTANCE): ECB+ topic
 # BCubed F1 0.8885, sub-topic 0.8675; WikiRef topic F1 0.8175. Each run takes ~1.5 s.
 # The floors leave ~0.02 for library updates that move TF-IDF or tie-breaking slightly.
@@ -231,10 +230,12 @@ def test_baseline_handles_one_document() -> None:
 
 
 def test_unknown_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsdossier.cli import main
+
     with pytest.raises(EvalDataError, match="neither an ECB\\+ folder"):
         evaluate_stories(tmp_path)
-    assert main(["--data", str(tmp_path)]) == 2
-    assert "error:" in capsys.readouterr().err
+    assert main(["eval", "stories", "--data", str(tmp_path)]) != 0
+    assert "neither an ECB+ folder" in capsys.readouterr().err
 
 
 # --- the real benchmarks -----------------------------------------------------------------

@@ -7,7 +7,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdossier.reuse.tokens import _BREAK, _WORD, _normal, sentence_words, tokenize, word_forms
+from newsdossier.reuse.tokens import (
+    _BREAK,
+    _WORD,
+    _normal,
+    sentence_words,
+    tokenize,
+    word_forms,
+)
 
 ASCII_TEXT = st.text(alphabet=st.sampled_from(list("aBcDeU.S. '-\n,!?0123456789xyz")), max_size=120)
 

@@ -37,16 +37,13 @@ would otherwise exploit), and its labels are put back in corpus order before sco
 
 Example::
 
-    python -m newsdossier.eval.stories --data ../shared/datasets/ecbplus
+    newsdossier eval stories --data ../shared/datasets/ecbplus --json
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import re
-import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
@@ -370,26 +367,3 @@ def _run_blinded(clusterer: Clusterer, docs: Sequence[EvalDoc]) -> tuple[tuple[l
     for rank, n in enumerate(order):
         topic_labels[n], story_labels[n] = str(topics[rank]), str(stories[rank])
     return (topic_labels, story_labels), seconds
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Score the TF-IDF baseline story clusterer on ECB+ or WikiRef; print JSON."""
-    parser = argparse.ArgumentParser(
-        prog="python -m newsdossier.eval.stories",
-        description=main.__doc__,
-        epilog="Example: python -m newsdossier.eval.stories --data ../shared/datasets/ecbplus",
-    )
-    parser.add_argument("--data", type=Path, required=True, help="ECB+ folder (holds ECB+/) or WikiRef folder (holds WikiRef220/)")
-    args = parser.parse_args(argv)
-    try:
-        result = evaluate_stories(args.data)
-    except EvalDataError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    json.dump(result, sys.stdout, indent=2, sort_keys=True)
-    sys.stdout.write("\n")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

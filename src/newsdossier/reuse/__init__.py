@@ -85,20 +85,6 @@ class _Views:
         return made
 
 
-class _Forms:
-    """Word forms, made only for the members of near-duplicate groups that need them."""
-
-    def __init__(self, articles: Sequence[Article]) -> None:
-        self._articles = articles
-        self._made: dict[int, tuple[str, ...]] = {}
-
-    def __getitem__(self, index: int) -> tuple[str, ...]:
-        made = self._made.get(index)
-        if made is None:
-            made = self._made[index] = word_forms(self._articles[index].text)
-        return made
-
-
 def _band_candidates(indexed: list[int], prints: FingerprintBatch) -> dict[int, list[int]]:
     """For each banded article, the earlier articles it collides with, band by band (as BandIndex)."""
     positions, _, firsts = first_holders(prints.bands, np.array(indexed, dtype=np.int64))
@@ -142,7 +128,7 @@ def _near_duplicates(articles: Sequence[Article], prints: FingerprintBatch, view
     return groups, joined_by, pairs
 
 
-def _most_original(members: list[int], articles: Sequence[Article], forms_of: _Forms) -> int:
+def _most_original(members: list[int], articles: Sequence[Article]) -> int:
     """The member that holds the most of what the group shares, with the least of its own.
 
     The earliest dated member first (copies come later). Among members of the same date:
@@ -150,6 +136,7 @@ def _most_original(members: list[int], articles: Sequence[Article], forms_of: _F
     the shared text, and copies with an added credit line hold extra text no other member
     has. Linear in the group's size (one count of word trigrams).
     """
+    forms_of = {m: word_forms(articles[m].text) for m in members}
     trigrams = {m: set(zip(*(forms_of[m][k:] for k in range(3)), strict=False)) for m in members}
     shared = Counter(t for grams in trigrams.values() for t in grams)
     common = sum(1 for count in shared.values() if count > 1) or 1
@@ -171,7 +158,7 @@ def _rooted_links(group: list[int], articles: Sequence[Article], prints: Fingerp
     """
     if len(group) == 1:
         return group[0], [], 0
-    origin = _most_original(group, articles, _Forms(articles))
+    origin = _most_original(group, articles)
     links, pairs = [], 0
     for member in group:
         if member == origin:
