@@ -27,6 +27,8 @@ from newsdossier.eval.stories import (
 ECBPLUS_TOPIC_F1_FLOOR = 0.87
 ECBPLUS_SUBTOPIC_F1_FLOOR = 0.85
 WIKIREF_TOPIC_F1_FLOOR = 0.80
+PRODUCT_ECBPLUS_TOPIC_F1_FLOOR = 0.90
+PRODUCT_ECBPLUS_SUBTOPIC_F1_FLOOR = 0.85
 
 SCORE_KEYS = {
     "dataset", "documents", "topics", "subtopics", "noise_documents",
@@ -283,3 +285,18 @@ def test_baseline_quality_gate_wikiref(wikiref_scores: dict[str, Any]) -> None:
     assert wikiref_scores["noise_documents"] == 35
     assert 0.0 <= wikiref_scores["noise_singleton_share"] <= 1.0
     assert wikiref_scores["topic_b3_f1"] >= WIKIREF_TOPIC_F1_FLOOR
+
+
+@pytest.fixture(scope="module")
+def ecbplus_product_scores(datasets_dir: Path) -> dict[str, Any]:
+    from newsdossier.evaluate import cluster_for_eval
+
+    return evaluate_stories(datasets_dir / "ecbplus", clusterer=cluster_for_eval)
+
+
+@pytest.mark.shared
+def test_product_quality_gate_ecbplus(ecbplus_product_scores: dict[str, Any]) -> None:
+    # Measured 0.909 topic / 0.864 sub-topic (docs/benchmarks.md); the goal is 0.97 / 0.90.
+    assert ecbplus_product_scores["topic_b3_f1"] >= PRODUCT_ECBPLUS_TOPIC_F1_FLOOR
+    assert ecbplus_product_scores["subtopic_b3_f1"] >= PRODUCT_ECBPLUS_SUBTOPIC_F1_FLOOR
+    assert ecbplus_product_scores["topic_b3_f1"] > ecbplus_product_scores["baseline"]["topic_b3_f1"]

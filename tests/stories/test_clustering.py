@@ -61,8 +61,6 @@ def test_the_same_input_gives_the_same_stories() -> None:
     assert find_stories(docs) == find_stories(docs)
 
 
-@pytest.mark.xfail(strict=True, reason="issue #4 open: 000 (the anniversary analysis) does not reach "
-                                       "0.25 cosine with the AFP anniversary story; 002 and 003 stay apart")
 def test_seed_pile_stories() -> None:
     articles = {}
     for path in sorted(PILE.glob("*.txt")):

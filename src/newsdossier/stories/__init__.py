@@ -86,35 +86,39 @@ class StoryBuilder:
         self.clustering = clustering or Clustering()
         self._members: list[list[StoryDoc]] = []
 
-    def add(self, docs: Sequence[StoryDoc], *, refine: bool = False) -> None:
-        """Add articles whose families are new to the pile (a family already seen is not re-voiced)."""
+    def build(self, docs: Sequence[StoryDoc]) -> None:
+        """Cluster a pile from scratch (the builder must be empty)."""
+        voices, members = _voices(docs)
+        self.clustering.build(voices)
+        self._members = members
+
+    def add(self, docs: Sequence[StoryDoc]) -> None:
+        """Add articles whose families are new to the pile; nothing placed before moves."""
         voices, members = _voices(docs)
         self.clustering.add(voices)
         self._members += members
-        if refine:
-            self.clustering.refine()
 
     def result(self) -> StoryResult:
         clustering = self.clustering
-        topic_ids = [f"t{n + 1:04d}" for n in range(len(clustering.topics))]
+        topic_ids = [f"t{n + 1:04d}" for n in range(len(clustering.topic_members))]
         stories = []
         story_of = {}
-        families_in_topic = [0] * len(clustering.topics)
-        articles_in_topic = [0] * len(clustering.topics)
-        for number, group in enumerate(clustering.stories):
+        families_in_topic = [0] * len(clustering.topic_members)
+        articles_in_topic = [0] * len(clustering.topic_members)
+        for number, voices in enumerate(clustering.members):
             story_id = f"s{number + 1:05d}"
-            docs = [doc for voice in group.members for doc in self._members[voice]]
+            docs = [doc for voice in voices for doc in self._members[voice]]
             dates = [d.published for d in docs if d.published]
             central = clustering.voices[clustering.central_voice(number)]
             topic = clustering.topic_of_story[number]
             stories.append(Story(story_id, topic_ids[topic], _title(central), min(dates, default=None),
-                                 max(dates, default=None), tuple(sorted(d.id for d in docs)), len(group.members)))
+                                 max(dates, default=None), tuple(sorted(d.id for d in docs)), len(voices)))
             story_of.update({d.id: story_id for d in docs})
-            families_in_topic[topic] += len(group.members)
+            families_in_topic[topic] += len(voices)
             articles_in_topic[topic] += len(docs)
         topics = []
-        for number, group in enumerate(clustering.topics):
-            members = [stories[s] for s in group.members]
+        for number, story_numbers in enumerate(clustering.topic_members):
+            members = [stories[s] for s in story_numbers]
             largest = max(members, key=lambda s: (s.families, len(s.articles)))
             topics.append(Topic(topic_ids[number], largest.title, tuple(s.id for s in members),
                                 articles_in_topic[number], families_in_topic[number]))
@@ -131,5 +135,5 @@ def _title(voice: Voice) -> str:
 def find_stories(docs: Sequence[StoryDoc]) -> StoryResult:
     """Stories and topics of a whole pile, built at once (with the refinement pass)."""
     builder = StoryBuilder()
-    builder.add(docs, refine=True)
+    builder.build(docs)
     return builder.result()
