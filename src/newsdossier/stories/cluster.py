@@ -102,29 +102,52 @@ def _alive(first: NDArray[np.int64], last: NDArray[np.int64], voice_first: int, 
 
 
 class _Totals:
-    """Per-group sums of member vectors, kept row by row so a chunk touches only its rows."""
+    """Per-group sums of member vectors, one sparse row each (sorted columns, values), so that
+    a chunk of voices touches only the rows of the groups it joins."""
 
     def __init__(self, width: int) -> None:
         self.width = width
-        self.rows: list[sp.csr_matrix] = []
+        self.columns: list[NDArray[np.int32]] = []
+        self.values: list[NDArray[np.float64]] = []
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.columns)
 
-    def append(self, row: sp.csr_matrix) -> None:
-        self.rows.append(sp.csr_matrix(row))
+    def append_empty(self) -> None:
+        self.columns.append(np.zeros(0, dtype=np.int32))
+        self.values.append(np.zeros(0))
 
-    def add(self, index: int, row: sp.csr_matrix) -> None:
-        self.rows[index] = sp.csr_matrix(self.rows[index] + row)
+    def add(self, rows: NDArray[np.int64], matrix: sp.csr_matrix) -> None:
+        """Add row k of ``matrix`` (CSR, sorted columns) to group ``rows[k]``."""
+        for k, group in enumerate(rows):
+            start, stop = matrix.indptr[k], matrix.indptr[k + 1]
+            columns = np.concatenate([self.columns[group], matrix.indices[start:stop]])
+            values = np.concatenate([self.values[group], matrix.data[start:stop]])
+            order = np.argsort(columns, kind="stable")
+            columns, values = columns[order], values[order]
+            first = np.flatnonzero(np.r_[True, columns[1:] != columns[:-1]])
+            self.columns[group] = columns[first].astype(np.int32)
+            self.values[group] = np.add.reduceat(values, first) if len(values) else values
 
     def matrix(self, indices: NDArray[np.int64] | None = None) -> sp.csr_matrix:
-        rows = self.rows if indices is None else [self.rows[i] for i in indices]
-        if not rows:
+        chosen = range(len(self.columns)) if indices is None else indices
+        columns = [self.columns[i] for i in chosen]
+        if not columns:
             return sp.csr_matrix((0, self.width))
-        data = np.concatenate([r.data for r in rows])
-        columns = np.concatenate([r.indices for r in rows])
-        pointers = np.concatenate([[0], np.cumsum([r.nnz for r in rows])])
-        return sp.csr_matrix((data, columns, pointers), shape=(len(rows), self.width))
+        pointers = np.concatenate([[0], np.cumsum([len(c) for c in columns])])
+        return sp.csr_matrix((np.concatenate([self.values[i] for i in chosen]), np.concatenate(columns), pointers),
+                             shape=(len(columns), self.width))
+
+    @classmethod
+    def of(cls, matrix: sp.csr_matrix) -> _Totals:
+        totals = cls(matrix.shape[1])
+        matrix = sp.csr_matrix(matrix)
+        matrix.sum_duplicates()
+        for row in range(matrix.shape[0]):
+            start, stop = matrix.indptr[row], matrix.indptr[row + 1]
+            totals.columns.append(matrix.indices[start:stop].astype(np.int32))
+            totals.values.append(matrix.data[start:stop].copy())
+        return totals
 
 
 class Clustering:
@@ -198,6 +221,7 @@ class Clustering:
         column_last = np.concatenate([self._last[candidates], np.zeros(size, dtype=np.int64)])
         story_of_column = [int(c) for c in candidates]
         opened: list[int] = []
+        joined: list[int] = []  # the story of each row
         for row, voice in enumerate(chunk):
             used = len(story_of_column)
             similarity = dots[row, :used] / np.sqrt(np.maximum(squares[:used], 1e-12))
@@ -205,7 +229,7 @@ class Clustering:
             if column < 0:
                 column = used
                 story = len(self._totals)
-                self._totals.append(sp.csr_matrix((1, 2 * FEATURES)))
+                self._totals.append_empty()
                 self.members.append([])
                 self._squares = np.append(self._squares, 0.0)
                 self._first = np.append(self._first, UNDATED)
@@ -218,12 +242,19 @@ class Clustering:
             dots[:, column] += gram[:, row]
             column_first[column], column_last[column] = _widen(int(column_first[column]), int(column_last[column]),
                                                                 int(firsts[row]), int(lasts[row]))
-            self._totals.add(story, vectors[row])
+            joined.append(story)
             self._squares[story] = squares[column]
             self._first[story], self._last[story] = column_first[column], column_last[column]
             self.members[story].append(len(self.voices))
             self.story_of.append(story)
             self.voices.append(voice)
+        touched = np.unique(joined)
+        position = {int(story): n for n, story in enumerate(touched)}
+        assignment = sp.csr_matrix((np.ones(size), ([position[s] for s in joined], np.arange(size))),
+                                   shape=(len(touched), size))
+        sums = sp.csr_matrix(assignment @ vectors)
+        sums.sort_indices()
+        self._totals.add(touched, sums)
         return opened
 
     def _best(self, similarity: NDArray[np.float64], first: NDArray[np.int64], last: NDArray[np.int64],
@@ -290,8 +321,7 @@ class Clustering:
         assignment = sp.csr_matrix((np.ones(len(story_of)), (self.story_of, np.arange(len(story_of)))),
                                    shape=(len(kept), len(story_of)))
         totals = sp.csr_matrix(assignment @ vectors)
-        self._totals = _Totals(2 * FEATURES)
-        self._totals.rows = [totals[n] for n in range(len(kept))]
+        self._totals = _Totals.of(totals)
         self._squares = np.asarray(totals.multiply(totals).sum(axis=1)).ravel()
         self._first = np.full(len(kept), UNDATED, dtype=np.int64)
         self._last = np.full(len(kept), UNDATED, dtype=np.int64)
@@ -329,10 +359,13 @@ class Clustering:
             topic = renumber.setdefault(int(label), len(renumber))
             if topic == len(self.topic_members):
                 self.topic_members.append([])
-                self._topic_totals.append(sp.csr_matrix((1, FEATURES)))
+                self._topic_totals.append_empty()
             self.topic_of_story.append(topic)
             self.topic_members[topic].append(story)
-            self._topic_totals.add(topic, totals[story])
+        topic_totals = sp.csr_matrix(sp.csr_matrix(
+            (np.ones(count), (self.topic_of_story, np.arange(count))), shape=(len(self.topic_members), count)) @ totals)
+        topic_totals.sort_indices()
+        self._topic_totals.add(np.arange(len(self.topic_members)), topic_totals)
 
     def _place_topic(self, story: int) -> None:
         """A story opened after the build: the most similar topic centroid from ``topic_min``, or a new topic."""
@@ -346,17 +379,18 @@ class Clustering:
         if topic < 0:
             topic = len(self.topic_members)
             self.topic_members.append([])
-            self._topic_totals.append(sp.csr_matrix((1, FEATURES)))
+            self._topic_totals.append_empty()
         self.topic_of_story.append(topic)
         self.topic_members[topic].append(story)
-        self._topic_totals.add(topic, total)
+        total.sort_indices()
+        self._topic_totals.add(np.array([topic]), total)
 
     # -- read-outs -------------------------------------------------------------------------
     def central_voice(self, story: int) -> int:
         """The member voice most similar to the story's centroid (its title names the story)."""
         members = self.members[story]
         vectors = self.story_vectors()[members]
-        similarities = (vectors @ self._totals.rows[story].T).toarray().ravel()
+        similarities = (vectors @ self._totals.matrix(np.array([story])).T).toarray().ravel()
         return members[int(np.argmax(similarities))]
 
     def labels(self) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
