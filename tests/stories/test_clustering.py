@@ -74,3 +74,63 @@ def test_seed_pile_stories() -> None:
     assert story["000"] == story["001"] == story["004"]
     assert story["002"] == story["003"] != story["000"]
     assert len({result.topic_of(a.id) for a in articles.values()}) == 1
+
+
+def _pile() -> list[StoryDoc]:
+    texts = (STRIKE, VOTE, QUAKE)
+    return [doc(f"d{n}", texts[n % 3].replace("the", ("the", "a", "this")[n % 2]), date(2020, 1, 1 + n % 9))
+            for n in range(24)]
+
+
+def test_a_saved_builder_adds_exactly_as_the_live_one() -> None:
+    docs = _pile()
+    live = StoryBuilder()
+    live.build(docs[:12])
+    saved = StoryBuilder.from_bytes(live.to_bytes())
+    assert saved.result() == live.result()
+    live.add(docs[12:])
+    saved.add(docs[12:])
+    assert saved.result() == live.result()
+    assert b"Parliament" not in live.to_bytes()  # no article text is kept
+
+
+def test_a_copy_added_later_joins_the_voice_of_its_family() -> None:
+    builder = StoryBuilder()
+    builder.build([doc("a", STRIKE, date(2020, 1, 3)), doc("c", QUAKE, date(2020, 1, 4))])
+    builder.add([doc("a-copy", VOTE, date(2020, 1, 9)), doc("b", VOTE, date(2020, 1, 9))], same_voice_as={"a-copy": "a"})
+    result = builder.result()
+    story = next(s for s in result.stories if "a" in s.articles)
+    assert story.articles == ("a", "a-copy") and story.families == 1
+    assert result.story_of["b"] != story.id
+    assert result.stories[-1].last == date(2020, 1, 9)
+
+
+def test_adding_articles_already_in_the_pile_changes_nothing() -> None:
+    builder = StoryBuilder()
+    builder.build(_pile())
+    before = builder.result()
+    builder.add(_pile())
+    assert builder.result() == before
+
+
+@pytest.mark.parametrize("data", [b"", b"{}", b'{"clustering": "AAAA", "members": []}', b"\x00garbage"])
+def test_a_broken_state_is_a_value_error(data: bytes) -> None:
+    with pytest.raises(ValueError, match="not a story"):
+        StoryBuilder.from_bytes(data)
+
+
+def test_stories_carry_titles_dates_and_topics() -> None:
+    docs = [StoryDoc("x", "Drone strike kills commander", STRIKE * 3, date(2020, 1, 3)),
+            StoryDoc("y", "", STRIKE * 3, date(2020, 1, 5))]
+    result = find_stories(docs)
+    (story,) = result.stories
+    assert story.title == "Drone strike kills commander"
+    assert (story.first, story.last, story.families) == (date(2020, 1, 3), date(2020, 1, 5), 2)
+    (topic,) = result.topics
+    assert topic.stories == (story.id,) and topic.articles == 2
+
+
+def test_a_story_without_headlines_is_named_by_a_sentence() -> None:
+    (story,) = find_stories([StoryDoc("y", "", STRIKE * 3, date(2020, 1, 5))]).stories
+    assert story.title.startswith("A drone strike near Baghdad airport killed") and story.title.endswith(" the…")
+    assert len(story.title) <= 161 and (STRIKE * 3).startswith(story.title[:-1])

@@ -8,7 +8,9 @@ keeps the state so later articles can be added without re-clustering the earlier
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import base64
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -79,24 +81,58 @@ def _voices(docs: Sequence[StoryDoc]) -> tuple[list[Voice], list[list[StoryDoc]]
     return [voices[n] for n in order], [members[n] for n in order]
 
 
+Member = tuple[str, date | None]  # article id, publication date
+
+
 class StoryBuilder:
-    """Stories of a growing pile: ``add`` articles in batches; ``result`` at any time."""
+    """Stories of a growing pile: ``build`` once, ``add`` later articles, ``result`` at any time.
+
+    The state between calls (:meth:`to_bytes`) holds no article text: story sums, document
+    frequencies, and which articles make which voice.
+    """
 
     def __init__(self, clustering: Clustering | None = None) -> None:
         self.clustering = clustering or Clustering()
-        self._members: list[list[StoryDoc]] = []
+        self._members: list[list[Member]] = []  # articles of each voice
+        self._voice_of: dict[str, int] = {}
+
+    def __contains__(self, article: object) -> bool:
+        return article in self._voice_of
 
     def build(self, docs: Sequence[StoryDoc]) -> None:
         """Cluster a pile from scratch (the builder must be empty)."""
         voices, members = _voices(docs)
         self.clustering.build(voices)
-        self._members = members
+        self._remember(members)
 
-    def add(self, docs: Sequence[StoryDoc]) -> None:
-        """Add articles whose families are new to the pile; nothing placed before moves."""
-        voices, members = _voices(docs)
+    def add(self, docs: Sequence[StoryDoc], *, same_voice_as: Mapping[str, str] | None = None) -> None:
+        """Add articles; nothing placed before moves.
+
+        ``same_voice_as`` maps a new article to an article already in the pile whose reuse
+        family it belongs to: it joins that article's voice (and story) rather than
+        speaking on its own. Articles already in the pile are ignored.
+        """
+        same_voice_as = same_voice_as or {}
+        fresh = []
+        for doc in docs:
+            if doc.id in self._voice_of:
+                continue
+            known = same_voice_as.get(doc.id)
+            if known is not None and known in self._voice_of:
+                voice = self._voice_of[known]
+                self._members[voice].append((doc.id, doc.published))
+                self._voice_of[doc.id] = voice
+            else:
+                fresh.append(doc)
+        voices, members = _voices(fresh)
         self.clustering.add(voices)
-        self._members += members
+        self._remember(members)
+
+    def _remember(self, members: list[list[StoryDoc]]) -> None:
+        for group in members:
+            for doc in group:
+                self._voice_of[doc.id] = len(self._members)
+            self._members.append([(doc.id, doc.published) for doc in group])
 
     def result(self) -> StoryResult:
         clustering = self.clustering
@@ -107,13 +143,12 @@ class StoryBuilder:
         articles_in_topic = [0] * len(clustering.topic_members)
         for number, voices in enumerate(clustering.members):
             story_id = f"s{number + 1:05d}"
-            docs = [doc for voice in voices for doc in self._members[voice]]
-            dates = [d.published for d in docs if d.published]
-            central = clustering.voices[clustering.central_voice(number)]
+            docs = [member for voice in voices for member in self._members[voice]]
+            dates = [published for _, published in docs if published]
             topic = clustering.topic_of_story[number]
-            stories.append(Story(story_id, topic_ids[topic], _title(central), min(dates, default=None),
-                                 max(dates, default=None), tuple(sorted(d.id for d in docs)), len(voices)))
-            story_of.update({d.id: story_id for d in docs})
+            stories.append(Story(story_id, topic_ids[topic], clustering.titles[number], min(dates, default=None),
+                                 max(dates, default=None), tuple(sorted(article for article, _ in docs)), len(voices)))
+            story_of.update({article: story_id for article, _ in docs})
             families_in_topic[topic] += len(voices)
             articles_in_topic[topic] += len(docs)
         topics = []
@@ -124,16 +159,34 @@ class StoryBuilder:
                                 articles_in_topic[number], families_in_topic[number]))
         return StoryResult(tuple(stories), tuple(topics), story_of)
 
+    # -- state -----------------------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        """The builder's state: the clustering's arrays and the articles of every voice, as JSON."""
+        members = [[[article, published.isoformat() if published else None] for article, published in voice]
+                   for voice in self._members]
+        return json.dumps({"clustering": base64.b64encode(self.clustering.to_bytes()).decode("ascii"),
+                           "members": members}).encode()
 
-def _title(voice: Voice) -> str:
-    if voice.title.strip():
-        return voice.title.strip()
-    first = voice.text.strip().split("\n", 1)[0]
-    return first[:160]
+    @classmethod
+    def from_bytes(cls, data: bytes) -> StoryBuilder:
+        """A builder from :meth:`to_bytes`; ``ValueError`` when ``data`` is not one."""
+        try:
+            state = json.loads(data)
+            clustering = Clustering.from_bytes(base64.b64decode(state["clustering"]))
+            members = [[(article, date.fromisoformat(published) if published else None) for article, published in voice]
+                       for voice in state["members"]]
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"not a story builder state: {error}") from error
+        if len(members) != len(clustering.voices):
+            raise ValueError(f"story builder state: {len(members)} voices of articles for {len(clustering.voices)} voices")
+        builder = cls(clustering)
+        builder._members = members
+        builder._voice_of = {article: voice for voice, group in enumerate(members) for article, _ in group}
+        return builder
 
 
 def find_stories(docs: Sequence[StoryDoc]) -> StoryResult:
-    """Stories and topics of a whole pile, built at once (with the refinement pass)."""
+    """Stories and topics of a whole pile, built at once (with the re-assignment pass)."""
     builder = StoryBuilder()
     builder.build(docs)
     return builder.result()

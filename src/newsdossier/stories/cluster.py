@@ -27,8 +27,11 @@ or a story that was already placed.
 
 from __future__ import annotations
 
+import io
+import json
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
@@ -59,6 +62,7 @@ FEATURES: Final = 2**18
 CHUNK: Final = 256
 TITLE_WEIGHT: Final = 2  # the title counts as this many copies of itself
 UNDATED: Final = -1
+STATE_VERSION: Final = "stories-1"  # bump when the features or the state's arrays change
 
 _STOP: Final = sorted(ENGLISH_STOP_WORDS | {w.capitalize() for w in ENGLISH_STOP_WORDS})
 _WORDS: Final = HashingVectorizer(
@@ -161,9 +165,13 @@ class Clustering:
         self.gap_days, self.linkage_max = gap_days, linkage_max
         self.document_frequency = np.zeros(2 * FEATURES, dtype=np.int64)
         self.documents = 0
-        self.voices: list[Voice] = []
-        self._story_vectors: list[sp.csr_matrix] = []  # one CSR per chunk of voices
+        self.voices: list[Voice] = []  # texts are dropped once a build or add is done
+        # Vectors of the voices placed by the running build or add only (from voice ``_base``
+        # on), one CSR per chunk: what is kept between calls does not grow with the texts.
+        self._story_vectors: list[sp.csr_matrix] = []
         self._topic_vectors: list[sp.csr_matrix] = []
+        self._base = 0
+        self.titles: list[str] = []  # per story, chosen when the story is made
         self.story_of: list[int] = []
         self.members: list[list[int]] = []  # voices of each story
         self._totals = _Totals(2 * FEATURES)
@@ -284,11 +292,26 @@ class Clustering:
         self._pass(voices)
         self._reassign()
         self._link_topics()
+        self._finish(range(len(self.members)))
 
     def add(self, voices: Sequence[Voice]) -> None:
-        """Place new voices (and the stories they open) without moving anything placed before."""
-        for story in self._pass(voices):
+        """Place new voices (and the stories they open) without moving anything placed before.
+
+        A story keeps the title it was given when it was made; a new story's title is its
+        most central voice's.
+        """
+        opened = self._pass(voices)
+        for story in opened:
             self._place_topic(story)
+        self._finish(opened)
+
+    def _finish(self, titled: Sequence[int]) -> None:
+        for story in titled:
+            self.titles.append(_title(self.voices[self.central_voice(story, headline=True)]))
+        self.voices[self._base:] = [replace(v, text="") for v in self.voices[self._base:]]
+        self._story_vectors.clear()
+        self._topic_vectors.clear()
+        self._base = len(self.voices)
 
     def _reassign(self) -> None:
         """Every voice to its best alive story centroid once; stories left empty are dropped."""
@@ -337,7 +360,7 @@ class Clustering:
         rows, columns = [], []
         for n, story in enumerate(stories):
             rows += [n] * len(self.members[story])
-            columns += self.members[story]
+            columns += [voice - self._base for voice in self.members[story]]
         assignment = sp.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(stories), vectors.shape[0]))
         return sp.csr_matrix(assignment @ vectors)
 
@@ -386,12 +409,72 @@ class Clustering:
         self._topic_totals.add(np.array([topic]), total)
 
     # -- read-outs -------------------------------------------------------------------------
-    def central_voice(self, story: int) -> int:
-        """The member voice most similar to the story's centroid (its title names the story)."""
+    def central_voice(self, story: int, *, headline: bool = False) -> int:
+        """The member voice most similar to the story's centroid; with ``headline``, the most
+        similar one that has a headline, if any does. Only for stories whose members were all
+        placed by the running build or add."""
         members = self.members[story]
-        vectors = self.story_vectors()[members]
+        vectors = self.story_vectors()[[voice - self._base for voice in members]]
         similarities = (vectors @ self._totals.matrix(np.array([story])).T).toarray().ravel()
+        if headline and any(self.voices[m].title.strip() for m in members):
+            similarities[[not self.voices[m].title.strip() for m in members]] = -np.inf
         return members[int(np.argmax(similarities))]
+
+    # -- state -----------------------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        """The state between calls as an ``.npz`` of plain arrays (no pickle)."""
+        if self._story_vectors:
+            raise ValueError("a build or add is running")
+        settings = {"story_min": self.story_min, "dated_story_min": self.dated_story_min,
+                    "topic_max_distance": self.topic_max_distance, "topic_min": self.topic_min,
+                    "gap_days": self.gap_days, "linkage_max": self.linkage_max}
+        meta = {"version": STATE_VERSION, "settings": settings, "documents": self.documents, "titles": self.titles,
+                "voices": [[v.key, v.title, _day(v.first), _day(v.last)] for v in self.voices]}
+        arrays = {"meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
+                  "document_frequency": self.document_frequency, "story_of": np.array(self.story_of, dtype=np.int64),
+                  "squares": self._squares, "first": self._first, "last": self._last,
+                  "topic_of_story": np.array(self.topic_of_story, dtype=np.int64)}
+        for name, totals in (("totals", self._totals), ("topic_totals", self._topic_totals)):
+            matrix = totals.matrix()
+            arrays.update({f"{name}_data": matrix.data, f"{name}_indices": matrix.indices,
+                           f"{name}_indptr": matrix.indptr})
+        buffer = io.BytesIO()
+        np.savez_compressed(buffer, **arrays)  # type: ignore[arg-type]
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Clustering:
+        """The state written by :meth:`to_bytes`; ``ValueError`` for another version or broken data."""
+        try:
+            with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
+                loaded = {name: arrays[name] for name in arrays.files}
+            meta = json.loads(loaded["meta"].tobytes().decode())
+        except (OSError, KeyError, ValueError, EOFError) as error:
+            raise ValueError(f"not a story clustering state: {error}") from error
+        if meta.get("version") != STATE_VERSION:
+            raise ValueError(f"story clustering state version {meta.get('version')!r}, expected {STATE_VERSION!r}")
+        clustering = cls(**meta["settings"])
+        clustering.documents = int(meta["documents"])
+        clustering.titles = list(meta["titles"])
+        clustering.voices = [Voice(key, title, "", _date(first), _date(last)) for key, title, first, last in meta["voices"]]
+        clustering._base = len(clustering.voices)
+        clustering.document_frequency = loaded["document_frequency"].astype(np.int64)
+        clustering.story_of = [int(s) for s in loaded["story_of"]]
+        clustering.members = [[] for _ in range(len(loaded["squares"]))]
+        for voice, story in enumerate(clustering.story_of):
+            clustering.members[story].append(voice)
+        clustering._squares = loaded["squares"].astype(np.float64)
+        clustering._first, clustering._last = loaded["first"].astype(np.int64), loaded["last"].astype(np.int64)
+        clustering.topic_of_story = [int(t) for t in loaded["topic_of_story"]]
+        clustering.topic_members = [[] for _ in range(int(loaded["topic_of_story"].max(initial=-1)) + 1)]
+        for story, topic in enumerate(clustering.topic_of_story):
+            clustering.topic_members[topic].append(story)
+        for name, width in (("totals", 2 * FEATURES), ("topic_totals", FEATURES)):
+            pointers = loaded[f"{name}_indptr"]
+            matrix = sp.csr_matrix((loaded[f"{name}_data"], loaded[f"{name}_indices"], pointers),
+                                   shape=(len(pointers) - 1, width))
+            setattr(clustering, f"_{name}", _Totals.of(matrix))
+        return clustering
 
     def labels(self) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
         """(topic, story) number of every voice, in the order the voices were added."""
@@ -400,12 +483,30 @@ class Clustering:
         return topics, stories
 
 
+TITLE_MAX_CHARS: Final = 160
+
+
+def _title(voice: Voice) -> str:
+    """The voice's headline, or else its first sentence (cut at a word, at most 160 characters)."""
+    if voice.title.strip():
+        return voice.title.strip()
+    text = " ".join(voice.text.split())
+    sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    if len(sentence) > TITLE_MAX_CHARS:
+        sentence = sentence[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] + "…"
+    return sentence
+
+
 def _joined(chunks: list[sp.csr_matrix], width: int) -> sp.csr_matrix:
     if not chunks:
         return sp.csr_matrix((0, width))
     if len(chunks) > 1:
         chunks[:] = [sp.csr_matrix(sp.vstack(chunks))]
     return chunks[0]
+
+
+def _date(day: int) -> date | None:
+    return None if day == UNDATED else date.fromordinal(day)
 
 
 def _widen(first: int, last: int, new_first: int, new_last: int) -> tuple[int, int]:
