@@ -63,7 +63,8 @@ def _summary(report: Any, out: Path | None) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     from newsdossier.pipeline import build
 
-    report = build(args.inputs, db=args.db, out=args.out, progress=_progress_factory(_show_progress(args)))
+    report = build(args.inputs, db=args.db, out=args.out, progress=_progress_factory(_show_progress(args)),
+                   rebuild_stories=args.rebuild_stories)
     return _summary(report, args.out)
 
 
@@ -117,6 +118,37 @@ def _cmd_provenance(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_stories(args: argparse.Namespace) -> int:
+    from newsdossier.store import Store
+
+    if not args.db.exists():
+        raise NewsdossierError(f"{args.db}: no pile here; build one first (newsdossier build INPUT --db {args.db})")
+    with Store.open(args.db, read_only=True) as store:
+        stories, topics = (list(map(json.loads, texts)) for texts in store.stories_json())
+        if args.json:
+            print(json.dumps({"stories": stories, "topics": topics}, ensure_ascii=False, indent=2))
+            return EXIT_OK
+        if not stories:
+            print(f"{args.db}: no stories yet; run newsdossier build on this pile", file=sys.stderr)
+            return EXIT_OK
+        titles = {a.id: (a.title or Path(a.source_path).name, a.outlet or "?", a.published.value)
+                  for a in store.iter_articles()}
+    by_id = {story["id"]: story for story in stories}
+    print(f"{len(stories)} stor{'y' if len(stories) == 1 else 'ies'} in {len(topics)} topic(s)")
+    for topic in topics:
+        print(f"{topic['id']}  {topic['title']}  ({topic['article_count']} article(s), "
+              f"{topic['independent_families']} independent)")
+        for story in (by_id[s] for s in topic["stories"]):
+            span = " to ".join(dict.fromkeys(d for d in (story["first"], story["last"]) if d)) or "undated"
+            print(f"  {story['id']}  {story['title']}\n      {span}; {len(story['articles'])} article(s) from "
+                  f"{story['independent_families']} independent famil{'y' if story['independent_families'] == 1 else 'ies'}")
+            if args.articles:
+                for member in story["articles"]:
+                    title, outlet, published = titles.get(member, ("?", "?", None))
+                    print(f"      {member}  {published or 'undated'}  {outlet}: {title}")
+    return EXIT_OK
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from newsdossier.evaluate import evaluate
 
@@ -143,6 +175,8 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
                "newsdossier search 'Soleimani AND airport' --db demo.db"),
     "provenance": (_cmd_provenance, "who copied whom: reuse links and independent source families of a built pile",
                    "newsdossier provenance --db demo.db"),
+    "stories": (_cmd_stories, "the stories of a built pile, by topic, with independent-source counts",
+                "newsdossier stories --db demo.db --articles"),
     "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories)",
              "newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json"),
 }
@@ -171,16 +205,20 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("inputs", nargs="+", metavar="INPUT",
                              help="files, folders or glob patterns (.txt .html .json .jsonl .warc .warc.gz .rss .atom .xml)")
         command.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
-    if name in ("build", "ingest", "search", "provenance"):
+    if name in ("build", "ingest", "search", "provenance", "stories"):
         command.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"the pile's database (default {DEFAULT_DB})")
     if name == "build":
         command.add_argument("--out", type=Path, default=Path("out"), help="where the dossier is written (default out/)")
+        command.add_argument("--rebuild-stories", action="store_true",
+                             help="cluster all stories afresh (default: add new articles to the stories of the last run)")
     if name == "search":
         command.add_argument("query", help="words, \"a phrase\", or FTS5 syntax (AND, OR, NOT, prefix*)")
         command.add_argument("--limit", type=int, default=20, help="how many hits (default 20)")
     if name == "provenance":
         command.add_argument("--all", action="store_true", help="list families of one article too")
-    if name in ("search", "eval", "provenance"):
+    if name == "stories":
+        command.add_argument("--articles", action="store_true", help="list every story's articles")
+    if name in ("search", "eval", "provenance", "stories"):
         command.add_argument("--json", action="store_true", help="print JSON instead of a table")
     if name == "eval":
         command.add_argument("task", choices=list(TASKS), help="what to score")

@@ -11,6 +11,7 @@ from pathlib import Path
 from newsdossier import steps
 from newsdossier.dossier import write_dossier
 from newsdossier.reuse import ReuseResult
+from newsdossier.stories import StoryResult
 from newsdossier.store import Store
 
 __all__ = ["BuildReport", "build", "ingest"]
@@ -30,6 +31,7 @@ class BuildReport:
     clean: steps.CleanCounts = field(default_factory=steps.CleanCounts)
     prepared: int = 0
     reuse: ReuseResult | None = None
+    stories: StoryResult | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
 
@@ -56,8 +58,12 @@ def ingest(inputs: Sequence[str | Path], *, db: Path, progress: ProgressFactory 
     return report
 
 
-def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: ProgressFactory = _silent) -> BuildReport:
-    """Ingest, clean and write the dossier of the pile at ``db``."""
+def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: ProgressFactory = _silent,
+          rebuild_stories: bool = False) -> BuildReport:
+    """Ingest, clean, find reuse and stories, and write the dossier of the pile at ``db``.
+
+    Stories are added to those of the previous run unless ``rebuild_stories``.
+    """
     report = BuildReport()
     with _open(db) as store:
         run_id = store.start_run("build")
@@ -71,6 +77,8 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
             report.clean = steps.clean_pile(store, recurring, progress=progress("cleaning", store.document_count()))
         with report.timer("reuse"):
             report.reuse = steps.reuse_pile(store)
+        with report.timer("stories"):
+            report.stories = steps.stories_pile(store, report.reuse, rebuild=rebuild_stories)
         with report.timer("dossier"):
             report.outputs = write_dossier(out, store, report.ingest.rejections)
         store.finish_run(run_id, _counts(report))
@@ -83,4 +91,6 @@ def _counts(report: BuildReport) -> dict[str, int]:
     counts.update({f"status_{k}": v for k, v in report.clean.status.items()})
     if report.reuse is not None:
         counts.update(links=len(report.reuse.links), families=len(report.reuse.families))
+    if report.stories is not None:
+        counts.update(stories=len(report.stories.stories), topics=len(report.stories.topics))
     return counts

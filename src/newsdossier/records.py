@@ -28,6 +28,7 @@ from newsdossier.model import (
     SourceHints,
     Status,
 )
+from newsdossier.stories import Story, Topic
 
 __all__ = [
     "article_from_dict",
@@ -37,6 +38,8 @@ __all__ = [
     "link_to_dict",
     "prepared_from_json",
     "prepared_to_json",
+    "story_to_dict",
+    "topic_to_dict",
 ]
 
 
@@ -168,6 +171,17 @@ def link_from_dict(data: dict[str, Any]) -> ReuseLink:
         evidence=data["evidence"], direction_known=data["direction_known"],
         direction_evidence=data["direction_evidence"],
     )
+
+
+def story_to_dict(story: Story) -> dict[str, Any]:
+    return {"id": story.id, "topic": story.topic, "title": story.title,
+            "first": _iso(story.first), "last": _iso(story.last),
+            "articles": list(story.articles), "independent_families": story.families}
+
+
+def topic_to_dict(topic: Topic) -> dict[str, Any]:
+    return {"id": topic.id, "title": topic.title, "stories": list(topic.stories), "article_count": topic.articles,
+            "independent_families": topic.families}
 
 
 def family_to_dict(family: Family) -> dict[str, Any]:

@@ -8,6 +8,7 @@ stored are not read again, texts already prepared are not extracted again.
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,8 +20,17 @@ from newsdossier.clean import CLEANER_VERSION, Prepared, RecurringLines, clean, 
 from newsdossier.clean.metadata import outlet_from_url
 from newsdossier.ingest import read_inputs
 from newsdossier.model import RawDocument, Rejection, Status
-from newsdossier.records import family_to_dict, link_to_dict, prepared_from_json, prepared_to_json
+from newsdossier.records import (
+    family_to_dict,
+    link_to_dict,
+    prepared_from_json,
+    prepared_to_json,
+    story_to_dict,
+    topic_to_dict,
+)
 from newsdossier.reuse import ReuseResult, find_reuse
+from newsdossier.stories import StoryBuilder, StoryDoc, StoryResult
+from newsdossier.stories.cluster import STATE_VERSION
 from newsdossier.store import Store
 
 __all__ = [
@@ -31,6 +41,7 @@ __all__ = [
     "ingest_into",
     "prepare_pile",
     "reuse_pile",
+    "stories_pile",
 ]
 
 # Rows written per transaction: large enough that commit cost is amortised (measured:
@@ -40,6 +51,7 @@ BATCH_SIZE: Final = 500
 # Bump when prepare() (decoding, HTML extraction) changes what it produces.
 PREPARE_VERSION: Final = "prepare-1"
 
+logger = logging.getLogger(__name__)
 T = TypeVar("T")
 Progress = Callable[[int], None]
 
@@ -139,3 +151,46 @@ def reuse_pile(store: Store) -> ReuseResult:
     families = ((f.id, f.origin, json.dumps(family_to_dict(f), ensure_ascii=False)) for f in result.families)
     store.replace_reuse(links, families)
     return result
+
+
+def stories_pile(store: Store, reuse: ReuseResult, *, rebuild: bool = False) -> StoryResult:
+    """Group the pile into stories and store them with the builder's state.
+
+    The first run (or ``rebuild``, or a state from another version of the clustering)
+    builds from scratch; later runs add only the articles the state has not seen, so
+    stories already reported keep their articles and ids. A new article whose reuse family
+    already has a member in the pile joins that member's voice.
+    """
+    family_of = {article: family.id for family in reuse.families for article in family.articles}
+    members = {family.id: family.articles for family in reuse.families}
+    docs = [StoryDoc(a.id, a.title or "", a.text, a.published.value, family_of.get(a.id))
+            for a in store.iter_articles()]
+    builder = None if rebuild else _stored_builder(store)
+    if builder is None:
+        builder = StoryBuilder()
+        builder.build(docs)
+    else:
+        same_voice_as = {}
+        for doc in docs:
+            if doc.id not in builder and doc.family:
+                known = next((a for a in members[doc.family] if a in builder), None)
+                if known is not None:
+                    same_voice_as[doc.id] = known
+        builder.add(docs, same_voice_as=same_voice_as)
+    result = builder.result()
+    stories = ((s.id, s.topic, json.dumps(story_to_dict(s), ensure_ascii=False)) for s in result.stories)
+    topics = ((t.id, json.dumps(topic_to_dict(t), ensure_ascii=False)) for t in result.topics)
+    store.replace_stories(stories, topics, (STATE_VERSION, builder.to_bytes()))
+    return result
+
+
+def _stored_builder(store: Store) -> StoryBuilder | None:
+    """The builder a previous run stored, if it is of this version and readable (else rebuild)."""
+    stored = store.story_state()
+    if stored is None or stored[0] != STATE_VERSION:
+        return None
+    try:
+        return StoryBuilder.from_bytes(stored[1])
+    except ValueError as error:
+        logger.warning("%s: the stored story state is unreadable (%s); rebuilding the stories", store.path, error)
+        return None

@@ -138,6 +138,23 @@ MIGRATIONS: tuple[str, ...] = (
         json   TEXT NOT NULL
     );
     """,
+    # 5: the stories stage's output and the state that lets later runs add to it.
+    """
+    CREATE TABLE stories (
+        id    TEXT PRIMARY KEY,
+        topic TEXT NOT NULL,
+        json  TEXT NOT NULL
+    );
+    CREATE TABLE topics (
+        id   TEXT PRIMARY KEY,
+        json TEXT NOT NULL
+    );
+    CREATE TABLE story_state (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        version TEXT NOT NULL,
+        data    BLOB NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -478,6 +495,31 @@ class Store:
             families = [r[0] for r in self._db.execute(
                 "SELECT json FROM families ORDER BY CAST(substr(id, 2) AS INTEGER)")]
         return links, families
+
+    # stories
+
+    def replace_stories(self, stories: Iterable[tuple[str, str, str]], topics: Iterable[tuple[str, str]],
+                        state: tuple[str, bytes]) -> None:
+        """Replace all stories (id, topic, json), topics (id, json) and the builder state (version, bytes) at once."""
+        with self._errors("store stories"), self.transaction():
+            self._db.execute("DELETE FROM stories")
+            self._db.execute("DELETE FROM topics")
+            self._db.executemany("INSERT INTO stories VALUES (?, ?, ?)", stories)
+            self._db.executemany("INSERT INTO topics VALUES (?, ?)", topics)
+            self._db.execute("INSERT OR REPLACE INTO story_state VALUES (1, ?, ?)", state)
+
+    def stories_json(self) -> tuple[list[str], list[str]]:
+        """The stored stories' and topics' JSON, in id order."""
+        with self._errors("read stories"):
+            stories = [r[0] for r in self._db.execute("SELECT json FROM stories ORDER BY id")]
+            topics = [r[0] for r in self._db.execute("SELECT json FROM topics ORDER BY id")]
+        return stories, topics
+
+    def story_state(self) -> tuple[str, bytes] | None:
+        """(version, bytes) of the stored story builder, if a run stored one."""
+        with self._errors("read story state"):
+            row = self._db.execute("SELECT version, data FROM story_state WHERE id = 1").fetchone()
+        return (row[0], bytes(row[1])) if row else None
 
     # articles
 

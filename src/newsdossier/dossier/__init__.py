@@ -1,8 +1,9 @@
 """The dossier: dossier.json (schema ``newsdossier/dossier@1``) and a readable dossier.md.
 
-Today the dossier holds ``articles``, ``reuse``, ``families``, a ``sources`` summary
-(articles vs independent families) and what the run rejected; later stages add
-stories, entities, quotes and events.
+Today the dossier holds ``articles``, ``reuse``, ``families``, ``stories`` (each with its
+``topic`` and independent-family count), ``topics``, a ``sources`` summary (articles vs
+independent families, stories, topics) and what the run rejected; later stages add
+entities, quotes and events.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ __all__ = ["SCHEMA", "dossier_dict", "render_markdown", "write_dossier"]
 SCHEMA: Final = "newsdossier/dossier@1"
 _EXCERPT_CHARS: Final = 400
 MAX_LINKS_IN_MARKDOWN: Final = 200
+MAX_ARTICLES_PER_STORY_IN_MARKDOWN: Final = 30
 
 
 def _rejection_dict(rejection: Rejection) -> dict[str, Any]:
@@ -122,6 +124,35 @@ def _sources_markdown(store: Store, links: list[dict[str, Any]], families: list[
     return lines
 
 
+def _stories_markdown(store: Store, stories: list[dict[str, Any]], topics: list[dict[str, Any]]) -> list[str]:
+    if not stories:
+        return []
+    by_id = {story["id"]: story for story in stories}
+    lines = ["## Stories", "",
+             f"{len(stories)} stor{'y' if len(stories) == 1 else 'ies'} in {len(topics)} topic(s); "
+             "each counts its articles and the independent source families among them.", ""]
+    for topic in topics:
+        lines += [f"### Topic {topic['id']}: {topic['title']}", "",
+                  f"{topic['article_count']} article(s) from {topic['independent_families']} independent "
+                  f"famil{'y' if topic['independent_families'] == 1 else 'ies'}, {len(topic['stories'])} stor"
+                  f"{'y' if len(topic['stories']) == 1 else 'ies'}.", ""]
+        for story_id in topic["stories"]:
+            story = by_id[story_id]
+            span = " to ".join(dict.fromkeys(d for d in (story["first"], story["last"]) if d)) or "undated"
+            lines += [f"#### {story['title'] or '(no headline)'}", "",
+                      f"`{story['id']}` · {span} · {len(story['articles'])} article(s) from "
+                      f"{story['independent_families']} independent famil"
+                      f"{'y' if story['independent_families'] == 1 else 'ies'}", ""]
+            for article_id in story["articles"][:MAX_ARTICLES_PER_STORY_IN_MARKDOWN]:
+                article = store.get_article(article_id)
+                published = f", {article.published.value.isoformat()}" if article and article.published.value else ""
+                lines.append(f"- {_label(article, article_id)}{published}")
+            if len(story["articles"]) > MAX_ARTICLES_PER_STORY_IN_MARKDOWN:
+                lines.append(f"- ... and {len(story['articles']) - MAX_ARTICLES_PER_STORY_IN_MARKDOWN} more in dossier.json")
+            lines.append("")
+    return lines
+
+
 def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] = ()) -> list[Path]:
     """Write dossier.json and dossier.md into ``out_dir``, streaming: memory does not grow with the pile.
 
@@ -133,6 +164,7 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
     json_tmp, body_tmp = json_path.with_suffix(".json.tmp"), md_path.with_suffix(".md.body.tmp")
     counts = {"full": 0, "truncated": 0, "stub": 0}
     link_texts, family_texts = store.reuse_json()
+    story_texts, topic_texts = store.stories_json()
     with json_tmp.open("w", encoding="utf-8") as out, body_tmp.open("w", encoding="utf-8") as body:
         out.write('{\n  "schema": ' + json.dumps(SCHEMA) + ',\n  "articles": [')
         for index, article in enumerate(store.iter_articles()):
@@ -142,7 +174,10 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
             counts[record["status"]] += 1
         out.write("\n  ],\n  \"reuse\": [" + ",".join("\n    " + t for t in link_texts) + "\n  ],")
         out.write("\n  \"families\": [" + ",".join("\n    " + t for t in family_texts) + "\n  ],")
-        summary = {"articles": sum(counts.values()), "independent_families": len(family_texts)}
+        out.write("\n  \"stories\": [" + ",".join("\n    " + t for t in story_texts) + "\n  ],")
+        out.write("\n  \"topics\": [" + ",".join("\n    " + t for t in topic_texts) + "\n  ],")
+        summary = {"articles": sum(counts.values()), "independent_families": len(family_texts),
+                   "stories": len(story_texts), "topics": len(topic_texts)}
         out.write("\n  \"sources\": " + json.dumps(summary) + ",")
         rejected = [_rejection_dict(r) for r in rejections]
         out.write("\n  \"rejected_inputs\": " + json.dumps(rejected, ensure_ascii=False) + "\n}\n")
@@ -151,6 +186,8 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
     families = [json.loads(t) for t in family_texts]
     with md_tmp.open("w", encoding="utf-8") as md, body_tmp.open(encoding="utf-8") as body:
         md.write("\n".join(_markdown_head(counts)[:-2]) + "\n")
+        stories = [json.loads(t) for t in story_texts]
+        md.write("\n".join(_stories_markdown(store, stories, [json.loads(t) for t in topic_texts])) + "\n")
         md.write("\n".join(_sources_markdown(store, links, families, sum(counts.values()))) + "\n")
         md.write("## Articles\n\n")
         shutil.copyfileobj(body, md)
