@@ -11,8 +11,8 @@ from pathlib import Path
 from newsdossier import steps
 from newsdossier.dossier import write_dossier
 from newsdossier.reuse import ReuseResult
-from newsdossier.stories import StoryResult
 from newsdossier.store import Store
+from newsdossier.stories import StoryResult
 
 __all__ = ["BuildReport", "build", "ingest"]
 

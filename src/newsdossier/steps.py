@@ -29,9 +29,9 @@ from newsdossier.records import (
     topic_to_dict,
 )
 from newsdossier.reuse import ReuseResult, find_reuse
+from newsdossier.store import Store
 from newsdossier.stories import StoryBuilder, StoryDoc, StoryResult
 from newsdossier.stories.cluster import STATE_VERSION
-from newsdossier.store import Store
 
 __all__ = [
     "CleanCounts",
