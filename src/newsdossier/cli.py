@@ -15,11 +15,14 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsdossier import __version__
 from newsdossier.errors import NewsdossierError
 from newsdossier.evaluate import TASKS
+
+if TYPE_CHECKING:
+    from newsdossier.store import Store
 
 __all__ = ["COMMANDS", "main"]
 
@@ -75,12 +78,17 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return _summary(report, None)
 
 
-def _cmd_search(args: argparse.Namespace) -> int:
+def _built_pile(db: Path) -> Store:
+    """The pile at ``db``, read-only; an error naming the file if there is none."""
     from newsdossier.store import Store
 
-    if not args.db.exists():
-        raise NewsdossierError(f"{args.db}: no pile here; build one first (newsdossier build INPUT --db {args.db})")
-    with Store.open(args.db, read_only=True) as store:
+    if not db.exists():
+        raise NewsdossierError(f"{db}: no pile here; build one first (newsdossier build INPUT --db {db})")
+    return Store.open(db, read_only=True)
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    with _built_pile(args.db) as store:
         hits = store.search(args.query, limit=args.limit)
     if args.json:
         print(json.dumps([{"article": h.article_id, "title": h.title, "snippet": h.snippet, "score": h.score}
@@ -94,11 +102,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_provenance(args: argparse.Namespace) -> int:
-    from newsdossier.store import Store
-
-    if not args.db.exists():
-        raise NewsdossierError(f"{args.db}: no pile here; build one first (newsdossier build INPUT --db {args.db})")
-    with Store.open(args.db, read_only=True) as store:
+    with _built_pile(args.db) as store:
         links, families = (list(map(json.loads, texts)) for texts in store.reuse_json())
         if args.json:
             print(json.dumps({"reuse": links, "families": families}, ensure_ascii=False, indent=2))
@@ -119,11 +123,7 @@ def _cmd_provenance(args: argparse.Namespace) -> int:
 
 
 def _cmd_stories(args: argparse.Namespace) -> int:
-    from newsdossier.store import Store
-
-    if not args.db.exists():
-        raise NewsdossierError(f"{args.db}: no pile here; build one first (newsdossier build INPUT --db {args.db})")
-    with Store.open(args.db, read_only=True) as store:
+    with _built_pile(args.db) as store:
         stories, topics = (list(map(json.loads, texts)) for texts in store.stories_json())
         if args.json:
             print(json.dumps({"stories": stories, "topics": topics}, ensure_ascii=False, indent=2))
