@@ -134,3 +134,13 @@ def test_a_story_without_headlines_is_named_by_a_sentence() -> None:
     (story,) = find_stories([StoryDoc("y", "", STRIKE * 3, date(2020, 1, 5))]).stories
     assert story.title.startswith("A drone strike near Baghdad airport killed") and story.title.endswith(" the…")
     assert len(story.title) <= 161 and (STRIKE * 3).startswith(story.title[:-1])
+
+
+def test_empty_texts_are_stories_of_their_own() -> None:
+    docs = [StoryDoc("stub", "", "", date(2020, 1, 3)), StoryDoc("digits", "", "2020 01 03", None), doc("a", STRIKE)]
+    builder = StoryBuilder()
+    builder.build(docs[:2])
+    builder.add(docs[2:] + [StoryDoc("stub2", "", "", None)])
+    result = builder.result()
+    assert len({result.story_of[d] for d in ("stub", "digits", "a", "stub2")}) == 4
+    assert StoryBuilder.from_bytes(builder.to_bytes()).result() == result

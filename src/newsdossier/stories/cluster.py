@@ -125,13 +125,15 @@ class _Totals:
         """Add row k of ``matrix`` (CSR, sorted columns) to group ``rows[k]``."""
         for k, group in enumerate(rows):
             start, stop = matrix.indptr[k], matrix.indptr[k + 1]
+            if start == stop:  # an empty text adds nothing
+                continue
             columns = np.concatenate([self.columns[group], matrix.indices[start:stop]])
             values = np.concatenate([self.values[group], matrix.data[start:stop]])
             order = np.argsort(columns, kind="stable")
             columns, values = columns[order], values[order]
             first = np.flatnonzero(np.r_[True, columns[1:] != columns[:-1]])
             self.columns[group] = columns[first].astype(np.int32)
-            self.values[group] = np.add.reduceat(values, first) if len(values) else values
+            self.values[group] = np.add.reduceat(values, first)
 
     def matrix(self, indices: NDArray[np.int64] | None = None) -> sp.csr_matrix:
         chosen = range(len(self.columns)) if indices is None else indices
