@@ -10,7 +10,8 @@ IDF from the document frequencies seen so far):
 
 Stories. Voices are read in date order, a chunk at a time. Each joins the story whose
 centroid (sum of its members' story vectors) it is most similar to, among stories alive at
-its date, when the cosine reaches ``STORY_MIN_SIMILARITY``; otherwise it opens a story.
+its date, when the cosine reaches ``STORY_MIN_SIMILARITY`` (``DATED_STORY_MIN_SIMILARITY``
+between a dated voice and a dated story); otherwise it opens a story.
 Within a chunk the similarities to stories opened or grown by earlier voices of the chunk
 come from the chunk's Gram matrix, so the result is exactly that of one voice at a time.
 Only stories alive for some voice of the chunk are compared, which keeps a dated pile's
