@@ -76,9 +76,11 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
         with report.timer("clean"):
             report.clean = steps.clean_pile(store, recurring, progress=progress("cleaning", store.document_count()))
         with report.timer("reuse"):
-            report.reuse = steps.reuse_pile(store)
+            articles = steps.pile_articles(store)
+            report.reuse = steps.reuse_pile(store, articles)
         with report.timer("stories"):
-            report.stories = steps.stories_pile(store, report.reuse, rebuild=rebuild_stories)
+            report.stories = steps.stories_pile(store, articles, report.reuse, rebuild=rebuild_stories)
+        del articles
         with report.timer("dossier"):
             report.outputs = write_dossier(out, store, report.ingest.rejections)
         store.finish_run(run_id, _counts(report))

@@ -19,7 +19,7 @@ from typing import Final, TypeVar
 from newsdossier.clean import CLEANER_VERSION, Prepared, RecurringLines, clean, line_keys, prepare
 from newsdossier.clean.metadata import outlet_from_url
 from newsdossier.ingest import read_inputs
-from newsdossier.model import RawDocument, Rejection, Status
+from newsdossier.model import Article, RawDocument, Rejection, Status
 from newsdossier.records import (
     family_to_dict,
     link_to_dict,
@@ -39,6 +39,7 @@ __all__ = [
     "clean_pile",
     "fit_recurring",
     "ingest_into",
+    "pile_articles",
     "prepare_pile",
     "reuse_pile",
     "stories_pile",
@@ -143,9 +144,14 @@ def clean_pile(store: Store, recurring: RecurringLines, *, progress: Progress = 
     return counts
 
 
-def reuse_pile(store: Store) -> ReuseResult:
+def pile_articles(store: Store) -> list[Article]:
+    """Every cleaned article of the pile, read once for the pile-wide steps (reuse, stories)."""
+    return list(store.iter_articles())
+
+
+def reuse_pile(store: Store, articles: Sequence[Article]) -> ReuseResult:
     """Find reuse across the whole pile and store links and families (replacing the previous ones)."""
-    result = find_reuse(list(store.iter_articles()))
+    result = find_reuse(list(articles))
     links = ((link.source, link.target, link.relation.value, json.dumps(link_to_dict(link), ensure_ascii=False))
              for link in result.links)
     families = ((f.id, f.origin, json.dumps(family_to_dict(f), ensure_ascii=False)) for f in result.families)
@@ -153,7 +159,8 @@ def reuse_pile(store: Store) -> ReuseResult:
     return result
 
 
-def stories_pile(store: Store, reuse: ReuseResult, *, rebuild: bool = False) -> StoryResult:
+def stories_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, *,
+                 rebuild: bool = False) -> StoryResult:
     """Group the pile into stories and store them with the builder's state.
 
     The first run (or ``rebuild``, or a state from another version of the clustering)
@@ -164,7 +171,7 @@ def stories_pile(store: Store, reuse: ReuseResult, *, rebuild: bool = False) -> 
     family_of = {article: family.id for family in reuse.families for article in family.articles}
     members = {family.id: family.articles for family in reuse.families}
     docs = [StoryDoc(a.id, a.title or "", a.text, a.published.value, family_of.get(a.id))
-            for a in store.iter_articles()]
+            for a in articles]
     builder = None if rebuild else _stored_builder(store)
     if builder is None:
         builder = StoryBuilder()
