@@ -1,0 +1,85 @@
+"""The NLP stage: run the pipeline over every article text once and keep the analysis.
+
+An analysis is a spaCy ``Doc`` (sentences, tokens with character offsets into the article text,
+tags, morphology, lemmas, dependency parse, entities) serialised as a one-document ``DocBin``.
+It is cached by the SHA-256 of the text and the pipeline id, so a re-run, or an exact copy of
+an article already analysed, costs nothing, and switching ``--nlp-model`` analyses afresh
+without losing the other pipeline's results. Later stages read the analysis back with
+:func:`doc_from_bytes` instead of parsing again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+__all__ = ["MAX_TEXT_CHARS", "analyse", "doc_from_bytes", "doc_to_bytes", "text_key", "worker_count"]
+
+# spaCy's own default max_length: the parser needs about 1 GB per 100,000 words, so a longer
+# "article" (a mis-split feed dump) is analysed up to here; offsets stay valid for that prefix.
+MAX_TEXT_CHARS: Final = 1_000_000
+# Texts per nlp.pipe batch.
+PIPE_BATCH: Final = 64
+# Below this many texts a second process costs more to start than it saves (bench/nlp_speed.py).
+MULTIPROCESS_MIN_TEXTS: Final = 400
+# What an analysis keeps: everything the later stages read, nothing user-defined.
+DOC_ATTRS: Final = ("ORTH", "SPACY", "NORM", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP",
+                    "ENT_IOB", "ENT_TYPE", "SENT_START")
+
+logger = logging.getLogger(__name__)
+
+
+def text_key(text: str) -> str:
+    """The cache key of an analysed text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def worker_count(texts: int, cpus: int | None = None) -> int:
+    """Processes worth starting for ``texts`` texts on this machine."""
+    import os
+
+    available = cpus if cpus is not None else len(os.sched_getaffinity(0))
+    return 1 if texts < MULTIPROCESS_MIN_TEXTS else max(1, min(available, 4))
+
+
+def analyse(texts: Sequence[str], nlp: Language, *, processes: int = 1) -> Iterator[Doc]:
+    """Analyses of ``texts``, in order (texts over :data:`MAX_TEXT_CHARS` are cut there)."""
+    limited = []
+    for text in texts:
+        if len(text) > MAX_TEXT_CHARS:
+            logger.warning("a text of %d characters is analysed up to character %d", len(text), MAX_TEXT_CHARS)
+            text = text[:MAX_TEXT_CHARS]
+        limited.append(text)
+    return nlp.pipe(limited, batch_size=PIPE_BATCH, n_process=processes)
+
+
+def doc_to_bytes(doc: Doc) -> bytes:
+    from spacy.tokens import DocBin
+
+    return DocBin(attrs=list(DOC_ATTRS), store_user_data=False, docs=[doc]).to_bytes()
+
+
+def doc_from_bytes(data: bytes, vocab: Vocab) -> Doc:
+    from spacy.tokens import DocBin
+
+    docs = list(DocBin().from_bytes(data).get_docs(vocab))
+    if len(docs) != 1:
+        raise ValueError(f"an NLP analysis holds {len(docs)} documents instead of one")
+    return docs[0]
+
+
+def unique_texts(texts: Iterable[str], done: set[str]) -> dict[str, str]:
+    """The texts (by key) not analysed yet, each once however many articles share it."""
+    todo: dict[str, str] = {}
+    for text in texts:
+        key = text_key(text)
+        if key not in done:
+            todo.setdefault(key, text)
+    return todo

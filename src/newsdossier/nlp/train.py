@@ -1,0 +1,284 @@
+"""The recipe that builds the bundled English pipeline from open annotated data.
+
+``newsdossier train-model --data ../shared/datasets`` (or ``make model``) does, in order:
+
+1. **prepare**: CoNLL-2003 train, plus CrossNER politics train+dev (MIT; types mapped to
+   CoNLL's), becomes NER training documents and CoNLL-2003 dev the NER's early-stopping
+   set; the names in the training documents become the pool of the mention-swap augmenter
+   (:mod:`newsdossier.nlp.augment`); UD English-EWT dev+test
+   (CC BY-SA 4.0) become tagging, morphology, lemma and dependency documents, of which one
+   document in ten is held out for early stopping. GUM is never read here: it is for evaluation.
+2. **train** two spaCy pipelines with the configs in ``newsdossier/nlp/configs``: ``ner.cfg``
+   (named entities with their own tok2vec) and ``tagparse.cfg`` (tagger, morphologizer,
+   trainable lemmatizer and parser over a shared tok2vec). Each keeps its best checkpoint on
+   its own dev data.
+3. **assemble** the two into one pipeline: the news tokenizer rules and sentence rules of
+   :mod:`newsdossier.nlp.language`, then the tagging components, then NER; written to
+   ``--out`` (by default the package's own ``nlp/model`` directory, which ships with it).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsdossier.errors import ConfigError, EvalDataError
+from newsdossier.nlp.augment import mention_pool
+from newsdossier.nlp.corpora import NerSentence, UdSentence, read_conllu, read_ner, spans_from_bio
+
+__all__ = ["TrainingPlan", "assemble", "prepare", "train_model"]
+
+CONFIG_DIR = Path(__file__).parent / "configs"
+MODEL_NAME = "en_newsdossier"
+MODEL_VERSION = "0.1.0"
+# Sentences per NER training document: CoNLL documents are cut into runs of this many
+# sentences so batches hold whole runs (spaCy's own `convert -n 10` default).
+NER_SENTENCES_PER_DOC = 10
+# Share of NER training documents whose straight quotes are made curly, so the model has seen
+# the typography of web news (CoNLL-2003 only has straight ASCII quotes).
+CURLY_QUOTE_SHARE = 0.3
+# One UD document in this many is kept out of training to pick the best checkpoint.
+UD_HOLDOUT_EVERY = 10
+# CrossNER politics (MIT) types in CoNLL-2003's scheme, for the extra NER training sentences:
+# elections and other events are MISC in CoNLL ("World Cup"), as are its "misc" names.
+CROSSNER_TO_CONLL = {"person": "PER", "politician": "PER", "organisation": "ORG", "politicalparty": "ORG",
+                     "country": "LOC", "location": "LOC", "election": "MISC", "event": "MISC", "misc": "MISC"}
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingPlan:
+    """Where the recipe reads and writes; validated once by :meth:`check`."""
+
+    data: Path  # ../shared/datasets
+    work: Path  # scratch directory for converted corpora and checkpoints
+    out: Path  # where the assembled pipeline is written
+    max_steps: int | None = None  # cap on training steps per pipeline (None = config default)
+    overrides: tuple[tuple[str, object], ...] = ()  # extra config settings for both pipelines, e.g. ("training.seed", 1)
+
+    @property
+    def conll(self) -> Path:
+        return self.data / "ner" / "conll2003_en"
+
+    @property
+    def crossner(self) -> list[Path]:
+        return [self.data / "ner" / "crossner_politics" / f"{split}.txt" for split in ("train", "dev")]
+
+    @property
+    def ewt(self) -> list[Path]:
+        return [self.data / "ud_english" / "en_ewt-ud-dev.conllu", self.data / "ud_english" / "en_ewt-ud-test.conllu"]
+
+    def check(self) -> None:
+        missing = [p for p in [self.conll / "train.txt", self.conll / "dev.txt", *self.crossner, *self.ewt]
+                   if not p.is_file()]
+        if missing:
+            raise ConfigError(
+                "training data not found: " + ", ".join(map(str, missing)) + "; pass --data pointing at ../shared/datasets"
+            )
+
+
+def _curly(words: Sequence[str]) -> list[str]:
+    out, opening = [], True
+    for word in words:
+        if word == '"':
+            out.append("\u201c" if opening else "\u201d")
+            opening = not opening
+        elif word == "'s":
+            out.append("\u2019s")
+        else:
+            out.append(word)
+    return out
+
+
+def _spaces(words: Sequence[str]) -> list[bool]:
+    """A plausible whitespace layout for pre-tokenised text: no space before closing punctuation."""
+    no_space_before = {".", ",", ":", ";", "?", "!", ")", "'s", "\u2019s", "n't", "%", "'"}
+    return [i + 1 < len(words) and words[i + 1] not in no_space_before for i in range(len(words))]
+
+
+def ner_docs(sentences: Iterable[NerSentence], vocab: object, *, curly_share: float = 0.0, seed: int = 0) -> list:
+    """spaCy Docs of runs of sentences of one document, entities set from the BIO tags."""
+    from spacy.tokens import Doc, Span
+
+    rng = random.Random(seed)
+    runs: list[list[NerSentence]] = []
+    for sentence in sentences:
+        if runs and runs[-1][0].document == sentence.document and len(runs[-1]) < NER_SENTENCES_PER_DOC:
+            runs[-1].append(sentence)
+        else:
+            runs.append([sentence])
+    docs = []
+    for run in runs:
+        curly = rng.random() < curly_share
+        words: list[str] = []
+        starts: list[bool] = []
+        spans = []
+        for sentence in run:
+            offset = len(words)
+            words.extend(_curly(sentence.words) if curly else sentence.words)
+            starts.extend([True] + [False] * (len(sentence.words) - 1))
+            spans.extend((offset + s, offset + e, label) for s, e, label in spans_from_bio(sentence.tags))
+        doc = Doc(vocab, words=words, spaces=_spaces(words), sent_starts=starts)  # type: ignore[arg-type]
+        doc.ents = [Span(doc, s, e, label=label) for s, e, label in sorted(spans)]
+        docs.append(doc)
+    return docs
+
+
+def crossner_sentences(paths: Sequence[Path]) -> list[NerSentence]:
+    """CrossNER sentences with their types mapped to CoNLL-2003's, each file one document."""
+    out = []
+    for number, path in enumerate(paths):
+        for sentence in read_ner(path):
+            tags = tuple(tag if tag == "O" else f"{tag[:2]}{CROSSNER_TO_CONLL[tag[2:]]}" for tag in sentence.tags)
+            out.append(NerSentence(sentence.words, tags, -1 - number))
+    return out
+
+
+def ud_doc(sentences: Sequence[UdSentence], vocab: object) -> object:
+    """One spaCy Doc holding the given treebank sentences with all their annotation."""
+    from spacy.tokens import Doc
+
+    words, spaces, tags, pos, morphs, lemmas, heads, deps, starts = [], [], [], [], [], [], [], [], []
+    for sentence in sentences:
+        offset = len(words)
+        for i, word in enumerate(sentence.words):
+            words.append(word.form)
+            spaces.append(word.space_after)
+            tags.append(word.xpos)
+            pos.append(word.upos)
+            morphs.append(word.feats)
+            lemmas.append(word.lemma)
+            heads.append(offset + (word.head - 1 if word.head else i))
+            deps.append("ROOT" if word.deprel == "root" else word.deprel)
+            starts.append(i == 0)
+    return Doc(
+        vocab,  # type: ignore[arg-type]
+        words=words,
+        spaces=spaces,
+        tags=tags,
+        pos=pos,
+        morphs=morphs,
+        lemmas=lemmas,
+        heads=heads,
+        deps=deps,
+        sent_starts=starts,
+    )
+
+
+def prepare(plan: TrainingPlan) -> dict[str, Path]:
+    """Convert the corpora to spaCy's binary format under ``plan.work``; returns the file paths."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    plan.check()
+    plan.work.mkdir(parents=True, exist_ok=True)
+    vocab = spacy.blank("en").vocab
+    files = {name: plan.work / f"{name}.spacy" for name in ("ner_train", "ner_dev", "ud_train", "ud_dev")}
+    files["mentions"] = plan.work / "ner_mentions.json"
+    ner_train = [*read_ner(plan.conll / "train.txt"), *crossner_sentences(plan.crossner)]
+    train_docs = ner_docs(ner_train, vocab, curly_share=CURLY_QUOTE_SHARE)
+    DocBin(docs=train_docs).to_disk(files["ner_train"])
+    files["mentions"].write_text(json.dumps(mention_pool(train_docs), ensure_ascii=False), encoding="utf-8")
+    DocBin(docs=ner_docs(read_ner(plan.conll / "dev.txt"), vocab)).to_disk(files["ner_dev"])
+
+    by_document: dict[str, list[UdSentence]] = {}
+    for path in plan.ewt:
+        for sentence in read_conllu(path):
+            by_document.setdefault(f"{path.name}/{sentence.document}", []).append(sentence)
+    ud_train, ud_dev = [], []
+    for number, (_, sentences) in enumerate(sorted(by_document.items())):
+        doc = ud_doc(sentences, vocab)
+        (ud_dev if number % UD_HOLDOUT_EVERY == 0 else ud_train).append(doc)
+    if not ud_train or not ud_dev:
+        raise EvalDataError(f"{plan.data}: the EWT files hold too few documents to train on")
+    DocBin(docs=ud_train).to_disk(files["ud_train"])
+    DocBin(docs=ud_dev).to_disk(files["ud_dev"])
+    return files
+
+
+def _train(config: Path, output: Path, files: dict[str, Path], kind: str, plan: TrainingPlan) -> Path:
+    from spacy.cli.train import train as spacy_train
+
+    from newsdossier.nlp import augment  # noqa: F401  (registers the mention-swap augmenter)
+
+    overrides: dict[str, object] = {"paths.train": str(files[f"{kind}_train"]), "paths.dev": str(files[f"{kind}_dev"])}
+    if kind == "ner":
+        overrides["paths.mentions"] = str(files["mentions"])
+    if plan.max_steps is not None:
+        overrides["training.max_steps"] = plan.max_steps
+    section = "components.ner" if config.name == "ner.cfg" else "components.parser"
+    overrides.update((key, value) for key, value in plan.overrides if key.split(".")[:2] == section.split(".")
+                     or key.startswith(("training.", "system.")))
+    spacy_train(config, output, overrides=overrides)
+    best = output / "model-best"
+    if not best.is_dir():
+        raise ConfigError(f"spaCy training wrote no model to {best}")
+    return best
+
+
+def assemble(tagparse: Path, ner: Path, out: Path) -> Path:
+    """Join the two trained pipelines behind the news tokenizer and sentence rules; save to ``out``."""
+    import spacy
+
+    from newsdossier.nlp.language import SENTENCES_COMPONENT, news_tokenizer
+
+    nlp = spacy.load(tagparse)
+    ner_nlp = spacy.load(ner)
+    nlp.add_pipe("ner", source=ner_nlp)
+    nlp.add_pipe(SENTENCES_COMPONENT, before="parser")
+    nlp.tokenizer = news_tokenizer(nlp)
+    nlp.meta.update(
+        {
+            "name": MODEL_NAME.removeprefix("en_"),
+            "version": MODEL_VERSION,
+            "description": "newsdossier's bundled English pipeline: news tokenizer and sentence rules, "
+            "tagger/morphologizer/lemmatizer/parser trained on UD English-EWT dev+test, "
+            "NER (PER, ORG, LOC, MISC) trained on CoNLL-2003.",
+            "license": "CC BY-SA 4.0",
+            "sources": [
+                {"name": "UD English-EWT (dev and test)", "url": "https://github.com/UniversalDependencies/UD_English-EWT", "license": "CC BY-SA 4.0"},
+                {"name": "CoNLL-2003 English NER annotations", "url": "https://www.clips.uantwerpen.be/conll2003/ner/", "license": "annotations freely available; Reuters RCV1 text not redistributed"},
+            ],
+        }
+    )
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    return out
+
+
+def train_model(plan: TrainingPlan) -> Path:
+    """The whole recipe: prepare, train both pipelines, assemble; returns the model directory."""
+    files = prepare(plan)
+    tagparse = _train(CONFIG_DIR / "tagparse.cfg", plan.work / "tagparse", files, "ud", plan)
+    ner = _train(CONFIG_DIR / "ner.cfg", plan.work / "ner", files, "ner", plan)
+    dev_scores = {name: json.loads((path / "meta.json").read_text()).get("performance", {})
+                  for name, path in (("tagparse", tagparse), ("ner", ner))}
+    (plan.work / "dev_scores.json").write_text(json.dumps(dev_scores, indent=2, sort_keys=True))
+    return assemble(tagparse, ner, plan.out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m newsdossier.nlp.train",
+        description="Build the bundled English pipeline from ../shared/datasets (see this module's docstring).",
+        epilog="Example:\n  python -m newsdossier.nlp.train --data ../shared/datasets",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--data", type=Path, default=Path("../shared/datasets"), help="the datasets folder")
+    parser.add_argument("--work", type=Path, default=Path("build/nlp"), help="scratch folder (converted data, checkpoints)")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "model", help="where the pipeline is written")
+    parser.add_argument("--max-steps", type=int, default=None, help="cap on training steps per pipeline")
+    args = parser.parse_args(argv)
+    out = train_model(TrainingPlan(args.data, args.work, args.out, max_steps=args.max_steps))
+    print(f"wrote {out}; dev scores in {args.work / 'dev_scores.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

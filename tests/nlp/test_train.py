@@ -1,0 +1,95 @@
+"""The training recipe end to end on a tiny corpus: prepare, train both pipelines, assemble, load."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from newsdossier.errors import ConfigError  # noqa: E402
+from newsdossier.nlp.train import TrainingPlan, prepare, train_model  # noqa: E402
+
+NER = """-DOCSTART- O
+
+Peter B-PER
+Blackburn I-PER
+visited O
+Brussels B-LOC
+. O
+
+The O
+EU B-ORG
+said O
+no O
+. O
+
+"""
+
+CONLLU = """# newdoc id = d{n}
+# sent_id = s{n}
+1\tJohn\tJohn\tPROPN\tNNP\tNumber=Sing\t2\tnsubj\t_\t_
+2\tsleeps\tsleep\tVERB\tVBZ\tNumber=Sing\t0\troot\t_\tSpaceAfter=No
+3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+"""
+
+
+CROSSNER = "The\tO\nLabour\tB-politicalparty\nParty\tI-politicalparty\nwon\tO\nthe\tO\n1997\tB-election\nelection\tI-election\n.\tO\n\n"
+
+
+def _datasets(root: Path) -> Path:
+    (root / "ner" / "conll2003_en").mkdir(parents=True)
+    (root / "ner" / "crossner_politics").mkdir(parents=True)
+    for split in ("train", "dev"):
+        (root / "ner" / "crossner_politics" / f"{split}.txt").write_text(CROSSNER, encoding="utf-8")
+    (root / "ud_english").mkdir()
+    for split in ("train", "dev"):
+        (root / "ner" / "conll2003_en" / f"{split}.txt").write_text(NER * 3, encoding="utf-8")
+    for split in ("dev", "test"):
+        (root / "ud_english" / f"en_ewt-ud-{split}.conllu").write_text(
+            "".join(CONLLU.format(n=f"{split}{i}") for i in range(12)), encoding="utf-8")
+    return root
+
+
+def test_plan_names_missing_data(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"training data not found: .*train.txt.*pass --data"):
+        TrainingPlan(tmp_path, tmp_path / "work", tmp_path / "out").check()
+
+
+def test_prepare_holds_out_treebank_documents(tmp_path: Path) -> None:
+    import spacy
+    from spacy.tokens import DocBin
+
+    files = prepare(TrainingPlan(_datasets(tmp_path / "data"), tmp_path / "work", tmp_path / "out"))
+    vocab = spacy.blank("en").vocab
+    ner_docs = list(DocBin().from_disk(files["ner_train"]).get_docs(vocab))
+    assert [(e.text, e.label_) for e in ner_docs[0].ents][:3] == [("Peter Blackburn", "PER"), ("Brussels", "LOC"),
+                                                                   ("EU", "ORG")]
+    # CrossNER's politics types arrive in CoNLL's scheme, one document per file
+    assert [(e.text, e.label_) for e in ner_docs[-1].ents] == [("Labour Party", "ORG"), ("1997 election", "MISC")]
+    mentions = json.loads(files["mentions"].read_text(encoding="utf-8"))
+    assert mentions["PER"] == [["Peter", "Blackburn"]] and ["Labour", "Party"] in mentions["ORG"]
+    train = list(DocBin().from_disk(files["ud_train"]).get_docs(vocab))
+    dev = list(DocBin().from_disk(files["ud_dev"]).get_docs(vocab))
+    assert len(train) + len(dev) == 24 and 1 <= len(dev) <= 4
+    assert [(t.text, t.dep_, t.head.text, t.tag_, t.lemma_) for t in train[0]][1] == ("sleeps", "ROOT", "sleeps",
+                                                                                     "VBZ", "sleep")
+
+
+def test_recipe_builds_a_loadable_pipeline(tmp_path: Path) -> None:
+    import spacy
+
+    from newsdossier.nlp import language  # noqa: F401  (the sentence component must be registered)
+
+    out = train_model(TrainingPlan(_datasets(tmp_path / "data"), tmp_path / "work", tmp_path / "model", max_steps=2,
+                                     overrides=(("components.parser.min_action_freq", 1),)))
+    nlp = spacy.load(out)
+    assert nlp.pipe_names == ["tok2vec", "tagger", "morphologizer", "trainable_lemmatizer",
+                              "newsdossier_sentences", "parser", "ner"]
+    assert nlp.meta["name"] == "newsdossier" and nlp.meta["license"] == "CC BY-SA 4.0"
+    doc = nlp("Abu Mahdi al-Muhandis left. He was killed.")
+    assert [t.text for t in doc][:3] == ["Abu", "Mahdi", "al-Muhandis"]  # the news tokenizer was saved with it
+    assert [s.text for s in doc.sents] == ["Abu Mahdi al-Muhandis left.", "He was killed."]
