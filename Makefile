@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench eval clean-venv
+.PHONY: demo test bench eval model clean-venv
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ bench: $(STAMP)  ## speed benchmarks (slow; numbers go to docs/benchmarks.md)
 
 eval: $(STAMP)  ## benchmark scores that need ../shared/datasets
 	$(BIN)/newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json
+
+model: $(STAMP)  ## retrain the bundled NLP pipeline from ../shared/datasets (about an hour on 2 cores)
+	$(BIN)/python -m newsdossier.nlp.train --data ../shared/datasets --work build/nlp
 
 clean-venv:
 	rm -rf $(VENV)

@@ -57,6 +57,9 @@ def _summary(report: Any, out: Path | None) -> int:
         status = report.clean.status
         print(f"articles: {report.clean.articles} ({status['full']} full, {status['truncated']} truncated, "
               f"{status['stub']} stub)")
+    if getattr(report, "nlp", None) is not None:
+        nlp = report.nlp
+        print(f"nlp: {nlp.model} analysed {nlp.analysed} text(s) ({nlp.words} words), {nlp.cached} already analysed")
     for path in report.outputs:
         print(f"wrote {path}")
     print("time: " + ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in report.seconds.items()))
@@ -67,7 +70,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from newsdossier.pipeline import build
 
     report = build(args.inputs, db=args.db, out=args.out, progress=_progress_factory(_show_progress(args)),
-                   rebuild_stories=args.rebuild_stories)
+                   rebuild_stories=args.rebuild_stories, nlp_model=args.nlp_model)
     return _summary(report, args.out)
 
 
@@ -152,11 +155,13 @@ def _cmd_stories(args: argparse.Namespace) -> int:
 def _cmd_eval(args: argparse.Namespace) -> int:
     from newsdossier.evaluate import evaluate
 
-    result = evaluate(args.task, args.data)
+    result = evaluate(args.task, args.data, nlp_model=args.nlp_model)
     if args.json:
         print(json.dumps(result, indent=2, sort_keys=True))
     else:
         for key, value in sorted(result.items()):
+            if isinstance(value, dict):
+                value = json.dumps(value, sort_keys=True)
             print(f"{key:<24} {value:.4f}" if isinstance(value, float) else f"{key:<24} {value}")
     return EXIT_OK
 
@@ -177,7 +182,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
                    "newsdossier provenance --db demo.db"),
     "stories": (_cmd_stories, "the stories of a built pile, by topic, with independent-source counts",
                 "newsdossier stories --db demo.db --articles"),
-    "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories)",
+    "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories, ner, parse)",
              "newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json"),
 }
 
@@ -211,6 +216,9 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--out", type=Path, default=Path("out"), help="where the dossier is written (default out/)")
         command.add_argument("--rebuild-stories", action="store_true",
                              help="cluster all stories afresh (default: add new articles to the stories of the last run)")
+        command.add_argument("--nlp-model", default="bundled", metavar="NAME_OR_PATH",
+                             help="spaCy pipeline for sentences, tags, parse and entities: an installed package "
+                                  "(e.g. en_core_web_trf) or a directory (default: the bundled pipeline)")
     if name == "search":
         command.add_argument("query", help="words, \"a phrase\", or FTS5 syntax (AND, OR, NOT, prefix*)")
         command.add_argument("--limit", type=int, default=20, help="how many hits (default 20)")
@@ -222,7 +230,9 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--json", action="store_true", help="print JSON instead of a table")
     if name == "eval":
         command.add_argument("task", choices=list(TASKS), help="what to score")
-        command.add_argument("--data", type=Path, required=True, help="the benchmark's directory")
+        command.add_argument("--data", type=Path, required=True, help="the benchmark's directory (or file, for ner and parse)")
+        command.add_argument("--nlp-model", default="bundled", metavar="NAME_OR_PATH",
+                             help="for ner and parse: the spaCy pipeline to score (default: the bundled one)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TASKS", "cluster_for_eval", "evaluate", "extract_for_eval"]
 
-TASKS = ("extraction", "reuse", "stories")
+TASKS = ("extraction", "reuse", "stories", "ner", "parse")
 
 
 def extract_for_eval(html: str, url: str | None) -> str:
@@ -38,7 +38,7 @@ def cluster_for_eval(docs: Sequence[EvalDoc]) -> tuple[list[str], list[str]]:
     return [result.topic_of(d.id) for d in docs], [result.story_of[d.id] for d in docs]
 
 
-def evaluate(task: str, data: Path) -> dict[str, Any]:
+def evaluate(task: str, data: Path, *, nlp_model: str = "bundled") -> dict[str, Any]:
     if task == "extraction":
         from newsdossier.eval.extraction import evaluate_extraction
 
@@ -51,4 +51,12 @@ def evaluate(task: str, data: Path) -> dict[str, Any]:
         from newsdossier.eval.stories import evaluate_stories
 
         return evaluate_stories(data, clusterer=cluster_for_eval)
+    if task in ("ner", "parse"):
+        from newsdossier.eval.nlp import evaluate_ner, evaluate_parse
+        from newsdossier.nlp import load_pipeline, pipeline_id
+
+        nlp = load_pipeline(nlp_model)
+        result = (evaluate_ner if task == "ner" else evaluate_parse)(data, nlp)
+        result["model"] = pipeline_id(nlp)
+        return result
     raise ConfigError(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")

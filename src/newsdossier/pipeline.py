@@ -10,6 +10,7 @@ from pathlib import Path
 
 from newsdossier import steps
 from newsdossier.dossier import write_dossier
+from newsdossier.nlp import BUNDLED, load_pipeline, pipeline_id
 from newsdossier.reuse import ReuseResult
 from newsdossier.store import Store
 from newsdossier.stories import StoryResult
@@ -32,6 +33,7 @@ class BuildReport:
     prepared: int = 0
     reuse: ReuseResult | None = None
     stories: StoryResult | None = None
+    nlp: steps.NlpCounts | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
 
@@ -59,10 +61,11 @@ def ingest(inputs: Sequence[str | Path], *, db: Path, progress: ProgressFactory 
 
 
 def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: ProgressFactory = _silent,
-          rebuild_stories: bool = False) -> BuildReport:
-    """Ingest, clean, find reuse and stories, and write the dossier of the pile at ``db``.
+          rebuild_stories: bool = False, nlp_model: str = BUNDLED) -> BuildReport:
+    """Ingest, clean, find reuse and stories, analyse the texts, and write the dossier of the pile at ``db``.
 
-    Stories are added to those of the previous run unless ``rebuild_stories``.
+    Stories are added to those of the previous run unless ``rebuild_stories``. ``nlp_model``
+    names the spaCy pipeline of the NLP stage (the bundled one by default).
     """
     report = BuildReport()
     with _open(db) as store:
@@ -80,6 +83,9 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
             report.reuse = steps.reuse_pile(store, articles)
         with report.timer("stories"):
             report.stories = steps.stories_pile(store, articles, report.reuse, rebuild=rebuild_stories)
+        with report.timer("nlp"):
+            report.nlp = steps.nlp_pile(store, articles, nlp_model, pipeline_id(load_pipeline(nlp_model)),
+                                        progress=progress("analysing", len(articles)))
         del articles
         with report.timer("dossier"):
             report.outputs = write_dossier(out, store, report.ingest.rejections)
@@ -95,4 +101,6 @@ def _counts(report: BuildReport) -> dict[str, int]:
         counts.update(links=len(report.reuse.links), families=len(report.reuse.families))
     if report.stories is not None:
         counts.update(stories=len(report.stories.stories), topics=len(report.stories.topics))
+    if report.nlp is not None:
+        counts.update(nlp_analysed=report.nlp.analysed, nlp_cached=report.nlp.cached)
     return counts

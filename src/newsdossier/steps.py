@@ -20,6 +20,7 @@ from newsdossier.clean import CLEANER_VERSION, Prepared, RecurringLines, clean, 
 from newsdossier.clean.metadata import outlet_from_url
 from newsdossier.ingest import read_inputs
 from newsdossier.model import Article, RawDocument, Rejection, Status
+from newsdossier.nlp.stage import analyse_to_bytes, text_key, unique_texts, worker_count
 from newsdossier.records import (
     family_to_dict,
     link_to_dict,
@@ -36,9 +37,11 @@ from newsdossier.stories.cluster import STATE_VERSION
 __all__ = [
     "CleanCounts",
     "IngestCounts",
+    "NlpCounts",
     "clean_pile",
     "fit_recurring",
     "ingest_into",
+    "nlp_pile",
     "pile_articles",
     "prepare_pile",
     "reuse_pile",
@@ -141,6 +144,39 @@ def clean_pile(store: Store, recurring: RecurringLines, *, progress: Progress = 
         progress(len(articles))
     for status in Status:
         counts.status.setdefault(status.value, 0)
+    return counts
+
+
+@dataclass(slots=True)
+class NlpCounts:
+    """What the NLP stage did: texts analysed now, texts whose analysis was already stored."""
+
+    model: str = ""
+    analysed: int = 0
+    cached: int = 0
+    words: int = 0
+    pruned: int = 0
+
+
+def nlp_pile(store: Store, articles: Sequence[Article], model: str, model_id: str, *,
+             progress: Progress = _no_progress) -> NlpCounts:
+    """Analyse every article text not analysed by pipeline ``model`` (whose id is ``model_id``) yet and store the analyses.
+
+    Texts are keyed by content, so articles sharing a text are analysed once; analyses of
+    texts no longer in the pile are dropped (for this model only).
+    """
+    counts = NlpCounts(model=model_id)
+    keys = {text_key(a.text) for a in articles}
+    todo = unique_texts((a.text for a in articles), store.nlp_hashes(model_id))
+    counts.cached = len(keys) - len(todo)
+    # One pass over all texts (worker processes start once), stored a batch at a time.
+    analyses = zip(todo, analyse_to_bytes(todo.values(), model, processes=worker_count(len(todo))), strict=True)
+    while batch := list(islice(analyses, BATCH_SIZE)):
+        store.put_nlp(((key, data) for key, (data, _) in batch), model=model_id)
+        counts.words += sum(words for _, (_, words) in batch)
+        counts.analysed += len(batch)
+        progress(len(batch))
+    counts.pruned = store.prune_nlp(keys, model=model_id)
     return counts
 
 

@@ -155,6 +155,16 @@ MIGRATIONS: tuple[str, ...] = (
         data    BLOB NOT NULL
     );
     """,
+    # 6: the NLP stage's analyses (spaCy DocBin bytes), one per analysed text and pipeline, so an
+    # article is parsed once per pipeline and a re-run, or a copy with the same text, is free.
+    """
+    CREATE TABLE nlp_docs (
+        text_hash TEXT NOT NULL,     -- sha256 of the analysed article text
+        model     TEXT NOT NULL,     -- pipeline id, e.g. en_newsdossier-0.1.0
+        data      BLOB NOT NULL,
+        PRIMARY KEY (text_hash, model)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -520,6 +530,34 @@ class Store:
         with self._errors("read story state"):
             row = self._db.execute("SELECT version, data FROM story_state WHERE id = 1").fetchone()
         return (row[0], bytes(row[1])) if row else None
+
+    # NLP analyses
+
+    def nlp_hashes(self, model: str) -> set[str]:
+        """Hashes of the texts already analysed by pipeline ``model``."""
+        with self._errors("read NLP analyses"):
+            return {r[0] for r in self._db.execute("SELECT text_hash FROM nlp_docs WHERE model = ?", (model,))}
+
+    def put_nlp(self, items: Iterable[tuple[str, bytes]], *, model: str) -> None:
+        """Store analyses (text hash, bytes) made by pipeline ``model``, in one transaction."""
+        with self._errors("store NLP analyses"), self.transaction():
+            self._db.executemany("INSERT OR REPLACE INTO nlp_docs VALUES (?, ?, ?)",
+                                 ((key, model, data) for key, data in items))
+
+    def nlp_data(self, text_hash: str, model: str) -> bytes | None:
+        """The stored analysis of one text by ``model``, if there is one."""
+        with self._errors("read NLP analyses"):
+            row = self._db.execute("SELECT data FROM nlp_docs WHERE text_hash = ? AND model = ?",
+                                   (text_hash, model)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def prune_nlp(self, keep: set[str], *, model: str) -> int:
+        """Drop ``model``'s analyses of texts no longer in the pile (an article whose text changed)."""
+        stale = self.nlp_hashes(model) - keep
+        with self._errors("prune NLP analyses"), self.transaction():
+            self._db.executemany("DELETE FROM nlp_docs WHERE text_hash = ? AND model = ?",
+                                 ((key, model) for key in stale))
+        return len(stale)
 
     # articles
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
@@ -20,13 +22,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-__all__ = ["MAX_TEXT_CHARS", "analyse", "doc_from_bytes", "doc_to_bytes", "text_key", "worker_count"]
+__all__ = ["MAX_TEXT_CHARS", "Analysis", "analyse", "analyse_to_bytes", "doc_from_bytes", "doc_to_bytes",
+           "text_key", "worker_count"]
 
 # spaCy's own default max_length: the parser needs about 1 GB per 100,000 words, so a longer
 # "article" (a mis-split feed dump) is analysed up to here; offsets stay valid for that prefix.
 MAX_TEXT_CHARS: Final = 1_000_000
 # Texts per nlp.pipe batch.
 PIPE_BATCH: Final = 64
+# Texts sent to a worker process at a time: large enough that a worker's answer (the analyses'
+# bytes) dwarfs the cost of the round trip, small enough to keep both workers busy to the end.
+WORKER_CHUNK: Final = 32
 # Below this many texts a second process costs more to start than it saves (bench/nlp_speed.py).
 MULTIPROCESS_MIN_TEXTS: Final = 400
 # What an analysis keeps: everything the later stages read, nothing user-defined.
@@ -49,15 +55,72 @@ def worker_count(texts: int, cpus: int | None = None) -> int:
     return 1 if texts < MULTIPROCESS_MIN_TEXTS else max(1, min(available, 4))
 
 
-def analyse(texts: Sequence[str], nlp: Language, *, processes: int = 1) -> Iterator[Doc]:
-    """Analyses of ``texts``, in order (texts over :data:`MAX_TEXT_CHARS` are cut there)."""
-    limited = []
+def _limited(texts: Iterable[str]) -> Iterator[str]:
     for text in texts:
         if len(text) > MAX_TEXT_CHARS:
             logger.warning("a text of %d characters is analysed up to character %d", len(text), MAX_TEXT_CHARS)
             text = text[:MAX_TEXT_CHARS]
-        limited.append(text)
-    return nlp.pipe(limited, batch_size=PIPE_BATCH, n_process=processes)
+        yield text
+
+
+def analyse(texts: Iterable[str], nlp: Language) -> Iterator[Doc]:
+    """Analyses of ``texts``, in order, in this process (texts over :data:`MAX_TEXT_CHARS` are cut there)."""
+    return nlp.pipe(_limited(texts), batch_size=PIPE_BATCH)
+
+
+Analysis = tuple[bytes, int]  # a stored analysis and the number of words in it
+
+
+def word_count(doc: Doc) -> int:
+    """Tokens that are neither whitespace nor punctuation."""
+    return sum(1 for token in doc if not (token.is_space or token.is_punct))
+
+
+def analyse_to_bytes(texts: Iterable[str], model: str, *, processes: int = 1) -> Iterator[Analysis]:
+    """``(doc_to_bytes(analysis), word count)`` of each text, in order, with pipeline ``model``.
+
+    With ``processes`` > 1 each worker loads the pipeline by name and returns bytes, so the
+    parent neither rebuilds Docs nor serialises them again (spaCy's own ``n_process`` sends
+    Docs back, which the parent must decode and this stage would encode again: measured in
+    bench/nlp_speed.py).
+    """
+    from newsdossier.nlp import load_pipeline
+
+    if processes <= 1:
+        for doc in analyse(texts, load_pipeline(model)):
+            yield doc_to_bytes(doc), word_count(doc)
+        return
+    # forkserver, not fork: forking a process that runs threads (a progress bar, a web server)
+    # can deadlock the child. Each worker pays one pipeline load (well under a second).
+    context = multiprocessing.get_context("forkserver")
+    with context.Pool(processes, initializer=_load_in_worker, initargs=(model,)) as pool:
+        for chunk in pool.imap(_analyse_chunk, _chunks(_limited(texts))):
+            yield from chunk
+
+
+def _chunks(texts: Iterable[str]) -> Iterator[list[str]]:
+    iterator = iter(texts)
+    while chunk := list(islice(iterator, WORKER_CHUNK)):
+        yield chunk
+
+
+class _Worker:
+    """The pipeline a worker process loaded (one per process, set by the pool's initializer)."""
+
+    model: str = ""
+
+
+def _load_in_worker(model: str) -> None:
+    from newsdossier.nlp import load_pipeline
+
+    load_pipeline(model)
+    _Worker.model = model
+
+
+def _analyse_chunk(texts: list[str]) -> list[Analysis]:
+    from newsdossier.nlp import load_pipeline
+
+    return [(doc_to_bytes(doc), word_count(doc)) for doc in load_pipeline(_Worker.model).pipe(texts, batch_size=PIPE_BATCH)]
 
 
 def doc_to_bytes(doc: Doc) -> bytes:

@@ -2,10 +2,9 @@
 
 ``newsdossier train-model --data ../shared/datasets`` (or ``make model``) does, in order:
 
-1. **prepare**: CoNLL-2003 train, plus CrossNER politics train+dev (MIT; types mapped to
-   CoNLL's), becomes NER training documents and CoNLL-2003 dev the NER's early-stopping
-   set; the names in the training documents become the pool of the mention-swap augmenter
-   (:mod:`newsdossier.nlp.augment`); UD English-EWT dev+test
+1. **prepare**: CoNLL-2003 train becomes the NER training documents and CoNLL-2003 dev its
+   early-stopping set; the names in the training documents become the pool of the
+   mention-swap augmenter (:mod:`newsdossier.nlp.augment`); UD English-EWT dev+test
    (CC BY-SA 4.0) become tagging, morphology, lemma and dependency documents, of which one
    document in ten is held out for early stopping. GUM is never read here: it is for evaluation.
 2. **train** two spaCy pipelines with the configs in ``newsdossier/nlp/configs``: ``ner.cfg``
@@ -26,9 +25,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from newsdossier.errors import ConfigError, EvalDataError
 from newsdossier.nlp.augment import mention_pool
 from newsdossier.nlp.corpora import NerSentence, UdSentence, read_conllu, read_ner, spans_from_bio
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 __all__ = ["TrainingPlan", "assemble", "prepare", "train_model"]
 
@@ -43,10 +48,7 @@ NER_SENTENCES_PER_DOC = 10
 CURLY_QUOTE_SHARE = 0.3
 # One UD document in this many is kept out of training to pick the best checkpoint.
 UD_HOLDOUT_EVERY = 10
-# CrossNER politics (MIT) types in CoNLL-2003's scheme, for the extra NER training sentences:
-# elections and other events are MISC in CoNLL ("World Cup"), as are its "misc" names.
-CROSSNER_TO_CONLL = {"person": "PER", "politician": "PER", "organisation": "ORG", "politicalparty": "ORG",
-                     "country": "LOC", "location": "LOC", "election": "MISC", "event": "MISC", "misc": "MISC"}
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,16 +66,11 @@ class TrainingPlan:
         return self.data / "ner" / "conll2003_en"
 
     @property
-    def crossner(self) -> list[Path]:
-        return [self.data / "ner" / "crossner_politics" / f"{split}.txt" for split in ("train", "dev")]
-
-    @property
     def ewt(self) -> list[Path]:
         return [self.data / "ud_english" / "en_ewt-ud-dev.conllu", self.data / "ud_english" / "en_ewt-ud-test.conllu"]
 
     def check(self) -> None:
-        missing = [p for p in [self.conll / "train.txt", self.conll / "dev.txt", *self.crossner, *self.ewt]
-                   if not p.is_file()]
+        missing = [p for p in [self.conll / "train.txt", self.conll / "dev.txt", *self.ewt] if not p.is_file()]
         if missing:
             raise ConfigError(
                 "training data not found: " + ", ".join(map(str, missing)) + "; pass --data pointing at ../shared/datasets"
@@ -99,7 +96,7 @@ def _spaces(words: Sequence[str]) -> list[bool]:
     return [i + 1 < len(words) and words[i + 1] not in no_space_before for i in range(len(words))]
 
 
-def ner_docs(sentences: Iterable[NerSentence], vocab: object, *, curly_share: float = 0.0, seed: int = 0) -> list:
+def ner_docs(sentences: Iterable[NerSentence], vocab: Vocab, *, curly_share: float = 0.0, seed: int = 0) -> list[Doc]:
     """spaCy Docs of runs of sentences of one document, entities set from the BIO tags."""
     from spacy.tokens import Doc, Span
 
@@ -114,34 +111,32 @@ def ner_docs(sentences: Iterable[NerSentence], vocab: object, *, curly_share: fl
     for run in runs:
         curly = rng.random() < curly_share
         words: list[str] = []
-        starts: list[bool] = []
-        spans = []
+        starts: list[bool | int | None] = []
+        spans: list[tuple[int, int, str]] = []
         for sentence in run:
             offset = len(words)
             words.extend(_curly(sentence.words) if curly else sentence.words)
             starts.extend([True] + [False] * (len(sentence.words) - 1))
             spans.extend((offset + s, offset + e, label) for s, e, label in spans_from_bio(sentence.tags))
-        doc = Doc(vocab, words=words, spaces=_spaces(words), sent_starts=starts)  # type: ignore[arg-type]
+        doc = Doc(vocab, words=words, spaces=_spaces(words), sent_starts=starts)
         doc.ents = [Span(doc, s, e, label=label) for s, e, label in sorted(spans)]
         docs.append(doc)
     return docs
 
 
-def crossner_sentences(paths: Sequence[Path]) -> list[NerSentence]:
-    """CrossNER sentences with their types mapped to CoNLL-2003's, each file one document."""
-    out = []
-    for number, path in enumerate(paths):
-        for sentence in read_ner(path):
-            tags = tuple(tag if tag == "O" else f"{tag[:2]}{CROSSNER_TO_CONLL[tag[2:]]}" for tag in sentence.tags)
-            out.append(NerSentence(sentence.words, tags, -1 - number))
-    return out
-
-
-def ud_doc(sentences: Sequence[UdSentence], vocab: object) -> object:
+def ud_doc(sentences: Sequence[UdSentence], vocab: Vocab) -> Doc:
     """One spaCy Doc holding the given treebank sentences with all their annotation."""
     from spacy.tokens import Doc
 
-    words, spaces, tags, pos, morphs, lemmas, heads, deps, starts = [], [], [], [], [], [], [], [], []
+    words: list[str] = []
+    spaces: list[bool] = []
+    tags: list[str] = []
+    pos: list[str] = []
+    morphs: list[str] = []
+    lemmas: list[str] = []
+    heads: list[int] = []
+    deps: list[str] = []
+    starts: list[bool | int | None] = []
     for sentence in sentences:
         offset = len(words)
         for i, word in enumerate(sentence.words):
@@ -155,7 +150,7 @@ def ud_doc(sentences: Sequence[UdSentence], vocab: object) -> object:
             deps.append("ROOT" if word.deprel == "root" else word.deprel)
             starts.append(i == 0)
     return Doc(
-        vocab,  # type: ignore[arg-type]
+        vocab,
         words=words,
         spaces=spaces,
         tags=tags,
@@ -178,8 +173,7 @@ def prepare(plan: TrainingPlan) -> dict[str, Path]:
     vocab = spacy.blank("en").vocab
     files = {name: plan.work / f"{name}.spacy" for name in ("ner_train", "ner_dev", "ud_train", "ud_dev")}
     files["mentions"] = plan.work / "ner_mentions.json"
-    ner_train = [*read_ner(plan.conll / "train.txt"), *crossner_sentences(plan.crossner)]
-    train_docs = ner_docs(ner_train, vocab, curly_share=CURLY_QUOTE_SHARE)
+    train_docs = ner_docs(read_ner(plan.conll / "train.txt"), vocab, curly_share=CURLY_QUOTE_SHARE)
     DocBin(docs=train_docs).to_disk(files["ner_train"])
     files["mentions"].write_text(json.dumps(mention_pool(train_docs), ensure_ascii=False), encoding="utf-8")
     DocBin(docs=ner_docs(read_ner(plan.conll / "dev.txt"), vocab)).to_disk(files["ner_dev"])
@@ -188,7 +182,8 @@ def prepare(plan: TrainingPlan) -> dict[str, Path]:
     for path in plan.ewt:
         for sentence in read_conllu(path):
             by_document.setdefault(f"{path.name}/{sentence.document}", []).append(sentence)
-    ud_train, ud_dev = [], []
+    ud_train: list[Doc] = []
+    ud_dev: list[Doc] = []
     for number, (_, sentences) in enumerate(sorted(by_document.items())):
         doc = ud_doc(sentences, vocab)
         (ud_dev if number % UD_HOLDOUT_EVERY == 0 else ud_train).append(doc)
