@@ -27,7 +27,7 @@ bench: $(STAMP)  ## speed benchmarks (slow; numbers go to docs/benchmarks.md)
 eval: $(STAMP)  ## benchmark scores that need ../shared/datasets
 	$(BIN)/newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json
 
-model: $(STAMP)  ## retrain the bundled NLP pipeline from ../shared/datasets (about an hour on 2 cores)
+model: $(STAMP)  ## retrain the bundled NLP pipeline from ../shared/datasets (about half an hour on 2 cores)
 	$(BIN)/python -m newsdossier.nlp.train --data ../shared/datasets --work build/nlp
 
 clean-venv:

@@ -13,9 +13,7 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("spacy")
-
-from newsdossier.evaluate import evaluate  # noqa: E402
+from newsdossier.evaluate import evaluate
 
 pytestmark = pytest.mark.shared
 

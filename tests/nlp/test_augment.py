@@ -5,13 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
+import spacy
+from spacy.tokens import Doc
+from spacy.training import Example
 
-spacy = pytest.importorskip("spacy")
-
-from spacy.tokens import Doc  # noqa: E402
-from spacy.training import Example  # noqa: E402
-
-from newsdossier.nlp.augment import mention_pool, swap_mentions  # noqa: E402
+from newsdossier.nlp.augment import mention_pool, swap_mentions
 
 POOL = {"PER": [["Peter", "Blackburn"], ["Nick", "Faldo"], ["Wasim", "Akram"], ["AKRAM"]],
         "LOC": [["Brussels"], ["BAGHDAD"], ["Sri", "Lanka"]], "ORG": [["EU"]]}

@@ -6,13 +6,11 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("spacy")
+from newsdossier.clean import clean, prepare
+from newsdossier.model import Format, RawDocument, SourceHints
+from newsdossier.nlp import BUNDLED_PATH, load_pipeline
 
-from newsdossier.clean import clean, prepare  # noqa: E402
-from newsdossier.model import Format, RawDocument, SourceHints  # noqa: E402
-from newsdossier.nlp import BUNDLED_PATH, load_pipeline  # noqa: E402
-
-from .seed_entities import NOT_ENTITIES, SEED_ENTITIES  # noqa: E402
+from .seed_entities import NOT_ENTITIES, SEED_ENTITIES
 
 PILE = Path(__file__).resolve().parents[2] / "demo" / "pile"
 MAX_MODEL_MIB = 40  # the size target for a pipeline that ships inside the package

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
-spacy = pytest.importorskip("spacy")
-
-from newsdossier.nlp.language import SENTENCES_COMPONENT, news_tokenizer  # noqa: E402
+from newsdossier.nlp.language import SENTENCES_COMPONENT, news_tokenizer
 
 
 @pytest.fixture(scope="module")

@@ -7,15 +7,13 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("spacy")
-
-from newsdossier.errors import ConfigError  # noqa: E402
-from newsdossier.nlp import BUNDLED_PATH, load_pipeline, pipeline_id  # noqa: E402
-from newsdossier.nlp.stage import analyse_to_bytes, doc_from_bytes, text_key, worker_count  # noqa: E402
-from newsdossier.steps import nlp_pile  # noqa: E402
-from newsdossier.store import Store  # noqa: E402
-from newsdossier.clean import clean, prepare  # noqa: E402
-from newsdossier.model import Article, Format, RawDocument, SourceHints  # noqa: E402
+from newsdossier.clean import clean, prepare
+from newsdossier.errors import ConfigError
+from newsdossier.model import Article, Format, RawDocument, SourceHints
+from newsdossier.nlp import BUNDLED_PATH, load_pipeline, pipeline_id
+from newsdossier.nlp.stage import analyse_to_bytes, doc_from_bytes, text_key, worker_count
+from newsdossier.steps import nlp_pile
+from newsdossier.store import Store
 
 TEXT_A = ("BAGHDAD (AFP) — Iraqi Prime Minister Mustafa al-Kadhemi met U.S. officials on Jan. 3. "
           "“We will not be a battlefield,” he said.")

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("spacy")
-
-from newsdossier.errors import ConfigError  # noqa: E402
-from newsdossier.nlp.train import TrainingPlan, prepare, train_model  # noqa: E402
+from newsdossier.errors import ConfigError
+from newsdossier.nlp.train import TrainingPlan, prepare, train_model
 
 NER = """-DOCSTART- O
 

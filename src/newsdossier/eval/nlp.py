@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsdossier.errors import EvalDataError
-from newsdossier.nlp.corpora import NerSentence, read_conllu, read_ner, spans_from_bio
+from newsdossier.nlp.corpora import NerSentence, guess_spaces, read_conllu, read_ner, spans_from_bio
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -74,8 +74,6 @@ def evaluate_ner(data: Path, nlp: Language) -> dict[str, Any]:
     """Entity P/R/F1 of ``nlp`` on the NER file ``data`` (keys ``precision``, ``recall``, ``f1``, ``per_type``)."""
     from spacy.tokens import Doc
 
-    from newsdossier.nlp.train import _spaces
-
     sentences = read_ner(data)
     gold: set[tuple[int, int, int, str]] = set()
     docs, offsets = [], []
@@ -86,7 +84,7 @@ def evaluate_ner(data: Path, nlp: Language) -> dict[str, Any]:
                 if (kind := _gold_type(label)) is not None:
                     gold.add((run_number, len(words) + start, len(words) + end, kind))
             words.extend(sentence.words)
-        docs.append(Doc(nlp.vocab, words=words, spaces=_spaces(words)))
+        docs.append(Doc(nlp.vocab, words=words, spaces=guess_spaces(words)))
         offsets.append(run_number)
     if not gold:
         raise EvalDataError(f"{data}: no PER/ORG/LOC/MISC entities to score")

@@ -20,7 +20,10 @@ from pathlib import Path
 
 from newsdossier.errors import EvalDataError
 
-__all__ = ["NerSentence", "UdSentence", "UdWord", "read_conllu", "read_ner", "spans_from_bio"]
+__all__ = ["NerSentence", "UdSentence", "UdWord", "guess_spaces", "read_conllu", "read_ner", "spans_from_bio"]
+
+# Tokens written without a space before them when pre-tokenised text is laid out again.
+NO_SPACE_BEFORE = frozenset({".", ",", ":", ";", "?", "!", ")", "'s", "\u2019s", "n't", "%", "'"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,11 @@ def read_ner(path: Path) -> list[NerSentence]:
     if not sentences:
         raise EvalDataError(f"{path}: no sentences found")
     return sentences
+
+
+def guess_spaces(words: tuple[str, ...] | list[str]) -> list[bool]:
+    """A plausible whitespace layout for pre-tokenised words: no space before closing punctuation."""
+    return [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE for i in range(len(words))]
 
 
 def spans_from_bio(tags: tuple[str, ...] | list[str]) -> set[tuple[int, int, str]]:

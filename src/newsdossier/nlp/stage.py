@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Final
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 __all__ = ["MAX_TEXT_CHARS", "Analysis", "analyse", "analyse_to_bytes", "doc_from_bytes", "doc_to_bytes",
-           "text_key", "worker_count"]
+           "text_key", "unique_texts", "word_count", "worker_count"]
 
 # spaCy's own default max_length: the parser needs about 1 GB per 100,000 words, so a longer
 # "article" (a mis-split feed dump) is analysed up to here; offsets stay valid for that prefix.

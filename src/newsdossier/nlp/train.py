@@ -24,12 +24,18 @@ import shutil
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from newsdossier.errors import ConfigError, EvalDataError
 from newsdossier.nlp.augment import mention_pool
-from newsdossier.nlp.corpora import NerSentence, UdSentence, read_conllu, read_ner, spans_from_bio
+from newsdossier.nlp.corpora import (
+    NerSentence,
+    UdSentence,
+    guess_spaces,
+    read_conllu,
+    read_ner,
+    spans_from_bio,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -90,12 +96,6 @@ def _curly(words: Sequence[str]) -> list[str]:
     return out
 
 
-def _spaces(words: Sequence[str]) -> list[bool]:
-    """A plausible whitespace layout for pre-tokenised text: no space before closing punctuation."""
-    no_space_before = {".", ",", ":", ";", "?", "!", ")", "'s", "\u2019s", "n't", "%", "'"}
-    return [i + 1 < len(words) and words[i + 1] not in no_space_before for i in range(len(words))]
-
-
 def ner_docs(sentences: Iterable[NerSentence], vocab: Vocab, *, curly_share: float = 0.0, seed: int = 0) -> list[Doc]:
     """spaCy Docs of runs of sentences of one document, entities set from the BIO tags."""
     from spacy.tokens import Doc, Span
@@ -118,7 +118,7 @@ def ner_docs(sentences: Iterable[NerSentence], vocab: Vocab, *, curly_share: flo
             words.extend(_curly(sentence.words) if curly else sentence.words)
             starts.extend([True] + [False] * (len(sentence.words) - 1))
             spans.extend((offset + s, offset + e, label) for s, e, label in spans_from_bio(sentence.tags))
-        doc = Doc(vocab, words=words, spaces=_spaces(words), sent_starts=starts)
+        doc = Doc(vocab, words=words, spaces=guess_spaces(words), sent_starts=starts)
         doc.ents = [Span(doc, s, e, label=label) for s, e, label in sorted(spans)]
         docs.append(doc)
     return docs
