@@ -33,8 +33,10 @@ PIPE_BATCH: Final = 64
 # Texts sent to a worker process at a time: large enough that a worker's answer (the analyses'
 # bytes) dwarfs the cost of the round trip, small enough to keep both workers busy to the end.
 WORKER_CHUNK: Final = 32
-# Below this many texts a second process costs more to start than it saves (bench/nlp_speed.py).
-MULTIPROCESS_MIN_TEXTS: Final = 400
+# Below this many texts a second process costs more to start than it saves: measured with
+# bench/nlp_speed.py --docs N --processes 1 2 on BBC articles (~350 words): 25 texts 1.27 s vs
+# 2.05 s, 50 texts 2.69 s vs 2.31 s, 100 texts 4.78 s vs 3.86 s.
+MULTIPROCESS_MIN_TEXTS: Final = 50
 # What an analysis keeps: everything the later stages read, nothing user-defined.
 DOC_ATTRS: Final = ("ORTH", "SPACY", "NORM", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP",
                     "ENT_IOB", "ENT_TYPE", "SENT_START")
