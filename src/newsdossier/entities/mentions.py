@@ -1,0 +1,219 @@
+"""Mentions of actors in one analysed article: names, acronyms, and the roles the text gives them.
+
+Sources, on top of the NER's PER/ORG/LOC spans (MISC is nationalities and events, not actors):
+
+* **titles** in front of a person's name ("Iraqi Prime Minister Mustafa al-Kadhemi",
+  "President-elect Joe Biden", "Major-General Soleimani"): stripped from the name and kept as a
+  role, also when the NER put the title inside the name;
+* **acronym definitions** "Asaib Ahl al-Haq (AAH)": the words before the brackets whose initials
+  spell the acronym become one ORG mention (replacing whatever the NER made of them), and every
+  later "AAH" in the article is a mention of it;
+* **appositions** after a person's name ("Abbas Kadhim, director of the Atlantic Council think
+  tank's Iraq Initiative"; "Mohammed Mohy, the spokesperson for KH"): kept as a role when the
+  phrase opens with a role noun (:data:`ROLE_NOUNS`), cut at the next comma, bracket, quote or
+  finite verb.
+
+Offsets are character offsets into the article text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsdossier.entities.names import initials, name_words
+
+__all__ = ["ACTOR_TYPES", "ROLE_NOUNS", "TITLE_WORDS", "ArticleMentions", "Mention", "Role", "find_mentions"]
+
+ACTOR_TYPES = frozenset({"PER", "ORG", "LOC"})
+# Words of a title written in front of a name (lower-cased; hyphenated forms included).
+TITLE_WORDS = frozenset("""
+president president-elect vice prime minister secretary general gen. major-general lieutenant-general
+brigadier brig. colonel col. lieutenant lt. major maj. captain capt. commander admiral adm. sergeant sgt.
+senator sen. representative rep. governor gov. mayor ambassador envoy spokesman spokeswoman spokesperson
+chief deputy director leader king queen prince princess sheikh ayatollah imam grand cleric pope
+chancellor premier speaker chairman chairwoman judge justice attorney foreign defence defense interior
+finance state supreme mr. mrs. ms. dr. professor prof. honorary militia commander-in-chief
+""".split())
+# Nouns that open an apposition giving a role ("..., a fellow at ...").
+ROLE_NOUNS = frozenset("""
+director fellow spokesperson spokesman spokeswoman head leader chief commander minister president
+analyst expert professor researcher scholar official adviser advisor ambassador secretary member founder
+chairman chairwoman editor correspondent deputy general lawmaker senator governor mayor envoy officer
+lieutenant colonel cleric man woman lecturer economist strategist diplomat candidate prosecutor lawyer
+author founder co-founder executive manager coordinator representative negotiator aide associate
+""".split())
+_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
+_PHRASE_STOPS = frozenset({",", ".", ";", ":", "(", ")", "“", "”", '"', "—", "–", "?", "!"})
+_FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+# Reporting verbs end an apposition even when the tagger misses them ("the spokesperson for KH confirms").
+_REPORTING_VERBS = frozenset("""says said tells told confirms confirmed explains explained adds added warns warned
+believes believed thinks thought argues argued notes noted insists insisted""".split())
+_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z&]{1,7})\s*\)")
+_MAX_ROLE_TOKENS = 20
+_MAX_DEFINITION_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    article: str
+    start: int
+    end: int
+    text: str
+    type: str  # PER, ORG or LOC
+    how: str  # "ner", "definition" (the name before "(AAH)"), "acronym" (a later "AAH")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    text: str
+    article: str
+    start: int
+    end: int
+    how: str  # "title" or "apposition"
+
+
+@dataclass(slots=True)
+class ArticleMentions:
+    """What one article says: mentions in text order, roles by mention index, acronyms defined."""
+
+    article: str
+    mentions: list[Mention] = field(default_factory=list)
+    roles: dict[int, list[Role]] = field(default_factory=dict)
+    acronyms: dict[str, int] = field(default_factory=dict)  # "AAH" -> index of its defining mention
+
+
+def _title_start(doc: Any, start: int) -> int:
+    """First token of the title written just before token ``start`` (``start`` if there is none).
+
+    A title is a run of title words, optionally preceded by a nationality or place ("Iraqi",
+    "US") or a possessive ("Iraq’s"): "Iraq’s Prime Minister", "US President", "President-elect".
+    """
+    i = start
+    has_title = False
+    while i > 0:
+        token = doc[i - 1]
+        word = token.text.lower()
+        if word in TITLE_WORDS:
+            i -= 1
+            has_title = True
+        elif has_title and word == "of" and i > 1 and doc[i - 2].text.lower() in TITLE_WORDS:
+            i -= 1  # "Secretary of Defense"
+        elif has_title and token.ent_type_ in ("MISC", "LOC") and token.text[:1].isupper():
+            i -= 1
+        elif has_title and word in ("’s", "'s") and i > 1 and doc[i - 2].text[:1].isupper():
+            return i - 2
+        else:
+            break
+    return i
+
+
+def _split_title(doc: Any, span: Any) -> tuple[int, int]:
+    """(title start token, name start token) of a name span whose title may lie inside it or before it."""
+    name_start = span.start
+    while name_start < span.end - 1 and doc[name_start].text.lower() in TITLE_WORDS:
+        name_start += 1
+    return _title_start(doc, name_start), name_start
+
+
+def _apposition(doc: Any, end: int) -> tuple[int, int] | None:
+    """Token range of a role apposition right after token ``end`` (exclusive), if there is one."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    i = end + 1
+    first = i
+    if doc[i].text.lower() in _DETERMINERS:
+        i += 1
+    if i >= len(doc) or doc[i].text.lower().strip("-") not in ROLE_NOUNS:
+        return None
+    stop = i
+    while stop < len(doc) and stop - first < _MAX_ROLE_TOKENS:
+        token = doc[stop]
+        if (token.text in _PHRASE_STOPS or "\n" in token.text or token.text.lower() in _REPORTING_VERBS
+                or (stop > i and token.tag_ in _FINITE_VERB_TAGS)):
+            break
+        stop += 1
+    return (first, stop) if stop > i else None
+
+
+def _definitions(doc: Any) -> list[tuple[int, int, int, int, str]]:
+    """``(name start char, name end char, acronym start char, acronym end char, acronym)`` of "Name (ACR)"."""
+    text = doc.text
+    found = []
+    for match in _ACRONYM.finditer(text):
+        acronym = match.group(1)
+        before = text[: match.start()].rstrip()
+        words = list(re.finditer(r"[^\s()]+", before[-200:]))
+        offset = len(before) - len(before[-200:])
+        for n in range(1, min(len(words), _MAX_DEFINITION_WORDS) + 1):
+            start = offset + words[-n].start()
+            name = before[start:]
+            if not name[:1].isupper():
+                continue
+            if initials(name) == acronym.replace("&", ""):
+                found.append((start, len(before), match.start(1), match.end(1), acronym))
+                break
+    return found
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def find_mentions(article: str, doc: Any) -> ArticleMentions:
+    """Mentions, roles and acronym definitions of one analysed article (see the module docstring)."""
+    found = ArticleMentions(article)
+    definitions = _definitions(doc)
+    defined = [(s, e) for s, e, *_ in definitions]
+    candidates: list[tuple[Mention, list[Role]]] = []
+    for span in doc.ents:
+        if span.label_ not in ACTOR_TYPES:
+            continue
+        roles: list[Role] = []
+        title_start, start_token = _split_title(doc, span)
+        if title_start < start_token and span.label_ != "LOC":
+            title = doc[title_start:start_token]
+            roles.append(Role(title.text, article, title.start_char, title.end_char, "title"))
+        name = doc[start_token:span.end]
+        while len(name) > 1 and name[-1].text.lower() in ("’s", "'s"):
+            name = name[:-1]
+        while len(name) > 1 and (name[0].text.lower() in _DETERMINERS or not name[0].text[:1].isalnum()):
+            name = name[1:]  # "the", a bullet "•"
+        if not name_words(name.text) or name.text.lower() in _DETERMINERS or any(_overlaps((name.start_char, name.end_char), d) for d in defined):
+            continue
+        # "President-elect Joe Biden" tagged ORG as a whole: a title inside the span makes it a person
+        kind = "PER" if span.label_ == "ORG" and start_token > span.start else span.label_
+        if kind == "PER" and (appos := _apposition(doc, span.end)) is not None:
+            phrase = doc[appos[0]:appos[1]]
+            roles.append(Role(phrase.text, article, phrase.start_char, phrase.end_char, "apposition"))
+        candidates.append((Mention(article, name.start_char, name.end_char, name.text, kind, "ner"), roles))
+    for start, end, _, _, acronym in definitions:
+        mention = Mention(article, start, end, doc.text[start:end], "ORG", "definition")
+        candidates.append((mention, []))
+    for match in re.finditer(r"\b([A-Z][A-Z&]{1,7})\b", doc.text):
+        acronym = match.group(1)
+        if any(acronym == d[4] for d in definitions) and not any(
+                _overlaps((match.start(), match.end()), (m.start, m.end)) for m, _ in candidates):
+            candidates.append((Mention(article, match.start(), match.end(), acronym, "ORG", "acronym"), []))
+    candidates.sort(key=lambda item: (item[0].start, -item[0].end))
+    for mention, roles in _without_nested(candidates):
+        index = len(found.mentions)
+        found.mentions.append(mention)
+        if roles:
+            found.roles[index] = roles
+        if mention.how == "definition":
+            acronym = next(d[4] for d in definitions if d[0] == mention.start)
+            found.acronyms.setdefault(acronym, index)
+    return found
+
+
+def _without_nested(items: Iterable[tuple[Mention, list[Role]]]) -> list[tuple[Mention, list[Role]]]:
+    """Drop a mention inside an earlier, longer one (a NER span inside an acronym definition)."""
+    kept: list[tuple[Mention, list[Role]]] = []
+    for mention, roles in items:
+        if kept and mention.start < kept[-1][0].end:
+            continue
+        kept.append((mention, roles))
+    return kept

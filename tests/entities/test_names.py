@@ -1,0 +1,66 @@
+"""Name keys, acronyms, and pairwise merging of people on the transliteration set."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from newsdossier.entities.names import initials, is_acronym, name_key, name_words
+from newsdossier.entities.resolve import names_match
+
+from .transliterations import KEEP_APART, SAME_PERSON
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Qasem Soleimani", "Qassem Suleimani"),
+    ("Abu Mahdi al-Muhandis", "Abu Mahdi al-Mohandes"),
+    ("Kata’ib Hezbollah", "Kataeb Hezbollah"),
+    ("Kata'ib Hezbollah", "Kata’ib Hezbollah"),
+    ("al-Kadhemi", "Kadhemi"),
+    ("Mustafa al-Kádhimi", "Mustafa al-Kadhimi"),
+    ("U.S.", "US"),
+])
+def test_same_key(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Abbas Kadhim", "Mustafa al-Kadhemi"),
+    ("Kadhim", "Kadhemi"),
+    ("Al Gore", "Gore"),  # a name's own first word is not an article
+    ("AAH", "AH"),  # acronyms keep their letters
+])
+def test_different_key(a: str, b: str) -> None:
+    assert name_key(a) != name_key(b)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Asaib Ahl al-Haq", "AAH"), ("Kata’ib Hezbollah", "KH"),
+                                                 ("Popular Mobilization Forces", "PMF")])
+def test_initials_skip_particles(text: str, expected: str) -> None:
+    assert initials(text) == expected
+
+
+def test_words_and_acronyms() -> None:
+    assert name_words("Abu Bakr al-Baghdadi") == ["abu", "bakr", "baghdadi"]
+    assert is_acronym("AAH") and is_acronym("U.S.") and not is_acronym("Iraq") and not is_acronym("A")
+
+
+def test_every_spelling_of_a_person_merges() -> None:
+    missed = [(a, b) for group in SAME_PERSON for a, b in itertools.combinations(group, 2)
+              if names_match(a, b, "PER") is None]
+    assert missed == []
+
+
+def test_relatives_and_namesakes_never_merge() -> None:
+    wrong = [(a, b) for a, b in KEEP_APART if names_match(a, b, "PER") is not None]
+    wrong += [(a, b) for (ga, gb) in itertools.combinations(SAME_PERSON, 2) for a in ga for b in gb
+              if names_match(a, b, "PER") is not None]
+    assert wrong == []
+
+
+def test_a_merge_says_why() -> None:
+    reason = names_match("Mustafa al-Kadhemi", "Mustafa al-Kahdimi")
+    assert reason is not None and "given names agree" in reason and "'kadimi' ~ 'kahdimi'" in reason
+    assert names_match("Kata’ib Hezbollah", "Kataib Hizbollah", "ORG") is not None
+    assert names_match("Islamic State", "Islamic Jihad", "ORG") is None
