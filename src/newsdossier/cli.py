@@ -152,6 +152,27 @@ def _cmd_stories(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_entities(args: argparse.Namespace) -> int:
+    with _built_pile(args.db) as store:
+        entities = [e for e in map(json.loads, store.entities_json()) if not args.type or e["type"] in args.type]
+    if args.json:
+        print(json.dumps(entities, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not entities:
+        print(f"{args.db}: no entities; run newsdossier build on this pile", file=sys.stderr)
+    for entity in entities[: args.limit]:
+        print(f"{entity['id']}  {entity['name']}  {entity['type']}  {entity['independent_families']} independent "
+              f"famil{'y' if entity['independent_families'] == 1 else 'ies'}, {len(entity['mentions'])} mention(s)")
+        if entity["aliases"]:
+            print(f"    also: {', '.join(entity['aliases'])}")
+        for role in entity["roles"]:
+            print(f"    role: {role['role']}  ({role['article']} {role['start']}-{role['end']})")
+        if args.evidence:
+            for reason in entity["evidence"]:
+                print(f"    merged: {reason}")
+    return EXIT_OK
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from newsdossier.evaluate import evaluate
 
@@ -182,6 +203,8 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
                    "newsdossier provenance --db demo.db"),
     "stories": (_cmd_stories, "the stories of a built pile, by topic, with independent-source counts",
                 "newsdossier stories --db demo.db --articles"),
+    "entities": (_cmd_entities, "the actors of a built pile: every spelling merged, roles, independent sources",
+                 "newsdossier entities --db demo.db --type PER ORG --evidence"),
     "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories, ner, parse)",
              "newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json"),
 }
@@ -210,7 +233,7 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("inputs", nargs="+", metavar="INPUT",
                              help="files, folders or glob patterns (.txt .html .json .jsonl .warc .warc.gz .rss .atom .xml)")
         command.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
-    if name in ("build", "ingest", "search", "provenance", "stories"):
+    if name in ("build", "ingest", "search", "provenance", "stories", "entities"):
         command.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"the pile's database (default {DEFAULT_DB})")
     if name == "build":
         command.add_argument("--out", type=Path, default=Path("out"), help="where the dossier is written (default out/)")
@@ -226,7 +249,11 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--all", action="store_true", help="list families of one article too")
     if name == "stories":
         command.add_argument("--articles", action="store_true", help="list every story's articles")
-    if name in ("search", "eval", "provenance", "stories"):
+    if name == "entities":
+        command.add_argument("--type", nargs="+", choices=["PER", "ORG", "LOC"], help="only these types")
+        command.add_argument("--limit", type=int, default=50, help="how many to list (default 50; --json lists all)")
+        command.add_argument("--evidence", action="store_true", help="show why each spelling was merged")
+    if name in ("search", "eval", "provenance", "stories", "entities"):
         command.add_argument("--json", action="store_true", help="print JSON instead of a table")
     if name == "eval":
         command.add_argument("task", choices=list(TASKS), help="what to score")

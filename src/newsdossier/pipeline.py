@@ -34,6 +34,7 @@ class BuildReport:
     reuse: ReuseResult | None = None
     stories: StoryResult | None = None
     nlp: steps.NlpCounts | None = None
+    entities: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
 
@@ -83,9 +84,12 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
             report.reuse = steps.reuse_pile(store, articles)
         with report.timer("stories"):
             report.stories = steps.stories_pile(store, articles, report.reuse, rebuild=rebuild_stories)
+        model_id = pipeline_id(load_pipeline(nlp_model))
         with report.timer("nlp"):
-            report.nlp = steps.nlp_pile(store, articles, nlp_model, pipeline_id(load_pipeline(nlp_model)),
+            report.nlp = steps.nlp_pile(store, articles, nlp_model, model_id,
                                         progress=progress("analysing", len(articles)))
+        with report.timer("entities"):
+            report.entities = steps.entities_pile(store, articles, report.reuse, nlp_model, model_id)
         del articles
         with report.timer("dossier"):
             report.outputs = write_dossier(out, store, report.ingest.rejections)
@@ -102,5 +106,5 @@ def _counts(report: BuildReport) -> dict[str, int]:
     if report.stories is not None:
         counts.update(stories=len(report.stories.stories), topics=len(report.stories.topics))
     if report.nlp is not None:
-        counts.update(nlp_analysed=report.nlp.analysed, nlp_cached=report.nlp.cached)
+        counts.update(nlp_analysed=report.nlp.analysed, nlp_cached=report.nlp.cached, entities=report.entities)
     return counts

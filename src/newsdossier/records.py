@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from newsdossier.clean import Prepared
+from newsdossier.entities import Entity
 from newsdossier.model import (
     AlignedSpan,
     Article,
@@ -33,6 +34,7 @@ from newsdossier.stories import Story, Topic
 __all__ = [
     "article_from_dict",
     "article_to_dict",
+    "entity_to_dict",
     "family_to_dict",
     "link_from_dict",
     "link_to_dict",
@@ -182,6 +184,18 @@ def story_to_dict(story: Story) -> dict[str, Any]:
 def topic_to_dict(topic: Topic) -> dict[str, Any]:
     return {"id": topic.id, "title": topic.title, "stories": list(topic.stories), "article_count": topic.articles,
             "independent_families": topic.families}
+
+
+def entity_to_dict(entity: Entity) -> dict[str, Any]:
+    """The ``entities`` entry of dossier.json; ``families`` lists the independent source families naming it."""
+    return {
+        "id": entity.id, "name": entity.name, "type": entity.type, "aliases": list(entity.aliases),
+        "roles": [{"role": r.text, "article": r.article, "start": r.start, "end": r.end, "how": r.how}
+                  for r in entity.roles],
+        "mentions": [{"article": m.article, "start": m.start, "end": m.end, "text": m.text} for m in entity.mentions],
+        "independent_families": len(entity.families), "families": list(entity.families),
+        "evidence": list(entity.evidence),
+    }
 
 
 def family_to_dict(family: Family) -> dict[str, Any]:

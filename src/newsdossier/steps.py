@@ -19,9 +19,12 @@ from typing import Final, TypeVar
 from newsdossier.clean import CLEANER_VERSION, Prepared, RecurringLines, clean, line_keys, prepare
 from newsdossier.clean.metadata import outlet_from_url
 from newsdossier.ingest import read_inputs
-from newsdossier.model import Article, RawDocument, Rejection, Status
-from newsdossier.nlp.stage import analyse_to_bytes, text_key, unique_texts, worker_count
+from newsdossier.entities import find_entities
+from newsdossier.model import Article, RawDocument, Rejection, Relation, Status
+from newsdossier.nlp import load_pipeline
+from newsdossier.nlp.stage import analyse_to_bytes, doc_from_bytes, text_key, unique_texts, worker_count
 from newsdossier.records import (
+    entity_to_dict,
     family_to_dict,
     link_to_dict,
     prepared_from_json,
@@ -39,6 +42,7 @@ __all__ = [
     "IngestCounts",
     "NlpCounts",
     "clean_pile",
+    "entities_pile",
     "fit_recurring",
     "ingest_into",
     "nlp_pile",
@@ -178,6 +182,26 @@ def nlp_pile(store: Store, articles: Sequence[Article], model: str, model_id: st
         progress(len(batch))
     counts.pruned = store.prune_nlp(keys, model=model_id)
     return counts
+
+
+def entities_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, model: str, model_id: str) -> int:
+    """Find the pile's actors in the stored analyses of ``model`` and store them (replacing the previous ones)."""
+    vocab = load_pipeline(model).vocab
+
+    def analyses() -> Iterator[tuple[str, object]]:
+        for article in articles:
+            data = store.nlp_data(text_key(article.text), model_id)
+            if data is None:
+                logger.warning("%s: article %s has no NLP analysis; its actors are left out", store.path, article.id)
+                continue
+            yield article.id, doc_from_bytes(data, vocab)
+
+    family_of = {article: family.id for family in reuse.families for article in family.articles}
+    spun_sources = {link.target: link.source for link in reuse.links
+                    if link.relation == Relation.SPUN_REWRITE and link.direction_known}
+    entities = find_entities(analyses(), family_of=family_of, spun_sources=spun_sources)
+    store.replace_entities((e.id, json.dumps(entity_to_dict(e), ensure_ascii=False)) for e in entities)
+    return len(entities)
 
 
 def pile_articles(store: Store) -> list[Article]:

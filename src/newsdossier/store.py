@@ -165,6 +165,14 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (text_hash, model)
     );
     """,
+    # 7: the entities stage's output, replaced as a whole by each run (entities are pile-wide).
+    """
+    CREATE TABLE entities (
+        seq  INTEGER PRIMARY KEY,   -- the entity's rank: most independent families first
+        id   TEXT NOT NULL UNIQUE,
+        json TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -530,6 +538,19 @@ class Store:
         with self._errors("read story state"):
             row = self._db.execute("SELECT version, data FROM story_state WHERE id = 1").fetchone()
         return (row[0], bytes(row[1])) if row else None
+
+    # entities
+
+    def replace_entities(self, entities: Iterable[tuple[str, str]]) -> None:
+        """Replace all entities (id, json), in rank order."""
+        with self._errors("store entities"), self.transaction():
+            self._db.execute("DELETE FROM entities")
+            self._db.executemany("INSERT INTO entities (id, json) VALUES (?, ?)", entities)
+
+    def entities_json(self) -> list[str]:
+        """The stored entities' JSON, in rank order."""
+        with self._errors("read entities"):
+            return [r[0] for r in self._db.execute("SELECT json FROM entities ORDER BY seq")]
 
     # NLP analyses
 

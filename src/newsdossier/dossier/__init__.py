@@ -1,9 +1,10 @@
 """The dossier: dossier.json (schema ``newsdossier/dossier@1``) and a readable dossier.md.
 
 Today the dossier holds ``articles``, ``reuse``, ``families``, ``stories`` (each with its
-``topic`` and independent-family count), ``topics``, a ``sources`` summary (articles vs
-independent families, stories, topics) and what the run rejected; later stages add
-entities, quotes and events.
+``topic`` and independent-family count), ``topics``, ``entities`` (actors with their spellings,
+roles, mentions and the evidence of each merge), a ``sources`` summary (articles vs independent
+families, stories, topics, entities) and what the run rejected; later stages add quotes and
+events.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ SCHEMA: Final = "newsdossier/dossier@1"
 _EXCERPT_CHARS: Final = 400
 MAX_LINKS_IN_MARKDOWN: Final = 200
 MAX_ARTICLES_PER_STORY_IN_MARKDOWN: Final = 30
+MAX_ACTORS_IN_MARKDOWN: Final = 100
+ACTOR_TYPES_IN_MARKDOWN: Final = ("PER", "ORG")  # places are listed in dossier.json only
 
 
 def _rejection_dict(rejection: Rejection) -> dict[str, Any]:
@@ -153,6 +156,27 @@ def _stories_markdown(store: Store, stories: list[dict[str, Any]], topics: list[
     return lines
 
 
+def _actors_markdown(store: Store, entities: list[dict[str, Any]]) -> list[str]:
+    actors = [e for e in entities if e["type"] in ACTOR_TYPES_IN_MARKDOWN]
+    if not actors:
+        return []
+    lines = ["## Actors", "",
+             f"{len(actors)} people and organisations, most independent sources first; places are in dossier.json.", ""]
+    for entity in actors[:MAX_ACTORS_IN_MARKDOWN]:
+        kind = {"PER": "person", "ORG": "organisation"}[entity["type"]]
+        families = entity["independent_families"]
+        lines.append(f"- **{entity['name']}** ({kind}; named by {families} independent "
+                     f"famil{'y' if families == 1 else 'ies'}, {len(entity['mentions'])} mention(s))")
+        if entity["aliases"]:
+            lines.append(f"  - also written: {', '.join(entity['aliases'])}")
+        for role in entity["roles"]:
+            article = store.get_article(role["article"])
+            lines.append(f"  - {role['role']} — {_label(article, role['article'])}")
+    if len(actors) > MAX_ACTORS_IN_MARKDOWN:
+        lines.append(f"- ... and {len(actors) - MAX_ACTORS_IN_MARKDOWN} more in dossier.json")
+    return [*lines, ""]
+
+
 def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] = ()) -> list[Path]:
     """Write dossier.json and dossier.md into ``out_dir``, streaming: memory does not grow with the pile.
 
@@ -165,6 +189,7 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
     counts = {"full": 0, "truncated": 0, "stub": 0}
     link_texts, family_texts = store.reuse_json()
     story_texts, topic_texts = store.stories_json()
+    entity_texts = store.entities_json()
     with json_tmp.open("w", encoding="utf-8") as out, body_tmp.open("w", encoding="utf-8") as body:
         out.write('{\n  "schema": ' + json.dumps(SCHEMA) + ',\n  "articles": [')
         for index, article in enumerate(store.iter_articles()):
@@ -176,8 +201,9 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
         out.write("\n  \"families\": [" + ",".join("\n    " + t for t in family_texts) + "\n  ],")
         out.write("\n  \"stories\": [" + ",".join("\n    " + t for t in story_texts) + "\n  ],")
         out.write("\n  \"topics\": [" + ",".join("\n    " + t for t in topic_texts) + "\n  ],")
+        out.write("\n  \"entities\": [" + ",".join("\n    " + t for t in entity_texts) + "\n  ],")
         summary = {"articles": sum(counts.values()), "independent_families": len(family_texts),
-                   "stories": len(story_texts), "topics": len(topic_texts)}
+                   "stories": len(story_texts), "topics": len(topic_texts), "entities": len(entity_texts)}
         out.write("\n  \"sources\": " + json.dumps(summary) + ",")
         rejected = [_rejection_dict(r) for r in rejections]
         out.write("\n  \"rejected_inputs\": " + json.dumps(rejected, ensure_ascii=False) + "\n}\n")
@@ -188,6 +214,7 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
         md.write("\n".join(_markdown_head(counts)[:-2]) + "\n")
         stories = [json.loads(t) for t in story_texts]
         md.write("\n".join(_stories_markdown(store, stories, [json.loads(t) for t in topic_texts])) + "\n")
+        md.write("\n".join(_actors_markdown(store, [json.loads(t) for t in entity_texts])) + "\n")
         md.write("\n".join(_sources_markdown(store, links, families, sum(counts.values()))) + "\n")
         md.write("## Articles\n\n")
         shutil.copyfileobj(body, md)
