@@ -205,7 +205,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
                 "newsdossier stories --db demo.db --articles"),
     "entities": (_cmd_entities, "the actors of a built pile: every spelling merged, roles, independent sources",
                  "newsdossier entities --db demo.db --type PER ORG --evidence"),
-    "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories, ner, parse)",
+    "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories, ner, parse, entity-coref)",
              "newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json"),
 }
 

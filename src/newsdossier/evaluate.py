@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TASKS", "cluster_for_eval", "evaluate", "extract_for_eval"]
 
-TASKS = ("extraction", "reuse", "stories", "ner", "parse")
+TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref")
 
 
 def extract_for_eval(html: str, url: str | None) -> str:
@@ -57,6 +57,14 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled") -> dict[str, 
 
         nlp = load_pipeline(nlp_model)
         result = (evaluate_ner if task == "ner" else evaluate_parse)(data, nlp)
+        result["model"] = pipeline_id(nlp)
+        return result
+    if task == "entity-coref":
+        from newsdossier.eval.coref import evaluate_entity_coref
+        from newsdossier.nlp import load_pipeline, pipeline_id
+
+        nlp = load_pipeline(nlp_model)
+        result = evaluate_entity_coref(data, nlp)
         result["model"] = pipeline_id(nlp)
         return result
     raise ConfigError(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")
