@@ -20,6 +20,10 @@ from .transliterations import KEEP_APART, SAME_PERSON
     ("al-Kadhemi", "Kadhemi"),
     ("Mustafa al-Kádhimi", "Mustafa al-Kadhimi"),
     ("U.S.", "US"),
+    ("Apple Inc.", "Apple"),  # a company's legal form names nothing
+    ("Ford Motor Company", "Ford Motor Co."),
+    ("Fiat Group S.p.A.", "Fiat"),
+    ("Arcade Joseph Comeaux Jr", "Arcade Joseph Comeaux"),  # nor does a generation
 ])
 def test_same_key(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
@@ -30,6 +34,7 @@ def test_same_key(a: str, b: str) -> None:
     ("Kadhim", "Kadhemi"),
     ("Al Gore", "Gore"),  # a name's own first word is not an article
     ("AAH", "AH"),  # acronyms keep their letters
+    ("Inc.", "Co."),  # a legal form alone is kept
 ])
 def test_different_key(a: str, b: str) -> None:
     assert name_key(a) != name_key(b)

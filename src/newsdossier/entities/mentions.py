@@ -8,6 +8,9 @@ Sources, on top of the NER's PER/ORG/LOC spans (MISC is nationalities and events
 * **acronym definitions** "Asaib Ahl al-Haq (AAH)": the words before the brackets whose initials
   spell the acronym become one ORG mention (replacing whatever the NER made of them), and every
   later "AAH" in the article is a mention of it;
+* **headlines**: in a Title Case line ("Lindsay Lohan Checks Into Rehab") the NER runs names into
+  the capitalised words after them; such mentions are marked ``headline``, and the resolver cuts
+  them back to a name the article uses elsewhere;
 * **appositions** after a person's name ("Abbas Kadhim, director of the Atlantic Council think
   tank's Iraq Initiative"; "Mohammed Mohy, the spokesperson for KH"): kept as a role when the
   phrase opens with a role noun (:data:`ROLE_NOUNS`), cut at the next comma, bracket, quote or
@@ -25,7 +28,7 @@ from typing import Any
 
 from newsdossier.entities.names import initials, name_words
 
-__all__ = ["ACTOR_TYPES", "ROLE_NOUNS", "TITLE_WORDS", "ArticleMentions", "Mention", "Role", "find_mentions"]
+__all__ = ["ACTOR_TYPES", "INSTITUTION_WORDS", "ROLE_NOUNS", "TITLE_WORDS", "ArticleMentions", "Mention", "Role", "find_mentions"]
 
 ACTOR_TYPES = frozenset({"PER", "ORG", "LOC"})
 # Words of a title written in front of a name (lower-cased; hyphenated forms included).
@@ -36,6 +39,14 @@ senator sen. representative rep. governor gov. mayor ambassador envoy spokesman 
 chief deputy director leader king queen prince princess sheikh ayatollah imam grand cleric pope
 chancellor premier speaker chairman chairwoman judge justice attorney foreign defence defense interior
 finance state supreme mr. mrs. ms. dr. professor prof. honorary militia commander-in-chief
+ceo cfo coo executive officer
+""".split())
+# Words that make a name an institution, not a person, even after a title word ("Justice Department",
+# "Supreme Court", "State Council"): a span holding one is never split into a title and a person.
+INSTITUTION_WORDS = frozenset("""
+department ministry court council office house agency bureau administration commission committee
+assembly parliament senate congress government service services authority board bank party army
+coalition alliance movement front union force forces police guard company corporation group institute
 """.split())
 # Nouns that open an apposition giving a role ("..., a fellow at ...").
 ROLE_NOUNS = frozenset("""
@@ -63,7 +74,7 @@ class Mention:
     end: int
     text: str
     type: str  # PER, ORG or LOC
-    how: str  # "ner", "definition" (the name before "(AAH)"), "acronym" (a later "AAH")
+    how: str  # "ner", "headline" (NER in a Title Case line), "definition" (the name before "(AAH)"), "acronym"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +112,8 @@ def _title_start(doc: Any, start: int) -> int:
             has_title = True
         elif has_title and word == "of" and i > 1 and doc[i - 2].text.lower() in TITLE_WORDS:
             i -= 1  # "Secretary of Defense"
-        elif has_title and token.ent_type_ in ("MISC", "LOC") and token.text[:1].isupper():
-            i -= 1
+        elif has_title and token.ent_type_ in ("MISC", "LOC", "ORG") and token.text[:1].isupper():
+            i -= 1  # "US President", "Apple CEO", "Ford Motor Company CEO"
         elif has_title and word in ("’s", "'s") and i > 1 and doc[i - 2].text[:1].isupper():
             return i - 2
         else:
@@ -111,10 +122,18 @@ def _title_start(doc: Any, start: int) -> int:
 
 
 def _split_title(doc: Any, span: Any) -> tuple[int, int]:
-    """(title start token, name start token) of a name span whose title may lie inside it or before it."""
+    """(title start token, name start token) of a name span whose title may lie inside it or before it.
+
+    An ORG span is a person only when a title opens it and two or more words follow
+    ("President-elect Joe Biden"); a span with an institution word is never split.
+    """
     name_start = span.start
+    if any(token.text.lower() in INSTITUTION_WORDS for token in span):
+        return span.start, span.start  # "Justice Department" is not a "Department" titled "Justice"
     while name_start < span.end - 1 and doc[name_start].text.lower() in TITLE_WORDS:
         name_start += 1
+    if span.label_ == "ORG" and (name_start == span.start or span.end - name_start < 2):
+        return span.start, span.start  # an organisation ("General Motors" is not a "Motors" titled "General")
     return _title_start(doc, name_start), name_start
 
 
@@ -162,9 +181,27 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+# Small words that a Title Case headline capitalises and running text does not.
+_HEADLINE_WORDS = frozenset("into for to in of with after over at on from as by and the a an is are was were".split())
+
+
+def _headline_starts(doc: Any) -> list[tuple[int, int]]:
+    """Character ranges of Title Case sentences ("Lindsay Lohan Checks Into Rehab"), where the NER runs
+    names into the words after them."""
+    ranges = []
+    for sentence in doc.sents:
+        words = [t for t in sentence if t.is_alpha]
+        if len(words) < 4 or sum(t.text[:1].isupper() for t in words) < 0.8 * len(words):
+            continue
+        if any(t.text[:1].isupper() and t.text.lower() in _HEADLINE_WORDS for t in words[1:]):
+            ranges.append((sentence.start_char, sentence.end_char))
+    return ranges
+
+
 def find_mentions(article: str, doc: Any) -> ArticleMentions:
     """Mentions, roles and acronym definitions of one analysed article (see the module docstring)."""
     found = ArticleMentions(article)
+    headlines = _headline_starts(doc)
     definitions = _definitions(doc)
     defined = [(s, e) for s, e, *_ in definitions]
     candidates: list[tuple[Mention, list[Role]]] = []
@@ -188,7 +225,8 @@ def find_mentions(article: str, doc: Any) -> ArticleMentions:
         if kind == "PER" and (appos := _apposition(doc, span.end)) is not None:
             phrase = doc[appos[0]:appos[1]]
             roles.append(Role(phrase.text, article, phrase.start_char, phrase.end_char, "apposition"))
-        candidates.append((Mention(article, name.start_char, name.end_char, name.text, kind, "ner"), roles))
+        how = "headline" if any(start <= name.start_char < end for start, end in headlines) else "ner"
+        candidates.append((Mention(article, name.start_char, name.end_char, name.text, kind, how), roles))
     for start, end, _, _, acronym in definitions:
         mention = Mention(article, start, end, doc.text[start:end], "ORG", "definition")
         candidates.append((mention, []))

@@ -9,6 +9,9 @@ such spellings to one key:
 * articles and particles dropped when they are joined to a word or stand inside a name
   ("al-", "el-", "ul-", "ad-", "as-", "ash-", "at-", "az-": "al-Kadhemi" = "Kadhemi"), but not
   a name's own first word ("Al Gore" keeps "al");
+* a company's legal form at the end is dropped ("Apple Inc." = "Apple", "Ford Motor Company" =
+  "Ford Motor", "Chrysler LLC", "Fiat Group SpA", "EADS N.V."): :data:`LEGAL_FORMS`, and so is a
+  generational suffix ("Jr", "III"): :data:`GENERATIONS`;
 * letters that romanisations swap are folded: q and gh → k, dh → d, th → t, zh → z, kh → h,
   ph → f, w → v, ou/oo/o → u, e/ee/ei/ey/y → i, and doubled letters are single ("Qassem" =
   "Qasem" = "Ghasem", "Mohandes" = "Muhandis", "Soleimani" = "Suleimani", "Kadhemi" =
@@ -27,10 +30,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["PARTICLES", "initials", "is_acronym", "name_key", "name_words", "skeleton"]
+__all__ = ["GENERATIONS", "LEGAL_FORMS", "PARTICLES", "initials", "is_acronym", "name_key", "name_words", "skeleton"]
 
 # Arabic articles and particles as they are romanised in news; dropped inside names.
 PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "ed", "es", "an", "il"})
+# Words that end a company's name without naming it (lower-case, dots removed), dropped from keys.
+LEGAL_FORMS = frozenset({"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc",
+                         "spa", "nv", "ag", "sa", "gmbh", "group", "holdings", "lp", "llp"})
+# Generational suffixes of people's names, dropped from keys like legal forms.
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _APOSTROPHES = "'’ʼʻ`´‘"
 # Order matters: digraphs before single letters, vowels last.
 _FOLDS = (
@@ -65,6 +73,8 @@ def name_words(text: str) -> list[str]:
     kept = [w for i, w in enumerate(words) if not (w in PARTICLES and i > 0 and len(words) > 1)]
     if kept and kept[0] in PARTICLES and len(kept) > 1 and "-" in text.split()[0]:
         kept = kept[1:]  # "al-Kadhemi" on its own: the article is joined to the name
+    while len(kept) > 1 and (kept[-1] in LEGAL_FORMS or kept[-1] in GENERATIONS):
+        kept.pop()  # "Apple Inc.", "Fiat Group SpA", "Arcade Joseph Comeaux Jr"
     return kept
 
 

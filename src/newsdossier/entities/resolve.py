@@ -4,7 +4,8 @@
 defined for ("(AAH)") or, undefined, a name of the article whose initials it spells ("KH" →
 "Kata’ib Hezbollah"); a one-word name joins an earlier longer name that ends (or, for
 groups, starts) with it ("Kadhemi" → "Mustafa al-Kadhemi", "Hashed" → "Hashed al-Shaabi");
-an exact repeat joins its first mention.
+an exact repeat joins its first mention. A mention in a Title Case headline is first cut back to a
+name the article uses elsewhere ("Lindsay Lohan Checks" → "Lindsay Lohan").
 
 **Across articles** (:func:`resolve_entities`), every merge is made for a stated reason,
 recorded as evidence on the entity:
@@ -18,10 +19,17 @@ recorded as evidence on the entity:
 3. organisations: full keys within :data:`ORG_NAME_MIN_SIMILARITY`;
 4. a person named by one word only ("Trump") joins the one person with that family-name key;
    with two candidates it stays apart, ambiguous;
-5. an acronym joins the organisation it was defined for in any article.
+5. an acronym joins the organisation it was defined for in any article; an acronym no article
+   defines joins the one name of the pile (not a person's) whose initials it spells ("GM" →
+   "General Motors", "US" → "United States"), and stays apart when two names spell it;
+6. an organisation named by one word ("Ford") joins the one organisation whose name opens with
+   it ("Ford Motor Company"); "Apple" stays apart when the pile has both "Apple Computer" and
+   "Apple Corps". A one-word name with no candidate of its own type tries the other (the NER
+   types "Ford" as a person, "Trump" as a group).
 
 People and organisations may merge with each other only on an exact key (the NER confuses
-the two for unfamiliar names); places only with places. An entity is an organisation when it
+the two for unfamiliar names), and so may organisations and places (a country standing for its
+government); people never merge with places. An entity is an organisation when it
 has an acronym or a group word follows one of its mentions ("... militia", "... group").
 
 Text from a **spun rewrite** does not make actors on its own: in an article that reuse found to
@@ -69,6 +77,7 @@ class LocalEntity:
     def full(self) -> Mention:
         """The longest non-acronym mention (the name as the article introduces it)."""
         named = [m for m in self.mentions if m.how != "acronym"] or self.mentions
+        named = [m for m in named if m.how != "headline"] or named
         return max(named, key=lambda m: (len(name_words(m.text)), -m.start))
 
     @property
@@ -106,8 +115,30 @@ def _short_form_of(mention: Mention, entity: LocalEntity) -> bool:
     return key == words[-1] or (entity.type == "ORG" or mention.type == "ORG" or len(words) == 2) and key == words[0]
 
 
+def _trim_headlines(mentions: list[Mention]) -> list[Mention]:
+    """Cut a headline mention back to its longest opening that the article names elsewhere
+    ("Lindsay Lohan Checks" → "Lindsay Lohan"); one it names nowhere else stays as it is."""
+    known: set[str] = set()
+    for mention in mentions:
+        if mention.how != "headline":
+            key = name_key(mention.text)
+            known.update((key, key.split()[-1]) if key else ())
+    trimmed = []
+    for mention in mentions:
+        if mention.how == "headline" and name_key(mention.text) not in known:
+            words = list(re.finditer(r"\S+", mention.text))
+            for n in range(len(words) - 1, 0, -1):
+                head = mention.text[:words[n - 1].end()]
+                if name_key(head) in known:
+                    mention = replace(mention, end=mention.start + len(head), text=head)
+                    break
+        trimmed.append(mention)
+    return trimmed
+
+
 def local_entities(found: ArticleMentions, text: str) -> list[LocalEntity]:
     """Group one article's mentions into the actors it names (see the module docstring)."""
+    found.mentions = _trim_headlines(found.mentions)
     entities: list[LocalEntity] = []
     by_key: dict[str, LocalEntity] = {}
     defined: dict[str, LocalEntity] = {}
@@ -167,9 +198,10 @@ class _Clusters:
 
 
 def _compatible(a: LocalEntity, b: LocalEntity, *, exact: bool) -> bool:
-    if a.type == "LOC" or b.type == "LOC":
-        return a.type == b.type
-    return exact or a.type == b.type
+    """Types that may merge: the same; or, on an exact key, PER/ORG and ORG/LOC (a country as its government)."""
+    if a.type == b.type:
+        return True
+    return exact and {a.type, b.type} != {"PER", "LOC"}
 
 
 def _spun_filter(entities: list[LocalEntity], spun_sources: Mapping[str, str]) -> list[LocalEntity]:
@@ -235,14 +267,15 @@ def _split_run_ons(local: list[LocalEntity]) -> list[LocalEntity]:
 
 
 def _merge_exact(local: Sequence[LocalEntity], clusters: _Clusters) -> None:
-    first: dict[tuple[bool, str], int] = {}
+    first: dict[str, list[int]] = {}
     for i, entity in enumerate(local):
-        slot = (entity.type == "LOC", entity.key)
-        if slot in first and _compatible(local[first[slot]], entity, exact=True):
-            a, b = local[first[slot]].full.text, entity.full.text
-            clusters.union(first[slot], i, None if a == b else f"same name key '{entity.key}': {a!r} = {b!r}")
-        else:
-            first.setdefault(slot, i)
+        representatives = first.setdefault(entity.key, [])
+        target = next((r for r in representatives if _compatible(local[r], entity, exact=True)), None)
+        if target is None:
+            representatives.append(i)
+            continue
+        a, b = local[target].full.text, entity.full.text
+        clusters.union(target, i, None if a == b else f"same name key '{entity.key}': {a!r} = {b!r}")
 
 
 # rapidfuzz ratio two given-name keys with the same consonants need: "muhamid" ~ "muhamad" (86)
@@ -292,32 +325,62 @@ def _merge_similar(local: Sequence[LocalEntity], clusters: _Clusters) -> None:
                     clusters.union(i, j, reason)
 
 
+def _spells_initials(name: str) -> bool:
+    """A name of two or more whole words, none an abbreviation ("United States", not "U.S. Senate")."""
+    words = [w.strip(",") for w in name.split()]
+    return len(name_words(name)) > 1 and not any(is_acronym(w) or re.fullmatch(r"(?:\w\.)+\w?\.?", w) for w in words)
+
+
 def _merge_acronyms(local: Sequence[LocalEntity], clusters: _Clusters) -> None:
+    """Rule 5, then an undefined acronym to the one name of the pile whose initials it spells."""
     defined: dict[str, int] = {}
+    spelled: dict[str, set[int]] = {}
     for i, entity in enumerate(local):
         if entity.acronym and len(name_words(entity.full.text)) > 1:
             defined.setdefault(entity.acronym, i)
+        if entity.type != "PER" and _spells_initials(entity.full.text):
+            spelled.setdefault(initials(entity.full.text), set()).add(i)
     for i, entity in enumerate(local):
         acronym = entity.acronym or (entity.full.text if is_acronym(entity.full.text) else None)
-        if acronym in defined and clusters.find(defined[acronym]) != clusters.find(i):
-            clusters.union(defined[acronym], i, f"acronym {acronym} of {local[defined[acronym]].full.text!r}")
+        if acronym is None or entity.type == "PER":
+            continue
+        if acronym in defined:
+            if clusters.find(defined[acronym]) != clusters.find(i):
+                clusters.union(defined[acronym], i, f"acronym {acronym} of {local[defined[acronym]].full.text!r}")
+            continue
+        letters = acronym.replace(".", "").upper()
+        roots = {clusters.find(j) for j in spelled.get(letters, ())}
+        if len(roots) == 1 and (root := roots.pop()) != clusters.find(i):
+            clusters.union(root, i, f"acronym {acronym} spells {local[root].full.text!r}, the only name of the "
+                                    f"pile with those initials")
 
 
 def _attach_single_names(local: Sequence[LocalEntity], clusters: _Clusters) -> None:
+    """Rules 4 and 6: a one-word name to the one person it is the family name of, or the one group it opens."""
     by_family: dict[str, set[int]] = {}
+    by_opening: dict[str, set[int]] = {}
     for i, entity in enumerate(local):
         words = entity.key.split()
         if entity.type == "PER" and len(words) >= 2:
             by_family.setdefault(words[-1], set()).add(clusters.find(i))
+        elif entity.type == "ORG" and len(words) >= 2 and not entity.acronym:
+            by_opening.setdefault(words[0], set()).add(clusters.find(i))
     for i, entity in enumerate(local):
         words = entity.key.split()
-        if entity.type != "PER" or len(words) != 1:
+        if len(words) != 1 or entity.type not in PERSON_OR_GROUP or is_acronym(entity.full.text):
             continue
-        candidates = {clusters.find(c) for c in by_family.get(words[0], set())}
+        # the NER's type first; a one-word name it typed wrongly ("Ford" as a person) may take the other
+        person = entity.type == "PER"
+        candidates = {clusters.find(c) for c in (by_family if person else by_opening).get(words[0], set())}
+        if not candidates:
+            person = not person
+            candidates = {clusters.find(c) for c in (by_family if person else by_opening).get(words[0], set())}
         if len(candidates) == 1 and clusters.find(i) not in candidates:
             target = candidates.pop()
-            clusters.union(target, i, f"one-word name {entity.full.text!r} is the family name of "
-                                      f"{local[target].full.text!r}, the only person so named")
+            how = "is the family name of" if person else "opens"
+            kind = "person" if person else "organisation"
+            clusters.union(target, i, f"one-word name {entity.full.text!r} {how} {local[target].full.text!r}, "
+                                      f"the only {kind} so named")
 
 
 def _entities(local: Sequence[LocalEntity], clusters: _Clusters, family_of: Mapping[str, str]) -> list[Entity]:

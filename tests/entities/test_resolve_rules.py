@@ -1,0 +1,109 @@
+"""The resolver's rules on hand-made mentions (no NER involved), and the mention finder on short texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdossier.entities import find_entities
+from newsdossier.entities.mentions import ArticleMentions, Mention
+from newsdossier.entities.resolve import Entity, local_entities, resolve_entities
+from newsdossier.nlp import load_pipeline
+
+
+def _article(article: str, *names: tuple[str, str], how: str = "ner") -> list[Mention]:
+    text, mentions = "", []
+    for name, kind in names:
+        mentions.append(Mention(article, len(text), len(text) + len(name), name, kind, how))
+        text += name + ". "
+    return mentions
+
+
+def _resolve(*articles: list[Mention]) -> list[Entity]:
+    local = []
+    for mentions in articles:
+        text = " " * (max(m.end for m in mentions) + 1)
+        local.extend(local_entities(ArticleMentions(mentions[0].article, list(mentions)), text))
+    return resolve_entities(local)
+
+
+def _entity_of(entities: list[Entity], spelling: str) -> Entity:
+    found = [e for e in entities if e.name == spelling or spelling in e.aliases]
+    assert len(found) == 1, f"{spelling!r} in {len(found)} entities"
+    return found[0]
+
+
+def test_an_undefined_acronym_joins_the_one_name_that_spells_it() -> None:
+    entities = _resolve(_article("a", ("General Motors Corp.", "ORG")), _article("b", ("GM", "ORG")))
+    gm = _entity_of(entities, "GM")
+    assert gm is _entity_of(entities, "General Motors Corp.")
+    assert any("acronym GM spells" in reason for reason in gm.evidence)
+
+
+def test_an_acronym_two_names_spell_stays_apart() -> None:
+    entities = _resolve(_article("a", ("General Motors", "ORG")), _article("b", ("Global Media", "ORG")),
+                        _article("c", ("GM", "ORG")))
+    assert _entity_of(entities, "GM").aliases == ()
+
+
+def test_an_acronym_does_not_join_a_person() -> None:
+    entities = _resolve(_article("a", ("George Michael", "PER")), _article("b", ("GM", "ORG")))
+    assert _entity_of(entities, "GM") is not _entity_of(entities, "George Michael")
+
+
+def test_a_one_word_group_joins_the_one_group_it_opens() -> None:
+    entities = _resolve(_article("a", ("Ford Motor Company", "ORG")), _article("b", ("Ford", "PER")))
+    assert _entity_of(entities, "Ford") is _entity_of(entities, "Ford Motor Company")
+
+
+def test_a_one_word_group_with_two_candidates_stays_apart() -> None:
+    entities = _resolve(_article("a", ("Apple Computer", "ORG")), _article("b", ("Apple Corps", "ORG")),
+                        _article("c", ("Apple", "ORG")))
+    assert len({_entity_of(entities, s).id for s in ("Apple Computer", "Apple Corps", "Apple")}) == 3
+
+
+def test_a_legal_form_does_not_split_a_company() -> None:
+    entities = _resolve(_article("a", ("Apple Inc.", "ORG")), _article("b", ("Apple", "ORG")))
+    assert _entity_of(entities, "Apple") is _entity_of(entities, "Apple Inc.")
+
+
+def test_a_country_may_be_typed_as_its_government_but_never_as_a_person() -> None:
+    entities = _resolve(_article("a", ("Iraq", "LOC")), _article("b", ("Iraq", "ORG")),
+                        _article("c", ("Washington", "LOC")), _article("d", ("Washington", "PER")))
+    assert len(_entity_of(entities, "Iraq").mentions) == 2
+    assert len([e for e in entities if e.name == "Washington"]) == 2
+
+
+def test_a_headline_run_on_is_cut_back_to_the_name_the_article_uses() -> None:
+    headline = _article("a", ("Lindsay Lohan Checks", "PER"), how="headline")
+    body = [Mention("a", 100, 113, "Lindsay Lohan", "PER", "ner")]
+    entities = _resolve(headline + body)
+    lohan = _entity_of(entities, "Lindsay Lohan")
+    assert [m.text for m in lohan.mentions] == ["Lindsay Lohan", "Lindsay Lohan"]
+    assert not any("Checks" in e.name for e in entities)
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_pipeline()
+
+
+def _actors(nlp, text: str) -> list[Entity]:  # type: ignore[no-untyped-def]
+    return find_entities([("a", nlp(text))])
+
+
+def test_a_company_named_general_is_not_a_general(nlp) -> None:  # type: ignore[no-untyped-def]
+    entities = _actors(nlp, "General Motors said on Monday that it would close the plant.")
+    gm = _entity_of(entities, "General Motors")
+    assert gm.type == "ORG"
+    assert gm.roles == ()
+
+
+def test_an_institution_is_not_split_into_a_title_and_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    entities = _actors(nlp, "The Justice Department declined to comment on the case.")
+    assert _entity_of(entities, "Justice Department").type == "ORG"
+
+
+def test_an_employer_and_title_before_a_name_are_a_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    entities = _actors(nlp, "Apple CEO Steve Jobs unveiled the phone in San Francisco.")
+    jobs = _entity_of(entities, "Steve Jobs")
+    assert [r.text for r in jobs.roles] == ["Apple CEO"]
