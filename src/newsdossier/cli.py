@@ -70,7 +70,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from newsdossier.pipeline import build
 
     report = build(args.inputs, db=args.db, out=args.out, progress=_progress_factory(_show_progress(args)),
-                   rebuild_stories=args.rebuild_stories, nlp_model=args.nlp_model)
+                   rebuild_stories=args.rebuild_stories, nlp_model=args.nlp_model, aliases=args.aliases)
     return _summary(report, args.out)
 
 
@@ -239,6 +239,8 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--out", type=Path, default=Path("out"), help="where the dossier is written (default out/)")
         command.add_argument("--rebuild-stories", action="store_true",
                              help="cluster all stories afresh (default: add new articles to the stories of the last run)")
+        command.add_argument("--aliases", type=Path, metavar="FILE",
+                             help="alias table: one actor per line, names separated by '|' (docs/entities.md)")
         command.add_argument("--nlp-model", default="bundled", metavar="NAME_OR_PATH",
                              help="spaCy pipeline for sentences, tags, parse and entities: an installed package "
                                   "(e.g. en_core_web_trf) or a directory (default: the bundled pipeline)")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from newsdossier import steps
 from newsdossier.dossier import write_dossier
+from newsdossier.entities import read_aliases
 from newsdossier.nlp import BUNDLED, load_pipeline, pipeline_id
 from newsdossier.reuse import ReuseResult
 from newsdossier.store import Store
@@ -62,12 +63,15 @@ def ingest(inputs: Sequence[str | Path], *, db: Path, progress: ProgressFactory 
 
 
 def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: ProgressFactory = _silent,
-          rebuild_stories: bool = False, nlp_model: str = BUNDLED) -> BuildReport:
+          rebuild_stories: bool = False, nlp_model: str = BUNDLED, aliases: Path | None = None) -> BuildReport:
     """Ingest, clean, find reuse and stories, analyse the texts, and write the dossier of the pile at ``db``.
 
     Stories are added to those of the previous run unless ``rebuild_stories``. ``nlp_model``
-    names the spaCy pipeline of the NLP stage (the bundled one by default).
+    names the spaCy pipeline of the NLP stage (the bundled one by default); ``aliases`` is the
+    user's alias table for entities (read before anything is stored, so a bad one stops the
+    build with the pile untouched).
     """
+    alias_table = read_aliases(aliases) if aliases is not None else None
     report = BuildReport()
     with _open(db) as store:
         run_id = store.start_run("build")
@@ -89,7 +93,8 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
             report.nlp = steps.nlp_pile(store, articles, nlp_model, model_id,
                                         progress=progress("analysing", len(articles)))
         with report.timer("entities"):
-            report.entities = steps.entities_pile(store, articles, report.reuse, nlp_model, model_id)
+            report.entities = steps.entities_pile(store, articles, report.reuse, nlp_model, model_id,
+                                                  aliases=alias_table)
         del articles
         with report.timer("dossier"):
             report.outputs = write_dossier(out, store, report.ingest.rejections)

@@ -19,7 +19,7 @@ from typing import Final, TypeVar
 from newsdossier.clean import CLEANER_VERSION, Prepared, RecurringLines, clean, line_keys, prepare
 from newsdossier.clean.metadata import outlet_from_url
 from newsdossier.ingest import read_inputs
-from newsdossier.entities import find_entities
+from newsdossier.entities import AliasTable, find_entities
 from newsdossier.model import Article, RawDocument, Rejection, Relation, Status
 from newsdossier.nlp import load_pipeline
 from newsdossier.nlp.stage import analyse_to_bytes, doc_from_bytes, text_key, unique_texts, worker_count
@@ -184,7 +184,8 @@ def nlp_pile(store: Store, articles: Sequence[Article], model: str, model_id: st
     return counts
 
 
-def entities_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, model: str, model_id: str) -> int:
+def entities_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, model: str, model_id: str, *,
+                  aliases: AliasTable | None = None) -> int:
     """Find the pile's actors in the stored analyses of ``model`` and store them (replacing the previous ones)."""
     vocab = load_pipeline(model).vocab
 
@@ -199,7 +200,7 @@ def entities_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult,
     family_of = {article: family.id for family in reuse.families for article in family.articles}
     spun_sources = {link.target: link.source for link in reuse.links
                     if link.relation == Relation.SPUN_REWRITE and link.direction_known}
-    entities = find_entities(analyses(), family_of=family_of, spun_sources=spun_sources)
+    entities = find_entities(analyses(), family_of=family_of, spun_sources=spun_sources, aliases=aliases)
     store.replace_entities((e.id, json.dumps(entity_to_dict(e), ensure_ascii=False)) for e in entities)
     return len(entities)
 

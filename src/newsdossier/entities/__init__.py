@@ -5,7 +5,7 @@ analysis and returns the pile's canonical :class:`Entity` records (name, type, o
 roles with their sources, mentions with offsets, independent families, and the evidence of
 every merge). Steps: :mod:`.mentions` (names, titles, acronyms, appositions per article),
 :mod:`.resolve` (short forms inside an article, then spellings across articles), with keys from
-:mod:`.names`.
+:mod:`.names` and the user's alias table from :mod:`.aliases`.
 """
 
 from __future__ import annotations
@@ -13,17 +13,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from newsdossier.entities.aliases import AliasTable, read_aliases
 from newsdossier.entities.mentions import Mention, Role, find_mentions
 from newsdossier.entities.names import name_key
 from newsdossier.entities.resolve import Entity, local_entities, resolve_entities
 
-__all__ = ["Entity", "Mention", "Role", "find_entities", "name_key"]
+__all__ = ["AliasTable", "Entity", "Mention", "Role", "find_entities", "name_key", "read_aliases"]
 
 
 def find_entities(analyses: Iterable[tuple[str, Any]], *, family_of: Mapping[str, str] | None = None,
-                  spun_sources: Mapping[str, str] | None = None) -> list[Entity]:
+                  spun_sources: Mapping[str, str] | None = None, aliases: AliasTable | None = None) -> list[Entity]:
     """Canonical entities from ``(article id, spaCy Doc)`` pairs (the NLP stage's analyses)."""
     local = []
     for article, doc in analyses:
         local.extend(local_entities(find_mentions(article, doc), doc.text))
-    return resolve_entities(local, family_of=family_of, spun_sources=spun_sources)
+    return resolve_entities(local, family_of=family_of, spun_sources=spun_sources, aliases=aliases)

@@ -10,6 +10,7 @@ name the article uses elsewhere ("Lindsay Lohan Checks" → "Lindsay Lohan").
 **Across articles** (:func:`resolve_entities`), every merge is made for a stated reason,
 recorded as evidence on the entity:
 
+0. names on one line of the user's alias table (:mod:`.aliases`), cited by file and line;
 1. the same transliteration key (:func:`~newsdossier.entities.names.name_key`) of the full name:
    "Kata’ib Hezbollah" = "Kataeb Hezbollah", "Abu Mahdi al-Muhandis" = "al-Mohandes";
 2. people with two or more names: the same given name and family names within
@@ -46,6 +47,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
+from newsdossier.entities.aliases import AliasTable
 from newsdossier.entities.mentions import ArticleMentions, Mention, Role
 from newsdossier.entities.names import initials, is_acronym, name_key, name_words, skeleton
 
@@ -72,6 +74,7 @@ class LocalEntity:
     roles: list[Role] = field(default_factory=list)
     acronym: str | None = None
     group_cue: bool = False
+    alias_type: str | None = None  # the type an alias table line gives it
 
     @property
     def full(self) -> Mention:
@@ -86,7 +89,10 @@ class LocalEntity:
 
     @property
     def type(self) -> str:
-        """ORG with an acronym or a group word after it; PER with a title or role; else the NER's majority."""
+        """The alias table's type; ORG with an acronym or a group word after it; PER with a title or role;
+        else the NER's majority."""
+        if self.alias_type:
+            return self.alias_type
         if self.acronym or self.group_cue:
             return "ORG"
         if self.roles:
@@ -221,14 +227,16 @@ def _spun_filter(entities: list[LocalEntity], spun_sources: Mapping[str, str]) -
 
 
 def resolve_entities(articles: Iterable[LocalEntity], *, family_of: Mapping[str, str] | None = None,
-                     spun_sources: Mapping[str, str] | None = None) -> list[Entity]:
+                     spun_sources: Mapping[str, str] | None = None, aliases: AliasTable | None = None) -> list[Entity]:
     """Canonical entities of the pile from every article's local entities (see the module docstring).
 
     ``family_of`` maps an article to its reuse family; ``spun_sources`` maps an article that is a
-    spun rewrite to the article it rewrites.
+    spun rewrite to the article it rewrites; ``aliases`` is the user's alias table.
     """
     local = _split_run_ons(_spun_filter(list(articles), spun_sources or {}))
     clusters = _Clusters(len(local))
+    if aliases is not None:
+        _merge_aliases(local, clusters, aliases)
     _merge_exact(local, clusters)
     _merge_similar(local, clusters)
     _merge_acronyms(local, clusters)
@@ -264,6 +272,23 @@ def _split_run_ons(local: list[LocalEntity]) -> list[LocalEntity]:
             out.append(LocalEntity(entity.article, [replace(mention, end=mention.start + len(head), text=head,
                                                             how="split")], [], None, entity.group_cue))
     return out
+
+
+def _merge_aliases(local: Sequence[LocalEntity], clusters: _Clusters, aliases: AliasTable) -> None:
+    """Rule 0: actors named on one line of the user's alias table are one (see :mod:`.aliases`)."""
+    first: dict[int, int] = {}
+    for i, entity in enumerate(local):
+        entry = next((e for m in entity.mentions if (e := aliases.entry_for(m.text)) is not None), None)
+        if entry is None:
+            continue
+        if entry.type:
+            entity.alias_type = entry.type
+        if entry.line not in first:
+            first[entry.line] = i
+        elif clusters.find(first[entry.line]) != clusters.find(i):
+            a, b = local[first[entry.line]].full.text, entity.full.text
+            clusters.union(first[entry.line], i, None if name_key(a) == name_key(b) else
+                           f"alias table {aliases.path} line {entry.line}: {a!r} = {b!r}")
 
 
 def _merge_exact(local: Sequence[LocalEntity], clusters: _Clusters) -> None:
@@ -395,7 +420,9 @@ def _entities(local: Sequence[LocalEntity], clusters: _Clusters, family_of: Mapp
         longest = max(len(name_words(t)) for t in fulls)
         name = max((t for t in fulls if len(name_words(t)) == longest), key=lambda t: (fulls[t], t))
         types = Counter(e.type for e in group)
-        if any(e.acronym or e.group_cue for e in group):
+        if alias_types := {e.alias_type for e in group if e.alias_type}:
+            kind = min(alias_types)
+        elif any(e.acronym or e.group_cue for e in group):
             kind = "ORG"
         elif any(e.roles for e in group):
             kind = "PER"
