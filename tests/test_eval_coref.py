@@ -150,10 +150,12 @@ def test_the_product_joins_an_acronym_the_exact_string_baseline_cannot(meantime:
     assert result["muc"]["recall"] == pytest.approx(1.0)  # "GM" with "General Motors"
     assert result["baselines"]["exact_string"]["muc"]["recall"] == 0.0
     assert result["conll_f1"] > result["baselines"]["exact_string"]["conll_f1"]
+    assert result["instances_only"]["mentions"] == 3
 
 
 # Measured (docs/benchmarks.md, "Entities"): floors are those less ~0.01.
 MEANTIME_CONLL_F1_FLOOR = 0.82  # measured 0.832; exact-string baseline 0.697
+ECBPLUS_INSTANCES_CONLL_F1_FLOOR = 0.76  # measured 0.774; exact-string baseline 0.679
 
 
 @pytest.mark.shared
@@ -162,3 +164,12 @@ def test_meantime_scores(datasets_dir: Path) -> None:
     assert result["documents"] == 120
     assert result["conll_f1"] >= MEANTIME_CONLL_F1_FLOOR
     assert result["conll_f1"] > result["baselines"]["exact_string"]["conll_f1"] + 0.1
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_ecbplus_scores(datasets_dir: Path) -> None:
+    result: dict[str, Any] = evaluate("entity-coref", datasets_dir / "ecbplus")
+    assert result["layout"] == "ecbplus"
+    assert result["instances_only"]["conll_f1"] >= ECBPLUS_INSTANCES_CONLL_F1_FLOOR
+    assert result["conll_f1"] > result["baselines"]["exact_string"]["conll_f1"]
