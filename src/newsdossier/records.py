@@ -192,7 +192,8 @@ def entity_to_dict(entity: Entity) -> dict[str, Any]:
         "id": entity.id, "name": entity.name, "type": entity.type, "aliases": list(entity.aliases),
         "roles": [{"role": r.text, "article": r.article, "start": r.start, "end": r.end, "how": r.how}
                   for r in entity.roles],
-        "mentions": [{"article": m.article, "start": m.start, "end": m.end, "text": m.text} for m in entity.mentions],
+        "mentions": [{"article": m.article, "start": m.start, "end": m.end, "text": m.text, "how": m.how}
+                     for m in entity.mentions],
         "independent_families": len(entity.families), "families": list(entity.families),
         "evidence": list(entity.evidence),
     }

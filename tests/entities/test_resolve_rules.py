@@ -107,3 +107,22 @@ def test_an_employer_and_title_before_a_name_are_a_role(nlp) -> None:  # type: i
     entities = _actors(nlp, "Apple CEO Steve Jobs unveiled the phone in San Francisco.")
     jobs = _entity_of(entities, "Steve Jobs")
     assert [r.text for r in jobs.roles] == ["Apple CEO"]
+
+
+def test_a_nominal_reference_joins_the_titled_person_before_it() -> None:
+    from newsdossier.entities.mentions import Role
+
+    text = ("Iraq’s Prime Minister Mustafa al-Kadhemi spoke. The Iraqi prime minister said more. "
+            "The Iranian prime minister did not. The prime minister Hassan Diab did not either.")
+    name_at = text.index("Mustafa")
+    kadhemi = Mention("a", name_at, name_at + len("Mustafa al-Kadhemi"), "Mustafa al-Kadhemi", "PER", "ner")
+    diab_at = text.index("Hassan Diab")
+    diab = Mention("a", diab_at, diab_at + len("Hassan Diab"), "Hassan Diab", "PER", "ner")
+    found = ArticleMentions("a", [kadhemi, diab],
+                            {0: [Role("Iraq’s Prime Minister", "a", 0, name_at - 1, "title")]})
+    entities = resolve_entities(local_entities(found, text))
+    linked = _entity_of(entities, "Mustafa al-Kadhemi")
+    nominal = [m for m in linked.mentions if m.how == "nominal"]
+    assert [(m.text, text[m.start:m.end]) for m in nominal] == [("The Iraqi prime minister",) * 2]
+    assert linked.aliases == ()  # a reference is not a spelling
+    assert not any(m.how == "nominal" for m in _entity_of(entities, "Hassan Diab").mentions)

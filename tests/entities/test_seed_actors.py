@@ -123,3 +123,11 @@ def test_entities_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["entities", "--db", str(db), "--json"]) == EXIT_OK
     listed = json.loads(capsys.readouterr().out)
     assert {e["type"] for e in listed} == {"PER", "ORG", "LOC"}
+
+
+def test_the_prime_minister_is_al_kadhemi(dossier: dict[str, Any]) -> None:
+    kadhemi = _holding(dossier["entities"], "Mustafa al-Kadhemi")
+    nominal = [m for m in kadhemi["mentions"] if m["how"] == "nominal"]
+    assert {m["text"] for m in nominal} == {"The Iraqi prime minister", "The prime minister"}
+    assert len({m["article"] for m in nominal}) == 1  # the AFP copy; the spun rewrite links nothing
+    assert not any("prime minister" in alias for alias in kadhemi["aliases"])

@@ -74,7 +74,8 @@ class Mention:
     end: int
     text: str
     type: str  # PER, ORG or LOC
-    how: str  # "ner", "headline" (NER in a Title Case line), "definition" (the name before "(AAH)"), "acronym"
+    how: str  # "ner", "headline" (NER in a Title Case line), "definition" (the name before "(AAH)"), "acronym",
+    # "split" (cut from a run-on), "nominal" ("the prime minister", linked by the resolver), "gold" (evaluation)
 
 
 @dataclass(frozen=True, slots=True)

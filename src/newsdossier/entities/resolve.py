@@ -5,7 +5,9 @@ defined for ("(AAH)") or, undefined, a name of the article whose initials it spe
 "Kata’ib Hezbollah"); a one-word name joins an earlier longer name that ends (or, for
 groups, starts) with it ("Kadhemi" → "Mustafa al-Kadhemi", "Hashed" → "Hashed al-Shaabi");
 an exact repeat joins its first mention. A mention in a Title Case headline is first cut back to a
-name the article uses elsewhere ("Lindsay Lohan Checks" → "Lindsay Lohan").
+name the article uses elsewhere ("Lindsay Lohan Checks" → "Lindsay Lohan"). Last, a nominal
+reference ("the Iraqi prime minister") becomes a mention of the latest person before it whose
+role has that title (:func:`_link_nominals`).
 
 **Across articles** (:func:`resolve_entities`), every merge is made for a stated reason,
 recorded as evidence on the entity:
@@ -79,7 +81,7 @@ class LocalEntity:
     @property
     def full(self) -> Mention:
         """The longest non-acronym mention (the name as the article introduces it)."""
-        named = [m for m in self.mentions if m.how != "acronym"] or self.mentions
+        named = [m for m in self.mentions if m.how not in ("acronym", "nominal")] or self.mentions
         named = [m for m in named if m.how != "headline"] or named
         return max(named, key=lambda m: (len(name_words(m.text)), -m.start))
 
@@ -172,7 +174,48 @@ def local_entities(found: ArticleMentions, text: str) -> list[LocalEntity]:
         target.group_cue = target.group_cue or _group_word_after(text, mention.end)
         if mention.how != "acronym":
             by_key.setdefault(f"{mention.type == 'LOC'}:{name_key(mention.text)}", target)
+    _link_nominals(entities, found, text)
     return entities
+
+
+# Heads of a nominal reference to a titled person ("the prime minister", "the Iraqi president").
+NOMINAL_HEADS = ("prime minister", "foreign minister", "defence minister", "defense minister", "interior minister",
+                 "secretary of state", "president-elect", "president", "minister", "general", "commander", "spokesperson",
+                 "spokesman", "spokeswoman", "leader", "ambassador", "envoy", "king", "queen", "prince", "crown prince",
+                 "cleric", "ayatollah", "governor", "mayor", "senator", "chairman", "chairwoman", "director", "ceo")
+_NOMINAL = re.compile(r"\b[Tt]he\s+((?:[\w’'-]+\s+){0,2}?)(" + "|".join(
+    sorted((re.escape(h) for h in NOMINAL_HEADS), key=len, reverse=True)) + r")\b(?![\w-])", re.IGNORECASE)
+
+
+def _link_nominals(entities: list[LocalEntity], found: ArticleMentions, text: str) -> None:
+    """Link "the prime minister" to the latest person before it whose role has that title.
+
+    Words between "the" and the title must be in that role too ("the Iraqi prime minister" for
+    "Iraq’s Prime Minister"; "the former president" is left alone when the role says only
+    "President"). A title followed by a name is that name's title, not a reference.
+    """
+    starts = sorted((m.start, m.end) for m in found.mentions)
+    people = [e for e in entities if e.type == "PER" and e.roles]
+    if not people:
+        return
+    for match in _NOMINAL.finditer(text):
+        after = text[match.end():match.end() + 2].lstrip()
+        if after[:1].isupper() or any(s <= match.start() < e or match.start() <= s < match.end() for s, e in starts):
+            continue
+        head = match.group(2).lower()
+        modifiers = match.group(1).lower().split()
+        best, best_at = None, -1
+        for person in people:
+            before = [m.start for m in person.mentions if m.how != "nominal" and m.start < match.start()]
+            if not before or max(before) <= best_at:
+                continue
+            roles = [r.text.lower() for r in person.roles]
+            if any(head in role and all(w.strip("’'")[:4] in role for w in modifiers) for role in roles):
+                best, best_at = person, max(before)
+        if best is not None:
+            phrase = match.group(0)
+            best.mentions.append(Mention(found.article, match.start(), match.start() + len(phrase), phrase, "PER",
+                                         "nominal"))
 
 
 def _group_word_after(text: str, end: int) -> bool:
@@ -219,6 +262,7 @@ def _spun_filter(entities: list[LocalEntity], spun_sources: Mapping[str, str]) -
     for entity in entities:
         source = spun_sources.get(entity.article)
         if source is not None:
+            entity.mentions = [m for m in entity.mentions if m.how != "nominal"]
             if not any(name_key(m.text) in keys.get(source, set()) for m in entity.mentions):
                 continue
             entity.roles = []
@@ -428,7 +472,7 @@ def _entities(local: Sequence[LocalEntity], clusters: _Clusters, family_of: Mapp
             kind = "PER"
         else:
             kind = types.most_common(1)[0][0]
-        aliases = tuple(sorted({m.text for m in mentions} - {name}))
+        aliases = tuple(sorted({m.text for m in mentions if m.how != "nominal"} - {name}))
         families = tuple(sorted({family_of.get(m.article, m.article) for m in mentions}))
         roles = tuple(sorted((r for e in group for r in e.roles), key=lambda r: (r.article, r.start)))
         reasons = Counter(clusters.evidence.get(root, []))
