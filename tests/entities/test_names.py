@@ -41,7 +41,9 @@ def test_different_key(a: str, b: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [("Asaib Ahl al-Haq", "AAH"), ("Kata’ib Hezbollah", "KH"),
-                                                 ("Popular Mobilization Forces", "PMF")])
+                                                 ("Popular Mobilization Forces", "PMF"),
+                                                 ("Office for National Statistics", "ONS"),
+                                                 ("Bank Of America", "BOA")])
 def test_initials_skip_particles(text: str, expected: str) -> None:
     assert initials(text) == expected
 

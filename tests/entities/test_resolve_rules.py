@@ -126,3 +126,13 @@ def test_a_nominal_reference_joins_the_titled_person_before_it() -> None:
     assert [(m.text, text[m.start:m.end]) for m in nominal] == [("The Iraqi prime minister",) * 2]
     assert linked.aliases == ()  # a reference is not a spelling
     assert not any(m.how == "nominal" for m in _entity_of(entities, "Hassan Diab").mentions)
+
+
+def test_an_acronym_defined_twice_in_one_article_is_one_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Found on BBC articles: the second definition used to crash the build.
+    text = ("The Office for National Statistics (ONS) said prices rose. Later the Office for National "
+            "Statistics (ONS) revised the figure, and the ONS said more data would follow.")
+    entities = _actors(nlp, text)
+    ons = _entity_of(entities, "ONS")
+    assert ons.type == "ORG"
+    assert sum(1 for m in ons.mentions if m.how == "definition") == 2

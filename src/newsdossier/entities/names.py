@@ -68,6 +68,11 @@ def is_acronym(text: str) -> bool:
 
 def name_words(text: str) -> list[str]:
     """The name's words, lower-cased, accents and apostrophes removed, particles dropped ("U.S." is "us")."""
+    return list(_name_words(text))
+
+
+@lru_cache(maxsize=65536)
+def _name_words(text: str) -> tuple[str, ...]:
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
     words = _WORD.findall(_ascii(text))
     kept = [w for i, w in enumerate(words) if not (w in PARTICLES and i > 0 and len(words) > 1)]
@@ -75,7 +80,7 @@ def name_words(text: str) -> list[str]:
         kept = kept[1:]  # "al-Kadhemi" on its own: the article is joined to the name
     while len(kept) > 1 and (kept[-1] in LEGAL_FORMS or kept[-1] in GENERATIONS):
         kept.pop()  # "Apple Inc.", "Fiat Group SpA", "Arcade Joseph Comeaux Jr"
-    return kept
+    return tuple(kept)
 
 
 @lru_cache(maxsize=65536)
@@ -87,11 +92,12 @@ def _fold(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """One key for the spellings of a name (see the module docstring); an acronym is its letters."""
     if is_acronym(text.strip()):
         return text.strip().replace(".", "").lower()
-    return " ".join(_fold(w) for w in name_words(text))
+    return " ".join(_fold(w) for w in _name_words(text))
 
 
 def skeleton(key: str) -> str:
@@ -99,6 +105,12 @@ def skeleton(key: str) -> str:
     return " ".join(w[0] + re.sub(r"[aeiou]", "", w[1:]) for w in key.split())
 
 
+# Small words an acronym skips when they are written in lower case ("Office for National Statistics" = ONS).
+_ACRONYM_SKIPS = frozenset({"of", "for", "and", "the", "on", "in", "to", "at", "de", "du", "des", "la", "le"})
+
+
 def initials(text: str) -> str:
-    """Upper-case initials of a name's words, particles skipped ("Asaib Ahl al-Haq" -> "AAH")."""
-    return "".join(w[0] for w in name_words(text)).upper()
+    """Upper-case initials of a name's words, particles and lower-case small words skipped
+    ("Asaib Ahl al-Haq" -> "AAH", "Office for National Statistics" -> "ONS")."""
+    skipped = {w for w in re.findall(r"\b[a-z]+\b", text) if w in _ACRONYM_SKIPS}
+    return "".join(w[0] for w in name_words(text) if w not in skipped).upper()

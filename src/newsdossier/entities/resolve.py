@@ -153,8 +153,11 @@ def local_entities(found: ArticleMentions, text: str) -> list[LocalEntity]:
     for index, mention in enumerate(found.mentions):
         target = None
         if mention.how == "definition":
-            target = LocalEntity(found.article, acronym=next(a for a, i in found.acronyms.items() if i == index))
-            defined[target.acronym or ""] = target
+            # a second "Asaib Ahl al-Haq (AAH)" in the article is the same actor as the first
+            acronym = next((a for a, i in found.acronyms.items() if i == index), None) or initials(mention.text)
+            target = defined.get(acronym)
+            if target is None:
+                target = defined[acronym] = LocalEntity(found.article, acronym=acronym)
         elif is_acronym(mention.text) and mention.type != "LOC":
             target = defined.get(mention.text) or next(
                 (e for e in reversed(entities) if e.type != "LOC" and len(name_words(e.full.text)) > 1
