@@ -74,6 +74,8 @@ def ceaf_e(key: Clustering, response: Clustering) -> dict[str, float]:
     """Entity-based CEAF with φ4; the assignment is solved per connected block of overlapping clusters."""
     import numpy as np
     from scipy.optimize import linear_sum_assignment
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
 
     key_clusters, response_clusters = clusters(key), clusters(response)
     if not key_clusters or not response_clusters:
@@ -88,20 +90,15 @@ def ceaf_e(key: Clustering, response: Clustering) -> dict[str, float]:
                 shared[j] = shared.get(j, 0) + 1
         for j, count in shared.items():
             similarity[i, j] = 2 * count / (len(cluster) + len(response_clusters[j]))
-    # Blocks: key and response clusters joined by any overlap (a key cluster is node i, a response cluster -1-j).
-    parent: dict[int, int] = {}
-
-    def find(node: int) -> int:
-        while parent.setdefault(node, node) != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for i, j in similarity:
-        parent[find(i)] = find(-1 - j)
+    # Blocks: key and response clusters joined by any overlap (key cluster i is node i, response cluster j node K+j).
+    size = len(key_clusters) + len(response_clusters)
+    rows = [i for i, _ in similarity]
+    cols = [len(key_clusters) + j for _, j in similarity]
+    _, component = connected_components(coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(size, size)),
+                                        directed=False)
     blocks: dict[int, list[tuple[int, int]]] = {}
     for i, j in similarity:
-        blocks.setdefault(find(i), []).append((i, j))
+        blocks.setdefault(int(component[i]), []).append((i, j))
     total = 0.0
     for pairs in blocks.values():
         rows = sorted({i for i, _ in pairs})
