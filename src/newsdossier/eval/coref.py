@@ -55,7 +55,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsdossier.entities.mentions import TITLE_WORDS
+from newsdossier.entities.mentions import TITLE_WORDS, ArticleMentions, Mention, find_mentions
 from newsdossier.errors import EvalDataError
 from newsdossier.eval.coref_metrics import conll_scores
 from newsdossier.nlp.corpora import guess_spaces
@@ -76,7 +76,7 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 # Lower-case words a name may contain ("Bank of America", "Asaib Ahl al-Haq").
 _NAME_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "de", "du", "la", "le", "von", "van", "der", "al", "el",
                                   "bin", "ibn", "on", "in", "at", "&"})
-_ROLE_WORDS = TITLE_WORDS | {"ceo", "cfo", "coo", "executive", "officer", "chief", "vice", "press"}
+_ROLE_WORDS = TITLE_WORDS | {"press"}  # "the White House Press Secretary"
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +249,6 @@ class Resolved:
 
 def resolve_gold_mentions(docs: Sequence[CorefDoc], nlp: Language) -> Resolved:
     """Run the product on every topic's documents as one pile and give each gold mention its actor."""
-    from newsdossier.entities.mentions import ArticleMentions, Mention, find_mentions
     from newsdossier.entities.resolve import local_entities, resolve_entities
     from newsdossier.nlp.stage import analyse
 
@@ -269,19 +268,17 @@ def resolve_gold_mentions(docs: Sequence[CorefDoc], nlp: Language) -> Resolved:
                 else:
                     start, text = _fallback(gold)
                     extra.append(Mention(doc.id, start, start + len(text), text, gold.type, "gold"))
-            local.extend(local_entities(_with_extra(found, extra, ArticleMentions), doc.text))
+            local.extend(local_entities(_with_extra(found, extra), doc.text))
+        # every actor's mentions by article, in the resolver's order (the first actor covering a head wins)
+        by_article: dict[str, list[tuple[int, int, tuple[str, str]]]] = {}
         for entity in resolve_entities(local):
-            by_article: dict[str, list[tuple[int, int, Any]]] = {}
             for mention in entity.mentions:
-                by_article.setdefault(mention.article, []).append((mention.start, mention.end, mention))
-            for doc in topic_docs:
-                for gold in doc.mentions:
-                    if gold in resolved.entity_of:
-                        continue
-                    mention = _covering(gold, by_article.get(doc.id, ()))
-                    if mention is not None:
-                        resolved.entity_of[gold] = f"{topic}:{entity.id}"
-                        resolved.name_of[gold] = f"{topic}:{mention.text}"
+                by_article.setdefault(mention.article, []).append(
+                    (mention.start, mention.end, (f"{topic}:{entity.id}", f"{topic}:{mention.text}")))
+        for doc in topic_docs:
+            for gold in doc.mentions:
+                if (hit := _covering(gold, by_article.get(doc.id, ()))) is not None:
+                    resolved.entity_of[gold], resolved.name_of[gold] = hit
     for doc in docs:
         for gold in doc.mentions:
             resolved.entity_of.setdefault(gold, f"unresolved:{gold.doc}:{gold.start}")
@@ -289,13 +286,13 @@ def resolve_gold_mentions(docs: Sequence[CorefDoc], nlp: Language) -> Resolved:
     return resolved
 
 
-def _with_extra(found: Any, extra: list[Any], cls: Any) -> Any:
+def _with_extra(found: ArticleMentions, extra: list[Mention]) -> ArticleMentions:
     """``found`` with ``extra`` mentions merged in text order (role and acronym indices renumbered)."""
     if not extra:
         return found
     order = sorted([(m, i) for i, m in enumerate(found.mentions)] + [(m, None) for m in extra],
                    key=lambda item: (item[0].start, -item[0].end))
-    merged = cls(found.article)
+    merged = ArticleMentions(found.article)
     new_index = {}
     for n, (mention, old) in enumerate(order):
         merged.mentions.append(mention)
