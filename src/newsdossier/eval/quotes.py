@@ -1,0 +1,219 @@
+"""Quote attribution on PolNeAR (brat standoff): content spans, direct and reported, and their sources.
+
+``newsdossier eval quotes --data DIR`` reads ``DIR/data/<split>/{text,attributions}`` (default
+split ``test``), runs the product on each article (the NLP pipeline, the entities of that one
+article, :func:`~newsdossier.quotes.find_quotes`) and scores:
+
+* **content spans**: a predicted content matches a gold one when their characters overlap by at
+  least half of their union (``quote_f1``), or are the same characters (``quote_f1_exact``); both
+  are compared without quote marks, punctuation and spaces at their edges, and a discontinuous
+  gold content is the set of its fragments. Matching is one-to-one, best overlap first.
+* **speaker accuracy** on the matched attributions whose gold has a Source: right when the
+  source the product read in the sentence, or the speaker it resolved that source to, overlaps
+  the gold Source span ("he" for "he", or the earlier "Sajad Jiyad" a "he" was resolved to).
+* the same per kind: a gold content is **direct** when quote marks open and close it; the
+  product's ``direct`` flag says which of its quotes are. ``direct`` and ``reported`` give
+  recall over gold of that kind and precision over predictions of that kind.
+
+PolNeAR annotates every attribution, direct or reported, including thoughts and intentions
+("Washington Post backs Clinton", "polls show"); several articles are annotated by more than
+one annotator, and the first annotation file (by name) is used.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from newsdossier.errors import EvalDataError
+
+__all__ = ["GoldAttribution", "PolnearDoc", "evaluate_quotes", "match_contents", "read_polnear"]
+
+MIN_OVERLAP: Final = 0.5
+_EDGE: Final = " \t\n\"“”'‘’.,;:!?«»—–-()"
+
+
+@dataclass(frozen=True, slots=True)
+class GoldAttribution:
+    content: tuple[tuple[int, int], ...]  # fragments
+    source: tuple[tuple[int, int], ...]
+    cue: tuple[tuple[int, int], ...]
+    direct: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PolnearDoc:
+    name: str
+    text: str
+    gold: tuple[GoldAttribution, ...]
+
+
+def _fragments(field: str) -> tuple[tuple[int, int], ...]:
+    """"Content 12 40;42 60" -> ((12, 40), (42, 60))."""
+    ranges = field.split(" ", 1)[1]
+    return tuple((int(a), int(b)) for a, b in (part.split() for part in ranges.split(";")))
+
+
+def _is_direct(text: str, fragments: Sequence[tuple[int, int]]) -> bool:
+    content = " ".join(text[a:b] for a, b in fragments).strip(" ,.;:\n")
+    return len(content) > 1 and content[0] in "\"“" and content[-1] in "\"”"
+
+
+def _read_ann(path: Path, text: str) -> tuple[GoldAttribution, ...]:
+    spans: dict[str, tuple[tuple[int, int], ...]] = {}
+    events: list[dict[str, str]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        try:
+            if re.fullmatch(r"T\d+", parts[0]):
+                spans[parts[0]] = _fragments(parts[1])
+            elif re.fullmatch(r"E\d+", parts[0]):
+                events.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
+        except ValueError as error:
+            raise EvalDataError(f"{path}:{number}: not a brat span ({error})") from error
+    gold = []
+    for event in events:
+        content = spans.get(event.get("Content", ""))
+        if not content:
+            continue
+        gold.append(GoldAttribution(content, spans.get(event.get("Source", ""), ()),
+                                    spans.get(event.get("Cue", ""), ()), _is_direct(text, content)))
+    return tuple(gold)
+
+
+def read_polnear(root: Path, split: str = "test") -> list[PolnearDoc]:
+    """The articles of one split with their gold attributions (first annotation file per article)."""
+    base = root / "data" / split if (root / "data").is_dir() else root / split
+    texts, anns = base / "text", base / "attributions"
+    if not texts.is_dir() or not anns.is_dir():
+        raise EvalDataError(f"{root}: no PolNeAR split here (expected {texts} and {anns})")
+    docs = []
+    for text_path in sorted(texts.iterdir()):
+        annotations = sorted(anns.glob(f"{text_path.stem}_*.ann"))
+        if not annotations:
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        docs.append(PolnearDoc(text_path.stem, text, _read_ann(annotations[0], text)))
+    if not docs:
+        raise EvalDataError(f"{base}: no annotated articles")
+    return docs
+
+
+def _chars(text: str, fragments: Iterable[tuple[int, int]]) -> frozenset[int]:
+    """The characters of a span, without quote marks, punctuation and spaces at each fragment's edges."""
+    chars: set[int] = set()
+    for start, end in fragments:
+        while start < end and text[start] in _EDGE:
+            start += 1
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1
+        chars.update(range(start, end))
+    return frozenset(chars)
+
+
+def match_contents(predicted: Sequence[frozenset[int]], gold: Sequence[frozenset[int]], *,
+                   exact: bool = False) -> list[tuple[int, int]]:
+    """One-to-one (predicted index, gold index) pairs, best overlap first."""
+    pairs = []
+    for i, p in enumerate(predicted):
+        for j, g in enumerate(gold):
+            if not p or not g:
+                continue
+            shared = len(p & g)
+            if not shared:
+                continue
+            score = shared / len(p | g)
+            if (p == g) if exact else score >= MIN_OVERLAP:
+                pairs.append((score, i, j))
+    used_p, used_g, matched = set(), set(), []
+    for _, i, j in sorted(pairs, reverse=True):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            matched.append((i, j))
+    return matched
+
+
+def _prf(matched: int, predicted: int, gold: int) -> dict[str, float]:
+    precision = matched / predicted if predicted else 0.0
+    recall = matched / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def _overlaps(span: tuple[int, int] | None, fragments: Sequence[tuple[int, int]]) -> bool:
+    return span is not None and any(span[0] < b and a < span[1] for a, b in fragments)
+
+
+def _quotes_of(doc: PolnearDoc, nlp: Any) -> list[Any]:
+    from newsdossier.entities import find_entities
+    from newsdossier.quotes import find_quotes
+
+    analysed = nlp(doc.text)
+    actors = sorted((m.start, m.end, e.id) for e in find_entities([(doc.name, analysed)]) for m in e.mentions)
+    return find_quotes(doc.name, analysed, actors)
+
+
+def evaluate_quotes(root: Path, nlp: Any, *, split: str = "test", limit: int | None = None) -> dict[str, Any]:
+    """Content P/R/F1 (overlap and exact), per kind, and speaker accuracy on one PolNeAR split."""
+    docs = read_polnear(root, split)[:limit]
+    counts = dict.fromkeys(("gold", "predicted", "matched", "matched_exact", "gold_direct", "gold_reported",
+                            "pred_direct", "pred_reported", "gold_direct_found", "gold_reported_found",
+                            "pred_direct_right", "pred_reported_right", "speaker_gold", "speaker_right",
+                            "speaker_gold_direct", "speaker_right_direct"), 0)
+    started = time.perf_counter()
+    for doc in docs:
+        quotes = _quotes_of(doc, nlp)
+        predicted = [_chars(doc.text, [(p.start, p.end) for p in q.parts]) for q in quotes]
+        gold = [_chars(doc.text, g.content) for g in doc.gold]
+        matched = match_contents(predicted, gold)
+        counts["gold"] += len(gold)
+        counts["predicted"] += len(predicted)
+        counts["matched"] += len(matched)
+        counts["matched_exact"] += len(match_contents(predicted, gold, exact=True))
+        for g in doc.gold:
+            counts["gold_direct" if g.direct else "gold_reported"] += 1
+        for q in quotes:
+            counts["pred_direct" if q.direct else "pred_reported"] += 1
+        for i, j in matched:
+            quote, g = quotes[i], doc.gold[j]
+            counts["gold_direct_found" if g.direct else "gold_reported_found"] += 1
+            counts["pred_direct_right" if quote.direct else "pred_reported_right"] += 1
+            if not g.source:
+                continue
+            right = any(_overlaps((s.start, s.end) if s else None, g.source) for s in (quote.source, quote.speaker))
+            counts["speaker_gold"] += 1
+            counts["speaker_right"] += right
+            if g.direct:
+                counts["speaker_gold_direct"] += 1
+                counts["speaker_right_direct"] += right
+    seconds = time.perf_counter() - started
+    overall = _prf(counts["matched"], counts["predicted"], counts["gold"])
+    exact = _prf(counts["matched_exact"], counts["predicted"], counts["gold"])
+    direct = _kind_scores(counts, "direct")
+    reported = _kind_scores(counts, "reported")
+    direct["speaker_accuracy"] = round(counts["speaker_right_direct"] / max(counts["speaker_gold_direct"], 1), 4)
+    return {
+        "split": split, "documents": len(docs), "gold_attributions": counts["gold"],
+        "predicted": counts["predicted"],
+        "quote_precision": overall["precision"], "quote_recall": overall["recall"], "quote_f1": overall["f1"],
+        "quote_f1_exact": exact["f1"], "quote_precision_exact": exact["precision"], "quote_recall_exact": exact["recall"],
+        "speaker_accuracy": round(counts["speaker_right"] / max(counts["speaker_gold"], 1), 4),
+        "speaker_scored": counts["speaker_gold"],
+        "direct": direct, "reported": reported,
+        "seconds": round(seconds, 1),
+    }
+
+
+def _kind_scores(counts: dict[str, int], kind: str) -> dict[str, float]:
+    precision = counts[f"pred_{kind}_right"] / counts[f"pred_{kind}"] if counts[f"pred_{kind}"] else 0.0
+    recall = counts[f"gold_{kind}_found"] / counts[f"gold_{kind}"] if counts[f"gold_{kind}"] else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"gold": counts[f"gold_{kind}"], "predicted": counts[f"pred_{kind}"], "precision": round(precision, 4),
+            "recall": round(recall, 4), "f1": round(f1, 4)}
