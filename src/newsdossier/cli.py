@@ -173,10 +173,34 @@ def _cmd_entities(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_quotes(args: argparse.Namespace) -> int:
+    with _built_pile(args.db) as store:
+        quotes = list(map(json.loads, store.quotes_json()))
+    if args.speaker:
+        wanted = args.speaker.lower()
+        quotes = [q for q in quotes if wanted in (q["speaker_name"] or q["speaker_text"] or "").lower()]
+    if args.direct:
+        quotes = [q for q in quotes if q["direct"]]
+    if args.json:
+        print(json.dumps(quotes, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not quotes:
+        print(f"{args.db}: no quotes (run newsdossier build on this pile, or loosen --speaker/--direct)", file=sys.stderr)
+    for quote in quotes[: args.limit]:
+        speaker = quote["speaker_name"] or quote["speaker_text"] or "unattributed"
+        how = "anonymous" if quote["anonymous"] else quote["speaker_how"]
+        role = f", {quote['role']}" if quote["role"] else ""
+        text = f"“{quote['text']}”" if quote["direct"] else quote["text"]
+        print(f"{quote['id']}  {speaker} ({how}{role}) {quote['cue'] or ''}\n    {text}\n    "
+              f"{quote['article']} {quote['start']}-{quote['end']}; {len(quote['sources'])} article(s), "
+              f"{quote['independent_families']} independent famil{'y' if quote['independent_families'] == 1 else 'ies'}")
+    return EXIT_OK
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from newsdossier.evaluate import evaluate
 
-    result = evaluate(args.task, args.data, nlp_model=args.nlp_model)
+    result = evaluate(args.task, args.data, nlp_model=args.nlp_model, split=args.split)
     if args.json:
         print(json.dumps(result, indent=2, sort_keys=True))
     else:
@@ -205,7 +229,10 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
                 "newsdossier stories --db demo.db --articles"),
     "entities": (_cmd_entities, "the actors of a built pile: every spelling merged, roles, independent sources",
                  "newsdossier entities --db demo.db --type PER ORG --evidence"),
-    "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories, ner, parse, entity-coref)",
+    "quotes": (_cmd_quotes, "who said what in a built pile: quotes with speaker, role, cue and sources",
+               "newsdossier quotes --db demo.db --speaker Jiyad"),
+    "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories, ner, parse, "
+                        "entity-coref, quotes)",
              "newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json"),
 }
 
@@ -233,7 +260,7 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("inputs", nargs="+", metavar="INPUT",
                              help="files, folders or glob patterns (.txt .html .json .jsonl .warc .warc.gz .rss .atom .xml)")
         command.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
-    if name in ("build", "ingest", "search", "provenance", "stories", "entities"):
+    if name in ("build", "ingest", "search", "provenance", "stories", "entities", "quotes"):
         command.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"the pile's database (default {DEFAULT_DB})")
     if name == "build":
         command.add_argument("--out", type=Path, default=Path("out"), help="where the dossier is written (default out/)")
@@ -255,13 +282,20 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--type", nargs="+", choices=["PER", "ORG", "LOC"], help="only these types")
         command.add_argument("--limit", type=int, default=50, help="how many to list (default 50; --json lists all)")
         command.add_argument("--evidence", action="store_true", help="show why each spelling was merged")
-    if name in ("search", "eval", "provenance", "stories", "entities"):
+    if name == "quotes":
+        command.add_argument("--speaker", help="only quotes whose speaker's name or description contains this")
+        command.add_argument("--direct", action="store_true", help="only direct quotes")
+        command.add_argument("--limit", type=int, default=50, help="how many to list (default 50; --json lists all)")
+    if name in ("search", "eval", "provenance", "stories", "entities", "quotes"):
         command.add_argument("--json", action="store_true", help="print JSON instead of a table")
     if name == "eval":
         command.add_argument("task", choices=list(TASKS), help="what to score")
         command.add_argument("--data", type=Path, required=True, help="the benchmark's directory (or file, for ner and parse)")
         command.add_argument("--nlp-model", default="bundled", metavar="NAME_OR_PATH",
-                             help="for ner and parse: the spaCy pipeline to score (default: the bundled one)")
+                             help="for ner, parse, entity-coref and quotes: the spaCy pipeline to use "
+                                  "(default: the bundled one)")
+        command.add_argument("--split", choices=["train", "dev", "test"],
+                             help="for quotes: the PolNeAR split to score (default test)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

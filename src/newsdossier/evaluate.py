@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TASKS", "cluster_for_eval", "evaluate", "extract_for_eval"]
 
-TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref")
+TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "quotes")
 
 
 def extract_for_eval(html: str, url: str | None) -> str:
@@ -38,7 +38,9 @@ def cluster_for_eval(docs: Sequence[EvalDoc]) -> tuple[list[str], list[str]]:
     return [result.topic_of(d.id) for d in docs], [result.story_of[d.id] for d in docs]
 
 
-def evaluate(task: str, data: Path, *, nlp_model: str = "bundled") -> dict[str, Any]:
+def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | None = None) -> dict[str, Any]:
+    """Score ``task`` on the benchmark at ``data``; ``split`` picks a split where the benchmark has
+    several (quotes: PolNeAR ``train``, ``dev`` or ``test``, default ``test``)."""
     if task == "extraction":
         from newsdossier.eval.extraction import evaluate_extraction
 
@@ -65,6 +67,14 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled") -> dict[str, 
 
         nlp = load_pipeline(nlp_model)
         result = evaluate_entity_coref(data, nlp)
+        result["model"] = pipeline_id(nlp)
+        return result
+    if task == "quotes":
+        from newsdossier.eval.quotes import evaluate_quotes
+        from newsdossier.nlp import load_pipeline, pipeline_id
+
+        nlp = load_pipeline(nlp_model)
+        result = evaluate_quotes(data, nlp, split=split or "test")
         result["model"] = pipeline_id(nlp)
         return result
     raise ConfigError(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")

@@ -36,6 +36,7 @@ class BuildReport:
     stories: StoryResult | None = None
     nlp: steps.NlpCounts | None = None
     entities: int = 0
+    quotes: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
 
@@ -93,9 +94,11 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
             report.nlp = steps.nlp_pile(store, articles, nlp_model, model_id,
                                         progress=progress("analysing", len(articles)))
         with report.timer("entities"):
-            report.entities = steps.entities_pile(store, articles, report.reuse, nlp_model, model_id,
-                                                  aliases=alias_table)
-        del articles
+            entities = steps.entities_pile(store, articles, report.reuse, nlp_model, model_id, aliases=alias_table)
+            report.entities = len(entities)
+        with report.timer("quotes"):
+            report.quotes = steps.quotes_pile(store, articles, report.reuse, entities, nlp_model, model_id)
+        del articles, entities
         with report.timer("dossier"):
             report.outputs = write_dossier(out, store, report.ingest.rejections)
         store.finish_run(run_id, _counts(report))
@@ -111,5 +114,6 @@ def _counts(report: BuildReport) -> dict[str, int]:
     if report.stories is not None:
         counts.update(stories=len(report.stories.stories), topics=len(report.stories.topics))
     if report.nlp is not None:
-        counts.update(nlp_analysed=report.nlp.analysed, nlp_cached=report.nlp.cached, entities=report.entities)
+        counts.update(nlp_analysed=report.nlp.analysed, nlp_cached=report.nlp.cached, entities=report.entities,
+                      quotes=report.quotes)
     return counts

@@ -9,6 +9,7 @@ contract allows to be added (``published_range``, ``dateline``, ``captions``,
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -29,6 +30,8 @@ from newsdossier.model import (
     SourceHints,
     Status,
 )
+from newsdossier.quotes.group import QuoteGroup
+from newsdossier.quotes.model import TextSpan
 from newsdossier.stories import Story, Topic
 
 __all__ = [
@@ -201,3 +204,29 @@ def entity_to_dict(entity: Entity) -> dict[str, Any]:
 
 def family_to_dict(family: Family) -> dict[str, Any]:
     return {"id": family.id, "origin": family.origin, "articles": list(family.articles)}
+
+
+def quote_group_to_dict(group: QuoteGroup, *, quote_id: str, family_of: Mapping[str, str],
+                        names: Mapping[str, str]) -> dict[str, Any]:
+    """The ``quotes`` entry of dossier.json: the kept wording with its offsets, speaker and cue, and
+    every article that carries it (``sources``), grouped by independent source family."""
+    quote = group.quote
+
+    def span(item: TextSpan | None) -> dict[str, Any] | None:
+        return None if item is None else {"start": item.start, "end": item.end, "text": item.text}
+
+    sources = [{"article": q.article, "start": q.start, "end": q.end, "parts": [[p.start, p.end] for p in q.parts],
+                "family": family_of.get(q.article), "reworded": n in group.reworded}
+               for n, q in enumerate(group.sources)]
+    families = list(dict.fromkeys(s["family"] or s["article"] for s in sources))
+    return {
+        "id": quote_id, "article": quote.article, "start": quote.start, "end": quote.end,
+        "parts": [[p.start, p.end] for p in quote.parts], "text": quote.content.text, "direct": quote.direct,
+        "speaker": quote.actor, "speaker_name": names.get(quote.actor) if quote.actor else None,
+        "speaker_text": quote.speaker.text if quote.speaker else (quote.source.text if quote.source else None),
+        "speaker_how": quote.how, "anonymous": quote.how == "anonymous",
+        "source": span(quote.source), "speaker_span": span(quote.speaker), "role": quote.role.text if quote.role else None,
+        "cue": quote.cue.text if quote.cue else None, "cue_span": span(quote.cue),
+        "sources": sources, "families": families, "independent_families": len(families),
+        "reworded_only": group.reworded_only,
+    }

@@ -19,16 +19,19 @@ from typing import Final, TypeVar
 from newsdossier.clean import CLEANER_VERSION, Prepared, RecurringLines, clean, line_keys, prepare
 from newsdossier.clean.metadata import outlet_from_url
 from newsdossier.ingest import read_inputs
-from newsdossier.entities import AliasTable, find_entities
+from newsdossier.entities import AliasTable, Entity, find_entities
 from newsdossier.model import Article, RawDocument, Rejection, Relation, Status
 from newsdossier.nlp import load_pipeline
 from newsdossier.nlp.stage import analyse_to_bytes, doc_from_bytes, text_key, unique_texts, worker_count
+from newsdossier.quotes import find_quotes
+from newsdossier.quotes.group import group_quotes
 from newsdossier.records import (
     entity_to_dict,
     family_to_dict,
     link_to_dict,
     prepared_from_json,
     prepared_to_json,
+    quote_group_to_dict,
     story_to_dict,
     topic_to_dict,
 )
@@ -48,6 +51,7 @@ __all__ = [
     "nlp_pile",
     "pile_articles",
     "prepare_pile",
+    "quotes_pile",
     "reuse_pile",
     "stories_pile",
 ]
@@ -184,25 +188,51 @@ def nlp_pile(store: Store, articles: Sequence[Article], model: str, model_id: st
     return counts
 
 
-def entities_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, model: str, model_id: str, *,
-                  aliases: AliasTable | None = None) -> int:
-    """Find the pile's actors in the stored analyses of ``model`` and store them (replacing the previous ones)."""
+def _analyses(store: Store, articles: Sequence[Article], model: str, model_id: str,
+              stage: str) -> Iterator[tuple[str, object]]:
+    """(article id, spaCy Doc) of every article with a stored analysis of ``model``."""
     vocab = load_pipeline(model).vocab
+    for article in articles:
+        data = store.nlp_data(text_key(article.text), model_id)
+        if data is None:
+            logger.warning("%s: article %s has no NLP analysis; its %s are left out", store.path, article.id, stage)
+            continue
+        yield article.id, doc_from_bytes(data, vocab)
 
-    def analyses() -> Iterator[tuple[str, object]]:
-        for article in articles:
-            data = store.nlp_data(text_key(article.text), model_id)
-            if data is None:
-                logger.warning("%s: article %s has no NLP analysis; its actors are left out", store.path, article.id)
-                continue
-            yield article.id, doc_from_bytes(data, vocab)
 
+def _spun_sources(reuse: ReuseResult) -> dict[str, str]:
+    return {link.target: link.source for link in reuse.links
+            if link.relation == Relation.SPUN_REWRITE and link.direction_known}
+
+
+def entities_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, model: str, model_id: str, *,
+                  aliases: AliasTable | None = None) -> list[Entity]:
+    """Find the pile's actors in the stored analyses of ``model`` and store them (replacing the previous ones)."""
     family_of = {article: family.id for family in reuse.families for article in family.articles}
-    spun_sources = {link.target: link.source for link in reuse.links
-                    if link.relation == Relation.SPUN_REWRITE and link.direction_known}
-    entities = find_entities(analyses(), family_of=family_of, spun_sources=spun_sources, aliases=aliases)
+    entities = find_entities(_analyses(store, articles, model, model_id, "actors"), family_of=family_of,
+                             spun_sources=_spun_sources(reuse), aliases=aliases)
     store.replace_entities((e.id, json.dumps(entity_to_dict(e), ensure_ascii=False)) for e in entities)
-    return len(entities)
+    return entities
+
+
+def quotes_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, entities: Sequence[Entity],
+                model: str, model_id: str) -> int:
+    """Find every article's quotes, link their speakers to ``entities``, group the same words across
+    the pile and store the groups (replacing the previous ones); returns how many."""
+    actors: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            actors.setdefault(mention.article, []).append((mention.start, mention.end, entity.id))
+    quotes = []
+    for article, doc in _analyses(store, articles, model, model_id, "quotes"):
+        quotes.extend(find_quotes(article, doc, sorted(actors.get(article, ()))))
+    groups = group_quotes(quotes, spun_sources=_spun_sources(reuse))
+    family_of = {article: family.id for family in reuse.families for article in family.articles}
+    names = {entity.id: entity.name for entity in entities}
+    store.replace_quotes(
+        (f"q{n}", json.dumps(quote_group_to_dict(g, quote_id=f"q{n}", family_of=family_of, names=names),
+                             ensure_ascii=False)) for n, g in enumerate(groups, 1))
+    return len(groups)
 
 
 def pile_articles(store: Store) -> list[Article]:

@@ -173,6 +173,14 @@ MIGRATIONS: tuple[str, ...] = (
         json TEXT NOT NULL
     );
     """,
+    # 8: the quotes stage's output, replaced as a whole by each run (quotes are grouped pile-wide).
+    """
+    CREATE TABLE quotes (
+        seq  INTEGER PRIMARY KEY,   -- text order: article, then offset
+        id   TEXT NOT NULL UNIQUE,
+        json TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -546,6 +554,17 @@ class Store:
         with self._errors("store entities"), self.transaction():
             self._db.execute("DELETE FROM entities")
             self._db.executemany("INSERT INTO entities (id, json) VALUES (?, ?)", entities)
+
+    def replace_quotes(self, quotes: Iterable[tuple[str, str]]) -> None:
+        """Replace all quotes (id, json), in order."""
+        with self._errors("store quotes"), self.transaction():
+            self._db.execute("DELETE FROM quotes")
+            self._db.executemany("INSERT INTO quotes (id, json) VALUES (?, ?)", quotes)
+
+    def quotes_json(self) -> list[str]:
+        """The stored quotes' JSON, in order."""
+        with self._errors("read quotes"):
+            return [r[0] for r in self._db.execute("SELECT json FROM quotes ORDER BY seq")]
 
     def entities_json(self) -> list[str]:
         """The stored entities' JSON, in rank order."""

@@ -2,9 +2,10 @@
 
 Today the dossier holds ``articles``, ``reuse``, ``families``, ``stories`` (each with its
 ``topic`` and independent-family count), ``topics``, ``entities`` (actors with their spellings,
-roles, mentions and the evidence of each merge), a ``sources`` summary (articles vs independent
-families, stories, topics, entities) and what the run rejected; later stages add quotes and
-events.
+roles, mentions and the evidence of each merge), ``quotes`` (who said what: each quote once,
+with its speaker, cue, offsets and every article carrying it), a ``sources`` summary (articles
+vs independent families, stories, topics, entities, quotes) and what the run rejected; later
+stages add events.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ _EXCERPT_CHARS: Final = 400
 MAX_LINKS_IN_MARKDOWN: Final = 200
 MAX_ARTICLES_PER_STORY_IN_MARKDOWN: Final = 30
 MAX_ACTORS_IN_MARKDOWN: Final = 100
+MAX_SPEAKERS_IN_MARKDOWN: Final = 60
+MAX_QUOTES_PER_SPEAKER_IN_MARKDOWN: Final = 12
 ACTOR_TYPES_IN_MARKDOWN: Final = ("PER", "ORG")  # places are listed in dossier.json only
 
 
@@ -177,6 +180,44 @@ def _actors_markdown(store: Store, entities: list[dict[str, Any]]) -> list[str]:
     return [*lines, ""]
 
 
+def _speaker_label(quote: dict[str, Any]) -> str:
+    if quote["speaker_name"]:
+        return quote["speaker_name"]
+    text = quote["speaker_text"] or "unattributed"
+    return f"{text} (anonymous)" if quote["anonymous"] else text
+
+
+def _quotes_markdown(store: Store, quotes: list[dict[str, Any]]) -> list[str]:
+    """"Who said what": quotes grouped by speaker, most quoted first, each cited."""
+    if not quotes:
+        return []
+    by_speaker: dict[str, list[dict[str, Any]]] = {}
+    for quote in quotes:
+        by_speaker.setdefault(_speaker_label(quote), []).append(quote)
+    ranked = sorted(by_speaker.items(), key=lambda item: (-len(item[1]), item[0]))
+    lines = ["## Who said what", "",
+             f"{len(quotes)} quote(s) from {len(by_speaker)} speaker(s); direct quotes in quotation marks, "
+             "reported speech without. Each is cited with its article and character offsets.", ""]
+    for speaker, said in ranked[:MAX_SPEAKERS_IN_MARKDOWN]:
+        roles = sorted({q["role"] for q in said if q["role"]})
+        lines += [f"### {speaker}" + (f" — {'; '.join(roles)}" if roles else ""), ""]
+        for quote in said[:MAX_QUOTES_PER_SPEAKER_IN_MARKDOWN]:
+            text = f"“{quote['text']}”" if quote["direct"] else quote["text"]
+            article = store.get_article(quote["article"])
+            cue = f" ({quote['cue']})" if quote["cue"] else ""
+            others = len(quote["sources"]) - 1
+            also = (f"; also in {others} more article(s), {quote['independent_families']} independent "
+                    f"famil{'y' if quote['independent_families'] == 1 else 'ies'} in all") if others else ""
+            lines.append(f"- {text}{cue} — {_label(article, quote['article'])}, characters "
+                         f"{quote['start']}-{quote['end']}{also}")
+        if len(said) > MAX_QUOTES_PER_SPEAKER_IN_MARKDOWN:
+            lines.append(f"- ... and {len(said) - MAX_QUOTES_PER_SPEAKER_IN_MARKDOWN} more in dossier.json")
+        lines.append("")
+    if len(ranked) > MAX_SPEAKERS_IN_MARKDOWN:
+        lines += [f"... and {len(ranked) - MAX_SPEAKERS_IN_MARKDOWN} more speakers in dossier.json.", ""]
+    return lines
+
+
 def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] = ()) -> list[Path]:
     """Write dossier.json and dossier.md into ``out_dir``, streaming: memory does not grow with the pile.
 
@@ -190,6 +231,7 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
     link_texts, family_texts = store.reuse_json()
     story_texts, topic_texts = store.stories_json()
     entity_texts = store.entities_json()
+    quote_texts = store.quotes_json()
     with json_tmp.open("w", encoding="utf-8") as out, body_tmp.open("w", encoding="utf-8") as body:
         out.write('{\n  "schema": ' + json.dumps(SCHEMA) + ',\n  "articles": [')
         for index, article in enumerate(store.iter_articles()):
@@ -202,8 +244,10 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
         out.write("\n  \"stories\": [" + ",".join("\n    " + t for t in story_texts) + "\n  ],")
         out.write("\n  \"topics\": [" + ",".join("\n    " + t for t in topic_texts) + "\n  ],")
         out.write("\n  \"entities\": [" + ",".join("\n    " + t for t in entity_texts) + "\n  ],")
+        out.write("\n  \"quotes\": [" + ",".join("\n    " + t for t in quote_texts) + "\n  ],")
         summary = {"articles": sum(counts.values()), "independent_families": len(family_texts),
-                   "stories": len(story_texts), "topics": len(topic_texts), "entities": len(entity_texts)}
+                   "stories": len(story_texts), "topics": len(topic_texts), "entities": len(entity_texts),
+                   "quotes": len(quote_texts)}
         out.write("\n  \"sources\": " + json.dumps(summary) + ",")
         rejected = [_rejection_dict(r) for r in rejections]
         out.write("\n  \"rejected_inputs\": " + json.dumps(rejected, ensure_ascii=False) + "\n}\n")
@@ -215,6 +259,7 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
         stories = [json.loads(t) for t in story_texts]
         md.write("\n".join(_stories_markdown(store, stories, [json.loads(t) for t in topic_texts])) + "\n")
         md.write("\n".join(_actors_markdown(store, [json.loads(t) for t in entity_texts])) + "\n")
+        md.write("\n".join(_quotes_markdown(store, [json.loads(t) for t in quote_texts])) + "\n")
         md.write("\n".join(_sources_markdown(store, links, families, sum(counts.values()))) + "\n")
         md.write("## Articles\n\n")
         shutil.copyfileobj(body, md)
