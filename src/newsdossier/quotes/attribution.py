@@ -258,12 +258,13 @@ def _clause_end(doc: Any, article: _Article, start: int, end: int) -> int:
 
 
 def _content_after(doc: Any, article: _Article, cue: Any, end: int) -> tuple[int, int] | None:
-    i = cue.i + 1
+    i = _past_adjuncts(doc, cue.i + 1, end)
     if cue.lower_ in OBJECT_FIRST and i < end and doc[i].lower_ not in ("that", ":", "“", '"'):
         j = i
         while j < end and j - i < _MAX_OBJECT_TOKENS and (doc[j].pos_ in ("PROPN", "PRON", "NOUN", "DET")):
             j += 1
         i = j if j > i else i
+    i = _past_adjuncts(doc, i, end)
     for _ in range(4):  # "in a statement", "on Twitter", "to Efe" before the content
         if i < end and doc[i].lower_ in _PREPOSITIONS and doc[i].lower_ != "to":
             j = i + 1
@@ -303,6 +304,10 @@ def _clause_like(doc: Any, start: int, end: int, cue: str) -> bool:
     """A finite clause ("tensions flared"), or an infinitive after a verb that takes one ("urged X to")."""
     if any(t.tag_ in _FINITE_TAGS for t in doc[start:end]):
         return True
+    # "the talks failed" tagged as a participle: a -ed verb right after a noun, with no auxiliary
+    if any(t.tag_ == "VBN" and t.i > start and doc[t.i - 1].pos_ in ("NOUN", "PROPN", "PRON")
+           for t in doc[start:end]):
+        return True
     first = start + (doc[start].lower_ == "not")
     return first < end and doc[first].lower_ == "to" and CUE_FORMS.get(cue, "") in TAKES_INFINITIVE
 
@@ -335,6 +340,12 @@ def _attribute(doc: Any, article: _Article, cue: Any, frame: tuple[int, int],
         name = _np_left(article, subject[0] - 1, floor)
         if name and any(t.pos_ == "PROPN" for t in doc[name[0]:name[1]]) and name[1] - name[0] <= 5:
             subject, role = name, subject  # "Mohammed Mohy, the spokesperson for KH confirms"
+    if subject is None and cue.i - 1 > floor and doc[cue.i - 1].text == ",":
+        appos = _np_left(article, cue.i - 1, floor)
+        if appos and appos[0] - 1 > floor and doc[appos[0] - 1].text == ",":
+            name = _np_left(article, appos[0] - 1, floor)
+            if name and any(t.pos_ == "PROPN" for t in doc[name[0]:name[1]]) and name[1] - name[0] <= 5:
+                subject, role = name, appos  # "Abbas Kadhim, director of the Iraq Initiative, says"
     before = subject[0] if subject else cue.i
     while before > floor and doc[before - 1].lower_ in _BETWEEN:
         before -= 1

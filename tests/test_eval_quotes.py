@@ -1,0 +1,92 @@
+"""`newsdossier eval quotes`: the PolNeAR brat reader, the span matcher, and the scores on PolNeAR dev.
+
+The reader and scorer are tested on a small article written in PolNeAR's layout; the product
+is scored on PolNeAR's *dev* split (the development split; test is measured for
+docs/benchmarks.md only) behind the ``shared`` marker, with floors at the measured numbers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsdossier.errors import EvalDataError
+from newsdossier.eval.quotes import match_contents, read_polnear
+from newsdossier.evaluate import evaluate
+
+TEXT = ("“It is over,” Jane Doe said. Officials say the talks failed.\n\n"
+        "“Judge,” Brafman said, “I have never seen that.”\n")
+ANN = """T1\tContent 0 13\t“It is over,”
+T2\tSource 14 22\tJane Doe
+T3\tCue 23 27\tsaid
+E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2
+T4\tSource 29 38\tOfficials
+T5\tCue 39 42\tsay
+T6\tContent 43 59\tthe talks failed
+E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4
+T7\tContent 62 70;85 110\t“Judge,” “I have never seen that.”
+T8\tSource 71 78\tBrafman
+T9\tCue 79 83\tsaid
+E3\tAttribution:T9 Content:T7 Cue:T9 Source:T8
+#1\tAnnotatorNotes T1\ta note
+"""
+
+
+@pytest.fixture()
+def polnear(tmp_path: Path) -> Path:
+    for split in ("dev", "test"):
+        (tmp_path / "data" / split / "text").mkdir(parents=True)
+        (tmp_path / "data" / split / "attributions").mkdir(parents=True)
+    (tmp_path / "data" / "dev" / "text" / "doc-a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "data" / "dev" / "attributions" / "doc-a_ef2d.ann").write_text(ANN, encoding="utf-8")
+    (tmp_path / "data" / "dev" / "attributions" / "doc-a_zz99.ann").write_text("", encoding="utf-8")
+    return tmp_path
+
+
+def test_reader_takes_the_first_annotation_with_fragments(polnear: Path) -> None:
+    (doc,) = read_polnear(polnear, "dev")
+    assert doc.name == "doc-a" and len(doc.gold) == 3
+    first, second, third = doc.gold
+    assert first.direct and not second.direct and third.direct
+    assert third.content == ((62, 70), (85, 110)) and third.source == ((71, 78),)
+
+
+def test_reader_errors_name_the_place(polnear: Path) -> None:
+    with pytest.raises(EvalDataError, match="no annotated articles"):
+        read_polnear(polnear, "test")
+    with pytest.raises(EvalDataError, match="no PolNeAR split"):
+        read_polnear(polnear / "nowhere", "dev")
+
+
+def test_matching_is_one_to_one_best_overlap_first() -> None:
+    gold = [frozenset(range(0, 10)), frozenset(range(20, 30))]
+    predicted = [frozenset(range(0, 9)), frozenset(range(1, 10)), frozenset(range(40, 50))]
+    assert match_contents(predicted, gold) == [(0, 0)] or match_contents(predicted, gold) == [(1, 0)]
+    assert match_contents([frozenset(range(0, 4))], gold) == []  # 4 of 10 characters: under half
+    assert match_contents([frozenset(range(0, 10))], gold, exact=True) == [(0, 0)]
+
+
+def test_scores_on_the_small_article(polnear: Path) -> None:
+    result: dict[str, Any] = evaluate("quotes", polnear, split="dev")
+    assert result["gold_attributions"] == 3
+    assert result["quote_recall"] == 1.0 and result["quote_precision"] == 1.0
+    assert result["speaker_accuracy"] == 1.0
+    assert result["direct"]["gold"] == 2 and result["reported"]["gold"] == 1
+
+
+# Measured on PolNeAR dev (84 articles, 2,192 attributions) with the bundled pipeline; see
+# docs/benchmarks.md. Floors a little under the measured numbers.
+DEV_QUOTE_F1_FLOOR = 0.49
+DEV_DIRECT_F1_FLOOR = 0.80
+DEV_SPEAKER_ACCURACY_FLOOR = 0.85
+
+
+@pytest.mark.shared
+def test_polnear_dev_scores(datasets_dir: Path) -> None:
+    result: dict[str, Any] = evaluate("quotes", datasets_dir / "polnear", split="dev")
+    assert result["documents"] == 84
+    assert result["quote_f1"] >= DEV_QUOTE_F1_FLOOR
+    assert result["direct"]["f1"] >= DEV_DIRECT_F1_FLOOR
+    assert result["speaker_accuracy"] >= DEV_SPEAKER_ACCURACY_FLOOR
