@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,3 +28,17 @@ def datasets_dir(shared_dir: Path) -> Path:
     if not path.is_dir():
         pytest.skip(f"needs benchmark data in {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_dossier(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """dossier.json of the demo pile built once through the command line, with dossier.md as ``markdown``.
+
+    Read-only: tests must not change it (it is shared by the whole session)."""
+    from newsdossier.cli import EXIT_OK, main
+
+    root = tmp_path_factory.mktemp("demo-build")
+    assert main(["build", str(DEMO_PILE), "--db", str(root / "p.db"), "--out", str(root / "out"), "--quiet"]) == EXIT_OK
+    result: dict[str, Any] = json.loads((root / "out" / "dossier.json").read_text(encoding="utf-8"))
+    result["markdown"] = (root / "out" / "dossier.md").read_text(encoding="utf-8")
+    return result

@@ -14,12 +14,8 @@ DEMO = Path(__file__).resolve().parents[2] / "demo" / "pile"
 
 
 @pytest.fixture(scope="module")
-def dossier(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    root = tmp_path_factory.mktemp("seed")
-    assert main(["build", str(DEMO), "--db", str(root / "p.db"), "--out", str(root / "out"), "--quiet"]) == EXIT_OK
-    result: dict[str, Any] = json.loads((root / "out" / "dossier.json").read_text(encoding="utf-8"))
-    result["markdown"] = (root / "out" / "dossier.md").read_text(encoding="utf-8")
-    return result
+def dossier(demo_dossier: dict[str, Any]) -> dict[str, Any]:
+    return demo_dossier
 
 
 @pytest.fixture(scope="module")

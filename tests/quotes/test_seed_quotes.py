@@ -43,12 +43,8 @@ DIRECT_QUOTES = [
 
 
 @pytest.fixture(scope="module")
-def dossier(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    root = tmp_path_factory.mktemp("seed-quotes")
-    assert main(["build", str(DEMO), "--db", str(root / "p.db"), "--out", str(root / "out"), "--quiet"]) == EXIT_OK
-    result: dict[str, Any] = json.loads((root / "out" / "dossier.json").read_text(encoding="utf-8"))
-    result["markdown"] = (root / "out" / "dossier.md").read_text(encoding="utf-8")
-    return result
+def dossier(demo_dossier: dict[str, Any]) -> dict[str, Any]:
+    return demo_dossier
 
 
 def _speaker(quote: dict[str, Any]) -> str:
@@ -100,3 +96,19 @@ def test_markdown_who_said_what(dossier: dict[str, Any]) -> None:
     assert "### Sajad Jiyad — a fellow at US think-tank The Century Foundation" in section
     assert "### one Western diplomat (anonymous)" in section
     assert "characters " in section and "“If there is an escalation" in section
+
+
+def test_quotes_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "p.db"
+    assert main(["build", str(DEMO), "--db", str(db), "--out", str(tmp_path / "out"), "--quiet"]) == EXIT_OK
+    capsys.readouterr()
+    assert main(["quotes", "--db", str(db), "--speaker", "jiyad", "--direct"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "Sajad Jiyad (named, a fellow at US think-tank The Century Foundation) said" in out
+    assert "“If there is an escalation, it’s make or break for the government”" in out
+    assert "Kadhim" not in out
+    assert main(["quotes", "--db", str(db), "--json"]) == EXIT_OK
+    listed = json.loads(capsys.readouterr().out)
+    assert len(listed) >= 30 and {"id", "article", "start", "end", "text", "direct", "speaker", "speaker_text",
+                                  "cue"} <= listed[0].keys()
+    assert main(["quotes", "--db", str(tmp_path / "none.db")]) == 1

@@ -76,8 +76,7 @@ class Attribution:
         return TextSpan(self.parts[0].start, self.parts[-1].end, " … ".join(p.text for p in self.parts))
 
     def extended(self, part: TextSpan) -> Attribution:
-        return Attribution((*self.parts, part), self.cue, self.source, self.role, self.direct and True,
-                           self.continues)
+        return Attribution((*self.parts, part), self.cue, self.source, self.role, self.direct, self.continues)
 
 
 def _span(doc: Any, start: int, end: int) -> TextSpan:
@@ -263,7 +262,7 @@ def _content_after(doc: Any, article: _Article, cue: Any, end: int) -> tuple[int
         j = i
         while j < end and j - i < _MAX_OBJECT_TOKENS and (doc[j].pos_ in ("PROPN", "PRON", "NOUN", "DET")):
             j += 1
-        i = j if j > i else i
+        i = j
     i = _past_adjuncts(doc, i, end)
     for _ in range(4):  # "in a statement", "on Twitter", "to Efe" before the content
         if i < end and doc[i].lower_ in _PREPOSITIONS and doc[i].lower_ != "to":
@@ -427,13 +426,6 @@ def _past_adjuncts(doc: Any, i: int, end: int) -> int:
         else:
             break
     return i
-
-
-def _next_opens_content(doc: Any, i: int, end: int) -> bool:
-    """Whether the words at ``i`` open a content of their own ("that ...", ": “...”")."""
-    while i < end and doc[i].lower_ in (",",):
-        i += 1
-    return i < end and doc[i].lower_ in ("that", ":", "“", '"')
 
 
 def _is_direct(article: _Article, start: int, end: int) -> bool:

@@ -87,7 +87,7 @@ def group_quotes(quotes: Sequence[Quote], *, spun_sources: Mapping[str, str] | N
     for index, target in home.items():
         members[key_of[target]].append(index)
     result = []
-    for key, indexes in members.items():
+    for indexes in members.values():
         ordered = sorted(indexes, key=lambda i: (i in reworded, i))
         kept = quotes[ordered[0]]
         named = next((quotes[i] for i in ordered if quotes[i].actor is not None), None)
