@@ -93,12 +93,13 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
         with report.timer("nlp"):
             report.nlp = steps.nlp_pile(store, articles, nlp_model, model_id,
                                         progress=progress("analysing", len(articles)))
-        with report.timer("entities"):
-            entities = steps.entities_pile(store, articles, report.reuse, nlp_model, model_id, aliases=alias_table)
+        with report.timer("entities and quotes"):
+            entities, quotes = steps.entities_pile(store, articles, report.reuse, nlp_model, model_id,
+                                                   aliases=alias_table)
             report.entities = len(entities)
-        with report.timer("quotes"):
-            report.quotes = steps.quotes_pile(store, articles, report.reuse, entities, nlp_model, model_id)
-        del articles, entities
+        with report.timer("quote speakers and groups"):
+            report.quotes = steps.quotes_pile(store, articles, report.reuse, entities, quotes)
+        del articles, entities, quotes
         with report.timer("dossier"):
             report.outputs = write_dossier(out, store, report.ingest.rejections)
         store.finish_run(run_id, _counts(report))

@@ -1,8 +1,9 @@
 """Quote attribution on PolNeAR (brat standoff): content spans, direct and reported, and their sources.
 
 ``newsdossier eval quotes --data DIR`` reads ``DIR/data/<split>/{text,attributions}`` (default
-split ``test``), runs the product on each article (the NLP pipeline, the entities of that one
-article, :func:`~newsdossier.quotes.find_quotes`) and scores:
+split ``test``), runs the product on each article as ``build`` does (the NLP pipeline,
+:func:`~newsdossier.quotes.find_quotes`, the entities of that one article, and
+:func:`~newsdossier.quotes.link_actor`) and scores:
 
 * **content spans**: a predicted content matches a gold one when their characters overlap by at
   least half of their union (``quote_f1``), or are the same characters (``quote_f1_exact``); both
@@ -153,11 +154,12 @@ def _overlaps(span: tuple[int, int] | None, fragments: Sequence[tuple[int, int]]
 
 def _quotes_of(doc: PolnearDoc, nlp: Any) -> list[Any]:
     from newsdossier.entities import find_entities
-    from newsdossier.quotes import find_quotes
+    from newsdossier.quotes import find_quotes, link_actor
 
+    # as in build: quotes found without actors, then their speakers linked to the resolved actors
     analysed = nlp(doc.text)
     actors = sorted((m.start, m.end, e.id) for e in find_entities([(doc.name, analysed)]) for m in e.mentions)
-    return find_quotes(doc.name, analysed, actors)
+    return [link_actor(q, actors, doc.text) for q in find_quotes(doc.name, analysed)]
 
 
 def evaluate_quotes(root: Path, nlp: Any, *, split: str = "test", limit: int | None = None) -> dict[str, Any]:

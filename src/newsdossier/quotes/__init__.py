@@ -17,9 +17,9 @@ from typing import Any
 
 from newsdossier.quotes.attribution import Attribution, find_attributions
 from newsdossier.quotes.model import Quote, TextSpan
-from newsdossier.quotes.speakers import ActorMention, resolve_speakers
+from newsdossier.quotes.speakers import ActorMention, link_actor, resolve_speakers
 
-__all__ = ["ActorMention", "Attribution", "Quote", "TextSpan", "find_quotes"]
+__all__ = ["ActorMention", "Attribution", "Quote", "TextSpan", "find_quotes", "link_actor"]
 
 
 def find_quotes(article: str, doc: Any, actors: Sequence[ActorMention] = ()) -> list[Quote]:

@@ -22,13 +22,13 @@ A quote with no cue of its own (a continuation) takes the speaker of the quote i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from newsdossier.quotes.attribution import Attribution
 from newsdossier.quotes.model import Quote, TextSpan
 
-__all__ = ["GENERIC_SPEAKER_NOUNS", "ActorMention", "resolve_speakers"]
+__all__ = ["GENERIC_SPEAKER_NOUNS", "ActorMention", "link_actor", "resolve_speakers"]
 
 PERSON_PRONOUNS: Final = frozenset({"he", "she", "i"})
 GROUP_PRONOUNS: Final = frozenset({"they", "we", "it"})
@@ -187,3 +187,13 @@ def resolve_speakers(article: str, attributions: Sequence[Attribution], doc: Any
             known.append(_Known(speaker, actor, _is_person(speaker, doc, how),
                                 _words(attribution.source, attribution.role, speaker)))
     return quotes
+
+
+def link_actor(quote: Quote, actors: Sequence[ActorMention], text: str) -> Quote:
+    """``quote`` with its ``actor`` set from the pile's actor mentions of its article, for quotes found
+    before the actors were resolved: the actor a named, nominal or relative speaker names (see
+    :func:`_actor_of`), or the speaker a pronoun or continuation was followed back to names."""
+    if quote.actor is not None or quote.speaker is None or quote.how == "anonymous":
+        return quote
+    actor = _actor_of(quote.speaker, actors, text)
+    return quote if actor is None else replace(quote, actor=actor)
