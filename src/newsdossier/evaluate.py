@@ -7,6 +7,7 @@ pipeline runs, so the number measures the product and not a side path.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,9 +16,9 @@ from newsdossier.errors import ConfigError
 if TYPE_CHECKING:
     from newsdossier.eval.stories import EvalDoc
 
-__all__ = ["TASKS", "cluster_for_eval", "evaluate", "extract_for_eval"]
+__all__ = ["TASKS", "cluster_for_eval", "evaluate", "extract_for_eval", "timex_for_eval"]
 
-TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "quotes")
+TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "quotes", "timex")
 
 
 def extract_for_eval(html: str, url: str | None) -> str:
@@ -36,6 +37,13 @@ def cluster_for_eval(docs: Sequence[EvalDoc]) -> tuple[list[str], list[str]]:
 
     result = find_stories([StoryDoc(d.id, d.title, d.text) for d in docs])
     return [result.topic_of(d.id) for d in docs], [result.story_of[d.id] for d in docs]
+
+
+def timex_for_eval(text: str, dct: date) -> list[tuple[int, int, str, str]]:
+    """(start, end, type, value) of every time expression the product finds, anchored to ``dct``."""
+    from newsdossier.timex import find_time_expressions
+
+    return [(t.start, t.end, t.type.value, t.value) for t in find_time_expressions(text, dct)]
 
 
 def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | None = None) -> dict[str, Any]:
@@ -77,4 +85,8 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | 
         result = evaluate_quotes(data, nlp, split=split or "test")
         result["model"] = pipeline_id(nlp)
         return result
+    if task == "timex":
+        from newsdossier.eval.timex import evaluate_timex
+
+        return evaluate_timex(data, tagger=timex_for_eval)
     raise ConfigError(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")

@@ -1,0 +1,158 @@
+"""Time expressions: found, normalised TimeML-style, and anchored to the right date.
+
+``find_time_expressions(text, published)`` returns every date, time, duration, set and vague
+reference in ``text`` with its character offsets and its TIMEX3 type and value. Relative
+expressions ("on Sunday", "last week", "in June") are resolved against the publication date,
+anaphoric ones ("two days later", "the next day") against the last date the text mentioned,
+and a weekday or a month in a passage the text has moved to another date ("In January 2020
+... on Sunday") against that date. When the publication date is an estimate (a range), every
+reading it allows is resolved and the expression's ``first``/``last`` days cover them all.
+
+The grammar is in :mod:`~newsdossier.timex.rules`, the anchoring decisions in
+:mod:`~newsdossier.timex.resolve`, the tense reading in :mod:`~newsdossier.timex.tense`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from newsdossier.model import DateBasis, PublicationDate
+from newsdossier.timex.calendar import Period
+from newsdossier.timex.model import Anchor, TimeExpression, TimexType
+from newsdossier.timex.rules import RULES, Reading
+from newsdossier.timex.tense import Tense, tense_around
+
+__all__ = ["Anchor", "TimeExpression", "TimexType", "find_time_expressions", "split_sentences"]
+
+# A date the text states moves the narrative when it is this far from the publication date;
+# nearer ones ("on 2 January" in a 3 January paper) leave weekdays anchored to publication.
+NARRATIVE_MIN_DAYS: Final = 14
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by punctuation and line breaks, for texts without an NLP analysis."""
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    rule: int
+    match: re.Match[str]
+
+
+def _candidates(text: str) -> list[_Found]:
+    found = []
+    for index, rule in enumerate(RULES):
+        extent = "x" in rule.pattern.groupindex
+        for match in rule.pattern.finditer(text):
+            start, end = match.span("x") if extent else match.span()
+            if end > start:
+                found.append(_Found(start, end, index, match))
+    # Longest first; among equals, the rule listed first.
+    found.sort(key=lambda f: (f.start - f.end, f.rule, f.start))
+    taken: list[_Found] = []
+    for candidate in found:
+        if all(candidate.end <= t.start or candidate.start >= t.end for t in taken):
+            taken.append(candidate)
+    return sorted(taken, key=lambda f: f.start)
+
+
+class _Context:
+    """The place a match is read in: the publication date, the narrative date, the sentences."""
+
+    def __init__(self, text: str, now: date | None, sentences: Sequence[tuple[int, int]]) -> None:
+        self.text = text
+        self.now = now
+        self.sentences = sentences
+        self._starts = [s for s, _ in sentences]
+        self.reference: Period | None = None
+        self._stated: tuple[Period, int] | None = None  # an absolute date and its sentence
+        self._sentence = 0
+
+    def at(self, position: int) -> None:
+        self._sentence = max(0, bisect_right(self._starts, position) - 1)
+
+    def tense(self, match: re.Match[str]) -> Tense | None:
+        if not self.sentences:
+            return tense_around(self.text, *match.span())
+        start, end = self.sentences[self._sentence]
+        return tense_around(self.text[start:end], match.start() - start, match.end() - start)
+
+    def base(self, match: re.Match[str]) -> tuple[date, Anchor] | None:
+        if self._stated is not None and self._sentence - self._stated[1] <= 1:
+            period = self._stated[0]
+            if self.now is None or abs((period.start - self.now).days) > NARRATIVE_MIN_DAYS:
+                return period.start, Anchor.NARRATIVE
+        return (self.now, Anchor.PUBLICATION) if self.now is not None else None
+
+    def moved(self, reading: Reading) -> None:
+        period = reading.period
+        if period is None or reading.type is TimexType.DURATION:
+            return
+        self.reference = period
+        if reading.anchor is Anchor.ABSOLUTE and period.unit in ("day", "month"):
+            self._stated = (period, self._sentence)
+
+
+def _anchors(published: PublicationDate | date | None) -> list[date | None]:
+    if isinstance(published, PublicationDate):
+        if published.value is None:
+            return [None]
+        if published.basis is DateBasis.ESTIMATED and published.earliest and published.latest:
+            return [published.value, published.earliest, published.latest]
+        return [published.value]
+    return [published]
+
+
+def _read(found: Sequence[_Found], text: str, now: date | None,
+          sentences: Sequence[tuple[int, int]]) -> list[Reading | None]:
+    context = _Context(text, now, sentences)
+    readings: list[Reading | None] = []
+    for candidate in found:
+        context.at(candidate.start)
+        reading = RULES[candidate.rule].read(candidate.match, context)
+        if reading is not None:
+            context.moved(reading)
+        readings.append(reading)
+    return readings
+
+
+def find_time_expressions(text: str, published: PublicationDate | date | None, *,
+                          sentences: Sequence[tuple[int, int]] | None = None) -> list[TimeExpression]:
+    """Every time expression in ``text``, resolved against ``published`` (see the module doc).
+
+    ``sentences`` are the text's sentence spans (from the NLP analysis); without them the text
+    is split at sentence punctuation.
+    """
+    found = _candidates(text)
+    if sentences is None:
+        sentences = split_sentences(text)
+    passes = [_read(found, text, now, sentences) for now in _anchors(published)]
+    expressions = []
+    for index, candidate in enumerate(found):
+        reading = passes[0][index]
+        if reading is None:
+            continue
+        periods = [p[index].period for p in passes if p[index] is not None and p[index].period is not None]
+        first = min((p.first for p in periods), default=None)
+        last = max((p.last for p in periods), default=None)
+        expressions.append(TimeExpression(
+            candidate.start, candidate.end, text[candidate.start:candidate.end], reading.type, reading.value,
+            reading.anchor, first, last, reading.mod, RULES[candidate.rule].name))
+    return expressions

@@ -1,0 +1,481 @@
+"""The grammar of English news time expressions: one regex and one reading per rule.
+
+Each rule's pattern finds candidate extents (TimeML's: determiners and modifiers such as "the
+past", "early", "a mere" are inside, prepositions such as "on" and "in" outside); its reader
+turns the match into a :class:`Reading` using the :class:`Context` (the anchor date, the tense
+around the match, the narrative date). Overlapping candidates are settled in
+:mod:`newsdossier.timex` (longest first).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Final, Protocol
+
+from newsdossier.timex.calendar import Period, period_at
+from newsdossier.timex.lexicon import (
+    DAY_PART_RE, DAY_PARTS, DAY_RE, MONTH_ABBR_RE, MONTH_RE, NUMBER_RE, ORDINALS, SEASON_CODES, SEASON_RE,
+    UNIT_RE, UNITS, UNITS_RE, VAGUE_RE, WEEKDAY_RE, YEAR_RE, month_number, number_value, unit_of,
+    weekday_number,
+)
+from newsdossier.timex.model import Anchor, TimexType
+from newsdossier.timex.resolve import month_day_near, month_near, season_near, shifted, weekday_near
+from newsdossier.timex.tense import Tense
+
+__all__ = ["RULES", "Context", "Reading", "Rule"]
+
+_B: Final = r"(?<![\w-])"  # word start
+_E: Final = r"(?![\w])"  # word end
+
+
+class Context(Protocol):
+    """What a reader may ask about the place a match was found."""
+
+    @property
+    def now(self) -> date | None: ...  # the publication date (one reading of it)
+
+    @property
+    def reference(self) -> Period | None: ...  # the last date the narrative moved to
+
+    def tense(self, match: re.Match[str]) -> Tense | None: ...
+
+    def base(self, match: re.Match[str]) -> tuple[date, Anchor] | None: ...  # narrative or publication
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    type: TimexType
+    anchor: Anchor
+    value: str = ""
+    period: Period | None = None
+    mod: str | None = None
+
+
+Reader = Callable[[re.Match[str], Context], Reading | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    read: Reader
+
+
+def _date(period: Period | None, anchor: Anchor, mod: str | None = None) -> Reading | None:
+    if period is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    kind = TimexType.TIME if period.clock else TimexType.DATE
+    return Reading(kind, anchor, period.value, period, mod)
+
+
+def _mod(word: str | None) -> str | None:
+    if not word:
+        return None
+    word = word.lower().rstrip("-").strip()
+    return {"early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
+            "middle": "MID", "the end of": "END", "the beginning of": "START", "the start of": "START",
+            "the middle of": "MID"}.get(word)
+
+
+def _year(text: str) -> int:
+    text = text.strip("'’ ")
+    value = int(text)
+    if len(text) == 2:
+        return 1900 + value if value >= 30 else 2000 + value
+    return value
+
+
+def _safe(year: int, month: int, day: int) -> Period | None:
+    try:
+        return Period("day", date(year, month, day))
+    except ValueError:
+        return None
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+# --- absolute dates -----------------------------------------------------------------------------
+
+def _numeric_date(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m["iso"]:
+        period = _safe(int(m["y1"]), int(m["m1"]), int(m["d1"]))
+    else:
+        period = _safe(_year(m["y2"]), int(m["m2"]), int(m["d2"]))
+    return _date(period, Anchor.ABSOLUTE) if period else None
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    start = date(_year(m["year"]), month_number(m["month"]), 1)
+    return _date(Period("month", start), Anchor.ABSOLUTE, _mod(m["mod"]))
+
+
+def _month(m: re.Match[str], ctx: Context) -> Reading | None:
+    base = ctx.base(m)
+    relation = (m["rel"] or "").lower()
+    if base is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    period = month_near(base[0], month_number(m["month"]), ctx.tense(m), relation=relation)
+    return _date(period, base[1], _mod(m["mod"]))
+
+
+def _year_only(m: re.Match[str], ctx: Context) -> Reading | None:
+    return _date(Period("year", date(_year(m["year"]), 1, 1)), Anchor.ABSOLUTE, _mod(m["mod"]))
+
+
+def _year_range_end(m: re.Match[str], ctx: Context) -> Reading | None:
+    first = int(m["first"])
+    end = first // 100 * 100 + int(m["end"])
+    return _date(Period("year", date(end, 1, 1)), Anchor.ABSOLUTE) if end > first else None
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Reading | None:
+    year = _year(m["decade"])
+    return _date(period_at(date(year, 1, 1), "decade"), Anchor.ABSOLUTE, _mod(m["mod"]))
+
+
+def _century(m: re.Match[str], ctx: Context) -> Reading | None:
+    number = int(re.sub(r"\D", "", m["ordinal"]))
+    return _date(Period("century", date((number - 1) * 100 or 1, 1, 1)), Anchor.ABSOLUTE, _mod(m["mod"]))
+
+
+# --- anchored to the publication date -------------------------------------------------------------
+
+def _deictic_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    if ctx.now is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    word = m["word"].lower()
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    period = Period("day", ctx.now).shift(shift)
+    if word == "tonight":
+        period = period.with_clock("TNI")
+    if m["part"]:
+        period = period.with_clock(DAY_PARTS[m["part"].lower()])
+    return _date(period, Anchor.PUBLICATION)
+
+
+def _last_night(m: re.Match[str], ctx: Context) -> Reading | None:
+    if ctx.now is None:
+        return Reading(TimexType.TIME, Anchor.NONE)
+    part = m["part"].lower()
+    day = Period("day", ctx.now).shift(-1 if m["rel"].lower() == "last" else 0)
+    return _date(day.with_clock(DAY_PARTS[part]), Anchor.PUBLICATION)
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Reading | None:
+    base = ctx.base(m)
+    if base is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    relation = (m["rel"] or "").lower()
+    period = weekday_near(base[0], weekday_number(m["weekday"]), ctx.tense(m), relation=relation)
+    if m["part"]:
+        period = period.with_clock(DAY_PARTS[m["part"].lower()])
+    return _date(period, base[1])
+
+
+_RELATIONS: Final = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "the past": -1,
+                     "previous": -1, "the previous": -1, "the last": -1, "next": 1, "the next": 1, "coming": 1,
+                     "the coming": 1, "this coming": 1, "later this": 0, "earlier this": 0}
+
+
+def _this_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = unit_of(m["unit"])
+    if ctx.now is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    relation = re.sub(r"\s+", " ", m["rel"].lower())
+    if unit == "weekend":
+        week = period_at(ctx.now, "week").shift(_RELATIONS[relation])
+        return _date(Period("week", week.start, weekend=True), Anchor.PUBLICATION, _mod(m["mod"]))
+    granularity = UNITS[unit][0] if unit != "quarter" else "quarter"
+    period = shifted(ctx.now, granularity, _RELATIONS[relation])
+    return _date(period, Anchor.PUBLICATION, _mod(m["mod"]))
+
+
+def _season(m: re.Match[str], ctx: Context) -> Reading | None:
+    code = SEASON_CODES[m["season"].lower()]
+    if m["year"]:
+        return _date(period_at(date(_year(m["year"]), 7, 1), "season", code), Anchor.ABSOLUTE, _mod(m["mod"]))
+    base = ctx.base(m)
+    if base is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    relation = (m["rel"] or "").lower()
+    return _date(season_near(base[0], code, ctx.tense(m), relation=relation), base[1], _mod(m["mod"]))
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    number = ORDINALS[m["ordinal"].lower()]
+    if m["year"]:
+        return _date(Period("quarter", date(_year(m["year"]), number * 3 - 2, 1)), Anchor.ABSOLUTE)
+    base = ctx.base(m)
+    if base is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    this = Period("quarter", date(base[0].year, number * 3 - 2, 1))
+    current = period_at(base[0], "quarter")
+    if this.start > current.start and ctx.tense(m) is not Tense.FUTURE:
+        this = this.shift(-4)  # the third quarter reported in February is last year's
+    return _date(this, base[1])
+
+
+def _ago(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = unit_of(m["unit"])
+    count = number_value(m["count"]) if m["count"] else None
+    if ctx.now is None or unit in ("second", "minute", "hour"):
+        return Reading(TimexType.DATE, Anchor.NONE) if ctx.now is None else None
+    if count is None or count != int(count):
+        return Reading(TimexType.DATE, Anchor.PUBLICATION, "PAST_REF")
+    granularity = UNITS[unit][0]
+    steps = int(count) * (10 if unit == "decade" else 1)
+    period = shifted(ctx.now, "year" if unit == "decade" else granularity, -steps)
+    return _date(period, Anchor.PUBLICATION)
+
+
+def _later(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = unit_of(m["unit"])
+    count = number_value(m["count"])
+    base = ctx.reference or (Period("day", ctx.now) if ctx.now else None)
+    if base is None or count is None or count != int(count) or unit in ("second", "minute", "hour"):
+        return None
+    sign = -1 if m["dir"].lower() in ("earlier", "before") else 1
+    granularity = UNITS[unit][0]
+    anchor = Anchor.NARRATIVE if ctx.reference else Anchor.PUBLICATION
+    return _date(shifted(base.start, granularity, sign * int(count)), anchor)
+
+
+def _anaphoric_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"the next day", "the following week", "that day", "the same year" move from the narrative date."""
+    base = ctx.reference
+    anchor = Anchor.NARRATIVE
+    if base is None:
+        if ctx.now is None:
+            return None
+        base, anchor = Period("day", ctx.now), Anchor.PUBLICATION
+    unit = unit_of(m["unit"])
+    granularity = UNITS[unit][0]
+    if base.unit not in ("day", granularity) and granularity == "day":
+        return None  # "the next day" after "in 2009" says no day
+    relation = m["rel"].lower()
+    step = 1 if relation in ("next", "following", "subsequent") else -1 if relation in ("previous", "prior") else 0
+    period = shifted(base.start, granularity, step)
+    if m["part"]:
+        period = period.with_clock(DAY_PARTS[m["part"].lower()])
+    return _date(period, anchor)
+
+
+def _vague(value: str) -> Reader:
+    def read(m: re.Match[str], ctx: Context) -> Reading | None:
+        return Reading(TimexType.DATE, Anchor.NONE, value)
+    return read
+
+
+# --- durations and sets ----------------------------------------------------------------------------
+
+def _duration_value(count: float | None, unit: str) -> str:
+    granularity, code, clock = UNITS[unit]
+    if unit in ("decade", "century") and count is not None:
+        count, code = count * (10 if unit == "decade" else 100), "Y"
+    if unit == "weekend":
+        code = "D"
+        count = None if count is None else count * 2
+    if unit == "quarter":
+        code = "M"
+        count = None if count is None else count * 3
+    if count is None:
+        amount = "X"
+    elif count != int(count):
+        if code in ("Y", "M", "W", "D", "H") and code != "W":
+            smaller = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "H": (60, "M")}[code]
+            return ("PT" if clock or code == "D" else "P") + f"{int(count)}{code}{int(smaller[0] / 2)}{smaller[1]}"
+        amount = f"{count:g}"
+    else:
+        amount = str(int(count))
+    return ("PT" if clock else "P") + amount + code
+
+
+def _duration(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = unit_of(m["unit"])
+    count = number_value(m["count"]) if m["count"] and not re.fullmatch(VAGUE_RE, m["count"], re.I) else None
+    if m["count"] and count is None and not re.fullmatch(VAGUE_RE, m["count"], re.I):
+        return None
+    return Reading(TimexType.DURATION, Anchor.ABSOLUTE, _duration_value(count, unit))
+
+
+def _bare_units(m: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading(TimexType.DURATION, Anchor.ABSOLUTE, _duration_value(None, unit_of(m["unit"])))
+
+
+def _set(m: re.Match[str], ctx: Context) -> Reading | None:
+    word = m["what"].lower()
+    if word in WEEKDAY_NAMES:
+        return Reading(TimexType.SET, Anchor.ABSOLUTE, f"XXXX-WXX-{weekday_number(word)}")
+    if word in DAY_PARTS:
+        return Reading(TimexType.SET, Anchor.ABSOLUTE, "XXXX-XX-XX" + DAY_PARTS[word])
+    if word in SEASON_CODES:
+        return Reading(TimexType.SET, Anchor.ABSOLUTE, "XXXX-" + SEASON_CODES[word])
+    return Reading(TimexType.SET, Anchor.ABSOLUTE, _duration_value(1, unit_of(word)))
+
+
+def _adverb_set(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "monthly": "month",
+            "quarterly": "quarter", "annually": "year", "yearly": "year"}[m["word"].lower()]
+    return Reading(TimexType.SET, Anchor.ABSOLUTE, _duration_value(1, unit))
+
+
+# --- times of day ----------------------------------------------------------------------------------
+
+def _clock(m: re.Match[str], ctx: Context) -> Reading | None:
+    hour = int(m["hour"])
+    minute = int(m["minute"] or m["minute2"] or 0)
+    half = (m["ampm"] or "").lower().replace(".", "")
+    if half == "pm" and hour < 12:
+        hour += 12
+    if half == "am" and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59:
+        return None
+    clock = f"T{hour:02d}:{minute:02d}"
+    day: Period | None = None
+    anchor = Anchor.PUBLICATION
+    if m["weekday"]:
+        base = ctx.base(m)
+        if base is not None:
+            day, anchor = weekday_near(base[0], weekday_number(m["weekday"]), ctx.tense(m)), base[1]
+    elif m["deictic"]:
+        if ctx.now is not None:
+            day = Period("day", ctx.now).shift({"today": 0, "yesterday": -1, "tomorrow": 1}[m["deictic"].lower()])
+    elif ctx.reference is not None and ctx.reference.unit == "day":
+        day, anchor = ctx.reference, Anchor.NARRATIVE
+    elif ctx.now is not None:
+        day = Period("day", ctx.now)
+    if day is None:
+        return Reading(TimexType.TIME, Anchor.NONE)
+    return _date(day.with_clock(clock), anchor)
+
+
+def _noon(m: re.Match[str], ctx: Context) -> Reading | None:
+    if ctx.now is None:
+        return Reading(TimexType.TIME, Anchor.NONE)
+    clock = "T12:00" if m["word"].lower() == "noon" else "T24:00"
+    return _date(Period("day", ctx.now).with_clock(clock), Anchor.PUBLICATION)
+
+
+def _full_date_any(m: re.Match[str], ctx: Context) -> Reading | None:
+    month, day = (m["month"], m["day"]) if m["month"] else (m["month2"], m["day2"])
+    period = _safe(_year(m["year"]), month_number(month), _day(day))
+    return _date(period, Anchor.ABSOLUTE) if period else None
+
+
+def _month_day_any(m: re.Match[str], ctx: Context) -> Reading | None:
+    month, day = (m["month"], m["day"]) if m["month"] else (m["month2"], m["day2"])
+    base = ctx.base(m)
+    if base is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    return _date(month_day_near(base[0], month_number(month), _day(day), ctx.tense(m)), base[1])
+
+
+def _word_century(m: re.Match[str], ctx: Context) -> Reading | None:
+    number = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}[m["ordinal"].lower()]
+    return _date(Period("century", date((number - 1) * 100, 1, 1)), Anchor.ABSOLUTE, _mod(m["mod"]))
+
+
+def _vague_past(m: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading(TimexType.DATE, Anchor.NONE, "PAST_REF")
+
+
+def _vague_future(m: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading(TimexType.DATE, Anchor.NONE, "FUTURE_REF")
+
+
+WEEKDAY_NAMES: Final = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+_MOD: Final = r"(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+)?"
+_REL: Final = r"(?:(?P<rel>last|next|this|this coming|coming|past|previous)\s+)?"
+_NUM: Final = rf"(?P<count>{VAGUE_RE}|{NUMBER_RE})"
+_PART: Final = rf"(?:\s+(?P<part>{DAY_PART_RE}))?"
+_AMPM: Final = r"(?P<ampm>[ap]\.?\s?m\b\.?)"
+_ZONE: Final = r"(?:\s+(?:[A-Z]{2,4}T|GMT|UTC|local time|ET|PT|CT))?"
+
+
+def _rule(name: str, pattern: str, read: Reader, flags: int = re.IGNORECASE) -> Rule:
+    return Rule(name, re.compile(pattern, flags), read)
+
+
+# Month and weekday patterns are case-sensitive (capitalised names): "march" and "may" are verbs,
+# "sun" and "wed" are words. The (?i:...) groups keep the words around them case-insensitive.
+RULES: Final[tuple[Rule, ...]] = (
+    _rule("full-date", rf"{_B}(?:{WEEKDAY_RE},?\s+)?(?:(?P<month>{MONTH_RE}|{MONTH_ABBR_RE})\s+(?P<day>{DAY_RE}),?"
+                       rf"|(?i:the\s+)?(?P<day2>{DAY_RE})\s+(?i:of\s+)?(?P<month2>{MONTH_RE}|{MONTH_ABBR_RE}),?)"
+                       rf"\s+(?P<year>{YEAR_RE}){_E}",
+          lambda m, c: _full_date_any(m, c), flags=0),
+    _rule("numeric-date", rf"{_B}(?:(?P<iso>(?P<y1>{YEAR_RE})-(?P<m1>[01]\d)-(?P<d1>[0-3]\d))"
+                          r"|(?P<m2>1[0-2]|0?[1-9])/(?P<d2>[12]\d|3[01]|0?[1-9])/(?P<y2>(?:19|20)?\d\d))(?![\w/-])",
+          _numeric_date),
+    _rule("month-year", rf"{_B}(?i:{_MOD})(?P<month>{MONTH_RE}|{MONTH_ABBR_RE}),?\s+(?i:of\s+)?(?P<year>{YEAR_RE}){_E}",
+          _month_year, flags=0),
+    _rule("month-day", rf"{_B}(?:{WEEKDAY_RE},?\s+)?(?:(?P<month>{MONTH_RE}|{MONTH_ABBR_RE})\s+(?P<day>{DAY_RE})"
+                       rf"|(?i:the\s+)?(?P<day2>{DAY_RE})\s+(?i:of\s+)?(?P<month2>{MONTH_RE}|{MONTH_ABBR_RE})){_E}"
+                       r"(?!\s*(?:,\s*)?\d)",
+          lambda m, c: _month_day_any(m, c), flags=0),
+    _rule("month", rf"{_B}(?i:{_MOD}{_REL})(?P<month>{MONTH_RE}){_E}(?!\s+\d)", _month, flags=0),
+    _rule("year", rf"{_B}(?i:{_MOD})(?i:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<year>{YEAR_RE}){_E}"
+                  r"(?![.,]\d|\s*(?:%|percent|per\s?cent|people|troops|soldiers|km|kilomet|miles|metres|meters|feet|"
+                  r"tons|tonnes|dollars|euros|pounds|votes|units|cases|deaths|members|men|women|children|years|"
+                  r"[a-z]+s\b))(?<!\$\d{4})",
+          _year_only, flags=0),
+    _rule("year-range-end", rf"(?<=(?P<first>{YEAR_RE})[-–/])(?P<end>\d\d){_E}", _year_range_end),
+    _rule("decade", rf"{_B}(?:the\s+)?{_MOD}(?P<decade>(?:1[6-9]|20)\d0|['’]\d0)s{_E}", _decade),
+    _rule("century", rf"{_B}(?:the\s+)?{_MOD}(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|"
+                     r"(?:twentieth|twenty-first|nineteenth))\s+century{_E}",
+          lambda m, c: _century(m, c) if m["ordinal"][0].isdigit() else _word_century(m, c)),
+    _rule("deictic-day", rf"{_B}(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|"
+                         r"evening|night))?" + _E, _deictic_day),
+    _rule("last-night", rf"{_B}(?P<rel>last|this)\s+(?P<part>night|morning|afternoon|evening){_E}", _last_night),
+    _rule("weekday", rf"{_B}(?i:(?:(?P<rel>last|next|this|this coming|coming)\s+))?(?P<weekday>{WEEKDAY_RE})"
+                     rf"(?i:{_PART}){_E}",
+          _weekday, flags=0),
+    _rule("decade-duration", rf"{_B}the\s+(?:past|last|next|following|coming|previous)\s+(?P<unit>decade|century)"
+                             + _E, lambda m, c: Reading(TimexType.DURATION, Anchor.ABSOLUTE,
+                                                      _duration_value(1, unit_of(m["unit"])))),
+    _rule("this-unit", rf"{_B}(?:{_MOD}|(?:(?:earlier|later)\s+))?(?P<rel>this|current|the current|last|past|"
+                       r"previous|the previous|next|the next|coming|the coming|this coming|the last|the past)\s+"
+                       r"(?:fiscal\s+|calendar\s+)?(?P<unit>week|weekend|month|quarter|year|decade|century)" + _E,
+          _this_unit),
+    _rule("season", rf"{_B}(?:{_MOD}|the\s+)?(?:(?P<rel>last|next|this|this coming|coming|past)\s+)?"
+                    rf"(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?{_E}",
+          lambda m, c: _season(m, c) if (m["rel"] or m["year"] or m["mod"]) else None),
+    _rule("quarter", rf"{_B}(?:the\s+)?(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)"
+                     rf"[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR_RE}))?{_E}",
+          _quarter),
+    _rule("ago", rf"{_B}(?:(?:about|almost|nearly|some|more than|less than|over|just|only)\s+)?{_NUM}\s+"
+                 rf"(?P<unit>{UNITS_RE})\s+ago{_E}", _ago),
+    _rule("later", rf"{_B}{_NUM}\s+(?P<unit>{UNITS_RE})\s+(?P<dir>later|earlier|before|after){_E}"
+                   r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i)\b)", _later),
+    _rule("anaphoric", rf"{_B}(?P<rel>(?:the\s+)?(?:next|following|previous|same|subsequent|prior)|that)\s+"
+                       rf"(?P<unit>day|week|month|year){_PART}{_E}", _anaphoric_day),
+    _rule("present", rf"{_B}(?:now|currently|nowadays|at present|these days|the present){_E}", _vague("PRESENT_REF")),
+    _rule("past", rf"{_B}(?:recently|the past|in the past|previously|formerly|at the time|lately){_E}"
+                  r"(?!\s+(?:\w+\s+)?(?:week|month|year|decade|century|days?|hours?)s?\b)", _vague_past),
+    _rule("future", rf"{_B}(?:the future|in the future|soon|the near future){_E}", _vague_future),
+    _rule("duration", rf"{_B}(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|previous|coming|following|final|"
+                      r"remaining|mere|full|whole|entire|latest|initial|additional|further|another|other)\s+)?"
+                      rf"{_NUM}[\s-]+(?P<unit>{UNITS_RE}){_E}(?!-old|\s+old\b|\s+ago\b)", _duration),
+    _rule("recent-units", rf"{_B}(?:recent|coming|the coming|the past few|the last few)\s+(?P<unit>days|weeks|months|"
+                          r"years|decades)" + _E, _bare_units),
+    _rule("bare-units", r"\b(?:for|over|within|takes?|took|taking|in|after|lasting)\s+(?P<x>(?P<unit>minutes|hours|"
+                        r"days|weeks|months|years|decades))" + _E + r"(?!\s+(?:of|later|earlier|ago|before|after)\b)",
+          _bare_units),
+    _rule("set", rf"{_B}(?:every|each)\s+(?P<what>day|night|week|month|year|quarter|morning|evening|afternoon|"
+                 r"spring|summer|autumn|fall|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)" + _E,
+          _set),
+    _rule("adverb-set", rf"{_B}(?P<word>hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly){_E}",
+          _adverb_set),
+    _rule("clock", rf"{_B}(?P<hour>[01]?\d|2[0-4])(?:(?:[:.](?P<minute>[0-5]\d))?\s*(?i:{_AMPM}){_ZONE}"
+                   r"|:(?P<minute2>[0-5]\d)\s+(?:GMT|UTC|[A-Z]{2}T|local time))"
+                   rf"(?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY_RE})|(?i:(?P<deictic>today|yesterday|tomorrow))))?"
+                   r"(?![\w])", _clock, flags=0),
+    _rule("noon", rf"{_B}(?P<word>noon|midnight){_E}", _noon),
+)
+
