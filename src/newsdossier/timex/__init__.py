@@ -32,7 +32,13 @@ __all__ = ["Anchor", "TimeExpression", "TimexType", "find_time_expressions", "sp
 # A date the text states moves the narrative when it is this far from the publication date;
 # nearer ones ("on 2 January" in a 3 January paper) leave weekdays anchored to publication.
 NARRATIVE_MIN_DAYS: Final = 14
-_SENTENCE_END: Final = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z])|\n+")
+# Words a full stop follows without ending the sentence ("by Jan. 14", "Mo. on March 12").
+_ABBREVIATION: Final = re.compile(
+    r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu|Thurs|Fri|Sat|Sun|Mr|Mrs|Ms|"
+    r"Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|Inc|Corp|Co|Ltd|Jr|Sr|No|Mo|Ala|Ariz|Ark|Calif|"
+    r"Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|"
+    r"Wash|Wis|Wyo|U\.S|U\.N|vs|etc|approx|est))\.$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -40,6 +46,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if match.group().isspace() and "\n" not in match.group() and _ABBREVIATION.search(text, max(0, match.start() - 8), match.start()):
+            continue
         if match.start() > start:
             spans.append((start, match.start()))
         start = match.end()
@@ -94,8 +102,8 @@ class _Context:
         start, end = self.sentences[self._sentence]
         return tense_around(self.text[start:end], match.start() - start, match.end() - start)
 
-    def base(self, match: re.Match[str]) -> tuple[date, Anchor] | None:
-        if self._stated is not None and self._sentence - self._stated[1] <= 1:
+    def base(self, match: re.Match[str], *, narrative: bool = False) -> tuple[date, Anchor] | None:
+        if narrative and self._stated is not None and self._sentence - self._stated[1] <= 1:
             period = self._stated[0]
             if self.now is None or abs((period.start - self.now).days) > NARRATIVE_MIN_DAYS:
                 return period.start, Anchor.NARRATIVE
@@ -105,6 +113,8 @@ class _Context:
         period = reading.period
         if period is None or reading.type is TimexType.DURATION:
             return
+        if period.unit == "quarter" and reading.anchor is Anchor.NARRATIVE:
+            return  # "a year earlier" beside a quarter's results compares; it does not move the story
         self.reference = period
         if reading.anchor is Anchor.ABSOLUTE and period.unit in ("day", "month"):
             self._stated = (period, self._sentence)

@@ -26,6 +26,10 @@ __all__ = ["month_day_near", "month_near", "season_near", "shifted", "weekday_ne
 
 # How far either way an untensed weekday, month or day of a month may be from its anchor.
 _HALF_WEEK: Final = 3
+# A day of a month this close to the anchor is that one, whatever the tense: tense is read from
+# the nearest verb, which is often not the one governing the date ("ruled Wednesday that he must be
+# returned by Jan. 14"); TBAQ's errors before this rule were all of that kind.
+_NEAR_DAYS: Final = 45
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,9 @@ def month_day_near(anchor: date, month: int, day: int, tense: Tense | None) -> P
     future = this if this >= anchor else this + relativedelta(years=1)
     if past.day != day or future.day != day:  # 29 February
         return Period("day", this)
+    near = min((past, future), key=lambda d: abs((d - anchor).days))
+    if abs((near - anchor).days) <= _NEAR_DAYS:
+        return Period("day", near)  # "by Jan. 14" in a January 5 paper, whatever the verb's tense
     return _pick(_Choice(Period("day", past), Period("day", future)), anchor, tense,
                  same=Period("day", this) if this == anchor else None)
 

@@ -42,7 +42,8 @@ class Context(Protocol):
 
     def tense(self, match: re.Match[str]) -> Tense | None: ...
 
-    def base(self, match: re.Match[str]) -> tuple[date, Anchor] | None: ...  # narrative or publication
+    # The publication date, or with ``narrative`` the date a nearby sentence moved the story to.
+    def base(self, match: re.Match[str], *, narrative: bool = False) -> tuple[date, Anchor] | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,16 @@ def _month(m: re.Match[str], ctx: Context) -> Reading | None:
     return _date(period, base[1], _mod(m["mod"]))
 
 
+def _month_this_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"February this year", "June last year", "April 3 next year"."""
+    if ctx.now is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    year = ctx.now.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    if m["day"]:
+        return _date(_safe(year, month_number(m["month"]), _day(m["day"])), Anchor.PUBLICATION)
+    return _date(Period("month", date(year, month_number(m["month"]), 1)), Anchor.PUBLICATION, _mod(m["mod"]))
+
+
 def _year_only(m: re.Match[str], ctx: Context) -> Reading | None:
     return _date(Period("year", date(_year(m["year"]), 1, 1)), Anchor.ABSOLUTE, _mod(m["mod"]))
 
@@ -167,7 +178,7 @@ def _last_night(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Reading | None:
-    base = ctx.base(m)
+    base = ctx.base(m, narrative=True)
     if base is None:
         return Reading(TimexType.DATE, Anchor.NONE)
     relation = (m["rel"] or "").lower()
@@ -228,6 +239,8 @@ def _ago(m: re.Match[str], ctx: Context) -> Reading | None:
     if count is None or count != int(count):
         return Reading(TimexType.DATE, Anchor.PUBLICATION, "PAST_REF")
     granularity = UNITS[unit][0]
+    if unit == "year" and count == 1 and ctx.reference is not None and ctx.reference.unit == "quarter":
+        return _date(ctx.reference.shift(-4), Anchor.NARRATIVE)  # "up 5% from a year ago" on a quarter
     steps = int(count) * (10 if unit == "decade" else 1)
     period = shifted(ctx.now, "year" if unit == "decade" else granularity, -steps)
     return _date(period, Anchor.PUBLICATION)
@@ -241,8 +254,17 @@ def _later(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     sign = -1 if m["dir"].lower() in ("earlier", "before") else 1
     granularity = UNITS[unit][0]
+    if base.unit == "quarter" and unit == "year":
+        return _date(base.shift(4 * sign * int(count)), Anchor.NARRATIVE)
+    if _coarser(base.unit, granularity):
+        return Reading(TimexType.DATE, Anchor.NONE)  # "two days later" after "in January" says no day
     anchor = Anchor.NARRATIVE if ctx.reference else Anchor.PUBLICATION
     return _date(shifted(base.start, granularity, sign * int(count)), anchor)
+
+
+def _coarser(unit: str, than: str) -> bool:
+    order = ("day", "week", "month", "quarter", "half", "season", "year", "decade", "century")
+    return order.index(unit) > order.index(than)
 
 
 def _anaphoric_day(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -253,16 +275,93 @@ def _anaphoric_day(m: re.Match[str], ctx: Context) -> Reading | None:
         if ctx.now is None:
             return None
         base, anchor = Period("day", ctx.now), Anchor.PUBLICATION
-    unit = unit_of(m["unit"])
+    unit = unit_of(m["unit"]) if m["unit"] else "day"
     granularity = UNITS[unit][0]
     if base.unit not in ("day", granularity) and granularity == "day":
         return None  # "the next day" after "in 2009" says no day
-    relation = m["rel"].lower()
+    relation = m["rel"].lower().split()[-1]
     step = 1 if relation in ("next", "following", "subsequent") else -1 if relation in ("previous", "prior") else 0
     period = shifted(base.start, granularity, step)
-    if m["part"]:
-        period = period.with_clock(DAY_PARTS[m["part"].lower()])
+    part = m["part"] or m["part2"]
+    if part:
+        period = period.with_clock(DAY_PARTS[part.lower()])
     return _date(period, anchor)
+
+
+def _reported_period(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"the quarter", "the latest period": the quarter the text is reporting on (the last quarter it
+    named), else the last complete quarter before publication."""
+    if ctx.reference is not None and ctx.reference.unit == "quarter":
+        return _date(ctx.reference, Anchor.NARRATIVE)
+    if ctx.now is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    return _date(shifted(ctx.now, "quarter", -1), Anchor.PUBLICATION)
+
+
+def _year_ago_period(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"the year-earlier quarter", "year-ago results": a year before the period being reported."""
+    if ctx.reference is not None and ctx.reference.unit == "quarter":
+        return _date(ctx.reference.shift(-4), Anchor.NARRATIVE)
+    if ctx.now is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    return _date(shifted(ctx.now, "year", -1), Anchor.PUBLICATION)
+
+
+def _weekend(m: re.Match[str], ctx: Context) -> Reading | None:
+    base = ctx.base(m, narrative=True)
+    if base is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    week = period_at(base[0], "week")
+    if ctx.tense(m) is Tense.PAST and base[0].isoweekday() < 6:
+        week = week.shift(-1)  # "over the weekend" read on a Tuesday is the one just past
+    return _date(Period("week", week.start, weekend=True), base[1])
+
+
+def _end_of(m: re.Match[str], ctx: Context) -> Reading | None:
+    if ctx.now is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    unit = unit_of(m["unit"])
+    return _date(period_at(ctx.now, UNITS[unit][0]), Anchor.PUBLICATION, _mod(m["mod"]))
+
+
+_HOLIDAYS: Final = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+                    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+                    "valentine's day": (2, 14), "halloween": (10, 31)}
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Reading | None:
+    base = ctx.base(m)
+    if base is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    name = re.sub(r"\s+", " ", m["name"].lower().replace("’", "'"))
+    relation = (m["rel"] or "").lower()
+    if name.startswith("thanksgiving"):
+        year = _holiday_year(base[0], 11, 28, relation, ctx.tense(m))
+        first = date(year, 11, 1)
+        thursday = first.toordinal() + (3 - first.weekday()) % 7 + 21
+        return _date(Period("day", date.fromordinal(thursday)), base[1])
+    month, day = _HOLIDAYS[name]
+    return _date(Period("day", date(_holiday_year(base[0], month, day, relation, ctx.tense(m)), month, day)), base[1])
+
+
+def _holiday_year(anchor: date, month: int, day: int, relation: str, tense: Tense | None) -> int:
+    this = date(anchor.year, month, day)
+    if relation == "last" or (not relation and tense is not Tense.FUTURE and this > anchor
+                              and (this - anchor).days > _CLOSE_DAYS):
+        return anchor.year - 1 if this >= anchor else anchor.year
+    if relation == "next" and this <= anchor:
+        return anchor.year + 1
+    return anchor.year
+
+
+# A holiday this close ahead of publication is this year's whatever the tense ("by Christmas").
+_CLOSE_DAYS: Final = 45
+
+
+def _end_of_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    if ctx.now is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    return _date(period_at(ctx.now, "year"), Anchor.PUBLICATION, "END")
 
 
 def _vague(value: str) -> Reader:
@@ -340,7 +439,7 @@ def _clock(m: re.Match[str], ctx: Context) -> Reading | None:
     day: Period | None = None
     anchor = Anchor.PUBLICATION
     if m["weekday"]:
-        base = ctx.base(m)
+        base = ctx.base(m, narrative=True)
         if base is not None:
             day, anchor = weekday_near(base[0], weekday_number(m["weekday"]), ctx.tense(m)), base[1]
     elif m["deictic"]:
@@ -420,6 +519,8 @@ RULES: Final[tuple[Rule, ...]] = (
                        r"(?!\s*(?:,\s*)?\d)",
           lambda m, c: _month_day_any(m, c), flags=0),
     _rule("month", rf"{_B}(?i:{_MOD}{_REL})(?P<month>{MONTH_RE}){_E}(?!\s+\d)", _month, flags=0),
+    _rule("month-this-year", rf"{_B}(?i:{_MOD})(?P<month>{MONTH_RE}|{MONTH_ABBR_RE})(?:\s+(?P<day>{DAY_RE}))?,?\s+"
+                             r"(?i:(?P<rel>this|last|next)\s+year)" + _E, _month_this_year, flags=0),
     _rule("year", rf"{_B}(?i:{_MOD})(?i:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<year>{YEAR_RE}){_E}"
                   r"(?![.,]\d|\s*(?:%|percent|per\s?cent|people|troops|soldiers|km|kilomet|miles|metres|meters|feet|"
                   r"tons|tonnes|dollars|euros|pounds|votes|units|cases|deaths|members|men|women|children|years|"
@@ -428,7 +529,7 @@ RULES: Final[tuple[Rule, ...]] = (
     _rule("year-range-end", rf"(?<=(?P<first>{YEAR_RE})[-–/])(?P<end>\d\d){_E}", _year_range_end),
     _rule("decade", rf"{_B}(?:the\s+)?{_MOD}(?P<decade>(?:1[6-9]|20)\d0|['’]\d0)s{_E}", _decade),
     _rule("century", rf"{_B}(?:the\s+)?{_MOD}(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|"
-                     r"(?:twentieth|twenty-first|nineteenth))\s+century{_E}",
+                     r"(?:twentieth|twenty-first|nineteenth))\s+century" + _E,
           lambda m, c: _century(m, c) if m["ordinal"][0].isdigit() else _word_century(m, c)),
     _rule("deictic-day", rf"{_B}(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|"
                          r"evening|night))?" + _E, _deictic_day),
@@ -453,12 +554,26 @@ RULES: Final[tuple[Rule, ...]] = (
                  rf"(?P<unit>{UNITS_RE})\s+ago{_E}", _ago),
     _rule("later", rf"{_B}{_NUM}\s+(?P<unit>{UNITS_RE})\s+(?P<dir>later|earlier|before|after){_E}"
                    r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i)\b)", _later),
-    _rule("anaphoric", rf"{_B}(?P<rel>(?:the\s+)?(?:next|following|previous|same|subsequent|prior)|that)\s+"
-                       rf"(?P<unit>day|week|month|year){_PART}{_E}", _anaphoric_day),
+    _rule("anaphoric", rf"{_B}(?P<rel>(?:the\s+)?(?:next|following|previous|same|subsequent|prior)|that(?:\s+same)?)"
+                       rf"\s+(?:(?P<unit>day|week|month|year){_PART}|(?P<part2>{DAY_PART_RE})){_E}", _anaphoric_day),
+    _rule("reported-period", rf"{_B}the\s+(?:latest|current|most recent|fiscal|just-ended|recent)?\s*"
+                             r"(?:quarter|period)" + _E + r"(?!\s+(?:of|ended|ending|to)\b)", _reported_period),
+    _rule("year-ago-period", rf"{_B}(?:(?:the|a)\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period|results|levels?))?"
+                             + _E, _year_ago_period),
+    _rule("weekend", rf"{_B}the\s+weekend{_E}", _weekend),
+    _rule("end-of", rf"{_B}(?P<mod>the end of|the beginning of|the start of|the middle of)\s+(?:the\s+)?"
+                    r"(?P<unit>week|month|year)" + _E, _end_of),
+    _rule("year-end", rf"{_B}(?P<mod>year-end|year's end){_E}",
+          lambda m, c: _end_of_year(m, c)),
+    _rule("holiday", rf"{_B}(?:(?P<rel>last|next|this)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|"
+                     r"New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Valentine['’]s\s+Day|Halloween|"
+                     r"Thanksgiving(?:\s+Day)?)" + _E, _holiday, flags=0),
     _rule("present", rf"{_B}(?:now|currently|nowadays|at present|these days|the present){_E}", _vague("PRESENT_REF")),
-    _rule("past", rf"{_B}(?:recently|the past|in the past|previously|formerly|at the time|lately){_E}"
+    # "previously" and "formerly" are left out: TBAQ marks 2 of 22.
+    _rule("past", rf"{_B}(?:recently|the past|in the past|at the time|lately){_E}"
                   r"(?!\s+(?:\w+\s+)?(?:week|month|year|decade|century|days?|hours?)s?\b)", _vague_past),
-    _rule("future", rf"{_B}(?:the future|in the future|soon|the near future){_E}", _vague_future),
+    # "soon" is left out: TBAQ marks 4 of 18.
+    _rule("future", rf"{_B}(?:the future|in the future|the near future){_E}", _vague_future),
     _rule("duration", rf"{_B}(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|previous|coming|following|final|"
                       r"remaining|mere|full|whole|entire|latest|initial|additional|further|another|other)\s+)?"
                       rf"{_NUM}[\s-]+(?P<unit>{UNITS_RE}){_E}(?!-old|\s+old\b|\s+ago\b)", _duration),
@@ -470,8 +585,10 @@ RULES: Final[tuple[Rule, ...]] = (
     _rule("set", rf"{_B}(?:every|each)\s+(?P<what>day|night|week|month|year|quarter|morning|evening|afternoon|"
                  r"spring|summer|autumn|fall|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)" + _E,
           _set),
-    _rule("adverb-set", rf"{_B}(?P<word>hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly){_E}",
-          _adverb_set),
+    # As adverbs only: "rallies almost daily", not "a quarterly dividend" or "daily share turnover".
+    _rule("adverb-set", rf"{_B}(?P<word>hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly){_E}"
+                        r"(?!\s+(?!(?:and|or|to|in|at|for|from|on|by|with|since|until|through|the|a|an|"
+                        r"basis)\b)[a-z])", _adverb_set),
     _rule("clock", rf"{_B}(?P<hour>[01]?\d|2[0-4])(?:(?:[:.](?P<minute>[0-5]\d))?\s*(?i:{_AMPM}){_ZONE}"
                    r"|:(?P<minute2>[0-5]\d)\s+(?:GMT|UTC|[A-Z]{2}T|local time))"
                    rf"(?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY_RE})|(?i:(?P<deictic>today|yesterday|tomorrow))))?"

@@ -23,15 +23,17 @@ class Tense(StrEnum):
 
 
 # Future: modals and the periphrases news uses for scheduled events.
-_FUTURE: Final = (r"will|'ll|shall|won't|wo n't|going to|plans? to|planned to|plans for|is to|are to|due to|"
+_FUTURE: Final = (r"will|'ll|shall|won't|wo n't|going to|plans? to|is to|are to|due to|"
                   r"(?:is|are|was|were) (?:set|scheduled|expected|slated|poised|likely) to|scheduled for|"
-                  r"scheduled|expected to|set for|until|till|next|upcoming|coming|from now|ahead|"
-                  r"intends? to|aims? to|would|hopes? to|starting|beginning|to begin|to start|to take place|"
+                  r"scheduled|expected to|set for|next|upcoming|coming|from now|as soon as|"
+                  r"intends? to|aims? to|expects? to|would|hopes? to|effective|to begin|to start|to take place|"
                   r"to be held|to open|to close|to end|to meet|to visit|to vote|to hold")
 # Past: past-tense auxiliaries and reporting verbs, and regular past forms.
 _PAST: Final = (r"was|were|had|did|didn't|said|told|took|came|went|made|met|began|fell|rose|left|won|lost|"
-                r"saw|gave|got|held|hit|led|sent|spent|paid|put|ran|set up|shot|fled|fought|killed|"
-                r"ago|earlier|last|previously|since|\w+ed")
+                r"saw|gave|got|held|hit|led|sent|spent|paid|ran|set up|shot|fled|fought|brought|bought|thought|"
+                r"sought|caught|taught|found|became|broke|chose|drove|ate|flew|forgot|froze|grew|knew|rode|"
+                r"sold|spoke|stole|struck|swore|threw|understood|woke|wore|wrote|built|felt|kept|meant|slept|"
+                r"stood|won|ago|earlier|previously|since|\w+ed")
 _PRESENT: Final = r"is|are|says|say|has|have|am"
 _SIGNALS: Final = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b",
                              re.IGNORECASE)
@@ -52,7 +54,8 @@ def tense_around(sentence: str, start: int, end: int) -> Tense | None:
 
 
 def _counts(match: re.Match[str]) -> bool:
-    return match.lastgroup != "past" or match.group().lower() not in _NOT_PAST
+    word = match.group().lower()
+    return match.lastgroup != "past" or (word not in _NOT_PAST and not word.endswith("ceed"))
 
 
 def _tense(match: re.Match[str]) -> Tense:
