@@ -197,6 +197,57 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_timex(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from newsdossier.clean import clean, prepare
+    from newsdossier.ingest import read_inputs
+    from newsdossier.model import DateBasis, PublicationDate, Rejection
+    from newsdossier.records import time_expression_to_dict
+    from newsdossier.timex import find_time_expressions
+
+    if args.published:
+        try:
+            override = PublicationDate(date.fromisoformat(args.published), DateBasis.TEXT, evidence="--published")
+        except ValueError:
+            print(f"newsdossier timex: error: --published {args.published!r} is not a date like 2021-01-02",
+                  file=sys.stderr)
+            return EXIT_USAGE
+    status = EXIT_OK
+    results = []
+    for item in read_inputs([args.file]):
+        if isinstance(item, Rejection):
+            print(f"newsdossier timex: rejected {item}", file=sys.stderr)
+            status = EXIT_REJECTED
+            continue
+        article = clean(prepare(item))
+        published = override if args.published else article.published
+        expressions = find_time_expressions(article.text, published)
+        results.append({"where": item.where, "published": published.value.isoformat() if published.value else None,
+                        "published_basis": published.basis.value if published.basis else None,
+                        "time_expressions": [time_expression_to_dict(e) for e in expressions]})
+        if not args.json:
+            _print_timex(item.where, article.text, published, expressions)
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    return status
+
+
+def _print_timex(where: str, text: str, published: Any, expressions: Sequence[Any]) -> None:
+    basis = f" ({published.basis.value})" if published.basis else ""
+    span = (f", between {published.earliest} and {published.latest}"
+            if published.basis and published.basis.value == "estimated" else "")
+    print(f"{where}\npublished: {published.value or 'unknown'}{basis}{span}\n")
+    marked, last = [], 0
+    for e in expressions:
+        marked += [text[last:e.start], f"[{e.text} = {e.value or '?'}]"]
+        last = e.end
+    print("".join([*marked, text[last:]]) + "\n")
+    for e in expressions:
+        covers = f"  {e.first} .. {e.last}" if e.first else ""
+        print(f"{e.start:>6}-{e.end:<6} {e.type.value:<9} {e.value or '?':<16} {e.anchor.value:<12} {e.text!r}{covers}")
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from newsdossier.evaluate import evaluate
 
@@ -231,8 +282,10 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
                  "newsdossier entities --db demo.db --type PER ORG --evidence"),
     "quotes": (_cmd_quotes, "who said what in a built pile: quotes with speaker, role, cue and sources",
                "newsdossier quotes --db demo.db --speaker Jiyad"),
+    "timex": (_cmd_timex, "an article file with its time expressions resolved against its publication date",
+              "newsdossier timex demo/pile/002_b59a1ca62d69ed0f.txt"),
     "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories, ner, parse, "
-                        "entity-coref, quotes)",
+                        "entity-coref, quotes, timex)",
              "newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json"),
 }
 
@@ -286,7 +339,12 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--speaker", help="only quotes whose speaker's name or description contains this")
         command.add_argument("--direct", action="store_true", help="only direct quotes")
         command.add_argument("--limit", type=int, default=50, help="how many to list (default 50; --json lists all)")
-    if name in ("search", "eval", "provenance", "stories", "entities", "quotes"):
+    if name == "timex":
+        command.add_argument("file", type=Path, metavar="FILE", help="an article (.txt .html .json ...; every "
+                                                                       "document in it is shown)")
+        command.add_argument("--published", metavar="YYYY-MM-DD",
+                             help="resolve against this publication date instead of the one read from the article")
+    if name in ("search", "eval", "provenance", "stories", "entities", "quotes", "timex"):
         command.add_argument("--json", action="store_true", help="print JSON instead of a table")
     if name == "eval":
         command.add_argument("task", choices=list(TASKS), help="what to score")

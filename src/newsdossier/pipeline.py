@@ -37,6 +37,7 @@ class BuildReport:
     nlp: steps.NlpCounts | None = None
     entities: int = 0
     quotes: int = 0
+    time_expressions: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
 
@@ -88,18 +89,20 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
             articles = steps.pile_articles(store)
             report.reuse = steps.reuse_pile(store, articles)
         with report.timer("stories"):
-            report.stories = steps.stories_pile(store, articles, report.reuse, rebuild=rebuild_stories)
+            report.stories = stories = steps.stories_pile(store, articles, report.reuse, rebuild=rebuild_stories)
         model_id = pipeline_id(load_pipeline(nlp_model))
         with report.timer("nlp"):
             report.nlp = steps.nlp_pile(store, articles, nlp_model, model_id,
                                         progress=progress("analysing", len(articles)))
         with report.timer("entities and quotes"):
-            entities, quotes = steps.entities_pile(store, articles, report.reuse, nlp_model, model_id,
-                                                   aliases=alias_table)
+            entities, quotes, sentences = steps.entities_pile(store, articles, report.reuse, nlp_model, model_id,
+                                                              aliases=alias_table)
             report.entities = len(entities)
         with report.timer("quote speakers and groups"):
             report.quotes = steps.quotes_pile(store, articles, report.reuse, entities, quotes)
-        del articles, entities, quotes
+        with report.timer("time expressions"):
+            report.time_expressions = steps.time_pile(store, articles, report.reuse, stories, sentences)
+        del articles, entities, quotes, sentences
         with report.timer("dossier"):
             report.outputs = write_dossier(out, store, report.ingest.rejections)
         store.finish_run(run_id, _counts(report))
@@ -116,5 +119,5 @@ def _counts(report: BuildReport) -> dict[str, int]:
         counts.update(stories=len(report.stories.stories), topics=len(report.stories.topics))
     if report.nlp is not None:
         counts.update(nlp_analysed=report.nlp.analysed, nlp_cached=report.nlp.cached, entities=report.entities,
-                      quotes=report.quotes)
+                      quotes=report.quotes, time_expressions=report.time_expressions)
     return counts

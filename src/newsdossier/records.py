@@ -33,6 +33,8 @@ from newsdossier.model import (
 from newsdossier.quotes.group import QuoteGroup
 from newsdossier.quotes.model import TextSpan
 from newsdossier.stories import Story, Topic
+from newsdossier.timex import TimeExpression
+from newsdossier.timex.timeline import TimelineEntry
 
 __all__ = [
     "article_from_dict",
@@ -44,6 +46,8 @@ __all__ = [
     "prepared_from_json",
     "prepared_to_json",
     "story_to_dict",
+    "time_expression_to_dict",
+    "timeline_entry_to_dict",
     "topic_to_dict",
 ]
 
@@ -230,3 +234,19 @@ def quote_group_to_dict(group: QuoteGroup, *, quote_id: str, family_of: Mapping[
         "sources": sources, "families": families, "independent_families": len(families),
         "reworded_only": group.reworded_only,
     }
+
+def time_expression_to_dict(expression: TimeExpression) -> dict[str, Any]:
+    """An entry of an article's ``time_expressions`` in dossier.json."""
+    return {"start": expression.start, "end": expression.end, "text": expression.text,
+            "type": expression.type.value, "value": expression.value or None, "anchor": expression.anchor.value,
+            "first": _iso(expression.first), "last": _iso(expression.last), "mod": expression.mod}
+
+
+def timeline_entry_to_dict(entry: TimelineEntry, *, family_of: Mapping[str, str]) -> dict[str, Any]:
+    """An entry of dossier.json's ``timeline``: a dated sentence until events are extracted."""
+    families = {family_of.get(s.article, s.article) for s in entry.sources}
+    return {"date": entry.value, "first": _iso(entry.first), "last": _iso(entry.last), "event": None,
+            "story": entry.story, "time_text": entry.time_text, "text": entry.text,
+            "sources": [{"article": s.article, "start": s.start, "end": s.end, "time_start": s.time_start,
+                         "time_end": s.time_end, "family": family_of.get(s.article)} for s in entry.sources],
+            "independent_families": len(families)}

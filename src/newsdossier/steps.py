@@ -33,12 +33,16 @@ from newsdossier.records import (
     prepared_to_json,
     quote_group_to_dict,
     story_to_dict,
+    time_expression_to_dict,
+    timeline_entry_to_dict,
     topic_to_dict,
 )
 from newsdossier.reuse import ReuseResult, find_reuse
 from newsdossier.store import Store
 from newsdossier.stories import StoryBuilder, StoryDoc, StoryResult
 from newsdossier.stories.cluster import STATE_VERSION
+from newsdossier.timex import find_time_expressions, split_sentences
+from newsdossier.timex.timeline import build_timeline, dated_sentences
 
 __all__ = [
     "CleanCounts",
@@ -54,6 +58,7 @@ __all__ = [
     "quotes_pile",
     "reuse_pile",
     "stories_pile",
+    "time_pile",
 ]
 
 # Rows written per transaction: large enough that commit cost is amortised (measured:
@@ -205,23 +210,50 @@ def _spun_sources(reuse: ReuseResult) -> dict[str, str]:
             if link.relation == Relation.SPUN_REWRITE and link.direction_known}
 
 
+Sentences = dict[str, list[tuple[int, int]]]
+
+
 def entities_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, model: str, model_id: str, *,
-                  aliases: AliasTable | None = None) -> tuple[list[Entity], list[Quote]]:
+                  aliases: AliasTable | None = None) -> tuple[list[Entity], list[Quote], Sentences]:
     """Find the pile's actors in the stored analyses of ``model`` and store them (replacing the previous
-    ones); returns them with every article's quotes, read in the same pass so each analysis is
-    decoded once (decoding is a third of the quotes' cost); the quotes' speakers are not linked to
-    the actors yet (:func:`quotes_pile` does that)."""
+    ones); returns them with every article's quotes and sentence spans, read in the same pass so
+    each analysis is decoded once (decoding is a third of the quotes' cost); the quotes' speakers
+    are not linked to the actors yet (:func:`quotes_pile` does that)."""
     quotes: list[Quote] = []
+    sentences: Sentences = {}
 
     def analyses() -> Iterator[tuple[str, object]]:
         for article, doc in _analyses(store, articles, model, model_id, "actors and quotes"):
             quotes.extend(find_quotes(article, doc))
+            sentences[article] = [(s.start_char, s.end_char) for s in doc.sents]  # type: ignore[attr-defined]
             yield article, doc
 
     family_of = {article: family.id for family in reuse.families for article in family.articles}
     entities = find_entities(analyses(), family_of=family_of, spun_sources=_spun_sources(reuse), aliases=aliases)
     store.replace_entities((e.id, json.dumps(entity_to_dict(e), ensure_ascii=False)) for e in entities)
-    return entities, quotes
+    return entities, quotes, sentences
+
+
+def time_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, stories: StoryResult,
+              sentences: Sentences) -> int:
+    """Find and resolve every article's time expressions (against its publication date, in its
+    analysed sentences, or sentences split by punctuation when it has no analysis), build the
+    stories' provisional timeline, and store both (replacing the previous ones); returns how many
+    expressions."""
+    family_of = {article: family.id for family in reuse.families for article in family.articles}
+    rows: list[tuple[str, str]] = []
+    dated = []
+    count = 0
+    for article in articles:
+        spans = sentences.get(article.id) or split_sentences(article.text)
+        expressions = find_time_expressions(article.text, article.published, sentences=spans)
+        count += len(expressions)
+        rows.append((article.id, json.dumps([time_expression_to_dict(e) for e in expressions], ensure_ascii=False)))
+        dated.extend(dated_sentences(article.id, article.text, expressions, spans))
+    timeline = build_timeline(dated, stories.story_of)
+    store.replace_time(rows, (json.dumps(timeline_entry_to_dict(e, family_of=family_of), ensure_ascii=False)
+                              for e in timeline))
+    return count
 
 
 def quotes_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, entities: Sequence[Entity],

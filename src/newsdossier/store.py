@@ -181,6 +181,18 @@ MIGRATIONS: tuple[str, ...] = (
         json TEXT NOT NULL
     );
     """,
+    # 9: the time stage's output, replaced as a whole by each run: every article's resolved time
+    # expressions (a JSON list per article), and the provisional timeline of dated sentences.
+    """
+    CREATE TABLE time_expressions (
+        article TEXT PRIMARY KEY,
+        json    TEXT NOT NULL
+    );
+    CREATE TABLE timeline (
+        seq  INTEGER PRIMARY KEY,   -- story, then date order
+        json TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -565,6 +577,25 @@ class Store:
         """The stored quotes' JSON, in order."""
         with self._errors("read quotes"):
             return [r[0] for r in self._db.execute("SELECT json FROM quotes ORDER BY seq")]
+
+    def replace_time(self, expressions: Iterable[tuple[str, str]], timeline: Iterable[str]) -> None:
+        """Replace every article's time expressions (article id, JSON list) and the timeline (JSON, in order)."""
+        with self._errors("store time expressions"), self.transaction():
+            self._db.execute("DELETE FROM time_expressions")
+            self._db.execute("DELETE FROM timeline")
+            self._db.executemany("INSERT INTO time_expressions (article, json) VALUES (?, ?)", expressions)
+            self._db.executemany("INSERT INTO timeline (json) VALUES (?)", ((t,) for t in timeline))
+
+    def time_expressions_json(self, article: str) -> str | None:
+        """The stored time expressions of ``article`` (a JSON list), or None when it has none stored."""
+        with self._errors("read time expressions"):
+            row = self._db.execute("SELECT json FROM time_expressions WHERE article = ?", (article,)).fetchone()
+            return row[0] if row else None
+
+    def timeline_json(self) -> list[str]:
+        """The stored timeline entries' JSON, in order."""
+        with self._errors("read the timeline"):
+            return [r[0] for r in self._db.execute("SELECT json FROM timeline ORDER BY seq")]
 
     def entities_json(self) -> list[str]:
         """The stored entities' JSON, in rank order."""

@@ -3,9 +3,10 @@
 Today the dossier holds ``articles``, ``reuse``, ``families``, ``stories`` (each with its
 ``topic`` and independent-family count), ``topics``, ``entities`` (actors with their spellings,
 roles, mentions and the evidence of each merge), ``quotes`` (who said what: each quote once,
-with its speaker, cue, offsets and every article carrying it), a ``sources`` summary (articles
-vs independent families, stories, topics, entities, quotes) and what the run rejected; later
-stages add events.
+with its speaker, cue, offsets and every article carrying it), every article's resolved
+``time_expressions``, a provisional ``timeline`` of dated sentences per story (each cited), a
+``sources`` summary (articles vs independent families, stories, topics, entities, quotes, time
+expressions) and what the run rejected; later stages add events.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ MAX_ARTICLES_PER_STORY_IN_MARKDOWN: Final = 30
 MAX_ACTORS_IN_MARKDOWN: Final = 100
 MAX_SPEAKERS_IN_MARKDOWN: Final = 60
 MAX_QUOTES_PER_SPEAKER_IN_MARKDOWN: Final = 12
+MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN: Final = 40
 ACTOR_TYPES_IN_MARKDOWN: Final = ("PER", "ORG")  # places are listed in dossier.json only
 
 
@@ -218,6 +220,34 @@ def _quotes_markdown(store: Store, quotes: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def _timeline_markdown(store: Store, timeline: list[dict[str, Any]], stories: list[dict[str, Any]]) -> list[str]:
+    """"Timeline": per story, its dated sentences in date order, each cited."""
+    if not timeline:
+        return []
+    titles = {story["id"]: story["title"] or "(no headline)" for story in stories}
+    by_story: dict[str | None, list[dict[str, Any]]] = {}
+    for entry in timeline:
+        by_story.setdefault(entry["story"], []).append(entry)
+    lines = ["## Timeline", "",
+             f"{len(timeline)} dated sentence(s), by story and date; each date is resolved from the words in "
+             "parentheses (relative ones against the article's publication date). Events will replace sentences.", ""]
+    for story, entries in by_story.items():
+        lines += [f"### {titles.get(story, 'Articles outside any story') if story else 'Articles outside any story'}",
+                  ""]
+        for entry in entries[:MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN]:
+            first = entry["sources"][0]
+            article = store.get_article(first["article"])
+            others = len(entry["sources"]) - 1
+            also = (f"; also in {others} more article(s), {entry['independent_families']} independent "
+                    f"famil{'y' if entry['independent_families'] == 1 else 'ies'} in all") if others else ""
+            lines.append(f"- **{entry['date']}** ({entry['time_text']}): {entry['text']} — "
+                         f"{_label(article, first['article'])}, characters {first['start']}-{first['end']}{also}")
+        if len(entries) > MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN:
+            lines.append(f"- ... and {len(entries) - MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN} more in dossier.json")
+        lines.append("")
+    return lines
+
+
 def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] = ()) -> list[Path]:
     """Write dossier.json and dossier.md into ``out_dir``, streaming: memory does not grow with the pile.
 
@@ -232,10 +262,15 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
     story_texts, topic_texts = store.stories_json()
     entity_texts = store.entities_json()
     quote_texts = store.quotes_json()
+    timeline_texts = store.timeline_json()
+    time_expressions = 0
     with json_tmp.open("w", encoding="utf-8") as out, body_tmp.open("w", encoding="utf-8") as body:
         out.write('{\n  "schema": ' + json.dumps(SCHEMA) + ',\n  "articles": [')
         for index, article in enumerate(store.iter_articles()):
             record = article_to_dict(article, with_source=False)
+            stored = store.time_expressions_json(article.id)
+            record["time_expressions"] = json.loads(stored) if stored else []
+            time_expressions += len(record["time_expressions"])
             out.write(("," if index else "") + "\n    " + json.dumps(record, ensure_ascii=False))
             body.write("\n".join(_article_markdown(record)) + "\n")
             counts[record["status"]] += 1
@@ -245,9 +280,11 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
         out.write("\n  \"topics\": [" + ",".join("\n    " + t for t in topic_texts) + "\n  ],")
         out.write("\n  \"entities\": [" + ",".join("\n    " + t for t in entity_texts) + "\n  ],")
         out.write("\n  \"quotes\": [" + ",".join("\n    " + t for t in quote_texts) + "\n  ],")
+        out.write("\n  \"timeline\": [" + ",".join("\n    " + t for t in timeline_texts) + "\n  ],")
         summary = {"articles": sum(counts.values()), "independent_families": len(family_texts),
                    "stories": len(story_texts), "topics": len(topic_texts), "entities": len(entity_texts),
-                   "quotes": len(quote_texts)}
+                   "quotes": len(quote_texts), "time_expressions": time_expressions,
+                   "timeline_entries": len(timeline_texts)}
         out.write("\n  \"sources\": " + json.dumps(summary) + ",")
         rejected = [_rejection_dict(r) for r in rejections]
         out.write("\n  \"rejected_inputs\": " + json.dumps(rejected, ensure_ascii=False) + "\n}\n")
@@ -259,6 +296,7 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
         stories = [json.loads(t) for t in story_texts]
         md.write("\n".join(_stories_markdown(store, stories, [json.loads(t) for t in topic_texts])) + "\n")
         md.write("\n".join(_actors_markdown(store, [json.loads(t) for t in entity_texts])) + "\n")
+        md.write("\n".join(_timeline_markdown(store, [json.loads(t) for t in timeline_texts], stories)) + "\n")
         md.write("\n".join(_quotes_markdown(store, [json.loads(t) for t in quote_texts])) + "\n")
         md.write("\n".join(_sources_markdown(store, links, families, sum(counts.values()))) + "\n")
         md.write("## Articles\n\n")

@@ -159,7 +159,7 @@ def find_time_expressions(text: str, published: PublicationDate | date | None, *
         reading = passes[0][index]
         if reading is None:
             continue
-        periods = [p[index].period for p in passes if p[index] is not None and p[index].period is not None]
+        periods = [r.period for r in (p[index] for p in passes) if r is not None and r.period is not None]
         first = min((p.first for p in periods), default=None)
         last = max((p.last for p in periods), default=None)
         expressions.append(TimeExpression(

@@ -25,7 +25,7 @@ for _number, _names in enumerate(
     for _name in _names:
         WEEKDAYS[_name] = _number
 
-NUMBERS: Final[dict[str, int]] = {
+NUMBERS: Final[dict[str, float]] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,

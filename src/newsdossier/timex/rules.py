@@ -252,7 +252,7 @@ def _later(m: re.Match[str], ctx: Context) -> Reading | None:
     base = ctx.reference or (Period("day", ctx.now) if ctx.now else None)
     if base is None or count is None or count != int(count) or unit in ("second", "minute", "hour"):
         return None
-    sign = -1 if m["dir"].lower() in ("earlier", "before") else 1
+    sign = -1 if (m["dir"] or m["dir2"]).lower() in ("earlier", "before") else 1
     granularity = UNITS[unit][0]
     if base.unit == "quarter" and unit == "year":
         return _date(base.shift(4 * sign * int(count)), Anchor.NARRATIVE)
@@ -552,8 +552,10 @@ RULES: Final[tuple[Rule, ...]] = (
           _quarter),
     _rule("ago", rf"{_B}(?:(?:about|almost|nearly|some|more than|less than|over|just|only)\s+)?{_NUM}\s+"
                  rf"(?P<unit>{UNITS_RE})\s+ago{_E}", _ago),
-    _rule("later", rf"{_B}{_NUM}\s+(?P<unit>{UNITS_RE})\s+(?P<dir>later|earlier|before|after){_E}"
-                   r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|i)\b)", _later),
+    # "before"/"after" only closing a phrase ("two days after, ..."): "a year after Soleimani's death"
+    # is anchored to an event, not to a date.
+    _rule("later", rf"{_B}{_NUM}\s+(?P<unit>{UNITS_RE})\s+(?:(?P<dir>later|earlier){_E}|(?P<dir2>before|after)"
+                   r"(?=\s*[,.;:!?]))", _later),
     _rule("anaphoric", rf"{_B}(?P<rel>(?:the\s+)?(?:next|following|previous|same|subsequent|prior)|that(?:\s+same)?)"
                        rf"\s+(?:(?P<unit>day|week|month|year){_PART}|(?P<part2>{DAY_PART_RE})){_E}", _anaphoric_day),
     _rule("reported-period", rf"{_B}the\s+(?:latest|current|most recent|fiscal|just-ended|recent)?\s*"

@@ -59,4 +59,4 @@ def _counts(match: re.Match[str]) -> bool:
 
 
 def _tense(match: re.Match[str]) -> Tense:
-    return Tense(match.lastgroup)
+    return Tense(match.lastgroup or "present")
