@@ -148,7 +148,7 @@ class _Context:
         if period.unit == "quarter" and reading.anchor is Anchor.NARRATIVE:
             return  # "a year earlier" beside a quarter's results compares; it does not move the story
         self.reference = period
-        if reading.anchor is Anchor.ABSOLUTE and period.unit in ("day", "month"):
+        if reading.anchor in (Anchor.ABSOLUTE, Anchor.NARRATIVE) and period.unit in ("day", "month"):
             self._stated = (period, self._sentence)
 
 

@@ -124,7 +124,12 @@ def _month_year(m: re.Match[str], ctx: Context) -> Reading | None:
     return _date(Period("month", start), Anchor.ABSOLUTE, _mod(m["mod"]))
 
 
+_NAME_BEFORE: Final = re.compile(r"\b[A-Z][a-z]+\s+$")
+
+
 def _month(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m["month"] == "May" and not (m["rel"] or m["mod"]) and _NAME_BEFORE.search(m.string, 0, m.start()):
+        return None  # "Theresa May", "Brian May": a surname
     base = ctx.base(m)
     relation = (m["rel"] or "").lower()
     if base is None:
@@ -524,7 +529,7 @@ _TRIGGERS: Final[dict[str, str]] = {
     "end-of": r"(?i:(?:end|beginning|start|middle) of)", "year-end": r"(?i:year-end|year's end)",
     "holiday": r"(?i:christmas|new year|independence|valentine|halloween|thanksgiving)",
     "present": r"(?i:now|current|present|these days)", "past": r"(?i:recent|past|at the time|lately)",
-    "future": r"(?i:future)", "duration": _UNIT_TRIGGER, "recent-units": _UNIT_TRIGGER, "bare-units": _UNIT_TRIGGER,
+    "future": r"(?i:future)", "duration": _UNIT_TRIGGER, "duration-adjective": _UNIT_TRIGGER, "recent-units": _UNIT_TRIGGER, "bare-units": _UNIT_TRIGGER,
     "set": r"(?i:\b(?:every|each)\b)", "adverb-set": r"(?i:ly\b)", "clock": r"(?i:[ap]\.?\s?m\b|\d[:.]\d\d)",
     "noon": r"(?i:noon|midnight)",
 }
@@ -558,7 +563,7 @@ RULES: Final[tuple[Rule, ...]] = (
     _rule("month", rf"{_B}(?i:{_MOD}{_REL})(?P<month>{MONTH_RE}){_E}(?!\s+\d)", _month, flags=0),
     _rule("month-this-year", rf"{_B}(?i:{_MOD})(?P<month>{MONTH_RE}|{MONTH_ABBR_RE})(?:\s+(?P<day>{DAY_RE}))?,?\s+"
                              r"(?i:(?P<rel>this|last|next)\s+year)" + _E, _month_this_year, flags=0),
-    _rule("year", rf"{_B}(?i:{_MOD})(?i:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<year>{YEAR_RE}){_E}"
+    _rule("year", rf"(?:{_B}|(?<=\d[-–]))(?i:{_MOD})(?i:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<year>{YEAR_RE}){_E}"
                   r"(?![.,]\d|\s*(?:%|percent|per\s?cent|people|troops|soldiers|km|kilomet|miles|metres|meters|feet|"
                   r"tons|tonnes|dollars|euros|pounds|votes|units|cases|deaths|members|men|women|children|years|"
                   r"[a-z]+s\b))(?<!\$\d{4})",
@@ -591,7 +596,7 @@ RULES: Final[tuple[Rule, ...]] = (
                  rf"(?P<unit>{UNITS_RE})\s+ago{_E}", _ago),
     # "before"/"after" only closing a phrase ("two days after, ..."): "a year after Soleimani's death"
     # is anchored to an event, not to a date.
-    _rule("later", rf"{_B}{_NUM}\s+(?P<unit>{UNITS_RE})\s+(?:(?P<dir>later|earlier){_E}|(?P<dir2>before|after)"
+    _rule("later", rf"{_B}{_NUM}\s+(?P<unit>{UNITS_RE})\s+(?:(?P<dir>later|earlier){_E}(?!\s+than\b)|(?P<dir2>before|after)"
                    r"(?=\s*[,.;:!?]))", _later),
     _rule("anaphoric", rf"{_B}(?P<rel>(?:the\s+)?(?:next|following|previous|same|subsequent|prior)|that(?:\s+same)?)"
                        rf"\s+(?:(?P<unit>day|week|month|year){_PART}|(?P<part2>{DAY_PART_RE})){_E}", _anaphoric_day),
@@ -609,20 +614,22 @@ RULES: Final[tuple[Rule, ...]] = (
                      r"Thanksgiving(?:\s+Day)?)" + _E, _holiday, flags=0),
     _rule("present", rf"{_B}(?:now|currently|nowadays|at present|these days|the present){_E}", _vague("PRESENT_REF")),
     # "previously" and "formerly" are left out: TBAQ marks 2 of 22.
-    _rule("past", rf"{_B}(?:recently|the past|in the past|at the time|lately){_E}"
+    _rule("past", rf"{_B}(?:recently|the past|at the time|lately){_E}"
                   r"(?!\s+(?:\w+\s+)?(?:week|month|year|decade|century|days?|hours?)s?\b)", _vague_past),
     # "soon" is left out: TBAQ marks 4 of 18.
-    _rule("future", rf"{_B}(?:the future|in the future|the near future){_E}", _vague_future),
+    _rule("future", rf"{_B}(?:the future|the near future){_E}", _vague_future),
     _rule("duration", rf"{_B}(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|previous|coming|following|final|"
                       r"remaining|mere|full|whole|entire|latest|initial|additional|further|another|other)\s+)?"
-                      rf"{_NUM}[\s-]+(?P<unit>{UNITS_RE}){_E}(?!-old|\s+old\b|\s+ago\b)", _duration),
+                      rf"{_NUM}\s+(?P<unit>{UNITS_RE}){_E}(?!-old|\s+old\b|\s+ago\b)", _duration),
+    # "a four-week delay": the adjective is the expression, not the noun phrase.
+    _rule("duration-adjective", rf"{_B}{_NUM}-(?P<unit>{UNIT_RE}){_E}(?!-old|-long)", _duration),
     _rule("recent-units", rf"{_B}(?:recent|coming|the coming|the past few|the last few)\s+(?P<unit>days|weeks|months|"
                           r"years|decades)" + _E, _bare_units),
     _rule("bare-units", r"\b(?:for|over|within|takes?|took|taking|in|after|lasting)\s+(?P<x>(?P<unit>minutes|hours|"
                         r"days|weeks|months|years|decades))" + _E + r"(?!\s+(?:of|later|earlier|ago|before|after)\b)",
           _bare_units),
     _rule("set", rf"{_B}(?:every|each)\s+(?P<what>day|night|week|month|year|quarter|morning|evening|afternoon|"
-                 r"spring|summer|autumn|fall|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)" + _E,
+                 r"spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)" + _E,
           _set),
     # As adverbs only: "rallies almost daily", not "a quarterly dividend" or "daily share turnover".
     _rule("adverb-set", rf"{_B}(?P<word>hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly){_E}"

@@ -55,7 +55,11 @@ def tense_around(sentence: str, start: int, end: int) -> Tense | None:
 
 def _counts(match: re.Match[str]) -> bool:
     word = match.group().lower()
-    return match.lastgroup != "past" or (word not in _NOT_PAST and not word.endswith("ceed"))
+    if match.lastgroup != "past":
+        return True
+    # "to be published", "will be held": a participle after "be" is not a past tense.
+    after_be = match.string[max(0, match.start() - 3):match.start()].lower() == "be "
+    return word not in _NOT_PAST and not word.endswith("ceed") and not after_be
 
 
 def _tense(match: re.Match[str]) -> Tense:

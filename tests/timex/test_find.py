@@ -1,0 +1,160 @@
+"""find_time_expressions: extents, TimeML types and values, anchors, estimated dates, bad input."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from newsdossier.model import DateBasis, PublicationDate
+from newsdossier.timex import Anchor, TimexType, find_time_expressions, split_sentences
+from newsdossier.timex.rules import RULES
+
+FRIDAY = date(2013, 3, 22)
+
+
+def _found(text: str, published: date | PublicationDate | None = FRIDAY) -> list[tuple[str, str, str]]:
+    return [(e.text, e.type.value, e.value) for e in find_time_expressions(text, published)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # absolute dates
+    ("It was signed on March 22, 2013.", [("March 22, 2013", "DATE", "2013-03-22")]),
+    ("It was signed on 3 January 2020 in Baghdad.", [("3 January 2020", "DATE", "2020-01-03")]),
+    ("By Friday, Jan. 3, 2020 it was over.", [("Friday, Jan. 3, 2020", "DATE", "2020-01-03")]),
+    ("The raid in May 2010 killed nine.", [("May 2010", "DATE", "2010-05")]),
+    ("Sales rose in early 2011.", [("early 2011", "DATE", "2011")]),
+    ("The pandemic of 2009-2010 killed 348.", [("2009", "DATE", "2009"), ("2010", "DATE", "2010")]),
+    ("The expedition of 1957-58 crossed it.", [("1957", "DATE", "1957"), ("58", "DATE", "1958")]),
+    ("Prices in the 1990s were low.", [("the 1990s", "DATE", "199")]),
+    ("The most important explorations of the 20th century.", [("the 20th century", "DATE", "19")]),
+    ("Filed 2021-01-02 and 1/15/2021.", [("2021-01-02", "DATE", "2021-01-02"), ("1/15/2021", "DATE", "2021-01-15")]),
+    ("In fiscal 1989 it lost money.", [("fiscal 1989", "DATE", "1989")]),
+    ("Net rose in the third quarter of 1989.", [("the third quarter of 1989", "DATE", "1989-Q3")]),
+    ("It sold 2000 tanks and 1500 trucks.", []),  # quantities, not years
+    # relative to the publication date (Friday 22 March 2013)
+    ("The CDC said Friday the season was over.", [("Friday", "DATE", "2013-03-22")]),
+    ("Raymond Roth pleaded guilty Thursday.", [("Thursday", "DATE", "2013-03-21")]),
+    ("Closures will begin on April 7.", [("April 7", "DATE", "2013-04-07")]),
+    ("He was arrested in early August.", [("early August", "DATE", "2012-08")]),
+    ("The report is due to be published in May.", [("May", "DATE", "2013-05")]),
+    ("It was launched last summer.", [("last summer", "DATE", "2012-SU")]),
+    ("He lost his bid last May.", [("last May", "DATE", "2012-05")]),
+    ("Six deaths were reported in the last week.", [("the last week", "DATE", "2013-W11")]),
+    ("He visited Israel this week.", [("this week", "DATE", "2013-W12")]),
+    ("Premiums could rise next year.", [("next year", "DATE", "2014")]),
+    ("A similar order came four years ago.", [("four years ago", "DATE", "2009")]),
+    ("It happened two days ago.", [("two days ago", "DATE", "2013-03-20")]),
+    ("They met yesterday and will meet tomorrow.", [("yesterday", "DATE", "2013-03-21"),
+                                                    ("tomorrow", "DATE", "2013-03-23")]),
+    ("The match will be played at 15:00 GMT Saturday.", [("15:00 GMT Saturday", "TIME", "2013-03-23T15:00")]),
+    ("He left on Friday afternoon.", [("Friday afternoon", "TIME", "2013-03-22TAF")]),
+    ("Police said it happened last night.", [("last night", "TIME", "2013-03-21TNI")]),
+    ("Talks resume at 10 a.m.", [("10 a.m.", "TIME", "2013-03-22T10:00")]),
+    ("Sales fell earlier this month.", [("earlier this month", "DATE", "2013-03")]),
+    ("It ends at the end of the year.", [("the end of the year", "DATE", "2013")]),
+    ("He will visit at Christmas.", [("Christmas", "DATE", "2013-12-25")]),
+    # durations, sets and vague references
+    ("The harvest began a month earlier than usual.", [("a month", "DURATION", "P1M")]),
+    ("It was the worst in a decade.", [("a decade", "DURATION", "P10Y")]),
+    ("A sentence of 90 days in jail.", [("90 days", "DURATION", "P90D")]),
+    ("Hospitalised in the past several months.", [("the past several months", "DURATION", "PXM")]),
+    ("He has spoken to both over the past two years.", [("the past two years", "DURATION", "P2Y")]),
+    ("A four-week delay and a 24-hour strike.", [("four-week", "DURATION", "P4W"), ("24-hour", "DURATION", "PT24H")]),
+    ("It took two and a half years.", [("two and a half years", "DURATION", "P2Y6M")]),
+    ("His 22-year-old son reported it.", []),  # an age, not a duration
+    ("The oil companies had blocked it for years.", [("years", "DURATION", "PXY")]),
+    ("Vaccinate every year; she checks every morning.", [("every year", "SET", "P1Y"),
+                                                         ("every morning", "SET", "XXXX-XX-XXTMO")]),
+    ("Every Sunday they march.", [("Every Sunday", "SET", "XXXX-WXX-7")]),
+    ("Rallies are held almost daily.", [("daily", "SET", "P1D")]),
+    ("It declared a quarterly dividend.", []),  # an adjective, not a recurrence
+    ("It can now take weeks. In the past it took days.",
+     [("now", "DATE", "PRESENT_REF"), ("weeks", "DURATION", "PXW"), ("the past", "DATE", "PAST_REF"),
+      ("days", "DURATION", "PXD")]),
+    # words that look like time but are not
+    ("Theresa May may march on.", []),
+    ("The Sun reported a fall in sales.", []),
+])
+def test_expressions(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_seed_sentences_resolve_as_the_issue_says() -> None:
+    # 002 (published Friday 3 January 2020) and 000 (2 January 2021), 001 (3 January 2021).
+    attacked = "The US had unilaterally attacked Kata'ib Hezbollah bases on Sunday, killing 25 of its fighters."
+    assert _found(attacked, date(2020, 1, 3)) == [("Sunday", "DATE", "2019-12-29")]
+    assert _found("They staged a limited incursion earlier this week.", date(2020, 1, 3)) == [
+        ("earlier this week", "DATE", "2020-W01")]
+    assert _found("Only 2,500 soldiers are expected to remain in the country as of 15 January.",
+                  date(2021, 1, 2)) == [("15 January", "DATE", "2021-01-15")]
+    assert _found("This echoed a similar episode in June, when forces arrested 14.", date(2021, 1, 3)) == [
+        ("June", "DATE", "2020-06")]
+    assert _found("Al-Hashemi was in Tehran last week to try to mediate.", date(2021, 1, 3)) == [
+        ("last week", "DATE", "2020-W52")]
+
+
+def test_narrative_dates_move_anaphora_and_weekdays() -> None:
+    text = ("The general was killed on January 3, 2020. Two days later, parliament voted. "
+            "The next day the embassy was shelled. On Sunday, protesters marched.")
+    found = {e.text: e for e in find_time_expressions(text, date(2021, 1, 2))}
+    assert found["Two days later"].value == "2020-01-05" and found["Two days later"].anchor is Anchor.NARRATIVE
+    assert found["The next day"].value == "2020-01-06"
+    # "On Sunday" two sentences after a 2020 date a year before publication: the story's Sunday
+    # (5 January 2020), not the Sunday before publication; one sentence further, the anchor returns.
+    assert found["Sunday"].value == "2020-01-05" and found["Sunday"].anchor is Anchor.NARRATIVE
+    later = find_time_expressions(text + " Nothing. Nothing else. On Monday it rained.", date(2021, 1, 2))
+    assert later[-1].value == "2020-12-28" and later[-1].anchor is Anchor.PUBLICATION
+
+
+def test_a_month_without_a_day_does_not_invent_one() -> None:
+    found = find_time_expressions("In January 2020 the strike came. Two days later Iran replied.", date(2021, 1, 2))
+    assert [(e.text, e.value, e.anchor) for e in found][1] == ("Two days later", "", Anchor.NONE)
+
+
+def test_an_estimated_publication_date_widens_what_is_resolved_against_it() -> None:
+    published = PublicationDate(date(2021, 1, 3), DateBasis.ESTIMATED, date(2020, 12, 20), date(2021, 1, 17))
+    found = {e.text: e for e in find_time_expressions("He was in Tehran last week, and in Baghdad on 2 May 2020.",
+                                                      published)}
+    week = found["last week"]
+    assert week.value == "2020-W52"  # against the point estimate
+    assert (week.first, week.last) == (date(2020, 12, 7), date(2021, 1, 10))  # every week the range allows
+    assert (found["2 May 2020"].first, found["2 May 2020"].last) == (date(2020, 5, 2), date(2020, 5, 2))
+
+
+def test_without_a_publication_date_relative_expressions_stay_unresolved() -> None:
+    found = find_time_expressions("On Sunday, 3 January 2021, and last week, they met.", None)
+    assert [(e.text, e.value, e.anchor, e.first) for e in found] == [
+        ("Sunday, 3 January 2021", "2021-01-03", Anchor.ABSOLUTE, date(2021, 1, 3)),
+        ("last week", "", Anchor.NONE, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "4,000 years ago the river moved; 10000000 days later it came back.",
+    "On February 30, 2021 and 31/31/2021 and 99:99 p.m.", "İİİ Sunday İstanbul March 2020 ü" * 3,
+    "year " * 2000,
+])
+def test_odd_text_never_raises_and_offsets_point_at_the_words(text: str) -> None:
+    for expression in find_time_expressions(text, FRIDAY):
+        assert text[expression.start:expression.end] == expression.text
+
+
+def test_sentences_split_at_full_stops_but_not_after_abbreviations() -> None:
+    text = "He left by Jan. 14 with Mr. Smith. Then he came back.\nNew line"
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "He left by Jan. 14 with Mr. Smith.", "Then he came back.", "New line"]
+
+
+def test_lowercased_patterns_have_no_uppercase_letters() -> None:
+    # Case-insensitive rules also run case-sensitively on the lowercased text; an uppercase letter
+    # in them (outside an escape like \\S) would silently never match there.
+    for rule in RULES:
+        if rule.lowered is not None:
+            assert not re.search(r"(?<!\\)[A-Z]", re.sub(r"\(\?P[<=]", "", rule.lowered.pattern)), rule.name
+        if rule.lowered_trigger is not None:
+            assert not re.search(r"(?<!\\)[A-Z]", rule.lowered_trigger.pattern), rule.name
+
+
+def test_types_are_timeml_types() -> None:
+    assert {t.value for t in TimexType} == {"DATE", "TIME", "DURATION", "SET"}
