@@ -189,6 +189,14 @@ def _speaker_label(quote: dict[str, Any]) -> str:
     return f"{text} (anonymous)" if quote["anonymous"] else text
 
 
+def _also_in(item: dict[str, Any]) -> str:
+    """"; also in 2 more article(s), 1 independent family in all" for a quote or entry with several sources."""
+    others = len(item["sources"]) - 1
+    families = item["independent_families"]
+    return (f"; also in {others} more article(s), {families} independent famil{'y' if families == 1 else 'ies'} "
+            "in all") if others else ""
+
+
 def _quotes_markdown(store: Store, quotes: list[dict[str, Any]]) -> list[str]:
     """"Who said what": quotes grouped by speaker, most quoted first, each cited."""
     if not quotes:
@@ -207,11 +215,8 @@ def _quotes_markdown(store: Store, quotes: list[dict[str, Any]]) -> list[str]:
             text = f"“{quote['text']}”" if quote["direct"] else quote["text"]
             article = store.get_article(quote["article"])
             cue = f" ({quote['cue']})" if quote["cue"] else ""
-            others = len(quote["sources"]) - 1
-            also = (f"; also in {others} more article(s), {quote['independent_families']} independent "
-                    f"famil{'y' if quote['independent_families'] == 1 else 'ies'} in all") if others else ""
             lines.append(f"- {text}{cue} — {_label(article, quote['article'])}, characters "
-                         f"{quote['start']}-{quote['end']}{also}")
+                         f"{quote['start']}-{quote['end']}{_also_in(quote)}")
         if len(said) > MAX_QUOTES_PER_SPEAKER_IN_MARKDOWN:
             lines.append(f"- ... and {len(said) - MAX_QUOTES_PER_SPEAKER_IN_MARKDOWN} more in dossier.json")
         lines.append("")
@@ -237,11 +242,9 @@ def _timeline_markdown(store: Store, timeline: list[dict[str, Any]], stories: li
         for entry in entries[:MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN]:
             first = entry["sources"][0]
             article = store.get_article(first["article"])
-            others = len(entry["sources"]) - 1
-            also = (f"; also in {others} more article(s), {entry['independent_families']} independent "
-                    f"famil{'y' if entry['independent_families'] == 1 else 'ies'} in all") if others else ""
             lines.append(f"- **{entry['date']}** ({entry['time_text']}): {entry['text']} — "
-                         f"{_label(article, first['article'])}, characters {first['start']}-{first['end']}{also}")
+                         f"{_label(article, first['article'])}, characters {first['start']}-{first['end']}"
+                         f"{_also_in(entry)}")
         if len(entries) > MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN:
             lines.append(f"- ... and {len(entries) - MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN} more in dossier.json")
         lines.append("")
