@@ -206,6 +206,7 @@ def _cmd_timex(args: argparse.Namespace) -> int:
     from newsdossier.records import time_expression_to_dict
     from newsdossier.timex import find_time_expressions
 
+    override = None
     if args.published:
         try:
             override = PublicationDate(date.fromisoformat(args.published), DateBasis.TEXT, evidence="--published")
@@ -221,7 +222,7 @@ def _cmd_timex(args: argparse.Namespace) -> int:
             status = EXIT_REJECTED
             continue
         article = clean(prepare(item))
-        published = override if args.published else article.published
+        published = override or article.published
         expressions = find_time_expressions(article.text, published)
         results.append({"where": item.where, "published": published.value.isoformat() if published.value else None,
                         "published_basis": published.basis.value if published.basis else None,

@@ -18,8 +18,8 @@ from typing import Final, TypeVar
 
 from newsdossier.clean import CLEANER_VERSION, Prepared, RecurringLines, clean, line_keys, prepare
 from newsdossier.clean.metadata import outlet_from_url
-from newsdossier.ingest import read_inputs
 from newsdossier.entities import AliasTable, Entity, find_entities
+from newsdossier.ingest import read_inputs
 from newsdossier.model import Article, RawDocument, Rejection, Relation, Status
 from newsdossier.nlp import load_pipeline
 from newsdossier.nlp.stage import analyse_to_bytes, doc_from_bytes, text_key, unique_texts, worker_count

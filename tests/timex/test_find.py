@@ -63,6 +63,9 @@ def _found(text: str, published: date | PublicationDate | None = FRIDAY) -> list
     ("He has spoken to both over the past two years.", [("the past two years", "DURATION", "P2Y")]),
     ("A four-week delay and a 24-hour strike.", [("four-week", "DURATION", "P4W"), ("24-hour", "DURATION", "PT24H")]),
     ("It took two and a half years.", [("two and a half years", "DURATION", "P2Y6M")]),
+    ("The flight took 1.5 hours, the drive 1.5 days.", [("1.5 hours", "DURATION", "PT1H30M"),
+                                                        ("1.5 days", "DURATION", "P1DT12H")]),
+    ("Silence for decades.", [("decades", "DURATION", "PXDE")]),
     ("His 22-year-old son reported it.", []),  # an age, not a duration
     ("The oil companies had blocked it for years.", [("years", "DURATION", "PXY")]),
     ("Vaccinate every year; she checks every morning.", [("every year", "SET", "P1Y"),

@@ -18,6 +18,7 @@ from itertools import islice
 from typing import Final
 
 from newsdossier.model import DateBasis, PublicationDate
+from newsdossier.timex.lexicon import MONTHS as _MONTHS
 
 __all__ = [
     "DateCandidate",
@@ -29,17 +30,6 @@ __all__ = [
     "resolve_publication_date",
 ]
 
-_MONTHS: Final[dict[str, int]] = {
-    name: number
-    for number, names in enumerate(
-        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")),
-        start=1,
-    )
-    for name in names
-}
 _MONTH: Final = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY: Final = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
 _DAY: Final = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"

@@ -34,7 +34,7 @@ from typing import Any
 
 from newsdossier.errors import EvalDataError
 
-__all__ = ["GoldTimex", "TimexDoc", "evaluate_timex", "read_cat", "read_tml", "read_timex_corpus", "score_timex"]
+__all__ = ["GoldTimex", "TimexDoc", "evaluate_timex", "read_cat", "read_timex_corpus", "read_tml", "score_timex"]
 
 
 @dataclass(frozen=True, slots=True)

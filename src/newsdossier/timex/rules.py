@@ -17,8 +17,24 @@ from typing import Final, Protocol
 
 from newsdossier.timex.calendar import Period, period_at
 from newsdossier.timex.lexicon import (
-    DAY_PART_RE, DAY_PARTS, DAY_RE, MONTH_ABBR_RE, MONTH_RE, NUMBER_RE, ORDINALS, SEASON_CODES, SEASON_RE,
-    UNIT_RE, UNITS, UNITS_RE, VAGUE_RE, WEEKDAY_RE, YEAR_RE, month_number, number_value, unit_of,
+    DAY_PART_RE,
+    DAY_PARTS,
+    DAY_RE,
+    MONTH_ABBR_RE,
+    MONTH_RE,
+    NUMBER_RE,
+    ORDINALS,
+    SEASON_CODES,
+    SEASON_RE,
+    UNIT_RE,
+    UNITS,
+    UNITS_RE,
+    VAGUE_RE,
+    WEEKDAY_RE,
+    YEAR_RE,
+    month_number,
+    number_value,
+    unit_of,
     weekday_number,
 )
 from newsdossier.timex.model import Anchor, TimexType
@@ -386,34 +402,35 @@ def _vague(value: str) -> Reader:
 
 # --- durations and sets ----------------------------------------------------------------------------
 
+# A fraction of a unit is written in the next smaller one: "two and a half years" is P2Y6M.
+_SMALLER: Final = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M"), "S": (1, "S")}
+
+
 def _duration_value(count: float | None, unit: str) -> str:
-    granularity, code, clock = UNITS[unit]
-    if unit in ("decade", "century") and count is not None:
-        count, code = count * (10 if unit == "decade" else 100), "Y"
-    if unit == "weekend":
-        code = "D"
-        count = None if count is None else count * 2
-    if unit == "quarter":
-        code = "M"
-        count = None if count is None else count * 3
-    if count is None:
-        amount = "X"
-    elif count != int(count):
-        if code in ("Y", "M", "W", "D", "H") and code != "W":
-            smaller = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "H": (60, "M")}[code]
-            return ("PT" if clock or code == "D" else "P") + f"{int(count)}{code}{int(smaller[0] / 2)}{smaller[1]}"
-        amount = f"{count:g}"
-    else:
-        amount = str(int(count))
-    return ("PT" if clock else "P") + amount + code
+    """The TimeML value of ``count`` ``unit``s; None is an unspecified amount ("years" is PXY)."""
+    _, code, clock = UNITS[unit]
+    if count is None:  # "decades" stays PXDE: an unknown number of years would lose the unit
+        return ("PT" if clock else "P") + "X" + {"weekend": "D", "quarter": "M"}.get(unit, code)
+    factor = {"decade": 10, "century": 100, "weekend": 2, "quarter": 3}.get(unit, 1)
+    code = {"decade": "Y", "century": "Y", "weekend": "D", "quarter": "M"}.get(unit, code)
+    count *= factor
+    whole, fraction = int(count), count - int(count)
+    if not fraction:
+        return ("PT" if clock else "P") + f"{whole}{code}"
+    per, smaller = _SMALLER.get(code, (1, code))
+    rest = round(fraction * per)
+    if code == "D":  # the hours of a day are written after T
+        return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"
+    head = f"{whole}{code}" if whole else ""
+    return ("PT" if clock else "P") + head + f"{rest}{smaller}"
 
 
 def _duration(m: re.Match[str], ctx: Context) -> Reading | None:
-    unit = unit_of(m["unit"])
-    count = number_value(m["count"]) if m["count"] and not re.fullmatch(VAGUE_RE, m["count"], re.I) else None
-    if m["count"] and count is None and not re.fullmatch(VAGUE_RE, m["count"], re.I):
-        return None
-    return Reading(TimexType.DURATION, Anchor.ABSOLUTE, _duration_value(count, unit))
+    words = m["count"]
+    count = None if re.fullmatch(VAGUE_RE, words, re.IGNORECASE) else number_value(words)
+    if count is None and not re.fullmatch(VAGUE_RE, words, re.IGNORECASE):
+        return None  # not a number after all
+    return Reading(TimexType.DURATION, Anchor.ABSOLUTE, _duration_value(count, unit_of(m["unit"])))
 
 
 def _bare_units(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -550,7 +567,7 @@ RULES: Final[tuple[Rule, ...]] = (
     _rule("full-date", rf"{_B}(?:{WEEKDAY_RE},?\s+)?(?:(?P<month>{MONTH_RE}|{MONTH_ABBR_RE})\s+(?P<day>{DAY_RE}),?"
                        rf"|(?i:the\s+)?(?P<day2>{DAY_RE})\s+(?i:of\s+)?(?P<month2>{MONTH_RE}|{MONTH_ABBR_RE}),?)"
                        rf"\s+(?P<year>{YEAR_RE}){_E}",
-          lambda m, c: _full_date_any(m, c), flags=0),
+          _full_date_any, flags=0),
     _rule("numeric-date", rf"{_B}(?:(?P<iso>(?P<y1>{YEAR_RE})-(?P<m1>[01]\d)-(?P<d1>[0-3]\d))"
                           r"|(?P<m2>1[0-2]|0?[1-9])/(?P<d2>[12]\d|3[01]|0?[1-9])/(?P<y2>(?:19|20)?\d\d))(?![\w/-])",
           _numeric_date),
@@ -559,7 +576,7 @@ RULES: Final[tuple[Rule, ...]] = (
     _rule("month-day", rf"{_B}(?:{WEEKDAY_RE},?\s+)?(?:(?P<month>{MONTH_RE}|{MONTH_ABBR_RE})\s+(?P<day>{DAY_RE})"
                        rf"|(?i:the\s+)?(?P<day2>{DAY_RE})\s+(?i:of\s+)?(?P<month2>{MONTH_RE}|{MONTH_ABBR_RE})){_E}"
                        r"(?!\s*(?:,\s*)?\d)",
-          lambda m, c: _month_day_any(m, c), flags=0),
+          _month_day_any, flags=0),
     _rule("month", rf"{_B}(?i:{_MOD}{_REL})(?P<month>{MONTH_RE}){_E}(?!\s+\d)", _month, flags=0),
     _rule("month-this-year", rf"{_B}(?i:{_MOD})(?P<month>{MONTH_RE}|{MONTH_ABBR_RE})(?:\s+(?P<day>{DAY_RE}))?,?\s+"
                              r"(?i:(?P<rel>this|last|next)\s+year)" + _E, _month_this_year, flags=0),
@@ -608,7 +625,7 @@ RULES: Final[tuple[Rule, ...]] = (
     _rule("end-of", rf"{_B}(?P<mod>the end of|the beginning of|the start of|the middle of)\s+(?:the\s+)?"
                     r"(?P<unit>week|month|year)" + _E, _end_of),
     _rule("year-end", rf"{_B}(?P<mod>year-end|year's end){_E}",
-          lambda m, c: _end_of_year(m, c)),
+          _end_of_year),
     _rule("holiday", rf"{_B}(?:(?P<rel>last|next|this)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|"
                      r"New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Valentine['’]s\s+Day|Halloween|"
                      r"Thanksgiving(?:\s+Day)?)" + _E, _holiday, flags=0),
