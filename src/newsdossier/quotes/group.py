@@ -57,6 +57,27 @@ def _similarity(rewritten: str, original: str) -> float:
     return score
 
 
+def _root(index: int, home: Mapping[int, int]) -> int:
+    """The quote whose words ``index`` is grouped under, through chains of rewrites (a spin of a spin)."""
+    while index in home:
+        index = home[index]
+    return index
+
+
+def _break_cycles(home: dict[int, int], reworded: set[int]) -> None:
+    """Rewrites matched in a circle keep, for the first of them in pile order, their own words."""
+    for start in sorted(home):
+        path: list[int] = []
+        index = start
+        while index in home and index not in path:
+            path.append(index)
+            index = home[index]
+        if index in path:
+            head = min(path[path.index(index):])
+            del home[head]
+            reworded.discard(head)
+
+
 def group_quotes(quotes: Sequence[Quote], *, spun_sources: Mapping[str, str] | None = None) -> list[QuoteGroup]:
     """Group the pile's quotes (see the module docstring); ``spun_sources`` maps a spun rewrite to its original."""
     spun_sources = spun_sources or {}
@@ -78,14 +99,15 @@ def group_quotes(quotes: Sequence[Quote], *, spun_sources: Mapping[str, str] | N
             reworded.add(index)
         else:
             orphans.add(index)
+    _break_cycles(home, reworded)
     groups: dict[str, list[int]] = {}
     for index, quote in enumerate(quotes):
         if index not in home:
             groups.setdefault(quote_key(quote.content.text), []).append(index)
     members = {key: list(indexes) for key, indexes in groups.items()}
     key_of = {i: key for key, indexes in groups.items() for i in indexes}
-    for index, target in home.items():
-        members[key_of[target]].append(index)
+    for index in home:
+        members[key_of[_root(index, home)]].append(index)
     result = []
     for indexes in members.values():
         ordered = sorted(indexes, key=lambda i: (i in reworded, i))
