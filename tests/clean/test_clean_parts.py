@@ -35,10 +35,18 @@ from newsdossier.model import DateBasis, Status
     ("Keep Reading", "paywall"),
     ("Advertisement", "advertisement"),
     ("© 2021 Example Media. All rights reserved.", "copyright"),
+    ("Comments (50)", "comments"),
+    ("Skip to main content", "navigation"),
+    ("Click here to subscribe", "paywall"),
+    ("Download the The Oakdale Chronicle app", "app-promotion"),
+    ("Get our free news app now", "app-promotion"),
+    ("Share this article: Facebook Twitter WhatsApp Email", "share"),
     # body sentences that merely mention furniture words are not furniture
     ("Comments made by the minister on Sunday angered the militia leaders in Baghdad.", None),
     ("Read more than a hundred pages of the report, he said.", None),
     ("Register voters before the deadline, the commission urged on Monday.", None),
+    ("Download the full report here, it explains the apps in detail and why it matters.", None),
+    ("Comments on the plan were due on Friday (30 days after the vote).", None),
 ])
 def test_furniture_reason(line: str, reason: str | None) -> None:
     assert furniture_reason(line) == reason
@@ -65,6 +73,7 @@ def test_site_name() -> None:
     ("BAGHDAD (Reuters) - Iraq's parliament voted on Sunday", "BAGHDAD", None, "Reuters"),
     ("WASHINGTON, Jan. 3, 2020 (AP) — The United States killed", "WASHINGTON", "Jan. 3, 2020", "AP"),
     ("Tehran (AFP) - Iran vowed revenge", "Tehran", None, "AFP"),
+    ("London, Feb 20 (PA) - Cebit, the world's largest hi-tech fair, has opened", "London", "Feb 20", "PA Media"),
 ])
 def test_dateline(paragraph: str, place: str, date_text: str | None, agency: str) -> None:
     found = find_dateline(paragraph)
@@ -84,6 +93,12 @@ def test_no_dateline_in_plain_prose() -> None:
     ("Reporting by John Davison; Editing by Alex Richardson", "Reuters"),
     ("Copyright Agence France-Presse", "AFP"),
     ("Security sources told AFP that the fighter would be handed over.", None),
+    ("The Associated Press contributed to this report.", "AP"),
+    ("Associated Press writer Jane Doe contributed to this report.", "AP"),
+    ("PA Media contributed to this report.", "PA Media"),
+    ("AFP contributed reporting.", "AFP"),
+    ("Many people contributed to this report.", None),
+    ("Reuters contributed to the fund's launch by lending its newsroom, the charity said.", None),
 ])
 def test_credit_in_line(line: str, agency: str | None) -> None:
     assert credit_in_line(line) == agency

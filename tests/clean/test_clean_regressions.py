@@ -117,6 +117,23 @@ def test_reuters_signatures_are_credits(line: str) -> None:
     assert article.status == Status.FULL or "body has" in " ".join(article.status_reasons)
 
 
+def test_agency_tag_after_the_last_paragraph_credits_the_story() -> None:
+    # "(AFP)" under the last paragraph, then page furniture: the wire credit, not a photo
+    # credit; the paragraph above it is the story's end, not a caption.
+    last = "A spokesperson said the number one had been the most played single of the year."
+    article = run(f"Top of the Pops\n\n{P}\n\n{last}\n\n(AFP)\n\nClick here to subscribe\n")
+    assert article.credit == "AFP"
+    assert article.text.endswith(last)
+    assert "Click here" not in article.text
+
+
+def test_agency_tag_under_a_picture_inside_the_body_is_a_photo_credit() -> None:
+    caption = "Mourners gather in the square on Monday"
+    article = run(f"Funeral\n\n{P}\n\n{caption}\n\n(AFP)\n\n{P}\n")
+    assert article.credit is None
+    assert caption not in article.text
+
+
 def test_double_dash_dateline() -> None:
     article = run(f"Trade talks\n\nBEIJING, Sept. 5 (Xinhua) -- {P}\n")
     assert article.text.startswith("The officials")

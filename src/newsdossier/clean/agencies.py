@@ -30,6 +30,7 @@ _AGENCIES: Final[dict[str, str]] = {
     "the canadian press": "CP", "agi": "AGI", "adnkronos": "Adnkronos", "belga": "Belga",
     "anp": "ANP", "lusa": "Lusa", "ntb": "NTB", "tt": "TT", "ctk": "CTK", "pap": "PAP",
     "mti": "MTI", "hina": "HINA", "tanjug": "Tanjug", "ana-mpa": "ANA-MPA", "ips": "IPS",
+    "pa": "PA Media", "pa media": "PA Media", "press association": "PA Media", "the press association": "PA Media",
 }
 _AGENCY_ALTERNATION: Final = "|".join(
     sorted((re.escape(name) for name in _AGENCIES), key=len, reverse=True)
@@ -53,6 +54,10 @@ _CREDIT_LINES: Final = tuple(
         # "AFP with additional input by GVS News Desk", "Reuters, with input from ..."
         r"^(?:\(|—\s*|-\s*|–\s*)?(?P<agency>" + _AGENCY_ALTERNATION + r")\)?"
         r"(?:,?\s+with (?:additional )?(?:input|inputs|reporting|contributions?) (?:by|from)\b.*)?\W*$",
+        # "The Associated Press contributed to this report.", "AFP contributed reporting.",
+        # "Associated Press writer Jane Doe contributed to this report."
+        r"^(?P<agency>" + _AGENCY_ALTERNATION + r")(?:\s+(?:staff|writers?|reporters?|correspondents?)"
+        r"(?:\s+[\w.'’-]+){0,4}?)?\s+contributed(?:\s+reporting)?(?:\s+to\s+this\s+(?:report|story|article))?\W*$",
         r"^(?:source|sources|credit|via|courtesy)\s*:\s*(?P<agency>" + _AGENCY_ALTERNATION + r")\W*$",
         r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<agency>" + _AGENCY_ALTERNATION + r")\b.{0,60}$",
         r"^(?:this (?:story|article) (?:has been|was) (?:published|sourced|auto-generated) from (?:an? )?"
@@ -62,7 +67,7 @@ _CREDIT_LINES: Final = tuple(
         r"editing by .{1,80}?\)?$",
     )
 )
-_REUTERS_SIGNATURE: Final = 4  # index of the pattern above that implies Reuters
+_REUTERS_SIGNATURE: Final = 5  # index of the pattern above that implies Reuters
 
 
 @dataclass(frozen=True, slots=True)

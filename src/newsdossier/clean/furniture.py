@@ -33,12 +33,14 @@ _LINE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
         ("read-more", r"^(read more|read also|also read|see also|related|watch|listen|recommended)"
                       r"\s*[:|»>\-–—]\s*\S.{0,200}$"),
         ("back-to-top", r"^(back to top( button)?|scroll to top|go to top|top of page)\W*$"),
+        ("navigation", r"^(skip to (main )?content|skip to (main )?navigation|jump to (main )?(content|navigation))\W*$"),
+        ("app-promotion", r"^(download|get|install) (the|our) ([\w&'’.-]+ ){0,6}apps?( (now|today|for free|here))?\W*$"),
         ("comments", r"^(\d+\s+)?(comments?|view comments|show comments|leave a (comment|reply)|"
                      r"post a comment|add a comment|comment on this (article|story)|"
                      r"join (our|the) (commenting forum|conversation|discussion)|"
                      r"join thought-provoking conversations\b.*|"
                      r"comments? (are|have been) (closed|disabled)\b.*|"
-                     r"\d+ comments? so far\W*)\s*$"),
+                     r"\d+ comments? so far\W*|comments?\s*\(\d+\))\s*$"),
         ("notifications", r"^(stay up to date with notifications from\b.*|"
                           r"notifications can be managed in browser preferences\W*|"
                           r"(turn on|enable|allow) (push )?notifications\b.*|"
@@ -59,7 +61,7 @@ _LINE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
                     r"please refresh (the|your) (page|browser)\b.*|"
                     r"proceed to sign up|forgot( your)? password\??|"
                     r"you (are|have been) (now )?logged in\b.*)\W*$"),
-        ("paywall", r"^(keep reading|continue reading|read the full (article|story)|"
+        ("paywall", r"^(keep reading|continue reading|read the full (article|story)|click here to subscribe|"
                     r"register to (continue|read)\b.*|subscribe (now )?to (continue|read|unlock)\b.*|"
                     r"subscribe now|"
                     r"this (article|content|story) is (only )?(available|reserved) (to|for) "
@@ -71,6 +73,7 @@ _LINE_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
         ("share", r"^(share( this( article| story)?)?( on)?|share via|tweet|email|print|"
                   r"facebook|twitter|whatsapp|linkedin|pinterest|reddit|copy link|"
                   r"follow us( on)?\b.{0,100}|"
+                  r"share (this|the) (article|story|page)\s*[:|]\s*(facebook|twitter|whatsapp|email|linkedin|x)\b.{0,60}|"
                   r"(like|enjoyed|enjoy) (this|the) (story|article)\??.{0,20}share (it|this).{0,40})\W*$"),
         # A menu bar flattened to one line: "Menu Search Sign in".
         ("navigation", r"^((menu|search|sign in|log ?in|subscribe|home|register|my account|account|"

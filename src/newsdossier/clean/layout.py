@@ -99,6 +99,22 @@ def _pattern_label(line: Line) -> Label | None:
     return None
 
 
+def _mark_closing_credit(lines: list[Line], labels: list[Label | None]) -> None:
+    """A bare agency tag ("(AFP)") after the last paragraph signs the story; it credits no photo.
+
+    Inside the body the same line under a picture is a photo credit (and the line above it
+    its caption); once no prose follows, it is the wire credit that ends the story.
+    """
+    for index in range(len(lines) - 1, -1, -1):
+        label = labels[index]
+        if label is None and is_prose(lines[index]):
+            return
+        if label is not None and label.kind == "photo-credit":
+            agency = credit_in_line(lines[index].text)
+            if agency:
+                labels[index] = Label("credit", agency)
+
+
 def _mark_captions(lines: list[Line], labels: list[Label | None]) -> None:
     """A line just above a photo credit is a caption, as is an alt text repeated just above it."""
     for index, line in enumerate(lines):
@@ -188,6 +204,7 @@ def _label_body(lines: list[Line], labels: list[Label | None], start: int) -> No
 def label_lines(lines: list[Line], *, title_hint: str | None = None, structured_header: bool = True) -> list[Label]:
     """One label per line. ``structured_header=False`` (text extracted from HTML) keeps header lines."""
     labels: list[Label | None] = [_pattern_label(line) for line in lines]
+    _mark_closing_credit(lines, labels)
     _mark_captions(lines, labels)
     start = _header_end(labels, _body_start(lines, labels))
     if structured_header:
