@@ -21,8 +21,8 @@ PILE = Path(__file__).resolve().parents[2] / "demo" / "pile"
 
 
 def article(text: str, name: str, *, url: str | None = None, published: date | None = None,
-            fmt: Format = Format.TEXT) -> Article:
-    hints = SourceHints(url=url or f"https://example.org/{name}", published=published)
+            fmt: Format = Format.TEXT, outlet: str | None = None) -> Article:
+    hints = SourceHints(url=url or f"https://example.org/{name}", published=published, outlet=outlet)
     raw = RawDocument(name, None, fmt, "text/plain", text.encode(), "utf-8", text, hints)
     return clean(prepare(raw))
 
@@ -81,6 +81,35 @@ def test_syndicated_copy_with_light_edits(seeds: dict[str, Article]) -> None:
     copy = article("Tensions in Iraq a year after the strike\n\n" + edited + "\n\n(AFP)", "syndicated.txt")
     [link] = find_reuse([seeds["001"], copy]).links
     assert link.relation == Relation.SYNDICATED
+
+
+def test_wire_copy_cut_to_half_is_still_syndicated(seeds: dict[str, Article]) -> None:
+    # Both pages credit AFP: however much the copy trimmed, it runs the agency's story.
+    paragraphs = _paragraphs(seeds["001"])
+    copy = article("Iraq a year on\n\n" + "\n\n".join(paragraphs[:len(paragraphs) // 2]) + "\n\n(AFP)", "half.txt")
+    assert copy.credit == "AFP"
+    [link] = find_reuse([seeds["001"], copy]).links
+    assert link.relation == Relation.SYNDICATED
+    assert "both credit AFP" in link.evidence
+
+
+def test_uncredited_copy_of_most_of_a_story_is_an_excerpt(seeds: dict[str, Article]) -> None:
+    paragraphs = _paragraphs(seeds["001"])
+    copy = article("Iraq a year on\n\n" + "\n\n".join(paragraphs[:round(len(paragraphs) * 0.7)]), "most.txt")
+    assert copy.credit is None
+    [link] = find_reuse([seeds["001"], copy]).links
+    assert (link.relation, link.source) == (Relation.EXCERPT, seeds["001"].id)
+
+
+def test_agency_own_page_is_the_source_of_a_same_day_copy(seeds: dict[str, Article]) -> None:
+    day = date(2021, 1, 3)
+    body = seeds["001"].text
+    own = article(f"Iraq a year on\n\n{body}", "afp.txt", published=day, outlet="AFP")
+    copy = article(f"Iraq a year on\n\n{body}\n\n(AFP)", "copy.txt", published=day, outlet="The Daily Example")
+    for pile in ([own, copy], [copy, own]):
+        [link] = find_reuse(pile).links
+        assert (link.source, link.target) == (own.id, copy.id)
+        assert link.direction_known and "published by AFP itself" in link.direction_evidence
 
 
 def test_independent_reports_on_the_same_story_stay_apart(seeds: dict[str, Article]) -> None:

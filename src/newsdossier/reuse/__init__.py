@@ -23,7 +23,7 @@ import numpy as np
 from newsdossier.model import AlignedSpan, Article, Family, Relation, ReuseLink
 from newsdossier.reuse.align import TextView, align, view
 from newsdossier.reuse.candidates import anchor_candidates, sentence_candidates
-from newsdossier.reuse.direction import decide_direction
+from newsdossier.reuse.direction import agency_own, decide_direction, wire_credit
 from newsdossier.reuse.families import build_families
 from newsdossier.reuse.fingerprint import FingerprintBatch, fingerprint_all
 from newsdossier.reuse.minhash import first_holders
@@ -51,7 +51,8 @@ class ReuseResult:
 def _link(a: Article, b: Article, va: TextView, vb: TextView) -> ReuseLink | None:
     """Align two articles and, if they are related, the link with its direction and evidence."""
     alignment = align(va, vb)
-    verdict = judge(alignment)
+    a_wire = wire_credit(a)
+    verdict = judge(alignment, wire=a_wire if a_wire is not None and a_wire == wire_credit(b) else None)
     if verdict.relation is None:
         return None
     direction = decide_direction(a, b, verdict.relation, alignment, verdict.a_coverage, verdict.b_coverage)
@@ -64,11 +65,16 @@ def _link(a: Article, b: Article, va: TextView, vb: TextView) -> ReuseLink | Non
 
 def _verbatim(a: Article, b: Article) -> ReuseLink:
     """Two texts with the very same words: no alignment needed."""
-    first, second = sorted((a, b), key=lambda x: (x.published.value is None, x.published.value, x.id))
+    first, second = sorted((a, b), key=lambda x: (x.published.value is None, x.published.value,
+                                                   not agency_own(x), x.id))
     span = AlignedSpan(0, len(first.text), 0, len(second.text))
-    known = first.published.value is not None and first.published.value != second.published.value
-    return ReuseLink(first.id, second.id, Relation.VERBATIM, 1.0, (span,), "identical words",
-                     known, "published earlier" if known else "direction unknown: identical texts")
+    if first.published.value is not None and first.published.value != second.published.value:
+        known, why = True, "published earlier"
+    elif agency_own(first) and not agency_own(second):
+        known, why = True, f"published by {first.outlet} itself"
+    else:
+        known, why = False, "direction unknown: identical texts"
+    return ReuseLink(first.id, second.id, Relation.VERBATIM, 1.0, (span,), "identical words", known, why)
 
 
 class _Views:
@@ -131,8 +137,9 @@ def _near_duplicates(articles: Sequence[Article], prints: FingerprintBatch, view
 def _most_original(members: list[int], articles: Sequence[Article]) -> int:
     """The member that holds the most of what the group shares, with the least of its own.
 
-    The earliest dated member first (copies come later). Among members of the same date:
-    copies are made from the original, so excerpts and trimmed syndications hold less of
+    The earliest dated member first (copies come later). Among members of the same date, a
+    page on the agency's own site (outlet "AFP", "Reuters") before the pages crediting it;
+    then: copies are made from the original, so excerpts and trimmed syndications hold less of
     the shared text, and copies with an added credit line hold extra text no other member
     has. Linear in the group's size (one count of word trigrams).
     """
@@ -141,10 +148,11 @@ def _most_original(members: list[int], articles: Sequence[Article]) -> int:
     shared = Counter(t for grams in trigrams.values() for t in grams)
     common = sum(1 for count in shared.values() if count > 1) or 1
 
-    def key(m: int) -> tuple[date, float, float, int]:
+    def key(m: int) -> tuple[date, bool, float, float, int]:
         grams = trigrams[m]
         held = sum(1 for t in grams if shared[t] > 1)
-        return (articles[m].published.value or date.max, -held / common, -held / max(1, len(grams)), m)
+        return (articles[m].published.value or date.max, not agency_own(articles[m]), -held / common,
+                -held / max(1, len(grams)), m)
     return min(members, key=key)
 
 

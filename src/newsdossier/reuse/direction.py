@@ -16,10 +16,11 @@ from typing import Final
 
 from wordfreq import zipf_frequency
 
+from newsdossier.clean.agencies import normalise_agency
 from newsdossier.model import Article, Relation
 from newsdossier.reuse.align import Alignment
 
-__all__ = ["Direction", "decide_direction"]
+__all__ = ["Direction", "agency_own", "decide_direction", "wire_credit"]
 
 # The substituted words must differ in frequency by this much, in mean and in median (Zipf
 # scale, log10 per billion words), before the commoner side is called the original. The
@@ -36,6 +37,16 @@ class Direction:
     target: str
     known: bool
     evidence: str
+
+
+def wire_credit(article: Article) -> str | None:
+    """The agency whose story the page carries: its credit line or dateline, or the agency's own site."""
+    return article.credit or (normalise_agency(article.outlet) if article.outlet else None)
+
+
+def agency_own(article: Article) -> bool:
+    """The page is on the agency's own site (outlet "AFP", "Reuters"): the wire story at its source."""
+    return article.outlet is not None and normalise_agency(article.outlet) is not None
 
 
 def _date_range(article: Article) -> tuple[date, date] | None:
@@ -77,9 +88,14 @@ def decide_direction(a: Article, b: Article, relation: Relation, alignment: Alig
     if relation == Relation.EXCERPT:
         source, target = (a, b) if a_coverage < b_coverage else (b, a)
         return Direction(source.id, target.id, True, "the excerpt is contained in the longer text")
-    if bool(a.credit) != bool(b.credit):
-        source, target = (a, b) if a.credit else (b, a)
-        return Direction(source.id, target.id, True, f"carries the wire credit ({source.credit}); the other does not")
+    a_wire, b_wire = wire_credit(a), wire_credit(b)
+    if bool(a_wire) != bool(b_wire):
+        source, target = (a, b) if a_wire else (b, a)
+        return Direction(source.id, target.id, True,
+                         f"carries the wire credit ({wire_credit(source)}); the other does not")
+    if a_wire == b_wire and agency_own(a) != agency_own(b):
+        source, target = (a, b) if agency_own(a) else (b, a)
+        return Direction(source.id, target.id, True, f"published by {source.outlet} itself; the other credits it")
     decided = _by_dates(a, b)
     if decided is None and relation == Relation.SPUN_REWRITE:
         decided = _by_fluency(a, b, alignment)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from newsdossier.model import Article, Family, ReuseLink
+from newsdossier.reuse.direction import wire_credit
 
 __all__ = ["build_families"]
 
@@ -29,13 +30,19 @@ class _UnionFind:
 
 
 def _origin(members: list[Article], links: list[ReuseLink]) -> str:
-    """The credited agency; else the member nobody is shown to have copied, earliest first."""
-    credits = Counter(m.credit for m in members if m.credit)
+    """The credited agency; else the member nobody is shown to have copied.
+
+    Among several such members (links whose direction is unknown): the earliest, then the
+    one shown to be the source of the most copies, so that a same-day rewrite of unknown
+    direction does not displace the page its excerpts and copies were taken from.
+    """
+    credits = Counter(credit for m in members if (credit := wire_credit(m)))
     if credits:
         return credits.most_common(1)[0][0]
     targets = {link.target for link in links if link.direction_known}
+    copied = Counter(link.source for link in links if link.direction_known)
     roots = [m for m in members if m.id not in targets] or members
-    return min(roots, key=lambda m: (m.published.value or date.max, m.id)).id
+    return min(roots, key=lambda m: (m.published.value or date.max, -copied[m.id], m.id)).id
 
 
 def build_families(articles: Sequence[Article], links: Sequence[ReuseLink]) -> list[Family]:

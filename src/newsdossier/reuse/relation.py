@@ -17,16 +17,25 @@ MIN_ALIGNED_SENTENCES: Final = 2
 # Below this share of the shorter text aligned, shared sentences are quotes or a shared
 # paragraph, not a copy of the article.
 MIN_SHORTER_COVERAGE: Final = 0.5
-VERBATIM_MIN_COVERAGE: Final = 0.97
+# Verbatim: both texts (nearly) all aligned, and nothing left out but short lines; page
+# furniture the cleaner missed ("Comments (50)") may lower coverage below 0.97 by itself.
+VERBATIM_MIN_COVERAGE: Final = 0.9
 VERBATIM_MIN_IDENTITY: Final = 0.99
 COPY_MIN_IDENTITY: Final = 0.9  # syndicated copies and excerpts: light edits only
 # Light edits change a few words in a whole story; a spinner changes one word in ten or
 # more. Measured on the synthetic pile: syndicated copies stay under 0.01 substitutions per
 # aligned word, spun rewrites at a 10 % rate reach 0.04.
 SPUN_MIN_SUBSTITUTION_RATE: Final = 0.02
-# An excerpt holds at most about two thirds of its source; a syndicated copy trims less.
-EXCERPT_MAX_LONGER_COVERAGE: Final = 0.65
+# An uncredited copy that holds all of itself in its source but leaves out more than a
+# tenth of the source is an excerpt. A wire copy cut short is still the wire story: when
+# both sides credit the same agency the copy is syndicated, however much was trimmed.
+# Measured on the synthetic pile: excerpts of 25-60 % of the paragraphs cover up to 0.82
+# of their source's words; uncredited full copies 0.97 or more.
+EXCERPT_MAX_LONGER_COVERAGE: Final = 0.9
 EXCERPT_MIN_SHORTER_COVERAGE: Final = 0.8
+# A verbatim copy leaves out no sentence of this many words (a trimmed paragraph, a
+# dropped sentence) on either side; shorter unaligned lines are leftover page furniture.
+VERBATIM_MAX_UNALIGNED_SENTENCE_WORDS: Final = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +51,20 @@ def _coverage(aligned: int, total: int) -> float:
     return aligned / total if total else 0.0
 
 
-def judge(alignment: Alignment) -> Verdict:
-    """The relation the alignment shows, or ``None`` for independently written texts."""
+def _longest_unaligned(alignment: Alignment) -> int:
+    """Words in the longest sentence, of either side, that no sentence of the other matches."""
+    a_used = {p.a for p in alignment.pairs}
+    b_used = {p.b for p in alignment.pairs}
+    lengths = [s.last_token - s.first_token for i, s in enumerate(alignment.a.sentences) if i not in a_used]
+    lengths += [s.last_token - s.first_token for i, s in enumerate(alignment.b.sentences) if i not in b_used]
+    return max(lengths, default=0)
+
+
+def judge(alignment: Alignment, *, wire: str | None = None) -> Verdict:
+    """The relation the alignment shows, or ``None`` for independently written texts.
+
+    ``wire``: the agency both articles credit, if they credit the same one.
+    """
     a_cov = _coverage(alignment.a_words_aligned, len(alignment.a.tokens))
     b_cov = _coverage(alignment.b_words_aligned, len(alignment.b.tokens))
     aligned_words = max(alignment.a_words_aligned, alignment.b_words_aligned)
@@ -52,19 +73,26 @@ def judge(alignment: Alignment) -> Verdict:
     shorter_cov, longer_cov = (a_cov, b_cov) if len(alignment.a.tokens) <= len(alignment.b.tokens) else (b_cov, a_cov)
     evidence = (f"{len(alignment.pairs)} of {len(alignment.a.sentences)}/{len(alignment.b.sentences)} sentences "
                 f"aligned; {shorter_cov:.0%} of the shorter text and {longer_cov:.0%} of the longer covered; "
-                f"{identity:.0%} of aligned words identical; {substitutions} single-word substitutions")
+                f"{identity:.0%} of aligned words identical; {substitutions} single-word substitutions"
+                + (f"; both credit {wire}" if wire else ""))
     rate = substitutions / aligned_words if aligned_words else 0.0
-    relation = _relation(len(alignment.pairs), shorter_cov, longer_cov, identity, rate)
+    relation = _relation(len(alignment.pairs), shorter_cov, longer_cov, identity, rate,
+                         _longest_unaligned(alignment), wire is not None)
     score = round(shorter_cov * (identity if relation != Relation.SPUN_REWRITE else 1.0), 3)
     return Verdict(relation, score if relation else 0.0, evidence, a_cov, b_cov)
 
 
 def _relation(aligned: int, shorter_cov: float, longer_cov: float, identity: float,
-              substitution_rate: float) -> Relation | None:
+              substitution_rate: float, longest_unaligned: int, wire: bool) -> Relation | None:
     if aligned < MIN_ALIGNED_SENTENCES or shorter_cov < MIN_SHORTER_COVERAGE:
         return None
-    if identity >= VERBATIM_MIN_IDENTITY and min(shorter_cov, longer_cov) >= VERBATIM_MIN_COVERAGE:
+    if (identity >= VERBATIM_MIN_IDENTITY and min(shorter_cov, longer_cov) >= VERBATIM_MIN_COVERAGE
+            and longest_unaligned <= VERBATIM_MAX_UNALIGNED_SENTENCE_WORDS):
         return Relation.VERBATIM
+    if wire and identity >= COPY_MIN_IDENTITY:
+        # The same agency's story on both pages: a spinner strips the credit, an excerpt
+        # does not carry it; a few changed words in a short wire copy are an edit, not a spin.
+        return Relation.SYNDICATED
     if substitution_rate >= SPUN_MIN_SUBSTITUTION_RATE or identity < COPY_MIN_IDENTITY:
         return Relation.SPUN_REWRITE
     if longer_cov < EXCERPT_MAX_LONGER_COVERAGE and shorter_cov >= EXCERPT_MIN_SHORTER_COVERAGE:
