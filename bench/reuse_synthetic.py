@@ -778,10 +778,75 @@ def score(gold: Mapping[str, Any], predicted_links: Iterable[Mapping[str, Any]],
                                for kind, n in sorted(designed_count.items())},
         "missed_but_connected": missed_but_connected,
         "unrelated_articles_linked": len(unrelated_linked),
+        "interchangeable": _interchangeable_scores(gold, links, predicted_families),
         "families": _family_scores(gold, articles, family_of, mass, predicted_families),
         "mass_story": _mass_scores(gold, mass, mass_linked, predicted_families),
         "input": problems,
     }
+
+
+def interchangeable_classes(gold: Mapping[str, Any]) -> dict[str, str]:
+    """Article -> the original it cannot be told from: verbatim copies published the day the original was.
+
+    Same words, same day: no content and no date says which page came first, so the gold's
+    choice of "the original" among them is arbitrary. Mass-story copies are left out (scored apart).
+    """
+    published = {a["id"]: a["published"] for a in gold["articles"]}
+    return {p["target"]: p["source"] for p in gold["pairs"]
+            if p["relation"] == Relation.VERBATIM.value and not p["mass"]
+            and published[p["target"]] == published[p["source"]]}
+
+
+def _interchangeable_scores(gold: Mapping[str, Any], links: Mapping[frozenset[str], Mapping[str, Any]],
+                            predicted_families: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Pair and relation scores with an original and its same-day verbatim copies taken as one page.
+
+    A link to any member of such a group counts as a link to the original (a rewrite linked
+    to a same-day verbatim copy of its original is right); links inside a group count for
+    the group's gold verbatim pairs. Everything else is scored as in ``score``.
+    """
+    same = interchangeable_classes(gold)
+    gold_pairs = {frozenset((p["source"], p["target"])): p for p in gold["pairs"] if not p["mass"]}
+    inside: Counter[str] = Counter(same.values())  # group (by original) -> gold pairs inside it
+    family_of = {m: f["id"] for f in gold["families"] for m in f["articles"]}
+    mass = {m for f in gold["families"] if f.get("mass") for m in f["articles"]}
+    tp: Counter[str] = Counter()
+    predicted: Counter[str] = Counter()
+    matched: set[frozenset[str]] = set()
+    inside_found: Counter[str] = Counter()
+    for key, link in links.items():
+        if key & mass:
+            continue
+        x, y = (same.get(m, m) for m in (link["source"], link["target"]))
+        if x == y:  # two pages of one interchangeable group
+            if inside_found[x] < inside[x]:
+                inside_found[x] += 1
+                predicted[link["relation"]] += 1
+                tp[Relation.VERBATIM.value] += link["relation"] == Relation.VERBATIM.value
+            continue
+        pair = gold_pairs.get(frozenset((x, y)))
+        if pair is None:
+            # no gold pair even through the groups: wrong if the two are in different gold families
+            if family_of.get(x) is None or family_of.get(x) != family_of.get(y):
+                predicted[link["relation"]] += 1
+            continue
+        if frozenset((x, y)) in matched:
+            continue  # the same gold pair reached through two members of a group: counted once
+        matched.add(frozenset((x, y)))
+        predicted[link["relation"]] += 1
+        tp[pair["relation"]] += link["relation"] == pair["relation"]
+    gold_count = Counter(p["relation"] for p in gold_pairs.values())
+    origin_of = {m: f.get("origin", "") for f in predicted_families for m in f["articles"]}
+    scored = [f for f in gold["families"] if not f.get("mass")]
+    right_origin = 0
+    for family in scored:
+        found = origin_of.get(family["origin"], "")
+        right_origin += same.get(found, found) == family["origin"] or (
+            bool(family["agency"]) and found.lower() == family["agency"].lower())
+    return {"relations": {r.value: _prf(tp[r.value], predicted[r.value], gold_count[r.value]) for r in Relation},
+            "overall": _prf(sum(tp.values()), sum(predicted.values()), len(gold_pairs)),
+            "origin_accuracy": round(right_origin / len(scored), 4) if scored else None,
+            "interchangeable_copies": len(same)}
 
 
 def _unique_links(links: Iterable[Mapping[str, Any]], articles: Mapping[str, Any]) -> tuple[
@@ -905,7 +970,9 @@ def score_dossier(gold: Mapping[str, Any], dossier: Mapping[str, Any]) -> dict[s
 def _print_scores(result: Mapping[str, Any]) -> None:
     print(f"{'':<16}{'P':>8}{'R':>8}{'F1':>8}{'tp':>7}{'pred':>7}{'gold':>7}")
     rows = {**result["relations"], "overall": result["overall"], "linked at all": result["linked_at_all"],
-            "family pairwise": result["families"]["pairwise"]}
+            "family pairwise": result["families"]["pairwise"],
+            **{f"{name} ~": m for name, m in result["interchangeable"]["relations"].items()},
+            "overall ~": result["interchangeable"]["overall"]}
     for name, m in rows.items():
         print(f"{name:<16}{m['precision']:>8.3f}{m['recall']:>8.3f}{m['f1']:>8.3f}{m['tp']:>7}{m['predicted']:>7}"
               f"{m['gold']:>7}")
@@ -913,6 +980,8 @@ def _print_scores(result: Mapping[str, Any]) -> None:
                 "unrelated_articles_linked",
                 "confusion", "mass_story", "input"):
         print(f"{key}: {json.dumps(result[key])}")
+    print(f"~: an original and its {result['interchangeable']['interchangeable_copies']} same-day verbatim copies "
+          f"taken as one page (interchangeable_scores); origin accuracy {result['interchangeable']['origin_accuracy']}")
     fam = result["families"]
     print(f"families: B-cubed {json.dumps(fam['bcubed'])}, origin accuracy {fam['origin_accuracy']} "
           f"over {fam['gold_families']} gold families, articles in several families {fam['articles_in_several_families']}")

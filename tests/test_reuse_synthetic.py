@@ -35,8 +35,9 @@ SMALL = {"mass_copies": 40}
 
 # --- the scorer, on a hand-made gold ------------------------------------------------------
 
-def _article(ident: str, kind: str, category: str | None = "business") -> dict[str, Any]:
-    return {"id": ident, "kind": kind, "category": category, "url": f"https://site-1.example/{ident}"}
+def _article(ident: str, kind: str, category: str | None = "business", published: str = "2004-01-01") -> dict[str, Any]:
+    return {"id": ident, "kind": kind, "category": category, "url": f"https://site-1.example/{ident}",
+            "published": published}
 
 
 GOLD: dict[str, Any] = {
@@ -93,6 +94,30 @@ def test_a_gold_pair_found_only_through_a_chain_is_missed_but_connected() -> Non
     result = rs.score(GOLD, links, PERFECT_FAMILIES)
     assert _prf(result["overall"]) == (1.0, 0.6667, 0.8)
     assert result["missed_but_connected"] == 1
+    # a1 is a verbatim copy of a from the same day: no evidence orders them, so linking the
+    # rewrite to a1 is right once the two are taken as one page
+    assert _prf(result["interchangeable"]["overall"]) == (1.0, 1.0, 1.0)
+    assert result["interchangeable"]["interchangeable_copies"] == 1
+
+
+def test_a_copy_from_a_later_day_is_not_interchangeable_with_its_original() -> None:
+    gold = {**GOLD, "articles": [dict(a, published="2004-01-02") if a["id"] == "a1" else a for a in GOLD["articles"]]}
+    links = [link for link in PERFECT_LINKS if link["target"] != "a2"] + [
+        {"source": "a1", "target": "a2", "relation": "spun_rewrite"}]
+    result = rs.score(gold, links, PERFECT_FAMILIES)
+    assert result["interchangeable"]["interchangeable_copies"] == 0
+    assert _prf(result["interchangeable"]["overall"]) == _prf(result["overall"]) == (1.0, 0.6667, 0.8)
+
+
+def test_links_inside_an_interchangeable_group_count_once_per_gold_pair() -> None:
+    # a, a1 same day and identical: a1 -> a (reversed) is right; a duplicate route to the same pair is not counted twice
+    links = [{"source": "a1", "target": "a", "relation": "verbatim"},
+             {"source": "a", "target": "a2", "relation": "spun_rewrite"},
+             {"source": "a1", "target": "a2", "relation": "spun_rewrite"},
+             {"source": "b", "target": "b1", "relation": "syndicated"}]
+    result = rs.score(GOLD, links, PERFECT_FAMILIES)["interchangeable"]
+    assert (result["overall"]["tp"], result["overall"]["predicted"], result["overall"]["gold"]) == (2, 3, 3)
+    assert result["relations"]["excerpt"]["recall"] == 0.0
 
 
 def test_one_missing_link_costs_recall_only() -> None:
