@@ -26,7 +26,7 @@ from typing import Final
 
 import numpy as np
 from numpy.typing import NDArray
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict
 
 __all__ = ["anchor_candidates", "anchors_of", "sentence_candidates"]
 
@@ -57,9 +57,18 @@ ANCHOR_MAX_DOCS_CEILING: Final = 200
 PAIR_WINDOW: Final = 20
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    threshold = 10.0 ** (ANCHOR_MAX_ZIPF - 9.0)  # Zipf z: 10**z per billion words
+    return frozenset(word for word, frequency in get_frequency_dict("en").items() if frequency >= threshold)
+
+
 def _is_rare(form: str) -> bool:
-    return len(form) > 2 and (any(ch.isdigit() for ch in form) or zipf_frequency(form, "en") < ANCHOR_MAX_ZIPF)
+    """Longer than two characters, and with an ASCII digit or not among wordfreq's common English words.
+
+    The fingerprints (fingerprint.py) apply the same test to word hashes, a chunk at a time.
+    """
+    return len(form) > 2 and (any("0" <= ch <= "9" for ch in form) or form not in _common_words())
 
 
 def anchors_of(forms: Iterable[str]) -> frozenset[str]:

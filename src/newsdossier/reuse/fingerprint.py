@@ -1,7 +1,7 @@
 """Fingerprints of many texts for the candidate search, columnar, in parallel when the pile is large.
 
-Every text is read once (one tokenisation, sentence by sentence) into what the three
-candidate channels need, all numbers:
+Every text is read once (one tokenisation with sentence marks) into what the three
+candidate channels need, all numbers, computed a chunk of texts at a time:
 
 * ``words``: how many words (short texts are never linked);
 * ``digests``: a 64-bit hash of the word forms (equal digests: the very same words);
@@ -10,14 +10,13 @@ candidate channels need, all numbers:
 * ``sentences``: hashes of the long sentences.
 
 The values sit in flat numpy arrays (anchors and sentences with per-text offsets), not in
-one object per text: a million texts fit in a few hundred megabytes. Hashes are keyed
-BLAKE2b and CRC32, never Python's ``hash``, so worker processes agree with each other and
-every run finds the same candidates.
+one object per text: a million texts fit in a few hundred megabytes. Hashes are plain
+arithmetic (hashing.py), never Python's ``hash``, so worker processes agree with each other
+and every run finds the same candidates.
 """
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -27,9 +26,18 @@ from typing import Final
 import numpy as np
 from numpy.typing import NDArray
 
-from newsdossier.reuse.candidates import SENTENCE_MIN_WORDS, anchors_of
-from newsdossier.reuse.minhash import BANDS, MinHasher, band_keys
-from newsdossier.reuse.tokens import _BREAK, word_forms
+from newsdossier.reuse.candidates import ANCHOR_MAX_ZIPF, SENTENCE_MIN_WORDS
+from newsdossier.reuse.hashing import (
+    SEPARATOR,
+    HashSet,
+    common_word_hashes,
+    count_in_segments,
+    run_hashes,
+    segment_hashes,
+    split_tokens,
+)
+from newsdossier.reuse.minhash import BANDS, MinHasher, band_keys, shingle_hashes
+from newsdossier.reuse.tokens import SENTENCE_MARK, marked_forms
 
 __all__ = ["FingerprintBatch", "Fingerprinter", "fingerprint_all"]
 
@@ -37,8 +45,7 @@ __all__ = ["FingerprintBatch", "Fingerprinter", "fingerprint_all"]
 CHUNK: Final = 512
 
 
-def _hash64(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+_MARK_BYTE: Final = ord(SENTENCE_MARK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,52 +93,80 @@ def _chain_offsets(parts: Sequence[NDArray[np.int64]]) -> NDArray[np.int64]:
 
 
 class Fingerprinter:
-    """Turns texts into a ``FingerprintBatch``; keeps its word-hash caches between calls."""
+    """Turns texts into a ``FingerprintBatch``, a chunk of texts at a time.
 
-    def __init__(self) -> None:
+    Per text, Python does only what regular expressions do in C: mark the sentence breaks,
+    lower-case, find the words. Everything after that is numpy over the whole chunk at once:
+    word hashes (hashing.py), shingles and MinHash signatures (minhash.py), band keys, the
+    rare-word test against wordfreq's common words, sentence hashes, per-text sorting.
+    """
+
+    def __init__(self, common: HashSet | None = None) -> None:
         self.hasher = MinHasher()
-        self._anchor_keys: dict[str, int] = {}
-
-    def _anchor_key(self, anchor: str) -> int:
-        key = self._anchor_keys.get(anchor)
-        if key is None:
-            key = self._anchor_keys[anchor] = _hash64(anchor)
-        return key
+        self._common = common if common is not None else common_word_hashes(ANCHOR_MAX_ZIPF)
 
     def __call__(self, texts: Iterable[str]) -> FingerprintBatch:
-        words, digests, bands = [], [], []
-        anchors: list[int] = []
-        anchor_offsets = [0]
-        sentences: list[int] = []
-        sentence_offsets = [0]
-        for text in texts:
-            pieces = [forms for piece in _BREAK.split(text) if piece and (forms := word_forms(piece))]
-            forms = tuple(chain.from_iterable(pieces))
-            words.append(len(forms))
-            digests.append(_hash64("\x1f".join(forms)))
-            bands.append(band_keys(self.hasher.signature(forms)))
-            anchors.extend(sorted(self._anchor_key(a) for a in anchors_of(forms)))
-            anchor_offsets.append(len(anchors))
-            sentences.extend(sorted({_hash64("\x1f".join(p)) for p in pieces if len(p) >= SENTENCE_MIN_WORDS}))
-            sentence_offsets.append(len(sentences))
-        return FingerprintBatch(
-            np.array(words, dtype=np.int64),
-            np.array(digests, dtype=np.uint64),
-            np.array(bands, dtype=np.uint64).reshape(len(words), BANDS),
-            np.array(anchors, dtype=np.uint64),
-            np.array(anchor_offsets, dtype=np.int64),
-            np.array(sentences, dtype=np.uint64),
-            np.array(sentence_offsets, dtype=np.int64),
-        )
+        token_lists = [marked_forms(text) for text in texts]
+        count = len(token_lists)
+        counts = np.fromiter(map(len, token_lists), dtype=np.int64, count=count)
+        buffer, starts, ends = split_tokens(SEPARATOR.join(chain.from_iterable(token_lists)))
+        token_lists.clear()
+        hashes = segment_hashes(buffer, starts, ends)
+        token_text = np.repeat(np.arange(count, dtype=np.int64), counts)
+        lengths = ends - starts
+        is_mark = (lengths == 1) & (buffer[starts] == _MARK_BYTE) if len(buffer) else lengths > 0
+        is_word = ~is_mark
+        words, word_text = hashes[is_word], token_text[is_word]
+        word_counts = np.bincount(word_text, minlength=count)
+        word_starts = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(word_counts)])
+
+        digests = run_hashes(words, word_starts[:-1], word_starts[1:])
+        shingles, owners = shingle_hashes(words, word_text)
+        bands = band_keys(self.hasher.signatures(shingles, owners, count)) if count else np.zeros((0, BANDS), np.uint64)
+
+        # anchors: distinct rare words (longer than two characters; with a digit, or not a common word)
+        characters = lengths - count_in_segments((buffer & 0xC0) == 0x80, starts, ends)  # UTF-8 continuations
+        digits = count_in_segments((buffer >= ord("0")) & (buffer <= ord("9")), starts, ends) > 0
+        rare = is_word & (characters > 2)
+        undecided = np.flatnonzero(rare & ~digits)
+        rare[undecided] = ~self._common.contains(hashes[undecided])
+        anchor_values, anchor_offsets = _distinct_per_text(hashes[rare], token_text[rare], count)
+
+        # sentences: runs of words between marks (and text boundaries), long ones hashed whole
+        after_mark = np.concatenate([np.ones(1, dtype=bool), is_mark[:-1]])
+        text_first = np.zeros(len(hashes), dtype=bool)
+        text_first[np.cumsum(counts)[counts > 0] - counts[counts > 0]] = True
+        opens = np.flatnonzero((after_mark | text_first)[is_word])
+        closes = np.append(opens[1:], len(words))
+        long = closes - opens >= SENTENCE_MIN_WORDS
+        sentence_values, sentence_offsets = _distinct_per_text(
+            run_hashes(words, opens[long], closes[long]), word_text[opens[long]], count)
+        return FingerprintBatch(word_counts.astype(np.int64), digests, bands.reshape(count, BANDS),
+                                anchor_values, anchor_offsets, sentence_values, sentence_offsets)
+
+
+def _distinct_per_text(values: NDArray[np.uint64], owners: NDArray[np.int64],
+                       count: int) -> tuple[NDArray[np.uint64], NDArray[np.int64]]:
+    """Each text's distinct values, sorted, concatenated in text order, with per-text offsets."""
+    order = np.lexsort((values, owners))
+    values, owners = values[order], owners[order]
+    keep = np.ones(len(values), dtype=bool)
+    keep[1:] = (values[1:] != values[:-1]) | (owners[1:] != owners[:-1])
+    values, owners = values[keep], owners[keep]
+    offsets = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(np.bincount(owners, minlength=count))])
+    return values, offsets.astype(np.int64)
 
 
 _worker: Fingerprinter | None = None
 
 
-def _fingerprint_chunk(texts: list[str]) -> FingerprintBatch:
+def _start_worker(common: HashSet) -> None:
     global _worker
-    if _worker is None:
-        _worker = Fingerprinter()
+    _worker = Fingerprinter(common)
+
+
+def _fingerprint_chunk(texts: list[str]) -> FingerprintBatch:
+    assert _worker is not None, "worker started without _start_worker"
     return _worker(texts)
 
 
@@ -155,7 +190,11 @@ def fingerprint_all(texts: Iterable[str], *, workers: int = 1, count: int | None
     # forkserver, not fork: forking a process that runs threads (a progress bar, a web
     # server) can deadlock the child.
     context = multiprocessing.get_context("forkserver")
-    with context.Pool(workers) as pool:
+    # Workers fork from a server that has imported this module once, and get the common
+    # words from here: starting two workers went from 0.8 s to about 0.2 s.
+    context.set_forkserver_preload([__name__])
+    common = common_word_hashes(ANCHOR_MAX_ZIPF)
+    with context.Pool(workers, initializer=_start_worker, initargs=(common,)) as pool:
         return _collect(pool.imap(_fingerprint_chunk, _chunks(texts)), count)
 
 
