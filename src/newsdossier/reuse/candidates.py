@@ -28,7 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 from wordfreq import get_frequency_dict
 
-__all__ = ["anchor_candidates", "anchors_of", "sentence_candidates"]
+__all__ = ["anchor_candidates", "anchors_of", "common_words", "sentence_candidates"]
 
 # Words rarer than this in general English (Zipf 3.5 ~ 3 per million words) are anchors:
 # names (Kadhemi, Muhandis), uncommon terms; "attack", "Iraq" and "said" are not.
@@ -58,7 +58,8 @@ PAIR_WINDOW: Final = 20
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
+def common_words() -> frozenset[str]:
+    """wordfreq's English words at least ``ANCHOR_MAX_ZIPF`` frequent: never anchors."""
     threshold = 10.0 ** (ANCHOR_MAX_ZIPF - 9.0)  # Zipf z: 10**z per billion words
     return frozenset(word for word, frequency in get_frequency_dict("en").items() if frequency >= threshold)
 
@@ -68,7 +69,7 @@ def _is_rare(form: str) -> bool:
 
     The fingerprints (fingerprint.py) apply the same test to word hashes, a chunk at a time.
     """
-    return len(form) > 2 and (any("0" <= ch <= "9" for ch in form) or form not in _common_words())
+    return len(form) > 2 and (any("0" <= ch <= "9" for ch in form) or form not in common_words())
 
 
 def anchors_of(forms: Iterable[str]) -> frozenset[str]:

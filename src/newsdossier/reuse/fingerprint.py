@@ -20,21 +20,22 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, islice
 from typing import Final
 
 import numpy as np
 from numpy.typing import NDArray
 
-from newsdossier.reuse.candidates import ANCHOR_MAX_ZIPF, SENTENCE_MIN_WORDS
+from newsdossier.reuse.candidates import SENTENCE_MIN_WORDS, common_words
 from newsdossier.reuse.hashing import (
     SEPARATOR,
     HashSet,
-    common_word_hashes,
     count_in_segments,
     run_hashes,
     segment_hashes,
     split_tokens,
+    word_hashes,
 )
 from newsdossier.reuse.minhash import BANDS, MinHasher, band_keys, shingle_hashes
 from newsdossier.reuse.tokens import SENTENCE_MARK, marked_forms
@@ -46,6 +47,12 @@ CHUNK: Final = 512
 
 
 _MARK_BYTE: Final = ord(SENTENCE_MARK)
+
+
+@lru_cache(maxsize=1)
+def _common_hashes() -> HashSet:
+    """The hashes of ``candidates.common_words``, for the rare-word test on a chunk's word hashes."""
+    return HashSet(word_hashes(sorted(common_words())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +110,7 @@ class Fingerprinter:
 
     def __init__(self, common: HashSet | None = None) -> None:
         self.hasher = MinHasher()
-        self._common = common if common is not None else common_word_hashes(ANCHOR_MAX_ZIPF)
+        self._common = common if common is not None else _common_hashes()
 
     def __call__(self, texts: Iterable[str]) -> FingerprintBatch:
         token_lists = [marked_forms(text) for text in texts]
@@ -114,7 +121,7 @@ class Fingerprinter:
         hashes = segment_hashes(buffer, starts, ends)
         token_text = np.repeat(np.arange(count, dtype=np.int64), counts)
         lengths = ends - starts
-        is_mark = (lengths == 1) & (buffer[starts] == _MARK_BYTE) if len(buffer) else lengths > 0
+        is_mark = (lengths == 1) & (buffer[starts] == _MARK_BYTE) if len(buffer) else np.zeros(0, dtype=bool)
         is_word = ~is_mark
         words, word_text = hashes[is_word], token_text[is_word]
         word_counts = np.bincount(word_text, minlength=count)
@@ -190,11 +197,10 @@ def fingerprint_all(texts: Iterable[str], *, workers: int = 1, count: int | None
     # forkserver, not fork: forking a process that runs threads (a progress bar, a web
     # server) can deadlock the child.
     context = multiprocessing.get_context("forkserver")
-    # Workers fork from a server that has imported this module once, and get the common
-    # words from here: starting two workers went from 0.8 s to about 0.2 s.
+    # Workers fork from a server that has imported this module once (measured: the server and
+    # pool start in 0.25 s, a later pool in 0.03 s), and get the common words from here.
     context.set_forkserver_preload([__name__])
-    common = common_word_hashes(ANCHOR_MAX_ZIPF)
-    with context.Pool(workers, initializer=_start_worker, initargs=(common,)) as pool:
+    with context.Pool(workers, initializer=_start_worker, initargs=(_common_hashes(),)) as pool:
         return _collect(pool.imap(_fingerprint_chunk, _chunks(texts)), count)
 
 

@@ -19,14 +19,13 @@ the candidate channels need (worker processes must agree).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Final
 
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["SEPARATOR", "HashSet", "common_word_hashes", "count_in_segments", "fmix64", "run_hashes",
-           "segment_hashes", "split_tokens", "word_hashes"]
+__all__ = ["SEPARATOR", "HashSet", "count_in_segments", "fmix64", "run_hashes", "segment_hashes", "split_tokens",
+           "word_hashes"]
 
 SEPARATOR: Final = "\x1f"  # never inside a word: the word pattern matches no control character
 _RUN_BASE: Final = 0xC2B2AE3D27D4EB4F  # odd: invertible mod 2^64
@@ -70,16 +69,6 @@ def fmix64(values: NDArray[np.uint64]) -> NDArray[np.uint64]:
         h *= _U64(0xC4CEB9FE1A85EC53)
         h ^= h >> _U64(33)
     return h
-
-
-def _prefix_hashes(values: NDArray[np.uint64], starts: NDArray[np.int64], ends: NDArray[np.int64]) -> NDArray[np.uint64]:
-    forward, backward = _RUNS.upto(len(values) + 1)
-    prefix = np.zeros(len(values) + 1, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        np.cumsum(values * forward[:len(values)], out=prefix[1:])
-        raw = (prefix[ends] - prefix[starts]) * backward[starts]
-        raw += (ends - starts).astype(np.uint64) * _U64(0x9E3779B97F4A7C15)  # length: "ab" != "ab" + "\0"
-    return fmix64(raw)
 
 
 _WIDTH: Final = 24  # bytes of a word gathered at once: three 64-bit lanes
@@ -130,7 +119,13 @@ def count_in_segments(flags: NDArray[np.bool_], starts: NDArray[np.int64], ends:
 
 def run_hashes(hashes: NDArray[np.uint64], starts: NDArray[np.int64], ends: NDArray[np.int64]) -> NDArray[np.uint64]:
     """The hash of each run ``hashes[starts[i]:ends[i]]`` of word hashes (order matters)."""
-    return _prefix_hashes(hashes, starts, ends)
+    forward, backward = _RUNS.upto(len(hashes) + 1)
+    prefix = np.zeros(len(hashes) + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        np.cumsum(hashes * forward[:len(hashes)], out=prefix[1:])
+        raw = (prefix[ends] - prefix[starts]) * backward[starts]
+        raw += (ends - starts).astype(np.uint64) * _LENGTH_MIX  # the length: a run and the run + a zero differ
+    return fmix64(raw)
 
 
 def split_tokens(joined: str) -> tuple[NDArray[np.uint8], NDArray[np.int64], NDArray[np.int64]]:
@@ -190,14 +185,3 @@ class HashSet:
             going = ~hit & (held != 0)  # another value sits here: probe the next slot
             pending, slots = pending[going], (slots[going] + 1) & mask
         return found
-
-
-@lru_cache(maxsize=4)
-def common_word_hashes(max_zipf: float) -> HashSet:
-    """The hashes of the English words at least this frequent (Zipf scale, wordfreq's list)."""
-    from wordfreq import get_frequency_dict
-
-    threshold = 10.0 ** (max_zipf - 9.0)  # Zipf z is a frequency of 10**z per billion words
-    words = [word for word, frequency in get_frequency_dict("en").items()
-             if frequency >= threshold and SEPARATOR not in word]
-    return HashSet(word_hashes(words))

@@ -53,13 +53,13 @@ def shingle_hashes(words: NDArray[np.uint64], texts: NDArray[np.int64], *,
             values, owners = fmix64(mixed[whole]) & _MAX_HASH, texts[:count - size + 1][whole]
         else:
             values, owners = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-        short_texts, short_sizes = np.unique(texts, return_counts=True) if count else (texts, texts)
-        short = short_sizes < size
-        if short.any():
+        sizes = np.bincount(texts) if count else np.zeros(0, dtype=np.int64)  # texts are in order
+        short_texts = np.flatnonzero((sizes > 0) & (sizes < size))
+        if len(short_texts):
             extra_values, extra_owners = [], []
-            starts = np.searchsorted(texts, short_texts[short])
-            for text, start, length in zip(short_texts[short].tolist(), starts.tolist(),
-                                           short_sizes[short].tolist(), strict=True):
+            starts = np.cumsum(sizes) - sizes
+            for text, start, length in zip(short_texts.tolist(), starts[short_texts].tolist(),
+                                           sizes[short_texts].tolist(), strict=True):
                 value = fmix64(np.array([words[start:start + length] @ powers[size - length:]], dtype=np.uint64))
                 extra_values.append(value & _MAX_HASH)
                 extra_owners.append(text)
@@ -103,7 +103,8 @@ class MinHasher:
         result = np.full((count, self.num_perm), _MAX_HASH, dtype=np.uint64)
         if len(shingles) == 0:
             return result
-        texts, firsts = np.unique(owners, return_index=True)
+        firsts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])  # owners are in order
+        texts = owners[firsts]
         lasts = np.append(firsts[1:], len(shingles))
         t, count_texts = 0, len(texts)
         while t < count_texts:
