@@ -33,6 +33,25 @@ def test_ascii_path_matches_the_general_path(text: str) -> None:
     assert word_forms(text) == tokens.forms
 
 
+# Curly quotes, dashes and currency signs send a text down the ASCII path after a one-for-one
+# rewrite; letters such as "é", "ß" or Arabic keep it on the general path.
+NEWS_TEXT = st.text(alphabet=st.sampled_from(list("aBcU.S. '-\n,!?09xy’‘“”—–£€\u00a0…éÉßد\u0301")), max_size=120)
+
+
+@settings(max_examples=600, deadline=None)
+@given(NEWS_TEXT)
+def test_rewritten_punctuation_keeps_words_and_offsets(text: str) -> None:
+    tokens = tokenize(text)
+    assert (tokens.forms, tokens.starts, tokens.ends) == reference(text)
+
+
+def test_a_curly_apostrophe_joins_a_word_on_the_ascii_path() -> None:
+    tokens = tokenize("The minister’s “final” offer — £5bn.")
+    assert tokens.forms == ("the", "minister's", "final", "offer", "5bn")
+    assert [("The minister’s “final” offer — £5bn.")[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)] == [
+        "The", "minister’s", "final", "offer", "5bn"]
+
+
 def test_acronyms_and_case_are_normalised() -> None:
     assert word_forms("The U.S. Army's base") == ("the", "us", "army's", "base")
     assert word_forms("The US army’s base") == ("the", "us", "army's", "base")  # non-ASCII path

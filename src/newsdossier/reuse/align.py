@@ -111,14 +111,38 @@ def _compare(a_words: tuple[str, ...], b_words: tuple[str, ...], a_index: int, b
 
 def align(a: TextView, b: TextView) -> Alignment:
     """Sentence pairs of ``a`` and ``b`` that say the same thing in (nearly) the same words."""
+    return _align(a, b, exact_first=True)
+
+
+def _align(a: TextView, b: TextView, *, exact_first: bool) -> Alignment:
+    """``align``; with ``exact_first`` a sentence of ``a`` found word for word in ``b`` is paired
+    with it at once, without ranking and comparing candidates (a near-duplicate is mostly such
+    sentences). The result is the same either way (a property test): an exact pair has the
+    highest similarity, which the one-to-one choice below takes first; each sentence of ``b``
+    serves one exact pair, a repeated sentence of ``a`` takes the usual path, and so does a
+    sentence without content words (never a candidate there). One difference, for the
+    better: a sentence repeated more than ``CANDIDATES_PER_SENTENCE`` times in ``b`` may
+    fall outside the usual path's candidates and stay unaligned; the shortcut pairs it.
+    """
+    exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
     index: dict[str, list[int]] = defaultdict(list)
     for j, sentence in enumerate(b.sentences):
-        for word in _content(b.words(sentence)):
+        words = b.words(sentence)
+        if exact_first and words:
+            exact[words].append(j)
+        for word in _content(words):
             index[word].append(j)
+    for js in exact.values():
+        js.reverse()  # pop() hands out the first occurrence first
     scored: list[SentencePair] = []
     for i, sentence in enumerate(a.sentences):
         a_words = a.words(sentence)
-        shared: Counter[int] = Counter(j for w in _content(a_words) for j in index.get(w, ()))
+        content = _content(a_words)
+        same = exact.get(a_words)
+        if same and content:
+            scored.append(SentencePair(i, same.pop(), 1.0, len(a_words), ()))
+            continue
+        shared: Counter[int] = Counter(j for w in content for j in index.get(w, ()))
         for j, _ in shared.most_common(CANDIDATES_PER_SENTENCE):
             pair = _compare(a_words, b.words(b.sentences[j]), i, j)
             if pair.similarity >= SENTENCE_SIMILARITY_MIN:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -83,8 +84,13 @@ def _normal(word: str) -> str:
 
 
 def tokenize(text: str) -> Tokens:
-    if text.isascii():
-        matches = list(_ASCII_WORD.finditer(text.lower()))
+    plain = text
+    if not plain.isascii():
+        # Punctuation and symbols ("’", "£", "—") rewritten one for one keep every offset,
+        # and most news texts have no other non-ASCII character: they take the ASCII path.
+        plain = _NON_ASCII_RUN.sub(_ascii_punctuation, text)
+    if plain.isascii():
+        matches = list(_ASCII_WORD.finditer(plain.lower()))
         forms = [m.group() for m in matches]
         if "." in text:
             forms = [form.replace(".", "") if "." in form else form for form in forms]
@@ -100,12 +106,11 @@ def sentences(text: str, tokens: Tokens) -> list[Sentence]:
     result = []
     token = 0
     for start, end in zip(bounds, bounds[1:], strict=False):
-        first = token
-        while token < len(tokens) and tokens.starts[token] < end:
-            token += 1
+        first, token = token, bisect_left(tokens.starts, end, lo=token)  # the first token at or after ``end``
         if token > first:
-            stripped_end = end - (len(text[start:end]) - len(text[start:end].rstrip()))
-            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            piece = text[start:end]
+            stripped_end = end - (len(piece) - len(piece.rstrip()))
+            lead = len(piece) - len(piece.lstrip())
             result.append(Sentence(start + lead, stripped_end, first, token))
     return result
 
@@ -142,6 +147,14 @@ def marked_forms(text: str) -> list[str]:
         forms = _ASCII_MARKED.findall(lowered)
         return [form.replace(".", "") if "." in form else form for form in forms]
     return [_normal(word) for word in _MARKED.findall(marked)]
+
+
+def _ascii_punctuation(match: re.Match[str]) -> str:
+    """A run of non-ASCII characters without letters or digits, one ASCII character each, or unchanged."""
+    run = match.group()
+    if any(char.isalnum() for char in run):
+        return run
+    return "".join("'" if char == "’" else " " for char in run)
 
 
 def _ascii_run(match: re.Match[str]) -> str:
