@@ -1,13 +1,15 @@
 """A million-document provenance run: fingerprints, all three candidate channels, alignment.
 
 Usage:
-    .venv/bin/python bench/reuse_scale.py [--docs 1000000] [--workers 2] [--json]
+    .venv/bin/python bench/reuse_scale.py [--docs 1000000] [--workers 2] [--store PATH] [--json]
 
-The pile is generated on the fly from BBC News raw sentences, deterministically from each
-document's number, so no text is ever held for the whole pile (a worker re-makes any text it
-needs). Documents come in stories of 40 consecutive numbers; each story has 12 invented names
-that replace the capitalised words of its sentences, so articles of one story share rare
-words the way real coverage does. Per document, by a hash of its number:
+The pile is generated from BBC News raw sentences, deterministically from each document's
+number, into a SQLite file (``--store``; made once, then reused, and not part of the timed
+run), because the product reads its texts from a store too: the timed run streams them from
+there and the worker processes fetch the texts they align by number. Documents come in
+stories of 40 consecutive numbers; each story has 12 invented names of its own (no two
+stories share one) that replace the capitalised words of its sentences, so articles of one
+story share rare words the way real coverage does. Per document, by a hash of its number:
 
 * 72 % original: 25 sentences spliced from two random BBC sentences each (about 550 words;
   no two originals share a sentence), names of its story;
@@ -19,9 +21,10 @@ words the way real coverage does. Per document, by a hash of its number:
 The run does what ``find_reuse`` does, with the same functions: ``fingerprint_all`` (in
 ``--workers`` processes), identical-text digests, sorted LSH banding (``first_holders``),
 alignment of each banded document with its candidates until one links, then the anchor
-and sentence channels over one voice per group and alignment of their pairs (in the worker
-processes too). It reports the time of every stage, peak resident memory of the main
-process and of a worker, and how many derived documents were linked, with false links.
+and sentence channels over one voice per group and alignment of a fixed sample of their
+pairs (``--max-voice-pairs``; in the worker processes too), from which the cost of aligning
+them all is extrapolated. It reports the time of every stage, peak resident memory of the
+main process, and how many derived documents were linked, with false links.
 """
 
 from __future__ import annotations
@@ -31,10 +34,12 @@ import json
 import multiprocessing
 import random
 import resource
+import sqlite3
 import sys
 import time
 import zlib
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -42,7 +47,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from newsdossier.reuse.align import align, view  # noqa: E402
+from newsdossier.reuse.align import TextView, align, view  # noqa: E402
 from newsdossier.reuse.candidates import anchor_candidates, sentence_candidates  # noqa: E402
 from newsdossier.reuse.fingerprint import fingerprint_all  # noqa: E402
 from newsdossier.reuse.minhash import first_holders  # noqa: E402
@@ -54,8 +59,10 @@ STORY = 40
 NAMES = 12
 KINDS = ((72, "original"), (87, "verbatim"), (94, "syndicated"), (97, "excerpt"), (100, "spun"))
 _SYLLABLES = "ka ro mi te sul van dor eli pra zun hal ber qui nos tav lem gor ush fen ri".split()
+_NAME_SPACE = len(_SYLLABLES) ** 5  # 3.2 M names of five syllables; a million documents use 300,000
 
 _pool: list[list[str]] = []
+_store: sqlite3.Connection | None = None
 
 
 def _load_pool(data: Path) -> list[list[str]]:
@@ -73,6 +80,25 @@ def _init(data: Path) -> None:
     _pool = _load_pool(data)
 
 
+def _open_store(store: Path) -> None:
+    """A worker's read-only connection to the texts."""
+    global _store
+    _store = sqlite3.connect(f"file:{store}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _stored(n: int) -> str:
+    assert _store is not None, "worker started without _open_store"
+    row = _store.execute("SELECT body FROM texts WHERE n = ?", (n,)).fetchone()
+    return str(row[0])
+
+
+@lru_cache(maxsize=256)
+def _source_view(n: int) -> TextView:
+    """A source's alignment view, kept while its story's copies are aligned (``find_reuse``
+    keeps every view it made; a worker here keeps the last 256)."""
+    return view(_stored(n))
+
+
 def kind(n: int) -> str:
     roll = zlib.crc32(n.to_bytes(8, "little")) % 100
     return next(name for limit, name in KINDS if roll < limit)
@@ -87,8 +113,17 @@ def source(n: int) -> int | None:
 
 
 def _names(story: int) -> list[str]:
-    rng = random.Random(story * 7919)
-    return ["".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize() for _ in range(NAMES)]
+    """The story's own names: numbers ``story * NAMES + k`` scattered over the name space by a
+    multiplier prime to it (so no two stories share a name), spelled in syllables."""
+    names = []
+    for k in range(NAMES):
+        code = ((story * NAMES + k) * 7919) % _NAME_SPACE
+        syllables = []
+        for _ in range(5):
+            code, digit = divmod(code, len(_SYLLABLES))
+            syllables.append(_SYLLABLES[digit])
+        names.append("".join(syllables).capitalize())
+    return names
 
 
 def _original(n: int) -> list[str]:
@@ -135,16 +170,46 @@ def root(n: int) -> int:
     return n if kind(n) == "original" else (source(n) if source(n) is not None else n)
 
 
-def _texts(count: int) -> Iterator[str]:
-    return (text(n) for n in range(count))
+def _texts_of(ns: range) -> list[tuple[int, str]]:
+    return [(n, text(n)) for n in ns]
+
+
+def make_store(store: Path, docs: int, workers: int, data: Path) -> float:
+    """Write the pile's texts to ``store`` (unless it already holds ``docs`` of them); the seconds taken."""
+    if store.exists():
+        with sqlite3.connect(store) as connection:
+            if connection.execute("SELECT count(*) FROM texts").fetchone()[0] == docs:
+                return 0.0
+        store.unlink()
+    started = time.perf_counter()
+    connection = sqlite3.connect(store)
+    connection.execute("CREATE TABLE texts (n INTEGER PRIMARY KEY, body TEXT NOT NULL)")
+    context = multiprocessing.get_context("forkserver")
+    with context.Pool(workers, initializer=_init, initargs=(data,)) as pool:
+        batches = (range(lo, min(docs, lo + 2000)) for lo in range(0, docs, 2000))
+        for rows in pool.imap(_texts_of, batches):
+            connection.executemany("INSERT INTO texts VALUES (?, ?)", rows)
+    connection.commit()
+    connection.close()
+    return time.perf_counter() - started
+
+
+def _streamed(store: Path) -> Iterator[str]:
+    """Every text in number order, as the product reads a pile from its store."""
+    connection = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+    try:
+        for (body,) in connection.execute("SELECT body FROM texts ORDER BY n"):
+            yield body
+    finally:
+        connection.close()
 
 
 def _align_chain(task: tuple[int, list[int]]) -> tuple[int, int | None, str | None]:
     """Align document ``n`` with its candidates in order; the first that links."""
     n, candidates = task
-    mine = view(text(n))
+    mine = view(_stored(n))
     for m in candidates:
-        verdict = judge(align(view(text(m)), mine))
+        verdict = judge(align(_source_view(m), mine))
         if verdict.relation is not None:
             return n, m, verdict.relation.value
     return n, None, None
@@ -154,24 +219,22 @@ def _rss_mib(who: int) -> float:
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)
 
 
-def run(docs: int, workers: int, data: Path, max_voice_pairs: int) -> dict[str, object]:
-    _init(data)  # the main process makes the texts, as it would read them from the store
+def run(docs: int, workers: int, store: Path, max_voice_pairs: int) -> dict[str, object]:
     start_rss = _rss_mib(resource.RUSAGE_SELF)
     stages: dict[str, float] = {}
     peaks: dict[str, float] = {}
     started = time.perf_counter()
-    prints = fingerprint_all(_texts(docs), workers=workers, count=docs)
+    prints = fingerprint_all(_streamed(store), workers=workers, count=docs)
     stages["fingerprints_s"] = time.perf_counter() - started
-    rss_after_fingerprints = _rss_mib(resource.RUSAGE_SELF)
+    peaks["fingerprints"] = _rss_mib(resource.RUSAGE_SELF)
     fingerprint_mib = round(sum(getattr(prints, f).nbytes for f in prints.__slots__) / 2**20, 1)
 
     mark = time.perf_counter()
     eligible = np.flatnonzero(prints.words >= 25)
-    _, first_index = np.unique(prints.digests[eligible], return_index=True)
-    distinct = np.zeros(len(eligible), dtype=bool)
-    distinct[first_index] = True
-    identical = len(eligible) - int(distinct.sum())
-    indexed = eligible[distinct]
+    _, first_index, inverse = np.unique(prints.digests[eligible], return_index=True, return_inverse=True)
+    first_same = eligible[first_index][inverse.ravel()]  # the first eligible document with the same words
+    identical = first_same != eligible
+    indexed = eligible[~identical]
     positions, _, firsts = first_holders(prints.bands, indexed)
     chains: dict[int, list[int]] = {}
     for position, first in zip(positions.tolist(), firsts.tolist(), strict=True):
@@ -182,12 +245,8 @@ def run(docs: int, workers: int, data: Path, max_voice_pairs: int) -> dict[str, 
     peaks["banding"] = _rss_mib(resource.RUSAGE_SELF)
 
     links: dict[int, tuple[int, str]] = {}
-    digest_first = {int(d): int(i) for i, d in zip(eligible[first_index], prints.digests[eligible[first_index]],
-                                                   strict=True)}
-    for i in eligible[~distinct].tolist():
-        links[i] = (digest_first[int(prints.digests[i])], "verbatim")
     context = multiprocessing.get_context("forkserver")
-    with context.Pool(workers, initializer=_init, initargs=(data,)) as pool:
+    with context.Pool(workers, initializer=_open_store, initargs=(store,)) as pool:
         mark = time.perf_counter()
         for n, m, relation in pool.imap_unordered(_align_chain, sorted(chains.items()), chunksize=64):
             if m is not None and relation is not None:
@@ -196,23 +255,26 @@ def run(docs: int, workers: int, data: Path, max_voice_pairs: int) -> dict[str, 
         peaks["near_duplicate_alignment"] = _rss_mib(resource.RUSAGE_SELF)
 
         mark = time.perf_counter()
-        voices = np.array(sorted(set(eligible.tolist()) - set(links)), dtype=np.int64)
-        anchored = anchor_candidates([prints.anchors(int(i)) for i in voices])
+        voices = np.setdiff1d(indexed, np.fromiter(links, dtype=np.int64, count=len(links)))
+        anchored = anchor_candidates(prints.anchor_values, prints.anchor_offsets, voices)
         peaks["anchor_channel"] = _rss_mib(resource.RUSAGE_SELF)
-        shared = sentence_candidates([prints.sentences(int(i)) for i in voices])
-        pairs = sorted(set(anchored) | set(shared))
+        shared = sentence_candidates(prints.sentence_values, prints.sentence_offsets, voices)
+        pairs = np.unique(np.concatenate([anchored, shared]), axis=0)
         stages["anchor_and_sentence_channels_s"] = time.perf_counter() - mark
         peaks["anchor_and_sentence_channels"] = _rss_mib(resource.RUSAGE_SELF)
 
         mark = time.perf_counter()
+        sample = pairs
         if len(pairs) > max_voice_pairs:  # a deterministic sample, reported as such
-            pairs = random.Random(1).sample(pairs, max_voice_pairs)
-        tasks = [(int(voices[y]), [int(voices[x])]) for x, y in pairs]
+            sample = pairs[np.sort(np.random.default_rng(1).choice(len(pairs), max_voice_pairs, replace=False))]
+        tasks = [(int(voices[y]), [int(voices[x])]) for x, y in sample.tolist()]
         rewrites = [(n, m, r) for n, m, r in pool.imap_unordered(_align_chain, tasks, chunksize=64) if m is not None]
         stages["voice_pair_alignment_s"] = time.perf_counter() - mark
         peaks["voice_pair_alignment"] = _rss_mib(resource.RUSAGE_SELF)
     total = time.perf_counter() - started
 
+    for i, first in zip(eligible[identical].tolist(), first_same[identical].tolist(), strict=True):
+        links[i] = (first, "verbatim")
     derived = [n for n in range(docs) if kind(n) != "original" and source(n) is not None]
     linked_derived = {n for n in links if root(n) == root(links[n][0])}
     linked_derived |= {n for n, m, _ in rewrites if root(n) == root(m)} | {m for n, m, _ in rewrites if root(n) == root(m)}
@@ -221,20 +283,23 @@ def run(docs: int, workers: int, data: Path, max_voice_pairs: int) -> dict[str, 
     for n in derived:
         by_kind.setdefault(kind(n), [0, 0])[0] += 1
         by_kind[kind(n)][1] += n in linked_derived
+    ms_per_pair = 1000 * stages["voice_pair_alignment_s"] * workers / max(1, len(tasks))
+    candidates_s = stages["fingerprints_s"] + stages["banding_s"] + stages["anchor_and_sentence_channels_s"]
     return {
         "docs": docs, "workers": workers, "rss_at_start_mib": start_rss,
         **{k: round(v, 1) for k, v in stages.items()},
         "total_s": round(total, 1),
+        "fingerprints_and_candidates_s": round(candidates_s, 1),
         "fingerprint_docs_per_s": round(docs / stages["fingerprints_s"]),
-        "fingerprints_and_candidates_docs_per_s": round(docs / (stages["fingerprints_s"] + stages["banding_s"]
-                                                               + stages["anchor_and_sentence_channels_s"])),
-        "identical_texts": identical, "near_duplicate_chains": len(chains),
+        "fingerprints_and_candidates_docs_per_s": round(docs / candidates_s),
+        "identical_texts": int(identical.sum()), "near_duplicate_chains": len(chains),
         "voices": len(voices), "anchor_pairs": len(anchored), "sentence_pairs": len(shared),
-        "voice_pairs": len(set(anchored) | set(shared)), "voice_pairs_aligned": len(tasks), "rewrite_links": len(rewrites),
-        "align_ms_per_voice_pair": round(1000 * stages["voice_pair_alignment_s"] * workers / max(1, len(tasks)), 2),
+        "voice_pairs": len(pairs), "voice_pairs_aligned": len(tasks), "rewrite_links": len(rewrites),
+        "align_ms_per_voice_pair": round(ms_per_pair, 2),
+        "all_voice_pairs_extrapolated_s": round(ms_per_pair * len(pairs) / 1000 / workers, 1),
         "recall_by_kind": {k: round(v[1] / v[0], 4) for k, v in sorted(by_kind.items())},
         "false_links": false_links,
-        "fingerprint_arrays_mib": fingerprint_mib, "peak_rss_main_after_fingerprints_mib": rss_after_fingerprints,
+        "fingerprint_arrays_mib": fingerprint_mib,
         "peak_rss_main_mib": _rss_mib(resource.RUSAGE_SELF), "peak_rss_main_mib_after": peaks,
     }
 
@@ -244,15 +309,16 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=1_000_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--store", type=Path, default=None,
+                        help="SQLite file of the generated texts (default: /tmp/newsdossier-scale-DOCS.sqlite)")
     parser.add_argument("--max-voice-pairs", type=int, default=1_000_000_000,
                         help="align at most this many anchor/sentence pairs (a fixed sample)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    result = run(args.docs, args.workers, args.data, args.max_voice_pairs)
-    started = time.perf_counter()  # the generator alone, so the fingerprint stage can be read without it
-    for n in range(5000):
-        text(n)
-    result["generator_alone_docs_per_s_one_process"] = round(5000 / (time.perf_counter() - started))
+    store = args.store or Path(f"/tmp/newsdossier-scale-{args.docs}.sqlite")
+    generated = make_store(store, args.docs, args.workers, args.data)
+    result = {"store": str(store), "generate_s_not_timed": round(generated, 1),
+              **run(args.docs, args.workers, store, args.max_voice_pairs)}
     print(json.dumps(result, indent=2) if args.json else "\n".join(f"{k:<40} {v}" for k, v in result.items()))
 
 

@@ -36,7 +36,7 @@ sys.path.insert(0, str(REPO / "src"))
 from newsdossier.reuse.align import align, view  # noqa: E402
 from newsdossier.reuse.candidates import anchor_candidates, anchors_of, sentence_candidates  # noqa: E402
 from newsdossier.reuse.fingerprint import fingerprint_all  # noqa: E402
-from newsdossier.reuse.hashing import word_hashes  # noqa: E402
+from newsdossier.reuse.hashing import fold32, word_hashes  # noqa: E402
 from newsdossier.reuse.minhash import MinHasher, band_keys, first_holders, shingle_hashes  # noqa: E402
 from newsdossier.reuse.relation import judge  # noqa: E402
 from newsdossier.reuse.tokens import tokenize  # noqa: E402
@@ -82,16 +82,17 @@ def bench_fingerprints(texts: list[str]) -> dict[str, float]:
         lsh.insert(str(i), m)
     theirs = time.perf_counter() - started
     started = time.perf_counter()
-    anchor_keys = [np.unique(word_hashes(sorted(anchors_of(f)))) for f in forms]
-    anchor_pairs = anchor_candidates(anchor_keys)
+    anchor_keys = [np.unique(fold32(word_hashes(sorted(anchors_of(f))))) for f in forms]
+    offsets = np.concatenate([[0], np.cumsum([len(k) for k in anchor_keys])]).astype(np.int64)
+    anchor_pairs = anchor_candidates(np.concatenate(anchor_keys), offsets)
     anchors = time.perf_counter() - started
     product = {}
     for workers in (1, 2):  # what find_reuse runs: one tokenisation, all three channels' fingerprints
         started = time.perf_counter()
         prints = fingerprint_all(texts, workers=workers, count=n)
         first_holders(prints.bands, np.arange(n, dtype=np.int64))
-        anchor_candidates([prints.anchors(i) for i in range(n)])
-        sentence_candidates([prints.sentences(i) for i in range(n)])
+        anchor_candidates(prints.anchor_values, prints.anchor_offsets)
+        sentence_candidates(prints.sentence_values, prints.sentence_offsets)
         product[f"fingerprints_and_candidates_{workers}_process_docs_per_s"] = round(n / (time.perf_counter() - started))
     return {**product, "docs": n, "tokenise_docs_per_s": round(n / tokenised), "newsdossier_minhash_lsh_docs_per_s":
             round(n / ours), "newsdossier_with_tokenise_docs_per_s": round(n / (ours + tokenised)),

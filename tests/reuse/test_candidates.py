@@ -6,18 +6,18 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdossier.clean import clean, prepare
 from newsdossier.model import Format, RawDocument, SourceHints
-from newsdossier.reuse import find_reuse
+from newsdossier.reuse import candidates, find_reuse
 from newsdossier.reuse.candidates import (
     ANCHOR_MAX_DOCS_FLOOR,
     MAX_PARTNERS,
     MIN_SHARED_ANCHORS,
     MIN_SHARED_SHARE,
-    PAIR_WINDOW,
     SENTENCE_MAX_DOCS,
     anchor_candidates,
     sentence_candidates,
@@ -28,13 +28,20 @@ from newsdossier.reuse.minhash import BandIndex, first_holders
 KEY_SETS = st.lists(st.sets(st.integers(0, 30), max_size=12), max_size=40)
 
 
-def as_arrays(sets: list[set[int]]) -> list[np.ndarray]:
-    return [np.array(sorted(s), dtype=np.uint64) for s in sets]
+def as_arrays(sets: list[set[int]], dtype: type = np.uint64) -> tuple[np.ndarray, np.ndarray]:
+    """The sets as the fingerprints lay them out: values, and per-set offsets."""
+    values = np.array([k for s in sets for k in sorted(s)], dtype=dtype)
+    return values, np.concatenate([[0], np.cumsum([len(s) for s in sets])]).astype(np.int64)
+
+
+def pairs(found: np.ndarray) -> list[tuple[int, int]]:
+    assert found.dtype == np.int64 and found.shape[1:] == (2,)
+    return [tuple(p) for p in found.tolist()]
 
 
 def reference_anchor_pairs(sets: list[set[int]]) -> list[tuple[int, int]]:
-    """The dictionary-of-pairs version the channel started as, with the window: each holder of a
-    word is paired with the next ``PAIR_WINDOW`` holders (every pair, for words of few holders)."""
+    """The dictionary-of-pairs version the channel started as: every pair of holders of a word
+    held by 2 to ``ANCHOR_MAX_DOCS_FLOOR`` articles counts it."""
     postings: dict[int, list[int]] = defaultdict(list)
     for index, keys in enumerate(sets):
         for key in keys:
@@ -42,7 +49,7 @@ def reference_anchor_pairs(sets: list[set[int]]) -> list[tuple[int, int]]:
     shared: Counter[tuple[int, int]] = Counter()
     for holders in postings.values():
         if 1 < len(holders) <= ANCHOR_MAX_DOCS_FLOOR:
-            shared.update((a, b) for n, a in enumerate(holders) for b in holders[n + 1:n + 1 + PAIR_WINDOW])
+            shared.update((a, b) for n, a in enumerate(holders) for b in holders[n + 1:])
     partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for (a, b), count in shared.items():
         if count >= MIN_SHARED_ANCHORS and count >= MIN_SHARED_SHARE * min(len(sets[a]), len(sets[b])):
@@ -56,7 +63,34 @@ def reference_anchor_pairs(sets: list[set[int]]) -> list[tuple[int, int]]:
 @settings(max_examples=200, deadline=None)
 @given(KEY_SETS)
 def test_anchor_channel_matches_the_reference(sets: list[set[int]]) -> None:
-    assert anchor_candidates(as_arrays(sets)) == reference_anchor_pairs(sets)
+    assert pairs(anchor_candidates(*as_arrays(sets))) == reference_anchor_pairs(sets)
+    assert pairs(anchor_candidates(*as_arrays(sets, np.uint32))) == reference_anchor_pairs(sets)
+
+
+@settings(max_examples=100, deadline=None)
+@given(KEY_SETS, st.data())
+def test_a_selection_of_rows_is_the_channel_over_those_sets(sets: list[set[int]], data: st.DataObject) -> None:
+    rows = sorted(data.draw(st.sets(st.integers(0, max(0, len(sets) - 1)), max_size=len(sets)))) if sets else []
+    values, offsets = as_arrays(sets)
+    chosen = pairs(anchor_candidates(values, offsets, np.array(rows, dtype=np.int64)))
+    assert chosen == reference_anchor_pairs([sets[r] for r in rows])
+
+
+def test_keys_spread_over_every_key_range_are_counted_once() -> None:
+    # Hashes are cut into ranges by their top bits before sorting; a pair sharing keys of
+    # different ranges still counts them all.
+    rng = np.random.default_rng(5)
+    keys = rng.integers(0, 2**63, 40, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    sets = [set(keys[:6].tolist()) | {int(keys[10 + n])} for n in range(3)] + [set(keys[20:26].tolist())]
+    values, offsets = as_arrays(sets)
+    assert pairs(anchor_candidates(values, offsets)) == [(0, 1), (0, 2), (1, 2)]
+
+
+def test_work_is_cut_into_blocks_without_changing_the_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    sets = [{n % 7, 100 + n % 5, 200 + n % 3} for n in range(60)]
+    whole = pairs(anchor_candidates(*as_arrays(sets)))
+    monkeypatch.setattr(candidates, "_BLOCK_WORK", 5)
+    assert pairs(anchor_candidates(*as_arrays(sets))) == whole == reference_anchor_pairs(sets)
 
 
 @settings(max_examples=200, deadline=None)
@@ -68,13 +102,13 @@ def test_sentence_channel_pairs_every_shared_sentence(sets: list[set[int]]) -> N
             holders[key].append(index)
     expected = sorted({(a, b) for h in holders.values() if 1 < len(h) <= SENTENCE_MAX_DOCS
                        for n, a in enumerate(h) for b in h[n + 1:]})
-    assert sentence_candidates(as_arrays(sets)) == expected
+    assert pairs(sentence_candidates(*as_arrays(sets))) == expected
 
 
 def test_an_anchor_held_by_too_many_articles_pairs_nobody() -> None:
     sets = [{1, 2, 100 + n} for n in range(ANCHOR_MAX_DOCS_FLOOR + 1)]  # 1 and 2 held by 51 articles
-    assert anchor_candidates(as_arrays(sets)) == []
-    assert anchor_candidates(as_arrays(sets[:10]))  # the same words among 10 articles do pair them
+    assert pairs(anchor_candidates(*as_arrays(sets))) == []
+    assert pairs(anchor_candidates(*as_arrays(sets[:10])))  # the same words among 10 articles do pair them
 
 
 @settings(max_examples=100, deadline=None)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from newsdossier.reuse.candidates import SENTENCE_MIN_WORDS, anchors_of
 from newsdossier.reuse.fingerprint import Fingerprinter
-from newsdossier.reuse.hashing import HashSet, run_hashes, word_hashes
+from newsdossier.reuse.hashing import HashSet, fold32, run_hashes, word_hashes
 from newsdossier.reuse.minhash import MinHasher, band_keys
 from newsdossier.reuse.tokens import SENTENCE_MARK, marked_forms, sentence_words, word_forms
 
@@ -48,8 +48,8 @@ def _check(texts: list[str]) -> None:
     for index, text in enumerate(texts):
         forms = _words(text)
         assert batch.words[index] == len(forms)
-        assert np.array_equal(batch.bands[index], band_keys(hasher.signature(forms)))
-        assert np.array_equal(batch.anchors(index), np.unique(word_hashes(sorted(anchors_of(forms)))))
+        assert np.array_equal(batch.bands[index], fold32(band_keys(hasher.signature(forms))))
+        assert np.array_equal(batch.anchors(index), np.unique(fold32(word_hashes(sorted(anchors_of(forms))))))
         assert np.array_equal(batch.sentences(index), _sentences(text))
 
 

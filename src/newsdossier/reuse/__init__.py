@@ -200,9 +200,10 @@ def find_reuse(articles: Sequence[Article], *, workers: int | None = None) -> Re
         links += group_links
         pairs += compared
     linked = {frozenset((link.source, link.target)) for link in links}
-    anchored = anchor_candidates([prints.anchors(i) for i in voices])
-    shared = sentence_candidates([prints.sentences(i) for i in voices])
-    for x, y in sorted(set(anchored) | set(shared)):
+    rows = np.array(voices, dtype=np.int64)
+    anchored = anchor_candidates(prints.anchor_values, prints.anchor_offsets, rows)
+    shared = sentence_candidates(prints.sentence_values, prints.sentence_offsets, rows)
+    for x, y in np.unique(np.concatenate([anchored, shared]), axis=0).tolist():
         a, b = articles[voices[x]], articles[voices[y]]
         if frozenset((a.id, b.id)) in linked:
             continue

@@ -14,18 +14,20 @@ Three channels:
 * **long sentences**: an excerpt or a trimmed syndicated copy shares whole sentences with
   its source word for word, even when it is too short for the MinHash channel.
 
-The anchor and sentence channels work on hashes (fingerprint.py) and count shared keys by
-sorting, never with a dictionary of pairs: linear in the postings, a million articles fit.
+The anchor and sentence channels work on hashes (fingerprint.py) and count the keys each
+pair shares as a sparse matrix product (scipy), a block of articles at a time, never with a
+dictionary or a list of pairs: a million articles fit in bounded memory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Final
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy import sparse
 from wordfreq import get_frequency_dict
 
 __all__ = ["anchor_candidates", "anchors_of", "common_words", "sentence_candidates"]
@@ -51,10 +53,6 @@ MAX_PARTNERS: Final = 10  # per article, best-anchored first
 # In a pile of a million articles 2 % is 20,000 holders, 200 million pairs for one word: above
 # this many holders an anchor is a story's name, not evidence of copying.
 ANCHOR_MAX_DOCS_CEILING: Final = 200
-# Holders of one key paired with their next this-many neighbours (see _shared_key_pairs).
-# The pair codes cost 8 bytes x postings x window: at 50 a 20,000-article synthetic pile
-# took 420 MB in this channel alone (bench/reuse_scale.py), at 20 it takes a third.
-PAIR_WINDOW: Final = 20
 
 
 @lru_cache(maxsize=1)
@@ -77,64 +75,118 @@ def anchors_of(forms: Iterable[str]) -> frozenset[str]:
     return frozenset(filter(_is_rare, set(forms)))
 
 
-def anchor_candidates(anchor_sets: Sequence[NDArray[np.uint64]]) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of articles that share enough rare words (given as sorted hashes)."""
-    limit = min(ANCHOR_MAX_DOCS_CEILING, max(ANCHOR_MAX_DOCS_FLOOR, int(ANCHOR_MAX_DOC_SHARE * len(anchor_sets))))
-    first, second, shared = _shared_key_pairs(anchor_sets, limit)
-    sizes = np.array([len(s) for s in anchor_sets], dtype=np.int64)
-    smaller = np.minimum(sizes[first], sizes[second]) if len(first) else sizes[:0]
-    keep = (shared >= MIN_SHARED_ANCHORS) & (shared >= MIN_SHARED_SHARE * smaller)
-    first, second, shared = first[keep], second[keep], shared[keep]
-    # Each article keeps its MAX_PARTNERS best-anchored partners (most shared, then latest).
-    index = np.concatenate([first, second])
-    other = np.concatenate([second, first])
-    count = np.concatenate([shared, shared])
-    order = np.lexsort((-other, -count, index))
-    index, other = index[order], other[order]
-    starts = np.flatnonzero(np.r_[True, index[1:] != index[:-1]]) if len(index) else index
-    rank = np.arange(len(index)) - np.repeat(starts, np.diff(np.r_[starts, len(index)]))
-    chosen = rank < MAX_PARTNERS
-    pairs = {(int(min(a, b)), int(max(a, b))) for a, b in zip(index[chosen], other[chosen], strict=True)}
-    return sorted(pairs)
+def anchor_candidates(values: NDArray[np.unsignedinteger], offsets: NDArray[np.int64],
+                      rows: NDArray[np.int64] | None = None) -> NDArray[np.int64]:
+    """Position pairs (i < j) of ``rows`` whose articles share enough rare words, sorted, one per row.
 
-
-def _shared_key_pairs(key_sets: Sequence[NDArray[np.uint64]], limit: int) -> tuple[
-        NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
-    """Pairs (i < j) of sets sharing keys, and how many: keys held by more than ``limit`` sets are left out.
-
-    Sort-based, vectorised: all (key, set) postings sorted by key then set; a pair is
-    counted for every key where the two sit within ``PAIR_WINDOW`` places of each other in
-    the key's posting list. Up to ``PAIR_WINDOW + 1`` holders that is every pair; beyond, the
-    window keeps the cost linear in the postings (neighbours in pile order, as a copy is
-    usually crawled near its source).
+    Article ``r``'s anchors (hashes) are ``values[offsets[r]:offsets[r + 1]]``; ``rows``
+    (default: all) are the articles taking part, and the pairs index into it. An array, not
+    a list of tuples: a million articles may give millions of pairs.
     """
-    sizes = np.array([len(s) for s in key_sets], dtype=np.int64)
-    empty = np.zeros(0, dtype=np.int64)
-    if sizes.sum() == 0:
-        return empty, empty, empty
-    keys = np.concatenate(key_sets)
-    holders = np.repeat(np.arange(len(key_sets), dtype=np.int64), sizes)
-    order = np.lexsort((holders, keys))
-    keys, holders = keys[order], holders[order]
-    run_starts = np.r_[True, keys[1:] != keys[:-1]]
-    run_ids = np.cumsum(run_starts) - 1
-    run_lengths = np.bincount(run_ids)[run_ids]
-    keep = (run_lengths > 1) & (run_lengths <= limit)
-    keys, holders = keys[keep], holders[keep]
-    codes = []
-    count = len(key_sets)
-    for distance in range(1, PAIR_WINDOW + 1):
-        same = keys[distance:] == keys[:-distance]
-        if not same.any():
-            break
-        codes.append(holders[:-distance][same] * count + holders[distance:][same])
-    if not codes:
-        return empty, empty, empty
-    pairs, shared = np.unique(np.concatenate(codes), return_counts=True)
-    return pairs // count, pairs % count, shared.astype(np.int64)
+    count = len(offsets) - 1 if rows is None else len(rows)
+    limit = min(ANCHOR_MAX_DOCS_CEILING, max(ANCHOR_MAX_DOCS_FLOOR, int(ANCHOR_MAX_DOC_SHARE * count)))
+    held = _incidence(values, offsets, rows, limit)
+    sizes = _set_sizes(offsets, rows)
+    chosen = []
+    for lo, block in _shared_counts(held):
+        index, other, shared = block.row.astype(np.int64) + lo, block.col.astype(np.int64), block.data
+        smaller = np.minimum(sizes[index], sizes[other])
+        keep = (index != other) & (shared >= MIN_SHARED_ANCHORS) & (shared >= MIN_SHARED_SHARE * smaller)
+        index, other, shared = index[keep], other[keep], shared[keep]
+        # Each article keeps its MAX_PARTNERS best-anchored partners (most shared, then latest).
+        order = np.lexsort((-other, -shared, index))
+        index, other = index[order], other[order]
+        starts = np.flatnonzero(np.r_[True, index[1:] != index[:-1]]) if len(index) else index
+        rank = np.arange(len(index)) - np.repeat(starts, np.diff(np.r_[starts, len(index)]))
+        best = rank < MAX_PARTNERS
+        low, high = np.minimum(index[best], other[best]), np.maximum(index[best], other[best])
+        chosen.append(low * count + high)
+    return _decoded(chosen, count)
 
 
-def sentence_candidates(key_sets: Sequence[NDArray[np.uint64]]) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of articles that share a long sentence word for word (sentence hashes)."""
-    first, second, _ = _shared_key_pairs(key_sets, SENTENCE_MAX_DOCS)
-    return sorted(zip(first.tolist(), second.tolist(), strict=True))
+def sentence_candidates(values: NDArray[np.unsignedinteger], offsets: NDArray[np.int64],
+                        rows: NDArray[np.int64] | None = None) -> NDArray[np.int64]:
+    """Position pairs (i < j) of ``rows`` whose articles share a long sentence word for word
+    (sentence hashes, laid out as in ``anchor_candidates``), sorted, one per row."""
+    count = len(offsets) - 1 if rows is None else len(rows)
+    held = _incidence(values, offsets, rows, SENTENCE_MAX_DOCS)
+    found = []
+    for lo, block in _shared_counts(held):
+        index, other = block.row.astype(np.int64) + lo, block.col.astype(np.int64)
+        later = other > index
+        found.append(index[later] * count + other[later])
+    return _decoded(found, count)
+
+
+def _set_sizes(offsets: NDArray[np.int64], rows: NDArray[np.int64] | None) -> NDArray[np.int64]:
+    sizes = np.diff(offsets)
+    return sizes if rows is None else sizes[rows]
+
+
+def _decoded(codes: list[NDArray[np.int64]], count: int) -> NDArray[np.int64]:
+    unique = np.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
+    return np.stack([unique // count, unique % count], axis=1)
+
+
+# Postings are sorted this many key ranges at a time, so the sort's copies stay a fraction
+# of the postings (a million articles: ~20 M anchors).
+_KEY_RANGES: Final = 8
+# Row blocks of the product are cut at about this many multiply-adds (each one a shared key
+# of two articles), which bounds the memory of one block's counts.
+_BLOCK_WORK: Final = 2_000_000
+
+
+def _incidence(values: NDArray[np.unsignedinteger], offsets: NDArray[np.int64], rows: NDArray[np.int64] | None,
+               limit: int) -> sparse.csr_array:
+    """The 0/1 matrix of which article (row, a position in ``rows``) holds which key (column),
+    keeping the keys held by 2 to ``limit`` of them: a key held once pairs nobody, a key held
+    by more says "same story", not "same text"."""
+    total = len(offsets) - 1
+    count = total if rows is None else len(rows)
+    position = np.full(total, -1, dtype=np.int32)  # each article's row, -1 for those not taking part
+    position[np.arange(total) if rows is None else rows] = np.arange(count, dtype=np.int32)
+    owner = np.repeat(position, np.diff(offsets))
+    bits = values.dtype.itemsize * 8
+    shift = values.dtype.type(bits - 3)  # _KEY_RANGES = 2**3 ranges by the top three bits
+    holder_parts, column_parts, columns = [], [], 0
+    for part in range(_KEY_RANGES):
+        chosen = np.flatnonzero((owner >= 0) & ((values >> shift) == part))
+        keys, holders = values[chosen], owner[chosen]
+        del chosen
+        order = np.lexsort((holders, keys))
+        keys, holders = keys[order], holders[order]
+        del order
+        run_starts = np.r_[True, keys[1:] != keys[:-1]] if len(keys) else np.zeros(0, dtype=bool)
+        run_ids = np.cumsum(run_starts) - 1
+        run_lengths = np.bincount(run_ids)[run_ids] if len(keys) else run_ids
+        keep = (run_lengths > 1) & (run_lengths <= limit)
+        kept_runs = np.cumsum(run_starts & keep) - 1  # column of each kept key, within this range
+        holder_parts.append(holders[keep])
+        column_parts.append((kept_runs[keep] + columns).astype(np.int32))
+        columns += int((run_starts & keep).sum())
+    holders = np.concatenate(holder_parts) if holder_parts else np.zeros(0, dtype=np.int32)
+    keys_of = np.concatenate(column_parts) if column_parts else np.zeros(0, dtype=np.int32)
+    ones = np.ones(len(holders), dtype=np.int32)
+    return sparse.csr_array((ones, (holders, keys_of)), shape=(count, columns))
+
+
+def _shared_counts(held: sparse.csr_array) -> Iterator[tuple[int, sparse.coo_array]]:
+    """How many keys each pair of articles shares, a block of rows at a time: (first row, counts).
+
+    The product of the incidence matrix with its transpose, in C (scipy): no list of pairs per
+    key is ever made, and the rows are cut into blocks of about ``_BLOCK_WORK`` multiply-adds,
+    so memory stays bounded however many articles share a popular key. The diagonal (an
+    article with itself) is included; callers drop it.
+    """
+    count = held.shape[0]
+    if count == 0 or held.nnz == 0:
+        return
+    by_key = held.T.tocsr()
+    work = held @ np.diff(by_key.indptr).astype(np.int64)  # per row: multiply-adds of its product row
+    cumulative = np.cumsum(work)
+    lo = 0
+    while lo < count:
+        hi = int(np.searchsorted(cumulative, cumulative[lo] - work[lo] + _BLOCK_WORK, side="right"))
+        hi = min(count, max(hi, lo + 1))
+        yield lo, (held[lo:hi] @ by_key).tocoo()
+        lo = hi

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, islice
-from typing import Final
+from typing import Final, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -32,6 +32,7 @@ from newsdossier.reuse.hashing import (
     SEPARATOR,
     HashSet,
     count_in_segments,
+    fold32,
     run_hashes,
     segment_hashes,
     split_tokens,
@@ -47,6 +48,7 @@ CHUNK: Final = 512
 
 
 _MARK_BYTE: Final = ord(SENTENCE_MARK)
+_Hashes = TypeVar("_Hashes", NDArray[np.uint32], NDArray[np.uint64])
 
 
 @lru_cache(maxsize=1)
@@ -61,8 +63,8 @@ class FingerprintBatch:
 
     words: NDArray[np.int64]
     digests: NDArray[np.uint64]
-    bands: NDArray[np.uint64]  # (texts, BANDS)
-    anchor_values: NDArray[np.uint64]
+    bands: NDArray[np.uint32]  # (texts, BANDS), band keys folded to 32 bits
+    anchor_values: NDArray[np.uint32]  # rare-word hashes folded to 32 bits
     anchor_offsets: NDArray[np.int64]  # text i's anchors: anchor_values[offsets[i]:offsets[i + 1]]
     sentence_values: NDArray[np.uint64]
     sentence_offsets: NDArray[np.int64]
@@ -70,7 +72,7 @@ class FingerprintBatch:
     def __len__(self) -> int:
         return len(self.words)
 
-    def anchors(self, index: int) -> NDArray[np.uint64]:
+    def anchors(self, index: int) -> NDArray[np.uint32]:
         return self.anchor_values[self.anchor_offsets[index]:self.anchor_offsets[index + 1]]
 
     def sentences(self, index: int) -> NDArray[np.uint64]:
@@ -129,7 +131,8 @@ class Fingerprinter:
 
         digests = run_hashes(words, word_starts[:-1], word_starts[1:])
         shingles, owners = shingle_hashes(words, word_text)
-        bands = band_keys(self.hasher.signatures(shingles, owners, count)) if count else np.zeros((0, BANDS), np.uint64)
+        bands = (fold32(band_keys(self.hasher.signatures(shingles, owners, count))) if count
+                 else np.zeros((0, BANDS), np.uint32))
 
         # anchors: distinct rare words (longer than two characters; with a digit, or not a common word)
         characters = lengths - count_in_segments((buffer & 0xC0) == 0x80, starts, ends)  # UTF-8 continuations
@@ -137,7 +140,7 @@ class Fingerprinter:
         rare = is_word & (characters > 2)
         undecided = np.flatnonzero(rare & ~digits)
         rare[undecided] = ~self._common.contains(hashes[undecided])
-        anchor_values, anchor_offsets = _distinct_per_text(hashes[rare], token_text[rare], count)
+        anchor_values, anchor_offsets = _distinct_per_text(fold32(hashes[rare]), token_text[rare], count)
 
         # sentences: runs of words between marks (and text boundaries), long ones hashed whole
         after_mark = np.concatenate([np.ones(1, dtype=bool), is_mark[:-1]])
@@ -152,8 +155,7 @@ class Fingerprinter:
                                 anchor_values, anchor_offsets, sentence_values, sentence_offsets)
 
 
-def _distinct_per_text(values: NDArray[np.uint64], owners: NDArray[np.int64],
-                       count: int) -> tuple[NDArray[np.uint64], NDArray[np.int64]]:
+def _distinct_per_text(values: _Hashes, owners: NDArray[np.int64], count: int) -> tuple[_Hashes, NDArray[np.int64]]:
     """Each text's distinct values, sorted, concatenated in text order, with per-text offsets."""
     order = np.lexsort((values, owners))
     values, owners = values[order], owners[order]
@@ -209,8 +211,8 @@ def _collect(batches: Iterable[FingerprintBatch], count: int | None) -> Fingerpr
         return FingerprintBatch.concat(list(batches))
     words = np.zeros(count, dtype=np.int64)
     digests = np.zeros(count, dtype=np.uint64)
-    bands = np.zeros((count, BANDS), dtype=np.uint64)
-    anchors: list[NDArray[np.uint64]] = []
+    bands = np.zeros((count, BANDS), dtype=np.uint32)
+    anchors: list[NDArray[np.uint32]] = []
     anchor_offsets: list[NDArray[np.int64]] = []
     sentences: list[NDArray[np.uint64]] = []
     sentence_offsets: list[NDArray[np.int64]] = []
@@ -227,7 +229,7 @@ def _collect(batches: Iterable[FingerprintBatch], count: int | None) -> Fingerpr
         filled = end
     if filled != count:
         raise ValueError(f"{filled} texts, not the {count} announced")
-    anchor_values = np.concatenate(anchors) if anchors else np.zeros(0, dtype=np.uint64)
+    anchor_values = np.concatenate(anchors) if anchors else np.zeros(0, dtype=np.uint32)
     anchors.clear()
     sentence_values = np.concatenate(sentences) if sentences else np.zeros(0, dtype=np.uint64)
     sentences.clear()

@@ -24,7 +24,7 @@ from typing import Final
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["SEPARATOR", "HashSet", "count_in_segments", "fmix64", "run_hashes", "segment_hashes", "split_tokens",
+__all__ = ["SEPARATOR", "HashSet", "count_in_segments", "fmix64", "fold32", "run_hashes", "segment_hashes", "split_tokens",
            "word_hashes"]
 
 SEPARATOR: Final = "\x1f"  # never inside a word: the word pattern matches no control character
@@ -138,6 +138,12 @@ def split_tokens(joined: str) -> tuple[NDArray[np.uint8], NDArray[np.int64], NDA
     starts = np.concatenate([np.zeros(1, dtype=np.int64), separators + 1])
     ends = np.concatenate([separators, np.array([len(buffer)], dtype=np.int64)])
     return buffer, starts, ends
+
+
+def fold32(values: NDArray[np.uint64]) -> NDArray[np.uint32]:
+    """64-bit hashes folded to 32 bits (high half xor low half): half the memory, where a rare
+    collision of two keys only costs an extra candidate that alignment then rejects."""
+    return (values ^ (values >> _U64(32))).astype(np.uint32)
 
 
 def word_hashes(forms: Sequence[str]) -> NDArray[np.uint64]:

@@ -184,7 +184,7 @@ def band_keys(signature: NDArray[np.uint64], *, bands: int = BANDS) -> NDArray[n
     return keys
 
 
-def first_holders(keys: NDArray[np.uint64], rows: NDArray[np.int64]) -> tuple[
+def first_holders(keys: NDArray[np.uint32] | NDArray[np.uint64], rows: NDArray[np.int64]) -> tuple[
         NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
     """Collisions of the documents ``rows`` of ``keys``, as (position, band, first) triples.
 
