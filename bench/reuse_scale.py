@@ -48,7 +48,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from newsdossier.reuse.align import TextView, align, view  # noqa: E402
-from newsdossier.reuse.candidates import anchor_candidates, sentence_candidates  # noqa: E402
+from newsdossier.reuse.candidates import anchor_candidates, sentence_candidates, union  # noqa: E402
 from newsdossier.reuse.fingerprint import fingerprint_all  # noqa: E402
 from newsdossier.reuse.minhash import first_holders  # noqa: E402
 from newsdossier.reuse.relation import judge  # noqa: E402
@@ -259,7 +259,7 @@ def run(docs: int, workers: int, store: Path, max_voice_pairs: int) -> dict[str,
         anchored = anchor_candidates(prints.anchor_values, prints.anchor_offsets, voices)
         peaks["anchor_channel"] = _rss_mib(resource.RUSAGE_SELF)
         shared = sentence_candidates(prints.sentence_values, prints.sentence_offsets, voices)
-        pairs = np.unique(np.concatenate([anchored, shared]), axis=0)
+        pairs = union(anchored, shared)
         stages["anchor_and_sentence_channels_s"] = time.perf_counter() - mark
         peaks["anchor_and_sentence_channels"] = _rss_mib(resource.RUSAGE_SELF)
 

@@ -21,6 +21,7 @@ from newsdossier.reuse.candidates import (
     SENTENCE_MAX_DOCS,
     anchor_candidates,
     sentence_candidates,
+    union,
 )
 from newsdossier.reuse.fingerprint import fingerprint_all
 from newsdossier.reuse.minhash import BandIndex, first_holders
@@ -103,6 +104,13 @@ def test_sentence_channel_pairs_every_shared_sentence(sets: list[set[int]]) -> N
     expected = sorted({(a, b) for h in holders.values() if 1 < len(h) <= SENTENCE_MAX_DOCS
                        for n, a in enumerate(h) for b in h[n + 1:]})
     assert pairs(sentence_candidates(*as_arrays(sets))) == expected
+
+
+def test_the_union_of_channels_is_sorted_and_distinct() -> None:
+    a = np.array([[0, 5], [2, 3]], dtype=np.int64)
+    b = np.array([[2, 3], [1, 9], [0, 1]], dtype=np.int64)
+    assert pairs(union(a, b)) == [(0, 1), (0, 5), (1, 9), (2, 3)]
+    assert pairs(union(a[:0], b[:0])) == []
 
 
 def test_an_anchor_held_by_too_many_articles_pairs_nobody() -> None:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdossier.reuse.candidates import SENTENCE_MIN_WORDS, anchors_of
-from newsdossier.reuse.fingerprint import Fingerprinter
+from newsdossier.reuse.fingerprint import Fingerprinter, _Column
 from newsdossier.reuse.hashing import HashSet, fold32, run_hashes, word_hashes
 from newsdossier.reuse.minhash import MinHasher, band_keys
 from newsdossier.reuse.tokens import SENTENCE_MARK, marked_forms, sentence_words, word_forms
@@ -117,3 +117,15 @@ def test_hash_set_membership_is_exact() -> None:
     assert table.contains(members).all()
     assert not table.contains(np.setdiff1d(others, members)).any()
     assert table.contains(np.zeros(0, dtype=np.uint64)).shape == (0,)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 3000), max_size=12), st.integers(1, 40))
+def test_a_growing_column_holds_exactly_what_was_added(sizes: list[int], texts_per_chunk: int) -> None:
+    column = _Column(np.uint64, texts_per_chunk * max(1, len(sizes)))
+    parts = [np.arange(size, dtype=np.uint64) + np.uint64(n) for n, size in enumerate(sizes)]
+    for n, part in enumerate(parts):
+        column.extend(part, texts_per_chunk * (n + 1))
+    expected = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
+    assert column.values().dtype == np.uint64
+    assert np.array_equal(column.values(), expected)

@@ -22,7 +22,7 @@ import numpy as np
 
 from newsdossier.model import AlignedSpan, Article, Family, Relation, ReuseLink
 from newsdossier.reuse.align import TextView, align, view
-from newsdossier.reuse.candidates import anchor_candidates, sentence_candidates
+from newsdossier.reuse.candidates import anchor_candidates, sentence_candidates, union
 from newsdossier.reuse.direction import agency_own, decide_direction, wire_credit
 from newsdossier.reuse.families import build_families
 from newsdossier.reuse.fingerprint import FingerprintBatch, fingerprint_all
@@ -203,7 +203,7 @@ def find_reuse(articles: Sequence[Article], *, workers: int | None = None) -> Re
     rows = np.array(voices, dtype=np.int64)
     anchored = anchor_candidates(prints.anchor_values, prints.anchor_offsets, rows)
     shared = sentence_candidates(prints.sentence_values, prints.sentence_offsets, rows)
-    for x, y in np.unique(np.concatenate([anchored, shared]), axis=0).tolist():
+    for x, y in union(anchored, shared).tolist():
         a, b = articles[voices[x]], articles[voices[y]]
         if frozenset((a.id, b.id)) in linked:
             continue

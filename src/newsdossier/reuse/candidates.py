@@ -30,7 +30,7 @@ from numpy.typing import NDArray
 from scipy import sparse
 from wordfreq import get_frequency_dict
 
-__all__ = ["anchor_candidates", "anchors_of", "common_words", "sentence_candidates"]
+__all__ = ["anchor_candidates", "anchors_of", "common_words", "sentence_candidates", "union"]
 
 # Words rarer than this in general English (Zipf 3.5 ~ 3 per million words) are anchors:
 # names (Kadhemi, Muhandis), uncommon terms; "attack", "Iraq" and "said" are not.
@@ -128,6 +128,12 @@ def _decoded(codes: list[NDArray[np.int64]], count: int) -> NDArray[np.int64]:
     return np.stack([unique // count, unique % count], axis=1)
 
 
+def union(*pair_sets: NDArray[np.int64]) -> NDArray[np.int64]:
+    """The sorted union of pair arrays of the channels (rows (i, j), i < j)."""
+    count = 1 + max((int(pairs.max()) for pairs in pair_sets if len(pairs)), default=0)
+    return _decoded([pairs[:, 0] * count + pairs[:, 1] for pairs in pair_sets], count)
+
+
 # Postings are sorted this many key ranges at a time, so the sort's copies stay a fraction
 # of the postings (a million articles: ~20 M anchors).
 _KEY_RANGES: Final = 8
@@ -145,14 +151,15 @@ def _incidence(values: NDArray[np.unsignedinteger], offsets: NDArray[np.int64], 
     count = total if rows is None else len(rows)
     position = np.full(total, -1, dtype=np.int32)  # each article's row, -1 for those not taking part
     position[np.arange(total) if rows is None else rows] = np.arange(count, dtype=np.int32)
-    owner = np.repeat(position, np.diff(offsets))
     bits = values.dtype.itemsize * 8
-    shift = values.dtype.type(bits - 3)  # _KEY_RANGES = 2**3 ranges by the top three bits
+    key_range = (values >> values.dtype.type(bits - 3)).astype(np.uint8)  # _KEY_RANGES = 2**3, by the top bits
     holder_parts, column_parts, columns = [], [], 0
     for part in range(_KEY_RANGES):
-        chosen = np.flatnonzero((owner >= 0) & ((values >> shift) == part))
-        keys, holders = values[chosen], owner[chosen]
-        del chosen
+        chosen = np.flatnonzero(key_range == part)
+        holders = position[np.searchsorted(offsets, chosen, side="right") - 1]  # the row holding each posting
+        taking_part = holders >= 0
+        keys, holders = values[chosen[taking_part]], holders[taking_part]
+        del chosen, taking_part
         order = np.lexsort((holders, keys))
         keys, holders = keys[order], holders[order]
         del order

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, islice
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -212,9 +212,8 @@ def _collect(batches: Iterable[FingerprintBatch], count: int | None) -> Fingerpr
     words = np.zeros(count, dtype=np.int64)
     digests = np.zeros(count, dtype=np.uint64)
     bands = np.zeros((count, BANDS), dtype=np.uint32)
-    anchors: list[NDArray[np.uint32]] = []
+    anchors, sentences = _Column(np.uint32, count), _Column(np.uint64, count)
     anchor_offsets: list[NDArray[np.int64]] = []
-    sentences: list[NDArray[np.uint64]] = []
     sentence_offsets: list[NDArray[np.int64]] = []
     filled = 0
     for batch in batches:
@@ -222,16 +221,41 @@ def _collect(batches: Iterable[FingerprintBatch], count: int | None) -> Fingerpr
         if end > count:
             raise ValueError(f"more texts than the {count} announced")
         words[filled:end], digests[filled:end], bands[filled:end] = batch.words, batch.digests, batch.bands
-        anchors.append(batch.anchor_values)
+        anchors.extend(batch.anchor_values, end)
         anchor_offsets.append(batch.anchor_offsets)
-        sentences.append(batch.sentence_values)
+        sentences.extend(batch.sentence_values, end)
         sentence_offsets.append(batch.sentence_offsets)
         filled = end
     if filled != count:
         raise ValueError(f"{filled} texts, not the {count} announced")
-    anchor_values = np.concatenate(anchors) if anchors else np.zeros(0, dtype=np.uint32)
-    anchors.clear()
-    sentence_values = np.concatenate(sentences) if sentences else np.zeros(0, dtype=np.uint64)
-    sentences.clear()
-    return FingerprintBatch(words, digests, bands, anchor_values, _chain_offsets(anchor_offsets),
-                            sentence_values, _chain_offsets(sentence_offsets))
+    return FingerprintBatch(words, digests, bands, anchors.values(), _chain_offsets(anchor_offsets),
+                            sentences.values(), _chain_offsets(sentence_offsets))
+
+
+class _Column:
+    """A one-dimensional array filled a chunk at a time, sized from the values per text so far.
+
+    Collecting chunks in a list and concatenating them holds the pile's values twice at the
+    end (200 MB of sentence hashes for a million texts, measured with ``bench/reuse_scale.py``);
+    this allocates for all ``texts`` after the first chunk, grows by a quarter when the
+    estimate falls short, and ends with at most 10 % unused.
+    """
+
+    def __init__(self, dtype: type[np.unsignedinteger[Any]], texts: int) -> None:
+        self._buffer: NDArray[Any] = np.zeros(0, dtype=dtype)
+        self._filled = 0
+        self._texts = texts
+
+    def extend(self, values: NDArray[Any], texts_so_far: int) -> None:
+        need = self._filled + len(values)
+        if need > len(self._buffer):
+            estimate = int(need / max(1, texts_so_far) * self._texts * 1.05)
+            grown = np.zeros(max(need, estimate, len(self._buffer) + len(self._buffer) // 4), dtype=self._buffer.dtype)
+            grown[:self._filled] = self._buffer[:self._filled]
+            self._buffer = grown
+        self._buffer[self._filled:need] = values
+        self._filled = need
+
+    def values(self) -> NDArray[Any]:
+        kept = self._buffer[:self._filled]
+        return kept.copy() if len(self._buffer) > 1.1 * self._filled + 1024 else kept
