@@ -134,9 +134,9 @@ def union(*pair_sets: NDArray[np.int64]) -> NDArray[np.int64]:
     return _decoded([pairs[:, 0] * count + pairs[:, 1] for pairs in pair_sets], count)
 
 
-# Postings are sorted this many key ranges at a time, so the sort's copies stay a fraction
-# of the postings (a million articles: ~20 M anchors).
-_KEY_RANGES: Final = 8
+# Postings are sorted one key range at a time (ranges by the keys' top bits), so the sort's
+# copies stay an eighth of the postings (a million articles: ~28 M anchors).
+_KEY_RANGE_BITS: Final = 3
 # Row blocks of the product are cut at about this many multiply-adds (each one a shared key
 # of two articles), which bounds the memory of one block's counts.
 _BLOCK_WORK: Final = 2_000_000
@@ -152,9 +152,9 @@ def _incidence(values: NDArray[np.unsignedinteger], offsets: NDArray[np.int64], 
     position = np.full(total, -1, dtype=np.int32)  # each article's row, -1 for those not taking part
     position[np.arange(total) if rows is None else rows] = np.arange(count, dtype=np.int32)
     bits = values.dtype.itemsize * 8
-    key_range = (values >> values.dtype.type(bits - 3)).astype(np.uint8)  # _KEY_RANGES = 2**3, by the top bits
+    key_range = (values >> values.dtype.type(bits - _KEY_RANGE_BITS)).astype(np.uint8)
     holder_parts, column_parts, columns = [], [], 0
-    for part in range(_KEY_RANGES):
+    for part in range(1 << _KEY_RANGE_BITS):
         chosen = np.flatnonzero(key_range == part)
         holders = position[np.searchsorted(offsets, chosen, side="right") - 1]  # the row holding each posting
         taking_part = holders >= 0
