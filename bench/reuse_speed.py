@@ -33,7 +33,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from newsdossier.reuse.align import align, view  # noqa: E402
+from newsdossier.reuse.align import _align, align, view  # noqa: E402
 from newsdossier.reuse.candidates import anchor_candidates, anchors_of, sentence_candidates  # noqa: E402
 from newsdossier.reuse.fingerprint import fingerprint_all  # noqa: E402
 from newsdossier.reuse.hashing import fold32, word_hashes  # noqa: E402
@@ -119,6 +119,13 @@ def bench_alignment(texts: list[str], pairs: int) -> dict[str, float]:
         elapsed = time.perf_counter() - started
         result[f"align_ms_per_pair_{name}"] = round(1000 * elapsed / len(cases), 2)
         result[f"linked_share_{name}"] = round(sum(v is not None for v in verdicts) / len(cases), 3)
+    # A near-duplicate (one word changed), with and without pairing word-for-word sentences at once.
+    copies = [(view(t), view(t.replace(" the ", " a ", 1))) for t in sentences]
+    for name, exact_first in (("near_duplicate", True), ("near_duplicate_without_shortcut", False)):
+        started = time.perf_counter()
+        for a, b in copies:
+            _align(a, b, exact_first=exact_first)
+        result[f"align_ms_per_pair_{name}"] = round(1000 * (time.perf_counter() - started) / len(copies), 2)
     return result
 
 
