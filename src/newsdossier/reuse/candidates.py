@@ -86,7 +86,7 @@ def anchor_candidates(values: NDArray[np.unsignedinteger], offsets: NDArray[np.i
     count = len(offsets) - 1 if rows is None else len(rows)
     limit = min(ANCHOR_MAX_DOCS_CEILING, max(ANCHOR_MAX_DOCS_FLOOR, int(ANCHOR_MAX_DOC_SHARE * count)))
     held = _incidence(values, offsets, rows, limit)
-    sizes = _set_sizes(offsets, rows)
+    sizes = np.diff(offsets) if rows is None else np.diff(offsets)[rows]
     chosen = []
     for lo, block in _shared_counts(held):
         index, other, shared = block.row.astype(np.int64) + lo, block.col.astype(np.int64), block.data
@@ -116,11 +116,6 @@ def sentence_candidates(values: NDArray[np.unsignedinteger], offsets: NDArray[np
         later = other > index
         found.append(index[later] * count + other[later])
     return _decoded(found, count)
-
-
-def _set_sizes(offsets: NDArray[np.int64], rows: NDArray[np.int64] | None) -> NDArray[np.int64]:
-    sizes = np.diff(offsets)
-    return sizes if rows is None else sizes[rows]
 
 
 def _decoded(codes: list[NDArray[np.int64]], count: int) -> NDArray[np.int64]:

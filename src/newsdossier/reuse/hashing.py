@@ -24,8 +24,8 @@ from typing import Final
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["SEPARATOR", "HashSet", "count_in_segments", "fmix64", "fold32", "run_hashes", "segment_hashes", "split_tokens",
-           "word_hashes"]
+__all__ = ["SEPARATOR", "HashSet", "count_in_segments", "fmix64", "fold32", "run_hashes", "segment_hashes",
+           "split_tokens", "word_hashes"]
 
 SEPARATOR: Final = "\x1f"  # never inside a word: the word pattern matches no control character
 _RUN_BASE: Final = 0xC2B2AE3D27D4EB4F  # odd: invertible mod 2^64

@@ -150,11 +150,10 @@ def marked_forms(text: str) -> list[str]:
 
 
 def _ascii_punctuation(match: re.Match[str]) -> str:
-    """A run of non-ASCII characters without letters or digits, one ASCII character each, or unchanged."""
+    """A run of non-ASCII characters without letters or digits as ASCII, one character each
+    (``_ascii_spelling`` of such a run); a run with a letter or digit unchanged."""
     run = match.group()
-    if any(char.isalnum() for char in run):
-        return run
-    return "".join("'" if char == "’" else " " for char in run)
+    return run if any(char.isalnum() for char in run) else _ascii_spelling(run)
 
 
 def _ascii_run(match: re.Match[str]) -> str:
