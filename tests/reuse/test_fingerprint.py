@@ -6,11 +6,12 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from newsdossier.reuse.candidates import SENTENCE_MIN_WORDS, anchors_of
-from newsdossier.reuse.fingerprint import Fingerprinter, _Column
+from newsdossier.reuse.candidates import SENTENCE_MIN_WORDS, anchors_of, common_words
+from newsdossier.reuse.fingerprint import Fingerprinter, _Column, _lexicon
 from newsdossier.reuse.hashing import HashSet, fold32, run_hashes, word_hashes
-from newsdossier.reuse.minhash import MinHasher, band_keys
+from newsdossier.reuse.minhash import MinHasher, band_keys, word_sketches
 from newsdossier.reuse.tokens import SENTENCE_MARK, marked_forms, sentence_words, word_forms
 
 TEXTS = [
@@ -51,6 +52,10 @@ def _check(texts: list[str]) -> None:
         assert np.array_equal(batch.bands[index], fold32(band_keys(hasher.signature(forms))))
         assert np.array_equal(batch.anchors(index), np.unique(fold32(word_hashes(sorted(anchors_of(forms))))))
         assert np.array_equal(batch.sentences(index), _sentences(text))
+        content = {form for form in forms if form not in ENGLISH_STOP_WORDS}
+        assert batch.content_words[index] == len(content)
+        sketch, size = word_sketches(word_hashes(sorted(content)), np.zeros(len(content), dtype=np.int64), 1)
+        assert size[0] == len(content) and np.array_equal(batch.sketches[index], sketch[0])
 
 
 def test_each_text_of_a_chunk_gets_its_own_fingerprints() -> None:
@@ -77,6 +82,7 @@ def test_a_chunk_and_its_texts_one_by_one_agree() -> None:
         assert alone.digests[0] == together.digests[index]
         assert np.array_equal(alone.bands[0], together.bands[index])
         assert np.array_equal(alone.anchors(0), together.anchors(index))
+        assert np.array_equal(alone.sketches[0], together.sketches[index])
 
 
 @settings(max_examples=300, deadline=None)
@@ -117,6 +123,16 @@ def test_hash_set_membership_is_exact() -> None:
     assert table.contains(members).all()
     assert not table.contains(np.setdiff1d(others, members)).any()
     assert table.contains(np.zeros(0, dtype=np.uint64)).shape == (0,)
+    slots = table.slots(members)
+    assert len(set(slots.tolist())) == 3000 and (slots < table.capacity).all()
+    assert (table.slots(np.setdiff1d(others, members)) == -1).all()
+
+
+def test_the_lexicon_tells_common_and_stop_words_apart() -> None:
+    words = ["the", "which", "attack", "said", "kadhemi", "thence", "uk", "2020"]
+    common, stop = _lexicon().lookup(word_hashes(words))
+    assert common.tolist() == [w in common_words() for w in words] == [True, True, True, True, False, False, True, False]
+    assert stop.tolist() == [w in ENGLISH_STOP_WORDS for w in words] == [True, True, False, False, False, True, False, False]
 
 
 @settings(max_examples=60, deadline=None)

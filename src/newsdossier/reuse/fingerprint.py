@@ -7,7 +7,10 @@ candidate channels need, all numbers, computed a chunk of texts at a time:
 * ``digests``: a 64-bit hash of the word forms (equal digests: the very same words);
 * ``bands``: the LSH band keys of the MinHash signature (minhash.py);
 * ``anchors``: hashes of the rare words (candidates.py);
-* ``sentences``: hashes of the long sentences.
+* ``sentences``: hashes of the long sentences;
+* ``sketches``: a 128-byte sketch of the set of content words (not stop words) and its size,
+  from which the overlap of two texts' vocabularies is estimated before they are aligned
+  (minhash.py ``word_sketches``).
 
 The values sit in flat numpy arrays (anchors and sentences with per-text offsets), not in
 one object per text: a million texts fit in a few hundred megabytes. Hashes are plain
@@ -26,6 +29,7 @@ from typing import Any, Final, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsdossier.reuse.candidates import SENTENCE_MIN_WORDS, common_words
 from newsdossier.reuse.hashing import (
@@ -38,7 +42,15 @@ from newsdossier.reuse.hashing import (
     split_tokens,
     word_hashes,
 )
-from newsdossier.reuse.minhash import BANDS, MinHasher, band_keys, shingle_hashes
+from newsdossier.reuse.minhash import (
+    BANDS,
+    SKETCH_BINS,
+    SKETCH_EMPTY,
+    MinHasher,
+    band_keys,
+    shingle_hashes,
+    word_sketches,
+)
 from newsdossier.reuse.tokens import SENTENCE_MARK, marked_forms
 
 __all__ = ["FingerprintBatch", "Fingerprinter", "fingerprint_all"]
@@ -51,10 +63,36 @@ _MARK_BYTE: Final = ord(SENTENCE_MARK)
 _Hashes = TypeVar("_Hashes", NDArray[np.uint32], NDArray[np.uint64])
 
 
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """wordfreq's common English words (``candidates.common_words``: never anchors) and
+    scikit-learn's stop words (left out of the word sketches: every English text holds "the"
+    and "which", so they would only raise every pair's overlap), in one hash table: one
+    look-up per word answers both."""
+
+    table: HashSet
+    common: NDArray[np.bool_]  # per slot of the table
+    stop: NDArray[np.bool_]
+
+    def lookup(self, hashes: NDArray[np.uint64]) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+        """For each word hash: is it a common word, is it a stop word."""
+        slots = self.table.slots(hashes)
+        found = slots >= 0
+        common, stop = np.zeros(len(hashes), dtype=bool), np.zeros(len(hashes), dtype=bool)
+        common[found], stop[found] = self.common[slots[found]], self.stop[slots[found]]
+        return common, stop
+
+
 @lru_cache(maxsize=1)
-def _common_hashes() -> HashSet:
-    """The hashes of ``candidates.common_words``, for the rare-word test on a chunk's word hashes."""
-    return HashSet(word_hashes(sorted(common_words())))
+def _lexicon() -> _Lexicon:
+    common, stop = word_hashes(sorted(common_words())), word_hashes(sorted(ENGLISH_STOP_WORDS))
+    table = HashSet(np.concatenate([common, stop]))
+    flags = []
+    for members in (common, stop):
+        flag = np.zeros(table.capacity, dtype=bool)
+        flag[table.slots(members)] = True
+        flags.append(flag)
+    return _Lexicon(table, *flags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +106,8 @@ class FingerprintBatch:
     anchor_offsets: NDArray[np.int64]  # text i's anchors: anchor_values[offsets[i]:offsets[i + 1]]
     sentence_values: NDArray[np.uint64]
     sentence_offsets: NDArray[np.int64]
+    sketches: NDArray[np.uint16]  # (texts, SKETCH_BINS): the content words' sketch (minhash.word_sketches)
+    content_words: NDArray[np.int32]  # distinct content words per text
 
     def __len__(self) -> int:
         return len(self.words)
@@ -90,6 +130,8 @@ class FingerprintBatch:
             _chain_offsets([b.anchor_offsets for b in batches]),
             np.concatenate([b.sentence_values for b in batches]),
             _chain_offsets([b.sentence_offsets for b in batches]),
+            np.concatenate([b.sketches for b in batches]),
+            np.concatenate([b.content_words for b in batches]),
         )
 
 
@@ -107,12 +149,12 @@ class Fingerprinter:
     Per text, Python does only what regular expressions do in C: mark the sentence breaks,
     lower-case, find the words. Everything after that is numpy over the whole chunk at once:
     word hashes (hashing.py), shingles and MinHash signatures (minhash.py), band keys, the
-    rare-word test against wordfreq's common words, sentence hashes, per-text sorting.
+    rare-word test against wordfreq's common words, sentence hashes, word sketches, per-text sorting.
     """
 
-    def __init__(self, common: HashSet | None = None) -> None:
+    def __init__(self, lexicon: _Lexicon | None = None) -> None:
         self.hasher = MinHasher()
-        self._common = common if common is not None else _common_hashes()
+        self._lexicon = lexicon if lexicon is not None else _lexicon()
 
     def __call__(self, texts: Iterable[str]) -> FingerprintBatch:
         token_lists = [marked_forms(text) for text in texts]
@@ -137,10 +179,13 @@ class Fingerprinter:
         # anchors: distinct rare words (longer than two characters; with a digit, or not a common word)
         characters = lengths - count_in_segments((buffer & 0xC0) == 0x80, starts, ends)  # UTF-8 continuations
         digits = count_in_segments((buffer >= ord("0")) & (buffer <= ord("9")), starts, ends) > 0
-        rare = is_word & (characters > 2)
-        undecided = np.flatnonzero(rare & ~digits)
-        rare[undecided] = ~self._common.contains(hashes[undecided])
+        common, stop = self._lexicon.lookup(hashes)  # sentence marks are neither
+        rare = is_word & (characters > 2) & (digits | ~common)
         anchor_values, anchor_offsets = _distinct_per_text(fold32(hashes[rare]), token_text[rare], count)
+
+        # sketches of the content words: rare ones, and the others that are not stop words
+        content = rare | (is_word & ~stop)
+        sketches, content_words = word_sketches(hashes[content], token_text[content], count)
 
         # sentences: runs of words between marks (and text boundaries), long ones hashed whole
         after_mark = np.concatenate([np.ones(1, dtype=bool), is_mark[:-1]])
@@ -152,7 +197,8 @@ class Fingerprinter:
         sentence_values, sentence_offsets = _distinct_per_text(
             run_hashes(words, opens[long], closes[long]), word_text[opens[long]], count)
         return FingerprintBatch(word_counts.astype(np.int64), digests, bands.reshape(count, BANDS),
-                                anchor_values, anchor_offsets, sentence_values, sentence_offsets)
+                                anchor_values, anchor_offsets, sentence_values, sentence_offsets,
+                                sketches, content_words)
 
 
 def _distinct_per_text(values: _Hashes, owners: NDArray[np.int64], count: int) -> tuple[_Hashes, NDArray[np.int64]]:
@@ -169,9 +215,9 @@ def _distinct_per_text(values: _Hashes, owners: NDArray[np.int64], count: int) -
 _worker: Fingerprinter | None = None
 
 
-def _start_worker(common: HashSet) -> None:
+def _start_worker(lexicon: _Lexicon) -> None:
     global _worker
-    _worker = Fingerprinter(common)
+    _worker = Fingerprinter(lexicon)
 
 
 def _fingerprint_chunk(texts: list[str]) -> FingerprintBatch:
@@ -202,7 +248,7 @@ def fingerprint_all(texts: Iterable[str], *, workers: int = 1, count: int | None
     # Workers fork from a server that has imported this module once (measured: the server and
     # pool start in 0.25 s, a later pool in 0.03 s), and get the common words from here.
     context.set_forkserver_preload([__name__])
-    with context.Pool(workers, initializer=_start_worker, initargs=(_common_hashes(),)) as pool:
+    with context.Pool(workers, initializer=_start_worker, initargs=(_lexicon(),)) as pool:
         return _collect(pool.imap(_fingerprint_chunk, _chunks(texts)), count)
 
 
@@ -212,6 +258,8 @@ def _collect(batches: Iterable[FingerprintBatch], count: int | None) -> Fingerpr
     words = np.zeros(count, dtype=np.int64)
     digests = np.zeros(count, dtype=np.uint64)
     bands = np.zeros((count, BANDS), dtype=np.uint32)
+    sketches = np.full((count, SKETCH_BINS), SKETCH_EMPTY, dtype=np.uint16)
+    content_words = np.zeros(count, dtype=np.int32)
     anchors, sentences = _Column(np.uint32, count), _Column(np.uint64, count)
     anchor_offsets: list[NDArray[np.int64]] = []
     sentence_offsets: list[NDArray[np.int64]] = []
@@ -221,6 +269,7 @@ def _collect(batches: Iterable[FingerprintBatch], count: int | None) -> Fingerpr
         if end > count:
             raise ValueError(f"more texts than the {count} announced")
         words[filled:end], digests[filled:end], bands[filled:end] = batch.words, batch.digests, batch.bands
+        sketches[filled:end], content_words[filled:end] = batch.sketches, batch.content_words
         anchors.extend(batch.anchor_values, end)
         anchor_offsets.append(batch.anchor_offsets)
         sentences.extend(batch.sentence_values, end)
@@ -229,7 +278,7 @@ def _collect(batches: Iterable[FingerprintBatch], count: int | None) -> Fingerpr
     if filled != count:
         raise ValueError(f"{filled} texts, not the {count} announced")
     return FingerprintBatch(words, digests, bands, anchors.values(), _chain_offsets(anchor_offsets),
-                            sentences.values(), _chain_offsets(sentence_offsets))
+                            sentences.values(), _chain_offsets(sentence_offsets), sketches, content_words)
 
 
 class _Column:

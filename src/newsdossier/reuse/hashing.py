@@ -179,15 +179,25 @@ class HashSet:
     def __len__(self) -> int:
         return self.size
 
+    @property
+    def capacity(self) -> int:
+        """Slots in the table: ``slots`` returns numbers below this."""
+        return len(self._table)
+
     def contains(self, queries: NDArray[np.uint64]) -> NDArray[np.bool_]:
-        found = np.zeros(len(queries), dtype=bool)
+        return self.slots(queries) >= 0
+
+    def slots(self, queries: NDArray[np.uint64]) -> NDArray[np.int64]:
+        """The slot holding each query, -1 for a query not in the set: an index for arrays of
+        per-member facts (``fingerprint._Lexicon``)."""
+        found = np.full(len(queries), -1, dtype=np.int64)
         pending = np.arange(len(queries))
         slots = (queries >> self._shift).astype(np.int64)
         mask = (1 << self._bits) - 1
         while len(pending):
             held = self._table[slots]
             hit = held == queries[pending]
-            found[pending[hit]] = True
+            found[pending[hit]] = slots[hit]
             going = ~hit & (held != 0)  # another value sits here: probe the next slot
             pending, slots = pending[going], (slots[going] + 1) & mask
         return found

@@ -18,7 +18,8 @@ from numpy.typing import NDArray
 
 from newsdossier.reuse.hashing import fmix64, word_hashes
 
-__all__ = ["BandIndex", "MinHasher", "band_keys", "estimate_jaccard", "first_holders", "shingle_hashes"]
+__all__ = ["SKETCH_BINS", "SKETCH_EMPTY", "BandIndex", "MinHasher", "band_keys", "estimate_containment", "estimate_jaccard",
+           "first_holders", "shingle_hashes", "word_sketches"]
 
 NUM_PERM: Final = 128
 SHINGLE_SIZE: Final = 5
@@ -30,6 +31,13 @@ _SHIFT: Final = np.uint64(32)
 _MAX_HASH: Final = np.uint64((1 << 32) - 1)
 _SHINGLE_BASE: Final = np.uint64(1_000_003)
 _ROW_BASE: Final = np.uint64(0x100000001B3)  # FNV prime: above 2^32, so rows of 32-bit values mix
+# Word sketches: one-permutation MinHash in this many bins of 16 bits each (128 MB for a
+# million texts). A containment c is estimated from the bins where the smaller text decides,
+# about 64 |A| / |A | B| of them: standard error ~0.07 at c = 0.7 for two texts of one size.
+SKETCH_BINS: Final = 64
+SKETCH_EMPTY: Final = 0xFFFF  # above every value a bin holds (values stop at 0xFFFE)
+_BIN_BITS: Final = 6  # log2(SKETCH_BINS)
+_PAIR_BLOCK: Final = 1 << 17  # pairs compared at once: 2 x 16 MiB of gathered sketches
 # Shingles permuted at once: 8,192 x 128 x 8 bytes = 8 MiB of buffer, reused.
 _BLOCK: Final = 8192
 
@@ -216,3 +224,62 @@ def first_holders(keys: NDArray[np.uint32] | NDArray[np.uint64], rows: NDArray[n
     firsts = np.concatenate(found_firsts)
     order = np.lexsort((bands, positions))
     return positions[order], bands[order], firsts[order]
+
+
+def word_sketches(hashes: NDArray[np.uint64], owners: NDArray[np.int64], count: int) -> tuple[
+        NDArray[np.uint16], NDArray[np.int32]]:
+    """A sketch of each text's set of words, and how many distinct words it holds.
+
+    One-permutation MinHash (Li, Owen and Zhang, 2012): a word's hash (already mixed, so its
+    bits are uniform) picks one of ``SKETCH_BINS`` bins by its top bits, and each bin keeps the
+    smallest hash that falls in it, as the 16 bits below the bin's (``SKETCH_EMPTY`` for an
+    empty bin). Cutting keeps the order, which ``estimate_containment`` needs. One sort of the
+    chunk's (text, hash) keys gives both the sketches and the distinct counts: no permutation
+    is computed, unlike the 128 of the shingle signatures.
+
+    ``hashes``: word hashes of ``count`` texts; ``owners``: the text of each (any order).
+    """
+    sketches = np.full((count, SKETCH_BINS), SKETCH_EMPTY, dtype=np.uint16)
+    if len(hashes) == 0:
+        return sketches, np.zeros(count, dtype=np.int32)
+    owner_bits = max(1, int(count - 1).bit_length())
+    if owner_bits > 64 - _BIN_BITS - 16:
+        raise ValueError(f"{count} texts: at most 2**42 are sketched at once")
+    shift = np.uint64(64 - owner_bits)
+    # the text in the top bits, the hash's top bits below: sorting one key groups by text, then bin
+    keys = np.sort((owners.astype(np.uint64) << shift) | (hashes >> np.uint64(owner_bits)))
+    distinct = np.r_[True, keys[1:] != keys[:-1]]
+    sizes = np.bincount((keys[distinct] >> shift).astype(np.int64), minlength=count).astype(np.int32)
+    cells = keys >> (shift - np.uint64(_BIN_BITS))  # text * SKETCH_BINS + bin
+    smallest = np.r_[True, cells[1:] != cells[:-1]]  # keys ascend: a cell's first key is its minimum
+    values = np.minimum((keys[smallest] >> (shift - np.uint64(_BIN_BITS + 16))) & np.uint64(0xFFFF),
+                        np.uint64(SKETCH_EMPTY - 1))  # a value, never the empty mark
+    sketches.reshape(-1)[cells[smallest].astype(np.int64)] = values.astype(np.uint16)
+    return sketches, sizes
+
+
+def estimate_containment(sketches: NDArray[np.uint16], sizes: NDArray[np.int32], first: NDArray[np.int64],
+                         second: NDArray[np.int64]) -> NDArray[np.float32]:
+    """For each pair (``first[k]``, ``second[k]``) of texts, the estimated share of the smaller
+    word set (by ``sizes``) that the other set holds: 1.0 for an excerpt, about 0.2 for two
+    unrelated news texts; NaN when the sketches cannot tell (a text without words).
+
+    In a bin where the smaller set A holds the bin's smallest value of A | B, that value is a
+    uniformly drawn member of A, and it is in B exactly when B holds the same value there; in
+    the other bins B's own smallest value hides whether A's is in B. So the share of A in B is
+    the share of bins with A's value <= B's where the two are equal (unbiased, with no
+    correction for set sizes: a true excerpt always scores 1.0). Estimating Jaccard instead and
+    converting it with the set sizes multiplied its error by up to 7 for an excerpt of a long text.
+    """
+    result = np.full(len(first), np.nan, dtype=np.float32)
+    for lo in range(0, len(first), _PAIR_BLOCK):
+        a, b = first[lo:lo + _PAIR_BLOCK], second[lo:lo + _PAIR_BLOCK]
+        swap = sizes[b] < sizes[a]
+        a, b = np.where(swap, b, a), np.where(swap, a, b)  # a: the smaller set
+        small, large = sketches[a], sketches[b]
+        held = small != SKETCH_EMPTY
+        decided = np.count_nonzero(held & (small <= large), axis=1)
+        equal = np.count_nonzero(held & (small == large), axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            result[lo:lo + len(a)] = np.where(decided > 0, equal / decided, np.nan)
+    return result
