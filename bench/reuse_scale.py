@@ -21,9 +21,10 @@ story share rare words the way real coverage does. Per document, by a hash of it
 The run does what ``find_reuse`` does, with the same functions: ``fingerprint_all`` (in
 ``--workers`` processes), identical-text digests, sorted LSH banding (``first_holders``),
 alignment of each banded document with its candidates until one links, then the anchor
-and sentence channels over one voice per group and alignment of a fixed sample of their
-pairs (``--max-voice-pairs``; in the worker processes too), from which the cost of aligning
-them all is extrapolated. It reports the time of every stage, peak resident memory of the
+and sentence channels over one voice per group, the word-sketch filter (``worth_aligning``)
+and alignment of the pairs it keeps (in the worker processes too; ``--max-voice-pairs``
+aligns a fixed sample instead and extrapolates). The pairs the filter drops are checked
+against the generator: how many were of one family. It reports the time of every stage, peak resident memory of the
 main process, and how many derived documents were linked, with false links.
 """
 
@@ -48,7 +49,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from newsdossier.reuse.align import TextView, align, view  # noqa: E402
-from newsdossier.reuse.candidates import anchor_candidates, sentence_candidates, union  # noqa: E402
+from newsdossier.reuse.candidates import anchor_candidates, sentence_candidates, union, worth_aligning  # noqa: E402
 from newsdossier.reuse.fingerprint import fingerprint_all  # noqa: E402
 from newsdossier.reuse.minhash import first_holders  # noqa: E402
 from newsdossier.reuse.relation import judge  # noqa: E402
@@ -170,6 +171,20 @@ def root(n: int) -> int:
     return n if kind(n) == "original" else (source(n) if source(n) is not None else n)
 
 
+def all_roots(docs: int) -> np.ndarray:
+    """``root(n)`` for every document, in one pass (``root`` searches back per document)."""
+    roots = np.arange(docs, dtype=np.int64)
+    latest = -1  # the latest original of the current story
+    for n in range(docs):
+        if n % STORY == 0:
+            latest = -1
+        if kind(n) == "original":
+            latest = n
+        elif latest >= 0:
+            roots[n] = latest
+    return roots
+
+
 def _texts_of(ns: range) -> list[tuple[int, str]]:
     return [(n, text(n)) for n in ns]
 
@@ -259,9 +274,15 @@ def run(docs: int, workers: int, store: Path, max_voice_pairs: int) -> dict[str,
         anchored = anchor_candidates(prints.anchor_values, prints.anchor_offsets, voices)
         peaks["anchor_channel"] = _rss_mib(resource.RUSAGE_SELF)
         shared = sentence_candidates(prints.sentence_values, prints.sentence_offsets, voices)
-        pairs = union(anchored, shared)
+        channel_pairs = union(anchored, shared)
         stages["anchor_and_sentence_channels_s"] = time.perf_counter() - mark
         peaks["anchor_and_sentence_channels"] = _rss_mib(resource.RUSAGE_SELF)
+
+        mark = time.perf_counter()
+        worth = worth_aligning(voices[channel_pairs], prints.sketches, prints.content_words)
+        pairs = channel_pairs[worth]
+        stages["sketch_filter_s"] = time.perf_counter() - mark
+        dropped = voices[channel_pairs[~worth]]
 
         mark = time.perf_counter()
         sample = pairs
@@ -273,6 +294,8 @@ def run(docs: int, workers: int, store: Path, max_voice_pairs: int) -> dict[str,
         peaks["voice_pair_alignment"] = _rss_mib(resource.RUSAGE_SELF)
     total = time.perf_counter() - started
 
+    roots = all_roots(docs)
+    dropped_same_family = int((roots[dropped[:, 0]] == roots[dropped[:, 1]]).sum())
     for i, first in zip(eligible[identical].tolist(), first_same[identical].tolist(), strict=True):
         links[i] = (first, "verbatim")
     derived = [n for n in range(docs) if kind(n) != "original" and source(n) is not None]
@@ -284,7 +307,8 @@ def run(docs: int, workers: int, store: Path, max_voice_pairs: int) -> dict[str,
         by_kind.setdefault(kind(n), [0, 0])[0] += 1
         by_kind[kind(n)][1] += n in linked_derived
     ms_per_pair = 1000 * stages["voice_pair_alignment_s"] * workers / max(1, len(tasks))
-    candidates_s = stages["fingerprints_s"] + stages["banding_s"] + stages["anchor_and_sentence_channels_s"]
+    candidates_s = (stages["fingerprints_s"] + stages["banding_s"] + stages["anchor_and_sentence_channels_s"]
+                    + stages["sketch_filter_s"])
     return {
         "docs": docs, "workers": workers, "rss_at_start_mib": start_rss,
         **{k: round(v, 1) for k, v in stages.items()},
@@ -294,7 +318,9 @@ def run(docs: int, workers: int, store: Path, max_voice_pairs: int) -> dict[str,
         "fingerprints_and_candidates_docs_per_s": round(docs / candidates_s),
         "identical_texts": int(identical.sum()), "near_duplicate_chains": len(chains),
         "voices": len(voices), "anchor_pairs": len(anchored), "sentence_pairs": len(shared),
-        "voice_pairs": len(pairs), "voice_pairs_aligned": len(tasks), "rewrite_links": len(rewrites),
+        "channel_pairs": len(channel_pairs), "voice_pairs_kept_by_sketches": len(pairs),
+        "dropped_pairs_of_one_family": dropped_same_family,
+        "voice_pairs_aligned": len(tasks), "rewrite_links": len(rewrites),
         "align_ms_per_voice_pair": round(ms_per_pair, 2),
         "all_voice_pairs_extrapolated_s": round(ms_per_pair * len(pairs) / 1000 / workers, 1),
         "recall_by_kind": {k: round(v[1] / v[0], 4) for k, v in sorted(by_kind.items())},

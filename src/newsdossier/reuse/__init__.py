@@ -3,7 +3,8 @@
 ``find_reuse(articles) -> ReuseResult`` is pure: articles in, links and families out.
 
 1. candidates: near-duplicate channel (MinHash LSH) over every article with enough words,
-   then the anchor channel over one representative per near-duplicate group;
+   then the anchor and sentence channels over one representative per near-duplicate group,
+   whose pairs are kept only if their word sketches overlap enough;
 2. each candidate pair is aligned sentence by sentence (align.py) and judged
    (relation.py): verbatim, syndicated, excerpt, spun rewrite, or nothing;
 3. each link gets a direction with its evidence (direction.py);
@@ -22,7 +23,7 @@ import numpy as np
 
 from newsdossier.model import AlignedSpan, Article, Family, Relation, ReuseLink
 from newsdossier.reuse.align import TextView, align, view
-from newsdossier.reuse.candidates import anchor_candidates, sentence_candidates, union
+from newsdossier.reuse.candidates import anchor_candidates, sentence_candidates, union, worth_aligning
 from newsdossier.reuse.direction import agency_own, decide_direction, wire_credit
 from newsdossier.reuse.families import build_families
 from newsdossier.reuse.fingerprint import FingerprintBatch, fingerprint_all
@@ -203,7 +204,9 @@ def find_reuse(articles: Sequence[Article], *, workers: int | None = None) -> Re
     rows = np.array(voices, dtype=np.int64)
     anchored = anchor_candidates(prints.anchor_values, prints.anchor_offsets, rows)
     shared = sentence_candidates(prints.sentence_values, prints.sentence_offsets, rows)
-    for x, y in union(anchored, shared).tolist():
+    voice_pairs = union(anchored, shared)
+    kept = voice_pairs[worth_aligning(rows[voice_pairs], prints.sketches, prints.content_words)]
+    for x, y in kept.tolist():
         a, b = articles[voices[x]], articles[voices[y]]
         if frozenset((a.id, b.id)) in linked:
             continue
@@ -213,4 +216,5 @@ def find_reuse(articles: Sequence[Article], *, workers: int | None = None) -> Re
             links.append(link)
     families = build_families(articles, links)
     return ReuseResult(tuple(links), tuple(families), pairs,
-                       {"articles": len(articles), "eligible": len(eligible), "voices": len(voices)})
+                       {"articles": len(articles), "eligible": len(eligible), "voices": len(voices),
+                        "voice_pairs": len(voice_pairs), "voice_pairs_aligned": len(kept)})
