@@ -21,10 +21,11 @@ story share rare words the way real coverage does. Per document, by a hash of it
 The run does what ``find_reuse`` does, with the same functions: ``fingerprint_all`` (in
 ``--workers`` processes), identical-text digests, sorted LSH banding (``first_holders``),
 alignment of each banded document with its candidates until one links, then the anchor
-and sentence channels over one voice per group, the word-sketch filter (``worth_aligning``)
-and alignment of the pairs it keeps (in the worker processes too; ``--max-voice-pairs``
-aligns a fixed sample instead and extrapolates). The pairs the filter drops are checked
-against the generator: how many were of one family. It reports the time of every stage, peak resident memory of the
+and sentence channels over one voice per group with the word-sketch filter applied a block
+at a time inside them (``keep=worth_aligning``, as ``find_reuse`` does), and alignment of
+the pairs it keeps (in the worker processes too; ``--max-voice-pairs`` aligns a fixed sample
+instead and extrapolates). The pairs the filter drops are checked against the generator:
+how many were of one family. It reports the time of every stage, peak resident memory of the
 main process, and how many derived documents were linked, with false links.
 """
 
@@ -235,6 +236,7 @@ def _rss_mib(who: int) -> float:
 
 
 def run(docs: int, workers: int, store: Path, max_voice_pairs: int) -> dict[str, object]:
+    roots = all_roots(docs)  # the generator's truth, for checking what the filter drops (not timed)
     start_rss = _rss_mib(resource.RUSAGE_SELF)
     stages: dict[str, float] = {}
     peaks: dict[str, float] = {}
@@ -250,12 +252,10 @@ def run(docs: int, workers: int, store: Path, max_voice_pairs: int) -> dict[str,
     first_same = eligible[first_index][inverse.ravel()]  # the first eligible document with the same words
     identical = first_same != eligible
     indexed = eligible[~identical]
-    positions, _, firsts = first_holders(prints.bands, indexed)
+    positions, firsts = first_holders(prints.bands, indexed)
     chains: dict[int, list[int]] = {}
-    for position, first in zip(positions.tolist(), firsts.tolist(), strict=True):
-        chain = chains.setdefault(int(indexed[position]), [])
-        if int(indexed[first]) not in chain:
-            chain.append(int(indexed[first]))
+    for position, first in zip(indexed[positions].tolist(), indexed[firsts].tolist(), strict=True):
+        chains.setdefault(position, []).append(first)
     stages["banding_s"] = time.perf_counter() - mark
     peaks["banding"] = _rss_mib(resource.RUSAGE_SELF)
 
@@ -271,18 +271,27 @@ def run(docs: int, workers: int, store: Path, max_voice_pairs: int) -> dict[str,
 
         mark = time.perf_counter()
         voices = np.setdiff1d(indexed, np.fromiter(links, dtype=np.int64, count=len(links)))
-        anchored = anchor_candidates(prints.anchor_values, prints.anchor_offsets, voices)
-        peaks["anchor_channel"] = _rss_mib(resource.RUSAGE_SELF)
-        shared = sentence_candidates(prints.sentence_values, prints.sentence_offsets, voices)
-        channel_pairs = union(anchored, shared)
-        stages["anchor_and_sentence_channels_s"] = time.perf_counter() - mark
-        peaks["anchor_and_sentence_channels"] = _rss_mib(resource.RUSAGE_SELF)
+        prints = prints.without("bands")  # as find_reuse: each column let go once used
+        sketches, sizes = prints.sketches, prints.content_words
+        considered, dropped_same_family = [0], [0]
 
-        mark = time.perf_counter()
-        worth = worth_aligning(voices[channel_pairs], prints.sketches, prints.content_words)
-        pairs = channel_pairs[worth]
-        stages["sketch_filter_s"] = time.perf_counter() - mark
-        dropped = voices[channel_pairs[~worth]]
+        def worth(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+            """``worth_aligning``, as find_reuse asks it; also counts the pairs it is asked
+            about and those it drops that the generator made of one family (a gather per block)."""
+            first, second = voices[i], voices[j]
+            kept = worth_aligning(first, second, sketches, sizes)
+            considered[0] += len(kept)
+            dropped_same_family[0] += int((roots[first[~kept]] == roots[second[~kept]]).sum())
+            return kept
+
+        shared = sentence_candidates(prints.sentence_values, prints.sentence_offsets, voices, keep=worth)
+        peaks["sentence_channel"] = _rss_mib(resource.RUSAGE_SELF)
+        prints = prints.without("sentence_values", "sentence_offsets")
+        anchored = anchor_candidates(prints.anchor_values, prints.anchor_offsets, voices, keep=worth)
+        peaks["anchor_channel"] = _rss_mib(resource.RUSAGE_SELF)
+        pairs = union(anchored, shared)
+        stages["channels_and_sketch_filter_s"] = time.perf_counter() - mark
+        peaks["channels"] = _rss_mib(resource.RUSAGE_SELF)
 
         mark = time.perf_counter()
         sample = pairs
@@ -294,8 +303,6 @@ def run(docs: int, workers: int, store: Path, max_voice_pairs: int) -> dict[str,
         peaks["voice_pair_alignment"] = _rss_mib(resource.RUSAGE_SELF)
     total = time.perf_counter() - started
 
-    roots = all_roots(docs)
-    dropped_same_family = int((roots[dropped[:, 0]] == roots[dropped[:, 1]]).sum())
     for i, first in zip(eligible[identical].tolist(), first_same[identical].tolist(), strict=True):
         links[i] = (first, "verbatim")
     derived = [n for n in range(docs) if kind(n) != "original" and source(n) is not None]
@@ -307,8 +314,7 @@ def run(docs: int, workers: int, store: Path, max_voice_pairs: int) -> dict[str,
         by_kind.setdefault(kind(n), [0, 0])[0] += 1
         by_kind[kind(n)][1] += n in linked_derived
     ms_per_pair = 1000 * stages["voice_pair_alignment_s"] * workers / max(1, len(tasks))
-    candidates_s = (stages["fingerprints_s"] + stages["banding_s"] + stages["anchor_and_sentence_channels_s"]
-                    + stages["sketch_filter_s"])
+    candidates_s = stages["fingerprints_s"] + stages["banding_s"] + stages["channels_and_sketch_filter_s"]
     return {
         "docs": docs, "workers": workers, "rss_at_start_mib": start_rss,
         **{k: round(v, 1) for k, v in stages.items()},
@@ -317,9 +323,9 @@ def run(docs: int, workers: int, store: Path, max_voice_pairs: int) -> dict[str,
         "fingerprint_docs_per_s": round(docs / stages["fingerprints_s"]),
         "fingerprints_and_candidates_docs_per_s": round(docs / candidates_s),
         "identical_texts": int(identical.sum()), "near_duplicate_chains": len(chains),
-        "voices": len(voices), "anchor_pairs": len(anchored), "sentence_pairs": len(shared),
-        "channel_pairs": len(channel_pairs), "voice_pairs_kept_by_sketches": len(pairs),
-        "dropped_pairs_of_one_family": dropped_same_family,
+        "voices": len(voices), "anchor_pairs_kept": len(anchored), "sentence_pairs_kept": len(shared),
+        "channel_pairs_asked": considered[0],  # a pair chosen from both of its sides is asked twice "voice_pairs_kept_by_sketches": len(pairs),
+        "dropped_pairs_of_one_family": dropped_same_family[0],
         "voice_pairs_aligned": len(tasks), "rewrite_links": len(rewrites),
         "align_ms_per_voice_pair": round(ms_per_pair, 2),
         "all_voice_pairs_extrapolated_s": round(ms_per_pair * len(pairs) / 1000 / workers, 1),

@@ -69,7 +69,7 @@ def bench_fingerprints(texts: list[str]) -> dict[str, float]:
         words = np.concatenate([word_hashes(f) for f in part])
         owners = np.repeat(np.arange(len(part), dtype=np.int64), [len(f) for f in part])
         keys.append(band_keys(hasher.signatures(*shingle_hashes(words, owners), len(part))))
-    positions, _, _ = first_holders(np.concatenate(keys), np.arange(n, dtype=np.int64))
+    positions, _ = first_holders(np.concatenate(keys), np.arange(n, dtype=np.int64))
     pairs = len(set(positions.tolist()))
     ours = time.perf_counter() - started
     from datasketch import MinHash, MinHashLSH  # here: worker processes import this script, keep that light

@@ -106,6 +106,32 @@ def test_sentence_channel_pairs_every_shared_sentence(sets: list[set[int]]) -> N
     assert pairs(sentence_candidates(*as_arrays(sets))) == expected
 
 
+@settings(max_examples=100, deadline=None)
+@given(KEY_SETS, st.integers(0, 2**32))
+def test_a_kept_channel_is_the_channel_filtered(sets: list[set[int]], seed: int) -> None:
+    """``keep`` only drops pairs: the same as filtering the channel's output afterwards."""
+    values, offsets = as_arrays(sets)
+    liked = np.random.default_rng(seed).random((len(sets), len(sets))) < 0.5
+
+    def keep(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        assert (i < j).all()
+        return liked[i, j]
+
+    for channel in (anchor_candidates, sentence_candidates):
+        every = pairs(channel(values, offsets))
+        assert pairs(channel(values, offsets, keep=keep)) == [(i, j) for i, j in every if liked[i, j]]
+
+
+@pytest.mark.parametrize("keys", [127, 128, 300])
+def test_shared_counts_do_not_overflow_the_narrow_type(keys: int) -> None:
+    """The ones are stored in the narrowest integer type that holds any article's key count:
+    two articles sharing all of their 127, 128 or 300 keys count every one."""
+    sets = [set(range(keys)), set(range(keys)), {0, 1}]
+    counts = {(lo + r, c): v for lo, block in candidates._shared_counts(candidates._incidence(*as_arrays(sets), None, 10))
+              for r, c, v in zip(block.row.tolist(), block.col.tolist(), block.data.tolist(), strict=True)}
+    assert counts[(0, 1)] == counts[(1, 0)] == keys and counts[(0, 2)] == 2
+
+
 def test_the_union_of_channels_is_sorted_and_distinct() -> None:
     a = np.array([[0, 5], [2, 3]], dtype=np.int64)
     b = np.array([[2, 3], [1, 9], [0, 1]], dtype=np.int64)
@@ -123,12 +149,12 @@ def test_an_anchor_held_by_too_many_articles_pairs_nobody() -> None:
 @given(st.lists(st.lists(st.integers(0, 3), min_size=4, max_size=4), max_size=30))
 def test_sorted_banding_matches_the_band_index(rows: list[list[int]]) -> None:
     keys = np.array(rows, dtype=np.uint64).reshape(len(rows), 4)
-    positions, _, firsts = first_holders(keys, np.arange(len(rows), dtype=np.int64))
+    positions, firsts = first_holders(keys, np.arange(len(rows), dtype=np.int64))
     index = BandIndex(bands=4, num_perm=4)
     for position, row in enumerate(keys):
         expected = list(index.add(position, row))
-        found = list(dict.fromkeys(firsts[positions == position].tolist()))
-        assert found == expected
+        assert firsts[positions == position].tolist() == expected
+    assert (np.diff(positions) >= 0).all()
 
 
 def test_fingerprints_do_not_depend_on_the_number_of_processes() -> None:

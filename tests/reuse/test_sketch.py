@@ -42,10 +42,15 @@ def test_a_set_is_sketched_alike_with_any_company(sets: list[set[int]]) -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(st.sets(st.integers(0, 2**64 - 1), min_size=1, max_size=300), st.data())
-def test_an_excerpt_always_scores_one(words: set[int], data: st.DataObject) -> None:
+def test_an_excerpt_is_never_dropped(words: set[int], data: st.DataObject) -> None:
+    """A subset scores 1.0, or cannot be judged when the larger set wins every bin it is in
+    (a few words beside many): either way it is aligned."""
     part = data.draw(st.sets(st.sampled_from(sorted(words)), min_size=1))
     sketches, sizes = sketched([words, part])
-    assert estimate(sketches, sizes, 0, 1) == estimate(sketches, sizes, 1, 0) == 1.0
+    score = estimate(sketches, sizes, 0, 1)
+    assert score == 1.0 or (np.isnan(score) and len(part) < len(words))
+    assert np.array_equal(estimate(sketches, sizes, 1, 0), score, equal_nan=True)
+    assert worth_aligning(np.array([0, 1]), np.array([1, 0]), sketches, sizes).all()
 
 
 def test_texts_without_a_shared_word_score_zero() -> None:
@@ -59,7 +64,7 @@ def test_texts_without_a_shared_word_score_zero() -> None:
 def test_a_text_without_words_cannot_be_judged() -> None:
     sketches, sizes = sketched([set(), {1, 2, 3}])
     assert np.isnan(estimate(sketches, sizes, 0, 1))
-    assert worth_aligning(np.array([[0, 1]]), sketches, sizes).tolist() == [True]
+    assert worth_aligning(np.array([0]), np.array([1]), sketches, sizes).tolist() == [True]
 
 
 @pytest.mark.parametrize(("small", "large"), [(150, 150), (60, 300), (30, 400)])
@@ -96,8 +101,7 @@ def test_spun_rewrites_are_kept_and_independent_reports_dropped() -> None:
     originals = [_text(rng, vocabulary, 400) for _ in range(200)]
     rewrites = [[vocabulary[rng.integers(3000)] if rng.random() < 0.3 else w for w in text] for text in originals]
     batch = Fingerprinter()([" ".join(t) for t in originals + rewrites])
-    spun = np.array([[k, 200 + k] for k in range(200)])
-    independent = np.array([[k, (k + 1) % 200] for k in range(200)])
-    assert worth_aligning(spun, batch.sketches, batch.content_words).all()
-    kept = worth_aligning(independent, batch.sketches, batch.content_words).mean()
+    originals_, rewrites_ = np.arange(200), np.arange(200, 400)
+    assert worth_aligning(originals_, rewrites_, batch.sketches, batch.content_words).all()
+    kept = worth_aligning(originals_, np.roll(originals_, 1), batch.sketches, batch.content_words).mean()
     assert kept < 0.05, f"{kept:.0%} of independent pairs above {MIN_WORD_CONTAINMENT}"

@@ -20,6 +20,7 @@ from datetime import date
 from typing import Final
 
 import numpy as np
+from numpy.typing import NDArray
 
 from newsdossier.model import AlignedSpan, Article, Family, Relation, ReuseLink
 from newsdossier.reuse.align import TextView, align, view
@@ -94,12 +95,10 @@ class _Views:
 
 def _band_candidates(indexed: list[int], prints: FingerprintBatch) -> dict[int, list[int]]:
     """For each banded article, the earlier articles it collides with, band by band (as BandIndex)."""
-    positions, _, firsts = first_holders(prints.bands, np.array(indexed, dtype=np.int64))
+    positions, firsts = first_holders(prints.bands, np.array(indexed, dtype=np.int64))
     result: dict[int, list[int]] = {}
     for position, first in zip(positions.tolist(), firsts.tolist(), strict=True):
-        earlier = result.setdefault(indexed[position], [])
-        if indexed[first] not in earlier:
-            earlier.append(indexed[first])
+        result.setdefault(indexed[position], []).append(indexed[first])
     return result
 
 
@@ -202,11 +201,17 @@ def find_reuse(articles: Sequence[Article], *, workers: int | None = None) -> Re
         pairs += compared
     linked = {frozenset((link.source, link.target)) for link in links}
     rows = np.array(voices, dtype=np.int64)
-    anchored = anchor_candidates(prints.anchor_values, prints.anchor_offsets, rows)
-    shared = sentence_candidates(prints.sentence_values, prints.sentence_offsets, rows)
-    voice_pairs = union(anchored, shared)
-    kept = voice_pairs[worth_aligning(rows[voice_pairs], prints.sketches, prints.content_words)]
-    for x, y in kept.tolist():
+    sketches, sizes = prints.sketches, prints.content_words
+
+    def worth(i: NDArray[np.int64], j: NDArray[np.int64]) -> NDArray[np.bool_]:
+        return worth_aligning(rows[i], rows[j], sketches, sizes)
+
+    # each column let go once used: a million articles' band keys and sentence hashes are 330 MB
+    prints = prints.without("bands")
+    shared = sentence_candidates(prints.sentence_values, prints.sentence_offsets, rows, keep=worth)
+    prints = prints.without("sentence_values", "sentence_offsets")
+    anchored = anchor_candidates(prints.anchor_values, prints.anchor_offsets, rows, keep=worth)
+    for x, y in union(anchored, shared).tolist():
         a, b = articles[voices[x]], articles[voices[y]]
         if frozenset((a.id, b.id)) in linked:
             continue
@@ -216,5 +221,4 @@ def find_reuse(articles: Sequence[Article], *, workers: int | None = None) -> Re
             links.append(link)
     families = build_families(articles, links)
     return ReuseResult(tuple(links), tuple(families), pairs,
-                       {"articles": len(articles), "eligible": len(eligible), "voices": len(voices),
-                        "voice_pairs": len(voice_pairs), "voice_pairs_aligned": len(kept)})
+                       {"articles": len(articles), "eligible": len(eligible), "voices": len(voices)})

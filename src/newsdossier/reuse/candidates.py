@@ -27,7 +27,7 @@ independent report on the same story far less.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Final
 
@@ -38,7 +38,10 @@ from wordfreq import get_frequency_dict
 
 from newsdossier.reuse.minhash import estimate_containment
 
-__all__ = ["anchor_candidates", "anchors_of", "common_words", "sentence_candidates", "union", "worth_aligning"]
+__all__ = ["Keep", "anchor_candidates", "anchors_of", "common_words", "sentence_candidates", "union", "worth_aligning"]
+
+# Asked which candidate pairs (positions i, j into the channel's rows) to keep.
+Keep = Callable[[NDArray[np.int64], NDArray[np.int64]], NDArray[np.bool_]]
 
 # Words rarer than this in general English (Zipf 3.5 ~ 3 per million words) are anchors:
 # names (Kadhemi, Muhandis), uncommon terms; "attack", "Iraq" and "said" are not.
@@ -91,23 +94,26 @@ def anchors_of(forms: Iterable[str]) -> frozenset[str]:
 
 
 def anchor_candidates(values: NDArray[np.unsignedinteger], offsets: NDArray[np.int64],
-                      rows: NDArray[np.int64] | None = None) -> NDArray[np.int64]:
+                      rows: NDArray[np.int64] | None = None, *, keep: Keep | None = None) -> NDArray[np.int64]:
     """Position pairs (i < j) of ``rows`` whose articles share enough rare words, sorted, one per row.
 
     Article ``r``'s anchors (hashes) are ``values[offsets[r]:offsets[r + 1]]``; ``rows``
     (default: all) are the articles taking part, and the pairs index into it. An array, not
-    a list of tuples: a million articles may give millions of pairs.
+    a list of tuples: a million articles may give millions of pairs. ``keep``, if given, is
+    asked about the chosen pairs (positions i, j) a block at a time, and only those it keeps
+    are collected (``worth_aligning``: 6 M pairs of a million articles shrink to 22,000 before
+    they are ever held together).
     """
     count = len(offsets) - 1 if rows is None else len(rows)
     limit = min(ANCHOR_MAX_DOCS_CEILING, max(ANCHOR_MAX_DOCS_FLOOR, int(ANCHOR_MAX_DOC_SHARE * count)))
-    held = _incidence(values, offsets, rows, limit)
+    by_key = _incidence(values, offsets, rows, limit)
     sizes = np.diff(offsets) if rows is None else np.diff(offsets)[rows]
     chosen = []
-    for lo, block in _shared_counts(held):
+    for lo, block in _shared_counts(by_key):
         index, other, shared = block.row.astype(np.int64) + lo, block.col.astype(np.int64), block.data
         smaller = np.minimum(sizes[index], sizes[other])
-        keep = (index != other) & (shared >= MIN_SHARED_ANCHORS) & (shared >= MIN_SHARED_SHARE * smaller)
-        index, other, shared = index[keep], other[keep], shared[keep]
+        enough = (index != other) & (shared >= MIN_SHARED_ANCHORS) & (shared >= MIN_SHARED_SHARE * smaller)
+        index, other, shared = index[enough], other[enough], shared[enough]
         # Each article keeps its MAX_PARTNERS best-anchored partners (most shared, then latest).
         order = np.lexsort((-other, -shared, index))
         index, other = index[order], other[order]
@@ -115,21 +121,29 @@ def anchor_candidates(values: NDArray[np.unsignedinteger], offsets: NDArray[np.i
         rank = np.arange(len(index)) - np.repeat(starts, np.diff(np.r_[starts, len(index)]))
         best = rank < MAX_PARTNERS
         low, high = np.minimum(index[best], other[best]), np.maximum(index[best], other[best])
+        if keep is not None:
+            kept = keep(low, high)
+            low, high = low[kept], high[kept]
         chosen.append(low * count + high)
     return _decoded(chosen, count)
 
 
 def sentence_candidates(values: NDArray[np.unsignedinteger], offsets: NDArray[np.int64],
-                        rows: NDArray[np.int64] | None = None) -> NDArray[np.int64]:
+                        rows: NDArray[np.int64] | None = None, *, keep: Keep | None = None) -> NDArray[np.int64]:
     """Position pairs (i < j) of ``rows`` whose articles share a long sentence word for word
-    (sentence hashes, laid out as in ``anchor_candidates``), sorted, one per row."""
+    (sentence hashes, laid out as in ``anchor_candidates``, and ``keep`` as there), sorted,
+    one per row."""
     count = len(offsets) - 1 if rows is None else len(rows)
-    held = _incidence(values, offsets, rows, SENTENCE_MAX_DOCS)
+    by_key = _incidence(values, offsets, rows, SENTENCE_MAX_DOCS)
     found = []
-    for lo, block in _shared_counts(held):
+    for lo, block in _shared_counts(by_key):
         index, other = block.row.astype(np.int64) + lo, block.col.astype(np.int64)
         later = other > index
-        found.append(index[later] * count + other[later])
+        index, other = index[later], other[later]
+        if keep is not None:
+            kept = keep(index, other)
+            index, other = index[kept], other[kept]
+        found.append(index * count + other)
     return _decoded(found, count)
 
 
@@ -144,22 +158,22 @@ def union(*pair_sets: NDArray[np.int64]) -> NDArray[np.int64]:
     return _decoded([pairs[:, 0] * count + pairs[:, 1] for pairs in pair_sets], count)
 
 
-def worth_aligning(pairs: NDArray[np.int64], sketches: NDArray[np.uint16], sizes: NDArray[np.int32]) -> NDArray[np.bool_]:
-    """Which pairs (rows (i, j) of article numbers) share enough of their vocabulary to be aligned.
+def worth_aligning(first: NDArray[np.int64], second: NDArray[np.int64], sketches: NDArray[np.uint16],
+                   sizes: NDArray[np.int32]) -> NDArray[np.bool_]:
+    """Which pairs of articles (``first[k]``, ``second[k]``: article numbers) share enough of
+    their vocabulary to be aligned.
 
     ``sketches`` and ``sizes``: the articles' word sketches and distinct content words
     (``FingerprintBatch.sketches``, ``.content_words``). A pair the sketches cannot judge
     (a text without content words) is aligned.
     """
-    if len(pairs) == 0:
-        return np.zeros(0, dtype=bool)
-    estimate = estimate_containment(sketches, sizes, pairs[:, 0], pairs[:, 1])
+    estimate = estimate_containment(sketches, sizes, first, second)
     return ~(estimate < MIN_WORD_CONTAINMENT)  # NaN (undecided) is kept
 
 
 # Postings are sorted one key range at a time (ranges by the keys' top bits), so the sort's
-# copies stay an eighth of the postings (a million articles: ~28 M anchors).
-_KEY_RANGE_BITS: Final = 3
+# copies stay a sixteenth of the postings (a million articles: ~29 M anchors).
+_KEY_RANGE_BITS: Final = 4
 # Row blocks of the product are cut at about this many multiply-adds (each one a shared key
 # of two articles), which bounds the memory of one block's counts.
 _BLOCK_WORK: Final = 2_000_000
@@ -167,51 +181,60 @@ _BLOCK_WORK: Final = 2_000_000
 
 def _incidence(values: NDArray[np.unsignedinteger], offsets: NDArray[np.int64], rows: NDArray[np.int64] | None,
                limit: int) -> sparse.csr_array:
-    """The 0/1 matrix of which article (row, a position in ``rows``) holds which key (column),
-    keeping the keys held by 2 to ``limit`` of them: a key held once pairs nobody, a key held
-    by more says "same story", not "same text"."""
+    """The 0/1 matrix of which key (row) is held by which article (column, a position in
+    ``rows``), keeping the keys held by 2 to ``limit`` of them: a key held once pairs nobody,
+    a key held by more says "same story", not "same text".
+
+    Built key by key in CSR form straight from the sorted postings (no list of coordinates to
+    convert): a million articles' kept anchors cost their indices and ones, once.
+    """
     total = len(offsets) - 1
     count = total if rows is None else len(rows)
-    position = np.full(total, -1, dtype=np.int32)  # each article's row, -1 for those not taking part
+    position = np.full(total, -1, dtype=np.int32)  # each article's column, -1 for those not taking part
     position[np.arange(total) if rows is None else rows] = np.arange(count, dtype=np.int32)
     bits = values.dtype.itemsize * 8
     key_range = (values >> values.dtype.type(bits - _KEY_RANGE_BITS)).astype(np.uint8)
-    holder_parts, column_parts, columns = [], [], 0
+    holder_parts, length_parts = [], []
     for part in range(1 << _KEY_RANGE_BITS):
         chosen = np.flatnonzero(key_range == part)
-        holders = position[np.searchsorted(offsets, chosen, side="right") - 1]  # the row holding each posting
+        holders = position[np.searchsorted(offsets, chosen, side="right") - 1]  # the column holding each posting
         taking_part = holders >= 0
         keys, holders = values[chosen[taking_part]], holders[taking_part]
         del chosen, taking_part
         order = np.lexsort((holders, keys))
         keys, holders = keys[order], holders[order]
         del order
-        run_starts = np.r_[True, keys[1:] != keys[:-1]] if len(keys) else np.zeros(0, dtype=bool)
-        run_ids = np.cumsum(run_starts) - 1
-        run_lengths = np.bincount(run_ids)[run_ids] if len(keys) else run_ids
-        keep = (run_lengths > 1) & (run_lengths <= limit)
-        kept_runs = np.cumsum(run_starts & keep) - 1  # column of each kept key, within this range
-        holder_parts.append(holders[keep])
-        column_parts.append((kept_runs[keep] + columns).astype(np.int32))
-        columns += int((run_starts & keep).sum())
+        run_starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, np.int64)
+        run_lengths = np.diff(np.r_[run_starts, len(keys)])
+        kept = (run_lengths > 1) & (run_lengths <= limit)
+        holder_parts.append(holders[np.repeat(kept, run_lengths)])
+        length_parts.append(run_lengths[kept])
+    del key_range, position
     holders = np.concatenate(holder_parts) if holder_parts else np.zeros(0, dtype=np.int32)
-    keys_of = np.concatenate(column_parts) if column_parts else np.zeros(0, dtype=np.int32)
-    ones = np.ones(len(holders), dtype=np.int32)
-    return sparse.csr_array((ones, (holders, keys_of)), shape=(count, columns))
+    del holder_parts
+    lengths = np.concatenate(length_parts) if length_parts else np.zeros(0, dtype=np.int64)
+    pointers = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=pointers[1:])
+    # The ones in the narrowest type that holds every count of shared keys (at most the most keys
+    # any article has): the product counts in that type, and a million articles' matrices shrink
+    # by 130 MB against int32.
+    most = int(np.diff(offsets).max()) if total else 0
+    kind = next(t for t in (np.int8, np.int16, np.int32, np.int64) if most <= np.iinfo(t).max)
+    return sparse.csr_array((np.ones(len(holders), dtype=kind), holders, pointers), shape=(len(lengths), count))
 
 
-def _shared_counts(held: sparse.csr_array) -> Iterator[tuple[int, sparse.coo_array]]:
+def _shared_counts(by_key: sparse.csr_array) -> Iterator[tuple[int, sparse.coo_array]]:
     """How many keys each pair of articles shares, a block of rows at a time: (first row, counts).
 
-    The product of the incidence matrix with its transpose, in C (scipy): no list of pairs per
-    key is ever made, and the rows are cut into blocks of about ``_BLOCK_WORK`` multiply-adds,
-    so memory stays bounded however many articles share a popular key. The diagonal (an
-    article with itself) is included; callers drop it.
+    ``by_key``: keys x articles (``_incidence``). The product of its transpose with itself, in
+    C (scipy): no list of pairs per key is ever made, and the rows are cut into blocks of
+    about ``_BLOCK_WORK`` multiply-adds, so memory stays bounded however many articles share
+    a popular key. The diagonal (an article with itself) is included; callers drop it.
     """
-    count = held.shape[0]
-    if count == 0 or held.nnz == 0:
+    count = by_key.shape[1]
+    if count == 0 or by_key.nnz == 0:
         return
-    by_key = held.T.tocsr()
+    held = by_key.T.tocsr()  # articles x keys
     work = held @ np.diff(by_key.indptr).astype(np.int64)  # per row: multiply-adds of its product row
     cumulative = np.cumsum(work)
     lo = 0
