@@ -231,10 +231,12 @@ def first_holders(keys: NDArray[np.uint32] | NDArray[np.uint64], rows: NDArray[n
     collisions = collisions[met_first]  # each pair once, with the first band it is met in
     del pair_of, met_first
     first_mask, band_mask = np.uint64((1 << first_bits) - 1), np.uint64((1 << band_bits) - 1)
+    firsts = (collisions >> np.uint64(band_bits)) & first_mask
+    bands_met = collisions & band_mask
     positions = collisions >> np.uint64(first_bits + band_bits)
-    # (position, band, first): ordered by position, then by the band a first is met in
-    reordered = np.sort((positions << np.uint64(band_bits) | (collisions & band_mask)) << np.uint64(first_bits)
-                        | (collisions >> np.uint64(band_bits)) & first_mask)
+    del collisions
+    # repacked as (position, band, first): ordered by position, then by the band a first is met in
+    reordered = np.sort((((positions << np.uint64(band_bits)) | bands_met) << np.uint64(first_bits)) | firsts)
     return (reordered >> np.uint64(first_bits + band_bits)).astype(np.int64), (reordered & first_mask).astype(np.int64)
 
 
