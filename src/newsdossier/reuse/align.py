@@ -9,6 +9,7 @@ independently written report on the same story shares names but not sentences.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Final
@@ -109,6 +110,11 @@ def _compare(a_words: tuple[str, ...], b_words: tuple[str, ...], a_index: int, b
     return SentencePair(a_index, b_index, similarity, matched, substitutions)
 
 
+def _most_shared_first(candidate: tuple[int, int]) -> tuple[int, int]:
+    sentence, shared_words = candidate
+    return -shared_words, sentence
+
+
 def align(a: TextView, b: TextView) -> Alignment:
     """Sentence pairs of ``a`` and ``b`` that say the same thing in (nearly) the same words."""
     return _align(a, b, exact_first=True)
@@ -123,30 +129,47 @@ def _align(a: TextView, b: TextView, *, exact_first: bool) -> Alignment:
     sentence without content words (never a candidate there). One difference, for the
     better: a sentence repeated more than ``CANDIDATES_PER_SENTENCE`` times in ``b`` may
     fall outside the usual path's candidates and stay unaligned; the shortcut pairs it.
+
+    A candidate sentence of ``b`` that an exact pair already holds is not compared: any
+    other pair with it is less similar than the exact pair and loses it in the one-to-one
+    choice (a repeat of an exact sentence ties at 1.0 and loses on ``a``'s order). An
+    excerpt's sentences are all held this way, so aligning one with its source compares none.
     """
     exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    index: dict[str, list[int]] = defaultdict(list)
-    for j, sentence in enumerate(b.sentences):
-        words = b.words(sentence)
-        if exact_first and words:
-            exact[words].append(j)
-        for word in _content(words):
-            index[word].append(j)
-    for js in exact.values():
-        js.reverse()  # pop() hands out the first occurrence first
+    if exact_first:
+        for j, sentence in enumerate(b.sentences):
+            if words := b.words(sentence):
+                exact[words].append(j)
+        for js in exact.values():
+            js.reverse()  # pop() hands out the first occurrence first
     scored: list[SentencePair] = []
+    held: set[int] = set()  # sentences of b in an exact pair
+    rest: list[tuple[int, tuple[str, ...], set[str]]] = []
     for i, sentence in enumerate(a.sentences):
         a_words = a.words(sentence)
         content = _content(a_words)
         same = exact.get(a_words)
         if same and content:
-            scored.append(SentencePair(i, same.pop(), 1.0, len(a_words), ()))
-            continue
-        shared: Counter[int] = Counter(j for w in content for j in index.get(w, ()))
-        for j, _ in shared.most_common(CANDIDATES_PER_SENTENCE):
-            pair = _compare(a_words, b.words(b.sentences[j]), i, j)
-            if pair.similarity >= SENTENCE_SIMILARITY_MIN:
-                scored.append(pair)
+            j = same.pop()
+            held.add(j)
+            scored.append(SentencePair(i, j, 1.0, len(a_words), ()))
+        else:
+            rest.append((i, a_words, content))
+    if rest and len(held) < len(b.sentences):
+        index: dict[str, list[int]] = defaultdict(list)
+        for j, sentence in enumerate(b.sentences):
+            for word in _content(b.words(sentence)):
+                index[word].append(j)
+        for i, a_words, content in rest:
+            shared = Counter(j for w in content for j in index.get(w, ()))
+            # most shared words first, ties by b's order (not by the order of a set of strings,
+            # which changes with the process's hash seed)
+            for j, _ in heapq.nsmallest(CANDIDATES_PER_SENTENCE, shared.items(), key=_most_shared_first):
+                if j in held:
+                    continue
+                pair = _compare(a_words, b.words(b.sentences[j]), i, j)
+                if pair.similarity >= SENTENCE_SIMILARITY_MIN:
+                    scored.append(pair)
     chosen: list[SentencePair] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
