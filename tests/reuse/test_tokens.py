@@ -16,7 +16,7 @@ from newsdossier.reuse.tokens import (
     word_forms,
 )
 
-ASCII_TEXT = st.text(alphabet=st.sampled_from(list("aBcDeU.S. '-\n,!?0123456789xyz")), max_size=120)
+ASCII_TEXT = st.text(alphabet=st.sampled_from(list("aBcDeU.S. '-\n,!?0123456789xyz_\x1e")), max_size=120)
 
 
 def reference(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
@@ -34,8 +34,10 @@ def test_ascii_path_matches_the_general_path(text: str) -> None:
 
 
 # Curly quotes, dashes and currency signs send a text down the ASCII path after a one-for-one
-# rewrite; letters such as "é", "ß" or Arabic keep it on the general path.
-NEWS_TEXT = st.text(alphabet=st.sampled_from(list("aBcU.S. '-\n,!?09xy’‘“”—–£€\u00a0…éÉßد\u0301")), max_size=120)
+# rewrite, and so do letters whose form is one ASCII letter ("é", "ğ", "Â"); letters such as
+# "ß" or Arabic, and a rewritten letter before a full stop ("É.U."), keep it on the general path.
+NEWS_TEXT = st.text(alphabet=st.sampled_from(list("aBcU.S. '-\n,!?09xy’‘“”—–£€\u00a0…éÉßد\u0301ğİŉ²½Â")),
+                    max_size=120)
 
 
 @settings(max_examples=600, deadline=None)
@@ -50,6 +52,15 @@ def test_a_curly_apostrophe_joins_a_word_on_the_ascii_path() -> None:
     assert tokens.forms == ("the", "minister's", "final", "offer", "5bn")
     assert [("The minister’s “final” offer — £5bn.")[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)] == [
         "The", "minister’s", "final", "offer", "5bn"]
+
+
+def test_accented_letters_keep_their_offsets() -> None:
+    text = "José Erdoğan’s café É.U. Straße"
+    tokens = tokenize(text)
+    assert tokens.forms == ("jose", "erdogan's", "cafe", "e", "u", "strasse")
+    assert [text[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)] == [
+        "José", "Erdoğan’s", "café", "É", "U", "Straße"]
+
 
 
 def test_acronyms_and_case_are_normalised() -> None:

@@ -24,7 +24,7 @@ import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import islice
 from typing import Any, Final, TypeVar
 
 import numpy as np
@@ -33,13 +33,12 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsdossier.reuse.candidates import SENTENCE_MIN_WORDS, common_words
 from newsdossier.reuse.hashing import (
-    SEPARATOR,
     HashSet,
+    byte_tokens,
     count_in_segments,
     fold32,
     run_hashes,
     segment_hashes,
-    split_tokens,
     word_hashes,
 )
 from newsdossier.reuse.minhash import (
@@ -51,7 +50,7 @@ from newsdossier.reuse.minhash import (
     shingle_hashes,
     word_sketches,
 )
-from newsdossier.reuse.tokens import SENTENCE_MARK, marked_forms
+from newsdossier.reuse.tokens import SENTENCE_MARK, marked_text
 
 __all__ = ["FingerprintBatch", "Fingerprinter", "fingerprint_all"]
 
@@ -166,13 +165,12 @@ class Fingerprinter:
         self._lexicon = lexicon if lexicon is not None else _lexicon()
 
     def __call__(self, texts: Iterable[str]) -> FingerprintBatch:
-        token_lists = [marked_forms(text) for text in texts]
-        count = len(token_lists)
-        counts = np.fromiter(map(len, token_lists), dtype=np.int64, count=count)
-        buffer, starts, ends = split_tokens(SEPARATOR.join(chain.from_iterable(token_lists)))
-        token_lists.clear()
+        pieces = [marked_text(text) for text in texts]
+        count = len(pieces)
+        buffer, starts, ends, token_text = byte_tokens(pieces, SENTENCE_MARK)
+        pieces.clear()
+        counts = np.bincount(token_text, minlength=count)
         hashes = segment_hashes(buffer, starts, ends)
-        token_text = np.repeat(np.arange(count, dtype=np.int64), counts)
         lengths = ends - starts
         is_mark = (lengths == 1) & (buffer[starts] == _MARK_BYTE) if len(buffer) else np.zeros(0, dtype=bool)
         is_word = ~is_mark

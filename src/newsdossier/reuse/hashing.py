@@ -24,8 +24,8 @@ from typing import Final
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["SEPARATOR", "HashSet", "count_in_segments", "fmix64", "fold32", "run_hashes", "segment_hashes",
-           "split_tokens", "word_hashes"]
+__all__ = ["SEPARATOR", "HashSet", "byte_tokens", "count_in_segments", "fmix64", "fold32", "run_hashes",
+           "segment_hashes", "split_tokens", "token_spans", "word_hashes"]
 
 SEPARATOR: Final = "\x1f"  # never inside a word: the word pattern matches no control character
 _RUN_BASE: Final = 0xC2B2AE3D27D4EB4F  # odd: invertible mod 2^64
@@ -138,6 +138,49 @@ def split_tokens(joined: str) -> tuple[NDArray[np.uint8], NDArray[np.int64], NDA
     starts = np.concatenate([np.zeros(1, dtype=np.int64), separators + 1])
     ends = np.concatenate([separators, np.array([len(buffer)], dtype=np.int64)])
     return buffer, starts, ends
+
+
+# Bytes that make up words in ``byte_tokens``: lower-case ASCII letters, digits, "_" and every
+# byte of a non-ASCII character (UTF-8 bytes from 0x80 on).
+_WORD_BYTE: Final = np.zeros(256, dtype=bool)
+_WORD_BYTE[[ord(c) for c in "abcdefghijklmnopqrstuvwxyz0123456789_"]] = True
+_WORD_BYTE[0x80:] = True
+_APOSTROPHE: Final = ord("'")
+
+
+def byte_tokens(pieces: Sequence[str], mark: str | None = None) -> tuple[
+        NDArray[np.uint8], NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+    """The tokens of many texts at once -> (UTF-8 bytes, token starts, token ends, token's text).
+
+    A token is a maximal run of word bytes (``_WORD_BYTE``), joined across a single
+    apostrophe between two of them, or the one-character ``mark`` if given; every other byte
+    separates. The pattern ``[a-z0-9_]+(?:'[a-z0-9_]+)*|MARK`` finds the same tokens in
+    lower-cased ASCII text, one Python string per word; this finds them with a few passes
+    of numpy over all the texts' bytes (``tokens.marked_text`` prepares a text for it).
+    """
+    buffer = np.frombuffer("\n".join(pieces).encode("utf-8"), dtype=np.uint8)
+    sizes = np.fromiter((len(p) if p.isascii() else len(p.encode("utf-8")) for p in pieces),
+                        dtype=np.int64, count=len(pieces))
+    _, starts, ends = token_spans(buffer, mark)
+    piece_ends = np.cumsum(sizes + 1) - 1  # the byte after each text (its "\n")
+    return buffer, starts, ends, np.searchsorted(piece_ends, starts)
+
+
+def token_spans(buffer: NDArray[np.uint8], mark: str | None = None) -> tuple[
+        NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64]]:
+    """``byte_tokens`` of one buffer -> (which bytes are in a word, token starts, token ends)."""
+    word = _WORD_BYTE[buffer]
+    if len(buffer) > 2:
+        word[1:-1] |= (buffer[1:-1] == _APOSTROPHE) & word[:-2] & word[2:]
+    edge = np.zeros(len(buffer) + 1, dtype=bool)  # edge[k]: word[k] != word[k - 1], False outside
+    edge[1:-1] = word[1:] != word[:-1]
+    edge[0], edge[-1] = word[:1].any(), word[-1:].any()
+    opens, closes = edge[:-1] & word, edge[1:] & word
+    if mark is not None:
+        marks = buffer == ord(mark)
+        opens |= marks
+        closes |= marks
+    return word, np.flatnonzero(opens), np.flatnonzero(closes) + 1
 
 
 def fold32(values: NDArray[np.uint64]) -> NDArray[np.uint32]:

@@ -14,8 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-__all__ = ["SENTENCE_MARK", "Sentence", "Tokens", "marked_forms", "sentence_words", "sentences", "tokenize",
-           "word_forms"]
+import numpy as np
+
+from newsdossier.reuse.hashing import token_spans
+
+__all__ = ["SENTENCE_MARK", "Sentence", "Tokens", "marked_forms", "marked_text", "sentence_words", "sentences",
+           "tokenize", "word_forms"]
 
 _WORD: Final = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’]\w+)*")
 # The same words in lower-cased ASCII text: half the cost of ``_WORD`` (the acronym branch
@@ -51,6 +55,7 @@ _MARK: Final = f" {SENTENCE_MARK} "
 # form is not plain ASCII (CJK, Arabic) is left as it is, and that text takes the slow path.
 _NON_ASCII_RUN: Final = re.compile(r"[^\x00-\x7f]+")
 _ASCII_ALNUM: Final = re.compile(r"[a-z0-9]*")
+_SPACE: Final = np.uint8(ord(" "))
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +94,22 @@ def tokenize(text: str) -> Tokens:
         # Punctuation and symbols ("’", "£", "—") rewritten one for one keep every offset,
         # and most news texts have no other non-ASCII character: they take the ASCII path.
         plain = _NON_ASCII_RUN.sub(_ascii_punctuation, text)
+    if not plain.isascii():
+        # So do letters whose form is one ASCII letter ("José", "Erdoğan"), unless a rewritten
+        # letter could then start an acronym ("É.U." is two words, "E.U." one)
+        lettered = _NON_ASCII_RUN.sub(_ascii_letters, plain)
+        if lettered.isascii() and not _ACRONYM_HINT.search(lettered.lower()):
+            plain = lettered
     if plain.isascii():
-        matches = list(_ASCII_WORD.finditer(plain.lower()))
+        lowered = plain.lower()
+        if not _ACRONYM_HINT.search(lowered):
+            # ``token_spans`` finds the same words without a match object each; with every
+            # other byte a space, ``split`` cuts out the words in one call
+            buffer = np.frombuffer(lowered.encode("ascii"), dtype=np.uint8)
+            in_word, starts, ends = token_spans(buffer)
+            forms = np.where(in_word, buffer, _SPACE).tobytes().decode("ascii").split()
+            return Tokens(tuple(forms), tuple(starts.tolist()), tuple(ends.tolist()))
+        matches = list(_ASCII_WORD.finditer(lowered))
         forms = [m.group() for m in matches]
         if "." in text:
             forms = [form.replace(".", "") if "." in form else form for form in forms]
@@ -149,11 +168,49 @@ def marked_forms(text: str) -> list[str]:
     return [_normal(word) for word in _MARKED.findall(marked)]
 
 
+def marked_text(text: str) -> str:
+    """``marked_forms`` as one string for a byte tokeniser (``hashing.byte_tokens``).
+
+    Its tokens are the maximal runs of ``[a-z0-9_]`` and non-ASCII bytes, joined across an
+    apostrophe between two of them, and each ``SENTENCE_MARK``: exactly the forms of
+    ``marked_forms``. Most texts (ASCII once punctuation is rewritten, no acronym) come back
+    lower-cased and otherwise as they are, so no Python string is made per word; the others
+    as their forms joined by spaces. One difference: a form whose Unicode normalisation
+    holds ASCII punctuation ("⑴" is "(1)") is split there.
+    """
+    marked = _BREAK.sub(_MARK, text)
+    if not marked.isascii():
+        marked = _NON_ASCII_RUN.sub(_ascii_run, marked)
+    if marked.isascii():
+        lowered = marked.lower()
+        if not _ACRONYM_HINT.search(lowered):
+            return lowered
+        forms = _ASCII_MARKED.findall(lowered)
+        return " ".join([form.replace(".", "") if "." in form else form for form in forms])
+    return " ".join([_normal(word) for word in _MARKED.findall(marked)])
+
+
 def _ascii_punctuation(match: re.Match[str]) -> str:
     """A run of non-ASCII characters without letters or digits as ASCII, one character each
     (``_ascii_spelling`` of such a run); a run with a letter or digit unchanged."""
     run = match.group()
     return run if any(char.isalnum() for char in run) else _ascii_spelling(run)
+
+
+def _ascii_letters(match: re.Match[str]) -> str:
+    """A run of non-ASCII characters one for one in ASCII: a letter or digit as its form
+    when that is one ASCII character ("é" -> "e", "Ğ" -> "g"), other characters as
+    ``_ascii_spelling`` writes them; the run unchanged if any letter's form is longer ("ß")
+    or not ASCII."""
+    return _ascii_in_place(match.group())
+
+
+@lru_cache(maxsize=4096)
+def _ascii_in_place(run: str) -> str:
+    spelled = _ascii_spelling(run)
+    if spelled is run or len(spelled) != len(run):
+        return run
+    return spelled if all(len(_ascii_spelling(char)) == 1 for char in run) else run
 
 
 def _ascii_run(match: re.Match[str]) -> str:
