@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -10,7 +12,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsdossier.reuse.candidates import SENTENCE_MIN_WORDS, anchors_of, common_words
 from newsdossier.reuse.fingerprint import Fingerprinter, _Column, _lexicon
-from newsdossier.reuse.hashing import HashSet, fold32, run_hashes, word_hashes
+from newsdossier.reuse.hashing import HashSet, byte_tokens, fold32, run_hashes, word_hashes
 from newsdossier.reuse.minhash import MinHasher, band_keys, word_sketches
 from newsdossier.reuse.tokens import SENTENCE_MARK, marked_forms, sentence_words, word_forms
 
@@ -102,6 +104,21 @@ def test_marked_forms_are_the_words_with_sentence_marks(text: str) -> None:
 @pytest.mark.parametrize("text", TEXTS)
 def test_non_ascii_texts_tokenise_like_the_general_path(text: str) -> None:
     assert [form for form in marked_forms(text) if form != SENTENCE_MARK] == list(word_forms(text))
+
+
+_PLAIN_TOKEN = re.compile(r"[a-z0-9_]+(?:'[a-z0-9_]+)*|" + SENTENCE_MARK)
+PIECE = st.text(alphabet=st.sampled_from(list("ab9_ '.-\n") + [SENTENCE_MARK, "é", "’"]), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECE, max_size=5))
+def test_byte_tokens_are_the_plain_pattern_over_each_text(pieces: list[str]) -> None:
+    buffer, starts, ends, owners = byte_tokens(pieces, SENTENCE_MARK)
+    found = [(int(o), bytes(buffer[s:e]).decode()) for s, e, o in zip(starts, ends, owners, strict=True)]
+    # the pattern with every non-ASCII character counted as a letter (as its UTF-8 bytes are)
+    expected = [(i, m.group()) for i, piece in enumerate(pieces)
+                for m in re.finditer(_PLAIN_TOKEN.pattern.replace("a-z0-9_", "a-z0-9_\u0080-\U0010ffff"), piece)]
+    assert found == expected
 
 
 def test_word_hashes_depend_on_the_word_only() -> None:
