@@ -35,7 +35,7 @@ TEXT = st.lists(st.tuples(WORDS, st.sampled_from([" ", " ", ". ", ", ", "\n\n"])
 def _sentences(text: str) -> np.ndarray:
     long = [words for words in sentence_words(text) if len(words) >= SENTENCE_MIN_WORDS]
     values = [run_hashes(word_hashes(w), np.array([0]), np.array([len(w)]))[0] for w in long]
-    return np.unique(np.array(values, dtype=np.uint64))
+    return np.unique(fold32(np.array(values, dtype=np.uint64)))
 
 
 def _words(text: str) -> tuple[str, ...]:

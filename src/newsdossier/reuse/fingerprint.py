@@ -7,7 +7,9 @@ candidate channels need, all numbers, computed a chunk of texts at a time:
 * ``digests``: a 64-bit hash of the word forms (equal digests: the very same words);
 * ``bands``: the LSH band keys of the MinHash signature (minhash.py);
 * ``anchors``: hashes of the rare words (candidates.py);
-* ``sentences``: hashes of the long sentences;
+* ``sentences``: hashes of the long sentences, folded to 32 bits like the anchors and band
+  keys (a million texts hold some 20 M; the few chance collisions are extra candidate
+  pairs, which the word sketches drop before alignment);
 * ``sketches``: a 128-byte sketch of the set of content words (not stop words) and its size,
   from which the overlap of two texts' vocabularies is estimated before they are aligned
   (minhash.py ``word_sketches``).
@@ -103,7 +105,7 @@ class FingerprintBatch:
     bands: NDArray[np.uint32]  # (texts, BANDS), band keys folded to 32 bits
     anchor_values: NDArray[np.uint32]  # rare-word hashes folded to 32 bits
     anchor_offsets: NDArray[np.int64]  # text i's anchors: anchor_values[offsets[i]:offsets[i + 1]]
-    sentence_values: NDArray[np.uint64]
+    sentence_values: NDArray[np.uint32]
     sentence_offsets: NDArray[np.int64]
     sketches: NDArray[np.uint16]  # (texts, SKETCH_BINS): the content words' sketch (minhash.word_sketches)
     content_words: NDArray[np.int32]  # distinct content words per text
@@ -123,7 +125,7 @@ class FingerprintBatch:
     def anchors(self, index: int) -> NDArray[np.uint32]:
         return self.anchor_values[self.anchor_offsets[index]:self.anchor_offsets[index + 1]]
 
-    def sentences(self, index: int) -> NDArray[np.uint64]:
+    def sentences(self, index: int) -> NDArray[np.uint32]:
         return self.sentence_values[self.sentence_offsets[index]:self.sentence_offsets[index + 1]]
 
     @staticmethod
@@ -202,7 +204,7 @@ class Fingerprinter:
         closes = np.append(opens[1:], len(words))
         long = closes - opens >= SENTENCE_MIN_WORDS
         sentence_values, sentence_offsets = _distinct_per_text(
-            run_hashes(words, opens[long], closes[long]), word_text[opens[long]], count)
+            fold32(run_hashes(words, opens[long], closes[long])), word_text[opens[long]], count)
         return FingerprintBatch(word_counts.astype(np.int64), digests, bands.reshape(count, BANDS),
                                 anchor_values, anchor_offsets, sentence_values, sentence_offsets,
                                 sketches, content_words)
@@ -267,7 +269,7 @@ def _collect(batches: Iterable[FingerprintBatch], count: int | None) -> Fingerpr
     bands = np.zeros((count, BANDS), dtype=np.uint32)
     sketches = np.full((count, SKETCH_BINS), SKETCH_EMPTY, dtype=np.uint16)
     content_words = np.zeros(count, dtype=np.int32)
-    anchors, sentences = _Column(np.uint32, count), _Column(np.uint64, count)
+    anchors, sentences = _Column(np.uint32, count), _Column(np.uint32, count)
     anchor_offsets: list[NDArray[np.int64]] = []
     sentence_offsets: list[NDArray[np.int64]] = []
     filled = 0
@@ -292,7 +294,7 @@ class _Column:
     """A one-dimensional array filled a chunk at a time, sized from the values per text so far.
 
     Collecting chunks in a list and concatenating them holds the pile's values twice at the
-    end (200 MB of sentence hashes for a million texts, measured with ``bench/reuse_scale.py``);
+    end (100 MB of sentence hashes for a million texts, measured with ``bench/reuse_scale.py``);
     this allocates for all ``texts`` after the first chunk, grows by a quarter when the
     estimate falls short, and ends with at most 10 % unused.
     """
