@@ -101,6 +101,11 @@ def _content(words: tuple[str, ...]) -> set[str]:
     return {w for w in words if len(w) > 2 and w not in _STOP}
 
 
+def _has_content(words: tuple[str, ...]) -> bool:
+    """``bool(_content(words))``, stopping at the first content word."""
+    return any(len(w) > 2 and w not in _STOP for w in words)
+
+
 def _compare(a_words: tuple[str, ...], b_words: tuple[str, ...], a_index: int, b_index: int) -> SentencePair:
     ops = Levenshtein.editops(a_words, b_words)
     kinds = Counter(op.tag for op in ops)
@@ -144,24 +149,23 @@ def _align(a: TextView, b: TextView, *, exact_first: bool) -> Alignment:
             js.reverse()  # pop() hands out the first occurrence first
     scored: list[SentencePair] = []
     held: set[int] = set()  # sentences of b in an exact pair
-    rest: list[tuple[int, tuple[str, ...], set[str]]] = []
+    rest: list[tuple[int, tuple[str, ...]]] = []
     for i, sentence in enumerate(a.sentences):
         a_words = a.words(sentence)
-        content = _content(a_words)
         same = exact.get(a_words)
-        if same and content:
+        if same and _has_content(a_words):
             j = same.pop()
             held.add(j)
             scored.append(SentencePair(i, j, 1.0, len(a_words), ()))
         else:
-            rest.append((i, a_words, content))
+            rest.append((i, a_words))
     if rest and len(held) < len(b.sentences):
         index: dict[str, list[int]] = defaultdict(list)
         for j, sentence in enumerate(b.sentences):
             for word in _content(b.words(sentence)):
                 index[word].append(j)
-        for i, a_words, content in rest:
-            shared = Counter(j for w in content for j in index.get(w, ()))
+        for i, a_words in rest:
+            shared = Counter(j for w in _content(a_words) for j in index.get(w, ()))
             # most shared words first, ties by b's order (not by the order of a set of strings,
             # which changes with the process's hash seed)
             for j, _ in heapq.nsmallest(CANDIDATES_PER_SENTENCE, shared.items(), key=_most_shared_first):
