@@ -171,3 +171,17 @@ def test_signatures_do_not_depend_on_the_process_hash_seed() -> None:
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={"PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(outputs) == 1
+
+
+def test_reuse_does_not_depend_on_how_many_alignment_views_are_kept(seeds: dict[str, Article]) -> None:
+    # Views are made again once they fall out of the cache: the links must be the very same.
+    paragraphs = _paragraphs(seeds["001"])
+    pile = list(seeds.values()) + [
+        article("\n\n".join(paragraphs), "copy.txt", published=date(2021, 1, 5)),
+        article("Iraq tensions\n\n" + "\n\n".join(paragraphs[4:14]), "excerpt.txt"),
+        article("\n\n".join(paragraphs[:-2]).replace("premier", "prime minister") + "\n\n(AFP)", "syndicated.txt"),
+        article(seeds["004"].text + "\n\nShare this story", "spun-copy.txt"),
+    ]
+    kept_all, kept_one = find_reuse(pile, views_kept=10_000), find_reuse(pile, views_kept=1)
+    assert len(kept_all.links) >= 5
+    assert kept_one.links == kept_all.links and kept_one.families == kept_all.families

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -40,6 +40,8 @@ MIN_WORDS: Final = 25
 # From this many articles on, fingerprints are computed in two processes (the machines
 # have two cores); below, starting the processes costs more than it saves.
 PARALLEL_MIN_ARTICLES: Final = 5000
+# Alignment views kept for reuse (``_Views``): about 150 MB at most.
+VIEW_CACHE: Final = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +82,30 @@ def _verbatim(a: Article, b: Article) -> ReuseLink:
 
 
 class _Views:
-    """Alignment views, made only for articles that are actually aligned (most never are)."""
+    """Alignment views, made only for articles that are actually aligned (most never are),
+    the ``capacity`` most recently used kept.
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+    A view of a 550-word article takes about 74 KiB; a million-article pile aligns some
+    200,000 articles, which kept all at once would be 14 GiB. Pairs come in an order that
+    reuses a view soon (a group's origin with each member, a voice with its partners), and
+    making a view again costs about 0.2 ms.
+    """
+
+    def __init__(self, articles: Sequence[Article], capacity: int = VIEW_CACHE) -> None:
         self._articles = articles
-        self._made: dict[int, TextView] = {}
+        self._capacity = capacity
+        self._made: OrderedDict[int, TextView] = OrderedDict()
+        self.made = 0  # views made, counting those made again
 
     def __getitem__(self, index: int) -> TextView:
         made = self._made.get(index)
-        if made is None:
-            made = self._made[index] = view(self._articles[index].text)
+        if made is not None:
+            self._made.move_to_end(index)
+            return made
+        made = self._made[index] = view(self._articles[index].text)
+        self.made += 1
+        if len(self._made) > self._capacity:
+            self._made.popitem(last=False)
         return made
 
 
@@ -180,16 +196,17 @@ def _rooted_links(group: list[int], articles: Sequence[Article], prints: Fingerp
     return origin, links, pairs
 
 
-def find_reuse(articles: Sequence[Article], *, workers: int | None = None) -> ReuseResult:
+def find_reuse(articles: Sequence[Article], *, workers: int | None = None, views_kept: int = VIEW_CACHE) -> ReuseResult:
     """Links between articles that reuse one another, and the families they form.
 
     ``workers``: processes for the fingerprints (default: two from ``PARALLEL_MIN_ARTICLES``
-    articles on, else one); the result does not depend on it.
+    articles on, else one); ``views_kept``: alignment views kept for reuse. The result
+    depends on neither.
     """
     if workers is None:
         workers = 2 if len(articles) >= PARALLEL_MIN_ARTICLES else 1
     prints = fingerprint_all((a.text for a in articles), workers=workers, count=len(articles))
-    views = _Views(articles)
+    views = _Views(articles, views_kept)
     eligible = np.flatnonzero(prints.words >= MIN_WORDS).tolist()
     groups, joined_by, pairs = _near_duplicates(articles, prints, views, eligible)
     links: list[ReuseLink] = []
