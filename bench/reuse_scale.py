@@ -368,6 +368,7 @@ def run_product(docs: int, store: Path) -> dict[str, object]:
             by_kind[kind(n)][1] += n in linked
     return {"docs": docs, "find_reuse_s": round(elapsed, 1), "docs_per_s": round(docs / elapsed),
             "pairs_compared": result.pairs_compared, "links": len(result.links), "families": len(result.families),
+            **result.counts,
             "recall_by_kind": {k: round(v[1] / v[0], 4) for k, v in sorted(by_kind.items())},
             "false_links": false_links, "rss_at_start_mib": start_rss, "rss_with_articles_mib": loaded_rss,
             "peak_rss_main_mib": _rss_mib(resource.RUSAGE_SELF)}

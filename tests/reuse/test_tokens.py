@@ -45,6 +45,7 @@ NEWS_TEXT = st.text(alphabet=st.sampled_from(list("aBcU.S. '-\n,!?09xy’‘“�
 def test_rewritten_punctuation_keeps_words_and_offsets(text: str) -> None:
     tokens = tokenize(text)
     assert (tokens.forms, tokens.starts, tokens.ends) == reference(text)
+    assert word_forms(text) == tokens.forms
 
 
 def test_a_curly_apostrophe_joins_a_word_on_the_ascii_path() -> None:

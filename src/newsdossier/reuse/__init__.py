@@ -40,8 +40,9 @@ MIN_WORDS: Final = 25
 # From this many articles on, fingerprints are computed in two processes (the machines
 # have two cores); below, starting the processes costs more than it saves.
 PARALLEL_MIN_ARTICLES: Final = 5000
-# Alignment views kept for reuse (``_Views``): about 150 MB at most.
-VIEW_CACHE: Final = 2048
+# Alignment views kept for reuse (``_Views``): about 37 MB. A copy's candidates are nearly
+# always among the last few hundred articles aligned; one made again costs ~0.2 ms.
+VIEW_CACHE: Final = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,25 +151,34 @@ def _near_duplicates(articles: Sequence[Article], prints: FingerprintBatch, view
     return groups, joined_by, pairs
 
 
-def _most_original(members: list[int], articles: Sequence[Article]) -> int:
+def _most_original(members: list[int], articles: Sequence[Article], digests: NDArray[np.uint64]) -> int:
     """The member that holds the most of what the group shares, with the least of its own.
 
     The earliest dated member first (copies come later). Among members of the same date, a
     page on the agency's own site (outlet "AFP", "Reuters") before the pages crediting it;
     then: copies are made from the original, so excerpts and trimmed syndications hold less of
     the shared text, and copies with an added credit line hold extra text no other member
-    has. Linear in the group's size (one count of word trigrams).
+    has. Linear in the group's size (one count of word trigrams; members with the very same
+    words, by their digest, are read once).
     """
-    forms_of = {m: word_forms(articles[m].text) for m in members}
-    trigrams = {m: set(zip(*(forms_of[m][k:] for k in range(3)), strict=False)) for m in members}
-    shared = Counter(t for grams in trigrams.values() for t in grams)
+    copies = Counter(int(digests[m]) for m in members)  # members per distinct text
+    grams_of: dict[int, set[tuple[str, ...]]] = {}
+    for m in members:
+        if (digest := int(digests[m])) not in grams_of:
+            forms = word_forms(articles[m].text)
+            grams_of[digest] = set(zip(forms, forms[1:], forms[2:], strict=False))
+    shared: Counter[tuple[str, ...]] = Counter()  # members holding each trigram
+    for digest, grams in grams_of.items():
+        shared.update(grams)
+        if copies[digest] > 1:
+            shared.update(dict.fromkeys(grams, copies[digest] - 1))
     common = sum(1 for count in shared.values() if count > 1) or 1
+    held = {digest: sum(1 for t in grams if shared[t] > 1) for digest, grams in grams_of.items()}
 
     def key(m: int) -> tuple[date, bool, float, float, int]:
-        grams = trigrams[m]
-        held = sum(1 for t in grams if shared[t] > 1)
-        return (articles[m].published.value or date.max, not agency_own(articles[m]), -held / common,
-                -held / max(1, len(grams)), m)
+        digest = int(digests[m])
+        return (articles[m].published.value or date.max, not agency_own(articles[m]), -held[digest] / common,
+                -held[digest] / max(1, len(grams_of[digest])), m)
     return min(members, key=key)
 
 
@@ -182,7 +192,7 @@ def _rooted_links(group: list[int], articles: Sequence[Article], prints: Fingerp
     """
     if len(group) == 1:
         return group[0], [], 0
-    origin = _most_original(group, articles)
+    origin = _most_original(group, articles, prints.digests)
     links, pairs = [], 0
     for member in group:
         if member == origin:
@@ -238,4 +248,5 @@ def find_reuse(articles: Sequence[Article], *, workers: int | None = None, views
             links.append(link)
     families = build_families(articles, links)
     return ReuseResult(tuple(links), tuple(families), pairs,
-                       {"articles": len(articles), "eligible": len(eligible), "voices": len(voices)})
+                       {"articles": len(articles), "eligible": len(eligible), "voices": len(voices),
+                        "views_made": views.made})

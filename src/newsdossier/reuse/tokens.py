@@ -135,13 +135,20 @@ def sentences(text: str, tokens: Tokens) -> list[Sentence]:
 
 
 def word_forms(text: str) -> tuple[str, ...]:
-    """The normalised words alone (``tokenize(text).forms``), twice as fast: no offsets."""
-    if text.isascii():
-        forms = _ASCII_WORD.findall(text.lower())
-        if "." in text:
-            return tuple([form.replace(".", "") if "." in form else form for form in forms])
-        return tuple(forms)
-    return tuple([_normal(word) for word in _WORD.findall(text)])
+    """The normalised words alone (``tokenize(text).forms``), faster: no offsets.
+
+    Without offsets to keep, every non-ASCII run can be rewritten ("ß" -> "ss"), unless a
+    rewritten letter could then start an acronym (see ``tokenize``).
+    """
+    plain = text
+    if not plain.isascii():
+        plain = _NON_ASCII_RUN.sub(_ascii_run, text)
+        if not plain.isascii() or _ACRONYM_HINT.search(plain.lower()):
+            return tuple([_normal(word) for word in _WORD.findall(text)])
+    forms = _ASCII_WORD.findall(plain.lower())
+    if "." in plain:
+        return tuple([form.replace(".", "") if "." in form else form for form in forms])
+    return tuple(forms)
 
 
 def sentence_words(text: str) -> list[tuple[str, ...]]:
