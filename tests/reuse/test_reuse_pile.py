@@ -173,8 +173,9 @@ def test_signatures_do_not_depend_on_the_process_hash_seed() -> None:
     assert len(outputs) == 1
 
 
-def test_reuse_does_not_depend_on_how_many_alignment_views_are_kept(seeds: dict[str, Article]) -> None:
-    # Views are made again once they fall out of the cache: the links must be the very same.
+def test_reuse_does_not_depend_on_views_kept_or_processes(seeds: dict[str, Article]) -> None:
+    # Views are made again once they fall out of the cache, and alignment may run in worker
+    # processes (on slimmed copies of the articles): the links must be the very same.
     paragraphs = _paragraphs(seeds["001"])
     pile = list(seeds.values()) + [
         article("\n\n".join(paragraphs), "copy.txt", published=date(2021, 1, 5)),
@@ -183,5 +184,9 @@ def test_reuse_does_not_depend_on_how_many_alignment_views_are_kept(seeds: dict[
         article(seeds["004"].text + "\n\nShare this story", "spun-copy.txt"),
     ]
     kept_all, kept_one = find_reuse(pile, views_kept=10_000), find_reuse(pile, views_kept=1)
+    two_processes = find_reuse(pile, workers=2, views_kept=1)
     assert len(kept_all.links) >= 5
-    assert kept_one.links == kept_all.links and kept_one.families == kept_all.families
+    assert {link.relation for link in kept_all.links} >= {Relation.VERBATIM, Relation.EXCERPT, Relation.SPUN_REWRITE}
+    for other in (kept_one, two_processes):
+        assert other.links == kept_all.links and other.families == kept_all.families
+        assert other.pairs_compared == kept_all.pairs_compared

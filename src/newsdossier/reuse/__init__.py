@@ -13,11 +13,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Final
+from functools import partial
+from typing import Any, Final, Self, TypeVar, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -40,9 +42,11 @@ MIN_WORDS: Final = 25
 # From this many articles on, fingerprints are computed in two processes (the machines
 # have two cores); below, starting the processes costs more than it saves.
 PARALLEL_MIN_ARTICLES: Final = 5000
-# Alignment views kept for reuse (``_Views``): about 37 MB. A copy's candidates are nearly
-# always among the last few hundred articles aligned; one made again costs ~0.2 ms.
+# Alignment views each process keeps for reuse (``_Views``): about 37 MB. A copy's candidates
+# are nearly always among the last few hundred articles aligned; one made again costs ~0.2 ms.
 VIEW_CACHE: Final = 512
+# Alignment tasks sent to a worker process at once (each aligns one to a few pairs, ~0.5 ms each).
+ALIGN_CHUNK: Final = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +87,8 @@ def _verbatim(a: Article, b: Article) -> ReuseLink:
 
 
 class _Views:
-    """Alignment views, made only for articles that are actually aligned (most never are),
-    the ``capacity`` most recently used kept.
+    """Alignment views of the articles aligned in one process, the ``capacity`` most recently
+    used kept.
 
     A view of a 550-word article takes about 74 KiB; a million-article pile aligns some
     200,000 articles, which kept all at once would be 14 GiB. Pairs come in an order that
@@ -92,22 +96,108 @@ class _Views:
     making a view again costs about 0.2 ms.
     """
 
-    def __init__(self, articles: Sequence[Article], capacity: int = VIEW_CACHE) -> None:
-        self._articles = articles
+    def __init__(self, capacity: int = VIEW_CACHE) -> None:
         self._capacity = capacity
         self._made: OrderedDict[int, TextView] = OrderedDict()
-        self.made = 0  # views made, counting those made again
 
-    def __getitem__(self, index: int) -> TextView:
+    def of(self, index: int, article: Article) -> TextView:
         made = self._made.get(index)
         if made is not None:
             self._made.move_to_end(index)
             return made
-        made = self._made[index] = view(self._articles[index].text)
-        self.made += 1
+        made = self._made[index] = view(article.text)
         if len(self._made) > self._capacity:
             self._made.popitem(last=False)
         return made
+
+
+# --- alignment tasks: run in this process or in a worker process, the same either way ---------
+
+_Indexed = tuple[int, Article]  # an article with its position in the pile (the views' key)
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+_worker_views = _Views()  # a worker process's views (each pool starts its workers afresh)
+
+
+def _start_aligner(capacity: int) -> None:
+    global _worker_views
+    _worker_views = _Views(capacity)
+
+
+def _slim(index: int, article: Article) -> _Indexed:
+    """What alignment reads of an article (not its source text or segment map, which may be
+    a whole HTML page): less to send to a worker process."""
+    return index, replace(article, source_text="", segments=(), removed=(), captions=())
+
+
+def _first_link(task: tuple[_Indexed, list[_Indexed]], views: _Views | None = None) -> tuple[int | None, ReuseLink | None, int]:
+    """A banded article aligned with its candidates in order: the first that links (its
+    position and the link), and how many pairs were aligned."""
+    views = views or _worker_views
+    (i, article), candidates = task
+    for tried, (j, candidate) in enumerate(candidates, 1):
+        link = _link(candidate, article, views.of(j, candidate), views.of(i, article))
+        if link:
+            return j, link, tried
+    return None, None, len(candidates)
+
+
+def _group_links(task: tuple[list[_Indexed], list[int], list[int | None]],
+                 views: _Views | None = None) -> tuple[int, list[ReuseLink | None], int]:
+    """A near-duplicate group (members, their digests, the member each was joined to): its
+    most original member, the link of every other member to it in order, and how many pairs
+    were aligned. ``None`` stands for the link that joined the member: where the member was
+    joined to the origin itself (that alignment is not made twice), and where the two do not
+    align on their own (a copy of an excerpt), so the group stays one family."""
+    views = views or _worker_views
+    members, digest_list, partner_list = task
+    articles = dict(members)
+    digests = dict(zip(articles, digest_list, strict=True))
+    origin = _most_original(list(articles), articles, digests)
+    links: list[ReuseLink | None] = []
+    pairs = 0
+    for (member, article), partner in zip(members, partner_list, strict=True):
+        if member == origin:
+            continue
+        if digests[member] == digests[origin]:
+            links.append(_verbatim(articles[origin], article))
+        elif partner == origin:
+            links.append(None)
+        else:
+            pairs += 1
+            links.append(_link(articles[origin], article, views.of(origin, articles[origin]), views.of(member, article)))
+    return origin, links, pairs
+
+
+def _pair_link(task: tuple[_Indexed, _Indexed], views: _Views | None = None) -> ReuseLink | None:
+    views = views or _worker_views
+    (x, a), (y, b) = task
+    return _link(a, b, views.of(x, a), views.of(y, b))
+
+
+class _Aligner:
+    """Runs alignment tasks in order, in this process or in a pool of worker processes."""
+
+    def __init__(self, workers: int, capacity: int) -> None:
+        self._pool: Any = None
+        self._views = _Views(capacity)
+        if workers > 1:
+            # forkserver, as for the fingerprints: the server has imported this package already
+            context = multiprocessing.get_context("forkserver")
+            self._pool = context.Pool(workers, initializer=_start_aligner, initargs=(capacity,))
+
+    def map(self, task: Callable[..., _R], tasks: Iterable[_T]) -> Iterator[_R]:
+        if self._pool is None:
+            return map(partial(task, views=self._views), tasks)
+        return cast(Iterator[_R], self._pool.imap(task, tasks, chunksize=ALIGN_CHUNK))
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
 
 
 def _band_candidates(indexed: list[int], prints: FingerprintBatch) -> dict[int, list[int]]:
@@ -119,9 +209,10 @@ def _band_candidates(indexed: list[int], prints: FingerprintBatch) -> dict[int, 
     return result
 
 
-def _near_duplicates(articles: Sequence[Article], prints: FingerprintBatch, views: _Views,
-                     eligible: list[int]) -> tuple[dict[int, list[int]], dict[int, ReuseLink], int]:
-    """Groups of near-duplicates (first member -> members) and, per later member, the link that joined it."""
+def _near_duplicates(articles: Sequence[Article], prints: FingerprintBatch, aligner: _Aligner,
+                     eligible: list[int]) -> tuple[dict[int, list[int]], dict[int, tuple[int, ReuseLink]], int]:
+    """Groups of near-duplicates (first member -> members) and, per later member, the member
+    it was joined to with the link that joined them."""
     identical_to: dict[int, int] = {}
     first_with: dict[int, int] = {}
     for i in eligible:
@@ -131,27 +222,28 @@ def _near_duplicates(articles: Sequence[Article], prints: FingerprintBatch, view
         else:
             first_with[digest] = i
     candidates = _band_candidates([i for i in eligible if i not in identical_to], prints)
+    chained = [i for i in eligible if i in candidates]
+    tasks = ((_slim(i, articles[i]), [_slim(j, articles[j]) for j in candidates[i]]) for i in chained)
+    found = dict(zip(chained, aligner.map(_first_link, tasks), strict=True))
     group_of: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
-    joined_by: dict[int, ReuseLink] = {}
+    joined_by: dict[int, tuple[int, ReuseLink]] = {}
     pairs = 0
     for i in eligible:
         partner = identical_to.get(i)
         if partner is not None:
-            joined_by[i] = _verbatim(articles[partner], articles[i])
-        else:
-            for j in candidates.get(i, ()):
-                pairs += 1
-                link = _link(articles[j], articles[i], views[j], views[i])
-                if link:
-                    joined_by[i], partner = link, j
-                    break
+            joined_by[i] = partner, _verbatim(articles[partner], articles[i])
+        elif i in found:
+            partner, link, tried = found[i]
+            pairs += tried
+            if partner is not None and link is not None:
+                joined_by[i] = partner, link
         group_of[i] = group_of[partner] if partner is not None else i
         groups.setdefault(group_of[i], []).append(i)
     return groups, joined_by, pairs
 
 
-def _most_original(members: list[int], articles: Sequence[Article], digests: NDArray[np.uint64]) -> int:
+def _most_original(members: list[int], articles: Mapping[int, Article], digests: Mapping[int, int]) -> int:
     """The member that holds the most of what the group shares, with the least of its own.
 
     The earliest dated member first (copies come later). Among members of the same date, a
@@ -161,10 +253,12 @@ def _most_original(members: list[int], articles: Sequence[Article], digests: NDA
     has. Linear in the group's size (one count of word trigrams; members with the very same
     words, by their digest, are read once).
     """
-    copies = Counter(int(digests[m]) for m in members)  # members per distinct text
+    copies = Counter(digests[m] for m in members)  # members per distinct text
+    if len(copies) == 1:  # all the very same words: only date and agency can tell them apart
+        return min(members, key=lambda m: (articles[m].published.value or date.max, not agency_own(articles[m]), m))
     grams_of: dict[int, set[tuple[str, ...]]] = {}
     for m in members:
-        if (digest := int(digests[m])) not in grams_of:
+        if (digest := digests[m]) not in grams_of:
             forms = word_forms(articles[m].text)
             grams_of[digest] = set(zip(forms, forms[1:], forms[2:], strict=False))
     shared: Counter[tuple[str, ...]] = Counter()  # members holding each trigram
@@ -176,77 +270,58 @@ def _most_original(members: list[int], articles: Sequence[Article], digests: NDA
     held = {digest: sum(1 for t in grams if shared[t] > 1) for digest, grams in grams_of.items()}
 
     def key(m: int) -> tuple[date, bool, float, float, int]:
-        digest = int(digests[m])
+        digest = digests[m]
         return (articles[m].published.value or date.max, not agency_own(articles[m]), -held[digest] / common,
                 -held[digest] / max(1, len(grams_of[digest])), m)
     return min(members, key=key)
 
 
-def _rooted_links(group: list[int], articles: Sequence[Article], prints: FingerprintBatch, views: _Views,
-                  joined_by: dict[int, ReuseLink]) -> tuple[int, list[ReuseLink], int]:
-    """Link every member of a near-duplicate group to its most original member.
-
-    The LSH pass joins each copy to the first earlier copy it meets; an analyst wants each
-    copy tied to the original. Where a copy does not align with the original on its own
-    (a copy of an excerpt), the link that joined it is kept, so the group stays one family.
-    """
-    if len(group) == 1:
-        return group[0], [], 0
-    origin = _most_original(group, articles, prints.digests)
-    links, pairs = [], 0
-    for member in group:
-        if member == origin:
-            continue
-        if prints.digests[member] == prints.digests[origin]:
-            link: ReuseLink | None = _verbatim(articles[origin], articles[member])
-        else:
-            pairs += 1
-            link = _link(articles[origin], articles[member], views[origin], views[member])
-        links.append(link or joined_by[member])
-    return origin, links, pairs
-
-
 def find_reuse(articles: Sequence[Article], *, workers: int | None = None, views_kept: int = VIEW_CACHE) -> ReuseResult:
     """Links between articles that reuse one another, and the families they form.
 
-    ``workers``: processes for the fingerprints (default: two from ``PARALLEL_MIN_ARTICLES``
-    articles on, else one); ``views_kept``: alignment views kept for reuse. The result
-    depends on neither.
+    ``workers``: processes for the fingerprints and the alignment (default: two from
+    ``PARALLEL_MIN_ARTICLES`` articles on, else one); ``views_kept``: alignment views each
+    process keeps for reuse. The result depends on neither.
     """
     if workers is None:
         workers = 2 if len(articles) >= PARALLEL_MIN_ARTICLES else 1
     prints = fingerprint_all((a.text for a in articles), workers=workers, count=len(articles))
-    views = _Views(articles, views_kept)
     eligible = np.flatnonzero(prints.words >= MIN_WORDS).tolist()
-    groups, joined_by, pairs = _near_duplicates(articles, prints, views, eligible)
-    links: list[ReuseLink] = []
-    voices = []
-    for group in groups.values():
-        origin, group_links, compared = _rooted_links(group, articles, prints, views, joined_by)
-        voices.append(origin)
-        links += group_links
-        pairs += compared
-    linked = {frozenset((link.source, link.target)) for link in links}
-    rows = np.array(voices, dtype=np.int64)
-    sketches, sizes = prints.sketches, prints.content_words
+    with _Aligner(workers, views_kept) as aligner:
+        groups, joined_by, pairs = _near_duplicates(articles, prints, aligner, eligible)
+        links: list[ReuseLink] = []
+        voices = []
+        digests = prints.digests.tolist()
+        several = [group for group in groups.values() if len(group) > 1]
+        tasks = (([_slim(m, articles[m]) for m in group], [digests[m] for m in group],
+                  [joined_by[m][0] if m in joined_by else None for m in group]) for group in several)
+        rooted = dict(zip(map(id, several), aligner.map(_group_links, tasks), strict=True))
+        for group in groups.values():
+            if len(group) == 1:
+                voices.append(group[0])
+                continue
+            origin, group_links, compared = rooted[id(group)]
+            voices.append(origin)
+            links += [link or joined_by[member][1]
+                      for member, link in zip([m for m in group if m != origin], group_links, strict=True)]
+            pairs += compared
+        linked = {frozenset((link.source, link.target)) for link in links}
+        rows = np.array(voices, dtype=np.int64)
+        sketches, sizes = prints.sketches, prints.content_words
 
-    def worth(i: NDArray[np.int64], j: NDArray[np.int64]) -> NDArray[np.bool_]:
-        return worth_aligning(rows[i], rows[j], sketches, sizes)
+        def worth(i: NDArray[np.int64], j: NDArray[np.int64]) -> NDArray[np.bool_]:
+            return worth_aligning(rows[i], rows[j], sketches, sizes)
 
-    # each column let go once used: a million articles' band keys and sentence hashes are 330 MB
-    prints = prints.without("bands")
-    shared = sentence_candidates(prints.sentence_values, prints.sentence_offsets, rows, keep=worth)
-    prints = prints.without("sentence_values", "sentence_offsets")
-    anchored = anchor_candidates(prints.anchor_values, prints.anchor_offsets, rows, keep=worth)
-    for x, y in union(anchored, shared).tolist():
-        a, b = articles[voices[x]], articles[voices[y]]
-        if frozenset((a.id, b.id)) in linked:
-            continue
-        pairs += 1
-        link = _link(a, b, views[voices[x]], views[voices[y]])
-        if link:
-            links.append(link)
+        # each column let go once used: a million articles' band keys and sentence hashes are 230 MB
+        prints = prints.without("bands")
+        shared = sentence_candidates(prints.sentence_values, prints.sentence_offsets, rows, keep=worth)
+        prints = prints.without("sentence_values", "sentence_offsets")
+        anchored = anchor_candidates(prints.anchor_values, prints.anchor_offsets, rows, keep=worth)
+        todo = [(voices[x], voices[y]) for x, y in union(anchored, shared).tolist()
+                if frozenset((articles[voices[x]].id, articles[voices[y]].id)) not in linked]
+        pairs += len(todo)
+        links += [link for link in aligner.map(_pair_link, ((_slim(a, articles[a]), _slim(b, articles[b]))
+                                                             for a, b in todo)) if link]
     families = build_families(articles, links)
     return ReuseResult(tuple(links), tuple(families), pairs,
-                       {"articles": len(articles), "eligible": len(eligible), "voices": len(voices),
-                        "views_made": views.made})
+                       {"articles": len(articles), "eligible": len(eligible), "voices": len(voices)})
