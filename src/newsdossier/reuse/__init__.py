@@ -29,7 +29,7 @@ from newsdossier.reuse.align import TextView, align, view
 from newsdossier.reuse.candidates import anchor_candidates, sentence_candidates, union, worth_aligning
 from newsdossier.reuse.direction import agency_own, decide_direction, wire_credit
 from newsdossier.reuse.families import build_families
-from newsdossier.reuse.fingerprint import FingerprintBatch, fingerprint_all
+from newsdossier.reuse.fingerprint import FingerprintBatch, decoded, encoded, fingerprint_all
 from newsdossier.reuse.minhash import first_holders
 from newsdossier.reuse.relation import judge
 from newsdossier.reuse.tokens import word_forms
@@ -114,6 +114,7 @@ class _Views:
 # --- alignment tasks: run in this process or in a worker process, the same either way ---------
 
 _Indexed = tuple[int, Article]  # an article with its position in the pile (the views' key)
+_Sent = tuple[int, Article, bytes]  # the same on its way to a worker: the text as UTF-8
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 _worker_views = _Views()  # a worker process's views (each pool starts its workers afresh)
@@ -124,17 +125,25 @@ def _start_aligner(capacity: int) -> None:
     _worker_views = _Views(capacity)
 
 
-def _slim(index: int, article: Article) -> _Indexed:
-    """What alignment reads of an article (not its source text or segment map, which may be
-    a whole HTML page): less to send to a worker process."""
-    return index, replace(article, source_text="", segments=(), removed=(), captions=())
+def _slim(index: int, article: Article) -> _Sent:
+    """What alignment reads of an article, to send to a worker process: not its source text
+    or segment map (which may be a whole HTML page), and its text as UTF-8 (``fingerprint.encoded``
+    says why: pickled, the text itself would keep a UTF-8 copy for as long as the pile lives)."""
+    slim = replace(article, text="", source_text="", segments=(), removed=(), captions=())
+    return index, slim, encoded([article.text])[0]
 
 
-def _first_link(task: tuple[_Indexed, list[_Indexed]], views: _Views | None = None) -> tuple[int | None, ReuseLink | None, int]:
+def _received(sent: _Sent) -> _Indexed:
+    index, article, text = sent
+    return index, replace(article, text=decoded([text])[0])
+
+
+def _first_link(task: tuple[_Sent, list[_Sent]], views: _Views | None = None) -> tuple[int | None, ReuseLink | None, int]:
     """A banded article aligned with its candidates in order: the first that links (its
     position and the link), and how many pairs were aligned."""
     views = views or _worker_views
-    (i, article), candidates = task
+    i, article = _received(task[0])
+    candidates = [_received(sent) for sent in task[1]]
     for tried, (j, candidate) in enumerate(candidates, 1):
         link = _link(candidate, article, views.of(j, candidate), views.of(i, article))
         if link:
@@ -142,7 +151,7 @@ def _first_link(task: tuple[_Indexed, list[_Indexed]], views: _Views | None = No
     return None, None, len(candidates)
 
 
-def _group_links(task: tuple[list[_Indexed], list[int], list[int | None]],
+def _group_links(task: tuple[list[_Sent], list[int], list[int | None]],
                  views: _Views | None = None) -> tuple[int, list[ReuseLink | None], int]:
     """A near-duplicate group (members, their digests, the member each was joined to): its
     most original member, the link of every other member to it in order, and how many pairs
@@ -150,7 +159,8 @@ def _group_links(task: tuple[list[_Indexed], list[int], list[int | None]],
     joined to the origin itself (that alignment is not made twice), and where the two do not
     align on their own (a copy of an excerpt), so the group stays one family."""
     views = views or _worker_views
-    members, digest_list, partner_list = task
+    members = [_received(sent) for sent in task[0]]
+    digest_list, partner_list = task[1], task[2]
     articles = dict(members)
     digests = dict(zip(articles, digest_list, strict=True))
     origin = _most_original(list(articles), articles, digests)
@@ -169,9 +179,9 @@ def _group_links(task: tuple[list[_Indexed], list[int], list[int | None]],
     return origin, links, pairs
 
 
-def _pair_link(task: tuple[_Indexed, _Indexed], views: _Views | None = None) -> ReuseLink | None:
+def _pair_link(task: tuple[_Sent, _Sent], views: _Views | None = None) -> ReuseLink | None:
     views = views or _worker_views
-    (x, a), (y, b) = task
+    (x, a), (y, b) = _received(task[0]), _received(task[1])
     return _link(a, b, views.of(x, a), views.of(y, b))
 
 
