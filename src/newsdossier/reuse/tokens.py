@@ -38,12 +38,10 @@ _BREAK: Final = re.compile(
 )
 
 
-# Put where a sentence ends by ``marked_forms``: a control character, never part of a word.
+# Put where a sentence ends by ``marked_text``: a control character, never part of a word.
 SENTENCE_MARK: Final = "\x1e"
 _ASCII_MARKED: Final = re.compile(_ASCII_WORD.pattern + "|" + SENTENCE_MARK)
-# Without an acronym ("u.s.") the first branch can never match; a character class instead
-# of \\w and no acronym branch make ``findall`` 25 % faster on such (most) texts.
-_ASCII_MARKED_PLAIN: Final = re.compile(r"[a-z0-9_]+(?:'[a-z0-9_]+)*|" + SENTENCE_MARK)
+# Without one, no acronym ("u.s.") can match, and the byte tokeniser finds the words.
 _ACRONYM_HINT: Final = re.compile(r"\.[a-z]\.")  # every "(?:[a-z]\.){2,}" holds one; a literal-led search is fast
 _MARKED: Final = re.compile(_WORD.pattern + "|" + SENTENCE_MARK)
 _MARK: Final = f" {SENTENCE_MARK} "
@@ -157,30 +155,23 @@ def sentence_words(text: str) -> list[tuple[str, ...]]:
 
 
 def marked_forms(text: str) -> list[str]:
-    """The normalised words of the whole text with ``SENTENCE_MARK`` between sentences.
+    """The normalised words of the whole text with ``SENTENCE_MARK`` between sentences: the
+    tokens the fingerprints read (``marked_text`` through the byte tokeniser), as strings.
 
     The words are those of ``word_forms``, the sentences those of ``sentence_words`` (the
-    same breaks), in one pass of each regular expression over the whole text instead of one
-    per sentence: the fingerprints' tokeniser.
+    same breaks), from one pass of each over the whole text instead of one per sentence.
     """
-    marked = _BREAK.sub(_MARK, text)
-    if not marked.isascii():
-        marked = _NON_ASCII_RUN.sub(_ascii_run, marked)
-    if marked.isascii():
-        lowered = marked.lower()
-        if not _ACRONYM_HINT.search(lowered):
-            return _ASCII_MARKED_PLAIN.findall(lowered)
-        forms = _ASCII_MARKED.findall(lowered)
-        return [form.replace(".", "") if "." in form else form for form in forms]
-    return [_normal(word) for word in _MARKED.findall(marked)]
+    data = marked_text(text).encode("utf-8", "surrogatepass")
+    _, starts, ends = token_spans(np.frombuffer(data, dtype=np.uint8), SENTENCE_MARK)
+    return [data[start:end].decode("utf-8", "surrogatepass") for start, end in zip(starts.tolist(), ends.tolist(), strict=True)]
 
 
 def marked_text(text: str) -> str:
-    """``marked_forms`` as one string for a byte tokeniser (``hashing.byte_tokens``).
+    """The text as the fingerprints' byte tokeniser reads it (``hashing.byte_tokens``).
 
     Its tokens are the maximal runs of ``[a-z0-9_]`` and non-ASCII bytes, joined across an
-    apostrophe between two of them, and each ``SENTENCE_MARK``: exactly the forms of
-    ``marked_forms``. Most texts (ASCII once punctuation is rewritten, no acronym) come back
+    apostrophe between two of them, and each ``SENTENCE_MARK`` (``marked_forms`` lists them).
+    Most texts (ASCII once punctuation is rewritten, no acronym) come back
     lower-cased and otherwise as they are, so no Python string is made per word; the others
     as their forms joined by spaces. One difference: a form whose Unicode normalisation
     holds ASCII punctuation ("⑴" is "(1)") is split there.
