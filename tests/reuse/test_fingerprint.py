@@ -162,3 +162,13 @@ def test_a_growing_column_holds_exactly_what_was_added(sizes: list[int], texts_p
     expected = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
     assert column.values().dtype == np.uint64
     assert np.array_equal(column.values(), expected)
+
+
+def test_a_text_with_lone_surrogates_is_fingerprinted_as_if_they_were_spaces() -> None:
+    # text decoded with errors="surrogateescape" keeps undecodable bytes as lone surrogates
+    raw = b"The minister \xff said the \xe6\x9d\xb1\xff talks had failed in Geneva."
+    text = raw.decode("utf-8", "surrogateescape")
+    spaced = raw.replace(b"\xff", b" ").decode("utf-8")
+    batch = Fingerprinter()([text, spaced])
+    assert batch.words[0] == batch.words[1] == 10
+    assert batch.digests[0] == batch.digests[1]

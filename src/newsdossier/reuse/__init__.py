@@ -302,15 +302,15 @@ def find_reuse(articles: Sequence[Article], *, workers: int | None = None, views
         links: list[ReuseLink] = []
         voices = []
         digests = prints.digests.tolist()
-        several = [group for group in groups.values() if len(group) > 1]
         tasks = (([_slim(m, articles[m]) for m in group], [digests[m] for m in group],
-                  [joined_by[m][0] if m in joined_by else None for m in group]) for group in several)
-        rooted = dict(zip(map(id, several), aligner.map(_group_links, tasks), strict=True))
+                  [joined_by[m][0] if m in joined_by else None for m in group])
+                 for group in groups.values() if len(group) > 1)
+        rooted = aligner.map(_group_links, tasks)  # in the order of the groups of several members
         for group in groups.values():
             if len(group) == 1:
                 voices.append(group[0])
                 continue
-            origin, group_links, compared = rooted[id(group)]
+            origin, group_links, compared = next(rooted)
             voices.append(origin)
             links += [link or joined_by[member][1]
                       for member, link in zip([m for m in group if m != origin], group_links, strict=True)]

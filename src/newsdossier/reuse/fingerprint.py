@@ -229,9 +229,10 @@ def _start_worker(lexicon: _Lexicon) -> None:
     _worker = Fingerprinter(lexicon)
 
 
-def _fingerprint_chunk(texts: list[str]) -> FingerprintBatch:
+def _fingerprint_chunk(texts: list[bytes]) -> FingerprintBatch:
+    """A worker's fingerprints of a chunk of texts sent as UTF-8 (``encoded``)."""
     assert _worker is not None, "worker started without _start_worker"
-    return _worker(texts)
+    return _worker(decoded(texts))
 
 
 def _chunks(texts: Iterable[str]) -> Iterator[list[str]]:
@@ -258,7 +259,7 @@ def fingerprint_all(texts: Iterable[str], *, workers: int = 1, count: int | None
     # pool start in 0.25 s, a later pool in 0.03 s), and get the common words from here.
     context.set_forkserver_preload([__name__])
     with context.Pool(workers, initializer=_start_worker, initargs=(_lexicon(),)) as pool:
-        return _collect(pool.imap(_fingerprint_encoded, map(encoded, _chunks(texts))), count)
+        return _collect(pool.imap(_fingerprint_chunk, map(encoded, _chunks(texts))), count)
 
 
 def encoded(texts: list[str]) -> list[bytes]:
@@ -274,10 +275,6 @@ def encoded(texts: list[str]) -> list[bytes]:
 
 def decoded(texts: list[bytes]) -> list[str]:
     return [text.decode("utf-8", "surrogatepass") for text in texts]
-
-
-def _fingerprint_encoded(texts: list[bytes]) -> FingerprintBatch:
-    return _fingerprint_chunk(decoded(texts))
 
 
 def _collect(batches: Iterable[FingerprintBatch], count: int | None) -> FingerprintBatch:

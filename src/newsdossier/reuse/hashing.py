@@ -158,8 +158,9 @@ def byte_tokens(pieces: Sequence[str], mark: str | None = None) -> tuple[
     lower-cased ASCII text, one Python string per word; this finds them with a few passes
     of numpy over all the texts' bytes (``tokens.marked_text`` prepares a text for it).
     """
-    buffer = np.frombuffer("\n".join(pieces).encode("utf-8"), dtype=np.uint8)
-    sizes = np.fromiter((len(p) if p.isascii() else len(p.encode("utf-8")) for p in pieces),
+    # surrogatepass: a lone surrogate (text decoded with surrogateescape) is bytes like any other
+    buffer = np.frombuffer("\n".join(pieces).encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    sizes = np.fromiter((len(p) if p.isascii() else len(p.encode("utf-8", "surrogatepass")) for p in pieces),
                         dtype=np.int64, count=len(pieces))
     _, starts, ends = token_spans(buffer, mark)
     piece_ends = np.cumsum(sizes + 1) - 1  # the byte after each text (its "\n")
