@@ -285,7 +285,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
                "newsdossier quotes --db demo.db --speaker Jiyad"),
     "timex": (_cmd_timex, "an article file with its time expressions resolved against its publication date",
               "newsdossier timex demo/pile/002_b59a1ca62d69ed0f.txt"),
-    "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories, ner, parse, "
+    "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories, ner, parse, actors, "
                         "entity-coref, quotes, timex)",
              "newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json"),
 }
@@ -351,10 +351,11 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("task", choices=list(TASKS), help="what to score")
         command.add_argument("--data", type=Path, required=True, help="the benchmark's directory (or file, for ner and parse)")
         command.add_argument("--nlp-model", default="bundled", metavar="NAME_OR_PATH",
-                             help="for ner, parse, entity-coref and quotes: the spaCy pipeline to use "
+                             help="for ner, parse, entity-coref, actors and quotes: the spaCy pipeline to use "
                                   "(default: the bundled one)")
         command.add_argument("--split", choices=["train", "dev", "test"],
-                             help="for quotes: the PolNeAR split to score (default test)")
+                             help="for quotes: the PolNeAR split to score (default test); for actors on ECB+: "
+                                  "the train or dev topics (default all)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TASKS", "cluster_for_eval", "evaluate", "extract_for_eval", "timex_for_eval"]
 
-TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "quotes", "timex")
+TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "actors", "quotes", "timex")
 
 
 def extract_for_eval(html: str, url: str | None) -> str:
@@ -48,7 +48,8 @@ def timex_for_eval(text: str, dct: date) -> list[tuple[int, int, str, str]]:
 
 def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | None = None) -> dict[str, Any]:
     """Score ``task`` on the benchmark at ``data``; ``split`` picks a split where the benchmark has
-    several (quotes: PolNeAR ``train``, ``dev`` or ``test``, default ``test``)."""
+    several (quotes: PolNeAR ``train``, ``dev`` or ``test``, default ``test``; actors: ECB+ ``train`` or
+    ``dev`` topics, default all)."""
     if task == "extraction":
         from newsdossier.eval.extraction import evaluate_extraction
 
@@ -75,6 +76,14 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | 
 
         nlp = load_pipeline(nlp_model)
         result = evaluate_entity_coref(data, nlp)
+        result["model"] = pipeline_id(nlp)
+        return result
+    if task == "actors":
+        from newsdossier.eval.actors import evaluate_actors
+        from newsdossier.nlp import load_pipeline, pipeline_id
+
+        nlp = load_pipeline(nlp_model)
+        result = evaluate_actors(data, nlp, split=split)
         result["model"] = pipeline_id(nlp)
         return result
     if task == "quotes":

@@ -96,7 +96,7 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
                                         progress=progress("analysing", len(articles)))
         with report.timer("entities and quotes"):
             entities, quotes, sentences = steps.entities_pile(store, articles, report.reuse, nlp_model, model_id,
-                                                              aliases=alias_table)
+                                                              aliases=alias_table, story_of=stories.story_of)
             report.entities = len(entities)
         with report.timer("quote speakers and groups"):
             report.quotes = steps.quotes_pile(store, articles, report.reuse, entities, quotes)

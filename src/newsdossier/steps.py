@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -214,7 +214,7 @@ Sentences = dict[str, list[tuple[int, int]]]
 
 
 def entities_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, model: str, model_id: str, *,
-                  aliases: AliasTable | None = None) -> tuple[list[Entity], list[Quote], Sentences]:
+                  aliases: AliasTable | None = None, story_of: Mapping[str, str] | None = None) -> tuple[list[Entity], list[Quote], Sentences]:
     """Find the pile's actors in the stored analyses of ``model`` and store them (replacing the previous
     ones); returns them with every article's quotes and sentence spans, read in the same pass so
     each analysis is decoded once (decoding is a third of the quotes' cost); the quotes' speakers
@@ -229,7 +229,8 @@ def entities_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult,
             yield article, doc
 
     family_of = {article: family.id for family in reuse.families for article in family.articles}
-    entities = find_entities(analyses(), family_of=family_of, spun_sources=_spun_sources(reuse), aliases=aliases)
+    entities = find_entities(analyses(), family_of=family_of, spun_sources=_spun_sources(reuse), aliases=aliases,
+                             story_of=story_of)
     store.replace_entities((e.id, json.dumps(entity_to_dict(e), ensure_ascii=False)) for e in entities)
     return entities, quotes, sentences
 

@@ -10,7 +10,9 @@ every merge). Steps: :mod:`.mentions` (names, titles, acronyms, appositions per 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from newsdossier.entities.aliases import AliasTable, read_aliases
@@ -18,13 +20,24 @@ from newsdossier.entities.mentions import Mention, Role, find_mentions
 from newsdossier.entities.names import name_key
 from newsdossier.entities.resolve import Entity, local_entities, resolve_entities
 
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z]+(?![\w’'-])")
+
 __all__ = ["AliasTable", "Entity", "Mention", "Role", "find_entities", "name_key", "read_aliases"]
 
 
 def find_entities(analyses: Iterable[tuple[str, Any]], *, family_of: Mapping[str, str] | None = None,
-                  spun_sources: Mapping[str, str] | None = None, aliases: AliasTable | None = None) -> list[Entity]:
+                  spun_sources: Mapping[str, str] | None = None, aliases: AliasTable | None = None,
+                  story_of: Mapping[str, str] | None = None) -> list[Entity]:
     """Canonical entities from ``(article id, spaCy Doc)`` pairs (the NLP stage's analyses)."""
     local = []
+    lower_case: set[str] = set()
     for article, doc in analyses:
         local.extend(local_entities(find_mentions(article, doc), doc.text))
-    return resolve_entities(local, family_of=family_of, spun_sources=spun_sources, aliases=aliases)
+        lower_case.update(_LOWER_WORD.findall(doc.text))
+    # a sentence-opening word that the pile writes in lower case elsewhere ("Meantime", "Documents") is
+    # an ordinary word there too
+    for entity in local:
+        entity.mentions = [replace(m, ordinary=True) if m.initial and not m.ordinary and m.text.lower() in lower_case
+                           else m for m in entity.mentions]
+    return resolve_entities(local, family_of=family_of, spun_sources=spun_sources, aliases=aliases,
+                            story_of=story_of)

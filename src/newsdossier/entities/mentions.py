@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsdossier.entities.knowledge import is_honorific, is_time_word, is_title_word
 from newsdossier.entities.names import initials, name_words
 
 __all__ = ["ACTOR_TYPES", "INSTITUTION_WORDS", "ROLE_NOUNS", "TITLE_WORDS", "ArticleMentions", "Mention", "Role", "find_mentions"]
@@ -76,6 +77,12 @@ class Mention:
     type: str  # PER, ORG or LOC
     how: str  # "ner", "headline" (NER in a Title Case line), "definition" (the name before "(AAH)"), "acronym",
     # "split" (cut from a run-on), "nominal" ("the prime minister", linked by the resolver), "gold" (evaluation)
+    honorific: str = ""  # "mr", "mrs", "dr", ... written just before the name ("Mr Blair" is the person "Blair")
+    # a one-word name opening its sentence that the tagger or the article reads as an ordinary word
+    # ("Sadly", "Think", "Teachers": tagged RB, VB, NNS, or written lower-case elsewhere in the article)
+    ordinary: bool = False
+    initial: bool = False  # a one-word name opening its sentence (the pile may show it is an ordinary word)
+    locative: bool = False  # written after "in", "near", "outside" ... ("in Troy")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +115,10 @@ def _title_start(doc: Any, start: int) -> int:
     while i > 0:
         token = doc[i - 1]
         word = token.text.lower()
-        if word in TITLE_WORDS:
+        if is_title_word(word):
             i -= 1
             has_title = True
-        elif has_title and word == "of" and i > 1 and doc[i - 2].text.lower() in TITLE_WORDS:
+        elif has_title and word == "of" and i > 1 and is_title_word(doc[i - 2].text):
             i -= 1  # "Secretary of Defense"
         elif has_title and token.ent_type_ in ("MISC", "LOC", "ORG") and token.text[:1].isupper():
             i -= 1  # "US President", "Apple CEO", "Ford Motor Company CEO"
@@ -131,7 +138,9 @@ def _split_title(doc: Any, span: Any) -> tuple[int, int]:
     name_start = span.start
     if any(token.text.lower() in INSTITUTION_WORDS for token in span):
         return span.start, span.start  # "Justice Department" is not a "Department" titled "Justice"
-    while name_start < span.end - 1 and doc[name_start].text.lower() in TITLE_WORDS:
+    if span.label_ == "LOC" and not (len(span) > 1 and is_honorific(span[0].text)):
+        return span.start, span.start  # "St Louis", "Prince Edward Island"; but "Lord Callaghan" is a person
+    while name_start < span.end - 1 and is_title_word(doc[name_start].text):
         name_start += 1
     if span.label_ == "ORG" and (name_start == span.start or span.end - name_start < 2):
         return span.start, span.start  # an organisation ("General Motors" is not a "Motors" titled "General")
@@ -211,28 +220,37 @@ def find_mentions(article: str, doc: Any) -> ArticleMentions:
     definitions = _definitions(doc)
     defined = [(s, e) for s, e, *_ in definitions]
     candidates: list[tuple[Mention, list[Role]]] = []
+    body_stems: set[str] | None = None
     for span in doc.ents:
         if span.label_ not in ACTOR_TYPES:
             continue
         roles: list[Role] = []
         title_start, start_token = _split_title(doc, span)
-        if title_start < start_token and span.label_ != "LOC":
-            title = doc[title_start:start_token]
+        title = doc[title_start:start_token]
+        honorific = next((t.text.lower().rstrip(".") for t in reversed(title) if is_honorific(t.text)), "")
+        if len(title) and not all(is_honorific(t.text) for t in title):
             roles.append(Role(title.text, article, title.start_char, title.end_char, "title"))
-        name = doc[start_token:span.end]
-        while len(name) > 1 and name[-1].text.lower() in ("’s", "'s"):
-            name = name[:-1]
-        while len(name) > 1 and (name[0].text.lower() in _DETERMINERS or not name[0].text[:1].isalnum()):
-            name = name[1:]  # "the", a bullet "•"
-        if not name_words(name.text) or name.text.lower() in _DETERMINERS or any(_overlaps((name.start_char, name.end_char), d) for d in defined):
+        name = _name_part(doc[start_token:span.end])
+        if (name is None or not name_words(name.text) or name.text.lower() in _DETERMINERS
+                or (is_time_word(name.text) and not honorific)  # "Christmas", but "Mrs May"
+                or any(_overlaps((name.start_char, name.end_char), d) for d in defined)):
             continue
-        # "President-elect Joe Biden" tagged ORG as a whole: a title inside the span makes it a person
-        kind = "PER" if span.label_ == "ORG" and start_token > span.start else span.label_
+        # "President-elect Joe Biden" tagged ORG as a whole, "Mr Clarke" tagged LOC: a title makes it a person
+        kind = "PER" if honorific or (span.label_ == "ORG" and start_token > span.start) else span.label_
         if kind == "PER" and (appos := _apposition(doc, span.end)) is not None:
             phrase = doc[appos[0]:appos[1]]
             roles.append(Role(phrase.text, article, phrase.start_char, phrase.end_char, "apposition"))
-        how = "headline" if any(start <= name.start_char < end for start, end in headlines) else "ner"
-        candidates.append((Mention(article, name.start_char, name.end_char, name.text, kind, how), roles))
+        how = "ner"
+        if any(start <= name.start_char < end for start, end in headlines):
+            how = "headline"
+            if body_stems is None:
+                body_stems = _lower_case_stems(doc.text)
+            if (name := _headline_name(name, body_stems)) is None:
+                continue
+        candidates.append((Mention(article, name.start_char, name.end_char, name.text, kind, how, honorific,
+                                   not honorific and _ordinary_word(doc, name),
+                                   name.start > 0 and doc[name.start - 1].text.lower() in LOCATIVE_WORDS,
+                                   not honorific and len(name) == 1 and _opens_sentence(doc, name.start)), roles))
     for start, end, _, _, acronym in definitions:
         mention = Mention(article, start, end, doc.text[start:end], "ORG", "definition")
         candidates.append((mention, []))
@@ -251,6 +269,81 @@ def find_mentions(article: str, doc: Any) -> ArticleMentions:
             acronym = next(d[4] for d in definitions if d[0] == mention.start)
             found.acronyms.setdefault(acronym, index)
     return found
+
+
+# Lower-case words that may stand inside a name ("Bank of America", "Ali bin Talal", "Ludwig van Beethoven").
+_NAME_LINKS = frozenset("of and for de du des la le al el ul bin ibn van von der den da di dos y & on upon".split())
+_DASHES = frozenset({"-", "–", "—", "|", "/"})
+# Prepositions and adverbs a sentence may open with that the NER runs into the name after them
+# (closed-class words spaCy's stop list leaves out).
+_LEADING_NOT_NAME = frozenset("""near outside inside across around along beyond despite during following including via
+amid amidst among towards toward throughout against behind below beneath beside besides between within without under
+over after before since until upon meanwhile also then still even only""".split())
+
+
+def _name_part(name: Any) -> Any:
+    """The name inside an NER span: possessive, leading determiners, bullets and stop words ("Near
+    Baghdad") off, cut before a dash or a lower-case word the name cannot hold ("Liberal Democrats -
+    the", "Independent the Tories"); None when nothing is left."""
+    while len(name) > 1 and name[-1].text.lower() in ("’s", "'s"):
+        name = name[:-1]
+    while len(name) > 1 and (name[0].text.lower() in _DETERMINERS or not name[0].text[:1].isalnum()
+                             or ((name[0].is_stop or name[0].text.lower() in _LEADING_NOT_NAME)
+                                 and name[1].text[:1].isupper())):
+        name = name[1:]  # "the", a bullet "•", "Near" of "Near Baghdad"
+    for i, token in enumerate(name):
+        if i and (token.text in _DASHES or (token.text.islower() and token.text not in _NAME_LINKS)):
+            name = name[:i]
+            break
+    while len(name) > 1 and name[-1].text.lower() in _NAME_LINKS:
+        name = name[:-1]
+    if not len(name) or not name.text[:1].isalnum() or all(is_title_word(t.text) for t in name):
+        return None  # "Lt Gen", "Const" on their own are the title of the name after them
+    return name
+
+
+def _opens_sentence(doc: Any, start: int) -> bool:
+    """Whether token ``start`` opens its sentence or line (after any opening quote or bracket)."""
+    i = start
+    while i > 0 and doc[i - 1].text in ("“", '"', "‘", "'", "(", "[", "«", "—", "-", "•"):
+        i -= 1
+    return i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text or doc.text[doc[i].idx - 1:doc[i].idx] == "\n"
+
+
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_SUFFIXES = re.compile(r"(?:ies|es|s|ed|d|ing)$")
+
+
+def _stem(word: str) -> str:
+    """A crude stem for matching a headline's capitalised word with the body's lower-case forms
+    ("Announces" ~ "announced", "Killed" ~ "killed")."""
+    word = word.lower()
+    return _SUFFIXES.sub("", word) if len(word) > 4 else word
+
+
+def _lower_case_stems(text: str) -> set[str]:
+    return {_stem(w) for w in re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", text)}
+
+
+def _headline_name(name: Any, body_stems: set[str]) -> Any:
+    """A name in a Title Case headline, cut before the first word the article writes in lower case
+    ("Woman Killed", "Obama Announces", "Driver Charged"): None when that is its first word."""
+    for i, token in enumerate(name):
+        if token.text[:1].isalpha() and not (token.text.isupper() and len(token.text) <= 4) \
+                and _stem(token.text) in body_stems:
+            return name[:i] if i else None
+    return name
+# Prepositions after which a name is a place ("in Troy", "near Peterhead").
+LOCATIVE_WORDS = frozenset({"in", "near", "outside", "around", "across", "throughout", "inside"})
+
+
+def _ordinary_word(doc: Any, name: Any) -> bool:
+    """A one-word name that opens its sentence where the tagger reads it as no proper noun, or
+    that the article also writes in lower case: "Sadly," "Think of", "Teachers say"."""
+    if len(name) != 1 or not _opens_sentence(doc, name.start):
+        return False
+    word = name[0].text
+    return name[0].tag_ not in _PROPER_TAGS or re.search(rf"\b{re.escape(word.lower())}\b", doc.text) is not None
 
 
 def _without_nested(items: Iterable[tuple[Mention, list[Role]]]) -> list[tuple[Mention, list[Role]]]:

@@ -30,7 +30,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["GENERATIONS", "LEGAL_FORMS", "PARTICLES", "initials", "is_acronym", "name_key", "name_words", "skeleton"]
+__all__ = ["GENERATIONS", "LEGAL_FORMS", "PARTICLES", "initials", "is_acronym", "name_key", "name_words", "skeleton",
+           "sound_codes"]
 
 # Arabic articles and particles as they are romanised in news; dropped inside names.
 PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "ed", "es", "an", "il"})
@@ -94,10 +95,25 @@ def _fold(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """One key for the spellings of a name (see the module docstring); an acronym is its letters."""
+    """One key for the spellings of a name (see the module docstring); an acronym is its capital letters,
+    so that it never equals a word's key ("ID" is not "Ed", whose key folds to "id")."""
     if is_acronym(text.strip()):
-        return text.strip().replace(".", "").lower()
+        return text.strip().replace(".", "")
     return " ".join(_fold(w) for w in _name_words(text))
+
+
+_SOUND_CLASSES = str.maketrans({**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"),
+                                 "l": "4", **dict.fromkeys("mn", "5"), "r": "6"})
+
+
+def sound_codes(word: str) -> frozenset[str]:
+    """The word's consonants by Soundex class, repeats folded, vowels and h/w/y dropped, first letter
+    included and no length cap: "gaddafi" and "qaddafi" are both "231"; "blair" (146) is not "bakir" (126).
+    Arabic dh is romanised as d or z ("Kadhimi", "Kazemi"), so a word with "dh" has a code for each.
+    Two family names may be spelling variants only when they share a code."""
+    word = word.lower()
+    forms = {word.replace("dh", "d"), word.replace("dh", "z")} if "dh" in word else {word}
+    return frozenset(_DOUBLED.sub(r"\1", "".join(c for c in f.translate(_SOUND_CLASSES) if c.isdigit())) for f in forms)
 
 
 def skeleton(key: str) -> str:

@@ -50,8 +50,9 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from newsdossier.entities.aliases import AliasTable
-from newsdossier.entities.mentions import ArticleMentions, Mention, Role
-from newsdossier.entities.names import initials, is_acronym, name_key, name_words, skeleton
+from newsdossier.entities.knowledge import HONORIFICS, given_name_gender, is_place_name
+from newsdossier.entities.mentions import INSTITUTION_WORDS, ArticleMentions, Mention, Role
+from newsdossier.entities.names import LEGAL_FORMS, initials, is_acronym, name_key, name_words, skeleton, sound_codes
 
 __all__ = ["FAMILY_NAME_MIN_SIMILARITY", "ORG_NAME_MIN_SIMILARITY", "Entity", "LocalEntity", "local_entities",
            "names_match", "resolve_entities"]
@@ -65,6 +66,15 @@ ORG_NAME_MIN_SIMILARITY = 90.0
 GROUP_WORDS = frozenset("""militia militias group groups faction factions movement party network forces brigade
 brigades organisation organization agency ministry army coalition alliance front""".split())
 PERSON_OR_GROUP = frozenset({"PER", "ORG"})
+# Last words that make a name an organisation ("Revolutionary Guards", "Matrix Chambers") or a place
+# ("Green Zone", "Mueller Glacier"), whatever type the NER gave it.
+ORG_HEAD_WORDS = GROUP_WORDS | INSTITUTION_WORDS | LEGAL_FORMS | frozenset("""guards chambers association society club university
+college school hospital church trust foundation federation league airlines airways airline bank bureau institute
+press times post herald journal gazette tribune news network channel television radio council commission""".split())
+PLACE_HEAD_WORDS = frozenset("""zone square street road avenue boulevard lane river lake mountain mountains island
+islands glacier ridge valley bay sea ocean gulf strait province county district region peninsula desert canyon
+airport harbour harbor port coast beach falls creek hill hills heights""".split())
+
 
 
 @dataclass(slots=True)
@@ -91,15 +101,53 @@ class LocalEntity:
 
     @property
     def type(self) -> str:
-        """The alias table's type; ORG with an acronym or a group word after it; PER with a title or role;
-        else the NER's majority."""
-        if self.alias_type:
-            return self.alias_type
-        if self.acronym or self.group_cue:
-            return "ORG"
-        if self.roles:
-            return "PER"
-        return Counter(m.type for m in self.mentions).most_common(1)[0][0]
+        """The type the evidence gives (:func:`_evidence_type`), else the NER's majority."""
+        return _evidence_type([self]) or Counter(m.type for m in self.mentions).most_common(1)[0][0]
+
+    @property
+    def honorific(self) -> str:
+        return next((m.honorific for m in self.mentions if m.honorific), "")
+
+
+def _name_type(name: str) -> str | None:
+    """ORG or LOC when the name's last word says so ("Revolutionary Guards", "Green Zone", "Apple Inc.")."""
+    words = name.lower().replace("’", "'").split()
+    if len(words) >= 2 and words[-1].strip(".,") in ORG_HEAD_WORDS:
+        return "ORG"
+    if len(words) >= 2 and words[-1].strip(".,") in PLACE_HEAD_WORDS:
+        return "LOC"
+    return None
+
+
+def _looks_like_person(name: str) -> bool:
+    """Two or three capitalised words opening with a given name gender-guesser knows ("Michael Howard"),
+    that no gazetteer lists as a place ("Santa Clara")."""
+    words = name.split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and given_name_gender(words[0]) is not None
+            and not is_place_name(name))
+
+
+def _evidence_type(group: Sequence[LocalEntity]) -> str | None:
+    """The type that evidence beyond the NER's label gives a group of local entities, in order: the alias
+    table; an acronym or a group word after the name (ORG); the name's own words (:func:`_name_type`); a title,
+    role or honorific (PER); a given name where the NER says PER at least once; a gazetteer place written
+    after "in" or "near", with none of those cues (LOC: "in Troy"). A gazetteer alone is not enough: many
+    family names are towns somewhere ("Jackson", "Obama"), so the article must use the name as a place."""
+    if alias_types := {e.alias_type for e in group if e.alias_type}:
+        return min(alias_types)
+    if any(e.acronym or e.group_cue for e in group):
+        return "ORG"
+    named = Counter(t for e in group if (t := _name_type(e.full.text)) is not None)
+    if named:
+        return named.most_common(1)[0][0]
+    if any(e.roles or e.honorific for e in group):
+        return "PER"
+    # the NER hesitating between a person and something else: a given name settles it ("Michael Howard")
+    if any(m.type == "PER" for e in group for m in e.mentions) and any(_looks_like_person(e.full.text) for e in group):
+        return "PER"
+    if any(m.locative for e in group for m in e.mentions) and all(is_place_name(e.full.text) for e in group):
+        return "LOC"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +168,16 @@ def _short_form_of(mention: Mention, entity: LocalEntity) -> bool:
     key = name_key(mention.text)
     if len(words) < 2 or len(key.split()) != 1 or entity.type == "LOC" or mention.type == "LOC":
         return False
+    if mention.honorific and not _gender_fits(mention.honorific, entity.full.text):
+        return False  # "Mrs Blair" is not "Tony Blair"
     return key == words[-1] or (entity.type == "ORG" or mention.type == "ORG" or len(words) == 2) and key == words[0]
+
+
+def _gender_fits(honorific: str, full_name: str) -> bool:
+    """Whether a form of address ("Mr", "Mrs") fits the given name of ``full_name`` (unknown names fit)."""
+    stated = HONORIFICS.get(honorific)
+    given = given_name_gender(full_name.split()[0]) if full_name.split() else None
+    return stated is None or given in (None, "either") or given == stated
 
 
 def _trim_headlines(mentions: list[Mention]) -> list[Mention]:
@@ -160,7 +217,7 @@ def local_entities(found: ArticleMentions, text: str) -> list[LocalEntity]:
                 target = defined[acronym] = LocalEntity(found.article, acronym=acronym)
         elif is_acronym(mention.text) and mention.type != "LOC":
             target = defined.get(mention.text) or next(
-                (e for e in reversed(entities) if e.type != "LOC" and len(name_words(e.full.text)) > 1
+                (e for e in reversed(entities) if e.type not in ("LOC", "PER") and len(name_words(e.full.text)) > 1
                  and initials(e.full.text) == mention.text), None)
             if target is not None and target.acronym is None:
                 target.acronym = mention.text
@@ -222,17 +279,20 @@ def _link_nominals(entities: list[LocalEntity], found: ArticleMentions, text: st
 
 
 def _group_word_after(text: str, end: int) -> bool:
-    """A group word right after a name ("Kata’ib Hezbollah militia", "... paramilitary network")."""
-    following = text[end:end + 40].split()[:2]
-    return any(word.strip(",.;:’'").lower() in GROUP_WORDS for word in following)
+    """A group word right after a name ("Kata’ib Hezbollah militia"), not after a possessive ("Howard’s party")."""
+    following = text[end:end + 30].split()[:1]
+    return bool(following) and following[0].strip(",.;:").lower() in GROUP_WORDS
 
 
 class _Clusters:
-    """Union-find over local entities, with the reason for every merge."""
+    """Union-find over local entities, with the reason for every merge, cannot-link sides (the alias
+    table's ``!=`` lines), and the merges those refused."""
 
     def __init__(self, size: int) -> None:
         self.parent = list(range(size))
         self.evidence: dict[int, list[str]] = {}
+        self.sides: dict[int, set[tuple[int, int]]] = {}  # root -> {(line, side)} of the != lines naming it
+        self.refused: list[tuple[int, str]] = []  # (a local entity, why a merge of it was not made)
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -240,17 +300,28 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def union(self, a: int, b: int, reason: str | None) -> None:
-        """Merge; ``reason`` is None for the same name written the same way (nothing to explain)."""
+    def union(self, a: int, b: int, reason: str | None) -> bool:
+        """Merge unless a cannot-link line keeps the two apart; ``reason`` is None for the same name written
+        the same way (nothing to explain). Returns whether they are one now."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
-            return
+            return True
+        sides_a, sides_b = self.sides.get(ra, set()), self.sides.get(rb, set())
+        if clash := next((line for line, side in sides_a if (line, 1 - side) in sides_b), None):
+            self.refused.append((b, f"kept apart by alias table line {clash}: {reason or 'same name'}"))
+            return False
         self.parent[rb] = ra
         self.evidence.setdefault(ra, []).extend([*([reason] if reason else []), *self.evidence.pop(rb, [])])
+        if sides_b:
+            self.sides.setdefault(ra, set()).update(self.sides.pop(rb))
+        return True
 
 
 def _compatible(a: LocalEntity, b: LocalEntity, *, exact: bool) -> bool:
-    """Types that may merge: the same; or, on an exact key, PER/ORG and ORG/LOC (a country as its government)."""
+    """Types that may merge: the same; or, on an exact key, PER/ORG and ORG/LOC (a country as its government);
+    never "Mr Blair" and "Mrs Blair"."""
+    if a.honorific and b.honorific and {HONORIFICS.get(a.honorific), HONORIFICS.get(b.honorific)} == {"male", "female"}:
+        return False
     if a.type == b.type:
         return True
     return exact and {a.type, b.type} != {"PER", "LOC"}
@@ -274,11 +345,13 @@ def _spun_filter(entities: list[LocalEntity], spun_sources: Mapping[str, str]) -
 
 
 def resolve_entities(articles: Iterable[LocalEntity], *, family_of: Mapping[str, str] | None = None,
-                     spun_sources: Mapping[str, str] | None = None, aliases: AliasTable | None = None) -> list[Entity]:
+                     spun_sources: Mapping[str, str] | None = None, aliases: AliasTable | None = None,
+                     story_of: Mapping[str, str] | None = None) -> list[Entity]:
     """Canonical entities of the pile from every article's local entities (see the module docstring).
 
     ``family_of`` maps an article to its reuse family; ``spun_sources`` maps an article that is a
-    spun rewrite to the article it rewrites; ``aliases`` is the user's alias table.
+    spun rewrite to the article it rewrites; ``aliases`` is the user's alias table; ``story_of``
+    maps an article to its story (without it the pile is one story).
     """
     local = _split_run_ons(_spun_filter(list(articles), spun_sources or {}))
     clusters = _Clusters(len(local))
@@ -286,8 +359,8 @@ def resolve_entities(articles: Iterable[LocalEntity], *, family_of: Mapping[str,
         _merge_aliases(local, clusters, aliases)
     _merge_exact(local, clusters)
     _merge_similar(local, clusters)
-    _merge_acronyms(local, clusters)
-    _attach_single_names(local, clusters)
+    _merge_acronyms(local, clusters, story_of or {})
+    _attach_single_names(local, clusters, story_of or {})
     return _entities(local, clusters, family_of or {})
 
 
@@ -322,7 +395,12 @@ def _split_run_ons(local: list[LocalEntity]) -> list[LocalEntity]:
 
 
 def _merge_aliases(local: Sequence[LocalEntity], clusters: _Clusters, aliases: AliasTable) -> None:
-    """Rule 0: actors named on one line of the user's alias table are one (see :mod:`.aliases`)."""
+    """Rule 0: actors named on one line of the user's alias table are one, and the two sides of a
+    ``!=`` line are never one (see :mod:`.aliases`)."""
+    for i, entity in enumerate(local):
+        for mention in entity.mentions:
+            for line, side in aliases.sides_for(mention.text):
+                clusters.sides.setdefault(i, set()).add((line, side))
     first: dict[int, int] = {}
     for i, entity in enumerate(local):
         entry = next((e for m in entity.mentions if (e := aliases.entry_for(m.text)) is not None), None)
@@ -371,13 +449,24 @@ def names_match(a: str, b: str, kind: str = "PER") -> str | None:
         if not _same_given_name(words_a[0], words_b[0]):
             return None  # another given name: another person, however close the family names
         score = fuzz.ratio(words_a[-1], words_b[-1])
-        if score >= FAMILY_NAME_MIN_SIMILARITY and skeleton(" ".join(words_a[1:-1])) == skeleton(" ".join(words_b[1:-1])):
+        # close letters are not enough: the consonants must sound alike ("gadafi" ~ "kadafi"), not
+        # "blair" ~ "bakir" (80), two people
+        if (score >= FAMILY_NAME_MIN_SIMILARITY and sound_codes(name_words(a)[-1]) & sound_codes(name_words(b)[-1])
+                and skeleton(" ".join(words_a[1:-1])) == skeleton(" ".join(words_b[1:-1]))):
             return f"given names agree, family names {words_a[-1]!r} ~ {words_b[-1]!r} ({score:.0f}): {a!r} = {b!r}"
     elif kind == "ORG":
         score = fuzz.ratio(key_a, key_b)
-        if score >= ORG_NAME_MIN_SIMILARITY:
+        if score >= ORG_NAME_MIN_SIMILARITY and _same_words(words_a, words_b):
             return f"organisation names {key_a!r} ~ {key_b!r} ({score:.0f}): {a!r} = {b!r}"
     return None
+
+
+def _same_words(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Word for word the same name up to spelling: each pair of words has one key, one consonant skeleton,
+    or differs by a plural "s" ("Liberal Democrats" = "Liberal Democrat"; "China Southern" is not "China
+    Eastern", "Changi" is not "Chiang Mai")."""
+    return len(a) == len(b) and all(x == y or skeleton(x) == skeleton(y) or x.rstrip("s") == y.rstrip("s")
+                                    for x, y in zip(a, b, strict=True))
 
 
 def _merge_similar(local: Sequence[LocalEntity], clusters: _Clusters) -> None:
@@ -403,15 +492,18 @@ def _spells_initials(name: str) -> bool:
     return len(name_words(name)) > 1 and not any(is_acronym(w) or re.fullmatch(r"(?:\w\.)+\w?\.?", w) for w in words)
 
 
-def _merge_acronyms(local: Sequence[LocalEntity], clusters: _Clusters) -> None:
-    """Rule 5, then an undefined acronym to the one name of the pile whose initials it spells."""
+def _merge_acronyms(local: Sequence[LocalEntity], clusters: _Clusters, story_of: Mapping[str, str]) -> None:
+    """Rule 5: an acronym joins the name it was defined for in any article; an undefined one joins the one
+    name of its story whose initials it spells (none, or two, and it stays alone: "MP" is not the
+    "Marshall Plan" of another story)."""
     defined: dict[str, int] = {}
-    spelled: dict[str, set[int]] = {}
+    spelled: dict[tuple[str, str], set[int]] = {}
+    expansion: dict[int, str] = {}  # root -> the key of the name its acronym was joined to
     for i, entity in enumerate(local):
-        if entity.acronym and len(name_words(entity.full.text)) > 1:
+        if entity.acronym and any(m.how == "definition" for m in entity.mentions):
             defined.setdefault(entity.acronym, i)
         if entity.type != "PER" and _spells_initials(entity.full.text):
-            spelled.setdefault(initials(entity.full.text), set()).add(i)
+            spelled.setdefault((_story(entity, story_of), initials(entity.full.text)), set()).add(i)
     for i, entity in enumerate(local):
         acronym = entity.acronym or (entity.full.text if is_acronym(entity.full.text) else None)
         if acronym is None or entity.type == "PER":
@@ -421,25 +513,57 @@ def _merge_acronyms(local: Sequence[LocalEntity], clusters: _Clusters) -> None:
                 clusters.union(defined[acronym], i, f"acronym {acronym} of {local[defined[acronym]].full.text!r}")
             continue
         letters = acronym.replace(".", "").upper()
-        roots = {clusters.find(j) for j in spelled.get(letters, ())}
+        roots = {clusters.find(j) for j in spelled.get((_story(entity, story_of), letters), ())}
         if len(roots) == 1 and (root := roots.pop()) != clusters.find(i):
-            clusters.union(root, i, f"acronym {acronym} spells {local[root].full.text!r}, the only name of the "
-                                    f"pile with those initials")
+            # an acronym already joined to one expansion does not take a second ("US" is not both the
+            # "United States" of one story and the "Undersecretary of State" of another)
+            held = expansion.get(clusters.find(i))
+            if held is not None and held != local[root].key:
+                clusters.refused.append((i, f"kept apart: acronym {acronym} already stands for another name "
+                                            f"than {local[root].full.text!r}"))
+                continue
+            if clusters.union(root, i, f"acronym {acronym} spells {local[root].full.text!r}, the only name of its "
+                                       f"story with those initials"):
+                expansion[clusters.find(i)] = local[root].key
 
 
-def _attach_single_names(local: Sequence[LocalEntity], clusters: _Clusters) -> None:
-    """Rules 4 and 6: a one-word name to the one person it is the family name of, or the one group it opens."""
+def _story(entity: LocalEntity, story_of: Mapping[str, str]) -> str:
+    """The story of the article naming ``entity`` ("" when stories are not known: the pile is one story)."""
+    return story_of.get(entity.article, "")
+
+
+def _is_place(group: Iterable[LocalEntity]) -> bool:
+    """Named as a place: typed LOC in any mention, or a gazetteer place ("Detroit", "Europa" is not)."""
+    return any(m.type == "LOC" for e in group for m in e.mentions) or any(is_place_name(e.full.text) for e in group)
+
+
+def _attach_single_names(local: Sequence[LocalEntity], clusters: _Clusters, story_of: Mapping[str, str]) -> None:
+    """Rules 4 and 6: a one-word name to the one person it is the family name of, or the one group it opens.
+
+    A name written with a form of address ("Mr Blair") joins the person the pile's own articles say it is:
+    the one full name it was joined to in every article that names both; with no such article, the one
+    person of its story with that family name whose given name fits the form ("Mrs" is not "Tony");
+    otherwise it stays alone. A place never joins a group whose name it opens ("Detroit" is not the
+    "Detroit Free Press").
+    """
     by_family: dict[str, set[int]] = {}
     by_opening: dict[str, set[int]] = {}
+    addressed: dict[tuple[str, str], set[int]] = {}  # (form, family key) -> roots it was joined to in an article
     for i, entity in enumerate(local):
         words = entity.key.split()
         if entity.type == "PER" and len(words) >= 2:
-            by_family.setdefault(words[-1], set()).add(clusters.find(i))
+            by_family.setdefault(words[-1], set()).add(i)
+            for mention in entity.mentions:
+                if mention.honorific and name_key(mention.text) == words[-1]:
+                    addressed.setdefault((mention.honorific, words[-1]), set()).add(clusters.find(i))
         elif entity.type == "ORG" and len(words) >= 2 and not entity.acronym:
-            by_opening.setdefault(words[0], set()).add(clusters.find(i))
+            by_opening.setdefault(words[0], set()).add(i)
     for i, entity in enumerate(local):
         words = entity.key.split()
         if len(words) != 1 or entity.type not in PERSON_OR_GROUP or is_acronym(entity.full.text):
+            continue
+        if entity.honorific:
+            _attach_addressed(local, clusters, i, story_of, by_family, addressed)
             continue
         # the NER's type first; a one-word name it typed wrongly ("Ford" as a person) may take the other
         person = entity.type == "PER"
@@ -447,12 +571,50 @@ def _attach_single_names(local: Sequence[LocalEntity], clusters: _Clusters) -> N
         if not candidates:
             person = not person
             candidates = {clusters.find(c) for c in (by_family if person else by_opening).get(words[0], set())}
+        if not person and _is_place([entity]):
+            continue
         if len(candidates) == 1 and clusters.find(i) not in candidates:
             target = candidates.pop()
             how = "is the family name of" if person else "opens"
             kind = "person" if person else "organisation"
             clusters.union(target, i, f"one-word name {entity.full.text!r} {how} {local[target].full.text!r}, "
                                       f"the only {kind} so named")
+
+
+def _attach_addressed(local: Sequence[LocalEntity], clusters: _Clusters, i: int, story_of: Mapping[str, str],
+                      by_family: Mapping[str, set[int]], addressed: Mapping[tuple[str, str], set[int]]) -> None:
+    """"Mr Blair" alone in an article: see :func:`_attach_single_names`."""
+    entity = local[i]
+    form, family = entity.honorific, entity.key
+    written = f"{form.capitalize()} {entity.full.text}"
+    seen = {clusters.find(r) for r in addressed.get((form, family), set())}
+    if len(seen) == 1:
+        target = seen.pop()
+        if target != clusters.find(i):
+            clusters.union(target, i, f"{written!r} is {local[target].full.text!r} in every article that names "
+                                      f"both")
+        return
+    if len(seen) > 1:
+        names = sorted({local[r].full.text for r in seen})
+        clusters.refused.append((i, f"kept apart: {written!r} is {' and '.join(map(repr, names))} in "
+                                    f"different articles"))
+        return
+    story = _story(entity, story_of)
+    candidates = {clusters.find(c) for c in by_family.get(family, set())
+                  if _story(local[c], story_of) == story and _gender_fits(form, local[c].full.text)}
+    if len(candidates) == 1 and (target := candidates.pop()) != clusters.find(i):
+        clusters.union(target, i, f"{written!r}: {local[target].full.text!r} is the only person of its story "
+                                  f"with that family name")
+    elif len(candidates) > 1:
+        names = sorted({local[c].full.text for c in candidates})
+        clusters.refused.append((i, f"kept apart: {written!r} could be {' or '.join(map(repr, names))}"))
+
+
+def _not_an_actor(group: Sequence[LocalEntity]) -> bool:
+    """Every mention is a sentence-opening ordinary word ("Sadly", "Think", "Teachers"; see
+    :attr:`~newsdossier.entities.mentions.Mention.ordinary`) and nothing else names it."""
+    return all(m.ordinary or m.how == "nominal" for e in group for m in e.mentions) and not any(
+        e.roles or e.acronym or e.alias_type for e in group)
 
 
 def _entities(local: Sequence[LocalEntity], clusters: _Clusters, family_of: Mapping[str, str]) -> list[Entity]:
@@ -466,19 +628,14 @@ def _entities(local: Sequence[LocalEntity], clusters: _Clusters, family_of: Mapp
         fulls = Counter(e.full.text for e in group)
         longest = max(len(name_words(t)) for t in fulls)
         name = max((t for t in fulls if len(name_words(t)) == longest), key=lambda t: (fulls[t], t))
-        types = Counter(e.type for e in group)
-        if alias_types := {e.alias_type for e in group if e.alias_type}:
-            kind = min(alias_types)
-        elif any(e.acronym or e.group_cue for e in group):
-            kind = "ORG"
-        elif any(e.roles for e in group):
-            kind = "PER"
-        else:
-            kind = types.most_common(1)[0][0]
+        if _not_an_actor(group):
+            continue
+        kind = _evidence_type(group) or Counter(m.type for e in group for m in e.mentions).most_common(1)[0][0]
         aliases = tuple(sorted({m.text for m in mentions if m.how != "nominal"} - {name}))
         families = tuple(sorted({family_of.get(m.article, m.article) for m in mentions}))
         roles = tuple(sorted((r for e in group for r in e.roles), key=lambda r: (r.article, r.start)))
         reasons = Counter(clusters.evidence.get(root, []))
+        reasons.update(reason for i, reason in clusters.refused if clusters.find(i) == root)
         evidence = tuple(reason if n == 1 else f"{reason} (x{n})" for reason, n in reasons.items())
         built.append((name, kind, aliases, roles, tuple(mentions), families, evidence))
     built.sort(key=lambda b: (-len(b[5]), -len(b[4]), b[0]))

@@ -95,6 +95,13 @@ class CorefDoc:
     topic: str
     text: str
     mentions: list[GoldMention] = field(default_factory=list)
+    # every gold entity markable, named or not, as (start, end, PER/ORG/LOC or None for other types)
+    markables: list[tuple[int, int, str | None]] = field(default_factory=list)
+    # character ranges of the sentences by the corpus's sentence number
+    sentences: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # MEANTIME: where the document-level pass annotated every entity (its first sentences; later
+    # sentences hold only the cross-document pass's mentions); None where unknown
+    fully_annotated_until: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,23 +112,27 @@ class _Token:
     sentence_start: bool
 
 
-def _tokens(root: ET.Element) -> tuple[str, dict[str, _Token]]:
-    """The document text (one sentence per line, plausible spaces) and its tokens by ``t_id``."""
+def _tokens(root: ET.Element) -> tuple[str, dict[str, _Token], dict[str, tuple[int, int]]]:
+    """The document text (one sentence per line, plausible spaces), its tokens by ``t_id`` and its
+    sentences' character ranges by sentence number."""
     sentences: dict[str, list[ET.Element]] = {}
     for token in root.iter("token"):
         sentences.setdefault(token.get("sentence", "0"), []).append(token)
     parts: list[str] = []
     offset = 0
     tokens: dict[str, _Token] = {}
-    for elements in sentences.values():
+    ranges: dict[str, tuple[int, int]] = {}
+    for number, elements in sentences.items():
+        sentence_start = offset
         words = [(e.text or "").strip() or "_" for e in elements]
         for n, (element, word, space) in enumerate(zip(elements, words, guess_spaces(words), strict=True)):
             tokens[element.get("t_id", "")] = _Token(offset, offset + len(word), word, n == 0)
             parts.append(word + (" " if space else ""))
             offset += len(word) + (1 if space else 0)
+        ranges[number] = (sentence_start, offset)
         parts.append("\n")
         offset += 1
-    return "".join(parts), tokens
+    return "".join(parts), tokens, ranges
 
 
 def _looks_like_name(anchored: list[_Token], capitalised_inside: set[str]) -> bool:
@@ -144,7 +155,7 @@ def _read_cat(path: Path, topic: str, layout: str) -> CorefDoc:
         root = ET.parse(path).getroot()
     except ET.ParseError as error:
         raise EvalDataError(f"{path}: not well-formed XML ({error})") from error
-    text, tokens = _tokens(root)
+    text, tokens, sentence_ranges = _tokens(root)
     capitalised_inside = {t.text for t in tokens.values() if not t.sentence_start and t.text[:1].isupper()}
     markables = root.find("Markables")
     relations = root.find("Relations")
@@ -167,9 +178,15 @@ def _read_cat(path: Path, topic: str, layout: str) -> CorefDoc:
         label = instance.get("instance_id") or f"{path.name}#{target.get('m_id')}"
         for source in relation.findall("source"):
             cluster_of[source.get("m_id", "")] = (label, instance.get("ent_type"))
-    doc = CorefDoc(f"{topic}/{path.stem}", topic, text)
+    doc = CorefDoc(f"{topic}/{path.stem}", topic, text, sentences=sentence_ranges)
     for m_id, (tag, anchored, element) in mentions.items():
         label, entity_type = cluster_of.get(m_id, (f"{path.name}#m{m_id}", None))
+        if tag == "ENTITY_MENTION" or tag in ECB_TYPES or tag.startswith(("HUMAN_PART", "NON_HUMAN_PART")):
+            doc.markables.append((anchored[0].start, anchored[-1].end, MEANTIME_TYPES.get(entity_type or "")
+                                  if layout == "meantime" else ECB_TYPES.get(tag)))
+        if layout == "meantime" and element.get("syntactic_type") is not None:
+            end_of_sentence = next(e for s, e in sentence_ranges.values() if s <= anchored[-1].start < e + 1)
+            doc.fully_annotated_until = max(doc.fully_annotated_until or 0, end_of_sentence)
         if layout == "meantime":
             if tag != "ENTITY_MENTION" or (kind := MEANTIME_TYPES.get(entity_type or "")) is None:
                 continue

@@ -1,0 +1,168 @@
+"""Issue #21: actors a reader can trust. Forms of address, titles, ordinary words, places and acronyms
+on short real texts through the bundled pipeline, and the merge rules on hand-made mentions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from newsdossier.entities import find_entities
+from newsdossier.entities.knowledge import is_place_name, is_time_word, is_title_word
+from newsdossier.entities.mentions import ArticleMentions, Mention, find_mentions
+from newsdossier.entities.names import name_key, sound_codes
+from newsdossier.entities.resolve import Entity, local_entities, names_match, resolve_entities
+from newsdossier.nlp import load_pipeline
+from newsdossier.nlp.stage import analyse
+
+
+def _analysed(*texts: str) -> list[tuple[str, object]]:
+    return [(f"a{n}", doc) for n, doc in enumerate(analyse(texts, load_pipeline("bundled")))]
+
+
+def _names(entities: list[Entity]) -> set[str]:
+    return {e.name for e in entities}
+
+
+def _holding(entities: list[Entity], spelling: str) -> list[Entity]:
+    return [e for e in entities if spelling == e.name or spelling in e.aliases]
+
+
+def test_a_form_of_address_is_not_part_of_the_name() -> None:
+    (article, doc), = _analysed("Mr Blair said on Sunday that Mrs Thatcher was wrong, and Lord Callaghan agreed.")
+    found = find_mentions(article, doc)
+    by_text = {m.text: m for m in found.mentions}
+    assert by_text["Blair"].honorific == "mr" and by_text["Blair"].type == "PER"
+    assert by_text["Thatcher"].honorific == "mrs"
+    assert by_text["Callaghan"].type == "PER"  # tagged LOC as "Lord Callaghan"; the title makes it a person
+    assert not found.roles  # a form of address is not a role
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("The commander, Lt Gen John Smith, met reporters in the city on Monday.", "John Smith", "Lt Gen"),
+    ("The crash was seen by Const. Tim Fanning, who called for help.", "Tim Fanning", None),
+])
+def test_ranks_are_titles_never_names(text: str, name: str, title: str | None) -> None:
+    (article, doc), = _analysed(text)
+    found = find_mentions(article, doc)
+    texts = [m.text for m in found.mentions]
+    assert name in texts
+    assert not any(is_title_word(t) for t in texts)
+    if title:
+        assert any(r.text == title for roles in found.roles.values() for r in roles)
+
+
+def test_sentence_opening_ordinary_words_and_holidays_are_not_actors() -> None:
+    entities = find_entities(_analysed(
+        "Sadly, the talks collapsed. Think of what the ministers said about Christmas in Baghdad.\n"
+        "The Iraqi prime minister, Mustafa al-Kadhemi, met the envoy on Christmas Day."))
+    names = _names(entities)
+    assert not names & {"Sadly", "Think", "Christmas", "Christmas Day"}
+    assert "Mustafa al-Kadhemi" in names and "Baghdad" in names
+
+
+def _mentions(article: str, *names: tuple[str, str, str]) -> list[Mention]:
+    """Mentions ``(name, type, honorific)`` one after the other."""
+    text, mentions = "", []
+    for name, kind, honorific in names:
+        mentions.append(Mention(article, len(text), len(text) + len(name), name, kind, "ner", honorific))
+        text += name + ". "
+    return mentions
+
+
+def _resolve(*articles: list[Mention], story_of: dict[str, str] | None = None) -> list[Entity]:
+    local = []
+    for mentions in articles:
+        local.extend(local_entities(ArticleMentions(mentions[0].article, list(mentions)), " " * 400))
+    return resolve_entities(local, story_of=story_of)
+
+
+def test_mr_blair_is_the_person_the_pile_says_and_never_mr_baker() -> None:
+    entities = _resolve(
+        _mentions("a", ("Tony Blair", "PER", ""), ("Blair", "PER", "mr")),
+        _mentions("b", ("Blair", "PER", "mr"), ("Baker", "PER", "mr")),
+        _mentions("c", ("Cherie Blair", "PER", ""), ("Blair", "PER", "mrs")),
+        _mentions("d", ("Blair", "PER", "mr")))
+    tony = _holding(entities, "Tony Blair")
+    assert len(tony) == 1
+    assert {m.article for m in tony[0].mentions} == {"a", "b", "d"}  # b and d only say "Mr Blair"
+    assert any("in every article that names both" in reason for reason in tony[0].evidence)
+    assert not _holding(entities, "Baker")[0] is tony[0]
+    assert _holding(entities, "Cherie Blair")[0] is not tony[0]  # "Mrs Blair" is not Tony
+
+
+def test_an_ambiguous_form_of_address_stays_alone_with_its_reason() -> None:
+    entities = _resolve(
+        _mentions("a", ("Gordon Brown", "PER", "")), _mentions("b", ("Nick Brown", "PER", "")),
+        _mentions("c", ("Brown", "PER", "mr")))
+    alone = [e for e in entities if e.name == "Brown"]
+    assert len(alone) == 1
+    assert any("could be 'Gordon Brown' or 'Nick Brown'" in reason for reason in alone[0].evidence)
+
+
+def test_a_form_of_address_looks_only_inside_its_story() -> None:
+    story_of = {"a": "s1", "b": "s2"}
+    entities = _resolve(_mentions("a", ("Ruth Kelly", "PER", "")), _mentions("b", ("Kelly", "PER", "ms")),
+                        story_of=story_of)
+    assert len(_holding(entities, "Ruth Kelly")) == 1 and len(entities) == 2
+    story_of["b"] = "s1"
+    assert len(_resolve(_mentions("a", ("Ruth Kelly", "PER", "")), _mentions("b", ("Kelly", "PER", "ms")),
+                        story_of=story_of)) == 1
+
+
+@pytest.mark.parametrize(("a", "b", "kind", "same"), [
+    ("Tony Blair", "Tony Bakir", "PER", False),  # close letters, different sounds
+    ("Muammar Gaddafi", "Muammar Qaddafi", "PER", True),
+    ("Mustafa al-Kadhimi", "Mustafa al-Kazemi", "PER", True),  # Arabic dh written z
+    ("China Southern Airlines", "China Eastern Airlines", "ORG", False),
+    ("Changi International Airport", "Chiang Mai International Airport", "ORG", False),
+    ("Liberal Democrats", "Liberal Democrat", "ORG", True),
+])
+def test_fuzzy_merges_need_spelling_evidence(a: str, b: str, kind: str, same: bool) -> None:
+    assert (names_match(a, b, kind) is not None) is same
+
+
+def test_sound_codes() -> None:
+    assert sound_codes("blair") != sound_codes("bakir")
+    assert sound_codes("kadhimi") & sound_codes("kazemi")
+
+
+def test_an_acronym_key_is_never_a_words_key() -> None:
+    assert name_key("ID") != name_key("Ed")
+
+
+def test_an_acronym_joins_a_name_of_its_own_story_only() -> None:
+    entities = _resolve(_mentions("a", ("Marshall Plan", "ORG", "")), _mentions("b", ("MP", "ORG", "")),
+                        story_of={"a": "s1", "b": "s2"})
+    assert len(entities) == 2
+    entities = _resolve(_mentions("a", ("General Motors", "ORG", "")), _mentions("b", ("GM", "ORG", "")),
+                        story_of={"a": "s1", "b": "s1"})
+    assert len(entities) == 1
+
+
+def test_a_place_never_joins_the_group_it_opens() -> None:
+    entities = _resolve(_mentions("a", ("Detroit Free Press", "ORG", "")), _mentions("b", ("Detroit", "ORG", "")))
+    assert len(entities) == 2
+    ford = _resolve(_mentions("a", ("Ford Motor Company", "ORG", "")), _mentions("b", ("Ford", "ORG", "")))
+    assert len(ford) == 1
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Revolutionary Guards", "ORG"), ("Matrix Chambers", "ORG"), ("Green Zone", "LOC"), ("Mueller Glacier", "LOC"),
+])
+def test_a_names_last_word_gives_its_type(name: str, kind: str) -> None:
+    entities = _resolve(_mentions("a", (name, "PER", "")))
+    assert entities[0].type == kind
+
+
+def test_the_knowledge_tables() -> None:
+    assert is_place_name("Troy") and is_place_name("Peterhead") and not is_place_name("Sadly")
+    assert is_time_word("Christmas") and is_time_word("New Year's Eve") and is_time_word("UTC")
+    assert not is_time_word("Baghdad")
+    assert is_title_word("Spc") and is_title_word("Const.") and is_title_word("Mr") and not is_title_word("Tony")
+
+
+def test_mentions_keep_their_defaults() -> None:
+    mention = Mention("a", 0, 5, "Blair", "PER", "ner")
+    assert (mention.honorific, mention.ordinary, mention.locative) == ("", False, False)
+    assert replace(mention, honorific="mr").honorific == "mr"
