@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from newsdossier.entities import find_entities
+from newsdossier.entities import find_entities, is_english
 from newsdossier.entities.knowledge import is_place_name, is_time_word, is_title_word
 from newsdossier.entities.mentions import ArticleMentions, Mention, find_mentions
 from newsdossier.entities.names import name_key, sound_codes
@@ -166,3 +166,17 @@ def test_mentions_keep_their_defaults() -> None:
     mention = Mention("a", 0, 5, "Blair", "PER", "ner")
     assert (mention.honorific, mention.ordinary, mention.locative) == ("", False, False)
     assert replace(mention, honorific="mr").honorific == "mr"
+
+
+def test_an_article_in_another_language_gives_no_actors() -> None:
+    german = ("Die Digitalisierung als Wachstumstreiber: Sämtliche Daten zeigen, dass Psychotherapeuten in "
+              "Berlin und Hamburg mehr Anfragen bekommen. Der Bedarf steigt weiter, sagt Anna Schmidt.")
+    english = "The prime minister, Mustafa al-Kadhemi, met the envoy in Baghdad on Sunday, officials said."
+    analysed = _analysed(german, english)
+    assert not is_english(analysed[0][1]) and is_english(analysed[1][1])
+    assert {m.article for e in find_entities(analysed) for m in e.mentions} == {"a1"}
+
+
+@pytest.mark.parametrize("name", ["Academy Awards", "Paris Air Show", "MacArthur Fellowship", "Affordable Care Act"])
+def test_events_awards_and_laws_are_not_actors(name: str) -> None:
+    assert _resolve(_mentions("a", (name, "ORG", ""))) == []

@@ -71,6 +71,10 @@ PERSON_OR_GROUP = frozenset({"PER", "ORG"})
 ORG_HEAD_WORDS = GROUP_WORDS | INSTITUTION_WORDS | LEGAL_FORMS | frozenset("""guards chambers association society club university
 college school hospital church trust foundation federation league airlines airways airline bank bureau institute
 press times post herald journal gazette tribune news network channel television radio council commission""".split())
+# Last words of names of events, awards and laws, which are not actors ("Academy Awards", "Paris Air Show",
+# "MacArthur Fellowship", "Affordable Care Act").
+NOT_ACTOR_HEAD_WORDS = frozenset("""award awards prize prizes fellowship medal cup trophy championship championships games
+olympics festival show conference summit act bill treaty accord agreement""".split())
 PLACE_HEAD_WORDS = frozenset("""zone square street road avenue boulevard lane river lake mountain mountains island
 islands glacier ridge valley bay sea ocean gulf strait province county district region peninsula desert canyon
 airport harbour harbor port coast beach falls creek hill hills heights""".split())
@@ -168,8 +172,8 @@ def _short_form_of(mention: Mention, entity: LocalEntity) -> bool:
     key = name_key(mention.text)
     if len(words) < 2 or len(key.split()) != 1 or entity.type == "LOC" or mention.type == "LOC":
         return False
-    if mention.honorific and not _gender_fits(mention.honorific, entity.full.text):
-        return False  # "Mrs Blair" is not "Tony Blair"
+    if mention.honorific:  # "Mr Howard" is a family name: not "Howard Flight"; "Mrs Blair" is not "Tony Blair"
+        return key == words[-1] and _gender_fits(mention.honorific, entity.full.text)
     return key == words[-1] or (entity.type == "ORG" or mention.type == "ORG" or len(words) == 2) and key == words[0]
 
 
@@ -612,9 +616,13 @@ def _attach_addressed(local: Sequence[LocalEntity], clusters: _Clusters, i: int,
 
 def _not_an_actor(group: Sequence[LocalEntity]) -> bool:
     """Every mention is a sentence-opening ordinary word ("Sadly", "Think", "Teachers"; see
-    :attr:`~newsdossier.entities.mentions.Mention.ordinary`) and nothing else names it."""
-    return all(m.ordinary or m.how == "nominal" for e in group for m in e.mentions) and not any(
-        e.roles or e.acronym or e.alias_type for e in group)
+    :attr:`~newsdossier.entities.mentions.Mention.ordinary`), or every name is that of an event, award or
+    law (:data:`NOT_ACTOR_HEAD_WORDS`), and nothing else (a role, an acronym, the alias table) names it."""
+    if any(e.roles or e.acronym or e.alias_type for e in group):
+        return False
+    return all(m.ordinary or m.how == "nominal" for e in group for m in e.mentions) or all(
+        len(words := e.full.text.lower().split()) >= 2 and words[-1].strip(".,") in NOT_ACTOR_HEAD_WORDS
+        for e in group)
 
 
 def _entities(local: Sequence[LocalEntity], clusters: _Clusters, family_of: Mapping[str, str]) -> list[Entity]:
