@@ -153,6 +153,12 @@ def _cmd_stories(args: argparse.Namespace) -> int:
 
 
 def _cmd_entities(args: argparse.Namespace) -> int:
+    if args.why:
+        from newsdossier.entities.resolve import why_not
+
+        name, other = args.why
+        print(why_not(name, other, (args.type or ["PER"])[0]))
+        return EXIT_OK
     with _built_pile(args.db) as store:
         entities = [e for e in map(json.loads, store.entities_json()) if not args.type or e["type"] in args.type]
     if args.json:
@@ -336,6 +342,8 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--type", nargs="+", choices=["PER", "ORG", "LOC"], help="only these types")
         command.add_argument("--limit", type=int, default=50, help="how many to list (default 50; --json lists all)")
         command.add_argument("--evidence", action="store_true", help="show why each spelling was merged")
+        command.add_argument("--why", nargs=2, metavar=("NAME", "OTHER"),
+                             help="say whether the spelling rules join two names, and why (with --type for ORG)")
     if name == "quotes":
         command.add_argument("--speaker", help="only quotes whose speaker's name or description contains this")
         command.add_argument("--direct", action="store_true", help="only direct quotes")

@@ -11,7 +11,7 @@ from newsdossier.entities import find_entities, is_english
 from newsdossier.entities.knowledge import is_place_name, is_time_word, is_title_word
 from newsdossier.entities.mentions import ArticleMentions, Mention, find_mentions
 from newsdossier.entities.names import name_key, sound_codes
-from newsdossier.entities.resolve import Entity, local_entities, names_match, resolve_entities
+from newsdossier.entities.resolve import Entity, local_entities, names_match, resolve_entities, why_not
 from newsdossier.nlp import load_pipeline
 from newsdossier.nlp.stage import analyse
 
@@ -170,7 +170,11 @@ def test_mentions_keep_their_defaults() -> None:
 
 def test_an_article_in_another_language_gives_no_actors() -> None:
     german = ("Die Digitalisierung als Wachstumstreiber: Sämtliche Daten zeigen, dass Psychotherapeuten in "
-              "Berlin und Hamburg mehr Anfragen bekommen. Der Bedarf steigt weiter, sagt Anna Schmidt.")
+              "Berlin und Hamburg mehr Anfragen bekommen. Der Bedarf steigt weiter, sagt Anna Schmidt. Viele "
+              "Praxen haben lange Wartelisten, und Patienten warten oft mehrere Monate auf einen Termin. Die "
+              "Krankenkassen wollen deshalb neue Angebote schaffen, doch die Verbände sehen darin keine Lösung. "
+              "Aktuelle Praxisbeispiele aus Bayern und Sachsen zeigen, wie Kliniken und Praxen gemeinsam "
+              "Versorgungslücken schließen können, wenn die Politik die Rahmenbedingungen dafür schafft.")
     english = "The prime minister, Mustafa al-Kadhemi, met the envoy in Baghdad on Sunday, officials said."
     analysed = _analysed(german, english)
     assert not is_english(analysed[0][1]) and is_english(analysed[1][1])
@@ -180,3 +184,21 @@ def test_an_article_in_another_language_gives_no_actors() -> None:
 @pytest.mark.parametrize("name", ["Academy Awards", "Paris Air Show", "MacArthur Fellowship", "Affordable Care Act"])
 def test_events_awards_and_laws_are_not_actors(name: str) -> None:
     assert _resolve(_mentions("a", (name, "ORG", ""))) == []
+
+
+@pytest.mark.parametrize(("a", "b", "kind", "says"), [
+    ("Mr Blair", "Mr Baker", "PER", "different family names after a form of address"),
+    ("Tony Blair", "Tony Bakir", "PER", "do not sound alike"),
+    ("Abbas Kadhim", "Mustafa al-Kadhemi", "PER", "given names 'abas' and 'mustafa' differ"),
+    ("China Southern Airlines", "China Eastern Airlines", "ORG", "not the same words"),
+    ("Muammar Gaddafi", "Muammar Qaddafi", "PER", "would merge"),
+])
+def test_every_near_merge_can_be_explained(a: str, b: str, kind: str, says: str) -> None:
+    assert says in why_not(a, b, kind)
+
+
+def test_entities_why_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from newsdossier.cli import EXIT_OK, main
+
+    assert main(["entities", "--why", "Tony Blair", "Tony Bakir"]) == EXIT_OK
+    assert "do not sound alike" in capsys.readouterr().out

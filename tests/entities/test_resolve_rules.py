@@ -67,10 +67,14 @@ def test_a_legal_form_does_not_split_a_company() -> None:
 
 
 def test_a_country_may_be_typed_as_its_government_but_never_as_a_person() -> None:
+    person = [Mention("d", 3, 13, "Washington", "PER", "ner", "mr")]  # "Mr Washington"
     entities = _resolve(_article("a", ("Iraq", "LOC")), _article("b", ("Iraq", "ORG")),
-                        _article("c", ("Washington", "LOC")), _article("d", ("Washington", "PER")))
+                        _article("c", ("Washington", "LOC")), person)
     assert len(_entity_of(entities, "Iraq").mentions) == 2
     assert len([e for e in entities if e.name == "Washington"]) == 2
+    # with nothing to say it is a person, a gazetteer place the NER typed PER is the place
+    entities = _resolve(_article("c", ("Washington", "LOC")), _article("d", ("Washington", "PER")))
+    assert [e.type for e in entities] == ["LOC"]
 
 
 def test_a_headline_run_on_is_cut_back_to_the_name_the_article_uses() -> None:

@@ -10,17 +10,14 @@ every merge). Steps: :mod:`.mentions` (names, titles, acronyms, appositions per 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
 from newsdossier.entities.aliases import AliasTable, read_aliases
-from newsdossier.entities.mentions import Mention, Role, find_mentions
+from newsdossier.entities.mentions import Mention, Role, find_mentions, lower_case_words
 from newsdossier.entities.names import name_key
 from newsdossier.entities.resolve import Entity, local_entities, resolve_entities
-
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z]+(?![\w’'-])")
 
 # Share of an article's words that are English stop words below which it is not read for actors: the
 # English NER reads German, Portuguese or Russian capitalised nouns as names ("Sämtliche Daten",
@@ -28,12 +25,17 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z]+(?![\w’'-])")
 # 0.27 or more (the BBC corpus 0.33 or more) and the others 0.14 or less (the one English page
 # under 0.2 is a table of sports results).
 ENGLISH_STOP_WORD_MIN_SHARE = 0.2
+# Texts shorter than this are not judged (a one-sentence English stub can hold few stop words).
+LANGUAGE_MIN_WORDS = 60
 
 
 def is_english(doc: Any) -> bool:
-    """Whether an analysed text is English prose by its share of English stop words."""
+    """Whether an analysed text is English prose by its share of English stop words (a short text is
+    taken to be)."""
     words = [t for t in doc if t.is_alpha]
-    return bool(words) and sum(t.is_stop for t in words) >= ENGLISH_STOP_WORD_MIN_SHARE * len(words)
+    if len(words) < LANGUAGE_MIN_WORDS:
+        return True
+    return sum(t.is_stop for t in words) >= ENGLISH_STOP_WORD_MIN_SHARE * len(words)
 
 
 __all__ = ["ENGLISH_STOP_WORD_MIN_SHARE", "AliasTable", "Entity", "Mention", "Role", "find_entities", "is_english",
@@ -50,7 +52,7 @@ def find_entities(analyses: Iterable[tuple[str, Any]], *, family_of: Mapping[str
         if not is_english(doc):
             continue
         local.extend(local_entities(find_mentions(article, doc), doc.text))
-        lower_case.update(_LOWER_WORD.findall(doc.text))
+        lower_case.update(lower_case_words(doc.text))
     # a sentence-opening word that the pile writes in lower case elsewhere ("Meantime", "Documents") is
     # an ordinary word there too
     for entity in local:

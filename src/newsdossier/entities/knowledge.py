@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["HONORIFICS", "ROLE_ABBREVIATIONS", "given_name_gender", "is_honorific", "is_place_name", "is_time_word", "is_title_word"]
+__all__ = ["HONORIFICS", "ROLE_ABBREVIATIONS", "is_core_title", "given_name_gender", "is_honorific", "is_place_name", "is_time_word", "is_title_word"]
 
 # Forms of address before a family name, with the gender they state (None: either).
 HONORIFICS: dict[str, str | None] = {
@@ -75,20 +75,49 @@ def given_name_gender(word: str) -> str | None:
     return "either" if answer == "andy" else None
 
 
+# nameparser's list holds ordinary words too ("army", "british", "group", "queens", "chair"): a word of it
+# that is this common in English (wordfreq Zipf) is not taken for a title.
+TITLE_MAX_ZIPF = 4.5
+
+
 @lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
+def _core_titles() -> frozenset[str]:
+    """Titles that are never a name on their own: the project's title words, forms of address, abbreviated
+    roles, and nameparser's abbreviated ranks ("lt", "gen", "sgt", "spc")."""
     from nameparser.config import CONSTANTS
 
     from newsdossier.entities.mentions import TITLE_WORDS
 
+    abbreviations = {_plain(t) for t in CONSTANTS.titles if len(_plain(t)) <= 4 and _plain(t).isalpha()}
+    abbreviations = {t for t in abbreviations - _NOT_TITLES if given_name_gender(t) is None and _zipf(t) < 4.0}
+    return frozenset(abbreviations | {_plain(t) for t in TITLE_WORDS} | set(HONORIFICS) | ROLE_ABBREVIATIONS)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    from nameparser.config import CONSTANTS
+
     listed = {_plain(t) for t in CONSTANTS.titles} - _NOT_TITLES
-    listed = {t for t in listed if t.isalpha() and given_name_gender(t) is None}
-    return frozenset(listed | {_plain(t) for t in TITLE_WORDS} | set(HONORIFICS) | ROLE_ABBREVIATIONS)
+    listed = {t for t in listed if t.isalpha() and given_name_gender(t) is None and _zipf(t) < TITLE_MAX_ZIPF}
+    return frozenset(listed | _core_titles())
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
 
 
 def is_title_word(word: str) -> bool:
-    """A title or rank written before a name ("Lt", "Gen.", "Const.", "Spc", "Mr")."""
+    """A title, rank or occupation written before a person's name ("Lt", "Gen.", "Const.", "Spc", "Mr",
+    "mountaineer")."""
     return _plain(word) in _titles()
+
+
+def is_core_title(word: str) -> bool:
+    """A title that is never a name on its own ("Lt", "Gen", "Const", "Mr", "President"), unlike an
+    occupation nameparser lists that may name a place or group ("Queens", "Chair")."""
+    return _plain(word) in _core_titles()
 
 
 def is_honorific(word: str) -> bool:

@@ -26,10 +26,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsdossier.entities.knowledge import is_honorific, is_time_word, is_title_word
+from newsdossier.entities.knowledge import is_core_title, is_honorific, is_time_word, is_title_word
 from newsdossier.entities.names import initials, name_words
 
-__all__ = ["ACTOR_TYPES", "INSTITUTION_WORDS", "ROLE_NOUNS", "TITLE_WORDS", "ArticleMentions", "Mention", "Role", "find_mentions"]
+__all__ = ["ACTOR_TYPES", "INSTITUTION_WORDS", "ROLE_NOUNS", "TITLE_WORDS", "ArticleMentions", "Mention", "Role", "find_mentions",
+           "lower_case_words"]
 
 ACTOR_TYPES = frozenset({"PER", "ORG", "LOC"})
 # Words of a title written in front of a name (lower-cased; hyphenated forms included).
@@ -249,7 +250,7 @@ def find_mentions(article: str, doc: Any) -> ArticleMentions:
                 continue
         candidates.append((Mention(article, name.start_char, name.end_char, name.text, kind, how, honorific,
                                    not honorific and _ordinary_word(doc, name),
-                                   name.start > 0 and doc[name.start - 1].text.lower() in LOCATIVE_WORDS,
+                                   _locative(doc, name),
                                    not honorific and len(name) == 1 and _opens_sentence(doc, name.start)), roles))
     for start, end, _, _, acronym in definitions:
         mention = Mention(article, start, end, doc.text[start:end], "ORG", "definition")
@@ -297,9 +298,15 @@ def _name_part(name: Any) -> Any:
             break
     while len(name) > 1 and name[-1].text.lower() in _NAME_LINKS:
         name = name[:-1]
-    if not len(name) or not name.text[:1].isalnum() or all(is_title_word(t.text) for t in name):
+    if not len(name) or not name.text[:1].isalnum() or all(is_core_title(t.text) for t in name):
         return None  # "Lt Gen", "Const" on their own are the title of the name after them
     return name
+
+
+def _locative(doc: Any, name: Any) -> bool:
+    """Written after "in", "near" ... and not as a possessive ("in Troy", not "in Obama's speech")."""
+    return (name.start > 0 and doc[name.start - 1].text.lower() in LOCATIVE_WORDS
+            and not (name.end < len(doc) and doc[name.end].text.lower() in ("'s", "’s")))
 
 
 def _opens_sentence(doc: Any, start: int) -> bool:
@@ -322,7 +329,18 @@ def _stem(word: str) -> str:
 
 
 def _lower_case_stems(text: str) -> set[str]:
-    return {_stem(w) for w in re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", text)}
+    """Stems of the words a text writes in lower case, in its prose lines (not an address line:
+    "ellen-degeneres-to-host-oscars" in a URL says nothing about how the article writes names)."""
+    return {_stem(w) for w in lower_case_words(text)}
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'./-])[a-z][a-z’']+(?![\w’'/-])")
+_ADDRESS = re.compile(r"https?:|www\.|\.(?:com|org|net|co\.uk)\b|\S/\S| / ")
+
+
+def lower_case_words(text: str) -> list[str]:
+    """The words of ``text`` written in lower case, outside lines that hold a web address."""
+    return [w for line in text.split("\n") if not _ADDRESS.search(line) for w in _LOWER_WORD.findall(line)]
 
 
 def _headline_name(name: Any, body_stems: set[str]) -> Any:

@@ -50,12 +50,12 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from newsdossier.entities.aliases import AliasTable
-from newsdossier.entities.knowledge import HONORIFICS, given_name_gender, is_place_name
+from newsdossier.entities.knowledge import HONORIFICS, given_name_gender, is_honorific, is_place_name
 from newsdossier.entities.mentions import INSTITUTION_WORDS, ArticleMentions, Mention, Role
 from newsdossier.entities.names import LEGAL_FORMS, initials, is_acronym, name_key, name_words, skeleton, sound_codes
 
 __all__ = ["FAMILY_NAME_MIN_SIMILARITY", "ORG_NAME_MIN_SIMILARITY", "Entity", "LocalEntity", "local_entities",
-           "names_match", "resolve_entities"]
+           "names_match", "resolve_entities", "why_not"]
 
 # rapidfuzz ratio (0-100) of two family-name keys for people whose given names agree. 75 joins
 # "kazimi" and "kahdimi" (one transposition, 77); seed-pile spellings only, so a floor chosen by
@@ -149,9 +149,22 @@ def _evidence_type(group: Sequence[LocalEntity]) -> str | None:
     # the NER hesitating between a person and something else: a given name settles it ("Michael Howard")
     if any(m.type == "PER" for e in group for m in e.mentions) and any(_looks_like_person(e.full.text) for e in group):
         return "PER"
-    if any(m.locative for e in group for m in e.mentions) and all(is_place_name(e.full.text) for e in group):
+    if all(_place_like(e.full.text) for e in group) and (
+            any(m.locative for e in group for m in e.mentions) or not any(m.type == "ORG" for e in group for m in e.mentions)):
         return "LOC"
     return None
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"})
+
+
+def _place_like(name: str) -> bool:
+    """A gazetteer place, or one with a compass word before or after it ("North Dorset", "Aberdeen South")."""
+    if is_place_name(name):
+        return True
+    words = name.split()
+    return len(words) == 2 and any(w.lower() in _COMPASS for w in words) and any(
+        w.lower() not in _COMPASS and is_place_name(w) for w in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,6 +476,40 @@ def names_match(a: str, b: str, kind: str = "PER") -> str | None:
         if score >= ORG_NAME_MIN_SIMILARITY and _same_words(words_a, words_b):
             return f"organisation names {key_a!r} ~ {key_b!r} ({score:.0f}): {a!r} = {b!r}"
     return None
+
+
+def why_not(a: str, b: str, kind: str = "PER") -> str:
+    """Why the spelling rules would, or would not, join two names of one type (``entities --why``)."""
+    addressed = [n.split(None, 1) for n in (a, b) if len(n.split()) == 2 and is_honorific(n.split()[0])]
+    if addressed:
+        if len(addressed) == 2 and name_key(addressed[0][1]) != name_key(addressed[1][1]):
+            return (f"kept apart: {a!r} and {b!r} name different family names after a form of address; such a "
+                    f"name joins only a person with that very family name")
+        return (f"a name after a form of address ({', '.join(' '.join(x) for x in addressed)}) joins the person "
+                f"the pile's articles say it is, or the one person of its story with that family name")
+    if (reason := names_match(a, b, kind)) is not None:
+        return f"would merge: {reason}"
+    key_a, key_b = name_key(a), name_key(b)
+    words_a, words_b = key_a.split(), key_b.split()
+    if len(words_a) < 2 or len(words_b) < 2:
+        return (f"no spelling rule: {a!r} or {b!r} is one word; a one-word name joins only the one person of "
+                f"the pile (or, with Mr/Mrs/Dr, of its story) with that family name, or the one group it opens")
+    if kind == "PER":
+        if not _same_given_name(words_a[0], words_b[0]):
+            return f"kept apart: given names {words_a[0]!r} and {words_b[0]!r} differ"
+        score = fuzz.ratio(words_a[-1], words_b[-1])
+        if score < FAMILY_NAME_MIN_SIMILARITY:
+            return (f"kept apart: family names {words_a[-1]!r} and {words_b[-1]!r} are not close "
+                    f"(ratio {score:.0f} < {FAMILY_NAME_MIN_SIMILARITY:.0f})")
+        if not sound_codes(name_words(a)[-1]) & sound_codes(name_words(b)[-1]):
+            return (f"kept apart: family names {name_words(a)[-1]!r} and {name_words(b)[-1]!r} are close in "
+                    f"letters (ratio {score:.0f}) but do not sound alike (consonant codes "
+                    f"{sorted(sound_codes(name_words(a)[-1]))} vs {sorted(sound_codes(name_words(b)[-1]))})")
+        return "kept apart: the middle names differ"
+    score = fuzz.ratio(key_a, key_b)
+    if score < ORG_NAME_MIN_SIMILARITY:
+        return f"kept apart: names {key_a!r} and {key_b!r} are not close (ratio {score:.0f} < {ORG_NAME_MIN_SIMILARITY:.0f})"
+    return f"kept apart: {key_a!r} and {key_b!r} are close (ratio {score:.0f}) but not the same words"
 
 
 def _same_words(a: Sequence[str], b: Sequence[str]) -> bool:
