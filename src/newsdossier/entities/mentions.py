@@ -197,15 +197,18 @@ _HEADLINE_WORDS = frozenset("into for to in of with after over at on from as by 
 
 
 def _headline_starts(doc: Any) -> list[tuple[int, int]]:
-    """Character ranges of Title Case lines ("Lindsay Lohan Checks Into Rehab"), where the NER runs
+    """Character ranges of Title Case lines ("Lindsay Lohan Checks Into Rehab", "Obama Announces Surgeon
+    General Pick": three words or more, nearly all capitalised, with a capitalised small word or no
+    closing punctuation), where the NER runs
     names into the words after them (lines, not sentences: a headline stands on a line of its own,
     and reading lines costs nothing next to walking the tokens)."""
     ranges = []
     offset = 0
     for line in doc.text.split("\n"):
         words = _WORDS.findall(line)
-        if (len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
-                and any(w[:1].isupper() and w.lower() in _HEADLINE_WORDS for w in words[1:])):
+        if (len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+                and (any(w[:1].isupper() and w.lower() in _HEADLINE_WORDS for w in words[1:])
+                     or not line.rstrip().endswith((".", "?", "!", '"', "”")))):
             ranges.append((offset, offset + len(line)))
         offset += len(line) + 1
     return ranges
@@ -344,13 +347,24 @@ def lower_case_words(text: str) -> list[str]:
 
 
 def _headline_name(name: Any, body_stems: set[str]) -> Any:
-    """A name in a Title Case headline, cut before the first word the article writes in lower case
-    ("Woman Killed", "Obama Announces", "Driver Charged"): None when that is its first word."""
-    for i, token in enumerate(name):
-        if token.text[:1].isalpha() and not (token.text.isupper() and len(token.text) <= 4) \
-                and _stem(token.text) in body_stems:
-            return name[:i] if i else None
-    return name
+    """A name in a Title Case headline without the words the article writes in lower case: those
+    before it dropped ("Nominates Regina Benjamin"), cut before the first after it ("Obama Announces",
+    "Woman Killed" is nothing). A name the article writes the same way elsewhere is kept whole
+    ("Aoraki Mount Cook National Park"). None when nothing is left."""
+    if name.doc.text.count(name.text) > 1:
+        return name
+
+    def ordinary(token: Any) -> bool:
+        return (token.text[:1].isalpha() and not (token.text.isupper() and len(token.text) <= 4)
+                and _stem(token.text) in body_stems)
+
+    start = 0
+    while start < len(name) and ordinary(name[start]):
+        start += 1
+    end = next((i for i in range(start, len(name)) if ordinary(name[i])), len(name))
+    return name[start:end] if end > start else None
+
+
 # Prepositions after which a name is a place ("in Troy", "near Peterhead").
 LOCATIVE_WORDS = frozenset({"in", "near", "outside", "around", "across", "throughout", "inside"})
 
