@@ -16,24 +16,32 @@ recorded as evidence on the entity:
 1. the same transliteration key (:func:`~newsdossier.entities.names.name_key`) of the full name:
    "Kata’ib Hezbollah" = "Kataeb Hezbollah", "Abu Mahdi al-Muhandis" = "al-Mohandes";
 2. people with two or more names: the same given name and family names within
-   :data:`FAMILY_NAME_MIN_SIMILARITY` ("Mustafa al-Kadhemi" ~ "Mustafa al-Kahdimi"); a different
-   given name keeps them apart however close the family names are ("Abbas Kadhim" is not
-   "Mustafa al-Kadhemi");
-3. organisations: full keys within :data:`ORG_NAME_MIN_SIMILARITY`;
+   :data:`FAMILY_NAME_MIN_SIMILARITY` that also sound alike ("Muammar Gaddafi" ~ "Muammar
+   Qaddafi"; not "Blair" ~ "Bakir"); a different given name keeps them apart however close the
+   family names are ("Abbas Kadhim" is not "Mustafa al-Kadhemi") (:mod:`.matching`);
+3. organisations: full keys within :data:`ORG_NAME_MIN_SIMILARITY`, word for word;
 4. a person named by one word only ("Trump") joins the one person with that family-name key;
-   with two candidates it stays apart, ambiguous;
+   with two candidates it stays apart, ambiguous. A name after a form of address ("Mr Blair")
+   joins the full name it follows in every article that names both, else the one person of its
+   story with that family name whose given name fits the form; otherwise it stays apart, and the
+   refusal is kept as evidence;
 5. an acronym joins the organisation it was defined for in any article; an acronym no article
-   defines joins the one name of the pile (not a person's) whose initials it spells ("GM" →
-   "General Motors", "US" → "United States"), and stays apart when two names spell it;
+   defines joins the one name of its story (not a person's) whose initials it spells ("GM" →
+   "General Motors", "US" → "United States"), stays apart when two names spell it, and never
+   takes a second expansion;
 6. an organisation named by one word ("Ford") joins the one organisation whose name opens with
    it ("Ford Motor Company"); "Apple" stays apart when the pile has both "Apple Computer" and
-   "Apple Corps". A one-word name with no candidate of its own type tries the other (the NER
-   types "Ford" as a person, "Trump" as a group).
+   "Apple Corps"; a place never joins one ("Detroit" is not the "Detroit Free Press"). A one-word
+   name with no candidate of its own type tries the other (the NER types "Ford" as a person,
+   "Trump" as a group).
+
+The alias table's ``!=`` lines are cannot-link constraints: a merge that would join their two
+sides is refused whichever rule asks for it, and the refusal is kept as evidence.
 
 People and organisations may merge with each other only on an exact key (the NER confuses
 the two for unfamiliar names), and so may organisations and places (a country standing for its
-government); people never merge with places. An entity is an organisation when it
-has an acronym or a group word follows one of its mentions ("... militia", "... group").
+government); people never merge with places, nor "Mr" with "Mrs" of one name. Types come from
+evidence first (:mod:`.types`), and actors that are ordinary words or names of events are dropped.
 
 Text from a **spun rewrite** does not make actors on its own: in an article that reuse found to
 be a spun rewrite of another, a name is kept only if its key also occurs in the original, and
@@ -47,40 +55,24 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz
 
 from newsdossier.entities.aliases import AliasTable
-from newsdossier.entities.knowledge import HONORIFICS, given_name_gender, is_honorific, is_place_name
-from newsdossier.entities.mentions import INSTITUTION_WORDS, ArticleMentions, Mention, Role
-from newsdossier.entities.names import LEGAL_FORMS, initials, is_acronym, name_key, name_words, skeleton, sound_codes
+from newsdossier.entities.knowledge import HONORIFICS, given_name_gender, is_place_name
+from newsdossier.entities.matching import (
+    FAMILY_NAME_MIN_SIMILARITY,
+    ORG_NAME_MIN_SIMILARITY,
+    names_match,
+    why_not,
+)
+from newsdossier.entities.mentions import ArticleMentions, Mention, Role
+from newsdossier.entities.names import initials, is_acronym, name_key, name_words, skeleton
+from newsdossier.entities.types import GROUP_WORDS, evidence_type, not_an_actor
 
+# names_match, why_not and the thresholds live in .matching; re-exported for the callers of this module
 __all__ = ["FAMILY_NAME_MIN_SIMILARITY", "ORG_NAME_MIN_SIMILARITY", "Entity", "LocalEntity", "local_entities",
            "names_match", "resolve_entities", "why_not"]
 
-# rapidfuzz ratio (0-100) of two family-name keys for people whose given names agree. 75 joins
-# "kazimi" and "kahdimi" (one transposition, 77); seed-pile spellings only, so a floor chosen by
-# example rather than measured (issue #6 asks for a transliteration set to measure it on).
-FAMILY_NAME_MIN_SIMILARITY = 75.0
-# rapidfuzz ratio of two organisations' full keys; high, since group names share words.
-ORG_NAME_MIN_SIMILARITY = 90.0
-GROUP_WORDS = frozenset("""militia militias group groups faction factions movement party network forces brigade
-brigades organisation organization agency ministry army coalition alliance front""".split())
 PERSON_OR_GROUP = frozenset({"PER", "ORG"})
-# Last words that make a name an organisation ("Revolutionary Guards", "Matrix Chambers") or a place
-# ("Green Zone", "Mueller Glacier"), whatever type the NER gave it.
-ORG_HEAD_WORDS = GROUP_WORDS | INSTITUTION_WORDS | LEGAL_FORMS | frozenset("""guards chambers association society club university
-college school hospital church trust foundation federation league airlines airways airline bank bureau institute
-press times post herald journal gazette tribune news network channel television radio council commission""".split())
-# Last words of names of events, awards and laws, which are not actors ("Academy Awards", "Paris Air Show",
-# "MacArthur Fellowship", "Affordable Care Act").
-NOT_ACTOR_HEAD_WORDS = frozenset("""award awards prize prizes fellowship medal cup trophy championship championships games
-olympics festival show conference summit act bill treaty accord agreement""".split())
-PLACE_HEAD_WORDS = frozenset("""zone square street road avenue boulevard lane river lake mountain mountains island
-islands glacier ridge valley bay sea ocean gulf strait province county district region peninsula desert canyon
-airport harbour harbor port coast beach falls creek hill hills heights""".split())
-
-
-
 @dataclass(slots=True)
 class LocalEntity:
     """One actor as one article names it."""
@@ -106,65 +98,11 @@ class LocalEntity:
     @property
     def type(self) -> str:
         """The type the evidence gives (:func:`_evidence_type`), else the NER's majority."""
-        return _evidence_type([self]) or Counter(m.type for m in self.mentions).most_common(1)[0][0]
+        return evidence_type([self]) or Counter(m.type for m in self.mentions).most_common(1)[0][0]
 
     @property
     def honorific(self) -> str:
         return next((m.honorific for m in self.mentions if m.honorific), "")
-
-
-def _name_type(name: str) -> str | None:
-    """ORG or LOC when the name's last word says so ("Revolutionary Guards", "Green Zone", "Apple Inc.")."""
-    words = name.lower().replace("’", "'").split()
-    if len(words) >= 2 and words[-1].strip(".,") in ORG_HEAD_WORDS:
-        return "ORG"
-    if len(words) >= 2 and words[-1].strip(".,") in PLACE_HEAD_WORDS:
-        return "LOC"
-    return None
-
-
-def _looks_like_person(name: str) -> bool:
-    """Two or three capitalised words opening with a given name gender-guesser knows ("Michael Howard"),
-    that no gazetteer lists as a place ("Santa Clara")."""
-    words = name.split()
-    return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and given_name_gender(words[0]) is not None
-            and not is_place_name(name))
-
-
-def _evidence_type(group: Sequence[LocalEntity]) -> str | None:
-    """The type that evidence beyond the NER's label gives a group of local entities, in order: the alias
-    table; an acronym or a group word after the name (ORG); the name's own words (:func:`_name_type`); a title,
-    role or honorific (PER); a given name where the NER says PER at least once; a gazetteer place written
-    after "in" or "near", with none of those cues (LOC: "in Troy"). A gazetteer alone is not enough: many
-    family names are towns somewhere ("Jackson", "Obama"), so the article must use the name as a place."""
-    if alias_types := {e.alias_type for e in group if e.alias_type}:
-        return min(alias_types)
-    if any(e.acronym or e.group_cue for e in group):
-        return "ORG"
-    named = Counter(t for e in group if (t := _name_type(e.full.text)) is not None)
-    if named:
-        return named.most_common(1)[0][0]
-    if any(e.roles or e.honorific for e in group):
-        return "PER"
-    # the NER hesitating between a person and something else: a given name settles it ("Michael Howard")
-    if any(m.type == "PER" for e in group for m in e.mentions) and any(_looks_like_person(e.full.text) for e in group):
-        return "PER"
-    if all(_place_like(e.full.text) for e in group) and (
-            any(m.locative for e in group for m in e.mentions) or not any(m.type == "ORG" for e in group for m in e.mentions)):
-        return "LOC"
-    return None
-
-
-_COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"})
-
-
-def _place_like(name: str) -> bool:
-    """A gazetteer place, or one with a compass word before or after it ("North Dorset", "Aberdeen South")."""
-    if is_place_name(name):
-        return True
-    words = name.split()
-    return len(words) == 2 and any(w.lower() in _COMPASS for w in words) and any(
-        w.lower() not in _COMPASS and is_place_name(w) for w in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,81 +383,6 @@ def _merge_exact(local: Sequence[LocalEntity], clusters: _Clusters) -> None:
         clusters.union(target, i, None if a == b else f"same name key '{entity.key}': {a!r} = {b!r}")
 
 
-# rapidfuzz ratio two given-name keys with the same consonants need: "muhamid" ~ "muhamad" (86)
-# but not "hasan" ~ "husin" (Hassan, Hossein: 60). From the transliteration set (bench/transliteration_pairs.py).
-GIVEN_NAME_MIN_SIMILARITY = 80.0
-
-
-def _same_given_name(a: str, b: str) -> bool:
-    return a == b or (skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= GIVEN_NAME_MIN_SIMILARITY)
-
-
-def names_match(a: str, b: str, kind: str = "PER") -> str | None:
-    """Why two names of the same type are one actor (rules 1-3 of the module docstring), or None."""
-    key_a, key_b = name_key(a), name_key(b)
-    if key_a == key_b:
-        return f"same name key '{key_a}': {a!r} = {b!r}"
-    words_a, words_b = key_a.split(), key_b.split()
-    if len(words_a) < 2 or len(words_b) < 2:
-        return None
-    if kind == "PER":
-        if not _same_given_name(words_a[0], words_b[0]):
-            return None  # another given name: another person, however close the family names
-        score = fuzz.ratio(words_a[-1], words_b[-1])
-        # close letters are not enough: the consonants must sound alike ("gadafi" ~ "kadafi"), not
-        # "blair" ~ "bakir" (80), two people
-        if (score >= FAMILY_NAME_MIN_SIMILARITY and sound_codes(name_words(a)[-1]) & sound_codes(name_words(b)[-1])
-                and skeleton(" ".join(words_a[1:-1])) == skeleton(" ".join(words_b[1:-1]))):
-            return f"given names agree, family names {words_a[-1]!r} ~ {words_b[-1]!r} ({score:.0f}): {a!r} = {b!r}"
-    elif kind == "ORG":
-        score = fuzz.ratio(key_a, key_b)
-        if score >= ORG_NAME_MIN_SIMILARITY and _same_words(words_a, words_b):
-            return f"organisation names {key_a!r} ~ {key_b!r} ({score:.0f}): {a!r} = {b!r}"
-    return None
-
-
-def why_not(a: str, b: str, kind: str = "PER") -> str:
-    """Why the spelling rules would, or would not, join two names of one type (``entities --why``)."""
-    addressed = [n.split(None, 1) for n in (a, b) if len(n.split()) == 2 and is_honorific(n.split()[0])]
-    if addressed:
-        if len(addressed) == 2 and name_key(addressed[0][1]) != name_key(addressed[1][1]):
-            return (f"kept apart: {a!r} and {b!r} name different family names after a form of address; such a "
-                    f"name joins only a person with that very family name")
-        return (f"a name after a form of address ({', '.join(' '.join(x) for x in addressed)}) joins the person "
-                f"the pile's articles say it is, or the one person of its story with that family name")
-    if (reason := names_match(a, b, kind)) is not None:
-        return f"would merge: {reason}"
-    key_a, key_b = name_key(a), name_key(b)
-    words_a, words_b = key_a.split(), key_b.split()
-    if len(words_a) < 2 or len(words_b) < 2:
-        return (f"no spelling rule: {a!r} or {b!r} is one word; a one-word name joins only the one person of "
-                f"the pile (or, with Mr/Mrs/Dr, of its story) with that family name, or the one group it opens")
-    if kind == "PER":
-        if not _same_given_name(words_a[0], words_b[0]):
-            return f"kept apart: given names {words_a[0]!r} and {words_b[0]!r} differ"
-        score = fuzz.ratio(words_a[-1], words_b[-1])
-        if score < FAMILY_NAME_MIN_SIMILARITY:
-            return (f"kept apart: family names {words_a[-1]!r} and {words_b[-1]!r} are not close "
-                    f"(ratio {score:.0f} < {FAMILY_NAME_MIN_SIMILARITY:.0f})")
-        if not sound_codes(name_words(a)[-1]) & sound_codes(name_words(b)[-1]):
-            return (f"kept apart: family names {name_words(a)[-1]!r} and {name_words(b)[-1]!r} are close in "
-                    f"letters (ratio {score:.0f}) but do not sound alike (consonant codes "
-                    f"{sorted(sound_codes(name_words(a)[-1]))} vs {sorted(sound_codes(name_words(b)[-1]))})")
-        return "kept apart: the middle names differ"
-    score = fuzz.ratio(key_a, key_b)
-    if score < ORG_NAME_MIN_SIMILARITY:
-        return f"kept apart: names {key_a!r} and {key_b!r} are not close (ratio {score:.0f} < {ORG_NAME_MIN_SIMILARITY:.0f})"
-    return f"kept apart: {key_a!r} and {key_b!r} are close (ratio {score:.0f}) but not the same words"
-
-
-def _same_words(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Word for word the same name up to spelling: each pair of words has one key, one consonant skeleton,
-    or differs by a plural "s" ("Liberal Democrats" = "Liberal Democrat"; "China Southern" is not "China
-    Eastern", "Changi" is not "Chiang Mai")."""
-    return len(a) == len(b) and all(x == y or skeleton(x) == skeleton(y) or x.rstrip("s") == y.rstrip("s")
-                                    for x, y in zip(a, b, strict=True))
-
-
 def _merge_similar(local: Sequence[LocalEntity], clusters: _Clusters) -> None:
     """Rules 2 and 3, compared within blocks of the same type and first-word skeleton."""
     blocks: dict[tuple[str, str], list[int]] = {}
@@ -661,17 +524,6 @@ def _attach_addressed(local: Sequence[LocalEntity], clusters: _Clusters, i: int,
         clusters.refused.append((i, f"kept apart: {written!r} could be {' or '.join(map(repr, names))}"))
 
 
-def _not_an_actor(group: Sequence[LocalEntity]) -> bool:
-    """Every mention is a sentence-opening ordinary word ("Sadly", "Think", "Teachers"; see
-    :attr:`~newsdossier.entities.mentions.Mention.ordinary`), or every name is that of an event, award or
-    law (:data:`NOT_ACTOR_HEAD_WORDS`), and nothing else (a role, an acronym, the alias table) names it."""
-    if any(e.roles or e.acronym or e.alias_type for e in group):
-        return False
-    return all(m.ordinary or m.how == "nominal" for e in group for m in e.mentions) or all(
-        len(words := e.full.text.lower().split()) >= 2 and words[-1].strip(".,") in NOT_ACTOR_HEAD_WORDS
-        for e in group)
-
-
 def _entities(local: Sequence[LocalEntity], clusters: _Clusters, family_of: Mapping[str, str]) -> list[Entity]:
     members: dict[int, list[int]] = {}
     for i in range(len(local)):
@@ -683,9 +535,9 @@ def _entities(local: Sequence[LocalEntity], clusters: _Clusters, family_of: Mapp
         fulls = Counter(e.full.text for e in group)
         longest = max(len(name_words(t)) for t in fulls)
         name = max((t for t in fulls if len(name_words(t)) == longest), key=lambda t: (fulls[t], t))
-        if _not_an_actor(group):
+        if not_an_actor(group):
             continue
-        kind = _evidence_type(group) or Counter(m.type for e in group for m in e.mentions).most_common(1)[0][0]
+        kind = evidence_type(group) or Counter(m.type for e in group for m in e.mentions).most_common(1)[0][0]
         aliases = tuple(sorted({m.text for m in mentions if m.how != "nominal"} - {name}))
         families = tuple(sorted({family_of.get(m.article, m.article) for m in mentions}))
         roles = tuple(sorted((r for e in group for r in e.roles), key=lambda r: (r.article, r.start)))

@@ -1,0 +1,105 @@
+"""What type an actor is, from evidence beyond the NER's label, and which names are no actors at all.
+
+:func:`evidence_type` reads, for a group of one actor's local entities, in order: the alias
+table's type; an acronym or a group word after the name (ORG); the name's own last word
+("Revolutionary Guards", "Green Zone"); a title, role or form of address (PER); a given name where
+the NER said PER at least once; a gazetteer place with no cue for anything else (LOC).
+:func:`not_an_actor` drops sentence-opening ordinary words and the names of events, awards and laws.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsdossier.entities.knowledge import given_name_gender, is_place_name
+from newsdossier.entities.mentions import INSTITUTION_WORDS
+from newsdossier.entities.names import LEGAL_FORMS
+
+if TYPE_CHECKING:
+    from newsdossier.entities.resolve import LocalEntity
+
+__all__ = ["GROUP_WORDS", "NOT_ACTOR_HEAD_WORDS", "ORG_HEAD_WORDS", "PLACE_HEAD_WORDS", "evidence_type",
+           "not_an_actor"]
+
+GROUP_WORDS = frozenset("""militia militias group groups faction factions movement party network forces brigade
+brigades organisation organization agency ministry army coalition alliance front""".split())
+# Last words that make a name an organisation ("Revolutionary Guards", "Matrix Chambers") or a place
+# ("Green Zone", "Mueller Glacier"), whatever type the NER gave it.
+ORG_HEAD_WORDS = GROUP_WORDS | INSTITUTION_WORDS | LEGAL_FORMS | frozenset("""guards chambers association society club university
+college school hospital church trust foundation federation league airlines airways airline bank bureau institute
+press times post herald journal gazette tribune news network channel television radio council commission""".split())
+# Last words of names of events, awards and laws, which are not actors ("Academy Awards", "Paris Air Show",
+# "MacArthur Fellowship", "Affordable Care Act").
+NOT_ACTOR_HEAD_WORDS = frozenset("""award awards prize prizes fellowship medal cup trophy championship championships games
+olympics festival show conference summit act bill treaty accord agreement""".split())
+PLACE_HEAD_WORDS = frozenset("""zone square street road avenue boulevard lane river lake mountain mountains island
+islands glacier ridge valley bay sea ocean gulf strait province county district region peninsula desert canyon
+airport harbour harbor port coast beach falls creek hill hills heights""".split())
+
+
+
+def _name_type(name: str) -> str | None:
+    """ORG or LOC when the name's last word says so ("Revolutionary Guards", "Green Zone", "Apple Inc.")."""
+    words = name.lower().replace("’", "'").split()
+    if len(words) >= 2 and words[-1].strip(".,") in ORG_HEAD_WORDS:
+        return "ORG"
+    if len(words) >= 2 and words[-1].strip(".,") in PLACE_HEAD_WORDS:
+        return "LOC"
+    return None
+
+
+def _looks_like_person(name: str) -> bool:
+    """Two or three capitalised words opening with a given name gender-guesser knows ("Michael Howard"),
+    that no gazetteer lists as a place ("Santa Clara")."""
+    words = name.split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and given_name_gender(words[0]) is not None
+            and not is_place_name(name))
+
+
+def evidence_type(group: Sequence[LocalEntity]) -> str | None:
+    """The type that evidence beyond the NER's label gives a group of local entities, in order: the alias
+    table; an acronym or a group word after the name (ORG); the name's own words (:func:`_name_type`); a title,
+    role or honorific (PER); a given name where the NER says PER at least once; a gazetteer place written
+    after "in" or "near", with none of those cues (LOC: "in Troy"). A gazetteer alone is not enough: many
+    family names are towns somewhere ("Jackson", "Obama"), so the article must use the name as a place."""
+    if alias_types := {e.alias_type for e in group if e.alias_type}:
+        return min(alias_types)
+    if any(e.acronym or e.group_cue for e in group):
+        return "ORG"
+    named = Counter(t for e in group if (t := _name_type(e.full.text)) is not None)
+    if named:
+        return named.most_common(1)[0][0]
+    if any(e.roles or e.honorific for e in group):
+        return "PER"
+    # the NER hesitating between a person and something else: a given name settles it ("Michael Howard")
+    if any(m.type == "PER" for e in group for m in e.mentions) and any(_looks_like_person(e.full.text) for e in group):
+        return "PER"
+    if all(_place_like(e.full.text) for e in group) and (
+            any(m.locative for e in group for m in e.mentions) or not any(m.type == "ORG" for e in group for m in e.mentions)):
+        return "LOC"
+    return None
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"})
+
+
+def _place_like(name: str) -> bool:
+    """A gazetteer place, or one with a compass word before or after it ("North Dorset", "Aberdeen South")."""
+    if is_place_name(name):
+        return True
+    words = name.split()
+    return len(words) == 2 and any(w.lower() in _COMPASS for w in words) and any(
+        w.lower() not in _COMPASS and is_place_name(w) for w in words)
+
+
+def not_an_actor(group: Sequence[LocalEntity]) -> bool:
+    """Every mention is a sentence-opening ordinary word ("Sadly", "Think", "Teachers"; see
+    :attr:`~newsdossier.entities.mentions.Mention.ordinary`), or every name is that of an event, award or
+    law (:data:`NOT_ACTOR_HEAD_WORDS`), and nothing else (a role, an acronym, the alias table) names it."""
+    if any(e.roles or e.acronym or e.alias_type for e in group):
+        return False
+    return all(m.ordinary or m.how == "nominal" for e in group for m in e.mentions) or all(
+        len(words := e.full.text.lower().split()) >= 2 and words[-1].strip(".,") in NOT_ACTOR_HEAD_WORDS
+        for e in group)
