@@ -26,7 +26,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsdossier.entities.knowledge import is_core_title, is_honorific, is_time_word, is_title_word
+from newsdossier.entities.knowledge import (
+    given_name_gender,
+    is_core_title,
+    is_honorific,
+    is_place_name,
+    is_time_word,
+    is_title_word,
+)
 from newsdossier.entities.names import initials, name_words
 
 __all__ = ["ACTOR_TYPES", "INSTITUTION_WORDS", "ROLE_NOUNS", "TITLE_WORDS", "ArticleMentions", "Mention", "Role", "find_mentions",
@@ -295,6 +302,8 @@ def _name_part(name: Any) -> Any:
                              or ((name[0].is_stop or name[0].text.lower() in _LEADING_NOT_NAME)
                                  and name[1].text[:1].isupper())):
         name = name[1:]  # "the", a bullet "•", "Near" of "Near Baghdad"
+    while len(name) and _modifier(name[0].text):
+        name = name[1:]  # "Pro-Iran", "War-scarred Iraq", "US-led": a modifier, not a name
     for i, token in enumerate(name):
         if i and (token.text in _DASHES or (token.text.islower() and token.text not in _NAME_LINKS)):
             name = name[:i]
@@ -310,6 +319,15 @@ def _locative(doc: Any, name: Any) -> bool:
     """Written after "in", "near" ... and not as a possessive ("in Troy", not "in Obama's speech")."""
     return (name.start > 0 and doc[name.start - 1].text.lower() in LOCATIVE_WORDS
             and not (name.end < len(doc) and doc[name.end].text.lower() in ("'s", "’s")))
+
+
+_MODIFIER = re.compile(r"(?i:pro|anti|non|post|pre|ex|neo|mid)-\w+|\w+-[a-z][\w-]*")
+
+
+def _modifier(word: str) -> bool:
+    """A hyphenated modifier: a prefix ("Pro-Iran", "Anti-war") or a lower-case second part ("War-scarred",
+    "Iran-backed")."""
+    return _MODIFIER.fullmatch(word) is not None
 
 
 def _opens_sentence(doc: Any, start: int) -> bool:
@@ -375,7 +393,21 @@ def _ordinary_word(doc: Any, name: Any) -> bool:
     if len(name) != 1 or not _opens_sentence(doc, name.start):
         return False
     word = name[0].text
-    return name[0].tag_ not in _PROPER_TAGS or re.search(rf"\b{re.escape(word.lower())}\b", doc.text) is not None
+    return (name[0].tag_ not in _PROPER_TAGS or re.search(rf"\b{re.escape(word.lower())}\b", doc.text) is not None
+            or _inflected_common_word(word))
+
+
+# A sentence-opening word in -ing, -ly or -ed this common in English (wordfreq Zipf) is a participle or
+# an adverb ("Lacking the might ...", "Crucially, ..."), not a name; given names and places are spared.
+INFLECTED_MIN_ZIPF = 3.0
+
+
+def _inflected_common_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    lower = word.lower()
+    return (lower.endswith(("ing", "ly", "ed")) and zipf_frequency(lower, "en") >= INFLECTED_MIN_ZIPF
+            and given_name_gender(word) is None and not is_place_name(word))
 
 
 def _without_nested(items: Iterable[tuple[Mention, list[Role]]]) -> list[tuple[Mention, list[Role]]]:
