@@ -24,13 +24,16 @@ def main() -> None:
     parser.add_argument("--silver", type=Path, nargs="*", default=[], help="DocBin files of silver-labelled texts")
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--steps", type=int, default=8000)
+    parser.add_argument("--assemble", type=Path, metavar="NER_MODEL",
+                        help="only put this trained NER (a model-best directory) into the bundled pipeline")
     args = parser.parse_args()
+    if args.assemble:
+        assemble(args.assemble, args.work / "pipeline")
+        return
 
-    import spacy
     from spacy.cli.train import train as spacy_train
 
     from newsdossier.nlp import augment  # noqa: F401  (registers the mention-swap augmenter)
-    from newsdossier.nlp import load_pipeline
     from newsdossier.nlp.train import CONFIG_DIR, TrainingPlan, prepare
 
     files = prepare(TrainingPlan(args.data, args.work / "corpora", args.work / "unused"))
@@ -44,13 +47,22 @@ def main() -> None:
                  "paths.mentions": str(files["mentions"]), "training.max_steps": args.steps,
                  "training.patience": args.steps}
     spacy_train(CONFIG_DIR / "ner.cfg", args.work / "ner", overrides=overrides)
+    assemble(args.work / "ner" / "model-best", args.work / "pipeline")
+
+
+def assemble(ner: Path, out: Path) -> None:
+    """The bundled pipeline with its last component, the NER, replaced by ``ner``; written to ``out``."""
+    import spacy
+
+    from newsdossier.nlp import load_pipeline
+
     nlp = load_pipeline("bundled")
-    student = spacy.load(args.work / "ner" / "model-best")
-    position = nlp.pipe_names.index("ner")
-    nlp.remove_pipe("ner")
-    nlp.add_pipe("ner", source=student, before=nlp.pipe_names[position] if position < len(nlp.pipe_names) else None)
-    nlp.to_disk(args.work / "pipeline")
-    print(f"wrote {args.work / 'pipeline'}")
+    nlp.remove_pipe("ner")  # the last component of the bundled pipeline
+    nlp.add_pipe("ner", source=spacy.load(ner))
+    nlp.meta["version"] = "0.1.0-student"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    print(f"wrote {out}")
 
 
 if __name__ == "__main__":
