@@ -32,10 +32,13 @@ LANGUAGE_MIN_WORDS = 60
 def is_english(doc: Any) -> bool:
     """Whether an analysed text is English prose by its share of English stop words (a short text is
     taken to be)."""
-    words = [t for t in doc if t.is_alpha]
-    if len(words) < LANGUAGE_MIN_WORDS:
+    from spacy.attrs import IS_ALPHA, IS_STOP
+
+    flags = doc.to_array([IS_ALPHA, IS_STOP])  # one pass in C, not a Python object per token
+    words = int(flags[:, 0].sum())
+    if words < LANGUAGE_MIN_WORDS:
         return True
-    return sum(t.is_stop for t in words) >= ENGLISH_STOP_WORD_MIN_SHARE * len(words)
+    return int((flags[:, 0] & flags[:, 1]).sum()) >= ENGLISH_STOP_WORD_MIN_SHARE * words
 
 
 __all__ = ["ENGLISH_STOP_WORD_MIN_SHARE", "AliasTable", "Entity", "Mention", "Role", "find_entities", "is_english",
@@ -51,8 +54,9 @@ def find_entities(analyses: Iterable[tuple[str, Any]], *, family_of: Mapping[str
     for article, doc in analyses:
         if not is_english(doc):
             continue
-        local.extend(local_entities(find_mentions(article, doc), doc.text))
-        lower_case.update(lower_case_words(doc.text))
+        text = doc.text
+        local.extend(local_entities(find_mentions(article, doc, text), text))
+        lower_case.update(lower_case_words(text))
     # a sentence-opening word that the pile writes in lower case elsewhere ("Meantime", "Documents") is
     # an ordinary word there too
     for entity in local:

@@ -175,9 +175,8 @@ def _apposition(doc: Any, end: int) -> tuple[int, int] | None:
     return (first, stop) if stop > i else None
 
 
-def _definitions(doc: Any) -> list[tuple[int, int, int, int, str]]:
+def _definitions(text: str) -> list[tuple[int, int, int, int, str]]:
     """``(name start char, name end char, acronym start char, acronym end char, acronym)`` of "Name (ACR)"."""
-    text = doc.text
     found = []
     for match in _ACRONYM.finditer(text):
         acronym = match.group(1)
@@ -203,7 +202,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 _HEADLINE_WORDS = frozenset("into for to in of with after over at on from as by and the a an is are was were".split())
 
 
-def _headline_starts(doc: Any) -> list[tuple[int, int]]:
+def _headline_starts(text: str) -> list[tuple[int, int]]:
     """Character ranges of Title Case lines ("Lindsay Lohan Checks Into Rehab", "Obama Announces Surgeon
     General Pick": three words or more, nearly all capitalised, with a capitalised small word or no
     closing punctuation), where the NER runs
@@ -211,7 +210,7 @@ def _headline_starts(doc: Any) -> list[tuple[int, int]]:
     and reading lines costs nothing next to walking the tokens)."""
     ranges = []
     offset = 0
-    for line in doc.text.split("\n"):
+    for line in text.split("\n"):
         words = _WORDS.findall(line)
         if (len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
                 and (any(w[:1].isupper() and w.lower() in _HEADLINE_WORDS for w in words[1:])
@@ -224,11 +223,14 @@ def _headline_starts(doc: Any) -> list[tuple[int, int]]:
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 
 
-def find_mentions(article: str, doc: Any) -> ArticleMentions:
-    """Mentions, roles and acronym definitions of one analysed article (see the module docstring)."""
+def find_mentions(article: str, doc: Any, text: str | None = None) -> ArticleMentions:
+    """Mentions, roles and acronym definitions of one analysed article (see the module docstring);
+    ``text`` is ``doc.text`` when the caller has it already (spaCy joins the tokens again at every
+    ``doc.text``)."""
     found = ArticleMentions(article)
-    headlines = _headline_starts(doc)
-    definitions = _definitions(doc)
+    text = doc.text if text is None else text
+    headlines = _headline_starts(text)
+    definitions = _definitions(text)
     defined = [(s, e) for s, e, *_ in definitions]
     candidates: list[tuple[Mention, list[Role]]] = []
     body_stems: set[str] | None = None
@@ -255,17 +257,17 @@ def find_mentions(article: str, doc: Any) -> ArticleMentions:
         if any(start <= name.start_char < end for start, end in headlines):
             how = "headline"
             if body_stems is None:
-                body_stems = _lower_case_stems(doc.text)
-            if (name := _headline_name(name, body_stems)) is None:
+                body_stems = _lower_case_stems(text)
+            if (name := _headline_name(name, body_stems, text)) is None:
                 continue
         candidates.append((Mention(article, name.start_char, name.end_char, name.text, kind, how, honorific,
-                                   not honorific and _ordinary_word(doc, name),
+                                   not honorific and _ordinary_word(doc, name, text),
                                    _locative(doc, name),
                                    not honorific and len(name) == 1 and _opens_sentence(doc, name.start)), roles))
     for start, end, _, _, acronym in definitions:
-        mention = Mention(article, start, end, doc.text[start:end], "ORG", "definition")
+        mention = Mention(article, start, end, text[start:end], "ORG", "definition")
         candidates.append((mention, []))
-    for match in re.finditer(r"\b([A-Z][A-Z&]{1,7})\b", doc.text):
+    for match in re.finditer(r"\b([A-Z][A-Z&]{1,7})\b", text):
         acronym = match.group(1)
         if any(acronym == d[4] for d in definitions) and not any(
                 _overlaps((match.start(), match.end()), (m.start, m.end)) for m, _ in candidates):
@@ -335,7 +337,7 @@ def _opens_sentence(doc: Any, start: int) -> bool:
     i = start
     while i > 0 and doc[i - 1].text in ("“", '"', "‘", "'", "(", "[", "«", "—", "-", "•"):
         i -= 1
-    return i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text or doc.text[doc[i].idx - 1:doc[i].idx] == "\n"
+    return i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text
 
 
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
@@ -364,12 +366,12 @@ def lower_case_words(text: str) -> list[str]:
     return [w for line in text.split("\n") if not _ADDRESS.search(line) for w in _LOWER_WORD.findall(line)]
 
 
-def _headline_name(name: Any, body_stems: set[str]) -> Any:
+def _headline_name(name: Any, body_stems: set[str], text: str) -> Any:
     """A name in a Title Case headline without the words the article writes in lower case: those
     before it dropped ("Nominates Regina Benjamin"), cut before the first after it ("Obama Announces",
     "Woman Killed" is nothing). A name the article writes the same way elsewhere is kept whole
     ("Aoraki Mount Cook National Park"). None when nothing is left."""
-    if name.doc.text.count(name.text) > 1:
+    if text.count(name.text) > 1:
         return name
 
     def ordinary(token: Any) -> bool:
@@ -387,13 +389,13 @@ def _headline_name(name: Any, body_stems: set[str]) -> Any:
 LOCATIVE_WORDS = frozenset({"in", "near", "outside", "around", "across", "throughout", "inside"})
 
 
-def _ordinary_word(doc: Any, name: Any) -> bool:
+def _ordinary_word(doc: Any, name: Any, text: str) -> bool:
     """A one-word name that opens its sentence where the tagger reads it as no proper noun, or
     that the article also writes in lower case: "Sadly," "Think of", "Teachers say"."""
     if len(name) != 1 or not _opens_sentence(doc, name.start):
         return False
     word = name[0].text
-    return (name[0].tag_ not in _PROPER_TAGS or re.search(rf"\b{re.escape(word.lower())}\b", doc.text) is not None
+    return (name[0].tag_ not in _PROPER_TAGS or re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
             or _inflected_common_word(word))
 
 

@@ -83,13 +83,19 @@ class LocalEntity:
     acronym: str | None = None
     group_cue: bool = False
     alias_type: str | None = None  # the type an alias table line gives it
+    _typed: tuple[tuple[object, ...], str] | None = field(default=None, repr=False, compare=False)
+    _full: tuple[tuple[int, int], Mention] | None = field(default=None, repr=False, compare=False)
 
     @property
     def full(self) -> Mention:
-        """The longest non-acronym mention (the name as the article introduces it)."""
-        named = [m for m in self.mentions if m.how not in ("acronym", "nominal")] or self.mentions
-        named = [m for m in named if m.how != "headline"] or named
-        return max(named, key=lambda m: (len(name_words(m.text)), -m.start))
+        """The longest non-acronym mention (the name as the article introduces it); kept until the
+        mentions change (the merge rules read it often)."""
+        state = (id(self.mentions), len(self.mentions))
+        if self._full is None or self._full[0] != state:
+            named = [m for m in self.mentions if m.how not in ("acronym", "nominal")] or self.mentions
+            named = [m for m in named if m.how != "headline"] or named
+            self._full = (state, max(named, key=lambda m: (len(name_words(m.text)), -m.start)))
+        return self._full[1]
 
     @property
     def key(self) -> str:
@@ -97,8 +103,13 @@ class LocalEntity:
 
     @property
     def type(self) -> str:
-        """The type the evidence gives (:func:`_evidence_type`), else the NER's majority."""
-        return evidence_type([self]) or Counter(m.type for m in self.mentions).most_common(1)[0][0]
+        """The type the evidence gives (:func:`~newsdossier.entities.types.evidence_type`), else the NER's
+        majority; read often by the merge rules, so kept until the entity's mentions, roles or cues change."""
+        state = (id(self.mentions), len(self.mentions), len(self.roles), self.acronym, self.group_cue, self.alias_type)
+        if self._typed is None or self._typed[0] != state:
+            kind = evidence_type([self]) or Counter(m.type for m in self.mentions).most_common(1)[0][0]
+            self._typed = (state, kind)
+        return self._typed[1]
 
     @property
     def honorific(self) -> str:
@@ -291,7 +302,7 @@ def _spun_filter(entities: list[LocalEntity], spun_sources: Mapping[str, str]) -
     for entity in entities:
         source = spun_sources.get(entity.article)
         if source is not None:
-            entity.mentions = [m for m in entity.mentions if m.how != "nominal"]
+            entity.mentions[:] = [m for m in entity.mentions if m.how != "nominal"]
             if not any(name_key(m.text) in keys.get(source, set()) for m in entity.mentions):
                 continue
             entity.roles = []
