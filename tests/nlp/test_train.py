@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsdossier.errors import ConfigError
+from newsdossier.nlp import WEIGHTS_MANIFEST, load_pipeline, verify_weights
 from newsdossier.nlp.train import TrainingPlan, prepare, train_model
 
 NER = """-DOCSTART- O
@@ -69,6 +70,31 @@ def test_prepare_holds_out_treebank_documents(tmp_path: Path) -> None:
                                                                                      "VBZ", "sleep")
 
 
+def test_silver_documents_join_the_ner_training_documents(tmp_path: Path) -> None:
+    import spacy
+    from spacy.tokens import DocBin, Span
+
+    vocab = spacy.blank("en").vocab
+    silver_doc = spacy.blank("en")("Olaf Scholz met Ursula von der Leyen.")
+    silver_doc.ents = [Span(silver_doc, 0, 2, "PER"), Span(silver_doc, 3, 7, "PER")]
+    silver = tmp_path / "silver.spacy"
+    DocBin(docs=[silver_doc]).to_disk(silver)
+    files = prepare(TrainingPlan(_datasets(tmp_path / "data"), tmp_path / "work", tmp_path / "out", silver=(silver,)))
+    assert files["ner_train"].is_dir()  # spaCy reads every .spacy file in it
+    docs = [d for path in sorted(files["ner_train"].glob("*.spacy")) for d in DocBin().from_disk(path).get_docs(vocab)]
+    names = {e.text for d in docs for e in d.ents}
+    assert {"Peter Blackburn", "Olaf Scholz", "Ursula von der Leyen"} <= names
+    dev = [e.text for d in DocBin().from_disk(files["ner_dev"]).get_docs(vocab) for e in d.ents]
+    assert "Olaf Scholz" not in dev  # silver never reaches the checkpoint-picking set
+
+
+def test_plan_names_a_missing_silver_file(tmp_path: Path) -> None:
+    plan = TrainingPlan(_datasets(tmp_path / "data"), tmp_path / "work", tmp_path / "out",
+                        silver=(tmp_path / "nowhere.spacy",))
+    with pytest.raises(ConfigError, match="nowhere.spacy"):
+        plan.check()
+
+
 def test_recipe_builds_a_loadable_pipeline(tmp_path: Path) -> None:
     import spacy
 
@@ -83,3 +109,19 @@ def test_recipe_builds_a_loadable_pipeline(tmp_path: Path) -> None:
     doc = nlp("Abu Mahdi al-Muhandis left. He was killed.")
     assert [t.text for t in doc][:3] == ["Abu", "Mahdi", "al-Muhandis"]  # the news tokenizer was saved with it
     assert [s.text for s in doc.sents] == ["Abu Mahdi al-Muhandis left.", "He was killed."]
+    # every weight file is pinned by its SHA-256, and a changed one is refused with its name
+    pinned = (out / WEIGHTS_MANIFEST).read_text(encoding="utf-8").split()[1::2]
+    assert pinned == sorted(p.relative_to(out).as_posix() for p in out.glob("*/model")) and "ner/model" in pinned
+    verify_weights(out)
+    assert load_pipeline(str(out)).pipe_names == nlp.pipe_names
+    with (out / "ner" / "model").open("ab") as weights:
+        weights.write(b"\0")
+    with pytest.raises(ConfigError, match=r"ner/model: SHA-256 .* is not the pinned"):
+        verify_weights(out)
+
+
+def test_the_bundled_pipeline_matches_its_pinned_weights() -> None:
+    from newsdossier.nlp import BUNDLED_PATH
+
+    verify_weights(BUNDLED_PATH)  # raises on any difference
+    assert len((BUNDLED_PATH / WEIGHTS_MANIFEST).read_text(encoding="utf-8").splitlines()) == 6

@@ -15,9 +15,10 @@ from dataclasses import replace
 from typing import Any
 
 from newsdossier.entities.aliases import AliasTable, read_aliases
-from newsdossier.entities.mentions import Mention, Role, find_mentions, lower_case_words
+from newsdossier.entities.mentions import ArticleMentions, Mention, Role, find_mentions, lower_case_words
 from newsdossier.entities.names import name_key
-from newsdossier.entities.resolve import Entity, local_entities, resolve_entities
+from newsdossier.entities.pile import KnownNames, NameRun, cut_run_ons, known_mentions, name_runs
+from newsdossier.entities.resolve import Entity, LocalEntity, local_entities, resolve_entities
 
 # Share of an article's words that are English stop words below which it is not read for actors: the
 # English NER reads German, Portuguese or Russian capitalised nouns as names ("Sämtliche Daten",
@@ -49,14 +50,18 @@ def find_entities(analyses: Iterable[tuple[str, Any]], *, family_of: Mapping[str
                   spun_sources: Mapping[str, str] | None = None, aliases: AliasTable | None = None,
                   story_of: Mapping[str, str] | None = None) -> list[Entity]:
     """Canonical entities from ``(article id, spaCy Doc)`` pairs (the NLP stage's analyses)."""
-    local = []
+    local: list[LocalEntity] = []
     lower_case: set[str] = set()
+    found_all: list[tuple[ArticleMentions, list[NameRun]]] = []
     for article, doc in analyses:
         if not is_english(doc):
             continue
         text = doc.text
-        local.extend(local_entities(find_mentions(article, doc, text), text))
+        found = find_mentions(article, doc, text)
+        found_all.append((found, name_runs(text, found.mentions)))
+        local.extend(local_entities(found, text))
         lower_case.update(lower_case_words(text))
+    _add_known_names(local, found_all, aliases)
     # a sentence-opening word that the pile writes in lower case elsewhere ("Meantime", "Documents") is
     # an ordinary word there too
     for entity in local:
@@ -64,3 +69,36 @@ def find_entities(analyses: Iterable[tuple[str, Any]], *, family_of: Mapping[str
                            else m for m in entity.mentions]
     return resolve_entities(local, family_of=family_of, spun_sources=spun_sources, aliases=aliases,
                             story_of=story_of)
+
+
+def _add_known_names(local: list[LocalEntity], found_all: list[tuple[ArticleMentions, list[NameRun]]],
+                     aliases: AliasTable | None) -> None:
+    """Names the pile knows (:mod:`.pile`): person mentions run into a known group cut (and the group's
+    own mentions, which the article grouped with the run-on, given back to an actor of their own), and
+    known names the NER missed added to their article's actors (to the one with the same name, else a
+    new one)."""
+    known = KnownNames.of((found for found, _ in found_all), aliases)
+    for entity in list(local):
+        cut, leads = cut_run_ons(entity.mentions, known)
+        if not leads:
+            continue
+        apart = [m for m in cut if m.how != "split" and name_key(m.text) in leads]
+        entity.mentions[:] = [m for m in cut if m not in apart]
+        entity.forget()
+        if apart:
+            group = LocalEntity(entity.article)
+            group.mentions.extend(apart)
+            local.append(group)
+    by_article: dict[str, list[LocalEntity]] = {}
+    for entity in local:
+        by_article.setdefault(entity.article, []).append(entity)
+    for found, runs in found_all:
+        for mention in known_mentions(found.article, runs, known):
+            key = name_key(mention.text)
+            entities = by_article.setdefault(found.article, [])
+            target = next((e for e in entities if any(name_key(m.text) == key for m in e.mentions)), None)
+            if target is None:
+                target = LocalEntity(found.article)
+                entities.append(target)
+                local.append(target)
+            target.mentions.append(mention)

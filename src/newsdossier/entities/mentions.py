@@ -141,7 +141,8 @@ def _split_title(doc: Any, span: Any) -> tuple[int, int]:
     """(title start token, name start token) of a name span whose title may lie inside it or before it.
 
     An ORG span is a person only when a title opens it and two or more words follow
-    ("President-elect Joe Biden"); a span with an institution word is never split.
+    ("President-elect Joe Biden"), or a form of address and one ("Lord Callaghan"); a span with an
+    institution word is never split.
     """
     name_start = span.start
     if any(token.text.lower() in INSTITUTION_WORDS for token in span):
@@ -150,7 +151,8 @@ def _split_title(doc: Any, span: Any) -> tuple[int, int]:
         return span.start, span.start  # "St Louis", "Prince Edward Island"; but "Lord Callaghan" is a person
     while name_start < span.end - 1 and is_title_word(doc[name_start].text):
         name_start += 1
-    if span.label_ == "ORG" and (name_start == span.start or span.end - name_start < 2):
+    if span.label_ == "ORG" and (name_start == span.start
+                                 or (span.end - name_start < 2 and not is_honorific(span[0].text))):
         return span.start, span.start  # an organisation ("General Motors" is not a "Motors" titled "General")
     return _title_start(doc, name_start), name_start
 

@@ -97,6 +97,10 @@ class LocalEntity:
             self._full = (state, max(named, key=lambda m: (len(name_words(m.text)), -m.start)))
         return self._full[1]
 
+    def forget(self) -> None:
+        """Drop the kept full name and type (after a mention was changed in place)."""
+        self._full = self._typed = None
+
     @property
     def key(self) -> str:
         return name_key(self.full.text)

@@ -1,9 +1,8 @@
 """The actor audit: how trustworthy the dossier's actor list is, on any pile with gold entity annotations.
 
 ``newsdossier eval actors --data DIR [--split dev] --json`` runs the product's own actor stage
-(NLP analysis, :func:`~newsdossier.entities.mentions.find_mentions`,
-:func:`~newsdossier.entities.resolve.local_entities`,
-:func:`~newsdossier.entities.resolve.resolve_entities`) on every topic of a MEANTIME or ECB+
+(NLP analysis, then :func:`~newsdossier.entities.find_entities` as ``build`` calls it: mentions,
+the pile's known names, local grouping, resolution) on every topic of a MEANTIME or ECB+
 directory as one pile, with no help from the gold (unlike ``eval entity-coref``, which hands the
 resolver the gold mentions the NER missed), and scores what a reader of the dossier sees:
 
@@ -23,7 +22,9 @@ resolver the gold mentions the NER missed), and scores what a reader of the doss
   gold entities of a topic that are written identically (one name key) are taken as one: both
   corpora hold the same name as several instances where annotators did not link them ("France"
   twice, "United States" as a place and as a government), and no reader would call joining
-  them a false merge. ``false_merges`` lists the wrongly merged spellings to read.
+  them a false merge; likewise a spelling that is the acronym of another's words within the topic
+  ("US" and "United States", "UK" and "United Kingdom", annotated as separate place and
+  government instances). ``false_merges`` lists the wrongly merged spellings to read.
 
 A product mention is *judged* where the gold annotates every entity: in MEANTIME, the first
 sentences of each document, up to the last one holding a mention of the document-level pass (the
@@ -186,7 +187,8 @@ def score_actors(docs: Sequence[CorefDoc], entities_of: dict[str, list[Entity]],
 
 
 def _same_gold_entity(spellings: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
-    """(topic, gold cluster) -> a representative: clusters of a topic sharing a name key are one."""
+    """(topic, gold cluster) -> a representative: clusters of a topic sharing a name key, or one's
+    key the acronym of the other's words, are one."""
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
     def find(x: tuple[str, str]) -> tuple[str, str]:
@@ -195,11 +197,18 @@ def _same_gold_entity(spellings: Iterable[tuple[str, str, str]]) -> dict[tuple[s
         return x
 
     first_with_key: dict[tuple[str, str], tuple[str, str]] = {}
+    spellings = list(spellings)
     for topic, cluster, key in spellings:
         here = find((topic, cluster))
         other = find(first_with_key.setdefault((topic, key), here))
         if other != here:
             parent[here] = other
+    for topic, cluster, key in spellings:  # "US" is "United States": an acronym key is its capitals
+        if " " in key:
+            acronym = "".join(word[0] for word in key.split()).upper()
+            other_cluster = first_with_key.get((topic, acronym))
+            if other_cluster is not None and find(other_cluster) != find((topic, cluster)):
+                parent[find((topic, cluster))] = find(other_cluster)
     return {x: find(x) for x in list(parent)}
 
 

@@ -8,6 +8,7 @@ such as ``en_core_web_trf`` or a directory). Nothing is ever downloaded.
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from newsdossier.errors import ConfigError
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["BUNDLED", "BUNDLED_PATH", "load_pipeline", "pipeline_id"]
+__all__ = ["BUNDLED", "BUNDLED_PATH", "WEIGHTS_MANIFEST", "load_pipeline", "pipeline_id", "verify_weights"]
 
 BUNDLED = "bundled"
 BUNDLED_PATH = Path(__file__).parent / "model"
@@ -42,6 +43,8 @@ def _load(name: str) -> Language:
     target: str | Path = BUNDLED_PATH if name == BUNDLED else name
     if name == BUNDLED and not (BUNDLED_PATH / "meta.json").is_file():
         raise ConfigError(f"the bundled NLP model is missing from {BUNDLED_PATH}; build it with `make model`")
+    if isinstance(target, Path) or Path(target, WEIGHTS_MANIFEST).is_file():
+        verify_weights(Path(target))
     try:
         return spacy.load(target)
     except OSError as error:
@@ -52,7 +55,29 @@ def _load(name: str) -> Language:
         ) from error
 
 
+WEIGHTS_MANIFEST = "weights.sha256"  # written by newsdossier.nlp.train beside the pipeline it saves
+
+
+def verify_weights(model: Path) -> None:
+    """Check every weight file a pipeline directory's manifest pins against its SHA-256; a
+    :class:`ConfigError` names the first file that is missing or differs (a damaged or swapped
+    install). The bundled pipeline always has a manifest; another directory is checked when it has one."""
+    manifest = model / WEIGHTS_MANIFEST
+    if not manifest.is_file():
+        raise ConfigError(f"{manifest} is missing: the pipeline's weight files cannot be verified; reinstall "
+                          "newsdossier or rebuild the model with `make model`")
+    for line in manifest.read_text(encoding="utf-8").splitlines():
+        expected, _, relative = line.partition("  ")
+        path = model / relative
+        if not path.is_file():
+            raise ConfigError(f"{path}: a weight file the pipeline pins is missing; reinstall newsdossier")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest != expected:
+            raise ConfigError(f"{path}: SHA-256 {digest} is not the pinned {expected}; the file is damaged "
+                              "or was replaced, so it is not loaded (reinstall newsdossier)")
+
+
 def pipeline_id(nlp: Language) -> str:
-    """Name and version of a pipeline, e.g. ``en_newsdossier-0.1.0``: the key its analyses are cached under."""
+    """Name and version of a pipeline, e.g. ``en_newsdossier-0.2.0``: the key its analyses are cached under."""
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"

@@ -3,7 +3,10 @@
 ``newsdossier train-model --data ../shared/datasets`` (or ``make model``) does, in order:
 
 1. **prepare**: CoNLL-2003 train becomes the NER training documents and CoNLL-2003 dev its
-   early-stopping set; the names in the training documents become the pool of the
+   early-stopping set; silver documents (``--silver``: raw news labelled by the MiniLM teacher of
+   ``bench/ner_teacher.py``, see ``make silver``) join the training documents when given, which is
+   how the shipped NER 0.2 was trained (a distilled student: it learns the teacher's pretrained
+   knowledge of names at the CNN's speed); the names in the training documents become the pool of the
    mention-swap augmenter (:mod:`newsdossier.nlp.augment`); UD English-EWT dev+test
    (CC BY-SA 4.0) become tagging, morphology, lemma and dependency documents, of which one
    document in ten is held out for early stopping. GUM is never read here: it is for evaluation.
@@ -18,6 +21,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import shutil
@@ -27,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdossier.errors import ConfigError, EvalDataError
+from newsdossier.nlp import WEIGHTS_MANIFEST
 from newsdossier.nlp.augment import mention_pool
 from newsdossier.nlp.corpora import (
     NerSentence,
@@ -38,14 +43,19 @@ from newsdossier.nlp.corpora import (
 )
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-__all__ = ["TrainingPlan", "assemble", "prepare", "train_model"]
+__all__ = ["TrainingPlan", "assemble", "prepare", "replace_ner", "train_model", "write_manifest"]
 
 CONFIG_DIR = Path(__file__).parent / "configs"
 MODEL_NAME = "en_newsdossier"
-MODEL_VERSION = "0.1.0"
+MODEL_VERSION = "0.2.0"
+# NER training steps when silver documents join CoNLL (four times the data of CoNLL alone; CoNLL
+# dev still picks the checkpoint). The config's own 4,000 are for CoNLL alone.
+SILVER_NER_STEPS = 8000
+
 # Sentences per NER training document: CoNLL documents are cut into runs of this many
 # sentences so batches hold whole runs (spaCy's own `convert -n 10` default).
 NER_SENTENCES_PER_DOC = 10
@@ -65,6 +75,7 @@ class TrainingPlan:
     work: Path  # scratch directory for converted corpora and checkpoints
     out: Path  # where the assembled pipeline is written
     max_steps: int | None = None  # cap on training steps per pipeline (None = config default)
+    silver: tuple[Path, ...] = ()  # DocBin files of teacher-labelled news joined to the NER training documents
     overrides: tuple[tuple[str, object], ...] = ()  # extra config settings for both pipelines, e.g. ("training.seed", 1)
 
     @property
@@ -76,7 +87,8 @@ class TrainingPlan:
         return [self.data / "ud_english" / "en_ewt-ud-dev.conllu", self.data / "ud_english" / "en_ewt-ud-test.conllu"]
 
     def check(self) -> None:
-        missing = [p for p in [self.conll / "train.txt", self.conll / "dev.txt", *self.ewt] if not p.is_file()]
+        missing = [p for p in [self.conll / "train.txt", self.conll / "dev.txt", *self.ewt, *self.silver]
+                   if not p.is_file()]
         if missing:
             raise ConfigError(
                 "training data not found: " + ", ".join(map(str, missing)) + "; pass --data pointing at ../shared/datasets"
@@ -177,6 +189,14 @@ def prepare(plan: TrainingPlan) -> dict[str, Path]:
     DocBin(docs=train_docs).to_disk(files["ner_train"])
     files["mentions"].write_text(json.dumps(mention_pool(train_docs), ensure_ascii=False), encoding="utf-8")
     DocBin(docs=ner_docs(read_ner(plan.conll / "dev.txt"), vocab)).to_disk(files["ner_dev"])
+    if plan.silver:  # spaCy reads every .spacy file of a training directory
+        train_dir = plan.work / "ner_train"
+        shutil.rmtree(train_dir, ignore_errors=True)
+        train_dir.mkdir()
+        shutil.move(files["ner_train"], train_dir / "conll_train.spacy")
+        for number, silver in enumerate(plan.silver):
+            shutil.copy(silver, train_dir / f"silver_{number}.spacy")
+        files["ner_train"] = train_dir
 
     by_document: dict[str, list[UdSentence]] = {}
     for path in plan.ewt:
@@ -202,6 +222,8 @@ def _train(config: Path, output: Path, files: dict[str, Path], kind: str, plan: 
     overrides: dict[str, object] = {"paths.train": str(files[f"{kind}_train"]), "paths.dev": str(files[f"{kind}_dev"])}
     if kind == "ner":
         overrides["paths.mentions"] = str(files["mentions"])
+    if kind == "ner" and plan.silver:
+        overrides["training.max_steps"] = overrides["training.patience"] = SILVER_NER_STEPS
     if plan.max_steps is not None:
         overrides["training.max_steps"] = plan.max_steps
     section = "components.ner" if config.name == "ner.cfg" else "components.parser"
@@ -214,8 +236,9 @@ def _train(config: Path, output: Path, files: dict[str, Path], kind: str, plan: 
     return best
 
 
-def assemble(tagparse: Path, ner: Path, out: Path) -> Path:
-    """Join the two trained pipelines behind the news tokenizer and sentence rules; save to ``out``."""
+def assemble(tagparse: Path, ner: Path, out: Path, *, silver: bool = False) -> Path:
+    """Join the two trained pipelines behind the news tokenizer and sentence rules; save to ``out``
+    with the SHA-256 manifest of its weight files."""
     import spacy
 
     from newsdossier.nlp.language import SENTENCES_COMPONENT, news_tokenizer
@@ -225,13 +248,33 @@ def assemble(tagparse: Path, ner: Path, out: Path) -> Path:
     nlp.add_pipe("ner", source=ner_nlp)
     nlp.add_pipe(SENTENCES_COMPONENT, before="parser")
     nlp.tokenizer = news_tokenizer(nlp)
+    return save(nlp, out, silver=silver)
+
+
+def replace_ner(ner: Path, out: Path) -> Path:
+    """The bundled pipeline with its NER replaced by the one trained in ``ner`` (a ``model-best``
+    directory), saved to ``out``: for swapping in an NER trained on its own (``bench/ner_student.py``)."""
+    import spacy
+
+    from newsdossier.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    nlp.remove_pipe("ner")  # the last component
+    nlp.add_pipe("ner", source=spacy.load(ner))
+    return save(nlp, out, silver=True)
+
+
+def save(nlp: Language, out: Path, *, silver: bool) -> Path:
+    """Write an assembled pipeline with its name, version, sources and weight manifest."""
+    ner_source = ("NER (PER, ORG, LOC, MISC) trained on CoNLL-2003 train and on news labelled by a "
+                  "MiniLM teacher fine-tuned on CoNLL-2003 (bench/ner_teacher.py)."
+                  if silver else "NER (PER, ORG, LOC, MISC) trained on CoNLL-2003.")
     nlp.meta.update(
         {
             "name": MODEL_NAME.removeprefix("en_"),
             "version": MODEL_VERSION,
             "description": "newsdossier's bundled English pipeline: news tokenizer and sentence rules, "
-            "tagger/morphologizer/lemmatizer/parser trained on UD English-EWT dev+test, "
-            "NER (PER, ORG, LOC, MISC) trained on CoNLL-2003.",
+            "tagger/morphologizer/lemmatizer/parser trained on UD English-EWT dev+test, " + ner_source,
             "license": "CC BY-SA 4.0",
             "sources": [
                 {"name": "UD English-EWT (dev and test)", "url": "https://github.com/UniversalDependencies/UD_English-EWT", "license": "CC BY-SA 4.0"},
@@ -239,10 +282,22 @@ def assemble(tagparse: Path, ner: Path, out: Path) -> Path:
             ],
         }
     )
+    if silver:
+        nlp.meta["sources"] = [*nlp.meta["sources"], {
+            "name": "all-MiniLM-L6-v2 (teacher only; its weights are not in this pipeline)",
+            "url": "https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2", "license": "Apache-2.0"}]
     if out.exists():
         shutil.rmtree(out)
     nlp.to_disk(out)
+    write_manifest(out)
     return out
+
+
+def write_manifest(model: Path) -> None:
+    """SHA-256 of every weight file (``*/model``) of a saved pipeline, one ``digest  path`` line each."""
+    lines = [f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.relative_to(model).as_posix()}"
+             for path in sorted(model.glob("*/model"))]
+    (model / WEIGHTS_MANIFEST).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def train_model(plan: TrainingPlan) -> Path:
@@ -253,7 +308,7 @@ def train_model(plan: TrainingPlan) -> Path:
     dev_scores = {name: json.loads((path / "meta.json").read_text()).get("performance", {})
                   for name, path in (("tagparse", tagparse), ("ner", ner))}
     (plan.work / "dev_scores.json").write_text(json.dumps(dev_scores, indent=2, sort_keys=True))
-    return assemble(tagparse, ner, plan.out)
+    return assemble(tagparse, ner, plan.out, silver=bool(plan.silver))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -269,8 +324,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("build/nlp"), help="scratch folder (converted data, checkpoints)")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "model", help="where the pipeline is written")
     parser.add_argument("--max-steps", type=int, default=None, help="cap on training steps per pipeline")
+    parser.add_argument("--silver", type=Path, nargs="*", default=[],
+                        help="DocBin files of teacher-labelled news for the NER (make silver writes one)")
     args = parser.parse_args(argv)
-    out = train_model(TrainingPlan(args.data, args.work, args.out, max_steps=args.max_steps))
+    out = train_model(TrainingPlan(args.data, args.work, args.out, max_steps=args.max_steps, silver=tuple(args.silver)))
     print(f"wrote {out}; dev scores in {args.work / 'dev_scores.json'}")
     return 0
 

@@ -1,0 +1,182 @@
+"""Names the pile knows: what the NER found in some articles, found again where it missed them.
+
+The NER reads each article alone, so a name it tags in four articles can go untagged in a fifth
+("the militia of Popular Mobilization Abu Mahdi al-Mohandes who ..."), or be run into the word
+before it ("deputy director Hashed Abu Mahdi al-Muhandis", where the article tags "Hashed" on its
+own as a group). The pile is the evidence that settles both:
+
+- **Known names** are the names of two words or more the NER tagged, with the type most of their
+  mentions carry, and the typed names of the user's alias table; a spelling counts by its
+  transliteration key (:func:`~.names.name_key`), so "al-Mohandes" is known from "al-Muhandis".
+- **Found again**: in a run of capitalised words the NER left untagged, a known person's name is a
+  mention wherever it stands in the run (a person is often written after a group or a title the
+  NER did not tag); a known group or place only when it is all that the people found leave of the
+  run ("Popular Mobilization Abu Mahdi al-Mohandes" gives both; "New York" is not found inside
+  "New York Times").
+- **Cut from a run-on**: a person mention whose leading words the pile knows as a group or place,
+  and whose remaining words (two or more) the pile knows as a person, loses the leading words.
+
+Only the articles' own text is read, and only names of two words or more are sought, so a common
+word is never made a name by this step. Mentions found here have ``how="pile"``; cut ones ``"split"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from newsdossier.entities.aliases import AliasTable
+from newsdossier.entities.mentions import ArticleMentions, Mention
+from newsdossier.entities.names import is_acronym, name_key, name_words
+
+__all__ = ["KnownNames", "NameRun", "cut_run_ons", "name_runs", "known_mentions"]
+
+# Lower-case words a name may hold between its capitalised words ("Abu Mahdi al-Muhandis", "Ursula
+# von der Leyen", "Bank of England").
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "del", "della", "der", "den", "van", "von", "da",
+                       "di", "du", "dos", "das", "la", "le", "of", "and", "&"})
+_WORD = re.compile(r"[^\s,;:()\[\]{}\"“”‘’«»!?]+")
+# a word that opens with a lower-case Arabic article joined by a hyphen: "al-Muhandis", "el-Sisi"
+_JOINED_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)-[A-Z]")
+
+
+@dataclass(frozen=True, slots=True)
+class NameRun:
+    """Capitalised words in a row that no mention covers: the run's text from its first word's start
+    (``start``) and the ``(start, end)`` of each word in the article."""
+
+    start: int
+    text: str
+    words: tuple[tuple[int, int], ...]
+
+    def phrase(self, first: int, last: int) -> str:
+        """The text from word ``first`` to word ``last`` (inclusive)."""
+        return self.text[self.words[first][0] - self.start:self.words[last][1] - self.start]
+
+
+@dataclass(slots=True)
+class KnownNames:
+    """Name keys of two words or more the NER tagged somewhere in the pile, with their majority type."""
+
+    types: dict[str, str] = field(default_factory=dict)
+    single: dict[str, str] = field(default_factory=dict)  # one-word names: only to cut run-ons, never sought
+
+    @classmethod
+    def of(cls, found: Iterable[ArticleMentions], aliases: AliasTable | None = None) -> KnownNames:
+        """The names the NER tagged across the pile, and the typed names of the user's alias table
+        (which win: the user said what they are)."""
+        counts: dict[str, Counter[str]] = {}
+        single: dict[str, Counter[str]] = {}
+        for article in found:
+            for mention in article.mentions:
+                if mention.how != "ner" or mention.ordinary or is_acronym(mention.text):
+                    continue
+                words = len(name_words(mention.text))
+                if words:
+                    (counts if words >= 2 else single).setdefault(name_key(mention.text), Counter())[mention.type] += 1
+        known = cls({key: count.most_common(1)[0][0] for key, count in counts.items()},
+                    {key: count.most_common(1)[0][0] for key, count in single.items()})
+        for entry in aliases.entries if aliases is not None else ():
+            for name in entry.names:
+                if entry.type is not None and len(name_words(name)) >= 2 and not is_acronym(name):
+                    known.types[name_key(name)] = entry.type
+        return known
+
+    def type_of(self, text: str) -> str | None:
+        return self.types.get(name_key(text))
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or bool(_JOINED_ARTICLE.match(word))
+
+
+def name_runs(text: str, mentions: Iterable[Mention]) -> list[NameRun]:
+    """Runs of two or more capitalised words (particles allowed inside) that no mention touches, within a
+    line and a sentence: where a name the NER missed can stand."""
+    covered = sorted((m.start, m.end) for m in mentions)
+    runs: list[NameRun] = []
+    current: list[tuple[int, int]] = []
+
+    def close() -> None:
+        while current and text[current[-1][0]:current[-1][1]].lower() in PARTICLES:
+            current.pop()
+        if len(current) >= 2:
+            runs.append(NameRun(current[0][0], text[current[0][0]:current[-1][1]], tuple(current)))
+        current.clear()
+
+    index = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        while index < len(covered) and covered[index][1] <= start:
+            index += 1
+        touched = index < len(covered) and covered[index][0] < end
+        gap = text[current[-1][1]:start] if current else ""
+        if touched or "\n" in gap or any(c in gap for c in ",;:()\"“”!?") or not (
+                _capitalised(word) or (current and word.lower() in PARTICLES)):
+            close()
+            if touched or not _capitalised(word):
+                continue
+        if word.endswith((".", "’s", "'s")) and not is_acronym(word):
+            # a sentence or a possessive ends the run after this word
+            stem = len(word) - (1 if word.endswith(".") else 2)
+            current.append((start, start + stem))
+            close()
+            continue
+        current.append((start, end))
+    close()
+    return runs
+
+
+def known_mentions(article: str, runs: Iterable[NameRun], known: KnownNames) -> list[Mention]:
+    """Mentions of known names in an article's untagged runs (see the module docstring)."""
+    found = []
+    for run in runs:
+        words = run.words
+        people: list[tuple[int, int]] = []  # word ranges of known people in the run
+        at = 0
+        while at < len(words) - 1:
+            for stop in range(len(words) - 1, at, -1):  # the longest known person from this word on
+                if run.phrase(at, at).lower() in PARTICLES or run.phrase(stop, stop).lower() in PARTICLES:
+                    continue
+                if known.type_of(run.phrase(at, stop)) == "PER":
+                    people.append((at, stop))
+                    at = stop
+                    break
+            at += 1
+        # what the people leave of the run is a mention only when it is a known name as a whole
+        edges = [-1, *(n for pair in people for n in pair), len(words)]
+        segments = [(edges[n] + 1, edges[n + 1] - 1) for n in range(0, len(edges), 2)]
+        for first, last in [*people, *((a, b) for a, b in segments if b > a)]:
+            phrase = run.phrase(first, last)
+            kind = known.type_of(phrase)
+            if kind is not None:
+                found.append(Mention(article, words[first][0], words[last][1], phrase, kind, "pile"))
+    return sorted(found, key=lambda m: m.start)
+
+
+def cut_run_ons(mentions: list[Mention], known: KnownNames) -> tuple[list[Mention], set[str]]:
+    """Person mentions cut after leading words the pile knows as a group or place (see the module
+    docstring), and the keys of the words cut off."""
+    out = []
+    leads: set[str] = set()
+    for mention in mentions:
+        if mention.type == "PER" and mention.how in ("ner", "headline"):
+            words = list(re.finditer(r"\S+", mention.text))
+            for n in range(1, len(words) - 1):
+                lead = mention.text[:words[n - 1].end()]
+                rest = mention.text[words[n].start():]
+                if (known.type_of(rest) == "PER" and len(name_words(rest)) >= 2
+                        and _known_other(lead, known)):
+                    mention = replace(mention, start=mention.start + words[n].start(), text=rest, how="split")
+                    leads.add(name_key(lead))
+                    break
+        out.append(mention)
+    return out, leads
+
+
+def _known_other(lead: str, known: KnownNames) -> bool:
+    """Whether leading words are a group or place the pile knows (tagged so on their own, one word allowed)."""
+    return known.type_of(lead) in ("ORG", "LOC") or known.single.get(name_key(lead)) in ("ORG", "LOC")

@@ -1,0 +1,67 @@
+"""Names the pile knows (``entities/pile.py``): found again where the NER missed them, cut out of run-ons."""
+
+from __future__ import annotations
+
+from newsdossier.entities.aliases import AliasEntry, AliasTable
+from newsdossier.entities.mentions import ArticleMentions, Mention
+from newsdossier.entities.pile import KnownNames, cut_run_ons, known_mentions, name_runs
+
+
+def _mention(article: str, text: str, name: str, kind: str, how: str = "ner") -> Mention:
+    start = text.index(name)
+    return Mention(article, start, start + len(name), name, kind, how)
+
+
+def _known(*tagged: tuple[str, str], aliases: AliasTable | None = None) -> KnownNames:
+    found = ArticleMentions("elsewhere")
+    found.mentions = [Mention("elsewhere", 0, len(name), name, kind, "ner") for name, kind in tagged]
+    return KnownNames.of([found], aliases)
+
+
+MILITIA = "He met the militia of Popular Mobilization Abu Mahdi al-Mohandes who received the order."
+
+
+def test_untagged_capitalised_words_make_runs() -> None:
+    runs = name_runs(MILITIA, [])
+    assert [r.text for r in runs] == ["Popular Mobilization Abu Mahdi al-Mohandes"]
+    # a run stops at a comma, a line break and a mention, and a trailing particle is not part of it
+    text = "Ahmed Ali, Rome Paris\nNew York and Lisbon of"
+    lisbon = _mention("a", text, "Lisbon", "LOC")
+    assert [r.text for r in name_runs(text, [lisbon])] == ["Ahmed Ali", "Rome Paris", "New York"]
+
+
+def test_a_known_person_is_found_in_a_run_and_by_its_other_spelling() -> None:
+    known = _known(("Abu Mahdi al-Muhandis", "PER"))
+    found = known_mentions("a", name_runs(MILITIA, []), known)
+    assert [(m.text, m.type, m.how) for m in found] == [("Abu Mahdi al-Mohandes", "PER", "pile")]
+    assert MILITIA[found[0].start:found[0].end] == "Abu Mahdi al-Mohandes"
+
+
+def test_a_group_is_found_only_as_all_that_the_people_leave() -> None:
+    table = AliasTable("aliases.txt", (AliasEntry(1, ("Popular Mobilization", "Hashed al-Shaabi"), "ORG"),))
+    known = _known(("Abu Mahdi al-Muhandis", "PER"), aliases=table)
+    found = known_mentions("a", name_runs(MILITIA, []), known)
+    assert [(m.text, m.type) for m in found] == [("Popular Mobilization", "ORG"), ("Abu Mahdi al-Mohandes", "PER")]
+    times = "She read the New York Times on the train."
+    assert known_mentions("b", name_runs(times, []), _known(("New York", "LOC"))) == []
+    assert [m.text for m in known_mentions("c", name_runs("The Tourism New York office said so.", []),
+                                           _known(("New York", "LOC")))] == []  # "Tourism" is in the run
+    assert [m.text for m in known_mentions("d", name_runs("He flew to New York on Monday.", []),
+                                           _known(("New York", "LOC")))] == ["New York"]
+
+
+def test_one_word_names_are_never_sought() -> None:
+    text = "Later Apple Pie was served."
+    assert known_mentions("a", name_runs(text, []), _known(("Apple", "ORG"), ("Pie", "PER"))) == []
+
+
+def test_a_person_run_into_a_known_group_is_cut() -> None:
+    text = "and deputy director Hashed Abu Mahdi al-Muhandis."
+    run_on = _mention("a", text, "Hashed Abu Mahdi al-Muhandis", "PER")
+    known = _known(("Abu Mahdi al-Muhandis", "PER"), ("Hashed", "ORG"))
+    (cut,), leads = cut_run_ons([run_on], known)
+    assert (cut.text, cut.how, text[cut.start:cut.end]) == ("Abu Mahdi al-Muhandis", "split", "Abu Mahdi al-Muhandis")
+    assert leads == {"hashid"}
+    # without the pile saying "Hashed" is a group, or that the rest is a person, nothing is cut
+    assert cut_run_ons([run_on], _known(("Abu Mahdi al-Muhandis", "PER")))[0] == [run_on]
+    assert cut_run_ons([run_on], _known(("Hashed", "ORG")))[0] == [run_on]
