@@ -186,6 +186,20 @@ def test_events_awards_and_laws_are_not_actors(name: str) -> None:
     assert _resolve(_mentions("a", (name, "ORG", ""))) == []
 
 
+def test_a_family_name_of_the_pile_never_joins_the_group_it_opens() -> None:
+    entities = _resolve(_mentions("a", ("Tony Blair", "PER", ""), ("Cherie Blair", "PER", "")),
+                        _mentions("b", ("Blair Babes", "ORG", "")), _mentions("c", ("Blair", "ORG", "")))
+    assert not any({"Blair", "Blair Babes"} <= {e.name, *e.aliases} for e in entities)
+    alone = _resolve(_mentions("b", ("Blair Babes", "ORG", "")), _mentions("c", ("Blair", "ORG", "")))
+    assert len(alone) == 1  # with no person of that family name, the group is what it names
+
+
+@pytest.mark.parametrize(("name", "kind"), [("F", "PER"), ("AU$", "PER"), ("US$", "ORG")])
+def test_a_letter_or_a_money_sign_is_not_an_actor(name: str, kind: str) -> None:
+    assert _resolve(_mentions("a", (name, kind, ""))) == []
+    assert [e.name for e in _resolve(_mentions("a", ("FBI", "ORG", "")))] == ["FBI"]
+
+
 @pytest.mark.parametrize(("a", "b", "kind", "says"), [
     ("Mr Blair", "Mr Baker", "PER", "different family names after a form of address"),
     ("Tony Blair", "Tony Bakir", "PER", "do not sound alike"),

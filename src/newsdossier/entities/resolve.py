@@ -473,7 +473,8 @@ def _attach_single_names(local: Sequence[LocalEntity], clusters: _Clusters, stor
     the one full name it was joined to in every article that names both; with no such article, the one
     person of its story with that family name whose given name fits the form ("Mrs" is not "Tony");
     otherwise it stays alone. A place never joins a group whose name it opens ("Detroit" is not the
-    "Detroit Free Press").
+    "Detroit Free Press"), nor does the family name of a person of the pile ("Blair" is not the
+    "Blair Babes").
     """
     by_family: dict[str, set[int]] = {}
     by_opening: dict[str, set[int]] = {}
@@ -500,8 +501,8 @@ def _attach_single_names(local: Sequence[LocalEntity], clusters: _Clusters, stor
         if not candidates:
             person = not person
             candidates = {clusters.find(c) for c in (by_family if person else by_opening).get(words[0], set())}
-        if not person and _is_place([entity]):
-            continue
+        if not person and (_is_place([entity]) or words[0] in by_family):
+            continue  # "Blair", a person's family name in this pile, does not open the "Blair Babes"
         if len(candidates) == 1 and clusters.find(i) not in candidates:
             target = candidates.pop()
             how = "is the family name of" if person else "opens"

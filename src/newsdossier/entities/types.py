@@ -94,12 +94,23 @@ def _place_like(name: str) -> bool:
         w.lower() not in _COMPASS and is_place_name(w) for w in words)
 
 
+_MONEY_SIGNS = frozenset("$€£¥₹₽")
+
+
+def _no_name(text: str) -> bool:
+    """A single letter ("F") or a money sign ("AU$", "US$"): what the NER tags is no name."""
+    return sum(c.isalnum() for c in text) <= 1 or any(c in _MONEY_SIGNS for c in text)
+
+
 def not_an_actor(group: Sequence[LocalEntity]) -> bool:
-    """Every mention is a sentence-opening ordinary word ("Sadly", "Think", "Teachers"; see
+    """Every name is a single letter or holds a money sign ("F", "AU$"), or every mention is a
+    sentence-opening ordinary word ("Sadly", "Think", "Teachers"; see
     :attr:`~newsdossier.entities.mentions.Mention.ordinary`), or every name is that of an event, award or
     law (:data:`NOT_ACTOR_HEAD_WORDS`), and nothing else (a role, an acronym, the alias table) names it."""
     if any(e.roles or e.acronym or e.alias_type for e in group):
         return False
+    if all(_no_name(m.text) for e in group for m in e.mentions if m.how != "nominal"):
+        return True
     return all(m.ordinary or m.how == "nominal" for e in group for m in e.mentions) or all(
         len(words := e.full.text.lower().split()) >= 2 and words[-1].strip(".,") in NOT_ACTOR_HEAD_WORDS
         for e in group)
