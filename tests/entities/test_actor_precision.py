@@ -41,6 +41,9 @@ def test_a_form_of_address_is_not_part_of_the_name() -> None:
 @pytest.mark.parametrize(("text", "name", "title"), [
     ("The commander, Lt Gen John Smith, met reporters in the city on Monday.", "John Smith", "Lt Gen"),
     ("The crash was seen by Const. Tim Fanning, who called for help.", "Tim Fanning", None),
+    # a title inside the NER's span: the words before it are the role, not the name
+    ("The arrest was made by Genesee County Sheriff Robert J Pickell on Monday.", "Robert J Pickell",
+     "Genesee County Sheriff"),
 ])
 def test_ranks_are_titles_never_names(text: str, name: str, title: str | None) -> None:
     (article, doc), = _analysed(text)

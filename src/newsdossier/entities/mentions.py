@@ -151,6 +151,13 @@ def _split_title(doc: Any, span: Any) -> tuple[int, int]:
         return span.start, span.start  # "St Louis", "Prince Edward Island"; but "Lord Callaghan" is a person
     while name_start < span.end - 1 and is_title_word(doc[name_start].text):
         name_start += 1
+    if span.label_ in ("PER", "ORG"):
+        # a title inside the span, two capitalised words or more after it: "Genesee County Sheriff
+        # Robert J Pickell" (tagged either way) is Robert J Pickell with the role "Genesee County Sheriff"
+        for inner in range(span.end - 3, name_start, -1):
+            if (doc[inner].text[:1].isupper() and is_title_word(doc[inner].text)
+                    and all(t.text[:1].isupper() for t in doc[inner + 1:span.end])):
+                return span.start, inner + 1
     if span.label_ == "ORG" and (name_start == span.start
                                  or (span.end - name_start < 2 and not is_honorific(span[0].text))):
         return span.start, span.start  # an organisation ("General Motors" is not a "Motors" titled "General")
