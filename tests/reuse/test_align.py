@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from newsdossier.reuse.align import _align, align, view
@@ -36,6 +36,10 @@ def _repeats_at_most(text: str, times: int) -> bool:
 
 
 @settings(max_examples=200, deadline=None)
+# found by CI: a short sentence whose one content word ("stated") five sentences of b share; the
+# sentence written word for word was the fifth candidate by b's order and was never compared
+@example(a_idx=[9], a_sub=[True], b_idx=[0, 1, 2, 20, 0, 0, 1, 20, 0, 9],
+         b_sub=[True, False, False, True, False, False, False, True, True, True])
 @given(st.lists(st.integers(0, 20), max_size=12), st.lists(st.booleans(), max_size=12),
        st.lists(st.integers(0, 20), max_size=12), st.lists(st.booleans(), max_size=12))
 def test_the_exact_shortcut_gives_the_same_alignment(a_idx: list[int], a_sub: list[bool],

@@ -115,11 +115,6 @@ def _compare(a_words: tuple[str, ...], b_words: tuple[str, ...], a_index: int, b
     return SentencePair(a_index, b_index, similarity, matched, substitutions)
 
 
-def _most_shared_first(candidate: tuple[int, int]) -> tuple[int, int]:
-    sentence, shared_words = candidate
-    return -shared_words, sentence
-
-
 def align(a: TextView, b: TextView) -> Alignment:
     """Sentence pairs of ``a`` and ``b`` that say the same thing in (nearly) the same words."""
     return _align(a, b, exact_first=True)
@@ -131,9 +126,11 @@ def _align(a: TextView, b: TextView, *, exact_first: bool) -> Alignment:
     sentences). The result is the same either way (a property test): an exact pair has the
     highest similarity, which the one-to-one choice below takes first; each sentence of ``b``
     serves one exact pair, a repeated sentence of ``a`` takes the usual path, and so does a
-    sentence without content words (never a candidate there). One difference, for the
-    better: a sentence repeated more than ``CANDIDATES_PER_SENTENCE`` times in ``b`` may
-    fall outside the usual path's candidates and stay unaligned; the shortcut pairs it.
+    sentence without content words (never a candidate there); the usual path ranks a
+    sentence written word for word first among those sharing as many content words. One
+    difference, for the better: a sentence repeated more than ``CANDIDATES_PER_SENTENCE``
+    times in ``b`` may fall outside the usual path's candidates and stay unaligned; the
+    shortcut pairs it.
 
     A candidate sentence of ``b`` that an exact pair already holds is not compared: any
     other pair with it is less similar than the exact pair and loses it in the one-to-one
@@ -161,14 +158,22 @@ def _align(a: TextView, b: TextView, *, exact_first: bool) -> Alignment:
             rest.append((i, a_words))
     if rest and len(held) < len(b.sentences):
         index: dict[str, list[int]] = defaultdict(list)
+        sizes: list[int] = []  # content words of each sentence of b
         for j, sentence in enumerate(b.sentences):
-            for word in _content(b.words(sentence)):
+            content = _content(b.words(sentence))
+            sizes.append(len(content))
+            for word in content:
                 index[word].append(j)
         for i, a_words in rest:
-            shared = Counter(j for w in _content(a_words) for j in index.get(w, ()))
-            # most shared words first, ties by b's order (not by the order of a set of strings,
-            # which changes with the process's hash seed)
-            for j, _ in heapq.nsmallest(CANDIDATES_PER_SENTENCE, shared.items(), key=_most_shared_first):
+            a_content = _content(a_words)
+            shared = Counter(j for w in a_content for j in index.get(w, ()))
+            # most shared words first; among those, the sentence closest in size (a sentence
+            # written word for word ranks first, so the usual path finds what the shortcut
+            # finds); then b's order (not the order of a set of strings, which changes with the
+            # process's hash seed)
+            size = len(a_content)
+            for j, _ in heapq.nsmallest(CANDIDATES_PER_SENTENCE, shared.items(),
+                                        key=lambda c: (-c[1], abs(sizes[c[0]] - size), c[0])):
                 if j in held:
                     continue
                 pair = _compare(a_words, b.words(b.sentences[j]), i, j)
