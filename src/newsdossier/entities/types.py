@@ -13,15 +13,15 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsdossier.entities.knowledge import given_name_gender, is_place_name
+from newsdossier.entities.knowledge import given_name_gender, is_country_or_continent, is_place_name
 from newsdossier.entities.mentions import INSTITUTION_WORDS
 from newsdossier.entities.names import LEGAL_FORMS
 
 if TYPE_CHECKING:
     from newsdossier.entities.resolve import LocalEntity
 
-__all__ = ["GROUP_WORDS", "NOT_ACTOR_HEAD_WORDS", "ORG_HEAD_WORDS", "PLACE_HEAD_WORDS", "evidence_type",
-           "not_an_actor"]
+__all__ = ["GROUP_WORDS", "NOT_ACTOR_HEAD_WORDS", "ORG_HEAD_WORDS", "PLACE_HEAD_WORDS", "PLACE_LEAD_WORDS",
+           "evidence_type", "not_an_actor"]
 
 GROUP_WORDS = frozenset("""militia militias group groups faction factions movement party network forces brigade
 brigades organisation organization agency ministry army coalition alliance front""".split())
@@ -29,7 +29,9 @@ brigades organisation organization agency ministry army coalition alliance front
 # ("Green Zone", "Mueller Glacier"), whatever type the NER gave it.
 ORG_HEAD_WORDS = GROUP_WORDS | INSTITUTION_WORDS | LEGAL_FORMS | frozenset("""guards chambers association society club university
 college school hospital church trust foundation federation league airlines airways airline bank bureau institute
-press times post herald journal gazette tribune news network channel television radio council commission""".split())
+press times post herald journal gazette tribune news network channel television radio council commission
+air aircraft automobile automobiles motors management capital mutual partners holdings industries technologies
+systems electronics pharmaceuticals insurance securities investments ventures studios""".split())
 # Last words of names of events, awards and laws, which are not actors ("Academy Awards", "Paris Air Show",
 # "MacArthur Fellowship", "Affordable Care Act").
 NOT_ACTOR_HEAD_WORDS = frozenset("""award awards prize prizes fellowship medal cup trophy championship championships games
@@ -37,17 +39,37 @@ olympics festival show conference summit act bill treaty accord agreement""".spl
 PLACE_HEAD_WORDS = frozenset("""zone square street road avenue boulevard lane river lake mountain mountains island
 islands glacier ridge valley bay sea ocean gulf strait province county district region peninsula desert canyon
 airport harbour harbor port coast beach falls creek hill hills heights""".split())
+# First words of place names ("Mount Cook", "Mt Cook", "Lake Tekapo", "Cape Town", "Fort Hood").
+PLACE_LEAD_WORDS = frozenset("mount mt lake cape fort isle".split())
 
 
 
 def _name_type(name: str) -> str | None:
-    """ORG or LOC when the name's last word says so ("Revolutionary Guards", "Green Zone", "Apple Inc.")."""
+    """ORG or LOC when the name's words say so: its last word ("Revolutionary Guards", "Green Zone",
+    "Apple Inc."), its first ("Mount Cook"), or a country or continent ending a name that is no place
+    ("Garuda Indonesia")."""
     words = name.lower().replace("’", "'").split()
     if len(words) >= 2 and words[-1].strip(".,") in ORG_HEAD_WORDS:
         return "ORG"
     if len(words) >= 2 and words[-1].strip(".,") in PLACE_HEAD_WORDS:
         return "LOC"
+    if len(words) >= 2 and words[0].strip(".,") in PLACE_LEAD_WORDS:
+        return "LOC"
+    if _place_at_the_end(name.split()):
+        return "ORG"
     return None
+
+
+def _place_at_the_end(words: list[str]) -> bool:
+    """A name that ends with a country or continent but is no place and opens with no given name or
+    compass word: a firm or body named for where it works ("Garuda Indonesia", "EADS North America",
+    "GM Europe"); "Michael Jordan", "North Korea" and "Republic of Ireland" are not."""
+    if len(words) < 2 or words[0].lower() in _COMPASS or given_name_gender(words[0]) is not None:
+        return False
+    name = " ".join(words)
+    return not is_place_name(name) and not is_country_or_continent(name) and any(
+        is_country_or_continent(" ".join(words[-n:])) and words[-n - 1].lower() not in ("of", "and")
+        for n in (1, 2) if n < len(words))  # "Republic of Ireland" is the place
 
 
 def _looks_like_person(name: str) -> bool:
