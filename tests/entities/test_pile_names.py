@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsdossier.entities.aliases import AliasEntry, AliasTable
 from newsdossier.entities.mentions import ArticleMentions, Mention
-from newsdossier.entities.pile import KnownNames, cut_run_ons, known_mentions, name_runs
+from newsdossier.entities.pile import KnownNames, cut_run_ons, known_mentions, known_misc_mentions, misc_names, name_runs
 
 
 def _mention(article: str, text: str, name: str, kind: str, how: str = "ner") -> Mention:
@@ -65,3 +65,21 @@ def test_a_person_run_into_a_known_group_is_cut() -> None:
     # without the pile saying "Hashed" is a group, or that the rest is a person, nothing is cut
     assert cut_run_ons([run_on], _known(("Abu Mahdi al-Muhandis", "PER")))[0] == [run_on]
     assert cut_run_ons([run_on], _known(("Hashed", "ORG")))[0] == [run_on]
+
+
+def test_a_misc_span_the_pile_tags_as_a_group_is_a_mention_of_it() -> None:
+    known = _known(("Airbus", "ORG"), ("Airbus", "ORG"), ("Boeing", "MISC"))
+    spans = [(10, 16, "Airbus"), (30, 36, "Boeing"), (40, 48, "Concorde")]
+    found = known_misc_mentions("a", spans, known)
+    assert [(m.text, m.type, m.how, m.start) for m in found] == [("Airbus", "ORG", "pile", 10)]
+
+
+def test_only_proper_noun_misc_spans_are_read() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")("American officials met Airbus staff.")
+    for token, tag in zip(doc, ["JJ", "NNS", "VBD", "NNP", "NN", "."], strict=True):
+        token.tag_ = tag
+    doc.ents = [Span(doc, 0, 1, "MISC"), Span(doc, 3, 4, "MISC")]
+    assert misc_names(doc) == [(23, 29, "Airbus")]

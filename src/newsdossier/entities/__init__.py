@@ -17,7 +17,15 @@ from typing import Any
 from newsdossier.entities.aliases import AliasTable, read_aliases
 from newsdossier.entities.mentions import ArticleMentions, Mention, Role, find_mentions, lower_case_words
 from newsdossier.entities.names import name_key
-from newsdossier.entities.pile import KnownNames, NameRun, cut_run_ons, known_mentions, name_runs
+from newsdossier.entities.pile import (
+    KnownNames,
+    NameRun,
+    cut_run_ons,
+    known_mentions,
+    known_misc_mentions,
+    misc_names,
+    name_runs,
+)
 from newsdossier.entities.resolve import Entity, LocalEntity, local_entities, resolve_entities
 
 # Share of an article's words that are English stop words below which it is not read for actors: the
@@ -52,13 +60,13 @@ def find_entities(analyses: Iterable[tuple[str, Any]], *, family_of: Mapping[str
     """Canonical entities from ``(article id, spaCy Doc)`` pairs (the NLP stage's analyses)."""
     local: list[LocalEntity] = []
     lower_case: set[str] = set()
-    found_all: list[tuple[ArticleMentions, list[NameRun]]] = []
+    found_all: list[tuple[ArticleMentions, list[NameRun], list[tuple[int, int, str]]]] = []
     for article, doc in analyses:
         if not is_english(doc):
             continue
         text = doc.text
         found = find_mentions(article, doc, text)
-        found_all.append((found, name_runs(text, found.mentions)))
+        found_all.append((found, name_runs(text, found.mentions), misc_names(doc)))
         local.extend(local_entities(found, text))
         lower_case.update(lower_case_words(text))
     _add_known_names(local, found_all, aliases)
@@ -71,13 +79,14 @@ def find_entities(analyses: Iterable[tuple[str, Any]], *, family_of: Mapping[str
                             story_of=story_of)
 
 
-def _add_known_names(local: list[LocalEntity], found_all: list[tuple[ArticleMentions, list[NameRun]]],
+def _add_known_names(local: list[LocalEntity],
+                     found_all: list[tuple[ArticleMentions, list[NameRun], list[tuple[int, int, str]]]],
                      aliases: AliasTable | None) -> None:
     """Names the pile knows (:mod:`.pile`): person mentions run into a known group cut (and the group's
     own mentions, which the article grouped with the run-on, given back to an actor of their own), and
     known names the NER missed added to their article's actors (to the one with the same name, else a
     new one)."""
-    known = KnownNames.of((found for found, _ in found_all), aliases)
+    known = KnownNames.of((found for found, _, _ in found_all), aliases)
     for entity in list(local):
         cut, leads = cut_run_ons(entity.mentions, known)
         if not leads:
@@ -92,8 +101,8 @@ def _add_known_names(local: list[LocalEntity], found_all: list[tuple[ArticleMent
     by_article: dict[str, list[LocalEntity]] = {}
     for entity in local:
         by_article.setdefault(entity.article, []).append(entity)
-    for found, runs in found_all:
-        for mention in known_mentions(found.article, runs, known):
+    for found, runs, misc in found_all:
+        for mention in [*known_mentions(found.article, runs, known), *known_misc_mentions(found.article, misc, known)]:
             key = name_key(mention.text)
             entities = by_article.setdefault(found.article, [])
             target = next((e for e in entities if any(name_key(m.text) == key for m in e.mentions)), None)

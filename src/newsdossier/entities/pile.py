@@ -13,6 +13,9 @@ own as a group). The pile is the evidence that settles both:
   NER did not tag); a known group or place only when it is all that the people found leave of the
   run ("Popular Mobilization Abu Mahdi al-Mohandes" gives both; "New York" is not found inside
   "New York Times").
+- **The NER's other names**: a span it tagged MISC (proper nouns only) that the pile tags
+  elsewhere as a person, group or place is a mention of it, one word or more ("Airbus" read as a
+  product in some sentences and as a company in most).
 - **Cut from a run-on**: a person mention whose leading words the pile knows as a group or place,
   and whose remaining words (two or more) the pile knows as a person, loses the leading words.
 
@@ -26,12 +29,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from newsdossier.entities.aliases import AliasTable
 from newsdossier.entities.mentions import ArticleMentions, Mention
 from newsdossier.entities.names import is_acronym, name_key, name_words
 
-__all__ = ["KnownNames", "NameRun", "cut_run_ons", "name_runs", "known_mentions"]
+__all__ = ["KnownNames", "NameRun", "cut_run_ons", "known_mentions", "known_misc_mentions", "misc_names", "name_runs"]
 
 # Lower-case words a name may hold between its capitalised words ("Abu Mahdi al-Muhandis", "Ursula
 # von der Leyen", "Bank of England").
@@ -155,6 +159,24 @@ def known_mentions(article: str, runs: Iterable[NameRun], known: KnownNames) -> 
             if kind is not None:
                 found.append(Mention(article, words[first][0], words[last][1], phrase, kind, "pile"))
     return sorted(found, key=lambda m: m.start)
+
+
+def misc_names(doc: Any) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of the NER's MISC spans made only of singular proper nouns ("Airbus",
+    "Boeing" in a sentence where it read them as products; not "American" or "Britons")."""
+    return [(span.start_char, span.end_char, span.text) for span in doc.ents
+            if span.label_ == "MISC" and all(t.tag_ == "NNP" for t in span)]
+
+
+def known_misc_mentions(article: str, spans: Iterable[tuple[int, int, str]], known: KnownNames) -> list[Mention]:
+    """MISC spans the pile tags elsewhere as a person, group or place, one word or more: mentions of it."""
+    found = []
+    for start, end, text in spans:
+        key = name_key(text)
+        kind = known.types.get(key) or known.single.get(key)
+        if kind in ("PER", "ORG", "LOC"):
+            found.append(Mention(article, start, end, text, kind, "pile"))
+    return found
 
 
 def cut_run_ons(mentions: list[Mention], known: KnownNames) -> tuple[list[Mention], set[str]]:
