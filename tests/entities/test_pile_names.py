@@ -23,7 +23,9 @@ MILITIA = "He met the militia of Popular Mobilization Abu Mahdi al-Mohandes who 
 
 def test_untagged_capitalised_words_make_runs() -> None:
     runs = name_runs(MILITIA, [])
-    assert [r.text for r in runs] == ["Popular Mobilization Abu Mahdi al-Mohandes"]
+    assert [(r.text, r.initial) for r in runs] == [("Popular Mobilization Abu Mahdi al-Mohandes", False)]  # not "He"
+    assert [(r.text, r.initial) for r in name_runs("Ford fell. So did GM, and Chrysler.", [])] == [
+        ("Ford", True), ("GM", False), ("Chrysler", False)]
     # a run stops at a comma, a line break and a mention, and a trailing particle is not part of it
     text = "Ahmed Ali, Rome Paris\nNew York and Lisbon of"
     lisbon = _mention("a", text, "Lisbon", "LOC")
@@ -50,9 +52,16 @@ def test_a_group_is_found_only_as_all_that_the_people_leave() -> None:
                                            _known(("New York", "LOC")))] == ["New York"]
 
 
-def test_one_word_names_are_never_sought() -> None:
-    text = "Later Apple Pie was served."
+def test_a_one_word_name_is_sought_only_where_the_pile_settles_it() -> None:
+    text = "Later Apple Pie was served."  # a run of two words that is no known name
     assert known_mentions("a", name_runs(text, []), _known(("Apple", "ORG"), ("Pie", "PER"))) == []
+    known = _known(("Chrysler", "ORG"), ("Chrysler", "ORG"), ("Ford", "ORG"), ("Steve Jobs", "PER"),
+                   ("Jobs", "PER"), ("Jobs", "PER"))
+    text = "If Chrysler succeeds, Ford may not. Jobs also noted it. Jobs are scarce. Chrysler fell."
+    found = known_mentions("a", name_runs(text, []), known)
+    # Chrysler: tagged twice, inside a sentence; Ford: tagged once only; "Jobs also noted": the family name
+    # of a person of the pile; "Jobs are scarce": a plural noun; "Chrysler fell.": opens its sentence
+    assert [(m.text, m.type, text[:m.start].count(".")) for m in found] == [("Chrysler", "ORG", 0), ("Jobs", "PER", 1)]
 
 
 def test_a_person_run_into_a_known_group_is_cut() -> None:

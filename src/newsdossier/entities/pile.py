@@ -19,8 +19,11 @@ own as a group). The pile is the evidence that settles both:
 - **Cut from a run-on**: a person mention whose leading words the pile knows as a group or place,
   and whose remaining words (two or more) the pile knows as a person, loses the leading words.
 
-Only the articles' own text is read, and only names of two words or more are sought, so a common
-word is never made a name by this step. Mentions found here have ``how="pile"``; cut ones ``"split"``.
+- **One-word names** are sought only where the pile settles them: tagged at least twice elsewhere,
+  and inside a sentence ("If Chrysler succeeds"), or opening one as the family name of a person of
+  the pile not followed by a plural verb ("Jobs also noted", not "Jobs are scarce").
+
+Only the articles' own text is read. Mentions found here have ``how="pile"``; cut ones ``"split"``.
 """
 
 from __future__ import annotations
@@ -37,6 +40,10 @@ from newsdossier.entities.names import is_acronym, name_key, name_words
 
 __all__ = ["KnownNames", "NameRun", "cut_run_ons", "known_mentions", "known_misc_mentions", "misc_names", "name_runs"]
 
+# How often the NER must have tagged a one-word name for it to be sought where it was left untagged.
+SINGLE_MIN_TAGS = 2
+# Verbs after a sentence-opening word that make it a plural common noun ("Jobs are scarce").
+_PLURAL_VERBS = frozenset({"are", "were", "have", "do", "remain", "seem", "say"})
 # Lower-case words a name may hold between its capitalised words ("Abu Mahdi al-Muhandis", "Ursula
 # von der Leyen", "Bank of England").
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "del", "della", "der", "den", "van", "von", "da",
@@ -54,6 +61,8 @@ class NameRun:
     start: int
     text: str
     words: tuple[tuple[int, int], ...]
+    initial: bool = False  # opens a sentence or a line, where any word is capitalised
+    following: str = ""  # the word after the run
 
     def phrase(self, first: int, last: int) -> str:
         """The text from word ``first`` to word ``last`` (inclusive)."""
@@ -65,7 +74,9 @@ class KnownNames:
     """Name keys of two words or more the NER tagged somewhere in the pile, with their majority type."""
 
     types: dict[str, str] = field(default_factory=dict)
-    single: dict[str, str] = field(default_factory=dict)  # one-word names: only to cut run-ons, never sought
+    single: dict[str, str] = field(default_factory=dict)  # one-word names (acronyms too)
+    single_count: dict[str, int] = field(default_factory=dict)  # how often the NER tagged each
+    families: set[str] = field(default_factory=set)  # last-word keys of the people of two words or more
 
     @classmethod
     def of(cls, found: Iterable[ArticleMentions], aliases: AliasTable | None = None) -> KnownNames:
@@ -75,13 +86,15 @@ class KnownNames:
         single: dict[str, Counter[str]] = {}
         for article in found:
             for mention in article.mentions:
-                if mention.how != "ner" or mention.ordinary or is_acronym(mention.text):
+                if mention.how != "ner" or mention.ordinary:
                     continue
-                words = len(name_words(mention.text))
+                words = 1 if is_acronym(mention.text) else len(name_words(mention.text))
                 if words:
                     (counts if words >= 2 else single).setdefault(name_key(mention.text), Counter())[mention.type] += 1
         known = cls({key: count.most_common(1)[0][0] for key, count in counts.items()},
-                    {key: count.most_common(1)[0][0] for key, count in single.items()})
+                    {key: count.most_common(1)[0][0] for key, count in single.items()},
+                    {key: count.most_common(1)[0][1] for key, count in single.items()})
+        known.families = {key.split()[-1] for key, kind in known.types.items() if kind == "PER"}
         for entry in aliases.entries if aliases is not None else ():
             for name in entry.names:
                 if entry.type is not None and len(name_words(name)) >= 2 and not is_acronym(name):
@@ -91,14 +104,33 @@ class KnownNames:
     def type_of(self, text: str) -> str | None:
         return self.types.get(name_key(text))
 
+    def one_word_type(self, word: str, *, initial: bool, next_word: str) -> str | None:
+        """The type of a one-word name the NER left untagged, when the pile settles it: tagged so at
+        least :data:`SINGLE_MIN_TAGS` times, and, opening a sentence (where any word is capitalised), the
+        family name of a person of the pile not followed by a plural verb ("Jobs also noted", not "Jobs
+        are scarce")."""
+        key = name_key(word)
+        if self.single_count.get(key, 0) < SINGLE_MIN_TAGS:
+            return None
+        if initial and (key not in self.families or next_word.lower() in _PLURAL_VERBS):
+            return None
+        return self.single.get(key)
+
+
+def _function_word(word: str) -> bool:
+    """A capitalised English stop word ("If", "The", "When"; not "US")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return word.istitle() and word.lower() in STOP_WORDS
+
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() or bool(_JOINED_ARTICLE.match(word))
 
 
 def name_runs(text: str, mentions: Iterable[Mention]) -> list[NameRun]:
-    """Runs of two or more capitalised words (particles allowed inside) that no mention touches, within a
-    line and a sentence: where a name the NER missed can stand."""
+    """Runs of capitalised words (particles allowed inside) that no mention touches, within a line and a
+    sentence: where a name the NER missed can stand."""
     covered = sorted((m.start, m.end) for m in mentions)
     runs: list[NameRun] = []
     current: list[tuple[int, int]] = []
@@ -106,8 +138,16 @@ def name_runs(text: str, mentions: Iterable[Mention]) -> list[NameRun]:
     def close() -> None:
         while current and text[current[-1][0]:current[-1][1]].lower() in PARTICLES:
             current.pop()
-        if len(current) >= 2:
-            runs.append(NameRun(current[0][0], text[current[0][0]:current[-1][1]], tuple(current)))
+        if current:
+            before = text[max(0, current[0][0] - 8):current[0][0]].rstrip(" \t\"“‘'([")
+            initial = not before or before.endswith(("\n", ".", "!", "?", ":", "—", "-"))
+            while current and _function_word(text[current[0][0]:current[0][1]]):
+                del current[0]  # "If Chrysler succeeds": the run is "Chrysler", inside its sentence
+                initial = False
+        if current:
+            following = text[current[-1][1]:current[-1][1] + 24].split()[:1]
+            runs.append(NameRun(current[0][0], text[current[0][0]:current[-1][1]], tuple(current), initial,
+                                following[0] if following else ""))
         current.clear()
 
     index = 0
@@ -139,6 +179,11 @@ def known_mentions(article: str, runs: Iterable[NameRun], known: KnownNames) -> 
     found = []
     for run in runs:
         words = run.words
+        if len(words) == 1:
+            kind = known.one_word_type(run.text, initial=run.initial, next_word=run.following)
+            if kind is not None:
+                found.append(Mention(article, words[0][0], words[0][1], run.text, kind, "pile"))
+            continue
         people: list[tuple[int, int]] = []  # word ranges of known people in the run
         at = 0
         while at < len(words) - 1:
