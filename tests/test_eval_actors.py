@@ -80,12 +80,15 @@ def test_meantime_has_no_splits() -> None:
 
 @pytest.mark.shared
 def test_meantime_audit_floors(datasets_dir: Path) -> None:
-    """Floors a little under the numbers measured on 2026-12-03 (docs/benchmarks.md, "Actor audit")."""
+    """Floors a little under the numbers measured on 2026-12-03 with NER 0.2.0 and the pile's known
+    names (docs/benchmarks.md, "Actor audit": precision 0.979, merge precision 1.0, junk 0.038, name
+    recall 0.891, type accuracy 0.926)."""
     from newsdossier.eval.actors import evaluate_actors
     from newsdossier.nlp import load_pipeline
 
     scores = evaluate_actors(datasets_dir / "meantime_en", load_pipeline("bundled"))
     assert scores["mention_precision"] >= 0.965
     assert scores["merge_precision"] >= 0.98
-    assert scores["junk_share"] <= 0.06
-    assert scores["name_recall"] >= 0.72
+    assert scores["junk_share"] <= 0.05
+    assert scores["name_recall"] >= 0.87
+    assert scores["type_accuracy"] >= 0.91

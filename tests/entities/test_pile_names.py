@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from newsdossier.entities.aliases import AliasEntry, AliasTable
 from newsdossier.entities.mentions import ArticleMentions, Mention
-from newsdossier.entities.pile import KnownNames, cut_run_ons, known_mentions, known_misc_mentions, misc_names, name_runs
+from newsdossier.entities.pile import (
+    KnownNames,
+    cut_run_ons,
+    known_mentions,
+    known_misc_mentions,
+    misc_names,
+    name_runs,
+    retype_group_names,
+)
 
 
 def _mention(article: str, text: str, name: str, kind: str, how: str = "ner") -> Mention:
@@ -92,3 +100,11 @@ def test_only_proper_noun_misc_spans_are_read() -> None:
         token.tag_ = tag
     doc.ents = [Span(doc, 0, 1, "MISC"), Span(doc, 3, 4, "MISC")]
     assert misc_names(doc) == [(23, 29, "Airbus")]
+
+
+def test_a_person_name_opening_with_a_known_group_is_the_groups() -> None:
+    known = _known(("Hashed", "ORG"), ("Hashed", "ORG"), ("Washington", "LOC"), ("Washington", "LOC"),
+                   ("Apple", "ORG"))
+    text = "Hashed al-Shaabi met Washington Irving and Apple Martin."
+    mentions = [_mention("a", text, name, "PER") for name in ("Hashed al-Shaabi", "Washington Irving", "Apple Martin")]
+    assert [m.type for m in retype_group_names(mentions, known)] == ["ORG", "PER", "PER"]  # Apple: tagged once

@@ -25,6 +25,7 @@ from newsdossier.entities.pile import (
     known_misc_mentions,
     misc_names,
     name_runs,
+    retype_group_names,
 )
 from newsdossier.entities.resolve import Entity, LocalEntity, local_entities, resolve_entities
 
@@ -89,15 +90,18 @@ def _add_known_names(local: list[LocalEntity],
     known = KnownNames.of((found for found, _, _ in found_all), aliases)
     for entity in list(local):
         cut, leads = cut_run_ons(entity.mentions, known)
-        if not leads:
-            continue
-        apart = [m for m in cut if m.how != "split" and name_key(m.text) in leads]
-        entity.mentions[:] = [m for m in cut if m not in apart]
-        entity.forget()
-        if apart:
-            group = LocalEntity(entity.article)
-            group.mentions.extend(apart)
-            local.append(group)
+        if leads:
+            apart = [m for m in cut if m.how != "split" and name_key(m.text) in leads]
+            entity.mentions[:] = [m for m in cut if m not in apart]
+            entity.forget()
+            if apart:
+                group = LocalEntity(entity.article)
+                group.mentions.extend(apart)
+                local.append(group)
+        retyped = retype_group_names(entity.mentions, known)  # after the cuts: "Hashed Abu Mahdi ..." is cut
+        if retyped != entity.mentions:
+            entity.mentions[:] = retyped
+            entity.forget()
     by_article: dict[str, list[LocalEntity]] = {}
     for entity in local:
         by_article.setdefault(entity.article, []).append(entity)

@@ -16,6 +16,8 @@ own as a group). The pile is the evidence that settles both:
 - **The NER's other names**: a span it tagged MISC (proper nouns only) that the pile tags
   elsewhere as a person, group or place is a mention of it, one word or more ("Airbus" read as a
   product in some sentences and as a company in most).
+- **Typed by the group it opens with**: a person's name that opens with a one-word name the pile
+  tags as a group ("Hashed al-Shaabi", where "Hashed" is tagged as an organisation) is a group's.
 - **Cut from a run-on**: a person mention whose leading words the pile knows as a group or place,
   and whose remaining words (two or more) the pile knows as a person, loses the leading words.
 
@@ -38,7 +40,8 @@ from newsdossier.entities.aliases import AliasTable
 from newsdossier.entities.mentions import ArticleMentions, Mention
 from newsdossier.entities.names import is_acronym, name_key, name_words
 
-__all__ = ["KnownNames", "NameRun", "cut_run_ons", "known_mentions", "known_misc_mentions", "misc_names", "name_runs"]
+__all__ = ["KnownNames", "NameRun", "cut_run_ons", "known_mentions", "known_misc_mentions", "misc_names", "name_runs",
+           "retype_group_names"]
 
 # How often the NER must have tagged a one-word name for it to be sought where it was left untagged.
 SINGLE_MIN_TAGS = 2
@@ -204,6 +207,25 @@ def known_mentions(article: str, runs: Iterable[NameRun], known: KnownNames) -> 
             if kind is not None:
                 found.append(Mention(article, words[first][0], words[last][1], phrase, kind, "pile"))
     return sorted(found, key=lambda m: m.start)
+
+
+def retype_group_names(mentions: list[Mention], known: KnownNames) -> list[Mention]:
+    """Person mentions of two words or more that open with a one-word name the pile tags as a group
+    (at least :data:`SINGLE_MIN_TAGS` times) and that is no given name, typed as the group's:
+    "Hashed al-Shaabi" where the pile tags "Hashed" as an organisation; "Washington Irving" keeps
+    its type ("Washington" is a place)."""
+    from newsdossier.entities.knowledge import given_name_gender
+
+    out = []
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.type == "PER" and len(words) >= 2 and mention.how in ("ner", "headline", "pile"):
+            key = name_key(words[0])
+            if (known.single.get(key) == "ORG" and known.single_count.get(key, 0) >= SINGLE_MIN_TAGS
+                    and given_name_gender(words[0]) is None):
+                mention = replace(mention, type="ORG")
+        out.append(mention)
+    return out
 
 
 def misc_names(doc: Any) -> list[tuple[int, int, str]]:
