@@ -108,3 +108,11 @@ def test_a_person_name_opening_with_a_known_group_is_the_groups() -> None:
     text = "Hashed al-Shaabi met Washington Irving and Apple Martin."
     mentions = [_mention("a", text, name, "PER") for name in ("Hashed al-Shaabi", "Washington Irving", "Apple Martin")]
     assert [m.type for m in retype_group_names(mentions, known)] == ["ORG", "PER", "PER"]  # Apple: tagged once
+
+
+def test_a_one_word_person_is_sought_only_as_the_family_name_of_someone_named_in_full() -> None:
+    text = "The rally cheered as Tory peers and Blair allies spoke."
+    slogan = _known(("Vote Tory", "PER"), ("Tory", "PER"), ("Tory", "PER"), ("Tony Blair", "PER"),
+                    ("Blair", "PER"), ("Blair", "PER"))
+    # "Vote Tory" (a slogan the NER took for a person) opens with no given name; "Tony Blair" does
+    assert [m.text for m in known_mentions("a", name_runs(text, []), slogan)] == ["Blair"]

@@ -87,8 +87,11 @@ class KnownNames:
         (which win: the user said what they are)."""
         counts: dict[str, Counter[str]] = {}
         single: dict[str, Counter[str]] = {}
+        found_people: set[str] = set()  # texts of the NER's people of two words or more
         for article in found:
             for mention in article.mentions:
+                if mention.type == "PER" and mention.how == "ner" and len(mention.text.split()) >= 2:
+                    found_people.add(mention.text)
                 if mention.how != "ner" or mention.ordinary:
                     continue
                 words = 1 if is_acronym(mention.text) else len(name_words(mention.text))
@@ -97,7 +100,7 @@ class KnownNames:
         known = cls({key: count.most_common(1)[0][0] for key, count in counts.items()},
                     {key: count.most_common(1)[0][0] for key, count in single.items()},
                     {key: count.most_common(1)[0][1] for key, count in single.items()})
-        known.families = {key.split()[-1] for key, kind in known.types.items() if kind == "PER"}
+        known.families = _family_keys(found_people)
         for entry in aliases.entries if aliases is not None else ():
             for name in entry.names:
                 if entry.type is not None and len(name_words(name)) >= 2 and not is_acronym(name):
@@ -113,11 +116,20 @@ class KnownNames:
         family name of a person of the pile not followed by a plural verb ("Jobs also noted", not "Jobs
         are scarce")."""
         key = name_key(word)
-        if self.single_count.get(key, 0) < SINGLE_MIN_TAGS:
-            return None
+        kind = self.single.get(key)
+        if self.single_count.get(key, 0) < SINGLE_MIN_TAGS or (kind == "PER" and key not in self.families):
+            return None  # a one-word person only as the family name of someone the pile names in full
         if initial and (key not in self.families or next_word.lower() in _PLURAL_VERBS):
             return None
-        return self.single.get(key)
+        return kind
+
+
+def _family_keys(people: Iterable[str]) -> set[str]:
+    """Keys of the last words of people named with a given name first ("Steve Jobs" gives "jobs";
+    "Vote Tory", a slogan the NER took for a person, gives nothing)."""
+    from newsdossier.entities.knowledge import given_name_gender
+
+    return {name_key(text.split()[-1]) for text in people if given_name_gender(text.split()[0]) is not None}
 
 
 def _function_word(word: str) -> bool:
