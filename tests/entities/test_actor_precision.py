@@ -168,6 +168,14 @@ def test_a_country_at_the_end_of_a_person_or_a_place_changes_nothing(name: str, 
     assert _resolve(_mentions("a", (name, kind, "")))[0].type == kind
 
 
+@pytest.mark.parametrize(("name", "kind", "expected"), [
+    ("Hong Kong", "ORG", "LOC"), ("United States", "ORG", "LOC"), ("China", "PER", "LOC"),
+    ("Georgia", "ORG", "ORG"),  # a given name too: this rule leaves it to the others
+])
+def test_a_country_is_a_place(name: str, kind: str, expected: str) -> None:
+    assert _resolve(_mentions("a", (name, kind, "")))[0].type == expected
+
+
 def test_the_knowledge_tables() -> None:
     assert is_place_name("Troy") and is_place_name("Peterhead") and not is_place_name("Sadly")
     assert is_time_word("Christmas") and is_time_word("New Year's Eve") and is_time_word("UTC")
@@ -207,7 +215,8 @@ def test_a_family_name_of_the_pile_never_joins_the_group_it_opens() -> None:
     assert len(alone) == 1  # with no person of that family name, the group is what it names
 
 
-@pytest.mark.parametrize(("name", "kind"), [("F", "PER"), ("AU$", "PER"), ("US$", "ORG")])
+@pytest.mark.parametrize(("name", "kind"), [("F", "PER"), ("AU$", "PER"), ("US$", "ORG"), ("Mt", "LOC"), ("St.", "LOC"),
+                                           ("Inc.", "ORG")])
 def test_a_letter_or_a_money_sign_is_not_an_actor(name: str, kind: str) -> None:
     assert _resolve(_mentions("a", (name, kind, ""))) == []
     assert [e.name for e in _resolve(_mentions("a", ("FBI", "ORG", "")))] == ["FBI"]

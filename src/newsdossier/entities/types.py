@@ -95,6 +95,11 @@ def evidence_type(group: Sequence[LocalEntity]) -> str | None:
         return named.most_common(1)[0][0]
     if any(e.roles or e.honorific for e in group):
         return "PER"
+    # a country or continent that is no given name is a place ("Hong Kong", "China" typed as groups when
+    # they act; the dossier keeps one actor per country, typed as the place)
+    if all(is_country_or_continent(e.full.text)
+           and (len(e.full.text.split()) > 1 or given_name_gender(e.full.text) is None) for e in group):
+        return "LOC"
     # the NER hesitating between a person and something else: a given name settles it ("Michael Howard")
     if any(m.type == "PER" for e in group for m in e.mentions) and any(_looks_like_person(e.full.text) for e in group):
         return "PER"
@@ -119,9 +124,16 @@ def _place_like(name: str) -> bool:
 _MONEY_SIGNS = frozenset("$€£¥₹₽")
 
 
+# One word that only ever opens or closes a name: alone, it is a fragment the NER cut ("Mt" of "Mt
+# Cook", "St." of "117th St.", "Inc." of "Delta Sigma Theta Sorority, Inc.").
+_FRAGMENT_WORDS = LEGAL_FORMS | PLACE_LEAD_WORDS | frozenset({"st", "ste", "ave", "rd", "blvd", "dept", "assn"})
+
+
 def _no_name(text: str) -> bool:
-    """A single letter ("F") or a money sign ("AU$", "US$"): what the NER tags is no name."""
-    return sum(c.isalnum() for c in text) <= 1 or any(c in _MONEY_SIGNS for c in text)
+    """A single letter ("F"), a money sign ("AU$", "US$"), or a word that only opens or closes a name
+    ("Mt", "St.", "Inc."): what the NER tagged is no name."""
+    return (sum(c.isalnum() for c in text) <= 1 or any(c in _MONEY_SIGNS for c in text)
+            or (text.lower().strip(".,") in _FRAGMENT_WORDS and not text.isupper()))
 
 
 def not_an_actor(group: Sequence[LocalEntity]) -> bool:
