@@ -55,6 +55,13 @@ def test_ranks_are_titles_never_names(text: str, name: str, title: str | None) -
         assert any(r.text == title for roles in found.roles.values() for r in roles)
 
 
+def test_an_interjection_is_no_actor() -> None:
+    entities = find_entities(_analysed(
+        'Another member of the Cabinet says she was told: "Oh, you have had a very fast rise, who have you '
+        'been sleeping with?" Mr Blair said he was shocked.'))
+    assert "Oh" not in _names(entities)
+
+
 def test_sentence_opening_ordinary_words_and_holidays_are_not_actors() -> None:
     entities = find_entities(_analysed(
         "Sadly, the talks collapsed. Think of what the ministers said about Christmas in Baghdad.\n"

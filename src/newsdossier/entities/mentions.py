@@ -400,7 +400,10 @@ LOCATIVE_WORDS = frozenset({"in", "near", "outside", "around", "across", "throug
 
 def _ordinary_word(doc: Any, name: Any, text: str) -> bool:
     """A one-word name that opens its sentence where the tagger reads it as no proper noun, or
-    that the article also writes in lower case: "Sadly," "Think of", "Teachers say"."""
+    that the article also writes in lower case: "Sadly," "Think of", "Teachers say"; and an
+    interjection anywhere ("told: “Oh, you ...")."""
+    if len(name) == 1 and name[0].tag_ == "UH":
+        return True
     if len(name) != 1 or not _opens_sentence(doc, name.start):
         return False
     word = name[0].text
