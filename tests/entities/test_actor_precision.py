@@ -160,6 +160,7 @@ def test_a_place_never_joins_the_group_it_opens() -> None:
 @pytest.mark.parametrize(("name", "kind"), [
     ("Revolutionary Guards", "ORG"), ("Matrix Chambers", "ORG"), ("Green Zone", "LOC"), ("Mueller Glacier", "LOC"),
     ("Douglas Aircraft", "ORG"), ("Cerberus Capital Management", "ORG"), ("Mount Cook", "LOC"), ("Mt Cook", "LOC"),
+    ("Kodak Theatre", "LOC"), ("Buckingham Palace", "LOC"),  # venues and buildings are places
     # a country or continent ending a name that is no place: a firm or body named for where it works
     ("Garuda Indonesia", "ORG"), ("EADS North America", "ORG"),
 ])

@@ -38,7 +38,8 @@ NOT_ACTOR_HEAD_WORDS = frozenset("""award awards prize prizes fellowship medal c
 olympics festival show conference summit act bill treaty accord agreement""".split())
 PLACE_HEAD_WORDS = frozenset("""zone square street road avenue boulevard lane river lake mountain mountains island
 islands glacier ridge valley bay sea ocean gulf strait province county district region peninsula desert canyon
-airport harbour harbor port coast beach falls creek hill hills heights""".split())
+airport harbour harbor port coast beach falls creek hill hills heights theatre theater stadium arena garden
+gardens palace prison plaza mall""".split())
 # First words of place names ("Mount Cook", "Mt Cook", "Lake Tekapo", "Cape Town", "Fort Hood").
 PLACE_LEAD_WORDS = frozenset("mount mt lake cape fort isle".split())
 
