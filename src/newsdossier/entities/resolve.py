@@ -405,7 +405,13 @@ def _merge_similar(local: Sequence[LocalEntity], clusters: _Clusters) -> None:
         words = entity.key.split()
         if entity.type in PERSON_OR_GROUP and len(words) >= 2:
             blocks.setdefault((entity.type, skeleton(words[0])), []).append(i)
-    for (kind, _), block in blocks.items():
+    for (kind, _), members in blocks.items():
+        # one member per name as written and cluster: the others would compare the same way (a story
+        # copied 2,000 times holds its names 2,000 times)
+        first: dict[tuple[str, int], int] = {}
+        for i in members:
+            first.setdefault((local[i].full.text, clusters.find(i)), i)
+        block = list(first.values())
         for n, i in enumerate(block):
             for j in block[n + 1:]:
                 if clusters.find(i) == clusters.find(j):

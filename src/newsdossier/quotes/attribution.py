@@ -98,7 +98,8 @@ class _Article:
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
-        self.quotes = find_quote_marks(doc.text)
+        self.text = doc.text  # spaCy joins the tokens again at every doc.text: read once
+        self.quotes = find_quote_marks(self.text)
         self.inside = [False] * len(doc)  # token inside a quotation (marks excluded)
         self.quote_of: dict[int, int] = {}
         for index, quote in enumerate(self.quotes):
@@ -288,7 +289,7 @@ def _content_after(doc: Any, article: _Article, cue: Any, end: int) -> tuple[int
 def _quote_after_colon(article: _Article, position: int) -> tuple[int, int] | None:
     """The quotation a sentence ending in a colon introduces in the next paragraph
     ("Reporter Jomana Karadsheh says:" / "“Well Anderson, ...”")."""
-    text = article.doc.text
+    text = article.text
     before = text[:position].rstrip()
     if not before.endswith(":"):
         return None
@@ -438,7 +439,7 @@ def _content_span(doc: Any, article: _Article, start: int, end: int) -> TextSpan
     """The content's characters; a direct quote without its marks and trailing comma."""
     if _is_direct(article, start, end):
         quote = article.quotes[article.quote_of[next(i for i in range(start, end) if article.inside[i])]]
-        return TextSpan(quote.inner_start, quote.inner_end, doc.text[quote.inner_start:quote.inner_end])
+        return TextSpan(quote.inner_start, quote.inner_end, article.text[quote.inner_start:quote.inner_end])
     return _span(doc, start, end)
 
 
@@ -486,22 +487,23 @@ def _continuations(doc: Any, article: _Article, found: list[Attribution]) -> tup
     said. “...”"); standing as a paragraph of their own soon after, a continuation by the same speaker."""
     found = list(found)
     extra: list[Attribution] = []
+    text = article.text
     for quote in article.quotes:
         if any(_covers(a, quote.inner_start) or quote.inner_start <= a.content.start < quote.inner_end
                for a in found):
             continue
-        if len(doc.text[quote.inner_start:quote.inner_end].split()) < MIN_CONTINUATION_WORDS:
+        if len(text[quote.inner_start:quote.inner_end].split()) < MIN_CONTINUATION_WORDS:
             continue
         previous = [i for i, a in enumerate(found) if a.content.end <= quote.start]
         if not previous:
             continue
         last = found[previous[-1]]
         tail = max([last.content.end] + [s.end for s in (last.cue, last.source, last.role) if s is not None])
-        gap = doc.text[tail:quote.start] if tail <= quote.start else ""
-        part = TextSpan(quote.inner_start, quote.inner_end, doc.text[quote.inner_start:quote.inner_end])
-        if "\n\n" not in gap and (gap.strip(" ,.:;—–") == "" or _stands_alone(doc.text, quote)):
+        gap = text[tail:quote.start] if tail <= quote.start else ""
+        part = TextSpan(quote.inner_start, quote.inner_end, text[quote.inner_start:quote.inner_end])
+        if "\n\n" not in gap and (gap.strip(" ,.:;—–") == "" or _stands_alone(text, quote)):
             found[previous[-1]] = last.extended(part)
-        elif _stands_alone(doc.text, quote) and gap.count("\n\n") <= 1 and len(gap) <= 400:
+        elif _stands_alone(text, quote) and gap.count("\n\n") <= 1 and len(gap) <= 400:
             extra.append(Attribution((part,), None, None, None, True, continues=previous[-1]))
     return found, extra
 

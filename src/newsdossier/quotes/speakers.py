@@ -140,11 +140,11 @@ def _cue_start(attribution: Attribution) -> int:
 
 
 def _resolve(attribution: Attribution, doc: Any, known: list[_Known],
-             actors: Sequence[ActorMention]) -> tuple[TextSpan | None, str | None, str]:
-    """(speaker, actor id, how) of an attribution with a source."""
+             actors: Sequence[ActorMention], text: str) -> tuple[TextSpan | None, str | None, str]:
+    """(speaker, actor id, how) of an attribution with a source; ``text`` is ``doc.text``."""
     source = attribution.source
     assert source is not None
-    actor = _actor_of(source, actors, doc.text)
+    actor = _actor_of(source, actors, text)
     kind = _kind(source, doc, actor)
     lower = source.text.lower()
     if kind == "pronoun":
@@ -153,10 +153,10 @@ def _resolve(attribution: Attribution, doc: Any, known: list[_Known],
         if match is not None:
             return match.speaker, match.actor, "pronoun"
         fallback = _latest_person_entity(doc, _cue_start(attribution)) if person else None
-        return fallback, _actor_of(fallback, actors, doc.text) if fallback else None, "pronoun"
+        return fallback, _actor_of(fallback, actors, text) if fallback else None, "pronoun"
     if kind == "relative":
         antecedent = _antecedent(doc, source)
-        return antecedent, _actor_of(antecedent, actors, doc.text) if antecedent else None, "relative"
+        return antecedent, _actor_of(antecedent, actors, text) if antecedent else None, "relative"
     if kind == "nominal":
         head = _head(source)
         match = next((k for k in reversed(known) if head and head in k.words), None)
@@ -174,13 +174,14 @@ def resolve_speakers(article: str, attributions: Sequence[Attribution], doc: Any
     are the article's actor mentions, so a source naming an actor is linked to it."""
     quotes: list[Quote] = []
     known: list[_Known] = []
+    text = doc.text if attributions else ""  # joined once: spaCy rebuilds doc.text at every read
     for attribution in attributions:
         if attribution.continues is not None:
             earlier = quotes[attribution.continues]
             quotes.append(Quote(article, attribution.parts, attribution.direct, None, None, earlier.speaker,
                                 "continuation", earlier.role, earlier.actor))
             continue
-        speaker, actor, how = _resolve(attribution, doc, known, actors)
+        speaker, actor, how = _resolve(attribution, doc, known, actors, text)
         quotes.append(Quote(article, attribution.parts, attribution.direct, attribution.cue, attribution.source,
                             speaker, how if speaker is not None else "unknown", attribution.role, actor))
         if speaker is not None and how != "pronoun":
