@@ -36,7 +36,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from newsdossier.entities.aliases import AliasTable
+from newsdossier.entities.knowledge import given_name_gender
 from newsdossier.entities.mentions import ArticleMentions, Mention
 from newsdossier.entities.names import is_acronym, name_key, name_words
 
@@ -74,7 +77,9 @@ class NameRun:
 
 @dataclass(slots=True)
 class KnownNames:
-    """Name keys of two words or more the NER tagged somewhere in the pile, with their majority type."""
+    """Name keys the NER tagged somewhere in the pile, with their majority type: names of two words or
+    more (and the alias table's), one-word names with how often they were tagged, and the family names
+    of people named with a given name first."""
 
     types: dict[str, str] = field(default_factory=dict)
     single: dict[str, str] = field(default_factory=dict)  # one-word names (acronyms too)
@@ -127,15 +132,11 @@ class KnownNames:
 def _family_keys(people: Iterable[str]) -> set[str]:
     """Keys of the last words of people named with a given name first ("Steve Jobs" gives "jobs";
     "Vote Tory", a slogan the NER took for a person, gives nothing)."""
-    from newsdossier.entities.knowledge import given_name_gender
-
     return {name_key(text.split()[-1]) for text in people if given_name_gender(text.split()[0]) is not None}
 
 
 def _function_word(word: str) -> bool:
     """A capitalised English stop word ("If", "The", "When"; not "US")."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     return word.istitle() and word.lower() in STOP_WORDS
 
 
@@ -226,8 +227,6 @@ def retype_group_names(mentions: list[Mention], known: KnownNames) -> list[Menti
     (at least :data:`SINGLE_MIN_TAGS` times) and that is no given name, typed as the group's:
     "Hashed al-Shaabi" where the pile tags "Hashed" as an organisation; "Washington Irving" keeps
     its type ("Washington" is a place)."""
-    from newsdossier.entities.knowledge import given_name_gender
-
     out = []
     for mention in mentions:
         words = mention.text.split()
