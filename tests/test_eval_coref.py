@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from newsdossier.errors import EvalDataError
-from newsdossier.eval.coref import read_coref_corpus
+from newsdossier.eval.coref import GoldMention, _covering, _head_text, read_coref_corpus
 from newsdossier.eval.coref_metrics import b_cubed, ceaf_e, conll_scores, muc
 from newsdossier.evaluate import evaluate
 
@@ -46,6 +46,17 @@ def test_identical_clusterings_score_one_and_conll_is_the_mean() -> None:
     assert scores["conll_f1"] == pytest.approx(1.0)
     mixed = conll_scores(KEY, RESPONSE)
     assert mixed["conll_f1"] == pytest.approx((mixed["muc"]["f1"] + mixed["b_cubed"]["f1"] + mixed["ceaf_e"]["f1"]) / 3)
+
+
+@pytest.mark.parametrize(("text", "head"), [
+    ("Seth MacFarlane's", "Seth MacFarlane"), ("the Academy’s", "the Academy"), ("Chargers'", "Chargers"),
+    ("the Betty Ford Center in Rancho Mirage", "the Betty Ford Center"), ("AT&T", "AT&T"),
+])
+def test_a_gold_mentions_head_is_the_name_not_its_possessive(text: str, head: str) -> None:
+    gold = GoldMention("d", 10, 10 + len(text), text, "PER", "c")
+    assert _head_text(gold) == head
+    name_end = 10 + len(head)
+    assert _covering(gold, [(10 + head.rfind(" ") + 1, name_end, "product")]) == "product"
 
 
 def test_singletons_against_one_cluster() -> None:

@@ -72,12 +72,19 @@ def find_entities(analyses: Iterable[tuple[str, Any]], *, family_of: Mapping[str
         lower_case.update(lower_case_words(text))
     _add_known_names(local, found_all, aliases)
     # a sentence-opening word that the pile writes in lower case elsewhere ("Meantime", "Documents") is
-    # an ordinary word there too
+    # an ordinary word there too, and so is one word of a Title Case headline ("2 Dead", "Driver Killed")
     for entity in local:
-        entity.mentions = [replace(m, ordinary=True) if m.initial and not m.ordinary and m.text.lower() in lower_case
+        entity.mentions = [replace(m, ordinary=True) if _could_be_ordinary(m) and m.text.lower() in lower_case
                            else m for m in entity.mentions]
     return resolve_entities(local, family_of=family_of, spun_sources=spun_sources, aliases=aliases,
                             story_of=story_of)
+
+
+def _could_be_ordinary(mention: Mention) -> bool:
+    """A one-word name capitalised for its place, not for being a name: opening a sentence, or in a Title
+    Case headline."""
+    return not mention.ordinary and not mention.honorific and (
+        mention.initial or (mention.how == "headline" and " " not in mention.text))
 
 
 def _add_known_names(local: list[LocalEntity],
@@ -86,7 +93,7 @@ def _add_known_names(local: list[LocalEntity],
     """Names the pile knows (:mod:`.pile`): person mentions run into a known group cut (and the group's
     own mentions, which the article grouped with the run-on, given back to an actor of their own), and
     known names the NER missed added to their article's actors (to the one with the same name, else a
-    new one)."""
+    new one); a one-word actor that is the family name of a person the pile names in full marked so."""
     known = KnownNames.of((found for found, _, _ in found_all), aliases)
     for entity in list(local):
         cut, leads = cut_run_ons(entity.mentions, known)
@@ -115,3 +122,6 @@ def _add_known_names(local: list[LocalEntity],
                 entities.append(target)
                 local.append(target)
             target.mentions.append(mention)
+    for entity in local:
+        if " " not in (key := entity.key) and key in known.families:
+            entity.family_name = True

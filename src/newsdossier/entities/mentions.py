@@ -36,8 +36,8 @@ from newsdossier.entities.knowledge import (
 )
 from newsdossier.entities.names import initials, name_words
 
-__all__ = ["ACTOR_TYPES", "INSTITUTION_WORDS", "ROLE_NOUNS", "TITLE_WORDS", "ArticleMentions", "Mention", "Role", "find_mentions",
-           "lower_case_words"]
+__all__ = ["ACTOR_TYPES", "INSTITUTION_WORDS", "NOT_ACTOR_HEAD_WORDS", "ROLE_NOUNS", "TITLE_WORDS", "ArticleMentions",
+           "Mention", "Role", "find_mentions", "is_event_name", "lower_case_words"]
 
 ACTOR_TYPES = frozenset({"PER", "ORG", "LOC"})
 # Words of a title written in front of a name (lower-cased; hyphenated forms included).
@@ -50,6 +50,10 @@ chancellor premier speaker chairman chairwoman judge justice attorney foreign de
 finance state supreme mr. mrs. ms. dr. professor prof. honorary militia commander-in-chief
 ceo cfo coo executive officer
 """.split())
+# Last words of names of events, awards and laws, which are not actors ("Academy Awards", "Paris Air Show",
+# "MacArthur Fellowship", "Affordable Care Act").
+NOT_ACTOR_HEAD_WORDS = frozenset("""award awards prize prizes fellowship medal cup trophy championship championships games
+olympics festival show conference summit act bill treaty accord agreement""".split())
 # Words that make a name an institution, not a person, even after a title word ("Justice Department",
 # "Supreme Court", "State Council"): a span holding one is never split into a title and a person.
 INSTITUTION_WORDS = frozenset("""
@@ -252,8 +256,8 @@ def find_mentions(article: str, doc: Any, text: str | None = None) -> ArticleMen
         honorific = next((t.text.lower().rstrip(".") for t in reversed(title) if is_honorific(t.text)), "")
         if len(title) and not all(is_honorific(t.text) for t in title):
             roles.append(Role(title.text, article, title.start_char, title.end_char, "title"))
-        name = _name_part(doc[start_token:span.end])
-        if (name is None or not name_words(name.text) or name.text.lower() in _DETERMINERS
+        name = _with_event_word(doc, _name_part(doc[start_token:span.end]))
+        if (name is None or not name_words(name.text) or name.text.lower() in _DETERMINERS or is_event_name(name.text)
                 or (is_time_word(name.text) and not honorific)  # "Christmas", but "Mrs May"
                 or any(_overlaps((name.start_char, name.end_char), d) for d in defined)):
             continue
@@ -269,7 +273,9 @@ def find_mentions(article: str, doc: Any, text: str | None = None) -> ArticleMen
                 body_stems = _lower_case_stems(text)
             if (name := _headline_name(name, body_stems, text)) is None:
                 continue
-        candidates.append((Mention(article, name.start_char, name.end_char, name.text, kind, how, honorific,
+        end_char = name.end_char - _full_stop_after(name.text)
+        candidates.append((Mention(article, name.start_char, end_char, text[name.start_char:end_char], kind, how,
+                                   honorific,
                                    not honorific and _ordinary_word(doc, name, text),
                                    _locative(doc, name),
                                    not honorific and len(name) == 1 and _opens_sentence(doc, name.start)), roles))
@@ -296,11 +302,45 @@ def find_mentions(article: str, doc: Any, text: str | None = None) -> ArticleMen
 # Lower-case words that may stand inside a name ("Bank of America", "Ali bin Talal", "Ludwig van Beethoven").
 _NAME_LINKS = frozenset("of and for de du des la le al el ul bin ibn van von der den da di dos y & on upon".split())
 _DASHES = frozenset({"-", "–", "—", "|", "/"})
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Prepositions and adverbs a sentence may open with that the NER runs into the name after them
 # (closed-class words spaCy's stop list leaves out).
 _LEADING_NOT_NAME = frozenset("""near outside inside across around along beyond despite during following including via
 amid amidst among towards toward throughout against behind below beneath beside besides between within without under
 over after before since until upon meanwhile also then still even only""".split())
+
+
+def is_event_name(name: str) -> bool:
+    """A name of two words or more ending with a word of :data:`NOT_ACTOR_HEAD_WORDS` ("Paris Air Show")."""
+    words = name.lower().split()
+    return len(words) >= 2 and words[-1].strip(".,") in NOT_ACTOR_HEAD_WORDS
+
+
+def _with_event_word(doc: Any, name: Any) -> Any:
+    """The name with the capitalised words up to an event word right after it that the NER left out ("Paris
+    Air" + "Show", "Apple Worldwide" + "Developers Conference"): the whole is an event, which is no actor."""
+    if name is None:
+        return name
+    for end in range(name.end, min(name.end + _MAX_EVENT_TAIL, len(doc))):
+        after = doc[end]
+        if not after.text[:1].isupper() or after.ent_iob_ == "B":
+            break
+        if after.text.lower() in NOT_ACTOR_HEAD_WORDS:
+            return doc[name.start:end + 1]
+    return name
+
+
+_MAX_EVENT_TAIL = 3  # capitalised words between a name and its event word ("Apple Worldwide" Developers Conference)
+
+
+_CAPITALS_FULL_STOP = re.compile(r"[A-Z&]{2,}\.")
+
+
+def _full_stop_after(name: str) -> int:
+    """1 when the name's last word is capitals that a sentence's full stop ended ("AT&T.", "NATO."), not
+    an abbreviation written with stops ("U.S.", "Inc.")."""
+    last = name.split()[-1] if name.split() else ""
+    return int(_CAPITALS_FULL_STOP.fullmatch(last) is not None)
 
 
 def _name_part(name: Any) -> Any:
@@ -309,6 +349,8 @@ def _name_part(name: Any) -> Any:
     the", "Independent the Tories"); None when nothing is left."""
     while len(name) > 1 and name[-1].text.lower() in ("’s", "'s"):
         name = name[:-1]
+    while len(name) > 1 and name[-1].text.lower() in _WEEKDAYS:
+        name = name[:-1]  # "Queens Friday": the day after a name is no part of it (months are: "Theresa May")
     while len(name) > 1 and (name[0].text.lower() in _DETERMINERS or not name[0].text[:1].isalnum()
                              or ((name[0].is_stop or name[0].text.lower() in _LEADING_NOT_NAME)
                                  and name[1].text[:1].isupper())):

@@ -83,6 +83,7 @@ class LocalEntity:
     acronym: str | None = None
     group_cue: bool = False
     alias_type: str | None = None  # the type an alias table line gives it
+    family_name: bool = False  # one word, the family name of a person the pile names in full ("Obama")
     _typed: tuple[tuple[object, ...], str] | None = field(default=None, repr=False, compare=False)
     _full: tuple[tuple[int, int], Mention] | None = field(default=None, repr=False, compare=False)
 
@@ -109,7 +110,8 @@ class LocalEntity:
     def type(self) -> str:
         """The type the evidence gives (:func:`~newsdossier.entities.types.evidence_type`), else the NER's
         majority; read often by the merge rules, so kept until the entity's mentions, roles or cues change."""
-        state = (id(self.mentions), len(self.mentions), len(self.roles), self.acronym, self.group_cue, self.alias_type)
+        state = (id(self.mentions), len(self.mentions), len(self.roles), self.acronym, self.group_cue, self.alias_type,
+                 self.family_name)
         if self._typed is None or self._typed[0] != state:
             kind = evidence_type([self]) or Counter(m.type for m in self.mentions).most_common(1)[0][0]
             self._typed = (state, kind)

@@ -9,12 +9,19 @@ the NER said PER at least once; a gazetteer place with no cue for anything else 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsdossier.entities.knowledge import given_name_gender, is_country_or_continent, is_place_name
-from newsdossier.entities.mentions import INSTITUTION_WORDS
+from newsdossier.entities.knowledge import (
+    given_name_gender,
+    is_country_or_continent,
+    is_currency_code,
+    is_place_name,
+    is_us_state_abbreviation,
+)
+from newsdossier.entities.mentions import INSTITUTION_WORDS, NOT_ACTOR_HEAD_WORDS, is_event_name
 from newsdossier.entities.names import LEGAL_FORMS
 
 if TYPE_CHECKING:
@@ -31,17 +38,15 @@ ORG_HEAD_WORDS = GROUP_WORDS | INSTITUTION_WORDS | LEGAL_FORMS | frozenset("""gu
 college school hospital church trust foundation federation league airlines airways airline bank bureau institute
 press times post herald journal gazette tribune news network channel television radio council commission
 air aircraft automobile automobiles motors management capital mutual partners holdings industries technologies
-systems electronics pharmaceuticals insurance securities investments ventures studios""".split())
-# Last words of names of events, awards and laws, which are not actors ("Academy Awards", "Paris Air Show",
-# "MacArthur Fellowship", "Affordable Care Act").
-NOT_ACTOR_HEAD_WORDS = frozenset("""award awards prize prizes fellowship medal cup trophy championship championships games
-olympics festival show conference summit act bill treaty accord agreement""".split())
+systems electronics pharmaceuticals insurance securities investments ventures studios advisors advisers consultants
+associates entertainment media communications pictures records films productions brands foods""".split())
 PLACE_HEAD_WORDS = frozenset("""zone square street road avenue boulevard lane river lake mountain mountains island
 islands glacier ridge valley bay sea ocean gulf strait province county district region peninsula desert canyon
 airport harbour harbor port coast beach falls creek hill hills heights theatre theater stadium arena garden
-gardens palace prison plaza mall""".split())
-# First words of place names ("Mount Cook", "Mt Cook", "Lake Tekapo", "Cape Town", "Fort Hood").
-PLACE_LEAD_WORDS = frozenset("mount mt lake cape fort isle".split())
+gardens palace prison plaza mall springs""".split())
+# Words that open place names ("Mount Cook", "Mt Cook", "Lake Tekapo", "Cape Town", "Fort Hood", "Avenue
+# Montaigne"), also after another word ("Aoraki Mount Cook", "Salt Lake City").
+PLACE_LEAD_WORDS = frozenset("mount mt lake cape fort isle avenue rue piazza".split())
 
 
 
@@ -54,11 +59,21 @@ def _name_type(name: str) -> str | None:
         return "ORG"
     if len(words) >= 2 and words[-1].strip(".,") in PLACE_HEAD_WORDS:
         return "LOC"
-    if len(words) >= 2 and words[0].strip(".,") in PLACE_LEAD_WORDS:
-        return "LOC"
-    if _place_at_the_end(name.split()):
+    if len(words) >= 2 and any(w.strip(".,") in PLACE_LEAD_WORDS for w in words[:-1]):
+        return "LOC"  # "Mount Cook", "Aoraki Mount Cook"
+    if _place_at_the_end(name.split()) or _team_of_a_place(name.split()):
         return "ORG"
     return None
+
+
+def _team_of_a_place(words: list[str]) -> bool:
+    """A place (one word of it no given name) and a plural nickname: a team ("Jacksonville Jaguars", "San
+    Diego Padres"; not "Sandy Angers"); the place words of a name ("Palm Springs", "Beverly Hills") are read
+    before this."""
+    last = words[-1] if words else ""
+    return (len(words) >= 2 and last[:1].isupper() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+            and len(last) > 3 and (len(words) > 2 or given_name_gender(words[0]) is None)
+            and is_place_name(" ".join(words[:-1])))
 
 
 def _place_at_the_end(words: list[str]) -> bool:
@@ -89,6 +104,8 @@ def evidence_type(group: Sequence[LocalEntity]) -> str | None:
     family names are towns somewhere ("Jackson", "Obama"), so the article must use the name as a place."""
     if alias_types := {e.alias_type for e in group if e.alias_type}:
         return min(alias_types)
+    if all(is_us_state_abbreviation(e.full.text) for e in group):
+        return "LOC"  # "Ala.", "N.Y." of a dateline
     if any(e.acronym or e.group_cue for e in group):
         return "ORG"
     named = Counter(t for e in group if (t := _name_type(e.full.text)) is not None)
@@ -104,13 +121,18 @@ def evidence_type(group: Sequence[LocalEntity]) -> str | None:
     # the NER hesitating between a person and something else: a given name settles it ("Michael Howard")
     if any(m.type == "PER" for e in group for m in e.mentions) and any(_looks_like_person(e.full.text) for e in group):
         return "PER"
-    if all(_place_like(e.full.text) for e in group) and (
-            any(m.locative for e in group for m in e.mentions) or not any(m.type == "ORG" for e in group for m in e.mentions)):
+    # the family name of a person the pile names in full is that person, not a town so called ("Obama",
+    # "Jackson" of "Vincent Jackson" written once after "in")
+    # a place the NER reads as a person in one line and a group in another is neither ("Baytown")
+    types = {m.type for e in group for m in e.mentions}
+    if all(_place_like(e.full.text) and not e.family_name for e in group) and (
+            any(m.locative for e in group for m in e.mentions) or "ORG" not in types):
         return "LOC"
     return None
 
 
-_COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"})
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+                      "northeast", "northwest", "southeast", "southwest"})
 
 
 def _place_like(name: str) -> bool:
@@ -127,13 +149,16 @@ _MONEY_SIGNS = frozenset("$€£¥₹₽")
 
 # One word that only ever opens or closes a name: alone, it is a fragment the NER cut ("Mt" of "Mt
 # Cook", "St." of "117th St.", "Inc." of "Delta Sigma Theta Sorority, Inc.").
-_FRAGMENT_WORDS = LEGAL_FORMS | PLACE_LEAD_WORDS | frozenset({"st", "ste", "ave", "rd", "blvd", "dept", "assn"})
+_FRAGMENT_WORDS = LEGAL_FORMS | PLACE_LEAD_WORDS | frozenset({"st", "ste", "ave", "rd", "blvd", "dept", "assn",
+                                                               "route", "highway", "interstate"})
+_INITIALS_ONLY = re.compile(r"(?:[A-Za-z]\.\s*){2,}")  # "N. Y.", "B. A.": letters without the name they open
 
 
 def _no_name(text: str) -> bool:
-    """A single letter ("F"), a money sign ("AU$", "US$"), or a word that only opens or closes a name
-    ("Mt", "St.", "Inc."): what the NER tagged is no name."""
-    return (sum(c.isalnum() for c in text) <= 1 or any(c in _MONEY_SIGNS for c in text)
+    """A single letter ("F"), a money sign or currency code ("AU$", "US$", "USD"), initials alone ("B. A."),
+    or a word that only opens or closes a name ("Mt", "St.", "Inc."): what the NER tagged is no name."""
+    return (sum(c.isalnum() for c in text) <= 1 or any(c in _MONEY_SIGNS for c in text) or is_currency_code(text)
+            or (" " in text and _INITIALS_ONLY.fullmatch(text) is not None and not is_us_state_abbreviation(text))
             or (text.lower().strip(".,") in _FRAGMENT_WORDS and not text.isupper()))
 
 
@@ -141,11 +166,17 @@ def not_an_actor(group: Sequence[LocalEntity]) -> bool:
     """Every name is a single letter or holds a money sign ("F", "AU$"), or every mention is a
     sentence-opening ordinary word ("Sadly", "Think", "Teachers"; see
     :attr:`~newsdossier.entities.mentions.Mention.ordinary`), or every name is that of an event, award or
-    law (:data:`NOT_ACTOR_HEAD_WORDS`), and nothing else (a role, an acronym, the alias table) names it."""
-    if any(e.roles or e.acronym or e.alias_type for e in group):
+    law (:data:`NOT_ACTOR_HEAD_WORDS`), and nothing else (a role, an acronym, the alias table) names it; a role
+    does not save a name whose every mention is an ordinary word."""
+    if any(e.alias_type for e in group):
         return False
+    events = [is_event_name(e.full.text) for e in group]
+    event = all(events)
+    if any(e.acronym for e in group):
+        return any(events)  # an acronym defined in the text is a group ("AAH"), unless it is an event's ("WWDC")
+    ordinary = all(m.ordinary or m.how == "nominal" for e in group for m in e.mentions)
+    if any(e.roles for e in group) and not (ordinary and any(m.ordinary for e in group for m in e.mentions)):
+        return False  # a role before an ordinary word is a title-cased line's word ("Queens Woman Killed")
     if all(_no_name(m.text) for e in group for m in e.mentions if m.how != "nominal"):
         return True
-    return all(m.ordinary or m.how == "nominal" for e in group for m in e.mentions) or all(
-        len(words := e.full.text.lower().split()) >= 2 and words[-1].strip(".,") in NOT_ACTOR_HEAD_WORDS
-        for e in group)
+    return ordinary or event

@@ -229,12 +229,15 @@ def read_coref_corpus(data: Path) -> tuple[str, list[CorefDoc]]:
 
 # Where an English noun phrase's postmodifiers start: its head is the last word before them.
 _POSTMODIFIER = re.compile(r",|\s(?:in|of|at|near|from|on|for|who|which|that|based)\s")
+_POSSESSIVE = re.compile(r"\s?['’]s$")
 
 
 def _head_text(gold: GoldMention) -> str:
-    """The gold text up to its head ("the Betty Ford Center" of "the Betty Ford Center in Rancho Mirage")."""
+    """The gold text up to its head ("the Betty Ford Center" of "the Betty Ford Center in Rancho Mirage",
+    "Obama" of "Obama's")."""
     cut = _POSTMODIFIER.search(gold.text)
     text = gold.text[:cut.start()] if cut and cut.start() > 0 else gold.text
+    text = _POSSESSIVE.sub("", text)  # "Seth MacFarlane's": the head is the name, not the clitic
     return text.rstrip(" )(,.'’") or gold.text
 
 
