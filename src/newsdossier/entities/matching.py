@@ -6,6 +6,7 @@ two organisations; :func:`why_not` explains any pair on request (``newsdossier e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -27,6 +28,20 @@ ORG_NAME_MIN_SIMILARITY = 90.0
 GIVEN_NAME_MIN_SIMILARITY = 80.0
 
 
+def _sound_alike(a: str, b: str) -> bool:
+    """Whether the family names of two names share a consonant code (:func:`~.names.sound_codes`) of two
+    consonants or more, or, with one, the same consonants in their keys: "gaddafi" ~ "qaddafi" (231),
+    "haniyeh" ~ "haniya" (n; "hn" both); not "hague" ~ "haughey" (g; "hg" and "hk"), two people."""
+    shared = sound_codes(name_words(a)[-1]) & sound_codes(name_words(b)[-1])
+    return any(len(code) >= 2 for code in shared) or (bool(shared) and _consonants(a) == _consonants(b))
+
+
+def _consonants(name: str) -> str:
+    """The consonants of a name's family-name key, h, w and y after the first letter dropped ("hanih" -> "hn")."""
+    key = skeleton(name_key(name).split()[-1])
+    return key[:1] + re.sub(r"[hwy]", "", key[1:])
+
+
 def _same_given_name(a: str, b: str) -> bool:
     return a == b or (skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= GIVEN_NAME_MIN_SIMILARITY)
 
@@ -45,7 +60,7 @@ def names_match(a: str, b: str, kind: str = "PER") -> str | None:
         score = fuzz.ratio(words_a[-1], words_b[-1])
         # close letters are not enough: the consonants must sound alike ("gadafi" ~ "kadafi"), not
         # "blair" ~ "bakir" (80), two people
-        if (score >= FAMILY_NAME_MIN_SIMILARITY and sound_codes(name_words(a)[-1]) & sound_codes(name_words(b)[-1])
+        if (score >= FAMILY_NAME_MIN_SIMILARITY and _sound_alike(a, b)
                 and skeleton(" ".join(words_a[1:-1])) == skeleton(" ".join(words_b[1:-1]))):
             return f"given names agree, family names {words_a[-1]!r} ~ {words_b[-1]!r} ({score:.0f}): {a!r} = {b!r}"
     elif kind == "ORG":
@@ -82,6 +97,9 @@ def why_not(a: str, b: str, kind: str = "PER") -> str:
             return (f"kept apart: family names {name_words(a)[-1]!r} and {name_words(b)[-1]!r} are close in "
                     f"letters (ratio {score:.0f}) but do not sound alike (consonant codes "
                     f"{sorted(sound_codes(name_words(a)[-1]))} vs {sorted(sound_codes(name_words(b)[-1]))})")
+        if not _sound_alike(a, b):
+            return (f"kept apart: family names {words_a[-1]!r} and {words_b[-1]!r} share one consonant sound "
+                    f"only, and their consonants {_consonants(a)!r} and {_consonants(b)!r} differ")
         return "kept apart: the middle names differ"
     score = fuzz.ratio(key_a, key_b)
     if score < ORG_NAME_MIN_SIMILARITY:
