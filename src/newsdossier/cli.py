@@ -292,7 +292,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
     "timex": (_cmd_timex, "an article file with its time expressions resolved against its publication date",
               "newsdossier timex demo/pile/002_b59a1ca62d69ed0f.txt"),
     "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories, ner, parse, actors, "
-                        "entity-coref, quotes, timex)",
+                        "entity-coref, quotes, timex, dates)",
              "newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json"),
 }
 
@@ -357,13 +357,15 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--json", action="store_true", help="print JSON instead of a table")
     if name == "eval":
         command.add_argument("task", choices=list(TASKS), help="what to score")
-        command.add_argument("--data", type=Path, required=True, help="the benchmark's directory (or file, for ner and parse)")
+        command.add_argument("--data", type=Path, required=True,
+                             help="the benchmark's directory (or file, for ner and parse; for dates on ECB+, the "
+                                  "folder ../shared/tools/ecb2txt.py wrote)")
         command.add_argument("--nlp-model", default="bundled", metavar="NAME_OR_PATH",
                              help="for ner, parse, entity-coref, actors and quotes: the spaCy pipeline to use "
                                   "(default: the bundled one)")
         command.add_argument("--split", choices=["train", "dev", "test"],
-                             help="for quotes: the PolNeAR split to score (default test); for actors on ECB+: "
-                                  "the train or dev topics (default all)")
+                             help="for quotes: the PolNeAR split to score (default test); for actors and dates "
+                                  "on ECB+: the train or dev topics (default all)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TASKS", "cluster_for_eval", "evaluate", "extract_for_eval", "timex_for_eval"]
 
-TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "actors", "quotes", "timex")
+TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "actors", "quotes", "timex", "dates")
 
 
 def extract_for_eval(html: str, url: str | None) -> str:
@@ -48,8 +48,8 @@ def timex_for_eval(text: str, dct: date) -> list[tuple[int, int, str, str]]:
 
 def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | None = None) -> dict[str, Any]:
     """Score ``task`` on the benchmark at ``data``; ``split`` picks a split where the benchmark has
-    several (quotes: PolNeAR ``train``, ``dev`` or ``test``, default ``test``; actors: ECB+ ``train`` or
-    ``dev`` topics, default all)."""
+    several (quotes: PolNeAR ``train``, ``dev`` or ``test``, default ``test``; actors and dates: ECB+
+    ``train`` or ``dev`` topics, default all)."""
     if task == "extraction":
         from newsdossier.eval.extraction import evaluate_extraction
 
@@ -98,4 +98,8 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | 
         from newsdossier.eval.timex import evaluate_timex
 
         return evaluate_timex(data, tagger=timex_for_eval)
+    if task == "dates":
+        from newsdossier.eval.dates import evaluate_dates
+
+        return evaluate_dates(data, split=split)
     raise ConfigError(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")

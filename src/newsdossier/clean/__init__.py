@@ -43,6 +43,7 @@ class Prepared:
     hints: SourceHints = field(default_factory=SourceHints)
     published_basis_meta: bool = False  # hints.published came from HTML metadata / a feed field
     description: str | None = None
+    header_stamp: str | None = None  # the date printed under an HTML page's headline (DateStamp.encode())
 
 
 def prepare(raw: RawDocument) -> Prepared:
@@ -71,7 +72,8 @@ def prepare(raw: RawDocument) -> Prepared:
     # text. Measured on AEB (docs/benchmarks.md): F1 0.9707 this way, 0.9713 with the
     # extractor's filter first -- within noise, and one mechanism instead of two.
     return Prepared(raw.content_hash, raw.source_path, raw.locator, raw.format, extraction.source_text, False,
-                    hints, hints.published is not None, extraction.description)
+                    hints, hints.published is not None, extraction.description,
+                    extraction.header_stamp.encode() if extraction.header_stamp else None)
 
 
 def _split_bylines(hints: SourceHints) -> SourceHints:

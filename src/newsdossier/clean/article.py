@@ -16,6 +16,7 @@ from newsdossier.clean.dates import (
 )
 from newsdossier.clean.layout import BODY, Label, is_prose, label_lines
 from newsdossier.clean.lines import Line, line_key, split_lines
+from newsdossier.clean.stamps import DateStamp
 from newsdossier.clean.metadata import (
     article_status,
     outlet_from_furniture,
@@ -90,27 +91,57 @@ def _values(labels: list[Label], kind: str) -> list[str]:
     return [label.value for label in labels if label.kind == kind and label.value]
 
 
-def _stamp(label: Label, *, before_title: bool) -> DateCandidate:
-    """A candidate from a date-stamp label; the value is 'YYYY-MM-DD', with a 'T' when it had a time."""
-    value = label.value or ""
-    day = date.fromisoformat(value.rstrip("T"))
-    where = "date above the headline" if before_title else "header date"
-    return DateCandidate(day, DateBasis.BYLINE, f"{where} {day.isoformat()}",
-                         has_time=value.endswith("T"), before_title=before_title)
+def _stamp(label: Label, *, before_title: bool = False, updated: bool = False) -> DateCandidate:
+    """A candidate from a date-stamp label (:meth:`~newsdossier.clean.stamps.DateStamp.encode`)."""
+    stamp = DateStamp.decode(label.value or "")
+    where = "date above the headline" if before_title else "update stamp" if updated else "header date"
+    if stamp.month_day:
+        return DateCandidate(None, DateBasis.BYLINE, f"{where} {stamp.month_day[0]}/{stamp.month_day[1]} (no year)",
+                             month_day=stamp.month_day, before_title=before_title)
+    shown = " or ".join(d.isoformat() for d in stamp.readings)
+    return DateCandidate(stamp.readings[0] if len(stamp.readings) == 1 else None, DateBasis.BYLINE,
+                         f"{where} {shown}", has_time=stamp.has_time and not updated,
+                         before_title=before_title, readings=stamp.readings if len(stamp.readings) > 1 else (),
+                         stated=stamp.stated and not updated)
 
 
 def _date_candidates(prepared: Prepared, labels: list[Label], dateline: Dateline | None) -> list[DateCandidate]:
-    """Publication-date candidates, best basis first: metadata, header stamp, dateline, widget."""
-    candidates = []
-    if prepared.hints.published and prepared.published_basis_meta:
-        candidates.append(DateCandidate(prepared.hints.published, DateBasis.HTML_META, "metadata"))
-    candidates += [_stamp(label, before_title=False) for label in labels if label.kind == "date-line" and label.value]
+    """Publication-date candidates, best basis first: metadata, header stamp, dateline, update stamp, widget."""
+    candidates = _page_candidates(prepared)
+    candidates += [_stamp(label) for label in labels if label.kind == "date-line" and label.value]
     if dateline and dateline.date_text:
         month_day = parse_month_day(dateline.date_text)
         full = None if month_day else _full_date(dateline.date_text)
         candidates.append(DateCandidate(full, DateBasis.DATELINE, dateline.text, month_day=month_day))
+    candidates += [_stamp(label, updated=True) for label in labels if label.kind == "date-updated" and label.value]
     candidates += [_stamp(label, before_title=True) for label in labels if label.kind == "date-widget" and label.value]
     return candidates
+
+
+def _page_candidates(prepared: Prepared) -> list[DateCandidate]:
+    """The page's own dates: its metadata and the stamp under its headline, in the order they are believed.
+
+    Metadata often holds the moment in UTC, a day after the local date the page prints ("2019-11-20T02:07Z"
+    under "Nov. 19, 2019 9:07 pm ET"): a printed date on the metadata's day or the day before it is the
+    page's local date and goes first. A printed date after the metadata's is when the page was updated
+    ("November 12, 2018" over a first publication of October 7): the metadata goes first and the printed
+    date is dropped. A printed date well before the metadata's goes first too: the metadata then dates a
+    later edit. A printed update counts only on the metadata's day or the day before (the page was not
+    changed since)."""
+    meta = prepared.hints.published if prepared.published_basis_meta else None
+    stamp = DateStamp.decode(prepared.header_stamp) if prepared.header_stamp else None
+    printed = stamp.readings[0] if stamp and len(stamp.readings) == 1 else None
+    meta_candidate = [DateCandidate(meta, DateBasis.HTML_META, "metadata")] if meta else []
+    if printed is None or stamp is None:
+        return meta_candidate
+    if stamp.updated and (meta is None or not 0 <= (meta - printed).days <= 1):
+        return meta_candidate  # an update printed on the metadata's day (or the day before) is its local date
+    if meta is not None and printed > meta:
+        return meta_candidate
+    note = f"; metadata says {meta}" if meta is not None and meta != printed else ""
+    printed_candidate = DateCandidate(printed, DateBasis.BYLINE, f"date under the headline {printed}{note}",
+                                      has_time=stamp.has_time or meta is not None, stated=stamp.stated)
+    return [printed_candidate, *meta_candidate]
 
 
 def _full_date(text: str) -> date | None:

@@ -115,10 +115,13 @@ class DateCandidate:
     month_day: tuple[int, int] | None = None
     has_time: bool = False
     before_title: bool = False  # printed above the headline, where date widgets sit
+    readings: tuple[date, ...] = ()  # a numeric stamp whose day and month can swap: both, for the text to settle
+    stated: bool = False  # the stamp names its date as the publication ("Published: ...", "Posted ...")
 
     @property
     def strong(self) -> bool:
-        """Metadata, a dated dateline, or a timestamped header date: the page's own statement.
+        """Metadata, a dated dateline, or a header date with a time or named as the publication ("Published:
+        December 19, 2005"): the page's own statement.
 
         Strong dates are not overruled by the text's evidence windows, which are inferences
         ("five years after the uprising" may be dated by an unrelated date); weak ones (a
@@ -126,7 +129,7 @@ class DateCandidate:
         """
         if self.basis == DateBasis.HTML_META or (self.basis == DateBasis.DATELINE and self.value):
             return True
-        return self.basis == DateBasis.BYLINE and self.has_time and not self.before_title
+        return self.basis == DateBasis.BYLINE and (self.has_time or self.stated) and not self.before_title
 
 
 def _date_from_match(match: re.Match[str]) -> date | None:
@@ -155,20 +158,14 @@ def find_full_dates(text: str) -> list[tuple[int, int, date]]:
 
 
 def parse_date_line(text: str) -> tuple[date, bool] | None:
-    """(date, has_time) if the whole line is a date stamp such as 'Friday 03 January 2020 13:11 GMT'."""
-    if len(text) > _DATE_LINE_MAX_CHARS:
+    """(date, has_time) if the whole line is a date stamp such as 'Friday 03 January 2020 13:11 GMT' with one
+    reading (:func:`~newsdossier.clean.stamps.read_date_line` says more: two readings, an update)."""
+    from newsdossier.clean.stamps import read_date_line
+
+    stamp = read_date_line(text)
+    if stamp is None or len(stamp.readings) != 1:
         return None
-    dates = find_full_dates(text)
-    if len(dates) != 1:
-        return None
-    start, end, value = dates[0]
-    rest = text[:start] + " " + text[end:]
-    time_match = _TIME.search(rest)
-    if time_match:
-        rest = rest[: time_match.start()] + rest[time_match.end():]
-    if len(rest.strip()) > _DATE_LINE_MAX_OTHER_CHARS or not _DATE_LINE_REST.match(rest.strip()):
-        return None
-    return value, time_match is not None
+    return stamp.readings[0], stamp.has_time
 
 
 def parse_month_day(text: str) -> tuple[int, int] | None:
@@ -283,6 +280,12 @@ def resolve_publication_date(candidates: list[DateCandidate], body: str) -> Publ
     for candidate in candidates:
         value = candidate.value
         why = ""
+        if value is None and candidate.readings:
+            value, why_not = _settle(candidate.readings, windows, latest_event)
+            if value is None:
+                rejected.append(f"{candidate.text!r}: {why_not}")
+                continue
+            why = f"; day and month settled by the latest date in the text, {latest_event}"
         if value is None and candidate.month_day:
             year = _year_for(candidate.month_day, windows, latest_event, min(events) if events else None)
             if year is None:
@@ -305,6 +308,22 @@ def resolve_publication_date(candidates: list[DateCandidate], body: str) -> Publ
         evidence = f"{candidate.basis.value}: {candidate.text!r}{why}"
         return PublicationDate(value, candidate.basis, value, value, "; ".join([evidence, *rejected]))
     return _estimate(windows, rejected)
+
+
+# A stamp whose day and month can swap is settled by the text when exactly one reading falls on or after the
+# latest date the text states and within this many days of it (news reports within weeks).
+SETTLE_MAX_DAYS: Final = 31
+
+
+def _settle(readings: tuple[date, ...], windows: list[Window], latest_event: date | None) -> tuple[date | None, str]:
+    """The one reading of a day/month-swappable stamp that the text's evidence allows, or None and why."""
+    fitting = [r for r in readings if _inside(r, windows)
+               and latest_event is not None and 0 <= (r - latest_event).days <= SETTLE_MAX_DAYS]
+    if len(fitting) == 1:
+        return fitting[0], ""
+    if latest_event is None:
+        return None, "day and month can swap and the text states no date to settle them"
+    return None, f"day and month can swap and the latest date in the text ({latest_event}) does not settle them"
 
 
 def _estimate(windows: list[Window], rejected: list[str]) -> PublicationDate:

@@ -54,6 +54,7 @@ from trafilatura import bare_extraction, load_html
 # a full htmldate run). tests/test_html_extract.py fails loudly if they change.
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
 
+from newsdossier.clean.stamps import DateStamp, read_date_line
 from newsdossier.errors import InputError
 from newsdossier.model import DateBasis, PublicationDate, Removal
 
@@ -173,6 +174,7 @@ class HtmlExtraction:
     source_text: str = ""
     removed: tuple[Removal, ...] = ()
     focus: str = PRIMARY_FOCUS
+    header_stamp: DateStamp | None = None  # the date printed under the headline, as the page shows it
 
     @property
     def publication_date(self) -> PublicationDate:
@@ -204,6 +206,7 @@ def extract_html(html: str, *, url: str | None = None, path: str = "<html>",
     meta.clean_and_trim()
     sitename = _sitename(meta.sitename, card, meta.url)
     published, evidence = _find_meta_date(card)
+    header_stamp = _header_stamp(tree, meta.title)
     return HtmlExtraction(
         text=text,
         title=meta.title or None,
@@ -216,6 +219,7 @@ def extract_html(html: str, *, url: str | None = None, path: str = "<html>",
         source_text=source_text,
         removed=removed,
         focus=focus,
+        header_stamp=header_stamp,
     )
 
 
@@ -427,3 +431,128 @@ def _sitename(candidate: str | None, tree: HtmlElement, url: str | None) -> str 
             candidate = candidate.title()
         return candidate
     return _host(url)
+
+
+# How far after the headline the page's date is looked for: the byline block sits within a few dozen
+# elements of it (share buttons and a picture between them); past the article's first paragraphs come
+# lists of other stories and their dates.
+HEADER_STAMP_MAX_ELEMENTS = 200
+HEADER_STAMP_MAX_PARAGRAPHS = 2
+PARAGRAPH_MIN_CHARS = 150  # an element whose own text is this long is a paragraph of the article
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "aside", "footer", "form", "button",
+                          "select", "option", "svg"})
+_HEADLINE_TAGS = ("h1", "h2")
+
+
+def _header_stamp(tree: HtmlElement, title: str | None) -> DateStamp | None:
+    """The date stamp printed under the page's headline ("Nov. 19, 2019 8:03 am ET" in the byline block):
+    the first short element after the headline whose text :func:`~newsdossier.clean.stamps.read_date_line`
+    reads as a stamp, or a ``<time datetime>`` there. Above the headline, where sites print today's date,
+    only a stamp that says it is the publication date counts ("publiziert am 25. September 2018")."""
+    headline = _headline_element(tree, title)
+    if headline is None:
+        return None
+    seen = paragraphs = 0
+    skip: HtmlElement | None = None
+    after = False
+    before: list[HtmlElement] = []
+    for element in tree.iter():
+        if not after and element is not headline and isinstance(element.tag, str):
+            before = [*before[-STATED_STAMP_BEFORE_ELEMENTS + 1:], element]
+        if element is headline:
+            if (stated := _stated_stamp_before(before, headline)) is not None:
+                return stated
+            after = True
+            skip = element  # its own words are the headline, not the stamp
+            continue
+        if not after or not isinstance(element.tag, str):
+            continue
+        if skip is not None and _inside(element, skip):
+            continue
+        if element.tag in _HIDDEN_TAGS:
+            skip = element
+            continue
+        seen += 1
+        if len((element.text or "").strip()) >= PARAGRAPH_MIN_CHARS:
+            paragraphs += 1
+        if seen > HEADER_STAMP_MAX_ELEMENTS or paragraphs > HEADER_STAMP_MAX_PARAGRAPHS:
+            return None
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > 110 or not any(c.isdigit() for c in text):
+            continue
+        if (stamp := read_date_line(text)) is not None and stamp.readings:
+            return _by_language(stamp, tree) if len(stamp.readings) == 2 else stamp
+        if element.tag == "time" and (stamp := _time_attribute(element)) is not None:
+            return stamp
+    return None
+
+
+# A stamp just above the headline is taken only when it says it is the publication date ("publiziert am 25.
+# September 2018", "Published: ..."): a bare date there is the site's date of today.
+STATED_STAMP_BEFORE_ELEMENTS = 6
+
+
+def _stated_stamp_before(before: list[HtmlElement], headline: HtmlElement) -> DateStamp | None:
+    for element in reversed(before):
+        if element.tag in _HIDDEN_TAGS or _inside(headline, element):
+            continue
+        text = " ".join(element.text_content().split())
+        if text and len(text) <= 110 and (stamp := read_date_line(text)) is not None and stamp.stated \
+                and len(stamp.readings) == 1:
+            return stamp
+    return None
+
+
+def _inside(element: HtmlElement, ancestor: HtmlElement) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _headline_element(tree: HtmlElement, title: str | None) -> HtmlElement | None:
+    """The element holding the headline: an h1 (or h2) whose words are the title's, else the first h1."""
+    key = " ".join((title or "").lower().split())
+    first_h1 = None
+    for element in tree.iter(*_HEADLINE_TAGS):
+        words = " ".join(element.text_content().lower().split())
+        if element.tag == "h1" and first_h1 is None and words:
+            first_h1 = element
+        if key and words and (words in key or key in words) and len(words) >= 15:
+            return element
+    return first_h1
+
+
+_ISO_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)")
+
+
+def _time_attribute(element: HtmlElement) -> DateStamp | None:
+    """A ``<time datetime="2019-11-19T08:03:00-05:00">``: the date as written (a local date when the
+    value carries its offset)."""
+    match = _ISO_DATE.match(element.get("datetime", "").strip())
+    if match is None:
+        return None
+    try:
+        day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+    return DateStamp((day,), "T" in element.get("datetime", ""))
+
+
+# Languages (BCP 47 "lang" of the page) whose numeric dates put the month first; every other language and
+# English outside the US write the day first ("05/10/2018" on a Brazilian page is 5 October).
+_MONTH_FIRST_LANGUAGES = frozenset({"en-us", "en-ph", "en-ca"})
+
+
+def _by_language(stamp: DateStamp, tree: HtmlElement) -> DateStamp:
+    """A stamp whose day and month can swap, settled by the page's declared language when it says which
+    convention it writes; left with both readings otherwise ("en" alone says nothing)."""
+    lang = (tree.get("lang") or tree.get("xml:lang") or "").strip().lower().replace("_", "-")
+    if not lang or lang == "en":
+        return stamp
+    month_first, day_first = stamp.readings
+    if lang in _MONTH_FIRST_LANGUAGES:
+        return DateStamp((month_first,), stamp.has_time, stamp.updated, stamp.stated, None, f"month first: lang={lang}")
+    return DateStamp((day_first,), stamp.has_time, stamp.updated, stamp.stated, None, f"day first: lang={lang}")

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Final
 
 from newsdossier.clean.agencies import credit_in_line
-from newsdossier.clean.dates import parse_date_line
 from newsdossier.clean.furniture import (
     furniture_reason,
     is_photo_credit,
@@ -22,6 +21,7 @@ from newsdossier.clean.furniture import (
     site_name,
 )
 from newsdossier.clean.lines import Line, line_key
+from newsdossier.clean.stamps import read_date_line
 
 __all__ = ["BODY", "Label", "ends_sentence", "is_prose", "label_lines"]
 
@@ -88,11 +88,10 @@ def _pattern_label(line: Line) -> Label | None:
     agency = credit_in_line(text)
     if agency:
         return Label("credit", agency)
-    stamp = parse_date_line(text)
-    if stamp and _UPDATED.match(text):
-        return Label("date-updated", stamp[0].isoformat())  # when the page changed, not when it appeared
+    stamp = read_date_line(text)
     if stamp:
-        return Label("date-line", stamp[0].isoformat() + ("T" if stamp[1] else ""))
+        # an update is when the page changed, not when it appeared: a candidate only when nothing else dates it
+        return Label("date-updated" if stamp.updated or _UPDATED.match(text) else "date-line", stamp.encode())
     byline = _BYLINE.match(text)
     if byline and line.words <= 20:
         return Label("byline", byline.group("names"))
@@ -207,6 +206,11 @@ def label_lines(lines: list[Line], *, title_hint: str | None = None, structured_
     _mark_closing_credit(lines, labels)
     _mark_captions(lines, labels)
     start = _header_end(labels, _body_start(lines, labels))
+    for index in range(start, len(lines)):  # in the body a stamp is a date alone, not an event's listing
+        label = labels[index]
+        if label is not None and label.kind in ("date-line", "date-updated") \
+                and read_date_line(lines[index].text, bare=True) is None:
+            labels[index] = None
     if structured_header:
         _label_header(lines, labels, start, title_hint)
     elif title_hint:
