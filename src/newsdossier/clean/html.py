@@ -39,6 +39,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date
@@ -439,6 +440,7 @@ def _sitename(candidate: str | None, tree: HtmlElement, url: str | None) -> str 
 HEADER_STAMP_MAX_ELEMENTS = 200
 HEADER_STAMP_MAX_PARAGRAPHS = 2
 PARAGRAPH_MIN_CHARS = 150  # an element whose own text is this long is a paragraph of the article
+_STAMP_MAX_RAW_CHARS = 400  # text (spaces and all) an element holding only a stamp can have
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "aside", "footer", "form", "button",
                           "select", "option", "svg"})
 _HEADLINE_TAGS = ("h1", "h2")
@@ -452,39 +454,52 @@ def _header_stamp(tree: HtmlElement, title: str | None) -> DateStamp | None:
     headline = _headline_element(tree, title)
     if headline is None:
         return None
+    if (stated := _stated_stamp_before(headline)) is not None:
+        return stated
     seen = paragraphs = 0
-    skip: HtmlElement | None = None
-    after = False
-    before: list[HtmlElement] = []
-    for element in tree.iter():
-        if not after and element is not headline and isinstance(element.tag, str):
-            before = [*before[-STATED_STAMP_BEFORE_ELEMENTS + 1:], element]
-        if element is headline:
-            if (stated := _stated_stamp_before(before, headline)) is not None:
-                return stated
-            after = True
-            skip = element  # its own words are the headline, not the stamp
-            continue
-        if not after or not isinstance(element.tag, str):
-            continue
-        if skip is not None and _inside(element, skip):
-            continue
-        if element.tag in _HIDDEN_TAGS:
-            skip = element
-            continue
+    for element in _following(headline):
         seen += 1
         if len((element.text or "").strip()) >= PARAGRAPH_MIN_CHARS:
             paragraphs += 1
         if seen > HEADER_STAMP_MAX_ELEMENTS or paragraphs > HEADER_STAMP_MAX_PARAGRAPHS:
             return None
-        text = " ".join(element.text_content().split())
-        if not text or len(text) > 110 or not any(c.isdigit() for c in text):
-            continue
-        if (stamp := read_date_line(text)) is not None and stamp.readings:
+        if (stamp := _stamp_of(element)) is not None:
             return _by_language(stamp, tree) if len(stamp.readings) == 2 else stamp
         if element.tag == "time" and (stamp := _time_attribute(element)) is not None:
             return stamp
     return None
+
+
+def _stamp_of(element: HtmlElement) -> DateStamp | None:
+    raw = element.text_content()
+    if len(raw) > _STAMP_MAX_RAW_CHARS or _DIGIT.search(raw) is None:
+        return None  # a container of the article, or no date in it
+    text = " ".join(raw.split())
+    stamp = read_date_line(text) if len(text) <= 110 else None
+    return stamp if stamp is not None and stamp.readings else None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _following(element: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements after ``element`` (not inside it) in document order, hidden parts (navigation, forms,
+    scripts) left out."""
+    node: HtmlElement | None = element
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield from _visible(sibling)
+        node = node.getparent()
+
+
+def _visible(root: HtmlElement) -> Iterator[HtmlElement]:
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        if not isinstance(element.tag, str) or element.tag in _HIDDEN_TAGS:
+            continue
+        yield element
+        stack.extend(reversed(element))
 
 
 # A stamp just above the headline is taken only when it says it is the publication date ("publiziert am 25.
@@ -492,24 +507,21 @@ def _header_stamp(tree: HtmlElement, title: str | None) -> DateStamp | None:
 STATED_STAMP_BEFORE_ELEMENTS = 6
 
 
-def _stated_stamp_before(before: list[HtmlElement], headline: HtmlElement) -> DateStamp | None:
-    for element in reversed(before):
-        if element.tag in _HIDDEN_TAGS or _inside(headline, element):
-            continue
-        text = " ".join(element.text_content().split())
-        if text and len(text) <= 110 and (stamp := read_date_line(text)) is not None and stamp.stated \
-                and len(stamp.readings) == 1:
-            return stamp
+def _stated_stamp_before(headline: HtmlElement) -> DateStamp | None:
+    """A stamp naming the publication among the few elements just before the headline, nearest first."""
+    looked = 0
+    node: HtmlElement | None = headline
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            for element in reversed(list(_visible(sibling))):
+                looked += 1
+                if looked > STATED_STAMP_BEFORE_ELEMENTS:
+                    return None
+                stamp = _stamp_of(element)
+                if stamp is not None and stamp.stated and len(stamp.readings) == 1:
+                    return stamp
+        node = node.getparent()
     return None
-
-
-def _inside(element: HtmlElement, ancestor: HtmlElement) -> bool:
-    parent = element.getparent()
-    while parent is not None:
-        if parent is ancestor:
-            return True
-        parent = parent.getparent()
-    return False
 
 
 def _headline_element(tree: HtmlElement, title: str | None) -> HtmlElement | None:
