@@ -95,3 +95,14 @@ def test_inside_the_body_a_stamp_is_a_date_alone() -> None:
                                   f"2018.04.05 ~ OPEN RUN\n\n{PROSE}\n")))
     assert not any(r.reason.startswith("date") and "OPEN RUN" in r.text for r in article.removed)
     assert article.published.value == date(2018, 3, 30)
+
+
+def test_a_date_line_deep_in_the_body_is_the_articles_own_and_a_live_page_dates_from_its_first_entry() -> None:
+    """"Mar. 8, 2014 12:41 a.m." heading a timeline's entry far down an article of March 24 is no stamp
+    (WikiRef220 trial); a live page's entries, newest first, date the page from the earliest."""
+    timeline = "\n\n".join(["Jet fell into ocean, premier says", PROSE, *[PROSE] * 12, "Tracking the flight",
+                             "Mar. 8, 2014 12:41 a.m.", "The plane leaves Kuala Lumpur bound for Beijing.", PROSE])
+    assert clean(prepare(_text(timeline + "\n"))).published.value is None
+    live = "\n\n".join(["Megaquake: what we know", "0930 GMT, 12 March 2011", PROSE, "1830 GMT, 11 March 2011",
+                         PROSE])
+    assert clean(prepare(_text(live + "\n"))).published.value == date(2011, 3, 11)

@@ -108,7 +108,7 @@ def _stamp(label: Label, *, before_title: bool = False, updated: bool = False) -
 def _date_candidates(prepared: Prepared, labels: list[Label], dateline: Dateline | None) -> list[DateCandidate]:
     """Publication-date candidates, best basis first: metadata, header stamp, dateline, update stamp, widget."""
     candidates = _page_candidates(prepared)
-    candidates += [_stamp(label) for label in labels if label.kind == "date-line" and label.value]
+    candidates += _header_stamps([_stamp(label) for label in labels if label.kind == "date-line" and label.value])
     if dateline and dateline.date_text:
         month_day = parse_month_day(dateline.date_text)
         full = None if month_day else _full_date(dateline.date_text)
@@ -116,6 +116,18 @@ def _date_candidates(prepared: Prepared, labels: list[Label], dateline: Dateline
     candidates += [_stamp(label, updated=True) for label in labels if label.kind == "date-updated" and label.value]
     candidates += [_stamp(label, before_title=True) for label in labels if label.kind == "date-widget" and label.value]
     return candidates
+
+
+def _header_stamps(stamps: list[DateCandidate]) -> list[DateCandidate]:
+    """Header stamps in the order they are believed: one that names the publication first; then, when
+    stamps of different days say nothing of what they are (a live page's entries, "0930 GMT, 12 March 2011"
+    above "1830 GMT, 11 March 2011"), the earliest, when the page first appeared."""
+    stated = [c for c in stamps if c.stated]
+    rest = [c for c in stamps if not c.stated]
+    days = {c.value for c in rest if c.value}
+    if len(days) > 1:
+        rest.sort(key=lambda c: (c.value is None, c.value or date.max))
+    return stated + rest
 
 
 def _page_candidates(prepared: Prepared) -> list[DateCandidate]:

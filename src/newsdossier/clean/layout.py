@@ -49,6 +49,10 @@ _BULLET: Final = re.compile(r"^[•▪◦‣*·–-]\s+\w")
 _REPORTING: Final = re.compile(r"\b(?:said|says|told|added|adds|according to|warned|stated)\b", re.IGNORECASE)
 # A header is a few lines at most; past this many lines without prose, the body has begun.
 HEADER_MAX_LINES: Final = 6
+# A page's stamp stands in its first lines, under a headline, a standfirst or two and a byline; a date line
+# further down that does not close the article is the article's own.
+STAMP_MAX_LINE: Final = 12
+STAMP_HEADLINE_REACH: Final = 3  # lines either side of the headline that a stamp may stand on
 _WRITES: Final = re.compile(r"[,;]\s*(?:writes|says|reports)\s+(?P<names>[A-Z][\w'’.\- ]{2,80})$")
 _TRAILING_CREDIT: Final = re.compile(r"\s*\((?:photo:\s*)?[A-Z][\w .&/-]{0,40}\)$")
 
@@ -206,10 +210,19 @@ def label_lines(lines: list[Line], *, title_hint: str | None = None, structured_
     _mark_closing_credit(lines, labels)
     _mark_captions(lines, labels)
     start = _header_end(labels, _body_start(lines, labels))
-    for index in range(start, len(lines)):  # in the body a stamp is a date alone, not an event's listing
+    # In the body a date line is the page's stamp only when it is a date alone, in the page's first lines or
+    # closing the article ("April 24, 2013-4:45pm" as the last line); elsewhere it is the article's own
+    # ("Mar. 8, 2014 12:41 a.m." heading an entry of a timeline, "2018.04.05 ~ OPEN RUN" listing an event).
+    # The headline may come again below a page's menu: lines next to a repeat of it are the header too.
+    last = max((i for i, line in enumerate(lines) if line.text.strip()), default=-1)
+    headline_key = line_key(title_hint or next((line.text for line in lines if line.text.strip()), ""))
+    near_headline = {i + d for i, line in enumerate(lines) if headline_key and line_key(line.text) == headline_key
+                     for d in range(-STAMP_HEADLINE_REACH, STAMP_HEADLINE_REACH + 1)}
+    for index in range(start, len(lines)):
         label = labels[index]
-        if label is not None and label.kind in ("date-line", "date-updated") \
-                and read_date_line(lines[index].text, bare=True) is None:
+        header = index <= STAMP_MAX_LINE or index >= last - 1 or index in near_headline
+        if label is not None and label.kind in ("date-line", "date-updated") and (
+                not header or read_date_line(lines[index].text, bare=True) is None):
             labels[index] = None
     if structured_header:
         _label_header(lines, labels, start, title_hint)
