@@ -71,3 +71,22 @@ def test_public_surface_is_what_all_says() -> None:
     for name in newsdossier.__all__:
         assert hasattr(newsdossier, name), name
     assert (Path(newsdossier.__file__).parent / "py.typed").exists()
+
+
+def test_a_build_keeps_the_date_printed_under_an_html_headline(tmp_path: Path) -> None:
+    """Issue #22: the stored prepared text carries the headline's stamp, so `build` (not only `eval`)
+    dates the page by it: the local date printed, not the UTC day of its metadata."""
+    import json
+
+    paragraph = "<p>" + "The council voted on the plan after a long debate, officials said on Tuesday. " * 4 + "</p>"
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Council backs plan</title>"
+        '<meta property="article:published_time" content="2019-11-20T02:07:00Z"></head>'
+        "<body><article><h1>Council backs plan after long debate</h1>"
+        "<div class='byline'>By Jane Doe</div><div class='date'>Nov. 19, 2019 9:07 pm ET</div>"
+        f"{paragraph * 3}</article></body></html>", encoding="utf-8")
+    build([page], db=tmp_path / "pile.db", out=tmp_path / "out")
+    article = json.loads((tmp_path / "out" / "dossier.json").read_text(encoding="utf-8"))["articles"][0]
+    assert article["published"] == "2019-11-19"
+    assert "under the headline" in article["published_evidence"]

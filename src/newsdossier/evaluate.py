@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TASKS", "cluster_for_eval", "evaluate", "extract_for_eval", "timex_for_eval"]
 
-TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "actors", "quotes", "timex", "dates")
+TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "actors", "quotes", "timex", "dates", "credits")
 
 
 def extract_for_eval(html: str, url: str | None) -> str:
@@ -102,4 +102,8 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | 
         from newsdossier.eval.dates import evaluate_dates
 
         return evaluate_dates(data, split=split)
+    if task == "credits":
+        from newsdossier.eval.credits import evaluate_credits
+
+        return evaluate_credits(data)
     raise ConfigError(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")

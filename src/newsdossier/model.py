@@ -193,6 +193,9 @@ class Article:
     captions: tuple[Caption, ...] = ()
     segments: tuple[Segment, ...] = ()
     standfirst: str | None = None
+    # where ``credit`` was read: "line" (a credit line), "dateline", "byline", or "prose" (the agency the text
+    # reports through: "told AFP"); provenance trusts the first three as the page's own statement
+    credit_basis: str | None = None
 
     def source_offset(self, clean_offset: int) -> int:
         """Map an offset in ``text`` to the matching offset in ``source_text``."""

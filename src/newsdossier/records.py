@@ -74,6 +74,7 @@ def article_to_dict(article: Article, *, with_source: bool = True) -> dict[str, 
         "byline": list(article.byline),
         "dateline": article.dateline,
         "credit": article.credit,
+        "credit_basis": article.credit_basis,
         "published": _iso(published.value),
         "published_basis": published.basis.value if published.basis else None,
         "published_range": (
@@ -133,6 +134,7 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         captions=tuple(Caption(**c) for c in data.get("captions") or ()),
         segments=tuple(Segment(*s) for s in data.get("segments") or ()),
         standfirst=data.get("standfirst"),
+        credit_basis=data.get("credit_basis"),
     )
 
 
@@ -144,6 +146,7 @@ def prepared_to_json(prepared: Prepared) -> str:
         "format": prepared.format.value, "source_text": prepared.source_text,
         "structured_header": prepared.structured_header,
         "published_basis_meta": prepared.published_basis_meta, "description": prepared.description,
+        "header_stamp": prepared.header_stamp,
         "hints": {"url": hints.url, "title": hints.title, "published": _iso(hints.published),
                   "outlet": hints.outlet, "byline": list(hints.byline)},
     }, ensure_ascii=False)
@@ -159,6 +162,7 @@ def prepared_from_json(text: str) -> Prepared:
         hints=SourceHints(url=hints["url"], title=hints["title"], published=_date(hints["published"]),
                           outlet=hints["outlet"], byline=tuple(hints["byline"])),
         published_basis_meta=data["published_basis_meta"], description=data["description"],
+        header_stamp=data.get("header_stamp"),
     )
 
 

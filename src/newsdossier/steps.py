@@ -66,7 +66,7 @@ __all__ = [
 # interrupted run loses little work.
 BATCH_SIZE: Final = 500
 # Bump when prepare() (decoding, HTML extraction) changes what it produces.
-PREPARE_VERSION: Final = "prepare-1"
+PREPARE_VERSION: Final = "prepare-2"  # 2: the date printed under an HTML headline is kept (issue #22)
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -36,8 +36,12 @@ EXPECTED = {
     "001": ("Global Village Space", "AFP", (), (date(2021, 1, 3), DateBasis.ESTIMATED), Status.FULL),
     "002": ("The Independent", None, ("Patrick Cockburn",), (date(2020, 1, 3), DateBasis.BYLINE), Status.FULL),
     "003": (None, None, (), (date(2020, 1, 6), DateBasis.BYLINE), Status.TRUNCATED),
-    "004": (None, None, (), (date(2021, 1, 3), DateBasis.ESTIMATED), Status.FULL),
+    # the spun rewrite states no credit, but its prose still reports through AFP ("told AFP", issue #22)
+    "004": (None, "AFP", (), (date(2021, 1, 3), DateBasis.ESTIMATED), Status.FULL),
 }
+
+
+CREDIT_BASIS = {"000": "dateline", "001": "line", "002": None, "003": None, "004": "prose"}
 
 
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))
@@ -46,6 +50,7 @@ def test_metadata_and_status(pile: dict[str, Article], prefix: str) -> None:
     article = pile[prefix]
     assert (article.outlet or "").replace("\xa0", " ") == (outlet or "").replace("\xa0", " ")
     assert article.credit == credit
+    assert article.credit_basis == CREDIT_BASIS[prefix]
     assert article.byline == byline
     assert article.published.value == published
     assert article.published.basis == basis

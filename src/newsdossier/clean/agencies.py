@@ -1,9 +1,12 @@
 """News agencies: their spellings, datelines that carry them, and wire credit lines.
 
 A wire credit ("AFP with additional input by ...", "(Reuters)", "— AP") says whose
-story a page republishes, which provenance needs to count independent sources.
-Mentions inside prose ("a senior official told AFP") are *not* credits: only whole
-credit lines, the tag of a dateline, or a signature at the very end count.
+story a page republishes, which provenance needs to count independent sources. In order of
+trust: whole credit lines, the tag of a dateline ("BAGHDAD (Reuters) -", or "(Reuters) -" alone
+opening the body), a byline that is an agency ("By The Associated Press"), and last the prose:
+an agency the text reports through ("a senior official told AFP", "according to Reuters", "the
+Associated Press reported"), the way wire copy names its own agency and outlets cite it
+(:func:`cited_agency`). A photo credit ("AFP/Getty Images") is none of these.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["Dateline", "credit_in_line", "find_dateline", "normalise_agency"]
+__all__ = ["Dateline", "byline_agency", "cited_agency", "credit_in_line", "find_dateline", "normalise_agency",
+           "sign_off_agency"]
 
 # Spelling (case-folded) -> normalised agency name. Joint tags name the lead agency.
 _AGENCIES: Final[dict[str, str]] = {
@@ -31,6 +35,7 @@ _AGENCIES: Final[dict[str, str]] = {
     "anp": "ANP", "lusa": "Lusa", "ntb": "NTB", "tt": "TT", "ctk": "CTK", "pap": "PAP",
     "mti": "MTI", "hina": "HINA", "tanjug": "Tanjug", "ana-mpa": "ANA-MPA", "ips": "IPS",
     "pa": "PA Media", "pa media": "PA Media", "press association": "PA Media", "the press association": "PA Media",
+    "saba": "SABA", "nz newswire": "NZ Newswire", "ruptly": "Ruptly", "bloomberg news": "Bloomberg",
 }
 _AGENCY_ALTERNATION: Final = "|".join(
     sorted((re.escape(name) for name in _AGENCIES), key=len, reverse=True)
@@ -42,7 +47,7 @@ _MONTH: Final = (
 # "Baghdad/Cairo, Jan 2 (efe-epa).-", "BAGHDAD (Reuters) -", "Paris, France (AFP) —",
 # "WASHINGTON, Jan. 3, 2020 (AP) —".
 _DATELINE: Final = re.compile(
-    r"^(?P<place>[A-Z][\w'’.\-]*(?:[ /][A-Z][\w'’.\-]*){0,4}(?:,\s*[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*)?)?)"
+    r"^(?P<place>(?:[A-Z][\w'’.\-]*(?:[ /][A-Z][\w'’.\-]*){0,4}(?:,\s*[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*)?)?)?)"
     r"(?:,?\s+(?P<date>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*\((?P<agency>" + _AGENCY_ALTERNATION + r")\)"
     r"\s*(?:\.\s*-|--|[-–—:]|\.)\s*",
@@ -57,7 +62,7 @@ _CREDIT_LINES: Final = tuple(
         # "The Associated Press contributed to this report.", "AFP contributed reporting.",
         # "Associated Press writer Jane Doe contributed to this report."
         r"^(?P<agency>" + _AGENCY_ALTERNATION + r")(?:\s+(?:staff|writers?|reporters?|correspondents?)"
-        r"(?:\s+[\w.'’-]+){0,4}?)?\s+contributed(?:\s+reporting)?(?:\s+to\s+this\s+(?:report|story|article))?\W*$",
+        r"(?:[\s,]+[\w.'’-]+){0,10}?)?\s+contributed(?:\s+reporting)?(?:\s+to\s+this\s+(?:report|story|article))?\W*$",
         r"^(?:source|sources|credit|via|courtesy)\s*:\s*(?P<agency>" + _AGENCY_ALTERNATION + r")\W*$",
         r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<agency>" + _AGENCY_ALTERNATION + r")\b.{0,60}$",
         r"^(?:this (?:story|article) (?:has been|was) (?:published|sourced|auto-generated) from (?:an? )?"
@@ -99,6 +104,70 @@ def find_dateline(paragraph: str) -> Dateline | None:
         date_text=match.group("date"),
         agency=agency,
     )
+
+
+# Agencies as prose writes them (case kept: "AP" and "PA" are agencies only in capitals).
+_PROSE_AGENCIES: Final = (
+    "Agence France-Presse", "Agence France Presse", "AFP", "Thomson Reuters", "Reuters", "The Associated Press",
+    "Associated Press", "AP", "EFE", "dpa", "DPA", "ANSA", "Xinhua", "Anadolu Agency", "Anadolu", "PTI", "IANS",
+    "ANI", "Bernama", "Yonhap", "Kyodo", "TASS", "Tass", "RIA Novosti", "Interfax", "Europa Press", "UPI",
+    "AAP", "Canadian Press", "The Canadian Press", "Press Association", "PA Media", "Sputnik", "IRNA", "WAM",
+    "KUNA", "MENA", "QNA", "SPA", "SABA", "NZ Newswire", "Ruptly", "CNA", "Bloomberg News", "Bloomberg",
+)
+_PROSE_ALTERNATION: Final = "|".join(re.escape(a) for a in sorted(_PROSE_AGENCIES, key=len, reverse=True))
+_AGENCY_NAME: Final = r"(?:the\s+)?(?:(?i:state-run|state-owned|official|state|government-run)\s+)?"
+# "told AFP", "According to Reuters", "said in an email to The Associated Press", "records obtained by the
+# AP", "the Associated Press reported", "a Reuters tally", "an AP reporter", "state news agency IRNA said",
+# "the Xinhua News Agency": reporting through the agency (the verbs in any case, the agency as written).
+_CITED: Final = re.compile(
+    r"(?i:\b(?:told|telling|tells|according\s+to|in\s+an?\s+(?:phone\s+|telephone\s+)?(?:interview|email|e-mail|"
+    r"statement|message)\s+(?:with|to)|speaking\s+to|quoted\s+by|cited\s+by|confirmed\s+to|said\s+to|"
+    r"obtained\s+by|reviewed\s+by|seen\s+by|provided\s+to))\s+" + _AGENCY_NAME
+    + r"(?P<a>" + _PROSE_ALTERNATION + r")\b(?![-/]\w)"
+    r"|\b" + _AGENCY_NAME + r"(?P<b>" + _PROSE_ALTERNATION + r")(?:\s+(?i:news\s+agency))?\s+(?i:reported|reports|"
+    r"quoted|has\s+reported|had\s+reported|was\s+told)\b"
+    r"|(?i:\b(?:an?|the)\s+(?:[a-z]+\s+){0,2})(?P<e>" + _PROSE_ALTERNATION + r")\s+(?i:journalist|reporter|"
+    r"correspondent|tally|count|poll|survey|analysis|investigation|calculations|review)\b"
+    r"|(?i:\bnews\s+agency),?\s+(?P<c>" + _PROSE_ALTERNATION + r")\b(?![-/]\w)"
+    r"|\b(?P<d>" + _PROSE_ALTERNATION + r")\s+(?i:news\s+agency)\b"
+)
+# A sign-off at the very end of the text: "... to sneak into the US. PTI", "... the ministry said. — AFP".
+_SIGN_OFF: Final = re.compile(r"[.!?\"”’)]\s*(?:[-–—]\s*)?\(?(?P<a>" + _PROSE_ALTERNATION + r")\)?\s*$")
+
+
+# "AP Auto Writer", "Associated Press Writer", "Reuters correspondent": a byline naming the agency's staff.
+_STAFF_BYLINE: Final = re.compile(r"^(?:by\s+)?(?:the\s+)?(?P<a>" + _PROSE_ALTERNATION + r")(?:\s+\w+)?\s+"
+                                  r"(?i:writer|correspondent|reporter|staff|news)\b", re.IGNORECASE)
+
+
+def byline_agency(name: str) -> str | None:
+    """The agency a byline names: the agency itself ("By The Associated Press", "Reuters") or its staff
+    ("AP Auto Writer"); None for a person."""
+    plain = re.sub(r"^by\s+", "", name.strip(), flags=re.IGNORECASE)
+    if (agency := normalise_agency(plain)) is not None:
+        return agency
+    match = _STAFF_BYLINE.match(plain)
+    return normalise_agency(match.group("a")) if match else None
+
+
+def sign_off_agency(text: str) -> str | None:
+    """The agency whose tag closes ``text`` ("... into the US. PTI"), or None."""
+    match = _SIGN_OFF.search(text[-80:])
+    return normalise_agency(match.group("a")) if match else None
+
+
+def cited_agency(text: str) -> str | None:
+    """The agency the prose of ``text`` reports through most often ("told AFP" twice, "according to
+    Reuters" once: AFP), or None when it names none; a photo credit ("AFP/Getty") is no citation."""
+    counts: dict[str, int] = {}
+    for match in _CITED.finditer(text):
+        name = match.group("a") or match.group("b") or match.group("c") or match.group("d") or match.group("e")
+        agency = normalise_agency(name)
+        if agency is not None:
+            counts[agency] = counts.get(agency, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda a: counts[a])
 
 
 def credit_in_line(text: str) -> str | None:

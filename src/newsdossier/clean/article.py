@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from newsdossier.clean.agencies import Dateline, find_dateline
+from newsdossier.clean.agencies import Dateline, byline_agency, cited_agency, find_dateline, sign_off_agency
 from newsdossier.clean.corpus import RecurringLines
 from newsdossier.clean.dates import (
     DateCandidate,
@@ -186,6 +186,24 @@ def _byline(prepared: Prepared, labels: list[Label]) -> tuple[str, ...]:
     return ()
 
 
+def _credit(credit_lines: list[str], body: _Body, byline: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """(agency, basis): the wire agency the page credits (:mod:`~newsdossier.clean.agencies`), most trusted
+    first: its last credit line, its dateline's tag, a tag signing off its text ("... into the US. PTI"), a
+    byline that is an agency or its staff ("The Associated Press", "AP Auto Writer"), the agency its prose
+    reports through ("told AFP")."""
+    if credit_lines:
+        return credit_lines[-1], "line"
+    if body.dateline:
+        return body.dateline.agency, "dateline"
+    if (signed := sign_off_agency(body.text)) is not None:
+        return signed, "line"
+    for name in byline:
+        if (agency := byline_agency(name)) is not None:
+            return agency, "byline"
+    cited = cited_agency(body.text)
+    return cited, "prose" if cited else None
+
+
 def build_article(prepared: Prepared, recurring: RecurringLines | None = None) -> Article:
     lines = split_lines(prepared.source_text)
     labels = label_lines(lines, title_hint=prepared.hints.title, structured_header=prepared.structured_header)
@@ -195,6 +213,7 @@ def build_article(prepared: Prepared, recurring: RecurringLines | None = None) -
     credits = _values(labels, "credit")
     standfirst = [line.text for line, label in zip(lines, labels, strict=True) if label.kind == "standfirst"]
     status, status_reasons = article_status(body.paragraphs, {r.reason for r in body.removed})
+    credit, credit_basis = _credit(credits, body, _byline(prepared, labels))
     return Article(
         id=prepared.raw_id[:16],
         content_hash=prepared.raw_id,
@@ -206,7 +225,7 @@ def build_article(prepared: Prepared, recurring: RecurringLines | None = None) -
         outlet=_outlet(prepared, labels, body.removed, body.dateline),
         byline=_byline(prepared, labels),
         dateline=body.dateline.text if body.dateline else None,
-        credit=credits[-1] if credits else (body.dateline.agency if body.dateline else None),
+        credit=credit,
         published=resolve_publication_date(_date_candidates(prepared, labels, body.dateline), body.text),
         status=status,
         status_reasons=status_reasons,
@@ -216,4 +235,5 @@ def build_article(prepared: Prepared, recurring: RecurringLines | None = None) -
         captions=body.captions,
         segments=body.segments,
         standfirst=" ".join(standfirst) or prepared.description,
+        credit_basis=credit_basis,
     )

@@ -55,6 +55,7 @@ from trafilatura import bare_extraction, load_html
 # a full htmldate run). tests/test_html_extract.py fails loudly if they change.
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
 
+from newsdossier.clean.agencies import byline_agency, normalise_agency
 from newsdossier.clean.stamps import DateStamp, read_date_line
 from newsdossier.errors import InputError
 from newsdossier.model import DateBasis, PublicationDate, Removal
@@ -199,8 +200,8 @@ def extract_html(html: str, *, url: str | None = None, path: str = "<html>",
     text, removed = drop_boilerplate_lines(source_text) if filter_lines else (source_text, ())
     card = _take_self_description(tree)  # tree's text has been extracted; metadata moves out
     meta = examine_meta(card)
-    if meta.author and " " not in meta.author:
-        meta.author = None  # one-word meta authors are "admin", "staff", site names (as trafilatura)
+    if meta.author and " " not in meta.author and normalise_agency(meta.author) is None:
+        meta.author = None  # one-word meta authors are "admin", "staff", site names (as trafilatura); "Reuters" stays
     meta = extract_meta_json(card, meta)
     meta.title = meta.title or extract_title(tree)  # needs the body's <h1>: the full tree, rarely
     meta.url = meta.url or extract_url(card, url)
@@ -208,11 +209,12 @@ def extract_html(html: str, *, url: str | None = None, path: str = "<html>",
     sitename = _sitename(meta.sitename, card, meta.url)
     published, evidence = _find_meta_date(card)
     header_stamp = _header_stamp(tree, meta.title)
+    byline = _byline(meta.author, sitename, meta.url) or _agency_authors(card)
     return HtmlExtraction(
         text=text,
         title=meta.title or None,
         sitename=sitename,
-        byline=_byline(meta.author, sitename, meta.url),
+        byline=byline,
         published=published,
         published_evidence=evidence,
         description=meta.description or None,
@@ -409,6 +411,37 @@ def _byline(authors: str | None, sitename: str | None, url: str | None) -> tuple
     names = [name.strip() for name in (authors or "").split(";") if name.strip()]
     outlet = {_name_key(sitename or ""), _name_key(_host(url) or "")} - {""}
     return tuple(name for name in names if name.lower() not in NOT_A_PERSON and _name_key(name) not in outlet)
+
+
+def _agency_authors(card: HtmlElement) -> tuple[str, ...]:
+    """JSON-LD authors that are a news agency or its staff ("Reuters", "By TOM KRISHER, AP Auto Writer"),
+    which trafilatura's metadata reader drops as no person's name: the page's wire credit."""
+    found: list[str] = []
+    for script in card.iter("script"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for name in _author_names(data):
+            for part in name.split(","):
+                if byline_agency(part) is not None and part.strip() not in found:
+                    found.append(part.strip())
+    return tuple(found)
+
+
+def _author_names(data: object) -> list[str]:
+    if isinstance(data, list):
+        return [name for item in data for name in _author_names(item)]
+    if not isinstance(data, dict):
+        return []
+    names: list[str] = []
+    for key, value in data.items():
+        if key == "author":
+            authors = value if isinstance(value, list) else [value]
+            names += [a if isinstance(a, str) else str(a.get("name", "")) for a in authors if isinstance(a, str | dict)]
+        elif key == "@graph":
+            names += _author_names(value)
+    return names
 
 
 def _name_key(name: str) -> str:

@@ -36,7 +36,7 @@ from typing import Any
 
 from newsdossier.errors import EvalDataError
 
-__all__ = ["DateItem", "evaluate_dates", "load_labels", "score_dates"]
+__all__ = ["DateItem", "aeb_documents", "evaluate_dates", "load_labels", "score_dates", "text_documents"]
 
 _EXAMPLES = 40
 
@@ -110,44 +110,56 @@ def _asserted(raw: Any) -> date | None:
     return published.value if published.value and published.basis != DateBasis.ESTIMATED else None
 
 
-def _aeb(data: Path, items: list[DateItem]) -> dict[str, Any]:
-    from htmldate import find_date
-
+def aeb_documents(data: Path, prefixes: list[str]) -> dict[str, Any]:
+    """prefix -> the raw document of each AEB page (its URL given, as a crawl would)."""
     from newsdossier.model import Format, RawDocument, SourceHints
 
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     by_prefix = {page_id[:12]: (page_id, record.get("url")) for page_id, record in truth.items()}
-    product: dict[str, date | None] = {}
-    baseline: dict[str, date | None] = {}
-    for item in items:
-        if item.key not in by_prefix:
-            raise EvalDataError(f"{data}: page {item.key} of the labels is not in ground-truth.json")
-        page_id, url = by_prefix[item.key]
+    documents = {}
+    for prefix in prefixes:
+        if prefix not in by_prefix:
+            raise EvalDataError(f"{data}: page {prefix} of the labels is not in ground-truth.json")
+        page_id, url = by_prefix[prefix]
         raw_bytes = gzip.decompress((data / "html" / f"{page_id}.html.gz").read_bytes())
-        html = raw_bytes.decode("utf-8", "replace")
-        raw = RawDocument(f"{page_id}.html", None, Format.HTML, "text/html", raw_bytes, "utf-8", html,
-                          SourceHints(url=url))
-        product[item.key] = _asserted(raw)
-        found = find_date(html, url=url)
-        baseline[item.key] = date.fromisoformat(found) if found else None
+        documents[prefix] = RawDocument(f"{page_id}.html", None, Format.HTML, "text/html", raw_bytes, "utf-8",
+                                        raw_bytes.decode("utf-8", "replace"), SourceHints(url=url))
+    return documents
+
+
+def text_documents(data: Path, names: list[str]) -> dict[str, Any]:
+    """file name -> the raw document of each labelled plain-text article in ``data``."""
+    from newsdossier.ingest import read_file
+    from newsdossier.model import RawDocument
+
+    documents: dict[str, Any] = {}
+    for name in names:
+        path = data / name
+        if not path.is_file():
+            raise EvalDataError(f"{path}: labelled article missing (write the ECB+ topics with "
+                                "../shared/tools/ecb2txt.py first)")
+        raws = [r for r in read_file(path) if isinstance(r, RawDocument)]
+        documents[name] = raws[0] if raws else None
+    return documents
+
+
+def _aeb(data: Path, items: list[DateItem]) -> dict[str, Any]:
+    from htmldate import find_date
+
+    documents = aeb_documents(data, [item.key for item in items])
+    product = {key: _asserted(raw) for key, raw in documents.items()}
+    baseline: dict[str, date | None] = {}
+    for key, raw in documents.items():
+        found = find_date(raw.text, url=raw.hints.url)
+        baseline[key] = date.fromisoformat(found) if found else None
     result = score_dates(items, product)
     result["htmldate"] = {k: v for k, v in score_dates(items, baseline).items() if k != "wrong"}
     return result
 
 
 def _text_articles(data: Path, items: list[DateItem]) -> dict[str, Any]:
-    from newsdossier.ingest import read_file
-    from newsdossier.model import RawDocument
-
-    asserted: dict[str, date | None] = {}
-    for item in items:
-        path = data / item.key
-        if not path.is_file():
-            raise EvalDataError(f"{path}: labelled article missing (write the ECB+ topics with "
-                                "../shared/tools/ecb2txt.py first)")
-        raws = [r for r in read_file(path) if isinstance(r, RawDocument)]
-        asserted[item.key] = _asserted(raws[0]) if raws else None
-    return score_dates(items, asserted)
+    documents = text_documents(data, [item.key for item in items])
+    return score_dates(items, {key: _asserted(raw) if raw is not None else None for key, raw in documents.items()})
 
 
 def evaluate_dates(data: Path, *, split: str | None = None,

@@ -40,8 +40,11 @@ class Direction:
 
 
 def wire_credit(article: Article) -> str | None:
-    """The agency whose story the page carries: its credit line or dateline, or the agency's own site."""
-    return article.credit or (normalise_agency(article.outlet) if article.outlet else None)
+    """The agency whose story the page says it carries: its credit line, dateline or byline, or the agency's
+    own site. An agency its prose only reports through ("told AFP") is no such statement: a spun copy of an
+    AFP story keeps the words "told AFP" and not the credit line."""
+    stated = article.credit if article.credit_basis != "prose" else None
+    return stated or (normalise_agency(article.outlet) if article.outlet else None)
 
 
 def agency_own(article: Article) -> bool:
