@@ -40,6 +40,13 @@ def test_photo_credits_subjects_and_people_are_no_citation(text: str) -> None:
     assert cited_agency(text) is None
 
 
+def test_a_photo_agencys_copyright_line_credits_the_picture() -> None:
+    from newsdossier.clean.agencies import credit_in_line
+
+    assert credit_in_line("©EPA") is None  # under a photo (WikiRef220 trial)
+    assert credit_in_line("© 2019 Associated Press") == "AP"
+
+
 def test_the_most_cited_agency_wins() -> None:
     assert cited_agency("He told AFP. She told AFP too. According to Reuters, ...") == "AFP"
 

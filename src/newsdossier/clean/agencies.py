@@ -170,6 +170,10 @@ def cited_agency(text: str) -> str | None:
     return max(counts, key=lambda a: counts[a])
 
 
+# Agencies that sell pictures, not stories: "©EPA" under a photo credits the picture.
+PHOTO_AGENCIES: Final = frozenset({"EPA"})
+
+
 def credit_in_line(text: str) -> str | None:
     """The normalised agency of a whole-line wire credit, or None."""
     if len(text) > 200:
@@ -179,5 +183,6 @@ def credit_in_line(text: str) -> str | None:
         if match:
             if index == _REUTERS_SIGNATURE:
                 return "Reuters"
-            return normalise_agency(match.group("agency"))
+            agency = normalise_agency(match.group("agency"))
+            return None if agency in PHOTO_AGENCIES else agency
     return None
