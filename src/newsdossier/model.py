@@ -211,7 +211,8 @@ class Relation(StrEnum):
     VERBATIM = "verbatim"  # the same text, maybe different furniture
     SYNDICATED = "syndicated"  # the same wire story with light edits
     EXCERPT = "excerpt"  # one holds a part of the other
-    SPUN_REWRITE = "spun_rewrite"  # the same sentence skeleton, many single-word substitutions
+    SPUN_REWRITE = "spun_rewrite"  # the same sentence skeleton, many single-word synonym substitutions
+    REVISION = "revision"  # the same outlet's own later version of its story
 
 
 @dataclass(frozen=True, slots=True)

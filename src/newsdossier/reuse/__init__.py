@@ -27,7 +27,7 @@ from numpy.typing import NDArray
 from newsdossier.model import AlignedSpan, Article, Family, Relation, ReuseLink
 from newsdossier.reuse.align import TextView, align, view
 from newsdossier.reuse.candidates import anchor_candidates, sentence_candidates, union, worth_aligning
-from newsdossier.reuse.direction import agency_own, decide_direction, wire_credit
+from newsdossier.reuse.direction import agency_own, decide_direction, same_outlet, wire_credit
 from newsdossier.reuse.families import build_families
 from newsdossier.reuse.fingerprint import FingerprintBatch, decoded, encoded, fingerprint_all
 from newsdossier.reuse.minhash import first_holders
@@ -64,11 +64,15 @@ def _link(a: Article, b: Article, va: TextView, vb: TextView) -> ReuseLink | Non
     verdict = judge(alignment, wire=a_wire if a_wire is not None and a_wire == wire_credit(b) else None)
     if verdict.relation is None:
         return None
-    direction = decide_direction(a, b, verdict.relation, alignment, verdict.a_coverage, verdict.b_coverage)
+    relation = verdict.relation
+    if relation != Relation.VERBATIM and (outlet := same_outlet(a, b)) is not None:
+        relation = Relation.REVISION  # one outlet's two versions of its story: no second source
+        verdict = replace(verdict, evidence=f"{verdict.evidence}; both published by {outlet}")
+    direction = decide_direction(a, b, relation, alignment, verdict.a_coverage, verdict.b_coverage)
     spans = alignment.spans()
     if direction.source != a.id:  # spans are (a, b); a link's spans are (source, target)
         spans = tuple(AlignedSpan(s.target_start, s.target_end, s.source_start, s.source_end) for s in spans)
-    return ReuseLink(direction.source, direction.target, verdict.relation, verdict.score, spans,
+    return ReuseLink(direction.source, direction.target, relation, verdict.score, spans,
                      verdict.evidence, direction.known, direction.evidence)
 
 

@@ -9,10 +9,12 @@ side whose replaced words are the commoner ones reads as the original.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from statistics import mean, median
 from typing import Final
+from urllib.parse import urlsplit
 
 from wordfreq import zipf_frequency
 
@@ -20,7 +22,7 @@ from newsdossier.clean.agencies import normalise_agency
 from newsdossier.model import Article, Relation
 from newsdossier.reuse.align import Alignment
 
-__all__ = ["Direction", "agency_own", "decide_direction", "wire_credit"]
+__all__ = ["Direction", "agency_own", "decide_direction", "same_outlet", "wire_credit"]
 
 # The substituted words must differ in frequency by this much, in mean and in median (Zipf
 # scale, log10 per billion words), before the commoner side is called the original. The
@@ -45,6 +47,24 @@ def wire_credit(article: Article) -> str | None:
     AFP story keeps the words "told AFP" and not the credit line."""
     stated = article.credit if article.credit_basis != "prose" else None
     return stated or (normalise_agency(article.outlet) if article.outlet else None)
+
+
+def same_outlet(a: Article, b: Article) -> str | None:
+    """The outlet both pages are published by (their outlet names, else their web addresses' hosts), or None
+    when either is unknown or they differ."""
+    for name_a, name_b in ((a.outlet, b.outlet), (_host(a.url), _host(b.url))):
+        if name_a and name_b:
+            return name_a if _key(name_a) == _key(name_b) else None
+    return None
+
+
+def _host(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\W+", "", name).lower()
 
 
 def agency_own(article: Article) -> bool:
