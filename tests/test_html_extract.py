@@ -292,3 +292,23 @@ def test_real_pages_fallback_and_boilerplate(datasets_dir) -> None:
     assert "Alibaba is set to raise up to $12.9bn" in result.text
     assert "Read more: Tencent profit falls" not in result.text
     assert "Read more: Tencent profit falls" in result.source_text
+
+
+def test_a_links_hover_card_does_not_reach_the_text() -> None:
+    """Issue #22: "Rep. Ilhan OmarIlhan OmarHillicon Valley: ..." (an AEB page): the card a page shows on
+    hovering a name repeated the name and a headline inside the sentence."""
+    from newsdossier.clean.html import extract_html
+
+    sentence = ('<p>A man pleaded guilty to threatening Rep. <span class="people"><a href="/p/omar">Ilhan Omar</a>'
+                '<span class="people-block"><img src="o.jpg"><a href="/p/omar">Ilhan Omar</a>'
+                '<a href="/news/1">Hillicon Valley: Progressives oppose funding bill</a></span></span> (D-Minn.), '
+                'prosecutors said on Monday, and he faces sentencing in the spring.</p>')
+    # a link, words, then a span with a link opening with the first link's words: the paragraph's, not a card
+    kept = ('<p>The <a href="/nfl">NFL</a> insider has reported that <span><a href="/x">the NFL will fine the '
+            'quarterback</a></span> for his role in the fight, and the player said he would appeal the decision '
+            'next week with the help of his union.</p>')
+    paragraph = "<p>" + "The case drew wide attention in the state and beyond it over several months. " * 4 + "</p>"
+    html = f"<html><body><article><h1>Man pleads guilty</h1>{sentence}{kept}{paragraph * 3}</article></body></html>"
+    text = extract_html(html).text
+    assert "Rep. Ilhan Omar (D-Minn.)" in text and "Hillicon" not in text
+    assert "reported that the NFL will fine the quarterback for his role" in text

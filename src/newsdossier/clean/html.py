@@ -196,6 +196,7 @@ def extract_html(html: str, *, url: str | None = None, path: str = "<html>",
     ``source_text``), for callers that clean lines themselves, as the pipeline does.
     """
     tree = _parse(html, path)
+    _drop_hover_cards(tree)
     source_text, focus = _main_text(tree, url)
     text, removed = drop_boilerplate_lines(source_text) if filter_lines else (source_text, ())
     card = _take_self_description(tree)  # tree's text has been extracted; metadata moves out
@@ -237,6 +238,40 @@ def _parse(html: str, path: str) -> HtmlElement:
     if tree is None:
         raise InputError(path, "malformed-html", "lxml could not build a document tree from it")
     return tree
+
+
+_HOVER_CLASS = re.compile(r"tooltip|rollover|popover|hover-?card|hovercard", re.IGNORECASE)
+
+
+def _drop_hover_cards(tree: HtmlElement) -> int:
+    """Remove the cards a page shows when a link in a paragraph is hovered: an inline element right
+    against the link that opens with the link's words and holds a picture or another link ("Rep. Ilhan
+    Omar" + a card with "Ilhan Omar" and a headline, which reached the text as "Ilhan OmarIlhan
+    OmarHillicon Valley: ..."), or whose class names it a tooltip or hover card. Returns how many."""
+    dropped = []
+    for paragraph in tree.iter("p", "li"):
+        for link in paragraph.iter("a"):
+            card = link.getnext()
+            words = " ".join(link.text_content().split())
+            if card is None or card.tag not in ("span", "div") or not words or (link.tail or "").strip():
+                continue  # a card sits right against its link; words between them are the paragraph's
+            repeats = " ".join(card.text_content().split()).startswith(words)
+            if (_HOVER_CLASS.search(card.get("class", "")) or
+                    (repeats and (card.find(".//img") is not None or card.find(".//a") is not None))):
+                dropped.append(card)
+    for card in dropped:
+        tail = card.tail
+        parent = card.getparent()
+        if parent is None:
+            continue
+        previous = card.getprevious()
+        if tail:  # keep the words after the card
+            if previous is not None:
+                previous.tail = (previous.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(card)
+    return len(dropped)
 
 
 def _main_text(tree: HtmlElement, url: str | None) -> tuple[str, str]:
