@@ -75,3 +75,25 @@ def test_continuation_takes_the_speaker(nlp: Any) -> None:
     first, second = find_quotes("a", nlp(text))
     assert second.how == "continuation" and second.cue is None
     assert second.speaker == first.speaker and second.speaker is not None and second.speaker.text == "one politician"
+
+
+@pytest.mark.parametrize("text", [
+    "He did not say what Reid was being treated for.",  # issue #22: a denied cue is no quote
+    "The spokesman declined to say whether the talks would resume.",
+    "Officers found a 12-gauge shotgun that had been loaded in the back of the car.",  # "found" is no speech
+])
+def test_negated_cues_and_finds_are_no_quotes(nlp: Any, text: str) -> None:
+    assert find_quotes("a", nlp(text)) == []
+
+
+def test_a_report_that_finds_a_clause_is_still_attributed(nlp: Any) -> None:
+    [quote] = find_quotes("a", nlp("The report found that the agency had ignored repeated warnings."))
+    assert quote.content.text.startswith("the agency had ignored")
+
+
+def test_gold_source_kinds() -> None:
+    from newsdossier.eval.quotes import source_kind
+
+    assert source_kind("he") == "pronoun" and source_kind("They") == "pronoun"
+    assert source_kind("Trump") == "named" and source_kind("the Clinton campaign") == "named"
+    assert source_kind("the spokesperson") == "nominal" and source_kind("officials") == "nominal"

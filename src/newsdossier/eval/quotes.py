@@ -12,6 +12,8 @@ split ``test``), runs the product on each article as ``build`` does (the NLP pip
 * **speaker accuracy** on the matched attributions whose gold has a Source: right when the
   source the product read in the sentence, or the speaker it resolved that source to, overlaps
   the gold Source span ("he" for "he", or the earlier "Sajad Jiyad" a "he" was resolved to).
+* ``speaker_by_kind``: speaker accuracy by the kind of the gold Source: ``named`` ("Trump", "the
+  Clinton campaign"), ``pronoun`` ("he") or ``nominal`` ("the spokesperson", "officials");
 * the same per kind: a gold content is **direct** when quote marks open and close it; the
   product's ``direct`` flag says which of its quotes are. ``direct`` and ``reported`` give
   recall over gold of that kind and precision over predictions of that kind.
@@ -32,7 +34,7 @@ from typing import Any, Final
 
 from newsdossier.errors import EvalDataError
 
-__all__ = ["GoldAttribution", "PolnearDoc", "evaluate_quotes", "match_contents", "read_polnear"]
+__all__ = ["GoldAttribution", "PolnearDoc", "evaluate_quotes", "match_contents", "read_polnear", "source_kind"]
 
 MIN_OVERLAP: Final = 0.5
 _EDGE: Final = " \t\n\"“”'‘’.,;:!?«»—–-()"
@@ -169,6 +171,7 @@ def evaluate_quotes(root: Path, nlp: Any, *, split: str = "test", limit: int | N
                             "pred_direct", "pred_reported", "gold_direct_found", "gold_reported_found",
                             "pred_direct_right", "pred_reported_right", "speaker_gold", "speaker_right",
                             "speaker_gold_direct", "speaker_right_direct"), 0)
+    by_kind: dict[str, list[int]] = {}  # kind of gold source -> [scored, right]
     started = time.perf_counter()
     for doc in docs:
         quotes = _quotes_of(doc, nlp)
@@ -192,6 +195,10 @@ def evaluate_quotes(root: Path, nlp: Any, *, split: str = "test", limit: int | N
             right = any(_overlaps((s.start, s.end) if s else None, g.source) for s in (quote.source, quote.speaker))
             counts["speaker_gold"] += 1
             counts["speaker_right"] += right
+            kind = source_kind(" ".join(doc.text[a:b] for a, b in g.source))
+            by_kind.setdefault(kind, [0, 0])
+            by_kind[kind][0] += 1
+            by_kind[kind][1] += right
             if g.direct:
                 counts["speaker_gold_direct"] += 1
                 counts["speaker_right_direct"] += right
@@ -208,9 +215,30 @@ def evaluate_quotes(root: Path, nlp: Any, *, split: str = "test", limit: int | N
         "quote_f1_exact": exact["f1"], "quote_precision_exact": exact["precision"], "quote_recall_exact": exact["recall"],
         "speaker_accuracy": round(counts["speaker_right"] / max(counts["speaker_gold"], 1), 4),
         "speaker_scored": counts["speaker_gold"],
+        "speaker_by_kind": {kind: {"scored": n, "accuracy": round(right / n, 4)}
+                            for kind, (n, right) in sorted(by_kind.items())},
         "direct": direct, "reported": reported,
         "seconds": round(seconds, 1),
     }
+
+
+_PRONOUNS: Final = frozenset("""he she they it i we you him her them us me his hers their its our one who
+which that this these those someone somebody""".split())
+_DETERMINERS: Final = frozenset("the a an his her their its our my your this that these those some many several "
+                                "other another one two three".split())
+
+
+def source_kind(text: str) -> str:
+    """"pronoun" ("he", "they"), "named" (a capitalised word past its determiner: "Trump", "the Clinton
+    campaign") or "nominal" ("the spokesperson", "officials") for a gold Source's words."""
+    words = [w.strip(".,'’\"“”") for w in text.split()]
+    words = [w for w in words if w]
+    if not words:
+        return "nominal"
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return "pronoun"
+    rest = words[1:] if words[0].lower() in _DETERMINERS else words
+    return "named" if any(w[:1].isupper() for w in rest) else "nominal"
 
 
 def _kind_scores(counts: dict[str, int], kind: str) -> dict[str, float]:

@@ -121,9 +121,24 @@ class _Article:
         return start, end
 
 
+# Words that deny the cue just before it: "did not say what ...", "declined to say", "never told".
+_NEGATIONS: Final = frozenset({"not", "n't", "never", "declined", "refused", "declining", "refusing", "wouldn't",
+                               "won't", "didn't", "doesn't", "don't", "cannot", "can't", "couldn't"})
+# "Find" attributes only with "that" right after it: "the report found that ...", not "officers found a
+# 12-gauge shotgun" ("polls show Clinton leading" stays an attribution, as PolNeAR annotates it).
+_THAT_ONLY: Final = frozenset({"find", "finds", "found", "finding"})
+
+
+def _negated(doc: Any, token: Any) -> bool:
+    return any(doc[i].lower_ in _NEGATIONS for i in range(max(0, token.i - 3), token.i)
+               if not doc[i].is_sent_start or i == token.i - 1)
+
+
 def _is_cue(doc: Any, token: Any) -> bool:
     word = token.lower_
-    if word not in CUE_FORMS or token.pos_ in ("DET", "ADP", "PROPN"):
+    if word not in CUE_FORMS or token.pos_ in ("DET", "ADP", "PROPN") or _negated(doc, token):
+        return False
+    if word in _THAT_ONLY and (token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "that"):
         return False
     before = doc[token.i - 1] if token.i else None
     # "the report", "his claims", "a show": a noun, not a cue
