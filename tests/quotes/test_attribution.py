@@ -97,3 +97,26 @@ def test_gold_source_kinds() -> None:
     assert source_kind("he") == "pronoun" and source_kind("They") == "pronoun"
     assert source_kind("Trump") == "named" and source_kind("the Clinton campaign") == "named"
     assert source_kind("the spokesperson") == "nominal" and source_kind("officials") == "nominal"
+
+
+def test_she_said_is_never_a_man_named_before(nlp: Any) -> None:
+    """Issue #22 (WikiRef220 trial: "she said" given to "Mr. Ball" and to the brother of the woman
+    speaking): a pronoun resolves only to a speaker whose form of address or given name fits it."""
+    quotes = find_quotes("a", nlp("“It is over,” Mr. Ball said. Jane Smith arrived later. "
+                                  "“He was a normal boy,” she said."))
+    assert [q.speaker.text if q.speaker else None for q in quotes] == ["Mr. Ball", "Jane Smith"]
+    alone = find_quotes("a", nlp("“It is over,” Mr. Ball said. Then came the sister. “He was a normal boy,” she said."))
+    assert alone[-1].speaker is None or "Ball" not in alone[-1].speaker.text
+
+
+def test_a_source_names_the_person_it_ends_with(nlp: Any) -> None:
+    """WikiRef220 trial: "Chelsea chairman Bruce Buck added" was Chelsea's, "Abaaoud's older sister said"
+    was Abaaoud's. The actor of a source is the name it ends with, not one opening it with a possessive."""
+    from newsdossier.quotes.model import TextSpan
+    from newsdossier.quotes.speakers import _actor_of
+
+    text = "Chelsea chairman Bruce Buck added. Abaaoud's older sister said. Mayor of Molenbeek said."
+    actors = [(0, 7, "club"), (17, 27, "buck"), (35, 42, "abaaoud"), (73, 82, "molenbeek")]
+    assert _actor_of(TextSpan(0, 27, "Chelsea chairman Bruce Buck"), actors, text) == "buck"
+    assert _actor_of(TextSpan(35, 57, "Abaaoud's older sister"), actors, text) is None
+    assert _actor_of(TextSpan(64, 82, "Mayor of Molenbeek"), actors, text) is None

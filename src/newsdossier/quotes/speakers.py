@@ -21,10 +21,12 @@ A quote with no cue of its own (a continuation) takes the speaker of the quote i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
+from newsdossier.entities.knowledge import HONORIFICS, given_name_gender
 from newsdossier.quotes.attribution import Attribution
 from newsdossier.quotes.model import Quote, TextSpan
 
@@ -93,13 +95,20 @@ def _kind(source: TextSpan, doc: Any, actor: str | None) -> str:
 
 
 def _actor_of(span: TextSpan, actors: Sequence[ActorMention], text: str) -> str | None:
-    """The actor a source names: a mention that opens it ("Kataeb Hezbollah", "the Iraqi prime minister";
-    not "US" in "a senior US military official"), or, where the NER missed this occurrence, a
+    """The actor a source names: a mention that ends it ("Habitat Inc. CEO Valerie Jarrett" is Jarrett), else
+    one that opens it ("Kataeb Hezbollah", "the Iraqi prime minister"; not "US" in "a senior US military
+    official", not "Abaaoud" in "Abaaoud's older sister"), or, where the NER missed this occurrence, a
     mention of the article with the same words."""
+    inside = [(start, end, actor) for start, end, actor in actors if span.start <= start and end <= span.end]
+    # the name the source ends with is its head: "Habitat Inc. CEO Valerie Jarrett" is Jarrett
+    ending = [actor for start, end, actor in inside if not text[end:span.end].strip(" .,")
+              and not re.search(r"\b(?:of|for|at|in|from)\s*$", text[span.start:start])]  # not "Mayor of Molenbeek"
+    if ending:
+        return ending[-1]
     opening = span.start + (4 if span.text[:4].lower() == "the " else 0)
-    found = next((actor for start, end, actor in actors
-                  if start in (span.start, opening) and end <= span.end), None)
-    if found is None:
+    found = next((actor for start, end, actor in inside
+                  if start in (span.start, opening) and text[end:end + 2] not in ("'s", "’s")), None)
+    if found is None:  # "Abaaoud's older sister" is not Abaaoud
         found = next((actor for start, end, actor in actors if text[start:end] == span.text), None)
     return found
 
@@ -130,9 +139,30 @@ def _antecedent(doc: Any, source: TextSpan) -> TextSpan | None:
     return TextSpan(phrase.start_char, phrase.end_char, phrase.text)
 
 
-def _latest_person_entity(doc: Any, before: int) -> TextSpan | None:
-    people = [e for e in doc.ents if e.label_ == "PER" and e.end_char <= before]
+def _latest_person_entity(doc: Any, before: int, pronoun: str = "") -> TextSpan | None:
+    people = [e for e in doc.ents if e.label_ == "PER" and e.end_char <= before
+              and _gender_fits(pronoun, f"{doc[e.start - 1].text} {e.text}" if e.start else e.text)]
     return TextSpan(people[-1].start_char, people[-1].end_char, people[-1].text) if people else None
+
+
+_PRONOUN_GENDER: Final = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+
+
+def _gender_fits(pronoun: str, name: str) -> bool:
+    """Whether "he" or "she" can stand for ``name``: its form of address ("Mr.", "Ms.") or given name (gender-
+    guesser) does not say otherwise; unknown names fit ("she said" is not "Mr. Ball" or "Salah Abdeslam")."""
+    wanted = _PRONOUN_GENDER.get(pronoun)
+    if wanted is None:
+        return True
+    words = name.replace(".", " ").split()
+    if len(words) > 1 and words[0].lower() not in HONORIFICS:
+        words = words[1:] if words[1][:1].isupper() and not words[0][:1].isupper() else words
+    if not words:
+        return True
+    stated = HONORIFICS.get(words[0].lower()) if words[0].lower() in HONORIFICS else given_name_gender(words[0])
+    if stated in (None, "either") and len(words) > 1 and words[0].lower() in HONORIFICS:
+        stated = given_name_gender(words[1])
+    return stated in (None, "either") or stated == wanted
 
 
 def _cue_start(attribution: Attribution) -> int:
@@ -149,10 +179,10 @@ def _resolve(attribution: Attribution, doc: Any, known: list[_Known],
     lower = source.text.lower()
     if kind == "pronoun":
         person = lower in PERSON_PRONOUNS
-        match = next((k for k in reversed(known) if k.person == person), None)
+        match = next((k for k in reversed(known) if k.person == person and _gender_fits(lower, k.speaker.text)), None)
         if match is not None:
             return match.speaker, match.actor, "pronoun"
-        fallback = _latest_person_entity(doc, _cue_start(attribution)) if person else None
+        fallback = _latest_person_entity(doc, _cue_start(attribution), lower) if person else None
         return fallback, _actor_of(fallback, actors, text) if fallback else None, "pronoun"
     if kind == "relative":
         antecedent = _antecedent(doc, source)
