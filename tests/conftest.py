@@ -31,6 +31,23 @@ def datasets_dir(shared_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def ecbplus_dev_text(shared_dir: Path, datasets_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ECB+ dev-topic articles as plain text, written once by ../shared/tools/ecb2txt.py (read-only)."""
+    import subprocess
+    import sys
+
+    from newsdossier.eval.actors import ECB_DEV_TOPICS
+
+    tool = shared_dir / "tools" / "ecb2txt.py"
+    if not tool.is_file():
+        pytest.skip(f"{tool} is absent")
+    folder = tmp_path_factory.mktemp("ecbplus-dev")
+    subprocess.run([sys.executable, str(tool), str(folder), str(datasets_dir / "ecbplus" / "ECB+"),
+                    *sorted(ECB_DEV_TOPICS, key=int)], check=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
 def demo_dossier(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """dossier.json of the demo pile built once through the command line, with dossier.md as ``markdown``.
 

@@ -4,8 +4,6 @@ outlet edits are copies, never spun rewrites."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -17,7 +15,6 @@ from newsdossier.model import Article, RawDocument, Relation
 from newsdossier.reuse import find_reuse
 
 LABELS = Path(__file__).with_name("data") / "real_links.tsv"
-ECB_DEV_TOPICS = ("2", "5", "12", "18", "21", "23", "34", "35")
 # What each label allows the product to say. The piles carry no outlet names, so one outlet's later version
 # (REVISION) can only be called a copy of some kind; COPY and EXCERPT differ by how much of the longer text
 # is held, which readers judge less sharply than the product measures.
@@ -42,14 +39,8 @@ def _article(path: Path) -> Article:
 
 
 @pytest.fixture(scope="module")
-def relations(datasets_dir: Path, shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Relation | None]:
-    tool = shared_dir / "tools" / "ecb2txt.py"
-    if not tool.is_file():
-        pytest.skip(f"{tool} is absent")
-    ecb = tmp_path_factory.mktemp("ecb")
-    subprocess.run([sys.executable, str(tool), str(ecb), str(datasets_dir / "ecbplus" / "ECB+"), *ECB_DEV_TOPICS],
-                   check=True)
-    folders = {"ecb": ecb, "bbc": datasets_dir / "bbc_news_raw" / "bbc" / "politics"}
+def relations(datasets_dir: Path, ecbplus_dev_text: Path) -> dict[tuple[str, str], Relation | None]:
+    folders = {"ecb": ecbplus_dev_text, "bbc": datasets_dir / "bbc_news_raw" / "bbc" / "politics"}
     found: dict[tuple[str, str], Relation | None] = {}
     for pile, a, b, _ in _labels():
         first, second = _article(folders[pile] / a), _article(folders[pile] / b)

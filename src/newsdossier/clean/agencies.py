@@ -115,6 +115,7 @@ _PROSE_AGENCIES: Final = (
     "KUNA", "MENA", "QNA", "SPA", "SABA", "NZ Newswire", "Ruptly", "CNA", "Bloomberg News", "Bloomberg",
 )
 _PROSE_ALTERNATION: Final = "|".join(re.escape(a) for a in sorted(_PROSE_AGENCIES, key=len, reverse=True))
+_PROSE_NAME: Final = re.compile(r"\b(?:" + _PROSE_ALTERNATION + r")\b")
 _AGENCY_NAME: Final = r"(?:the\s+)?(?:(?i:state-run|state-owned|official|state|government-run)\s+)?"
 # "told AFP", "According to Reuters", "said in an email to The Associated Press", "records obtained by the
 # AP", "the Associated Press reported", "a Reuters tally", "an AP reporter", "state news agency IRNA said",
@@ -159,6 +160,8 @@ def sign_off_agency(text: str) -> str | None:
 def cited_agency(text: str) -> str | None:
     """The agency the prose of ``text`` reports through most often ("told AFP" twice, "according to
     Reuters" once: AFP), or None when it names none; a photo credit ("AFP/Getty") is no citation."""
+    if _PROSE_NAME.search(text) is None:
+        return None  # most articles name no agency: skip the long pattern
     counts: dict[str, int] = {}
     for match in _CITED.finditer(text):
         name = match.group("a") or match.group("b") or match.group("c") or match.group("d") or match.group("e")

@@ -252,9 +252,11 @@ def _drop_hover_cards(tree: HtmlElement) -> int:
     for paragraph in tree.iter("p", "li"):
         for link in paragraph.iter("a"):
             card = link.getnext()
-            words = " ".join(link.text_content().split())
-            if card is None or card.tag not in ("span", "div") or not words or (link.tail or "").strip():
+            if card is None or card.tag not in ("span", "div") or (link.tail or "").strip():
                 continue  # a card sits right against its link; words between them are the paragraph's
+            words = " ".join(link.text_content().split())
+            if not words:
+                continue
             repeats = " ".join(card.text_content().split()).startswith(words)
             if (_HOVER_CLASS.search(card.get("class", "")) or
                     (repeats and (card.find(".//img") is not None or card.find(".//a") is not None))):

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 from statistics import mean, median
 from typing import Final
-from urllib.parse import urlsplit
 
 from wordfreq import zipf_frequency
 
 from newsdossier.clean.agencies import normalise_agency
+from newsdossier.clean.metadata import outlet_from_url
 from newsdossier.model import Article, Relation
 from newsdossier.reuse.align import Alignment
 
@@ -52,15 +52,10 @@ def wire_credit(article: Article) -> str | None:
 def same_outlet(a: Article, b: Article) -> str | None:
     """The outlet both pages are published by (their outlet names, else their web addresses' hosts), or None
     when either is unknown or they differ."""
-    for name_a, name_b in ((a.outlet, b.outlet), (_host(a.url), _host(b.url))):
+    for name_a, name_b in ((a.outlet, b.outlet), (outlet_from_url(a.url), outlet_from_url(b.url))):
         if name_a and name_b:
             return name_a if _key(name_a) == _key(name_b) else None
     return None
-
-
-def _host(url: str | None) -> str | None:
-    host = urlsplit(url).hostname if url else None
-    return host.removeprefix("www.") if host else None
 
 
 def _key(name: str) -> str:
