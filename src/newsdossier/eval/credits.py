@@ -17,7 +17,6 @@ A credit naming no agency ("With Post wires") is not scored. ``wrong`` lists the
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -129,8 +128,3 @@ def evaluate_credits(data: Path) -> dict[str, Any]:
     result["set"] = name
     return result
 
-
-if __name__ == "__main__":  # pragma: no cover
-    import sys
-
-    print(json.dumps(evaluate_credits(Path(sys.argv[1])), indent=2))

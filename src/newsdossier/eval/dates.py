@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -162,8 +162,7 @@ def _text_articles(data: Path, items: list[DateItem]) -> dict[str, Any]:
     return score_dates(items, {key: _asserted(raw) if raw is not None else None for key, raw in documents.items()})
 
 
-def evaluate_dates(data: Path, *, split: str | None = None,
-                   progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+def evaluate_dates(data: Path, *, split: str | None = None) -> dict[str, Any]:
     """Score the product's publication dates on the AEB pages or the ECB+ articles at ``data``."""
     if (data / "ground-truth.json").is_file():
         items = load_labels("dates_aeb.tsv")
