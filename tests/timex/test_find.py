@@ -78,6 +78,11 @@ def _found(text: str, published: date | PublicationDate | None = FRIDAY) -> list
       ("days", "DURATION", "PXD")]),
     # words that look like time but are not
     ("Theresa May may march on.", []),
+    # four-digit numbers that are no year (issue #22): model years, house numbers, a bond's maturity
+    ("Police sought a 2007 silver Ford Fusion and a 2012 Toyota Camry.", []),
+    ("The fire at 2016 Ontario Street spread; a man at 2016 Ontario, said he saw it.", []),
+    ("WeWork's 2025 bond fell.", []),
+    ("The team won the 2010 title and the 2008 Beijing Olympics.", [("2010", "DATE", "2010"), ("2008", "DATE", "2008")]),
     ("The Sun reported a fall in sales.", []),
 ])
 def test_expressions(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -96,6 +101,31 @@ def test_seed_sentences_resolve_as_the_issue_says() -> None:
         ("June", "DATE", "2020-06")]
     assert _found("Al-Hashemi was in Tehran last week to try to mediate.", date(2021, 1, 3)) == [
         ("last week", "DATE", "2020-W52")]
+
+
+def test_a_past_verb_governing_a_day_ahead_of_publication_puts_it_a_year_back() -> None:
+    # Issue #22: within 45 days either way the nearest day wins whatever the words' tense, except
+    # where a past verb governs the date in its own clause.
+    published = date(2013, 5, 3)
+    assert _found("Lohan rear-ended a truck with her Porsche on Pacific Coast Highway on June 8.", published) == [
+        ("June 8", "DATE", "2012-06-08")]
+    assert _found("The deal ended Oct. 31.", date(1989, 10, 27)) == [("Oct. 31", "DATE", "1988-10-31")]
+    # ... but not across a clause, a modal, an infinitive or "to" a deadline, or as a noun's modifier
+    assert _found("The court ruled that he must be returned by June 8.", published)[0][2] == "2013-06-08"
+    assert _found("The board agreed to buy the unit on June 8.", published)[0][2] == "2013-06-08"
+    assert _found("The offer was extended to June 8.", published)[0][2] == "2013-06-08"
+    assert _found("She gave no reason for the June 8 deadline.", published)[0][2] == "2013-06-08"
+    assert _found("It said it will redeem the preferred shares on June 8.", published)[0][2] == "2013-06-08"
+
+
+def test_a_stated_weekday_picks_the_year_it_fits() -> None:
+    # 26 October 1998 was a Monday, 26 October 1997 a Sunday: the weekday settles a text dated the 25th.
+    assert _found("The Times said in an editorial on Monday, Oct. 26: ...", date(1998, 10, 25)) == [
+        ("Monday, Oct. 26", "DATE", "1998-10-26")]
+
+
+def test_a_clock_with_spaced_letters_is_afternoon() -> None:
+    assert _found("He bought the shotgun around 3:45 p. m. on Friday.", date(2007, 4, 11))[0][2] == "2007-04-06T15:45"
 
 
 def test_narrative_dates_move_anaphora_and_weekdays() -> None:

@@ -31,6 +31,10 @@ def _find(dossier: dict[str, Any], article: str, words: str, context: str) -> di
     (INDEPENDENT, "earlier this week", "incursion earlier this week", "2020-W01", "2019-12-30", "2020-01-05"),
     (EFE, "15 January", "as of 15 January", "2021-01-15", "2021-01-15", "2021-01-15"),
     (AFP, "June", "episode in June", "2020-06", "2020-06-01", "2020-06-30"),
+    # Issue #22: a past verb governing a day just ahead of publication (2 January 2021) puts it a
+    # year back; "in January" under a past verb two days into January is last year's.
+    (EFE, "3 January", "the night of 2 to 3 January", "2020-01-03", "2020-01-03", "2020-01-03"),
+    (EFE, "January", "were in place in January", "2020-01", "2020-01-01", "2020-01-31"),
 ])
 def test_seed_expressions_resolve_as_the_issue_says(demo_dossier: dict[str, Any], article: str, words: str,
                                                     context: str, value: str, first: str, last: str) -> None:

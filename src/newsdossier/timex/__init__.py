@@ -25,7 +25,7 @@ from newsdossier.model import DateBasis, PublicationDate
 from newsdossier.timex.calendar import Period
 from newsdossier.timex.model import Anchor, TimeExpression, TimexType
 from newsdossier.timex.rules import RULES, Reading
-from newsdossier.timex.tense import Tense, tense_around
+from newsdossier.timex.tense import Tense, past_governs, tense_around
 
 __all__ = ["Anchor", "TimeExpression", "TimexType", "find_time_expressions", "split_sentences"]
 
@@ -133,6 +133,10 @@ class _Context:
             return tense_around(self.text, *match.span())
         start, end = self.sentences[self._sentence]
         return tense_around(self.text[start:end], match.start() - start, match.end() - start)
+
+    def past_governs(self, match: re.Match[str]) -> bool:
+        start = self.sentences[self._sentence][0] if self.sentences else 0
+        return past_governs(self.text[start:match.start()], match.start() - start)
 
     def base(self, match: re.Match[str], *, narrative: bool = False) -> tuple[date, Anchor] | None:
         if narrative and self._stated is not None and self._sentence - self._stated[1] <= 1:

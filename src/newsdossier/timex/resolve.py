@@ -30,6 +30,8 @@ _HALF_WEEK: Final = 3
 # the nearest verb, which is often not the one governing the date ("ruled Wednesday that he must be
 # returned by Jan. 14"); TBAQ's errors before this rule were all of that kind.
 _NEAR_DAYS: Final = 45
+# How many days of its month must have gone by for a past verb to report on it ("in January").
+_MONTH_BEGUN: Final = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,36 +75,49 @@ def weekday_near(anchor: date, weekday: int, tense: Tense | None, *, relation: s
     return _pick(choice, anchor, tense, same=None)
 
 
-def month_near(anchor: date, month: int, tense: Tense | None, *, relation: str = "") -> Period:
+def month_near(anchor: date, month: int, tense: Tense | None, *, relation: str = "", past: bool = False) -> Period:
     """The month ``month`` nearest ``anchor``: "in June" written in January 2021 is June 2020 in
-    the past tense and June 2021 in the future."""
+    the past tense and June 2021 in the future. With ``past`` (a past verb governs it), the
+    anchor's own month in its first days is last year's ("were in place in January" written on 2
+    January): too little of it has gone by to be what the verb reports."""
     this = Period("month", date(anchor.year, month, 1))
-    past = this if month <= anchor.month else this.shift(-12)
+    past_month = this if month <= anchor.month else this.shift(-12)
     future = this if month >= anchor.month else this.shift(12)
     if relation == "last":
-        return past if month < anchor.month else this.shift(-12)
+        return past_month if month < anchor.month else this.shift(-12)
     if relation == "next":
         return future if month > anchor.month else this.shift(12)
     if relation == "this":
         return this
-    return _pick(_Choice(past, future), anchor, tense, same=this if month == anchor.month else None)
+    if month == anchor.month and past and anchor.day <= _MONTH_BEGUN:
+        return this.shift(-12)
+    return _pick(_Choice(past_month, future), anchor, tense, same=this if month == anchor.month else None)
 
 
-def month_day_near(anchor: date, month: int, day: int, tense: Tense | None) -> Period | None:
+def month_day_near(anchor: date, month: int, day: int, tense: Tense | None, *, past: bool = False,
+                   weekday: int | None = None) -> Period | None:
     """The day ``day`` of ``month`` nearest ``anchor`` ("as of 15 January" written on 2 January
-    2021, future tense: 15 January 2021); None for a day the month does not have."""
+    2021, future tense: 15 January 2021); None for a day the month does not have. A stated
+    ``weekday`` (ISO) picks the year it fits ("Monday, Oct. 26" in a paper of 25 October 1998 is
+    1998's, a Monday); otherwise, with ``past`` (a past verb governs it: "took place on ... 3
+    January"), it is never after the anchor."""
     try:
         this = date(anchor.year, month, day)
     except ValueError:
         return None
-    past = this if this <= anchor else this - relativedelta(years=1)
+    past_day = this if this <= anchor else this - relativedelta(years=1)
     future = this if this >= anchor else this + relativedelta(years=1)
-    if past.day != day or future.day != day:  # 29 February
+    if past_day.day != day or future.day != day:  # 29 February
         return Period("day", this)
-    near = min((past, future), key=lambda d: abs((d - anchor).days))
+    near = min((past_day, future), key=lambda d: abs((d - anchor).days))
+    fitting = [d for d in (past_day, future) if weekday is not None and d.isoweekday() == weekday]
+    if len(fitting) == 1:
+        return Period("day", fitting[0])
+    if past and near > anchor:
+        return Period("day", past_day)
     if abs((near - anchor).days) <= _NEAR_DAYS:
         return Period("day", near)  # "by Jan. 14" in a January 5 paper, whatever the verb's tense
-    return _pick(_Choice(Period("day", past), Period("day", future)), anchor, tense,
+    return _pick(_Choice(Period("day", past_day), Period("day", future)), anchor, tense,
                  same=Period("day", this) if this == anchor else None)
 
 

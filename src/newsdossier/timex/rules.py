@@ -58,6 +58,8 @@ class Context(Protocol):
 
     def tense(self, match: re.Match[str]) -> Tense | None: ...
 
+    def past_governs(self, match: re.Match[str]) -> bool: ...  # a past verb right before governs it
+
     # The publication date, or with ``narrative`` the date a nearby sentence moved the story to.
     def base(self, match: re.Match[str], *, narrative: bool = False) -> tuple[date, Anchor] | None: ...
 
@@ -150,7 +152,8 @@ def _month(m: re.Match[str], ctx: Context) -> Reading | None:
     relation = (m["rel"] or "").lower()
     if base is None:
         return Reading(TimexType.DATE, Anchor.NONE)
-    period = month_near(base[0], month_number(m["month"]), ctx.tense(m), relation=relation)
+    period = month_near(base[0], month_number(m["month"]), ctx.tense(m), relation=relation,
+                        past=base[1] is Anchor.PUBLICATION and ctx.past_governs(m))
     return _date(period, base[1], _mod(m["mod"]))
 
 
@@ -459,7 +462,7 @@ def _adverb_set(m: re.Match[str], ctx: Context) -> Reading | None:
 def _clock(m: re.Match[str], ctx: Context) -> Reading | None:
     hour = int(m["hour"])
     minute = int(m["minute"] or m["minute2"] or 0)
-    half = (m["ampm"] or "").lower().replace(".", "")
+    half = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
     if half == "pm" and hour < 12:
         hour += 12
     if half == "am" and hour == 12:
@@ -503,7 +506,10 @@ def _month_day_any(m: re.Match[str], ctx: Context) -> Reading | None:
     base = ctx.base(m)
     if base is None:
         return Reading(TimexType.DATE, Anchor.NONE)
-    return _date(month_day_near(base[0], month_number(month), _day(day), ctx.tense(m)), base[1])
+    past = base[1] is Anchor.PUBLICATION and ctx.past_governs(m)
+    weekday = weekday_number(m["weekday"]) if m["weekday"] else None
+    return _date(month_day_near(base[0], month_number(month), _day(day), ctx.tense(m), past=past,
+                                weekday=weekday), base[1])
 
 
 def _word_century(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -552,6 +558,18 @@ _TRIGGERS: Final[dict[str, str]] = {
 }
 
 
+# A four-digit number that is no year: a vehicle's model year ("a 2007 silver Ford Fusion"), a
+# house number ("2016 Ontario Street", "at 2016 Ontario"), a bond's maturity ("its 2025 bond").
+_COLOURS: Final = r"silver|black|white|red|blue|gr[ae]y|green|gold|tan|maroon|beige|brown|dark|light"
+_MAKES: Final = (r"Acura|Audi|BMW|Buick|Cadillac|Chevrolet|Chevy|Chrysler|Dodge|Ford|GMC|Honda|Hyundai|Infiniti|"
+                 r"Jaguar|Jeep|Kia|Lexus|Lincoln|Mazda|Mercedes(?:-Benz)?|Mercury|Mitsubishi|Nissan|Oldsmobile|"
+                 r"Plymouth|Pontiac|Porsche|Saab|Saturn|Subaru|Suzuki|Tesla|Toyota|Volkswagen|VW|Volvo")
+_STREETS: Final = (r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Way|Court|Ct|Place|Terrace|"
+                   r"Highway|Hwy|Parkway|Pkwy")
+_NOT_A_YEAR: Final = (rf"(?!\s+(?:(?i:{_COLOURS})|{_MAKES})\b)(?!(?:\s+[A-Z][\w'-]*){{1,3}}\.?\s+(?:{_STREETS})\b)"
+                      r"(?!(?<=\bat \d{4})\s+[A-Z])(?!\s+(?i:bond|note|debenture|maturity)\b)")
+
+
 def _rule(name: str, pattern: str, read: Reader, flags: int = re.IGNORECASE) -> Rule:
     trigger = _TRIGGERS[name]
     lowered_trigger = None
@@ -573,7 +591,7 @@ RULES: Final[tuple[Rule, ...]] = (
           _numeric_date),
     _rule("month-year", rf"{_B}(?i:{_MOD})(?P<month>{MONTH_RE}|{MONTH_ABBR_RE}),?\s+(?i:of\s+)?(?P<year>{YEAR_RE}){_E}",
           _month_year, flags=0),
-    _rule("month-day", rf"{_B}(?:{WEEKDAY_RE},?\s+)?(?:(?P<month>{MONTH_RE}|{MONTH_ABBR_RE})\s+(?P<day>{DAY_RE})"
+    _rule("month-day", rf"{_B}(?:(?P<weekday>{WEEKDAY_RE}),?\s+)?(?:(?P<month>{MONTH_RE}|{MONTH_ABBR_RE})\s+(?P<day>{DAY_RE})"
                        rf"|(?i:the\s+)?(?P<day2>{DAY_RE})\s+(?i:of\s+)?(?P<month2>{MONTH_RE}|{MONTH_ABBR_RE})){_E}"
                        r"(?!\s*(?:,\s*)?\d)",
           _month_day_any, flags=0),
@@ -583,7 +601,7 @@ RULES: Final[tuple[Rule, ...]] = (
     _rule("year", rf"(?:{_B}|(?<=\d[-–]))(?i:{_MOD})(?i:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<year>{YEAR_RE}){_E}"
                   r"(?![.,]\d|\s*(?:%|percent|per\s?cent|people|troops|soldiers|km|kilomet|miles|metres|meters|feet|"
                   r"tons|tonnes|dollars|euros|pounds|votes|units|cases|deaths|members|men|women|children|years|"
-                  r"[a-z]+s\b))(?<!\$\d{4})",
+                  r"[a-z]+s\b))(?<!\$\d{4})" + _NOT_A_YEAR,
           _year_only, flags=0),
     _rule("year-range-end", rf"(?<=(?P<first>{YEAR_RE})[-–/])(?P<end>\d\d){_E}", _year_range_end),
     _rule("decade", rf"{_B}(?:the\s+)?{_MOD}(?P<decade>(?:1[6-9]|20)\d0|['’]\d0)s{_E}", _decade),

@@ -13,7 +13,7 @@ import re
 from enum import StrEnum
 from typing import Final
 
-__all__ = ["Tense", "tense_around"]
+__all__ = ["Tense", "past_governs", "tense_around"]
 
 
 class Tense(StrEnum):
@@ -64,3 +64,46 @@ def _counts(match: re.Match[str]) -> bool:
 
 def _tense(match: re.Match[str]) -> Tense:
     return Tense(match.lastgroup or "present")
+
+
+# Words that open a new clause or a verb of its own between a verb and a date, so that the verb
+# need not govern the date ("ruled Wednesday that he must be returned by Jan. 14").
+_CLAUSE_BREAKS: Final = frozenset({
+    "that", "which", "who", "whom", "whose", "when", "while", "whereas", "because", "since", "if", "unless",
+    "until", "till", "before", "after", "and", "but", "or", "so", "as", "by", "than", "where",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "is", "are", "be", "being"})
+_DETERMINERS: Final = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "next",
+                                 "last", "each", "every"})
+_WORD: Final = re.compile(r"[\w'’-]+|[^\w\s]")
+# How many words a past verb may stand before the date it governs.
+_GOVERNING_REACH: Final = 10
+
+
+def past_governs(sentence: str, start: int) -> bool:
+    """Whether the verb nearest before ``start`` is a past tense that governs the expression
+    there: the same clause, no other verb, modal or punctuation between, within a few words
+    ("took place on the night of 2 to 3 January", "rear-ended a truck ... on June 8"). A date
+    such a verb governs lies before the text was written, however close ahead of it it falls."""
+    before = [m for m in _SIGNALS.finditer(sentence, 0, start) if _counts(m)]
+    if any(m.lastgroup == "future" for m in before):
+        return False  # "said it will redeem ... preferred shares on Oct. 31"
+    if not before or before[-1].lastgroup != "past" or before[-1].group().lower() in ("ago", "earlier",
+                                                                                        "previously", "since"):
+        return False
+    words = _WORD.findall(sentence[before[-1].end():start])
+    if len(words) > _GOVERNING_REACH:
+        return False
+    if words and words[-1].lower() in _DETERMINERS:
+        return False  # "gave no reason for the Jan. 14 deadline": the date names the noun's time
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if not (word[0].isalnum() or word in "'’-"):
+            return False  # a comma, a quote mark, a dash: another clause
+        if lower in _CLAUSE_BREAKS:
+            return False
+        if lower == "to" and (words[index + 1][0].isalpha() if index + 1 < len(words)
+                              else index == 0 or not words[index - 1][0].isdigit()):
+            return False  # an infinitive ("agreed to buy ... in February"), a place or a time reached
+            # ("extended to Nov. 20"); not a range's first day ("the night of 2 to 3 January")
+    return True
+
