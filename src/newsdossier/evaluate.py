@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TASKS", "cluster_for_eval", "evaluate", "extract_for_eval", "timex_for_eval"]
 
-TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "actors", "quotes", "timex", "dates", "credits")
+TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "actors", "quotes", "timex", "dates", "credits", "events")
 
 
 def extract_for_eval(html: str, url: str | None) -> str:
@@ -106,4 +106,12 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | 
         from newsdossier.eval.credits import evaluate_credits
 
         return evaluate_credits(data)
+    if task == "events":
+        from newsdossier.eval.events import evaluate_events
+        from newsdossier.nlp import load_pipeline, pipeline_id
+
+        nlp = load_pipeline(nlp_model)
+        result = evaluate_events(data, nlp)
+        result["model"] = pipeline_id(nlp)
+        return result
     raise ConfigError(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")

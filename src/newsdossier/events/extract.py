@@ -1,0 +1,243 @@
+"""Event mentions from one article's parse: triggers, PLOVER types, modality and arguments.
+
+A verb is a trigger when PETRARCH2's CAMEO dictionary gives it (or its block's pattern matching
+the words around it) a code PLOVER keeps (:mod:`newsdossier.events.lexicon`); a noun when it names
+an event by itself ("the strike", "a truce"). Reporting verbs ("said") are CAMEO 01 and no event.
+
+Modality comes from the words that govern the trigger: a trigger in the complement of a threat,
+a demand, a promise or a denial ("threatened to strike") is what that verb makes of it, and is
+``embedded`` in that verb's own event; a modal ("could strike") makes it ``possible``; a
+negation ("did not strike") is kept as ``negated``.
+
+Arguments come from the dependency parse: the source is the subject (or the passive's "by"
+agent, or the subject of the verb whose complement the trigger is); the target the object, the
+passive subject, or the noun after "against", "on", "at", "with", "into". A noun trigger's
+source is its possessor or "by" phrase, its target the "on"/"against" phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable, Sequence
+from functools import lru_cache
+from typing import Any, Final
+
+import simplemma
+
+from newsdossier.events.lexicon import EVENT_NOUNS, lexicon, plover_of
+from newsdossier.events.model import EventMention, TextSpan
+
+__all__ = ["find_event_mentions", "main_mention", "main_mentions"]
+
+# What a governing verb's event makes of the event in its complement.
+_GOVERNED: Final = {"THREATEN": "threatened", "DEMAND": "demanded", "AGREE": "intended", "REJECT": "denied",
+                    "CONSULT": "intended", "SUPPORT": "intended"}
+_DENYING: Final = frozenset({"deny", "refute", "dismiss"})
+_MODALS: Final = frozenset({"will", "would", "could", "can", "may", "might", "should", "shall", "must", "'ll", "wo"})
+_PLANNING: Final = frozenset({"plan", "intend", "prepare", "seek", "try", "attempt", "want", "hope", "aim", "vow",
+                              "pledge", "promise", "expect", "consider", "propose", "offer", "decide"})
+_NEGATIONS: Final = frozenset({"not", "n't", "never", "no"})
+_TARGET_PREPS: Final = frozenset({"against", "on", "at", "with", "into", "upon", "toward", "towards"})
+_TIME_WORDS: Final = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december day night week month year morning evening afternoon weekend time hour "
+    "today tonight yesterday tomorrow".split())
+_PATTERN_REACH: Final = 10  # words after the verb a dictionary pattern may use
+_PRE_REACH: Final = 4
+_GAP: Final = 2  # other words a pattern lets stand before each of its words
+
+
+def _words_after(doc: Any, token: Any, end: int) -> list[tuple[str, str]]:
+    return [(t.lower_, t.lemma_.lower()) for t in doc[token.i + 1:min(end, token.i + 1 + _PATTERN_REACH)]
+            if not t.is_punct]
+
+
+def _matches(pattern_words: Sequence[str], words: Sequence[tuple[str, str]], synsets: dict[str, frozenset[str]],
+             *, from_end: bool = False) -> bool:
+    """Whether the pattern's words occur in order in ``words`` with at most two other words before
+    each (counted from the verb: the start of ``words``, or its end ``from_end``)."""
+    if from_end:
+        pattern_words, words = pattern_words[::-1], words[::-1]
+    i = 0
+    for want in pattern_words:
+        members = synsets.get(want) if want.startswith("&") else None
+        stop = min(len(words), i + _GAP + 1)
+        while i < stop and not (words[i][0] == want or words[i][1] == want
+                                or (members is not None and (words[i][0] in members or words[i][1] in members))):
+            i += 1
+        if i == stop:
+            return False
+        i += 1
+    return True
+
+
+@lru_cache(maxsize=65536)
+def _lemmas(lemma: str, word: str) -> tuple[str, ...]:
+    """The parse's lemma and simplemma's (the bundled lemmatizer cuts "demonstrated" to "demonstrat")."""
+    other = simplemma.lemmatize(word, lang="en").lower()
+    return (lemma,) if other == lemma else (lemma, other)
+
+
+def lemma_of(token: Any, known: Container[str]) -> str:
+    """The token's lemma as ``known`` spells it, else the parse's."""
+    lemmas = _lemmas(token.lemma_.lower(), token.lower_)
+    return next((lemma for lemma in lemmas if lemma in known), lemmas[-1])
+
+
+def _verb_code(doc: Any, token: Any, sentence_end: int) -> str | None:
+    """The CAMEO code of a verb token: its block's most specific matching pattern, else its own."""
+    lex = lexicon()
+    lemma = lemma_of(token, lex.verbs)
+    particle = next((c.lower_ for c in token.children if c.dep_ == "compound:prt"), None)
+    entry = (lex.verbs.get(f"{lemma} {particle}") if particle else None) or lex.verbs.get(lemma)
+    if entry is None:
+        return None
+    after = _words_after(doc, token, sentence_end)
+    before = [(t.lower_, t.lemma_.lower()) for t in doc[max(0, token.i - _PRE_REACH):token.i] if not t.is_punct]
+    best: tuple[int, str | None] | None = None
+    for pre, post, code in lex.blocks.get(entry["block"], {}).get("patterns", ()):
+        size = len(pre) + len(post)
+        if (best is None or size > best[0]) and _matches(post, after, lex.synsets) and _matches(pre, before, lex.synsets, from_end=True):
+            best = (size, code)
+    if best is not None:
+        return best[1]
+    return None if entry.get("none") else entry.get("code")
+
+
+def _phrase(doc: Any, head: Any) -> TextSpan:
+    """The noun phrase a head word stands for (its modifiers, coordinated names, an "of" phrase),
+    without relative clauses, appositions or a leading determiner."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ not in ("det", "case", "punct", "cc"):
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nummod", "amod", "conj", "cc") or (
+                child.dep_ == "nmod" and any(g.lower_ == "of" for g in child.children if g.dep_ == "case")):
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    while start < end and (doc[start].is_punct or doc[start].dep_ == "det"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    first, last = doc[start], doc[end - 1]
+    return TextSpan(first.idx, last.idx + len(last), doc.text[first.idx:last.idx + len(last)])
+
+
+def _case(token: Any) -> str:
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
+
+
+def _subject(token: Any) -> Any | None:
+    return next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
+
+
+def _arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
+    """(source, target) head words of a trigger, from the UD parse."""
+    source = target = None
+    if noun:
+        for child in token.children:
+            if child.dep_ == "nmod:poss":
+                source = child
+            elif child.dep_ == "nmod" and _case(child) == "by":
+                source = child
+            elif child.dep_ == "nmod" and _case(child) in _TARGET_PREPS and target is None:
+                target = child
+        if source is None and token.dep_ in ("obj", "nsubj:pass") and token.head.pos_ == "VERB":
+            source = _subject(token.head)  # "Iran launched an attack": Iran's
+        return source, target
+    for child in token.children:
+        if child.dep_ == "nsubj" and source is None:
+            source = child
+        elif child.dep_ == "nsubj:pass":
+            target = child
+        elif child.dep_ in ("obl", "obl:agent") and _case(child) == "by" and token.tag_ == "VBN":
+            source = child
+        elif child.dep_ == "obj" and target is None:
+            target = child
+    if target is None:
+        target = next((c for c in token.children if c.dep_ == "obl" and _case(c) in _TARGET_PREPS
+                       and c.pos_ in ("PROPN", "NOUN", "PRON") and c.lower_ not in _TIME_WORDS), None)
+    if source is None and token.dep_ in ("xcomp", "advcl", "conj") and token.head.pos_ in ("VERB", "AUX"):
+        source = _subject(token.head)  # "agreed to set up": the subject of "agreed"
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        if token.tag_ == "VBN" and target is None:
+            target = token.head  # "the convoy attacked by rebels"
+        elif token.tag_ != "VBN" and source is None:
+            source = token.head  # "protesters demonstrating against"
+    return source, target
+
+
+def _negated(doc: Any, token: Any) -> bool:
+    if any(c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg", "det") for c in token.children):
+        return True
+    return any(doc[i].lower_ in _NEGATIONS for i in range(max(token.sent.start, token.i - 2), token.i))
+
+
+def _modality(token: Any, types: dict[int, str]) -> tuple[str, bool]:
+    """(modality, embedded) from the words that govern ``token``."""
+    if any(c.lower_ in _MODALS and c.dep_ == "aux" for c in token.children):
+        return "possible", False
+    head, child = token.head, token
+    for _ in range(3):
+        if head.i == child.i or child.dep_ not in ("xcomp", "ccomp", "obj", "obl", "acl", "nmod"):
+            break
+        if head.lemma_.lower() in _DENYING:
+            return "denied", True
+        if head.i in types:
+            return _GOVERNED.get(types[head.i], "asserted"), True
+        if head.lemma_.lower() in _PLANNING:
+            return "intended", True
+        child, head = head, head.head
+    return "asserted", False
+
+
+def find_event_mentions(article: str, doc: Any) -> list[EventMention]:
+    """Every event mention of one analysed article, in text order."""
+    found: list[tuple[Any, str, str, str, bool]] = []
+    for sentence in doc.sents:
+        for token in sentence:
+            if token.pos_ == "VERB":
+                code = _verb_code(doc, token, sentence.end)
+                typed = plover_of(code)
+                if typed is not None and code is not None:
+                    found.append((token, typed[0], typed[1], code, False))
+            elif token.pos_ == "NOUN" and (name := lemma_of(token, EVENT_NOUNS)) in EVENT_NOUNS and not token.is_title:
+                kind, mode = EVENT_NOUNS[name]
+                if kind == "ASSAULT" and any(c.lower_ in ("air", "aerial", "drone") for c in token.lefts):
+                    mode = "aerial"  # "air strike", "drone attack"
+                found.append((token, kind, mode, "", True))
+    types = {token.i: kind for token, kind, _, _, _ in found}
+    mentions = []
+    for token, kind, mode, code, nominal in found:
+        modality, embedded = _modality(token, types)
+        source, target = _arguments(token, nominal)
+        sentence = token.sent
+        mentions.append(EventMention(
+            article, TextSpan(token.idx, token.idx + len(token), token.text), lemma_of(token, ()), kind, mode, code,
+            modality, _negated(doc, token), embedded, (sentence.start_char, sentence.end_char),
+            _phrase(doc, source) if source is not None else None,
+            _phrase(doc, target) if target is not None else None))
+    return mentions
+
+
+def main_mentions(mentions: Iterable[EventMention]) -> list[EventMention]:
+    """The mentions not embedded in another's complement (what each sentence reports as its own event)."""
+    return [m for m in mentions if not m.embedded]
+
+
+def _depth(doc: Any, position: int) -> int:
+    token = doc.char_span(position, position + 1, alignment_mode="expand")[0]
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def main_mention(mentions: Sequence[EventMention], doc: Any) -> EventMention | None:
+    """The one event a sentence is about: the unembedded mention highest in the parse (first among equals)."""
+    candidates = main_mentions(mentions) or list(mentions)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda m: (_depth(doc, m.trigger.start), m.trigger.start))

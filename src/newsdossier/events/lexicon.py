@@ -1,0 +1,96 @@
+"""Which words report which kind of event: PETRARCH2's CAMEO verb dictionary, read as PLOVER.
+
+The verb dictionary (``data/cameo_verbs.json``, built by :mod:`newsdossier.events.lexicon_build`
+from the MIT-licensed PETRARCH2 file) gives every verb a CAMEO code and its block's patterns
+("ask ... for extradition" is 0213, "killed in an accident" is no event). PLOVER keeps only
+CAMEO's two-digit categories, renamed and regrouped; :func:`plover_of` maps a code to a PLOVER
+type and, where the code says how, a mode. CAMEO 01 (public statements) is no PLOVER event.
+A few nouns that name events by themselves ("strike", "truce", "sanctions") are typed here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Final
+
+__all__ = ["EVENT_NOUNS", "PLOVER_TYPES", "Lexicon", "lexicon", "plover_of"]
+
+PLOVER_TYPES: Final = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
+                       "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "CRIME", "MOBILIZE",
+                       "COERCE", "ASSAULT")
+
+# CAMEO root (two digits) -> PLOVER type, after the PLOVER manual's own correspondence.
+_ROOTS: Final = {"02": "DEMAND", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
+                 "08": "CONCEDE", "09": "INVESTIGATE", "10": "DEMAND", "11": "DISAPPROVE", "12": "REJECT",
+                 "13": "THREATEN", "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE",
+                 "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT"}
+# Codes under a root that PLOVER files elsewhere: a release or a withdrawal is a material
+# retreat, not a verbal concession; embargoes and sanctions restrict (coercion); destroying
+# property is an assault.
+_CODES: Final = {"084": "RETREAT", "0841": "RETREAT", "0842": "RETREAT", "085": "RETREAT", "086": "RETREAT",
+                 "0861": "RETREAT", "0862": "RETREAT", "0863": "RETREAT", "087": "RETREAT", "0871": "RETREAT",
+                 "0872": "RETREAT", "0873": "RETREAT", "0874": "RETREAT", "163": "COERCE", "1712": "ASSAULT"}
+# How, where the code says it (PLOVER's category-specific "mode").
+_MODES: Final = {"041": "phone", "042": "visit", "043": "host", "044": "third-party", "141": "demo", "142": "hunger",
+                 "143": "strike", "144": "obstruct", "145": "riot", "171": "seize", "1711": "seize", "1712": "destroy",
+                 "172": "restrict", "1721": "restrict", "1722": "ban", "1723": "curfew", "1724": "martial-law",
+                 "173": "arrest", "174": "deport", "180": "violence", "181": "abduct", "182": "beat", "1821": "beat",
+                 "1822": "torture", "1823": "kill", "183": "explosives", "1831": "suicide-attack",
+                 "1832": "explosives", "1833": "explosives", "184": "human-shield", "185": "assassinate",
+                 "186": "assassinate", "190": "", "191": "blockade", "192": "occupy", "193": "firearms",
+                 "194": "heavy-weapons", "195": "aerial", "196": "ceasefire-violation", "200": "mass-violence",
+                 "201": "expel", "202": "mass-killing", "203": "ethnic-cleansing", "204": "wmd"}
+
+# Nouns that name an event by themselves, with the type and mode they report ("the strike
+# killed 25", "a truce was agreed"); other nominal triggers come from the verb dictionary
+# through their verb ("attack", "protest").
+EVENT_NOUNS: Final[dict[str, tuple[str, str]]] = {
+    "airstrike": ("ASSAULT", "aerial"), "strike": ("ASSAULT", ""), "bombing": ("ASSAULT", "explosives"),
+    "bombardment": ("ASSAULT", "heavy-weapons"), "shelling": ("ASSAULT", "heavy-weapons"),
+    "attack": ("ASSAULT", ""), "assault": ("ASSAULT", ""), "raid": ("ASSAULT", ""), "ambush": ("ASSAULT", ""),
+    "assassination": ("ASSAULT", "assassinate"), "massacre": ("ASSAULT", "mass-killing"),
+    "killing": ("ASSAULT", "kill"), "shooting": ("ASSAULT", "firearms"), "explosion": ("ASSAULT", "explosives"),
+    "blast": ("ASSAULT", "explosives"), "clash": ("ASSAULT", "firearms"), "invasion": ("ASSAULT", "occupy"),
+    "offensive": ("ASSAULT", ""), "kidnapping": ("ASSAULT", "abduct"), "abduction": ("ASSAULT", "abduct"),
+    "arrest": ("COERCE", "arrest"), "detention": ("COERCE", "arrest"), "deportation": ("COERCE", "deport"),
+    "curfew": ("COERCE", "curfew"), "crackdown": ("COERCE", "restrict"), "blockade": ("COERCE", "restrict"),
+    "embargo": ("COERCE", "restrict"), "sanction": ("SANCTION", ""), "protest": ("PROTEST", "demo"),
+    "demonstration": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"),
+    "boycott": ("PROTEST", "strike"), "walkout": ("PROTEST", "strike"), "ceasefire": ("AGREE", ""),
+    "truce": ("AGREE", ""), "agreement": ("AGREE", ""), "accord": ("AGREE", ""), "treaty": ("AGREE", ""),
+    "talks": ("CONSULT", ""), "negotiation": ("CONSULT", ""), "summit": ("CONSULT", ""),
+    "visit": ("CONSULT", "visit"), "meeting": ("CONSULT", ""), "withdrawal": ("RETREAT", ""),
+    "pullout": ("RETREAT", ""), "release": ("RETREAT", ""), "investigation": ("INVESTIGATE", ""),
+    "inquiry": ("INVESTIGATE", ""), "probe": ("INVESTIGATE", ""), "threat": ("THREATEN", ""),
+    "ultimatum": ("THREATEN", ""), "mobilization": ("MOBILIZE", "troops"), "deployment": ("MOBILIZE", "troops"),
+    "aid": ("AID", ""), "condemnation": ("DISAPPROVE", ""), "accusation": ("DISAPPROVE", ""),
+    "lawsuit": ("DISAPPROVE", ""), "demand": ("DEMAND", ""), "appeal": ("DEMAND", ""), "veto": ("REJECT", ""),
+    "rejection": ("REJECT", ""),
+}
+
+
+def plover_of(code: str | None) -> tuple[str, str] | None:
+    """(PLOVER type, mode) for a CAMEO code; None for a public statement (01) or no event."""
+    if not code or len(code) < 2:
+        return None
+    kind = _CODES.get(code) or _CODES.get(code[:3]) or _ROOTS.get(code[:2])
+    if kind is None:
+        return None
+    return kind, _MODES.get(code, _MODES.get(code[:3], ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, dict[str, Any]]
+    blocks: dict[str, dict[str, Any]]
+    synsets: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = json.loads(resources.files("newsdossier.events").joinpath("data", "cameo_verbs.json").read_text("utf-8"))
+    synsets = {name: frozenset(w.split()[0] for w in words if w) for name, words in data["synsets"].items()}
+    return Lexicon(data["verbs"], data["blocks"], synsets)
