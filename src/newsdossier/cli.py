@@ -203,6 +203,39 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_events(args: argparse.Namespace) -> int:
+    with _built_pile(args.db) as store:
+        events = list(map(json.loads, store.events_json()))
+    if args.story:
+        events = [e for e in events if e["story"] == args.story]
+    if args.type:
+        events = [e for e in events if e["type"] in args.type]
+    if not args.background:
+        events = [e for e in events if not e["background"]]
+    if args.json:
+        print(json.dumps(events, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not events:
+        print(f"{args.db}: no events (run newsdossier build on this pile, or loosen --story/--type)", file=sys.stderr)
+    for event in events[: args.limit]:
+        when = "date unknown" if not event["date"] else (
+            f"week to {event['date']} (publication)" if event["date_basis"] == "publication"
+            else f"{event['date']} ({event['date_text']})")
+        where = f" in {event['place']['name']}" if event["place"] else ""
+        who = ", ".join(event["actor_names"]) or "?"
+        whom = f" -> {', '.join(event['target_names'])}" if event["target_names"] else ""
+        families = event["independent_families"]
+        reworded = sum(1 for m in event["mentions"] if m["reworded"])
+        conflicts = "".join(f"\n    sources disagree on the {c['field']}: {c['value']} ({', '.join(c['families'])})"
+                            for c in event["conflicts"])
+        print(f"{event['id']}  {event['type']}{' [background]' if event['background'] else ''}  {when}{where}  "
+              f"{who}{whom}\n    {event['summary']}\n    {len(event['mentions'])} mention(s) in "
+              f"{len({m['article'] for m in event['mentions']})} article(s), {families} independent "
+              f"famil{'y' if families == 1 else 'ies'}{f', {reworded} reworded' if reworded else ''}; story "
+              f"{event['story']}{conflicts}")
+    return EXIT_OK
+
+
 def _cmd_timex(args: argparse.Namespace) -> int:
     from datetime import date
 
@@ -289,6 +322,8 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
                  "newsdossier entities --db demo.db --type PER ORG --evidence"),
     "quotes": (_cmd_quotes, "who said what in a built pile: quotes with speaker, role, cue and sources",
                "newsdossier quotes --db demo.db --speaker Jiyad"),
+    "events": (_cmd_events, "what happened in a built pile: each event once, with date, place, actors and sources",
+               "newsdossier events --db demo.db --type ASSAULT COERCE"),
     "timex": (_cmd_timex, "an article file with its time expressions resolved against its publication date",
               "newsdossier timex demo/pile/002_b59a1ca62d69ed0f.txt"),
     "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories, ner, parse, actors, "
@@ -320,7 +355,7 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("inputs", nargs="+", metavar="INPUT",
                              help="files, folders or glob patterns (.txt .html .json .jsonl .warc .warc.gz .rss .atom .xml)")
         command.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
-    if name in ("build", "ingest", "search", "provenance", "stories", "entities", "quotes"):
+    if name in ("build", "ingest", "search", "provenance", "stories", "entities", "quotes", "events"):
         command.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"the pile's database (default {DEFAULT_DB})")
     if name == "build":
         command.add_argument("--out", type=Path, default=Path("out"), help="where the dossier is written (default out/)")
@@ -348,12 +383,17 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--speaker", help="only quotes whose speaker's name or description contains this")
         command.add_argument("--direct", action="store_true", help="only direct quotes")
         command.add_argument("--limit", type=int, default=50, help="how many to list (default 50; --json lists all)")
+    if name == "events":
+        command.add_argument("--story", help="only this story's events (an id from `newsdossier stories`)")
+        command.add_argument("--type", nargs="+", metavar="TYPE", help="only these PLOVER types (ASSAULT, PROTEST, ...)")
+        command.add_argument("--background", action="store_true", help="list background events too")
+        command.add_argument("--limit", type=int, default=50, help="how many to list (default 50; --json lists all)")
     if name == "timex":
         command.add_argument("file", type=Path, metavar="FILE", help="an article (.txt .html .json ...; every "
                                                                        "document in it is shown)")
         command.add_argument("--published", metavar="YYYY-MM-DD",
                              help="resolve against this publication date instead of the one read from the article")
-    if name in ("search", "eval", "provenance", "stories", "entities", "quotes", "timex"):
+    if name in ("search", "eval", "provenance", "stories", "entities", "quotes", "events", "timex"):
         command.add_argument("--json", action="store_true", help="print JSON instead of a table")
     if name == "eval":
         command.add_argument("task", choices=list(TASKS), help="what to score")

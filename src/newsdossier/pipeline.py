@@ -38,6 +38,7 @@ class BuildReport:
     entities: int = 0
     quotes: int = 0
     time_expressions: int = 0
+    events: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
 
@@ -94,15 +95,17 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
         with report.timer("nlp"):
             report.nlp = steps.nlp_pile(store, articles, nlp_model, model_id,
                                         progress=progress("analysing", len(articles)))
-        with report.timer("entities and quotes"):
-            entities, quotes, sentences = steps.entities_pile(store, articles, report.reuse, nlp_model, model_id,
-                                                              aliases=alias_table, story_of=stories.story_of)
+        with report.timer("annotate: actors, quotes, time, event mentions"):
+            entities, found = steps.annotate_pile(store, articles, report.reuse, nlp_model, model_id,
+                                                  aliases=alias_table, story_of=stories.story_of)
             report.entities = len(entities)
         with report.timer("quote speakers and groups"):
-            report.quotes = steps.quotes_pile(store, articles, report.reuse, entities, quotes)
+            report.quotes = steps.quotes_pile(store, articles, report.reuse, entities, found.quotes)
         with report.timer("time expressions"):
-            report.time_expressions = steps.time_pile(store, articles, report.reuse, stories, sentences)
-        del articles, entities, quotes, sentences
+            report.time_expressions = steps.time_pile(store, articles, report.reuse, stories, found)
+        with report.timer("events"):
+            report.events = len(steps.events_pile(store, articles, report.reuse, stories, entities, found))
+        del articles, entities, found
         with report.timer("dossier"):
             report.outputs = write_dossier(out, store, report.ingest.rejections)
         store.finish_run(run_id, _counts(report))
@@ -119,5 +122,5 @@ def _counts(report: BuildReport) -> dict[str, int]:
         counts.update(stories=len(report.stories.stories), topics=len(report.stories.topics))
     if report.nlp is not None:
         counts.update(nlp_analysed=report.nlp.analysed, nlp_cached=report.nlp.cached, entities=report.entities,
-                      quotes=report.quotes, time_expressions=report.time_expressions)
+                      quotes=report.quotes, time_expressions=report.time_expressions, events=report.events)
     return counts

@@ -15,6 +15,7 @@ from typing import Any
 
 from newsdossier.clean import Prepared
 from newsdossier.entities import Entity
+from newsdossier.events.model import Event, EventDate
 from newsdossier.model import (
     AlignedSpan,
     Article,
@@ -254,3 +255,40 @@ def timeline_entry_to_dict(entry: TimelineEntry, *, family_of: Mapping[str, str]
             "sources": [{"article": s.article, "start": s.start, "end": s.end, "time_start": s.time_start,
                          "time_end": s.time_end, "family": family_of.get(s.article)} for s in entry.sources],
             "independent_families": len(families)}
+
+
+def _event_date_value(when: EventDate | None) -> str | None:
+    """The ISO date at the event date's precision (a day, or the month/year it falls in; a week or
+    a publication week is given by its last day, with the precision saying what it is)."""
+    if when is None:
+        return None
+    if when.precision == "month" and when.first.day == 1:
+        return when.first.strftime("%Y-%m")
+    if when.precision == "year" and when.first.month == 1 and when.first.day == 1:
+        return str(when.first.year)
+    return (when.first if when.precision == "day" else when.last).isoformat()
+
+
+def event_to_dict(event: Event, *, names: Mapping[str, str]) -> dict[str, Any]:
+    """An entry of dossier.json's ``events`` (the contract in ARCHITECTURE.md, plus ``modality``
+    (always "asserted": only what happened makes an event), ``date_basis``, ``date_first``/``date_last``
+    and the actors' names)."""
+    when = event.date
+    return {
+        "id": event.id, "story": event.story, "type": event.type, "mode": event.mode, "modality": "asserted",
+        "summary": event.summary, "date": _event_date_value(when),
+        "date_precision": when.precision if when else None, "date_text": when.text if when else None,
+        "date_basis": when.basis if when else None, "date_first": _iso(when.first) if when else None,
+        "date_last": _iso(when.last) if when else None,
+        "actors": event.actors, "actor_names": [names.get(a, a) for a in event.actors],
+        "targets": event.targets, "target_names": [names.get(a, a) for a in event.targets],
+        "place": {"name": event.place, "geonames_id": None, "lat": None, "lon": None, "country": None,
+                  "precision": None} if event.place else None,
+        "mentions": [{"article": m.article, "start": m.trigger.start, "end": m.trigger.end, "trigger": m.trigger.text,
+                      "sentence_start": m.sentence[0], "sentence_end": m.sentence[1], "reworded": reworded,
+                      "date_text": m.date.text if m.date else None, "date_basis": m.date.basis if m.date else None,
+                      "place_text": m.place.text if m.place else None, "place_basis": m.place_basis or None}
+                     for m, reworded in event.mentions],
+        "families": event.families, "independent_families": len(event.families),
+        "conflicts": event.conflicts, "background": event.background,
+    }

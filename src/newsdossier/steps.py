@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from newsdossier.clean import CLEANER_VERSION, Prepared, RecurringLines, clean, line_keys, prepare
 from newsdossier.clean.metadata import outlet_from_url
 from newsdossier.entities import AliasTable, Entity, find_entities
+from newsdossier.events.attach import attach_dates_and_places
+from newsdossier.events.extract import find_event_mentions, sentence_mains
+from newsdossier.events.model import Event, EventMention
+from newsdossier.events.resolve import resolve_events
 from newsdossier.ingest import read_inputs
 from newsdossier.model import Article, RawDocument, Rejection, Relation, Status
 from newsdossier.nlp import load_pipeline
@@ -27,6 +32,7 @@ from newsdossier.quotes import Quote, find_quotes, link_actor
 from newsdossier.quotes.group import group_quotes
 from newsdossier.records import (
     entity_to_dict,
+    event_to_dict,
     family_to_dict,
     link_to_dict,
     prepared_from_json,
@@ -41,15 +47,22 @@ from newsdossier.reuse import ReuseResult, find_reuse
 from newsdossier.store import Store
 from newsdossier.stories import StoryBuilder, StoryDoc, StoryResult
 from newsdossier.stories.cluster import STATE_VERSION
-from newsdossier.timex import find_time_expressions, split_sentences
+from newsdossier.timex import TimeExpression, find_time_expressions, split_sentences
 from newsdossier.timex.timeline import build_timeline, dated_sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+else:
+    Doc = object
 
 __all__ = [
     "CleanCounts",
     "IngestCounts",
     "NlpCounts",
     "clean_pile",
-    "entities_pile",
+    "Annotations",
+    "annotate_pile",
+    "events_pile",
     "fit_recurring",
     "ingest_into",
     "nlp_pile",
@@ -213,60 +226,135 @@ def _spun_sources(reuse: ReuseResult) -> dict[str, str]:
 Sentences = dict[str, list[tuple[int, int]]]
 
 
-def entities_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, model: str, model_id: str, *,
-                  aliases: AliasTable | None = None, story_of: Mapping[str, str] | None = None) -> tuple[list[Entity], list[Quote], Sentences]:
-    """Find the pile's actors in the stored analyses of ``model`` and store them (replacing the previous
-    ones); returns them with every article's quotes and sentence spans, read in the same pass so
-    each analysis is decoded once (decoding is a third of the quotes' cost); the quotes' speakers
-    are not linked to the actors yet (:func:`quotes_pile` does that)."""
-    quotes: list[Quote] = []
-    sentences: Sentences = {}
+@dataclass(slots=True)
+class Annotations:
+    """What the annotate pass read from each article's analysis, by article id: quotes (speakers
+    not yet linked to actors), sentence spans, resolved time expressions and event mentions."""
+
+    quotes: list[Quote] = field(default_factory=list)
+    sentences: Sentences = field(default_factory=dict)
+    expressions: dict[str, list[TimeExpression]] = field(default_factory=dict)
+    events: dict[str, list[EventMention]] = field(default_factory=dict)
+
+
+Extractor = Callable[[Article, Doc, Annotations], None]
+
+
+def _quotes(article: Article, doc: Doc, found: Annotations) -> None:
+    found.quotes.extend(find_quotes(article.id, doc))
+
+
+def _time(article: Article, doc: Doc, found: Annotations) -> None:
+    spans = [(s.start_char, s.end_char) for s in doc.sents]
+    found.sentences[article.id] = spans
+    found.expressions[article.id] = find_time_expressions(article.text, article.published, sentences=spans)
+
+
+_DATELINE_PLACE: Final = re.compile(r"^\s*([A-Z][\w.'’ -]*?[\w.])\s*(?:[/,(]|$)")
+
+
+def _dateline_place(dateline: str | None) -> str | None:
+    """The first place of a dateline ("Baghdad/Cairo, Jan 2 (efe-epa).-" -> "Baghdad")."""
+    match = _DATELINE_PLACE.match(dateline or "")
+    return match[1].title() if match and match[1].isupper() else (match[1] if match else None)
+
+
+def _events(article: Article, doc: Doc, found: Annotations) -> None:
+    mentions = find_event_mentions(article.id, doc)
+    found.events[article.id] = attach_dates_and_places(
+        mentions, doc, found.expressions.get(article.id, ()), article.published.value,
+        _dateline_place(article.dateline), main=sentence_mains(mentions, doc))
+
+
+# Run in this order on each article's decoded analysis (events read the time expressions).
+EXTRACTORS: Final[tuple[Extractor, ...]] = (_quotes, _time, _events)
+
+
+def annotate_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, model: str, model_id: str, *,
+                  aliases: AliasTable | None = None, story_of: Mapping[str, str] | None = None
+                  ) -> tuple[list[Entity], Annotations]:
+    """One pass over the stored analyses of ``model``: each is decoded once, the :data:`EXTRACTORS`
+    run on it, and the entity stage reads it; the pile's actors are resolved and stored (replacing
+    the previous ones). Returns them with the annotations (quote speakers are linked to actors by
+    :func:`quotes_pile`, event arguments by :func:`events_pile`)."""
+    found = Annotations()
+    by_id = {article.id: article for article in articles}
 
     def analyses() -> Iterator[tuple[str, object]]:
-        for article, doc in _analyses(store, articles, model, model_id, "actors and quotes"):
-            quotes.extend(find_quotes(article, doc))
-            sentences[article] = [(s.start_char, s.end_char) for s in doc.sents]  # type: ignore[attr-defined]
-            yield article, doc
+        for article_id, doc in _analyses(store, articles, model, model_id, "actors, quotes and events"):
+            for extractor in EXTRACTORS:
+                extractor(by_id[article_id], doc, found)  # type: ignore[arg-type]
+            yield article_id, doc
 
     family_of = {article: family.id for family in reuse.families for article in family.articles}
     entities = find_entities(analyses(), family_of=family_of, spun_sources=_spun_sources(reuse), aliases=aliases,
                              story_of=story_of)
     store.replace_entities((e.id, json.dumps(entity_to_dict(e), ensure_ascii=False)) for e in entities)
-    return entities, quotes, sentences
+    return entities, found
 
 
 def time_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, stories: StoryResult,
-              sentences: Sentences) -> int:
-    """Find and resolve every article's time expressions (against its publication date, in its
-    analysed sentences, or sentences split by punctuation when it has no analysis), build the
-    stories' provisional timeline, and store both (replacing the previous ones); returns how many
-    expressions."""
+              found: Annotations) -> int:
+    """Store every article's time expressions (read by the annotate pass; an article without an
+    analysis is read here, in sentences split by punctuation), build the stories' timeline of
+    dated sentences (none that only a spun rewrite carries), and store both (replacing the
+    previous ones); returns how many expressions."""
     family_of = {article: family.id for family in reuse.families for article in family.articles}
     rows: list[tuple[str, str]] = []
     dated = []
     count = 0
     for article in articles:
-        spans = sentences.get(article.id) or split_sentences(article.text)
-        expressions = find_time_expressions(article.text, article.published, sentences=spans)
+        spans = found.sentences.get(article.id) or split_sentences(article.text)
+        expressions = found.expressions.get(article.id)
+        if expressions is None:
+            expressions = find_time_expressions(article.text, article.published, sentences=spans)
         count += len(expressions)
         rows.append((article.id, json.dumps([time_expression_to_dict(e) for e in expressions], ensure_ascii=False)))
         dated.extend(dated_sentences(article.id, article.text, expressions, spans))
-    timeline = build_timeline(dated, stories.story_of)
+    spun = _spun_sources(reuse)
+    # A sentence only a spun rewrite carries is its distortion, not a report (issue #23).
+    timeline = [entry for entry in build_timeline(dated, stories.story_of)
+                if any(source.article not in spun for source in entry.sources)]
     store.replace_time(rows, (json.dumps(timeline_entry_to_dict(e, family_of=family_of), ensure_ascii=False)
                               for e in timeline))
     return count
+
+
+def _actor_spans(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
+    actors: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            actors.setdefault(mention.article, []).append((mention.start, mention.end, entity.id))
+    for spans in actors.values():
+        spans.sort()
+    return actors
+
+
+def events_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, stories: StoryResult,
+                entities: Sequence[Entity], found: Annotations) -> list[Event]:
+    """Merge the pile's event mentions into events (each real event once), link their arguments
+    to ``entities``, and store them (replacing the previous ones)."""
+    family_of = {article: family.id for family in reuse.families for article in family.articles}
+    events = resolve_events(found.events, story_of=stories.story_of, family_of=family_of,
+                            spun_sources=_spun_sources(reuse), actors=_actor_spans(entities),
+                            texts={a.id: a.text for a in articles},
+                            published={a.id: a.published.value for a in articles},
+                            topic_of={story.id: story.topic for story in stories.stories},
+                            story_first={story.id: story.first for story in stories.stories},
+                            story_last={story.id: story.last for story in stories.stories})
+    names = {entity.id: entity.name for entity in entities}
+    store.replace_events((e.id, e.type, json.dumps(event_to_dict(e, names=names), ensure_ascii=False))
+                         for e in events)
+    return events
 
 
 def quotes_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, entities: Sequence[Entity],
                 quotes: Sequence[Quote]) -> int:
     """Link the quotes' speakers to ``entities``, group the same words across the pile and store the
     groups (replacing the previous ones); returns how many."""
-    actors: dict[str, list[tuple[int, int, str]]] = {}
-    for entity in entities:
-        for mention in entity.mentions:
-            actors.setdefault(mention.article, []).append((mention.start, mention.end, entity.id))
+    actors = _actor_spans(entities)
     texts = {article.id: article.text for article in articles}
-    linked = [link_actor(q, sorted(actors.get(q.article, ())), texts[q.article]) for q in quotes]
+    linked = [link_actor(q, actors.get(q.article, []), texts[q.article]) for q in quotes]
     groups = group_quotes(linked, spun_sources=_spun_sources(reuse))
     family_of = {article: family.id for family in reuse.families for article in family.articles}
     names = {entity.id: entity.name for entity in entities}

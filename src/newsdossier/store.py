@@ -193,6 +193,16 @@ MIGRATIONS: tuple[str, ...] = (
         json TEXT NOT NULL
     );
     """,
+    # 10: the events stage's output, replaced as a whole by each run: every event (each real
+    # event once, with its mentions across the pile), by story and date.
+    """
+    CREATE TABLE events (
+        seq  INTEGER PRIMARY KEY,
+        id   TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        json TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -596,6 +606,17 @@ class Store:
         """The stored timeline entries' JSON, in order."""
         with self._errors("read the timeline"):
             return [r[0] for r in self._db.execute("SELECT json FROM timeline ORDER BY seq")]
+
+    def replace_events(self, events: Iterable[tuple[str, str, str]]) -> None:
+        """Replace all events (id, PLOVER type, json), by story and date."""
+        with self._errors("store events"), self.transaction():
+            self._db.execute("DELETE FROM events")
+            self._db.executemany("INSERT INTO events (id, type, json) VALUES (?, ?, ?)", events)
+
+    def events_json(self) -> list[str]:
+        """The stored events' JSON, by story and date."""
+        with self._errors("read events"):
+            return [r[0] for r in self._db.execute("SELECT json FROM events ORDER BY seq")]
 
     def entities_json(self) -> list[str]:
         """The stored entities' JSON, in rank order."""

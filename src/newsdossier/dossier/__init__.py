@@ -4,9 +4,11 @@ Today the dossier holds ``articles``, ``reuse``, ``families``, ``stories`` (each
 ``topic`` and independent-family count), ``topics``, ``entities`` (actors with their spellings,
 roles, mentions and the evidence of each merge), ``quotes`` (who said what: each quote once,
 with its speaker, cue, offsets and every article carrying it), every article's resolved
-``time_expressions``, a provisional ``timeline`` of dated sentences per story (each cited), a
-``sources`` summary (articles vs independent families, stories, topics, entities, quotes, time
-expressions) and what the run rejected; later stages add events.
+``time_expressions``, ``events`` (each real event once: type, date, place, actors, targets, every
+mention cited, independent families), the ``timeline`` (per story in date order: the dated
+events, then the dated sentences no event covers, each cited), a ``sources`` summary (articles
+vs independent families, stories, topics, entities, quotes, time expressions, events) and what
+the run rejected.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ MAX_ACTORS_IN_MARKDOWN: Final = 100
 MAX_SPEAKERS_IN_MARKDOWN: Final = 60
 MAX_QUOTES_PER_SPEAKER_IN_MARKDOWN: Final = 12
 MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN: Final = 40
+MAX_EVENTS_PER_STORY_IN_MARKDOWN: Final = 40
 ACTOR_TYPES_IN_MARKDOWN: Final = ("PER", "ORG")  # places are listed in dossier.json only
 
 
@@ -225,28 +228,90 @@ def _quotes_markdown(store: Store, quotes: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def merged_timeline(events: list[dict[str, Any]], sentences: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The timeline: per story, the events with a date of their own (not background), and the dated
+    sentences no event mention sits in, in date order (events first among equals)."""
+    covered = {(m["article"], m["sentence_start"]) for e in events for m in e["mentions"]}
+    entries = [{"date": e["date"], "first": e["date_first"], "last": e["date_last"], "event": e["id"],
+                "story": e["story"], "type": e["type"], "text": e["summary"], "time_text": e["date_text"],
+                "independent_families": e["independent_families"],
+                "sources": [{"article": m["article"], "start": m["sentence_start"], "end": m["sentence_end"]}
+                            for m in e["mentions"] if not m["reworded"]]}
+               for e in events if e["date_basis"] not in (None, "publication") and not e["background"]]
+    entries += [t for t in sentences
+                if not any((s["article"], s["start"]) in covered for s in t["sources"])]
+    return sorted(entries, key=lambda t: (t["story"] or "", t["first"] or "", t["event"] is None, t["last"] or ""))
+
+
+def _source_label(store: Store, sources: list[dict[str, Any]]) -> str:
+    first = sources[0]
+    article = store.get_article(first["article"])
+    more = f"; also in {len(sources) - 1} more article(s)" if len(sources) > 1 else ""
+    return f"{_label(article, first['article'])}, characters {first['start']}-{first['end']}{more}"
+
+
 def _timeline_markdown(store: Store, timeline: list[dict[str, Any]], stories: list[dict[str, Any]]) -> list[str]:
-    """"Timeline": per story, its dated sentences in date order, each cited."""
+    """"Timeline": per story, its dated events and the dated sentences no event covers, each cited."""
     if not timeline:
         return []
     titles = {story["id"]: story["title"] or "(no headline)" for story in stories}
     by_story: dict[str | None, list[dict[str, Any]]] = {}
     for entry in timeline:
         by_story.setdefault(entry["story"], []).append(entry)
+    events = sum(1 for t in timeline if t["event"])
     lines = ["## Timeline", "",
-             f"{len(timeline)} dated sentence(s), by story and date; each date is resolved from the words in "
-             "parentheses (relative ones against the article's publication date). Events will replace sentences.", ""]
+             f"{events} dated event(s) and {len(timeline) - events} dated sentence(s) no event covers, by story "
+             "and date; each date is resolved from the words in parentheses (relative ones against the "
+             "article's publication date).", ""]
     for story, entries in by_story.items():
         lines += [f"### {titles.get(story, 'Articles outside any story') if story else 'Articles outside any story'}",
                   ""]
         for entry in entries[:MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN]:
-            first = entry["sources"][0]
-            article = store.get_article(first["article"])
-            lines.append(f"- **{entry['date']}** ({entry['time_text']}): {entry['text']} — "
-                         f"{_label(article, first['article'])}, characters {first['start']}-{first['end']}"
-                         f"{_also_in(entry)}")
+            what = f"event {entry['event']} ({entry['type']}, {entry['independent_families']} independent " \
+                   f"source(s)): " if entry["event"] else ""
+            lines.append(f"- **{entry['date']}** ({entry['time_text']}): {what}{entry['text']} — "
+                         f"{_source_label(store, entry['sources'])}")
         if len(entries) > MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN:
             lines.append(f"- ... and {len(entries) - MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN} more in dossier.json")
+        lines.append("")
+    return lines
+
+
+def _events_markdown(store: Store, events: list[dict[str, Any]], stories: list[dict[str, Any]]) -> list[str]:
+    """"Events": per story, each real event once, with its date, place, actors and sources."""
+    if not events:
+        return []
+    titles = {story["id"]: story["title"] or "(no headline)" for story in stories}
+    by_story: dict[str | None, list[dict[str, Any]]] = {}
+    for event in events:
+        by_story.setdefault(event["story"], []).append(event)
+    lines = ["## Events", "",
+             f"{len(events)} event(s) reported as having happened (threatened, denied or negated ones are not "
+             "events), each counted once however many articles report it; by story, most independent sources "
+             "first. A date \"week to\" is the publication week of the first report: no date was stated.", ""]
+    for story, group in by_story.items():
+        lines += [f"### {titles.get(story, 'Articles outside any story') if story else 'Articles outside any story'}",
+                  ""]
+        ranked = sorted(group, key=lambda e: (-e["independent_families"], e["date_first"] or ""))
+        for event in ranked[:MAX_EVENTS_PER_STORY_IN_MARKDOWN]:
+            when = (f"week to {event['date']}" if event["date_basis"] == "publication" else
+                    f"{event['date']} ({event['date_text']})") if event["date"] else "date unknown"
+            who = ", ".join(event["actor_names"]) or "?"
+            whom = ", ".join(event["target_names"])
+            where = f" in {event['place']['name']}" if event["place"] else ""
+            flags = " [background]" if event["background"] else ""
+            conflict = "; sources disagree on the date: " + ", ".join(
+                f"{c['value']} ({len(c['families'])})" for c in event["conflicts"]) if event["conflicts"] else ""
+            originals = [m for m in event["mentions"] if not m["reworded"]]
+            cited = [{"article": m["article"], "start": m["sentence_start"], "end": m["sentence_end"]}
+                     for m in originals]
+            reworded = sum(1 for m in event["mentions"] if m["reworded"])
+            lines.append(f"- **{event['type']}**{flags} {when}{where}: {who}"
+                         f"{' → ' + whom if whom else ''} — {event['summary']} — {event['independent_families']} "
+                         f"independent source(s){conflict}; {_source_label(store, cited)}"
+                         f"{f'; reworded in {reworded} spun copy(ies)' if reworded else ''}")
+        if len(group) > MAX_EVENTS_PER_STORY_IN_MARKDOWN:
+            lines.append(f"- ... and {len(group) - MAX_EVENTS_PER_STORY_IN_MARKDOWN} more in dossier.json")
         lines.append("")
     return lines
 
@@ -265,7 +330,9 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
     story_texts, topic_texts = store.stories_json()
     entity_texts = store.entities_json()
     quote_texts = store.quotes_json()
-    timeline_texts = store.timeline_json()
+    event_texts = store.events_json()
+    events = [json.loads(t) for t in event_texts]
+    timeline = merged_timeline(events, [json.loads(t) for t in store.timeline_json()])
     time_expressions = 0
     with json_tmp.open("w", encoding="utf-8") as out, body_tmp.open("w", encoding="utf-8") as body:
         out.write('{\n  "schema": ' + json.dumps(SCHEMA) + ',\n  "articles": [')
@@ -283,11 +350,13 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
         out.write("\n  \"topics\": [" + ",".join("\n    " + t for t in topic_texts) + "\n  ],")
         out.write("\n  \"entities\": [" + ",".join("\n    " + t for t in entity_texts) + "\n  ],")
         out.write("\n  \"quotes\": [" + ",".join("\n    " + t for t in quote_texts) + "\n  ],")
-        out.write("\n  \"timeline\": [" + ",".join("\n    " + t for t in timeline_texts) + "\n  ],")
+        out.write("\n  \"events\": [" + ",".join("\n    " + t for t in event_texts) + "\n  ],")
+        out.write("\n  \"timeline\": [" + ",".join("\n    " + json.dumps(t, ensure_ascii=False)
+                                                      for t in timeline) + "\n  ],")
         summary = {"articles": sum(counts.values()), "independent_families": len(family_texts),
                    "stories": len(story_texts), "topics": len(topic_texts), "entities": len(entity_texts),
                    "quotes": len(quote_texts), "time_expressions": time_expressions,
-                   "timeline_entries": len(timeline_texts)}
+                   "events": len(event_texts), "timeline_entries": len(timeline)}
         out.write("\n  \"sources\": " + json.dumps(summary) + ",")
         rejected = [_rejection_dict(r) for r in rejections]
         out.write("\n  \"rejected_inputs\": " + json.dumps(rejected, ensure_ascii=False) + "\n}\n")
@@ -299,7 +368,8 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
         stories = [json.loads(t) for t in story_texts]
         md.write("\n".join(_stories_markdown(store, stories, [json.loads(t) for t in topic_texts])) + "\n")
         md.write("\n".join(_actors_markdown(store, [json.loads(t) for t in entity_texts])) + "\n")
-        md.write("\n".join(_timeline_markdown(store, [json.loads(t) for t in timeline_texts], stories)) + "\n")
+        md.write("\n".join(_events_markdown(store, events, stories)) + "\n")
+        md.write("\n".join(_timeline_markdown(store, timeline, stories)) + "\n")
         md.write("\n".join(_quotes_markdown(store, [json.loads(t) for t in quote_texts])) + "\n")
         md.write("\n".join(_sources_markdown(store, links, families, sum(counts.values()))) + "\n")
         md.write("## Articles\n\n")

@@ -26,7 +26,7 @@ import simplemma
 from newsdossier.events.lexicon import EVENT_NOUNS, lexicon, plover_of
 from newsdossier.events.model import EventMention, TextSpan
 
-__all__ = ["find_event_mentions", "main_mention", "main_mentions"]
+__all__ = ["find_event_mentions", "main_mention", "main_mentions", "sentence_mains"]
 
 # What a governing verb's event makes of the event in its complement.
 _GOVERNED: Final = {"THREATEN": "threatened", "DEMAND": "demanded", "AGREE": "intended", "REJECT": "denied",
@@ -36,11 +36,20 @@ _MODALS: Final = frozenset({"will", "would", "could", "can", "may", "might", "sh
 _PLANNING: Final = frozenset({"plan", "intend", "prepare", "seek", "try", "attempt", "want", "hope", "aim", "vow",
                               "pledge", "promise", "expect", "consider", "propose", "offer", "decide"})
 _NEGATIONS: Final = frozenset({"not", "n't", "never", "no"})
+# Words whose complement is only likely or expected ("is likely to", "are expected to").
+_LIKELY: Final = frozenset({"likely", "unlikely", "expect", "expected", "set", "due", "poised", "ready", "able",
+                            "possible", "could", "threat", "risk"})
 _TARGET_PREPS: Final = frozenset({"against", "on", "at", "with", "into", "upon", "toward", "towards"})
 _TIME_WORDS: Final = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december day night week month year morning evening afternoon weekend time hour "
     "today tonight yesterday tomorrow".split())
+# A plural event noun names a kind of event ("attacks on US interests", "such attacks"), not one;
+# these few name one event in the plural.
+_PLURAL_EVENTS: Final = frozenset({"talks", "sanction", "negotiation", "hostility", "talk"})
+# Verb + object phrases that name no event of their own.
+_LIGHT_OBJECTS: Final = {"take": frozenset({"place", "part", "office", "note", "care", "time", "advantage"}),
+                         "make": frozenset({"sure", "sense", "progress"}), "give": frozenset({"way"})}
 _PATTERN_REACH: Final = 10  # words after the verb a dictionary pattern may use
 _PRE_REACH: Final = 4
 _GAP: Final = 2  # other words a pattern lets stand before each of its words
@@ -87,6 +96,10 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> str | None:
     """The CAMEO code of a verb token: its block's most specific matching pattern, else its own."""
     lex = lexicon()
     lemma = lemma_of(token, lex.verbs)
+    light = _LIGHT_OBJECTS.get(lemma, ())
+    if light and (any(c.dep_ in ("obj", "compound:prt") and c.lower_ in light for c in token.children)
+                  or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in light)):
+        return None  # "took place", "took part": no event of their own
     particle = next((c.lower_ for c in token.children if c.dep_ == "compound:prt"), None)
     entry = (lex.verbs.get(f"{lemma} {particle}") if particle else None) or lex.verbs.get(lemma)
     if entry is None:
@@ -126,7 +139,12 @@ def _phrase(doc: Any, head: Any) -> TextSpan:
 
 
 def _case(token: Any) -> str:
-    return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
+    """The preposition of a nominal: its own, or the one opening its phrase ("of [Iranian leader] Soleimani")."""
+    own = next((c.lower_ for c in token.children if c.dep_ == "case"), "")
+    if own:
+        return own
+    first = token.left_edge
+    return first.lower_ if first.pos_ == "ADP" and first.i < token.i else ""
 
 
 def _subject(token: Any) -> Any | None:
@@ -142,8 +160,8 @@ def _arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
                 source = child
             elif child.dep_ == "nmod" and _case(child) == "by":
                 source = child
-            elif child.dep_ == "nmod" and _case(child) in _TARGET_PREPS and target is None:
-                target = child
+            elif child.dep_ == "nmod" and _case(child) in _TARGET_PREPS | {"of"} and target is None:
+                target = child  # "the attack on the base", "the assassination of Soleimani"
         if source is None and token.dep_ in ("obj", "nsubj:pass") and token.head.pos_ == "VERB":
             source = _subject(token.head)  # "Iran launched an attack": Iran's
         return source, target
@@ -169,26 +187,145 @@ def _arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
     return source, target
 
 
+_RUN_POS: Final = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
+
+
+def _run_span(doc: Any, start: int, end: int) -> TextSpan | None:
+    while start < end and doc[start].pos_ in ("DET", "ADJ") and doc[start].lower_ in ("the", "a", "an", "its"):
+        start += 1
+    if end > start and doc[end - 1].lower_ in ("'s", "’s"):
+        return None  # a possessor whose noun the run lost
+    if start >= end or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[start:end]):
+        return None
+    first, last = doc[start], doc[end - 1]
+    return TextSpan(first.idx, last.idx + len(last), doc.text[first.idx:last.idx + len(last)])
+
+
+def _surface_source(doc: Any, token: Any) -> TextSpan | None:
+    """The noun phrase right before an active verb (past its auxiliaries and adverbs), for when
+    the parse gives the verb no subject ("the US had unilaterally attacked")."""
+    i = token.i - 1
+    while i >= token.sent.start and doc[i].pos_ in ("AUX", "ADV", "PART"):
+        i -= 1
+    end = i + 1
+    while i >= token.sent.start and (doc[i].pos_ in _RUN_POS or doc[i].pos_ == "PRON" and i == end - 1
+                                     or doc[i].lower_ in ("the", "'s", "’s")):
+        i -= 1
+    return _run_span(doc, i + 1, end) if end - (i + 1) <= 6 else None
+
+
+def _surface_target(doc: Any, token: Any) -> TextSpan | None:
+    """The noun phrase right after a verb, for when the parse gives it no object."""
+    j = token.i + 1
+    end = token.sent.end
+    while j < end and (doc[j].pos_ in _RUN_POS or doc[j].pos_ == "DET" or doc[j].lower_ in ("'s", "’s")
+                       or (doc[j].pos_ == "PRON" and j == token.i + 1)
+                       or (doc[j].text[:1].isupper() and doc[j].pos_ not in ("ADP", "VERB", "AUX", "CCONJ"))
+                       or (doc[j].text[:1].isupper() and j == token.i + 1)):
+        j += 1
+    return _run_span(doc, token.i + 1, j) if 0 < j - token.i - 1 <= 6 else None
+
+
+def _name_run(doc: Any, j: int, end: int, limit: int = 12) -> int:
+    """Where a noun phrase starting at token ``j`` ends: determiners, adjectives, nouns, names,
+    possessives, and "of"/"and" when a name or noun phrase goes on after them."""
+    start = j
+    while j < end and j - start < limit:
+        token = doc[j]
+        following = doc[j + 1] if j + 1 < end else None
+        if token.pos_ in _RUN_POS or token.pos_ == "DET" or token.lower_ in ("'s", "’s") or (
+                token.text[:1].isupper() and token.pos_ not in ("ADP", "VERB", "AUX", "CCONJ", "PRON")):
+            j += 1
+        elif token.lower_ in ("of", "and") and following is not None and (
+                following.text[:1].isupper() or following.pos_ in ("DET", "ADJ", "NOUN", "PROPN")):
+            j += 1
+        elif token.tag_ in ("VBN", "VBG", "VBD", "JJ") and token.is_lower and following is not None and (
+                following.text[:1].isupper() or following.pos_ in ("NOUN", "PROPN", "ADJ")):
+            j += 1  # "revered General", "targeted killing"
+        else:
+            break
+    while j > start and doc[j - 1].lower_ in ("of", "and"):
+        j -= 1
+    return j
+
+
+def _nominal_target(doc: Any, token: Any) -> TextSpan | None:
+    """"The killing of Iran's revered General Qasem Soleimani": the phrase after of/on/against."""
+    j = token.i + 1
+    if j >= token.sent.end or doc[j].lower_ not in ("of", "on", "against"):
+        return None
+    return _run_span(doc, j + 1, _name_run(doc, j + 1, token.sent.end))
+
+
+def _coordinated(doc: Any, end_char: int, sentence: Any) -> TextSpan | None:
+    """A second target coordinated after the first, past a relative clause between commas
+    ("killing Soleimani, who had arrived from Damascus, and the deputy commander ... al-Mohandes")."""
+    span = doc.char_span(end_char, sentence.end_char, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return None
+    k = span.start
+    if doc[k].text == "," and doc[k + 1].lower_ in ("who", "which"):
+        close = next((i for i in range(k + 2, min(sentence.end, k + 20)) if doc[i].text == ","), None)
+        if close is None:
+            return None
+        k = close + 1
+    if k < sentence.end and doc[k].lower_ == "and":
+        return _run_span(doc, k + 1, _name_run(doc, k + 1, sentence.end, limit=16))
+    return None
+
+
+def _active_finite(doc: Any, token: Any) -> bool:
+    """A finite verb in the active voice ("attacked", "has attacked"; not "was attacked", "killing")."""
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children):
+        return False
+    if token.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    before = [doc[i].lower_ for i in range(max(token.sent.start, token.i - 3), token.i)]
+    return token.tag_ == "VBN" and any(w in ("has", "have", "had") for w in before) and not any(
+        w in ("been", "was", "were", "is", "are", "be") for w in before)
+
+
 def _negated(doc: Any, token: Any) -> bool:
     if any(c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg", "det") for c in token.children):
         return True
     return any(doc[i].lower_ in _NEGATIONS for i in range(max(token.sent.start, token.i - 2), token.i))
 
 
+def _own_modality(token: Any) -> str | None:
+    """What a verb's own words make of it: a modal or "if" makes it possible."""
+    for child in token.children:
+        if child.dep_ in ("aux", "aux:pass") and child.lower_ in _MODALS:
+            return "possible"
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            return "possible"
+    return None
+
+
 def _modality(token: Any, types: dict[int, str]) -> tuple[str, bool]:
-    """(modality, embedded) from the words that govern ``token``."""
-    if any(c.lower_ in _MODALS and c.dep_ == "aux" for c in token.children):
-        return "possible", False
+    """(modality, embedded) from the words that govern ``token``: its own modal, then up through
+    the verbs whose complement it is (or, for a noun, the verb it is the subject or object of)."""
+    if (own := _own_modality(token)) is not None:
+        return own, False
     head, child = token.head, token
-    for _ in range(3):
-        if head.i == child.i or child.dep_ not in ("xcomp", "ccomp", "obj", "obl", "acl", "nmod"):
+    for _ in range(4):
+        if head.i == child.i:
             break
-        if head.lemma_.lower() in _DENYING:
+        nominal_link = child.pos_ == "NOUN" and child.dep_ in ("nsubj", "nsubj:pass", "obj", "obl", "nmod")
+        if child.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "conj", "appos", "obl", "nmod") and not nominal_link:
+            break
+        lemma = head.lemma_.lower()
+        if lemma in _DENYING:
             return "denied", True
-        if head.i in types:
+        if head.i in types and child.dep_ in ("xcomp", "ccomp", "obj", "acl"):
             return _GOVERNED.get(types[head.i], "asserted"), True
-        if head.lemma_.lower() in _PLANNING:
+        if lemma in _PLANNING and child.dep_ in ("xcomp", "ccomp", "obj"):
             return "intended", True
+        if lemma in _LIKELY:
+            return "possible", False
+        if (own := _own_modality(head)) is not None:
+            return own, False
+        if any(c.dep_ in ("advmod", "neg") and c.lower_ in _NEGATIONS for c in head.children) and nominal_link:
+            return "negated", False
         child, head = head, head.head
     return "asserted", False
 
@@ -202,8 +339,12 @@ def find_event_mentions(article: str, doc: Any) -> list[EventMention]:
                 code = _verb_code(doc, token, sentence.end)
                 typed = plover_of(code)
                 if typed is not None and code is not None:
-                    found.append((token, typed[0], typed[1], code, False))
-            elif token.pos_ == "NOUN" and (name := lemma_of(token, EVENT_NOUNS)) in EVENT_NOUNS and not token.is_title:
+                    # "the targeted killing of ...": a gerund after a determiner is a noun
+                    gerund = token.tag_ == "VBG" and any(
+                        doc[i].pos_ == "DET" for i in range(max(sentence.start, token.i - 2), token.i))
+                    found.append((token, typed[0], typed[1], code, gerund))
+            elif (token.pos_ == "NOUN" and (name := lemma_of(token, EVENT_NOUNS)) in EVENT_NOUNS and not token.is_title
+                  and (token.tag_ != "NNS" or name in _PLURAL_EVENTS)):
                 kind, mode = EVENT_NOUNS[name]
                 if kind == "ASSAULT" and any(c.lower_ in ("air", "aerial", "drone") for c in token.lefts):
                     mode = "aerial"  # "air strike", "drone attack"
@@ -212,13 +353,26 @@ def find_event_mentions(article: str, doc: Any) -> list[EventMention]:
     mentions = []
     for token, kind, mode, code, nominal in found:
         modality, embedded = _modality(token, types)
+        negated = modality == "negated" or _negated(doc, token)
+        if modality == "negated":
+            modality = "asserted"
         source, target = _arguments(token, nominal)
+        source_span = _phrase(doc, source) if source is not None else None
+        target_span = _phrase(doc, target) if target is not None else None
+        if not nominal and _active_finite(doc, token):
+            source_span = source_span or _surface_source(doc, token)
+            target_span = target_span or _surface_target(doc, token)
+        if nominal:
+            target_span = _nominal_target(doc, token) or target_span
+        also = tuple(_phrase(doc, c) for c in target.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
+                     and c.idx >= (target_span.end if target_span else 0)) if target is not None else ()
+        if target_span is not None and not also and (more := _coordinated(doc, target_span.end, token.sent)):
+            also = (more,)
         sentence = token.sent
         mentions.append(EventMention(
             article, TextSpan(token.idx, token.idx + len(token), token.text), lemma_of(token, ()), kind, mode, code,
-            modality, _negated(doc, token), embedded, (sentence.start_char, sentence.end_char),
-            _phrase(doc, source) if source is not None else None,
-            _phrase(doc, target) if target is not None else None))
+            modality, negated, embedded, (sentence.start_char, sentence.end_char),
+            source_span, target_span, also_targets=also))
     return mentions
 
 
@@ -233,6 +387,15 @@ def _depth(doc: Any, position: int) -> int:
     while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
+
+
+def sentence_mains(mentions: Sequence[EventMention], doc: Any) -> set[int]:
+    """The trigger offsets of each sentence's main mention (see :func:`main_mention`)."""
+    by_sentence: dict[tuple[int, int], list[EventMention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    mains = (main_mention(group, doc) for group in by_sentence.values())
+    return {m.trigger.start for m in mains if m is not None}
 
 
 def main_mention(mentions: Sequence[EventMention], doc: Any) -> EventMention | None:

@@ -1,12 +1,31 @@
-"""Event mentions: one report, in one article, of something that happened (or was threatened)."""
+"""Event mentions (one report, in one article, of something that happened or was threatened)
+and events (the real-world happenings they report, each counted once)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 from newsdossier.quotes.model import TextSpan
 
-__all__ = ["EventMention", "TextSpan"]
+__all__ = ["Event", "EventDate", "EventMention", "TextSpan"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When a mention says its event happened: ``first``-``last`` (the days covered),
+    ``precision`` (``day``, ``week``, ``month``, ``year``), ``text`` (the words, or "" when the
+    date is the article's), and ``basis``: ``attached`` (a time expression the parse attaches to
+    the trigger), ``sentence`` (the one dated expression of the sentence the event is the main
+    one of) or ``publication`` (none: the event was reported in an article of that date, so it
+    happened that day or in the days before, a week at most)."""
+
+    first: date
+    last: date
+    precision: str
+    text: str
+    basis: str
+    value: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,10 +34,12 @@ class EventMention:
     arguments as the sentence names them (``source``: who acts; ``target``: whom it is done to),
     and how it is asserted. ``modality`` is ``asserted`` for what the article says happened,
     else what the governing words make of it: ``threatened``, ``demanded``, ``intended``,
-    ``denied``, ``possible`` (a modal or future), ``reported_denied``; ``negated`` for "did not
-    strike". Only an asserted, unnegated mention reports an event that took place.
+    ``denied``, ``possible`` (a modal or future); ``negated`` for "did not strike". Only an
+    asserted, unnegated mention reports an event that took place (``factual``).
     ``embedded`` marks a mention inside another's complement ("threatened to [strike]").
-    ``code`` is the CAMEO code the dictionary gave, ``sentence`` the sentence's span.
+    ``code`` is the CAMEO code the dictionary gave, ``sentence`` the sentence's span; ``date``
+    and ``place`` (the place's words, and ``place_basis``: ``attached``, ``sentence`` or
+    ``dateline``) are filled when the article's time expressions and names are known.
     """
 
     article: str
@@ -33,7 +54,37 @@ class EventMention:
     sentence: tuple[int, int]
     source: TextSpan | None = None
     target: TextSpan | None = None
+    date: EventDate | None = None
+    place: TextSpan | None = None
+    place_basis: str = ""
+    also_targets: tuple[TextSpan, ...] = ()  # coordinated targets the phrase could not hold ("X, who ..., and Y")
 
     @property
     def factual(self) -> bool:
         return self.modality == "asserted" and not self.negated
+
+
+@dataclass(slots=True)
+class Event:
+    """One real-world event: every mention that reports it, across the pile's articles.
+
+    ``mentions`` are ``(mention, reworded)``: ``reworded`` for a mention in a spun rewrite,
+    which joins the event of its source and never makes one alone. ``actors`` and ``targets``
+    are the actor ids the mentions' arguments resolve to; ``families`` the independent source
+    families that report it; ``conflicts`` the claims the families disagree on (a date), side by
+    side with their sources; ``background`` for an event dated well before its story's window.
+    """
+
+    id: str
+    story: str | None
+    type: str
+    mode: str
+    date: EventDate | None
+    place: str | None
+    summary: str
+    mentions: list[tuple[EventMention, bool]] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    families: list[str] = field(default_factory=list)
+    conflicts: list[dict[str, object]] = field(default_factory=list)
+    background: bool = False

@@ -1,0 +1,163 @@
+"""When and where each event mention happened: the time expression and the place the parse
+attaches to its trigger, else the sentence's, else the article's date and dateline.
+
+A time expression or a place is attached when the words climb through the parse (at most three
+heads up) to the trigger or, for a noun trigger that is the subject or object of a light verb
+("the strike took place on ...", "carried out an attack in ..."), to that verb, without passing
+another trigger first. Otherwise a sentence's only dated expression dates its main event (the
+one highest in the parse); a place named in the sentence (not as a subject) places its events;
+and what is left takes the dateline's place. Without a date of its own, the main event of one of
+the article's first two sentences (the lead) is dated by publication, when its sentence names no
+time at all: news leads report what happened in the last days, so the week up to publication is
+as precise as that can honestly be. Any other mention without a date of its own has no date: a
+noun ("the assassination") or a verb deeper in an article often reports something long past.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any, Final
+
+from newsdossier.events.model import EventDate, EventMention, TextSpan
+from newsdossier.timex.model import TimeExpression
+
+__all__ = ["attach_dates_and_places"]
+
+_CLIMB: Final = 3
+_PLACE_LABELS: Final = frozenset({"LOC", "GPE", "FAC"})
+_PLACE_CASES: Final = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "on",
+                                 "over", "off", "throughout"})
+_LIGHT_DEPS: Final = frozenset({"nsubj", "nsubj:pass", "obj"})
+_WEEK: Final = timedelta(days=6)
+_LEAD_SENTENCES: Final = 2
+
+
+def _token_at(doc: Any, start: int, end: int) -> Any | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.root
+
+
+def _anchors(token: Any) -> set[int]:
+    anchors = {token.i}
+    if token.dep_ in _LIGHT_DEPS and token.head.pos_ in ("VERB", "AUX"):
+        anchors.add(token.head.i)
+    return anchors
+
+
+def _climbs_to(token: Any, anchors: set[int], triggers: set[int]) -> int | None:
+    """Steps from ``token`` up to one of ``anchors``, None if another trigger, another verb (the
+    words are that verb's: "reduced its troops ... expected to remain as of 15 January") or the
+    root comes first."""
+    for step in range(1, _CLIMB + 1):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if head.i in anchors:
+            return step
+        if head.i in triggers or _is_verb(head):
+            return None
+        token = head
+    return None
+
+
+def _is_verb(token: Any) -> bool:
+    """A verb, but not a capitalised word inside a sentence the tagger took for one ("Kata'ib")."""
+    return token.pos_ in ("VERB", "AUX") and not (token.text[:1].isupper() and token.i != token.sent.start)
+
+
+def _verb_above(token: Any) -> int | None:
+    """The index of the first verb above ``token`` in the parse (the one its words belong to)."""
+    for _ in range(8):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if _is_verb(head):
+            return int(head.i)
+        token = head
+    return None
+
+
+def _precision(expression: TimeExpression) -> str:
+    assert expression.first is not None and expression.last is not None
+    days = (expression.last - expression.first).days
+    if days == 0:
+        return "day"
+    if days <= 6:
+        return "week"
+    if days <= 31:
+        return "month"
+    return "year"
+
+
+def _dated(expression: TimeExpression, basis: str) -> EventDate:
+    assert expression.first is not None and expression.last is not None
+    return EventDate(expression.first, expression.last, _precision(expression), expression.text, basis,
+                     expression.value)
+
+
+def _place_phrase(doc: Any, entity: Any) -> TextSpan:
+    """The place's words, with the noun it names when it modifies one ("Baghdad airport")."""
+    start, end = entity.start, entity.end
+    root = entity.root
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i == end:
+        end = root.head.i + 1
+    first, last = doc[start], doc[end - 1]
+    return TextSpan(first.idx, last.idx + len(last), doc.text[first.idx:last.idx + len(last)])
+
+
+def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressions: Sequence[TimeExpression],
+                            published: date | None, dateline: str | None = None,
+                            main: set[int] | None = None) -> list[EventMention]:
+    """``mentions`` with their date and place (see the module doc). ``main`` holds the trigger
+    offsets of the mentions that are their sentence's main event."""
+    triggers = {}
+    for mention in mentions:
+        token = _token_at(doc, mention.trigger.start, mention.trigger.end)
+        if token is not None:
+            triggers[mention.trigger.start] = token
+    trigger_ids = {t.i for t in triggers.values()}
+    dated = [(e, _token_at(doc, e.start, e.end)) for e in expressions if e.dated]
+    places = [(ent, ent.root) for ent in doc.ents if ent.label_ in _PLACE_LABELS]
+    lead = {(s.start_char, s.end_char) for s in list(doc.sents)[:_LEAD_SENTENCES]}
+    out = []
+    for mention in mentions:
+        token = triggers.get(mention.trigger.start)
+        if token is None:
+            out.append(mention)
+            continue
+        anchors = _anchors(token)
+        others = trigger_ids - {token.i}
+        low, high = mention.sentence
+        in_sentence = [(e, t) for e, t in dated if t is not None and low <= e.start < high]
+        when: EventDate | None = None
+        steps = [(s, e) for e, t in in_sentence if (s := _climbs_to(t, anchors, others)) is not None]
+        if steps:
+            when = _dated(min(steps, key=lambda x: x[0])[1], "attached")
+        elif (len(in_sentence) == 1 and main is not None and mention.trigger.start in main
+              and _verb_above(in_sentence[0][1]) in (None, *anchors)):
+            when = _dated(in_sentence[0][0], "sentence")
+        elif (published is not None and main is not None and mention.trigger.start in main
+              and mention.sentence in lead and token.pos_ == "VERB"
+              and not any(low <= e.start < high for e in expressions)):
+            when = EventDate(published - _WEEK, published, "week", "", "publication", "")
+        where: TextSpan | None = None
+        basis = ""
+        sentence_places = [(ent, root) for ent, root in places if low <= ent.start_char < high]
+        placed = [(s, ent) for ent, root in sentence_places
+                  if (s := _climbs_to(root, anchors, others)) is not None
+                  and any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in root.children)]
+        if placed:
+            where, basis = _place_phrase(doc, min(placed, key=lambda x: x[0])[1]), "attached"
+        else:
+            loose = [ent for ent, root in sentence_places if not root.dep_.startswith("nsubj")
+                     and any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in root.children)]
+            if loose:
+                where, basis = _place_phrase(doc, loose[0]), "sentence"
+            elif dateline:
+                where, basis = TextSpan(-1, -1, dateline), "dateline"
+        out.append(replace(mention, date=when, place=where, place_basis=basis))
+    return out

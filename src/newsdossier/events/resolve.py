@@ -1,0 +1,323 @@
+"""Counting each real event once: the pile's event mentions merged into events.
+
+Only mentions that report something as having happened make events: not one embedded in a
+threat, demand, promise or denial, not a negated or merely possible one (see
+:class:`~newsdossier.events.model.EventMention`). And only a mention that says at least two of
+when (a date of its own), who (a source or target that is one of the pile's actors) and where (a
+place the parse attaches to it) starts an event: "the attack" with none of them can only join
+one, as a further report of it. Inside a topic (its stories; an article outside every story is
+its own), mentions are taken in date order and each joins the best compatible event or starts
+one; the event belongs to the story that reports it most. Compatible means: the same PLOVER type; dates that overlap, a day either way allowed between
+two day-precise dates (a night, a time zone), the difference then kept as a conflict; and no
+two different targets (a strike on one base is not a strike on another). Among compatible
+events a mention joins the one it shares the most with: the same sentence in a copy of the same
+story (a reuse family), the trigger's lemma, a target or source actor, a day, a place. A
+mention in a spun rewrite joins its source's event as ``reworded`` and never makes an event
+alone, so a rewrite's distortions never become facts.
+
+Each event's date is the one most of its families give (the earliest among equals), its place the
+attached place most mentions give, its summary the sentence of its earliest original report.
+An event dated more than :data:`BACKGROUND_DAYS` before the first day of every story reporting it
+is background.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Final
+
+from newsdossier.events.model import Event, EventDate, EventMention
+
+__all__ = ["BACKGROUND_DAYS", "resolve_events"]
+
+BACKGROUND_DAYS: Final = 30
+_JOIN: Final = 0.35  # the least a mention must share with an event to join it
+# ... when the mention says less than two of when, who and where: the trigger's word alone is not enough
+_JOIN_THIN: Final = 0.5
+_SUMMARY_CHARS: Final = 280
+_DAY: Final = timedelta(days=1)
+
+
+@dataclass(slots=True)
+class _Draft:
+    type: str
+    first: date | None
+    last: date | None
+    members: list[tuple[EventMention, bool]] = field(default_factory=list)
+    lemmas: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+    targets: set[str] = field(default_factory=set)
+    days: set[date] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    sentences: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (family, sentence) -> articles
+
+
+_SUFFIXES: Final = ("ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "ed", "es", "s", "e")
+
+
+def _stem(lemma: str) -> str:
+    """A trigger's word without its derivation, for comparing "killing" with "kill" and
+    "assassination" with "assassinate"; a compound keeps its last part ("airstrike": "strike")."""
+    word = lemma.lower().replace("-", "")
+    for head in ("air", "drone", "missile", "counter"):
+        if word.startswith(head) and len(word) > len(head) + 3:
+            word = word[len(head):]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:6]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", text.lower()) if len(w) > 2)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _actors_in(span_start: int, span_end: int, actors: Sequence[tuple[int, int, str]], text: str) -> set[str]:
+    """Actor ids whose mentions overlap the argument ``span_start``-``span_end`` (the parse may cut
+    a name short: "[Qassem] Soleimani"), but not a possessor inside it ("Iran's general" is the general)."""
+    found = set()
+    index = max(0, bisect_left(actors, (span_start, -1, "")) - 1)
+    for start, end, actor in actors[index:]:
+        if start >= span_end:
+            break
+        if end > span_start and not (end < span_end and text[end:end + 2] in ("'s", "’s")):
+            found.add(actor)
+    return found
+
+
+def _day(mention: EventMention) -> date | None:
+    when = mention.date
+    if when is None or when.basis == "publication" or when.precision != "day":
+        return None
+    return when.first
+
+
+def _range(mention: EventMention) -> tuple[date | None, date | None]:
+    if mention.date is None:
+        return None, None
+    return mention.date.first, mention.date.last
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    mention: EventMention
+    family: str
+    sources: frozenset[str]
+    targets: frozenset[str]
+    sentence: str
+    reworded: bool
+
+
+def _compatible(facts: _Facts, draft: _Draft) -> bool:
+    mention = facts.mention
+    if mention.type != draft.type:
+        return False
+    if facts.targets and draft.targets and not facts.targets & draft.targets:
+        return False
+    first, last = _range(mention)
+    if first is None or last is None or draft.first is None or draft.last is None:
+        return True
+    day = _day(mention)
+    slack = _DAY if day is not None and draft.days else timedelta(0)
+    return first <= draft.last + slack and draft.first <= last + slack
+
+
+def _score(facts: _Facts, draft: _Draft) -> float:
+    mention = facts.mention
+    if draft.sentences.get((facts.family, facts.sentence), {mention.article}) - {mention.article}:
+        return 1.0  # the same sentence in another copy of the same report
+    score = 0.0
+    if _stem(mention.lemma) in draft.lemmas:
+        score += 0.35
+    if facts.targets & draft.targets:
+        score += 0.3
+    if facts.sources & draft.sources:
+        score += 0.15
+    day = _day(mention)
+    if day is not None and day in draft.days:
+        score += 0.25
+    if mention.place is not None and mention.place_basis != "dateline" and _words(mention.place.text) & draft.places:
+        score += 0.1
+    return score
+
+
+def _add(draft: _Draft, facts: _Facts) -> None:
+    mention = facts.mention
+    draft.members.append((mention, facts.reworded))
+    draft.lemmas.add(_stem(mention.lemma))
+    if not facts.reworded:  # a spun rewrite's words never become facts
+        draft.sources |= facts.sources
+        draft.targets |= facts.targets
+    draft.sentences.setdefault((facts.family, facts.sentence), set()).add(mention.article)
+    if (day := _day(mention)) is not None:
+        draft.days.add(day)
+    if mention.place is not None and mention.place_basis != "dateline":
+        draft.places |= _words(mention.place.text)
+    first, last = _range(mention)
+    if first is not None and last is not None and mention.date is not None and mention.date.basis != "publication":
+        # a stated date narrows the event; a publication week only bounds it when nothing else does
+        if draft.first is None or draft.days == {day} or (draft.last is not None and draft.first is not None
+                                                          and (last - first) < (draft.last - draft.first)):
+            draft.first, draft.last = first, last
+    elif draft.first is None:
+        draft.first, draft.last = first, last
+
+
+def _shortened(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _SUMMARY_CHARS else text[:_SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _event_date(members: Sequence[tuple[EventMention, bool]], family_of: Mapping[str, str]
+                ) -> tuple[EventDate | None, list[dict[str, object]]]:
+    """The date most families give (earliest among equals), and the claims that differ from it."""
+    claims: dict[tuple[date, date, str], set[str]] = {}
+    best_of: dict[tuple[date, date, str], EventDate] = {}
+    fallback: EventDate | None = None
+    for mention, reworded in members:
+        when = mention.date
+        if when is None or reworded:
+            continue
+        if when.basis == "publication":
+            fallback = when if fallback is None or when.last < fallback.last else fallback
+            continue
+        key = (when.first, when.last, when.precision)
+        claims.setdefault(key, set()).add(family_of.get(mention.article, mention.article))
+        best_of.setdefault(key, when)
+    if not claims:
+        return fallback, []
+    ranked = sorted(claims, key=lambda k: (-len(claims[k]), k[1] - k[0], k[0]))
+    chosen = ranked[0]
+    conflicts: list[dict[str, object]] = []
+    precise = [k for k in ranked if k[2] == "day"]
+    if chosen[2] == "day" and len(precise) > 1:
+        conflicts = [{"field": "date", "value": k[0].isoformat(), "families": sorted(claims[k])} for k in precise]
+    return best_of[chosen], conflicts
+
+
+def _best(facts: _Facts, drafts: Sequence[_Draft], among: str | None = None) -> _Draft | None:
+    """The compatible draft ``facts`` shares most with, if it shares enough (from ``among``'s
+    article only, when given)."""
+    scored = [(d, _score(facts, d)) for d in drafts if _compatible(facts, d)
+              and (among is None or any(m.article == among for m, _ in d.members))]
+    best = max(scored, key=lambda x: x[1], default=None)
+    least = _JOIN if _says_enough(facts) else _JOIN_THIN
+    return best[0] if best is not None and best[1] >= least else None
+
+
+def _says_enough(facts: _Facts) -> bool:
+    """Whether a mention says two of when, who and where (see the module doc)."""
+    mention = facts.mention
+    when = mention.date is not None and mention.date.basis != "publication"
+    who = bool(facts.sources or facts.targets)
+    where = mention.place is not None and mention.place_basis == "attached"
+    return when + who + where >= 2
+
+
+def resolve_events(mentions: Mapping[str, Sequence[EventMention]], *, story_of: Mapping[str, str],
+                   family_of: Mapping[str, str], spun_sources: Mapping[str, str],
+                   actors: Mapping[str, Sequence[tuple[int, int, str]]], texts: Mapping[str, str],
+                   published: Mapping[str, date | None], topic_of: Mapping[str, str] | None = None,
+                   story_first: Mapping[str, date | None] | None = None,
+                   story_last: Mapping[str, date | None] | None = None) -> list[Event]:
+    """The pile's events (see the module doc), by story and date. ``topic_of`` maps a story to its
+    topic (stories are their own topics without it); ``story_first`` and ``story_last`` give each
+    story's first and last day."""
+    topic_of = topic_of or {}
+    story_first = story_first or {}
+    story_last = story_last or {}
+    by_story: dict[str | None, list[_Facts]] = {}
+    for article, found in mentions.items():
+        text = texts.get(article, "")
+        spans = actors.get(article, ())
+        reworded = article in spun_sources
+        for mention in found:
+            if mention.embedded or not mention.factual:
+                continue
+            sources = _actors_in(mention.source.start, mention.source.end, spans, text) if mention.source else set()
+            targets = set()
+            for target in (mention.target, *mention.also_targets):
+                if target is not None:
+                    targets |= _actors_in(target.start, target.end, spans, text)
+            facts = _Facts(mention, family_of.get(article, article), frozenset(sources), frozenset(targets),
+                           _norm(text[mention.sentence[0]:mention.sentence[1]]), reworded)
+            story = story_of.get(article)
+            by_story.setdefault(topic_of.get(story, story) if story else f"article:{article}", []).append(facts)
+    events: list[Event] = []
+    for _topic, facts_list in sorted(by_story.items(), key=lambda kv: kv[0] or ""):
+        originals = [f for f in facts_list if not f.reworded]
+        rewordings = [f for f in facts_list if f.reworded]
+        drafts: list[_Draft] = []
+        order = sorted(originals, key=lambda f: (published.get(f.mention.article) or date.max, f.mention.article,
+                                                 f.mention.trigger.start))
+        # Mentions that say enough start or join events, in date order; then the others may join one.
+        for facts in [f for f in order if _says_enough(f)]:
+            best = _best(facts, drafts)
+            if best is not None:
+                _add(best, facts)
+            else:
+                first, last = _range(facts.mention)
+                draft = _Draft(facts.mention.type, first, last)
+                _add(draft, facts)
+                drafts.append(draft)
+        for facts in [f for f in order if not _says_enough(f)]:
+            if (best := _best(facts, drafts)) is not None:
+                _add(best, facts)
+        for facts in rewordings:
+            if (best := _best(facts, drafts, among=spun_sources[facts.mention.article])) is not None:
+                _add(best, facts)  # never a draft of its own
+        for draft in drafts:
+            events.append(_finish(draft, story_of, family_of, texts, published, story_first, story_last))
+    events.sort(key=lambda e: (e.story or "", e.date.first if e.date else date.max, e.summary))
+    for number, event in enumerate(events, 1):
+        event.id = f"v{number}"
+    return events
+
+
+def _story(members: Sequence[tuple[EventMention, bool]], when: EventDate | None, story_of: Mapping[str, str],
+           story_first: Mapping[str, date | None], story_last: Mapping[str, date | None]) -> str | None:
+    """The story an event belongs to: one of those reporting it whose days hold its date (the
+    story where it is news), else the one reporting it most (the earliest among equals)."""
+    counts = Counter(story_of.get(m.article) for m, reworded in members if not reworded)
+    if when is not None and when.basis != "publication":
+        holding = [s for s in counts if s and (story_first.get(s) or date.max) - _DAY <= when.last
+                   and when.first <= (story_last.get(s) or date.min)]
+        if holding:
+            return max(holding, key=lambda s: counts[s])
+    top = max(counts.values(), default=0)
+    return min((s for s, n in counts.items() if n == top),
+               key=lambda s: (story_first.get(s) or date.max) if s else date.max, default=None)
+
+
+def _finish(draft: _Draft, story_of: Mapping[str, str], family_of: Mapping[str, str], texts: Mapping[str, str],
+            published: Mapping[str, date | None], story_first: Mapping[str, date | None],
+            story_last: Mapping[str, date | None]) -> Event:
+    members = sorted(draft.members, key=lambda m: (m[1], published.get(m[0].article) or date.max,
+                                                  m[0].article, m[0].trigger.start))
+    first = members[0][0]
+    when, conflicts = _event_date(members, family_of)
+    story = _story(members, when, story_of, story_first, story_last)
+    firsts = [story_first[s] for m, _ in members if (s := story_of.get(m.article)) and story_first.get(s)]
+    window = min(firsts) if firsts else None  # type: ignore[type-var]
+    places = Counter(m.place.text for m, reworded in members if m.place is not None and not reworded
+                     and m.place_basis in ("attached", "sentence"))
+    place = places.most_common(1)[0][0] if places else next(
+        (m.place.text for m, _ in members if m.place is not None), None)
+    modes = Counter(m.mode for m, _ in members if m.mode)
+    families = sorted({family_of.get(m.article, m.article) for m, reworded in members if not reworded})
+    background = bool(when is not None and window is not None and when.basis != "publication"
+                      and when.last < window - timedelta(days=BACKGROUND_DAYS))
+    text = texts.get(first.article, "")
+    return Event("", story, draft.type, modes.most_common(1)[0][0] if modes else "", when, place,
+                 _shortened(text[first.sentence[0]:first.sentence[1]]), members,
+                 sorted(draft.sources), sorted(draft.targets), families, conflicts, background)

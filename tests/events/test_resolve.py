@@ -1,0 +1,101 @@
+"""Issue #23, item 4: event mentions merged into events, each real event once (synthetic mentions)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from newsdossier.events.model import EventDate, EventMention, TextSpan
+from newsdossier.events.resolve import resolve_events
+
+TEXT = "X" * 400
+
+
+def _mention(article: str, start: int, *, lemma: str = "strike", kind: str = "ASSAULT", day: date | None = None,
+             target: tuple[int, int] | None = None, source: tuple[int, int] | None = None, place: str | None = None,
+             modality: str = "asserted", negated: bool = False, embedded: bool = False,
+             sentence: tuple[int, int] | None = None) -> EventMention:
+    when = EventDate(day, day, "day", "3 January", "attached", day.isoformat()) if day else None
+    return EventMention(
+        article, TextSpan(start, start + 6, lemma), lemma, kind, "", "190", modality, negated, embedded,
+        sentence or (start, start + 40),
+        TextSpan(*source, "src") if source else None, TextSpan(*target, "tgt") if target else None,
+        when, TextSpan(start + 20, start + 27, place) if place else None, "attached" if place else "")
+
+
+def _resolve(mentions: dict[str, list[EventMention]], *, families: dict[str, str] | None = None,
+             spun: dict[str, str] | None = None, actors: dict[str, list[tuple[int, int, str]]] | None = None,
+             published: dict[str, date] | None = None) -> list:  # type: ignore[type-arg]
+    articles = list(mentions)
+    return resolve_events(mentions, story_of=dict.fromkeys(articles, "s1"),
+                          family_of=families or {a: f"F{a}" for a in articles}, spun_sources=spun or {},
+                          actors=actors or {}, texts=dict.fromkeys(articles, TEXT),
+                          published=published or dict.fromkeys(articles, date(2020, 1, 4)),
+                          story_first={"s1": date(2020, 1, 3)}, story_last={"s1": date(2020, 1, 5)})
+
+
+DAY = date(2020, 1, 3)
+SOLEIMANI = {"a": [(50, 59, "E1")], "b": [(50, 59, "E1")], "c": [(50, 59, "E1")]}
+
+
+def test_reports_of_the_same_strike_by_three_outlets_are_one_event() -> None:
+    events = _resolve({a: [_mention(a, 10, day=DAY, target=(50, 59))] for a in "abc"}, actors=SOLEIMANI)
+    assert len(events) == 1
+    assert events[0].families == ["Fa", "Fb", "Fc"] and events[0].targets == ["E1"]
+    assert events[0].date is not None and events[0].date.first == DAY
+
+
+def test_different_days_or_different_targets_are_different_events() -> None:
+    actors = {"a": [(50, 59, "E1")], "b": [(50, 59, "E2")]}
+    apart = _resolve({"a": [_mention("a", 10, day=DAY, target=(50, 59))],
+                      "b": [_mention("b", 10, day=DAY + timedelta(days=5), target=(50, 59))]},
+                     actors={"a": [(50, 59, "E1")], "b": [(50, 59, "E1")]})
+    assert len(apart) == 2
+    assert len(_resolve({a: [_mention(a, 10, day=DAY, target=(50, 59))] for a in "ab"}, actors=actors)) == 2
+
+
+def test_a_day_apart_is_one_event_with_the_disagreement_kept() -> None:
+    events = _resolve({"a": [_mention("a", 10, day=DAY, target=(50, 59))],
+                       "b": [_mention("b", 10, day=DAY + timedelta(days=1), target=(50, 59))],
+                       "c": [_mention("c", 10, day=DAY, target=(50, 59))]}, actors=SOLEIMANI)
+    assert len(events) == 1
+    assert events[0].date is not None and events[0].date.first == DAY  # two families against one
+    assert {c["value"] for c in events[0].conflicts} == {"2020-01-03", "2020-01-04"}
+
+
+def test_threatened_denied_negated_and_embedded_mentions_make_no_event() -> None:
+    found = {"a": [_mention("a", 10, day=DAY, target=(50, 59), modality="threatened", embedded=True),
+                   _mention("a", 100, day=DAY, target=(150, 159), negated=True),
+                   _mention("a", 200, day=DAY, target=(250, 259), modality="possible")]}
+    assert _resolve(found, actors={"a": [(50, 59, "E1"), (150, 159, "E1"), (250, 259, "E1")]}) == []
+
+
+def test_a_spun_rewrite_joins_its_source_and_never_stands_alone() -> None:
+    found = {"a": [_mention("a", 10, day=DAY, target=(50, 59))],
+             "s": [_mention("s", 10, day=DAY, target=(50, 59)),  # reworded report of a's strike
+                   _mention("s", 100, lemma="bombing", day=DAY - timedelta(days=20), target=(150, 159))]}
+    actors = {"a": [(50, 59, "E1")], "s": [(50, 59, "E1"), (150, 159, "E9")]}
+    events = _resolve(found, spun={"s": "a"}, actors=actors)
+    assert len(events) == 1
+    assert [(m.article, reworded) for m, reworded in events[0].mentions] == [("a", False), ("s", True)]
+    assert events[0].families == ["Fa"]  # the rewrite is no independent source
+
+
+def test_a_bare_mention_joins_an_event_but_never_starts_one() -> None:
+    bare = _mention("b", 10, target=(50, 59))  # "the strike on Soleimani": no date, no place
+    assert _resolve({"b": [bare]}, actors=SOLEIMANI) == []
+    events = _resolve({"a": [_mention("a", 10, day=DAY, target=(50, 59))], "b": [bare]}, actors=SOLEIMANI)
+    assert len(events) == 1 and len(events[0].mentions) == 2
+
+
+def test_copies_of_one_sentence_in_a_family_join_whatever_their_words() -> None:
+    found = {"a": [_mention("a", 10, day=DAY, place="Baghdad")],
+             "b": [_mention("b", 10, lemma="raid", place="Baghdad")]}
+    events = _resolve(found, families={"a": "F1", "b": "F1"})
+    assert len(events) == 1 and events[0].families == ["F1"]
+
+
+def test_an_event_long_before_its_story_is_background() -> None:
+    old = _resolve({"a": [_mention("a", 10, day=date(2003, 3, 20), target=(50, 59))]}, actors={"a": [(50, 59, "E1")]})
+    assert len(old) == 1 and old[0].background
+    news = _resolve({"a": [_mention("a", 10, day=DAY, target=(50, 59))]}, actors={"a": [(50, 59, "E1")]})
+    assert not news[0].background
