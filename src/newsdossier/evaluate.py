@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TASKS", "cluster_for_eval", "evaluate", "extract_for_eval", "timex_for_eval"]
 
-TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "actors", "quotes", "timex", "dates", "credits", "events")
+TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "actors", "quotes", "timex", "dates", "credits", "events", "event-coref")
 
 
 def extract_for_eval(html: str, url: str | None) -> str:
@@ -106,6 +106,14 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | 
         from newsdossier.eval.credits import evaluate_credits
 
         return evaluate_credits(data)
+    if task == "event-coref":
+        from newsdossier.eval.event_coref import evaluate_event_coref
+        from newsdossier.nlp import load_pipeline, pipeline_id
+
+        nlp = load_pipeline(nlp_model)
+        result = evaluate_event_coref(data, nlp, split=split)
+        result["model"] = pipeline_id(nlp)
+        return result
     if task == "events":
         from newsdossier.eval.events import evaluate_events
         from newsdossier.nlp import load_pipeline, pipeline_id

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Final
 
+from newsdossier.events.coref import stem_of
 from newsdossier.events.model import Event, EventDate, EventMention
 
 __all__ = ["BACKGROUND_DAYS", "resolve_events"]
@@ -55,23 +56,6 @@ class _Draft:
     days: set[date] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     sentences: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (family, sentence) -> articles
-
-
-_SUFFIXES: Final = ("ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "ed", "es", "s", "e")
-
-
-def _stem(lemma: str) -> str:
-    """A trigger's word without its derivation, for comparing "killing" with "kill" and
-    "assassination" with "assassinate"; a compound keeps its last part ("airstrike": "strike")."""
-    word = lemma.lower().replace("-", "")
-    for head in ("air", "drone", "missile", "counter"):
-        if word.startswith(head) and len(word) > len(head) + 3:
-            word = word[len(head):]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    return word[:6]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -137,7 +121,7 @@ def _score(facts: _Facts, draft: _Draft) -> float:
     if draft.sentences.get((facts.family, facts.sentence), {mention.article}) - {mention.article}:
         return 1.0  # the same sentence in another copy of the same report
     score = 0.0
-    if _stem(mention.lemma) in draft.lemmas:
+    if stem_of(mention.lemma) in draft.lemmas:
         score += 0.35
     if facts.targets & draft.targets:
         score += 0.3
@@ -154,7 +138,7 @@ def _score(facts: _Facts, draft: _Draft) -> float:
 def _add(draft: _Draft, facts: _Facts) -> None:
     mention = facts.mention
     draft.members.append((mention, facts.reworded))
-    draft.lemmas.add(_stem(mention.lemma))
+    draft.lemmas.add(stem_of(mention.lemma))
     if not facts.reworded:  # a spun rewrite's words never become facts
         draft.sources |= facts.sources
         draft.targets |= facts.targets
