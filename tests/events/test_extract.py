@@ -107,3 +107,17 @@ def test_dev_set_type_accuracy_floor(nlp: Any) -> None:
     result = evaluate_events(data, nlp)
     assert result["records"] >= 50
     assert result["type_accuracy"] >= 0.60  # 0.617 measured 2026-12-03 (development set)
+
+
+def test_prevented_hypothetical_and_actorless_happenings_are_no_events(nlp: Any) -> None:
+    attacking = _mentions(nlp, "The navy prevented pirates from attacking a merchant vessel.")["attacking"]
+    assert attacking.modality == "prevented" and not attacking.factual
+    strike = _mentions(nlp, "The impact of a possible strike on the studios remains unclear.")["strike"]
+    assert strike.modality == "possible" and not strike.factual
+    # a storm or a car is no actor: PLOVER's events are things actors do
+    assert "destroyed" not in _mentions(nlp, "When Hurricane George destroyed the clinic in 1998, she moved.")
+
+
+def test_everyday_senses_need_the_words_of_the_political_one(nlp: Any) -> None:
+    assert "fired" not in _mentions(nlp, "The Sixers fired coach Jim O'Brien on Monday.")
+    assert "served" not in _mentions(nlp, "She served on the board of trustees from 1995 to 1998.")

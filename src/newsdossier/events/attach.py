@@ -66,7 +66,7 @@ def _climbs_to(token: Any, anchors: set[int], triggers: set[int]) -> int | None:
 
 def _is_verb(token: Any) -> bool:
     """A verb, but not a capitalised word inside a sentence the tagger took for one ("Kata'ib")."""
-    return token.pos_ in ("VERB", "AUX") and not (token.text[:1].isupper() and token.i != token.sent.start)
+    return token.pos_ in ("VERB", "AUX") and not (token.text[:1].isupper() and not token.is_sent_start)
 
 
 def _verb_above(token: Any) -> int | None:
@@ -106,7 +106,7 @@ def _place_phrase(doc: Any, entity: Any) -> TextSpan:
     if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i == end:
         end = root.head.i + 1
     first, last = doc[start], doc[end - 1]
-    return TextSpan(first.idx, last.idx + len(last), doc.text[first.idx:last.idx + len(last)])
+    return TextSpan(first.idx, last.idx + len(last), doc[first.i:last.i + 1].text)
 
 
 def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressions: Sequence[TimeExpression],

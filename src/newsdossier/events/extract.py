@@ -17,6 +17,7 @@ source is its possessor or "by" phrase, its target the "on"/"against" phrase.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable, Sequence
 from functools import lru_cache
 from typing import Any, Final
@@ -32,6 +33,10 @@ __all__ = ["find_event_mentions", "main_mention", "main_mentions", "sentence_mai
 _GOVERNED: Final = {"THREATEN": "threatened", "DEMAND": "demanded", "AGREE": "intended", "REJECT": "denied",
                     "CONSULT": "intended", "SUPPORT": "intended"}
 _DENYING: Final = frozenset({"deny", "refute", "dismiss"})
+_PREVENTING: Final = frozenset({"prevent", "foil", "thwart", "avert", "stop", "block"})
+# Adjectives that make an event noun hypothetical ("a possible strike", "the planned attack").
+_HYPOTHETICAL: Final = frozenset({"possible", "potential", "planned", "proposed", "threatened", "alleged",
+                                  "expected", "imminent", "future", "feared", "rumoured", "rumored"})
 _MODALS: Final = frozenset({"will", "would", "could", "can", "may", "might", "should", "shall", "must", "'ll", "wo"})
 _PLANNING: Final = frozenset({"plan", "intend", "prepare", "seek", "try", "attempt", "want", "hope", "aim", "vow",
                               "pledge", "promise", "expect", "consider", "propose", "offer", "decide"})
@@ -50,6 +55,17 @@ _PLURAL_EVENTS: Final = frozenset({"talks", "sanction", "negotiation", "hostilit
 # Verb + object phrases that name no event of their own.
 _LIGHT_OBJECTS: Final = {"take": frozenset({"place", "part", "office", "note", "care", "time", "advantage"}),
                          "make": frozenset({"sure", "sense", "progress"}), "give": frozenset({"way"})}
+# Verbs whose everyday senses outnumber the one the dictionary codes by default: "fired the coach",
+# "served on the board", "took over as president", "died after a fall", "pulled over for
+# speeding". Only a pattern of their block (the words around them) makes them events.
+_EVERYDAY_SENSES: Final = frozenset({"fire", "serve", "join", "lead", "take", "found", "conduct", "call",
+                                     "leave", "promote", "pull", "guide", "die", "work", "run", "hit", "beat",
+                                     "hold", "give", "get", "go", "come", "move", "open", "close", "start"})
+# What does things without being an actor: weather, quakes, fires and floods, vehicles.
+_NO_ACTOR: Final = re.compile(r"\b(?:hurricane|storm|typhoon|cyclone|tornado|earthquake|quake|tsunami|flood|"
+                              r"floods|wildfire|fire|blaze|avalanche|landslide|mudslide|drought|lightning|car|vehicle|"
+                              r"truck|lorry|van|bus|train|sedan|suv|camry)\b", re.IGNORECASE)
+_NOUN_PREFIXES: Final = frozenset(noun[:4] for noun in EVENT_NOUNS)
 _PATTERN_REACH: Final = 10  # words after the verb a dictionary pattern may use
 _PRE_REACH: Final = 4
 _GAP: Final = 2  # other words a pattern lets stand before each of its words
@@ -92,28 +108,33 @@ def lemma_of(token: Any, known: Container[str]) -> str:
     return next((lemma for lemma in lemmas if lemma in known), lemmas[-1])
 
 
-def _verb_code(doc: Any, token: Any, sentence_end: int) -> str | None:
-    """The CAMEO code of a verb token: its block's most specific matching pattern, else its own."""
+def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str]:
+    """The CAMEO code of a verb token and what gave it: its block's most specific matching pattern
+    (``pattern``), else its own default (``verb``)."""
     lex = lexicon()
     lemma = lemma_of(token, lex.verbs)
     light = _LIGHT_OBJECTS.get(lemma, ())
     if light and (any(c.dep_ in ("obj", "compound:prt") and c.lower_ in light for c in token.children)
                   or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in light)):
-        return None  # "took place", "took part": no event of their own
+        return None, ""  # "took place", "took part": no event of their own
     particle = next((c.lower_ for c in token.children if c.dep_ == "compound:prt"), None)
     entry = (lex.verbs.get(f"{lemma} {particle}") if particle else None) or lex.verbs.get(lemma)
     if entry is None:
-        return None
+        return None, ""
     after = _words_after(doc, token, sentence_end)
     before = [(t.lower_, t.lemma_.lower()) for t in doc[max(0, token.i - _PRE_REACH):token.i] if not t.is_punct]
+    near = {w for pair in (*after, *before) for w in pair}
     best: tuple[int, str | None] | None = None
-    for pre, post, code in lex.blocks.get(entry["block"], {}).get("patterns", ()):
-        size = len(pre) + len(post)
-        if (best is None or size > best[0]) and _matches(post, after, lex.synsets) and _matches(pre, before, lex.synsets, from_end=True):
-            best = (size, code)
+    for pattern in lex.patterns.get(entry["block"], ()):
+        size = len(pattern.before) + len(pattern.after)
+        if (best is None or size > best[0]) and pattern.needs <= near and _matches(pattern.after, after, lex.synsets) \
+                and _matches(pattern.before, before, lex.synsets, from_end=True):
+            best = (size, pattern.code)
     if best is not None:
-        return best[1]
-    return None if entry.get("none") else entry.get("code")
+        return best[1], "pattern"
+    if lemma in _EVERYDAY_SENSES:
+        return None, ""  # only a pattern says it is the political sense ("fired at", not "fired the coach")
+    return (None if entry.get("none") else entry.get("code")), "verb"
 
 
 def _phrase(doc: Any, head: Any) -> TextSpan:
@@ -135,7 +156,7 @@ def _phrase(doc: Any, head: Any) -> TextSpan:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
         end -= 1
     first, last = doc[start], doc[end - 1]
-    return TextSpan(first.idx, last.idx + len(last), doc.text[first.idx:last.idx + len(last)])
+    return TextSpan(first.idx, last.idx + len(last), doc[first.i:last.i + 1].text)
 
 
 def _case(token: Any) -> str:
@@ -198,26 +219,26 @@ def _run_span(doc: Any, start: int, end: int) -> TextSpan | None:
     if start >= end or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[start:end]):
         return None
     first, last = doc[start], doc[end - 1]
-    return TextSpan(first.idx, last.idx + len(last), doc.text[first.idx:last.idx + len(last)])
+    return TextSpan(first.idx, last.idx + len(last), doc[first.i:last.i + 1].text)
 
 
-def _surface_source(doc: Any, token: Any) -> TextSpan | None:
+def _surface_source(doc: Any, token: Any, sentence: Any) -> TextSpan | None:
     """The noun phrase right before an active verb (past its auxiliaries and adverbs), for when
     the parse gives the verb no subject ("the US had unilaterally attacked")."""
     i = token.i - 1
-    while i >= token.sent.start and doc[i].pos_ in ("AUX", "ADV", "PART"):
+    while i >= sentence.start and doc[i].pos_ in ("AUX", "ADV", "PART"):
         i -= 1
     end = i + 1
-    while i >= token.sent.start and (doc[i].pos_ in _RUN_POS or doc[i].pos_ == "PRON" and i == end - 1
+    while i >= sentence.start and (doc[i].pos_ in _RUN_POS or doc[i].pos_ == "PRON" and i == end - 1
                                      or doc[i].lower_ in ("the", "'s", "’s")):
         i -= 1
     return _run_span(doc, i + 1, end) if end - (i + 1) <= 6 else None
 
 
-def _surface_target(doc: Any, token: Any) -> TextSpan | None:
+def _surface_target(doc: Any, token: Any, sentence: Any) -> TextSpan | None:
     """The noun phrase right after a verb, for when the parse gives it no object."""
     j = token.i + 1
-    end = token.sent.end
+    end = sentence.end
     while j < end and (doc[j].pos_ in _RUN_POS or doc[j].pos_ == "DET" or doc[j].lower_ in ("'s", "’s")
                        or (doc[j].pos_ == "PRON" and j == token.i + 1)
                        or (doc[j].text[:1].isupper() and doc[j].pos_ not in ("ADP", "VERB", "AUX", "CCONJ"))
@@ -249,12 +270,12 @@ def _name_run(doc: Any, j: int, end: int, limit: int = 12) -> int:
     return j
 
 
-def _nominal_target(doc: Any, token: Any) -> TextSpan | None:
+def _nominal_target(doc: Any, token: Any, sentence: Any) -> TextSpan | None:
     """"The killing of Iran's revered General Qasem Soleimani": the phrase after of/on/against."""
     j = token.i + 1
-    if j >= token.sent.end or doc[j].lower_ not in ("of", "on", "against"):
+    if j >= sentence.end or doc[j].lower_ not in ("of", "on", "against"):
         return None
-    return _run_span(doc, j + 1, _name_run(doc, j + 1, token.sent.end))
+    return _run_span(doc, j + 1, _name_run(doc, j + 1, sentence.end))
 
 
 def _coordinated(doc: Any, end_char: int, sentence: Any) -> TextSpan | None:
@@ -274,21 +295,21 @@ def _coordinated(doc: Any, end_char: int, sentence: Any) -> TextSpan | None:
     return None
 
 
-def _active_finite(doc: Any, token: Any) -> bool:
+def _active_finite(doc: Any, token: Any, sentence: Any) -> bool:
     """A finite verb in the active voice ("attacked", "has attacked"; not "was attacked", "killing")."""
     if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children):
         return False
     if token.tag_ in ("VBD", "VBZ", "VBP"):
         return True
-    before = [doc[i].lower_ for i in range(max(token.sent.start, token.i - 3), token.i)]
+    before = [doc[i].lower_ for i in range(max(sentence.start, token.i - 3), token.i)]
     return token.tag_ == "VBN" and any(w in ("has", "have", "had") for w in before) and not any(
         w in ("been", "was", "were", "is", "are", "be") for w in before)
 
 
-def _negated(doc: Any, token: Any) -> bool:
+def _negated(doc: Any, token: Any, sentence: Any) -> bool:
     if any(c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg", "det") for c in token.children):
         return True
-    return any(doc[i].lower_ in _NEGATIONS for i in range(max(token.sent.start, token.i - 2), token.i))
+    return any(doc[i].lower_ in _NEGATIONS for i in range(max(sentence.start, token.i - 2), token.i))
 
 
 def _own_modality(token: Any) -> str | None:
@@ -302,10 +323,18 @@ def _own_modality(token: Any) -> str | None:
 
 
 def _modality(token: Any, types: dict[int, str]) -> tuple[str, bool]:
-    """(modality, embedded) from the words that govern ``token``: its own modal, then up through
-    the verbs whose complement it is (or, for a noun, the verb it is the subject or object of)."""
+    """(modality, embedded) from the words that govern ``token``: its own modal (or, for a noun,
+    "a possible strike"), then up through the verbs whose complement it is (or, for a noun, the
+    verb it is the subject or object of); "prevented pirates from attacking" is prevented."""
     if (own := _own_modality(token)) is not None:
         return own, False
+    if token.pos_ == "NOUN" and any(c.lower_ in _HYPOTHETICAL for c in token.children if c.dep_ == "amod"):
+        return "possible", False
+    doc = token.doc
+    if token.tag_ == "VBG" and token.i > 1 and doc[token.i - 1].lower_ == "from" and any(
+            doc[i].lemma_.lower() in _PREVENTING or doc[i].lower_.startswith(("prevent", "stopp", "block"))
+            for i in range(max(0, token.i - 5), token.i - 1)):
+        return "prevented", True  # "prevented pirates from attacking", whatever the parse made of it
     head, child = token.head, token
     for _ in range(4):
         if head.i == child.i:
@@ -316,6 +345,8 @@ def _modality(token: Any, types: dict[int, str]) -> tuple[str, bool]:
         lemma = head.lemma_.lower()
         if lemma in _DENYING:
             return "denied", True
+        if lemma in _PREVENTING:
+            return "prevented", True
         if head.i in types and child.dep_ in ("xcomp", "ccomp", "obj", "acl"):
             return _GOVERNED.get(types[head.i], "asserted"), True
         if lemma in _PLANNING and child.dep_ in ("xcomp", "ccomp", "obj"):
@@ -332,47 +363,50 @@ def _modality(token: Any, types: dict[int, str]) -> tuple[str, bool]:
 
 def find_event_mentions(article: str, doc: Any) -> list[EventMention]:
     """Every event mention of one analysed article, in text order."""
-    found: list[tuple[Any, str, str, str, bool]] = []
+    found: list[tuple[Any, str, str, str, bool, Any, str]] = []
     for sentence in doc.sents:
         for token in sentence:
             if token.pos_ == "VERB":
-                code = _verb_code(doc, token, sentence.end)
+                code, evidence = _verb_code(doc, token, sentence.end)
                 typed = plover_of(code)
                 if typed is not None and code is not None:
                     # "the targeted killing of ...": a gerund after a determiner is a noun
                     gerund = token.tag_ == "VBG" and any(
                         doc[i].pos_ == "DET" for i in range(max(sentence.start, token.i - 2), token.i))
-                    found.append((token, typed[0], typed[1], code, gerund))
-            elif (token.pos_ == "NOUN" and (name := lemma_of(token, EVENT_NOUNS)) in EVENT_NOUNS and not token.is_title
+                    found.append((token, typed[0], typed[1], code, gerund, sentence, evidence))
+            elif (token.pos_ == "NOUN" and token.lower_[:4] in _NOUN_PREFIXES
+                  and (name := lemma_of(token, EVENT_NOUNS)) in EVENT_NOUNS and not token.is_title
                   and (token.tag_ != "NNS" or name in _PLURAL_EVENTS)):
                 kind, mode = EVENT_NOUNS[name]
                 if kind == "ASSAULT" and any(c.lower_ in ("air", "aerial", "drone") for c in token.lefts):
                     mode = "aerial"  # "air strike", "drone attack"
-                found.append((token, kind, mode, "", True))
-    types = {token.i: kind for token, kind, _, _, _ in found}
+                found.append((token, kind, mode, "", True, sentence, "noun"))
+    types = {token.i: kind for token, kind, *_ in found}
     mentions = []
-    for token, kind, mode, code, nominal in found:
+    for token, kind, mode, code, nominal, sentence, evidence in found:
         modality, embedded = _modality(token, types)
-        negated = modality == "negated" or _negated(doc, token)
+        negated = modality == "negated" or _negated(doc, token, sentence)
         if modality == "negated":
             modality = "asserted"
         source, target = _arguments(token, nominal)
         source_span = _phrase(doc, source) if source is not None else None
         target_span = _phrase(doc, target) if target is not None else None
-        if not nominal and _active_finite(doc, token):
-            source_span = source_span or _surface_source(doc, token)
-            target_span = target_span or _surface_target(doc, token)
+        if not nominal and _active_finite(doc, token, sentence):
+            source_span = source_span or _surface_source(doc, token, sentence)
+            target_span = target_span or _surface_target(doc, token, sentence)
         if nominal:
-            target_span = _nominal_target(doc, token) or target_span
+            target_span = _nominal_target(doc, token, sentence) or target_span
+        if source_span is not None and _NO_ACTOR.search(source_span.text) or nominal is False and any(
+                c.dep_ == "obl" and _NO_ACTOR.search(doc[c.left_edge.i:c.i + 1].text) for c in token.children):
+            continue  # "Hurricane George destroyed the clinic", "destroyed in Hurricane Katrina": no actor did it
         also = tuple(_phrase(doc, c) for c in target.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
                      and c.idx >= (target_span.end if target_span else 0)) if target is not None else ()
-        if target_span is not None and not also and (more := _coordinated(doc, target_span.end, token.sent)):
+        if target_span is not None and not also and (more := _coordinated(doc, target_span.end, sentence)):
             also = (more,)
-        sentence = token.sent
         mentions.append(EventMention(
             article, TextSpan(token.idx, token.idx + len(token), token.text), lemma_of(token, ()), kind, mode, code,
             modality, negated, embedded, (sentence.start_char, sentence.end_char),
-            source_span, target_span, also_targets=also))
+            source_span, target_span, also_targets=also, evidence=evidence))
     return mentions
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Final
 
-__all__ = ["EVENT_NOUNS", "PLOVER_TYPES", "Lexicon", "lexicon", "plover_of"]
+__all__ = ["EVENT_NOUNS", "PLOVER_TYPES", "Lexicon", "Pattern", "lexicon", "plover_of"]
 
 PLOVER_TYPES: Final = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
                        "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "CRIME", "MOBILIZE",
@@ -83,9 +83,20 @@ def plover_of(code: str | None) -> tuple[str, str] | None:
 
 
 @dataclass(frozen=True, slots=True)
+class Pattern:
+    """Words expected before and after a verb (``&NAME``: any word of that synonym set), the
+    CAMEO code they give (None: no event), and the plain words all of which must be near."""
+
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    code: str | None
+    needs: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     verbs: dict[str, dict[str, Any]]
-    blocks: dict[str, dict[str, Any]]
+    patterns: dict[str, tuple[Pattern, ...]]  # by block
     synsets: dict[str, frozenset[str]]
 
 
@@ -93,4 +104,8 @@ class Lexicon:
 def lexicon() -> Lexicon:
     data = json.loads(resources.files("newsdossier.events").joinpath("data", "cameo_verbs.json").read_text("utf-8"))
     synsets = {name: frozenset(w.split()[0] for w in words if w) for name, words in data["synsets"].items()}
-    return Lexicon(data["verbs"], data["blocks"], synsets)
+    patterns = {
+        block: tuple(Pattern(tuple(pre), tuple(post), code, frozenset(w for w in (*pre, *post) if not w.startswith("&")))
+                     for pre, post, code in entry["patterns"])
+        for block, entry in data["blocks"].items()}
+    return Lexicon(data["verbs"], patterns, synsets)

@@ -34,7 +34,8 @@ class EventMention:
     arguments as the sentence names them (``source``: who acts; ``target``: whom it is done to),
     and how it is asserted. ``modality`` is ``asserted`` for what the article says happened,
     else what the governing words make of it: ``threatened``, ``demanded``, ``intended``,
-    ``denied``, ``possible`` (a modal or future); ``negated`` for "did not strike". Only an
+    ``denied``, ``prevented`` ("stopped them from attacking"), ``possible`` (a modal, "if", "a possible
+strike"); ``negated`` for "did not strike". Only an
     asserted, unnegated mention reports an event that took place (``factual``).
     ``embedded`` marks a mention inside another's complement ("threatened to [strike]").
     ``code`` is the CAMEO code the dictionary gave, ``sentence`` the sentence's span; ``date``
@@ -58,6 +59,7 @@ class EventMention:
     place: TextSpan | None = None
     place_basis: str = ""
     also_targets: tuple[TextSpan, ...] = ()  # coordinated targets the phrase could not hold ("X, who ..., and Y")
+    evidence: str = ""  # what typed it: "pattern" (the words around the verb), "verb" (its default code), "noun"
 
     @property
     def factual(self) -> bool:

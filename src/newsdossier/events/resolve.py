@@ -34,9 +34,14 @@ from typing import Final
 from newsdossier.events.coref import stem_of
 from newsdossier.events.model import Event, EventDate, EventMention
 
-__all__ = ["BACKGROUND_DAYS", "resolve_events"]
+__all__ = ["BACKGROUND_DAYS", "TRUSTED_ROOTS", "resolve_events"]
 
 BACKGROUND_DAYS: Final = 30
+# CAMEO roots whose verbs' default codes can be trusted to start an event: withdrawals and
+# releases (08), threats (13), protests (14), sanctions (16), coercion (17) and violence (18-20).
+# Other verbs ("met", "served", "helped", "came") take such broad default codes that only a
+# pattern of their dictionary block (the words around them) makes them start an event.
+TRUSTED_ROOTS: Final = frozenset({"08", "13", "14", "16", "17", "18", "19", "20"})
 _JOIN: Final = 0.35  # the least a mention must share with an event to join it
 # ... when the mention says less than two of when, who and where: the trigger's word alone is not enough
 _JOIN_THIN: Final = 0.5
@@ -200,8 +205,12 @@ def _best(facts: _Facts, drafts: Sequence[_Draft], among: str | None = None) -> 
 
 
 def _says_enough(facts: _Facts) -> bool:
-    """Whether a mention says two of when, who and where (see the module doc)."""
+    """Whether a mention says two of when, who and where (see the module doc), and is typed with
+    evidence: a dictionary pattern, a noun that names an event, or a verb whose default code is
+    one of the concrete categories (:data:`TRUSTED_ROOTS`)."""
     mention = facts.mention
+    if mention.evidence == "verb" and mention.code[:2] not in TRUSTED_ROOTS:
+        return False
     when = mention.date is not None and mention.date.basis != "publication"
     who = bool(facts.sources or facts.targets)
     where = mention.place is not None and mention.place_basis == "attached"
