@@ -6,7 +6,7 @@ pipeline runs, so the number measures the product and not a side path.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +29,16 @@ def extract_for_eval(html: str, url: str | None) -> str:
     data = html.encode("utf-8")
     raw = RawDocument("page.html", None, Format.HTML, "text/html", data, "utf-8", html, SourceHints(url=url))
     return clean(prepare(raw)).text
+
+
+def _with_nlp(nlp_model: str, run: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    """``run`` with the spaCy pipeline ``nlp_model`` loaded, its result naming the pipeline."""
+    from newsdossier.nlp import load_pipeline, pipeline_id
+
+    nlp = load_pipeline(nlp_model)
+    result = run(nlp)
+    result["model"] = pipeline_id(nlp)
+    return result
 
 
 def cluster_for_eval(docs: Sequence[EvalDoc]) -> tuple[list[str], list[str]]:
@@ -64,36 +74,20 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | 
         return evaluate_stories(data, clusterer=cluster_for_eval)
     if task in ("ner", "parse"):
         from newsdossier.eval.nlp import evaluate_ner, evaluate_parse
-        from newsdossier.nlp import load_pipeline, pipeline_id
 
-        nlp = load_pipeline(nlp_model)
-        result = (evaluate_ner if task == "ner" else evaluate_parse)(data, nlp)
-        result["model"] = pipeline_id(nlp)
-        return result
+        return _with_nlp(nlp_model, lambda nlp: (evaluate_ner if task == "ner" else evaluate_parse)(data, nlp))
     if task == "entity-coref":
         from newsdossier.eval.coref import evaluate_entity_coref
-        from newsdossier.nlp import load_pipeline, pipeline_id
 
-        nlp = load_pipeline(nlp_model)
-        result = evaluate_entity_coref(data, nlp)
-        result["model"] = pipeline_id(nlp)
-        return result
+        return _with_nlp(nlp_model, lambda nlp: evaluate_entity_coref(data, nlp))
     if task == "actors":
         from newsdossier.eval.actors import evaluate_actors
-        from newsdossier.nlp import load_pipeline, pipeline_id
 
-        nlp = load_pipeline(nlp_model)
-        result = evaluate_actors(data, nlp, split=split)
-        result["model"] = pipeline_id(nlp)
-        return result
+        return _with_nlp(nlp_model, lambda nlp: evaluate_actors(data, nlp, split=split))
     if task == "quotes":
         from newsdossier.eval.quotes import evaluate_quotes
-        from newsdossier.nlp import load_pipeline, pipeline_id
 
-        nlp = load_pipeline(nlp_model)
-        result = evaluate_quotes(data, nlp, split=split or "test")
-        result["model"] = pipeline_id(nlp)
-        return result
+        return _with_nlp(nlp_model, lambda nlp: evaluate_quotes(data, nlp, split=split or "test"))
     if task == "timex":
         from newsdossier.eval.timex import evaluate_timex
 
@@ -108,18 +102,10 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | 
         return evaluate_credits(data)
     if task == "event-coref":
         from newsdossier.eval.event_coref import evaluate_event_coref
-        from newsdossier.nlp import load_pipeline, pipeline_id
 
-        nlp = load_pipeline(nlp_model)
-        result = evaluate_event_coref(data, nlp, split=split)
-        result["model"] = pipeline_id(nlp)
-        return result
+        return _with_nlp(nlp_model, lambda nlp: evaluate_event_coref(data, nlp, split=split))
     if task == "events":
         from newsdossier.eval.events import evaluate_events
-        from newsdossier.nlp import load_pipeline, pipeline_id
 
-        nlp = load_pipeline(nlp_model)
-        result = evaluate_events(data, nlp)
-        result["model"] = pipeline_id(nlp)
-        return result
+        return _with_nlp(nlp_model, lambda nlp: evaluate_events(data, nlp))
     raise ConfigError(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")

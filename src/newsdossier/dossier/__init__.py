@@ -250,22 +250,27 @@ def _source_label(store: Store, sources: list[dict[str, Any]]) -> str:
     return f"{_label(article, first['article'])}, characters {first['start']}-{first['end']}{more}"
 
 
+def _by_story(items: list[dict[str, Any]], stories: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """(heading, items) per story, in the items' order."""
+    titles = {story["id"]: story["title"] or "(no headline)" for story in stories}
+    grouped: dict[str | None, list[dict[str, Any]]] = {}
+    for item in items:
+        grouped.setdefault(item["story"], []).append(item)
+    return [(titles.get(story, "Articles outside any story") if story else "Articles outside any story", group)
+            for story, group in grouped.items()]
+
+
 def _timeline_markdown(store: Store, timeline: list[dict[str, Any]], stories: list[dict[str, Any]]) -> list[str]:
     """"Timeline": per story, its dated events and the dated sentences no event covers, each cited."""
     if not timeline:
         return []
-    titles = {story["id"]: story["title"] or "(no headline)" for story in stories}
-    by_story: dict[str | None, list[dict[str, Any]]] = {}
-    for entry in timeline:
-        by_story.setdefault(entry["story"], []).append(entry)
     events = sum(1 for t in timeline if t["event"])
     lines = ["## Timeline", "",
              f"{events} dated event(s) and {len(timeline) - events} dated sentence(s) no event covers, by story "
              "and date; each date is resolved from the words in parentheses (relative ones against the "
              "article's publication date).", ""]
-    for story, entries in by_story.items():
-        lines += [f"### {titles.get(story, 'Articles outside any story') if story else 'Articles outside any story'}",
-                  ""]
+    for heading, entries in _by_story(timeline, stories):
+        lines += [f"### {heading}", ""]
         for entry in entries[:MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN]:
             what = f"event {entry['event']} ({entry['type']}, {entry['independent_families']} independent " \
                    f"source(s)): " if entry["event"] else ""
@@ -281,17 +286,12 @@ def _events_markdown(store: Store, events: list[dict[str, Any]], stories: list[d
     """"Events": per story, each real event once, with its date, place, actors and sources."""
     if not events:
         return []
-    titles = {story["id"]: story["title"] or "(no headline)" for story in stories}
-    by_story: dict[str | None, list[dict[str, Any]]] = {}
-    for event in events:
-        by_story.setdefault(event["story"], []).append(event)
     lines = ["## Events", "",
              f"{len(events)} event(s) reported as having happened (threatened, denied or negated ones are not "
              "events), each counted once however many articles report it; by story, most independent sources "
              "first. A date \"week to\" is the publication week of the first report: no date was stated.", ""]
-    for story, group in by_story.items():
-        lines += [f"### {titles.get(story, 'Articles outside any story') if story else 'Articles outside any story'}",
-                  ""]
+    for heading, group in _by_story(events, stories):
+        lines += [f"### {heading}", ""]
         ranked = sorted(group, key=lambda e: (-e["independent_families"], e["date_first"] or ""))
         for event in ranked[:MAX_EVENTS_PER_STORY_IN_MARKDOWN]:
             when = (f"week to {event['date']}" if event["date_basis"] == "publication" else
