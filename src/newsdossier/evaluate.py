@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TASKS", "cluster_for_eval", "evaluate", "extract_for_eval", "timex_for_eval"]
 
-TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "actors", "quotes", "timex", "dates", "credits", "events", "event-coref")
+TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "actors", "quotes", "timex", "dates", "credits", "events", "event-coref", "event-dates")
 
 
 def extract_for_eval(html: str, url: str | None) -> str:
@@ -104,6 +104,10 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | 
         from newsdossier.eval.event_coref import evaluate_event_coref
 
         return _with_nlp(nlp_model, lambda nlp: evaluate_event_coref(data, nlp, split=split))
+    if task == "event-dates":
+        from newsdossier.eval.event_dates import evaluate_event_dates
+
+        return _with_nlp(nlp_model, lambda nlp: evaluate_event_dates(data, nlp))
     if task == "events":
         from newsdossier.eval.events import evaluate_events
 
