@@ -121,3 +121,16 @@ def test_prevented_hypothetical_and_actorless_happenings_are_no_events(nlp: Any)
 def test_everyday_senses_need_the_words_of_the_political_one(nlp: Any) -> None:
     assert "fired" not in _mentions(nlp, "The Sixers fired coach Jim O'Brien on Monday.")
     assert "served" not in _mentions(nlp, "She served on the board of trustees from 1995 to 1998.")
+
+
+def test_eval_reads_case_2021_snippets_as_plover_zero_shot(nlp: Any, tmp_path: Path) -> None:
+    path = tmp_path / "test_set_final_release_with_labels.tsv"
+    path.write_text("id\tEventSnippet\tSubType\n"
+                    "1\tWarplanes bombed the village, killing six civilians.\tAIR_STRIKE\n"
+                    "2\tPolice arrested 14 protesters in the capital.\tARREST\n"
+                    "3\tFloods swept the valley after heavy rain.\tNATURAL_DISASTER\n"
+                    "4\tThe group moved its headquarters.\tHQ_ESTABLISHED\n", encoding="utf-8")
+    records = read_event_records(tmp_path)
+    assert [(r.id, r.type) for r in records] == [("case-1", "ASSAULT"), ("case-2", "COERCE"), ("case-3", "NONE")]
+    result = evaluate_events(path, nlp)
+    assert result["records"] == 3 and result["type_accuracy"] == 1.0  # the flood is no event

@@ -9,6 +9,9 @@ Two readers, chosen by what ``--data`` holds:
 * PETRARCH-2 validation records (``PETR2_GSR_validation.xml``): sentences with CAMEO codes,
   read as PLOVER types (:func:`newsdossier.events.lexicon.plover_of`); actors are codes there, so
   only the type is scored. This is the development set.
+* CASE 2021 Task 2's test set (``test_set_final_release_with_labels.tsv``): news snippets with
+  ACLED-style subtypes, read as PLOVER by :data:`ACLED_TO_PLOVER` (zero-shot; disasters expect no
+  event, subtypes PLOVER does not settle are left out). Only the type is scored.
 
 The product finds every event mention of the sentence and reports its main one: the mention not
 embedded in another's complement that stands highest in the parse (the first, among equals).
@@ -20,6 +23,7 @@ gold actor texts (case folded, stop words and determiners aside).
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import time
@@ -33,7 +37,7 @@ from newsdossier.errors import EvalDataError
 from newsdossier.events.extract import find_event_mentions, main_mention
 from newsdossier.events.lexicon import plover_of
 
-__all__ = ["EventRecord", "evaluate_events", "read_event_records"]
+__all__ = ["ACLED_TO_PLOVER", "EventRecord", "evaluate_events", "read_event_records"]
 
 _RENAMED: Final = {"FIGHT": "ASSAULT"}
 _STOP: Final = frozenset("the a an of and in on at to for its their his her s 's".split())
@@ -87,16 +91,44 @@ def _read_petrarch(path: Path) -> list[EventRecord]:
     return out
 
 
+# CASE 2021 Task 2's ACLED-style subtypes read as PLOVER, zero-shot (the product never saw the
+# set); "NONE" where nobody did anything (disasters), and the subtypes PLOVER does not settle
+# (disrupted weapons, territory changes, headquarters, attributions, "other") left unscored.
+ACLED_TO_PLOVER: Final = {
+    "AIR_STRIKE": "ASSAULT", "ARMED_CLASH": "ASSAULT", "ART_MISS_ATTACK": "ASSAULT", "ATTACK": "ASSAULT",
+    "CHEM_WEAP": "ASSAULT", "GRENADE": "ASSAULT", "REM_EXPLOS": "ASSAULT", "SUIC_BOMB": "ASSAULT",
+    "SEX_VIOL": "ASSAULT", "ABDUCT_DISSAP": "ASSAULT", "PROPERTY_DISTRUCT": "ASSAULT",
+    "NON_STATE_ACTOR_OVERTAKES_TER": "ASSAULT", "PEACE_PROTEST": "PROTEST", "PROTEST_WITH_INTER": "PROTEST",
+    "VIOL_DEMONSTR": "PROTEST", "MOB_VIOL": "PROTEST", "FORCE_AGAINST_PROTEST": "COERCE", "ARREST": "COERCE",
+    "AGREEMENT": "AGREE", "DIPLO": "CONSULT", "ORG_CRIME": "CRIME",
+    "NATURAL_DISASTER": "NONE", "MAN_MADE_DISASTER": "NONE",
+}
+
+
+def _read_case(path: Path) -> list[EventRecord]:
+    out = []
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            kind = ACLED_TO_PLOVER.get((row.get("SubType") or "").strip())
+            if kind is not None and row.get("EventSnippet"):
+                out.append(EventRecord(f"case-{row['id']}", row["EventSnippet"].strip(), kind, (), ()))
+    return out
+
+
 def read_event_records(data: Path) -> list[EventRecord]:
-    """The records of a PLOVER GSR file or a PETRARCH validation file (or a folder holding one)."""
+    """The records of a PLOVER GSR file, a PETRARCH validation file or the CASE 2021 Task 2 test set
+    (or a folder holding one)."""
     if data.is_dir():
-        found = sorted(data.rglob("PLOVER_GSR_CAMEO.txt")) or sorted(data.rglob("PETR2_GSR_validation.xml"))
+        found = (sorted(data.rglob("PLOVER_GSR_CAMEO.txt")) or sorted(data.rglob("PETR2_GSR_validation.xml"))
+                 or sorted(data.rglob("test_set_final_release_with_labels.tsv")))
         if not found:
-            raise EvalDataError(f"{data}: no PLOVER_GSR_CAMEO.txt or PETR2_GSR_validation.xml in it")
+            raise EvalDataError(f"{data}: no PLOVER_GSR_CAMEO.txt, PETR2_GSR_validation.xml or CASE 2021 "
+                                "test_set_final_release_with_labels.tsv in it")
         data = found[0]
     if not data.is_file():
         raise EvalDataError(f"{data}: no such file")
-    records = _read_petrarch(data) if data.suffix == ".xml" else _read_plover(data)
+    records = (_read_petrarch(data) if data.suffix == ".xml" else _read_case(data) if data.suffix == ".tsv"
+               else _read_plover(data))
     if not records:
         raise EvalDataError(f"{data}: no event records in it")
     return records
