@@ -146,7 +146,10 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
             when = EventDate(published - _WEEK, published, "week", "", "publication", "")
         where: TextSpan | None = None
         basis = ""
-        sentence_places = [(ent, root) for ent, root in places if low <= ent.start_char < high]
+        arguments = [a for a in (mention.source, mention.target, *mention.also_targets) if a is not None]
+        # a name that is the event's source or target is not where it happened ("fired at Riva")
+        sentence_places = [(ent, root) for ent, root in places if low <= ent.start_char < high
+                           and not any(a.start < ent.end_char and ent.start_char < a.end for a in arguments)]
         placed = [(s, ent) for ent, root in sentence_places
                   if (s := _climbs_to(root, anchors, others)) is not None
                   and any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in root.children)]
