@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeVar
 
 from newsdossier.clean import CLEANER_VERSION, Prepared, RecurringLines, clean, line_keys, prepare
+from newsdossier.clean.agencies import find_dateline
 from newsdossier.clean.metadata import outlet_from_url
 from newsdossier.entities import AliasTable, Entity, find_entities
 from newsdossier.events.attach import attach_dates_and_places
@@ -250,13 +250,13 @@ def _time(article: Article, doc: Doc, found: Annotations) -> None:
     found.expressions[article.id] = find_time_expressions(article.text, article.published, sentences=spans)
 
 
-_DATELINE_PLACE: Final = re.compile(r"^\s*([A-Z][\w.'’ -]*?[\w.])\s*(?:[/,(]|$)")
-
-
 def _dateline_place(dateline: str | None) -> str | None:
-    """The first place of a dateline ("Baghdad/Cairo, Jan 2 (efe-epa).-" -> "Baghdad")."""
-    match = _DATELINE_PLACE.match(dateline or "")
-    return match[1].title() if match and match[1].isupper() else (match[1] if match else None)
+    """The first place of a dateline, as the cleaner reads it ("Baghdad/Cairo, Jan 2 (efe-epa).-" -> "Baghdad")."""
+    found = find_dateline(dateline + " .") if dateline else None
+    if found is None or not found.place:
+        return None
+    place = found.place.split("/")[0].strip()
+    return place.title() if place.isupper() else place
 
 
 def _events(article: Article, doc: Doc, found: Annotations) -> None:

@@ -26,6 +26,7 @@ import simplemma
 
 from newsdossier.events.lexicon import EVENT_NOUNS, lexicon, plover_of
 from newsdossier.events.model import EventMention, TextSpan
+from newsdossier.timex.lexicon import DAY_PARTS, MONTHS, SEASON_CODES, UNITS, WEEKDAYS
 
 __all__ = ["find_event_mentions", "main_mention", "main_mentions", "sentence_mains"]
 
@@ -45,10 +46,9 @@ _NEGATIONS: Final = frozenset({"not", "n't", "never", "no"})
 _LIKELY: Final = frozenset({"likely", "unlikely", "expect", "expected", "set", "due", "poised", "ready", "able",
                             "possible", "could", "threat", "risk"})
 _TARGET_PREPS: Final = frozenset({"against", "on", "at", "with", "into", "upon", "toward", "towards"})
-_TIME_WORDS: Final = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december day night week month year morning evening afternoon weekend time hour "
-    "today tonight yesterday tomorrow".split())
+# Words that name a time, not a target ("agreed on Wednesday"): the time grammar's own lexicon.
+_TIME_WORDS: Final = frozenset({*MONTHS, *WEEKDAYS, *UNITS, *DAY_PARTS, *SEASON_CODES,
+                                "time", "today", "tonight", "yesterday", "tomorrow"})
 # A plural event noun names a kind of event ("attacks on US interests", "such attacks"), not one;
 # these few name one event in the plural.
 _PLURAL_EVENTS: Final = frozenset({"talks", "sanction", "negotiation", "hostility", "talk"})

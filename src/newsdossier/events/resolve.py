@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Final
 
-from newsdossier.events.coref import stem_of
+from newsdossier.events.coref import content_words, stem_of
 from newsdossier.events.model import Event, EventDate, EventMention
 
 __all__ = ["BACKGROUND_DAYS", "TRUSTED_ROOTS", "resolve_events"]
@@ -61,10 +61,6 @@ class _Draft:
     days: set[date] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     sentences: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (family, sentence) -> articles
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"\w+", text.lower()) if len(w) > 2)
 
 
 def _norm(text: str) -> str:
@@ -135,7 +131,7 @@ def _score(facts: _Facts, draft: _Draft) -> float:
     day = _day(mention)
     if day is not None and day in draft.days:
         score += 0.25
-    if mention.place is not None and mention.place_basis != "dateline" and _words(mention.place.text) & draft.places:
+    if mention.place is not None and mention.place_basis != "dateline" and content_words(mention.place.text) & draft.places:
         score += 0.1
     return score
 
@@ -151,7 +147,7 @@ def _add(draft: _Draft, facts: _Facts) -> None:
     if (day := _day(mention)) is not None:
         draft.days.add(day)
     if mention.place is not None and mention.place_basis != "dateline":
-        draft.places |= _words(mention.place.text)
+        draft.places |= content_words(mention.place.text)
     first, last = _range(mention)
     if first is not None and last is not None and mention.date is not None and mention.date.basis != "publication":
         # a stated date narrows the event; a publication week only bounds it when nothing else does
