@@ -134,3 +134,94 @@ def test_eval_reads_case_2021_snippets_as_plover_zero_shot(nlp: Any, tmp_path: P
     assert [(r.id, r.type) for r in records] == [("case-1", "ASSAULT"), ("case-2", "COERCE"), ("case-3", "NONE")]
     result = evaluate_events(path, nlp)
     assert result["records"] == 3 and result["type_accuracy"] == 1.0  # the flood is no event
+
+
+def test_actors_are_named_by_the_head_word(nlp: Any) -> None:
+    from newsdossier.events.extract import names_actor
+    from newsdossier.events.model import TextSpan
+
+    def named(text: str, phrase: str) -> bool:
+        doc = nlp(text)
+        start = text.index(phrase)
+        return names_actor(doc, TextSpan(start, start + len(phrase), phrase))
+
+    assert named("Police officers arrested two men in Kabul.", "Police officers")  # the agents dictionary
+    assert named("Police officers arrested two men in Kabul.", "two men")
+    assert named("The villagers fled the fighting.", "The villagers")
+    assert not named("The band played their new album at the festival.", "their new album")
+    assert not named("Harlin's film opened in London.", "Harlin's film")  # a name inside is not the head
+    assert not named("It rained.", "It")
+
+
+def test_a_release_of_a_thing_is_no_political_event(nlp: Any) -> None:
+    album = _mentions(nlp, "The band released their new album on Monday.")["released"]
+    assert album.type == "RETREAT" and not album.political
+    hostages = _mentions(nlp, "Gunmen released two priests on Monday.")["released"]
+    assert hostages.type == "RETREAT" and hostages.political and hostages.target_is_actor
+    arrest = _mentions(nlp, "Police arrested two men in Kabul.")["arrested"]
+    assert arrest.political and arrest.source_is_actor
+
+
+def test_a_thing_object_gives_way_to_the_actor_it_is_done_to(nlp: Any) -> None:
+    supply = _mentions(nlp, "The United States will supply arms to Israel.")["supply"]
+    assert supply.target is not None and supply.target.text == "Israel" and supply.political
+    fire = _mentions(nlp, "Pyongyang on Thursday fired two artillery shells at Seoul.")["fired"]
+    assert fire.target is not None and fire.target.text == "Seoul"
+
+
+def test_the_subject_of_about_to_is_the_source(nlp: Any) -> None:
+    restore = _mentions(nlp, "Arnor is about to restore full diplomatic ties with Gondor.")["restore"]
+    assert restore.source is not None and restore.source.text == "Arnor"
+    assert restore.target is not None and restore.target.text == "Gondor"
+
+
+def test_verbs_named_only_in_pattern_comments_join_their_block() -> None:
+    assert lexicon().verbs["urge"]["block"] == "demand"  # CAMEO 2.0 annotates DEMAND patterns "# URGE"
+    assert plover_of(lexicon().verbs["urge"]["code"]) == ("DEMAND", "")
+
+
+def test_agents_build_reads_entries_synonym_sets_and_phrases(tmp_path: Path) -> None:
+    from newsdossier.events.agents_build import build
+    from newsdossier.events.lexicon import actor_nouns
+
+    path = tmp_path / "agents.txt"
+    path.write_text("# comment\n!PERSON! = MAN, WOMAN\nPOLICE {} [~COP]\nSPOKES!PERSON!  [~MED]\n"
+                    "POLICE_OFFICER [~COP]\nREBEL [~REB] # note\n", encoding="utf-8")
+    agents = build(path)
+    assert agents["nouns"] == {"police": "COP", "spokesman": "MED", "spokeswoman": "MED", "rebel": "REB"}
+    assert agents["phrases"] == {"police officer": "COP"}
+    nouns, phrases = actor_nouns()  # the shipped list
+    assert {"police", "rebel", "villager", "official", "hostage"} <= nouns and "police officer" in phrases
+
+
+def test_eval_reads_the_conflibert_coder_votes(nlp: Any, tmp_path: Path) -> None:
+    header = "ids,sentences,1_Relevant_1,Action1_CAMEO_1,1_Relevant_2,Action1_CAMEO_2,1_Relevant_3,Action1_CAMEO_3\n"
+    rows = ['a,"Police arrested two protesters in Nairobi.",True,4-17 Coerce,True,4-17 Coerce,False,\n',
+            'b,"The band played a new song.",False,,False,,True,0-1 Make Public Statement\n']
+    for number, rows_of_round in ((1, rows), (2, rows[:1])):
+        folder = tmp_path / "annotations" / f"training_round_{number}"
+        folder.mkdir(parents=True)
+        (folder / "summary.csv").write_text(header + "".join(rows_of_round), encoding="utf-8")
+    records = {r.text: r for r in read_event_records(tmp_path)}
+    arrest = records["Police arrested two protesters in Nairobi."]
+    assert arrest.relevant and arrest.roots == ("17",) and arrest.type == "COERCE"  # 4 of 6 votes, pooled over rounds
+    song = records["The band played a new song."]
+    assert song.relevant is False and song.roots == ()
+    result = evaluate_events(tmp_path, nlp)
+    assert result["roots_scored"] == 1 and result["cameo_root_accuracy"] == 1.0
+    assert result["relevance"]["relevant"] == 1 and result["relevance"]["recall"] == 1.0
+
+
+def test_eval_reads_petrarch_unit_records_with_their_actor_dictionary(tmp_path: Path) -> None:
+    (tmp_path / "text").mkdir()
+    (tmp_path / "dictionaries").mkdir()
+    (tmp_path / "dictionaries" / "PETR.Validate.actors.txt").write_text(
+        "<!-- actors -->\nARNOR_  [ARN]\nGONDOR [GON]\n+MINAS_TIRITH\nBOROMIR  [---]\n", encoding="utf-8")
+    (tmp_path / "text" / "PETR.UnitTest.records.xml").write_text(
+        '<Sentences>\n<Sentence date="19950101" id="DEMO-00" category="DEMO" sentence="true">\n'
+        '<EventCoding sourcecode="ARN" targetcode="GONMIL" eventcode="064"></EventCoding>\n'
+        "<Text>\nArnor is about to restore full diplomatic ties with Gondor.\n</Text>\n</Sentence>\n</Sentences>\n",
+        encoding="utf-8")
+    [record] = read_event_records(tmp_path)
+    assert record.type == "COOPERATE" and record.sources == ("arnor",)
+    assert record.targets == ("gondor", "minas tirith")  # GONMIL: Gondor's military, named by Gondor's names

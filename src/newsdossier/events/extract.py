@@ -24,11 +24,11 @@ from typing import Any, Final
 
 import simplemma
 
-from newsdossier.events.lexicon import EVENT_NOUNS, lexicon, plover_of
+from newsdossier.events.lexicon import EVENT_NOUNS, actor_nouns, lexicon, plover_of
 from newsdossier.events.model import EventMention, TextSpan
 from newsdossier.timex.lexicon import DAY_PARTS, MONTHS, SEASON_CODES, UNITS, WEEKDAYS
 
-__all__ = ["find_event_mentions", "main_mention", "main_mentions", "sentence_mains"]
+__all__ = ["find_event_mentions", "main_mention", "main_mentions", "names_actor", "sentence_mains"]
 
 # What a governing verb's event makes of the event in its complement.
 _GOVERNED: Final = {"THREATEN": "threatened", "DEMAND": "demanded", "AGREE": "intended", "REJECT": "denied",
@@ -159,6 +159,53 @@ def _phrase(doc: Any, head: Any) -> TextSpan:
     return TextSpan(first.idx, last.idx + len(last), doc[first.i:last.i + 1].text)
 
 
+_ACTOR_LABELS: Final = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "NORP"})
+_PERSONAL_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me",
+                                       "who", "whom"})
+
+
+def names_actor(doc: Any, span: TextSpan | None) -> bool:
+    """Whether an argument names someone who can act politically: its head word is a person,
+    organisation or place name (states act: "Israel struck"), a plural nationality
+    ("Palestinians"), a personal pronoun, or a noun the agents dictionary lists ("police",
+    "rebels", "police officer"). The head decides: "Harlin's film" names a film."""
+    if span is None:
+        return False
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    root = words.root
+    if root.ent_type_ and (root.ent_type_ in _ACTOR_LABELS or root.tag_ == "NNPS" or root.text.isupper()):
+        return True  # a name; of the miscellaneous ones, plural nationalities and acronyms ("US", "EU")
+    nouns, phrases = actor_nouns()
+    if root.pos_ == "PRON":
+        return root.lower_ in _PERSONAL_PRONOUNS
+    lemma = root.lemma_.lower()
+    if lemma in nouns or root.lower_ in nouns:
+        return True
+    before = [t.lower_ for t in words if t.i <= root.i][-3:]
+    return any(" ".join([*before[k:-1], lemma]) in phrases for k in range(len(before) - 1))
+
+
+_RECIPIENT_PREPS: Final = frozenset({"to", "with", "against", "at", "from", "for", "on", "into", "toward",
+                                     "towards", "of"})
+# Which of them names the one an event is done to first: "celebrated Eid at Osgiliath with Gondor" is with Gondor.
+_RECIPIENT_ORDER: Final = ("against", "with", "to", "toward", "towards", "on", "into", "at", "for", "from", "of")
+
+
+def _recipient(doc: Any, token: Any) -> TextSpan | None:
+    """The first "to", "with", "against", "at" ... phrase of the trigger (or of its object) that
+    names an actor: the one the event is done to when the object is a thing ("supplied arms to
+    Israel", "restore ties with Gondor")."""
+    heads = [token, *(c for c in token.children if c.dep_ in ("obj", "nsubj:pass"))]
+    found = [(_RECIPIENT_ORDER.index(case) if case in _RECIPIENT_ORDER else len(_RECIPIENT_ORDER), child.i, span)
+             for head in heads for child in head.children
+             if child.dep_ in ("obl", "nmod", "iobj") and ((case := _case(child)) in _RECIPIENT_PREPS or
+                                                          child.dep_ == "iobj")
+             and child.lower_ not in _TIME_WORDS and names_actor(doc, span := _phrase(doc, child))]
+    return min(found, key=lambda f: f[:2])[2] if found else None
+
+
 def _case(token: Any) -> str:
     """The preposition of a nominal: its own, or the one opening its phrase ("of [Iranian leader] Soleimani")."""
     own = next((c.lower_ for c in token.children if c.dep_ == "case"), "")
@@ -193,13 +240,19 @@ def _arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
             target = child
         elif child.dep_ in ("obl", "obl:agent") and _case(child) == "by" and token.tag_ == "VBN":
             source = child
-        elif child.dep_ == "obj" and target is None:
-            target = child
+        elif child.dep_ == "obj" and target is None and child.lower_ not in _TIME_WORDS \
+                and child.lemma_.lower() not in EVENT_NOUNS:
+            target = child  # not a time ("met yesterday") or the event itself ("attended a summit", "held talks")
     if target is None:
         target = next((c for c in token.children if c.dep_ == "obl" and _case(c) in _TARGET_PREPS
                        and c.pos_ in ("PROPN", "NOUN", "PRON") and c.lower_ not in _TIME_WORDS), None)
-    if source is None and token.dep_ in ("xcomp", "advcl", "conj") and token.head.pos_ in ("VERB", "AUX"):
-        source = _subject(token.head)  # "agreed to set up": the subject of "agreed"
+    climber, steps = token, 0
+    while source is None and steps < 3 and (
+            climber.dep_ in ("xcomp", "advcl", "conj") and climber.head.pos_ in ("VERB", "AUX", "ADJ", "ADV")
+            or climber.dep_ == "acl" and climber.head.pos_ in ("ADJ", "ADV")):
+        # "agreed to set up": the subject of "agreed"; "is about to restore", "is ready to sign": of "about"
+        climber, steps = climber.head, steps + 1
+        source = _subject(climber)
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         if token.tag_ == "VBN" and target is None:
             target = token.head  # "the convoy attacked by rebels"
@@ -361,12 +414,28 @@ def _modality(token: Any, types: dict[int, str]) -> tuple[str, bool]:
     return "asserted", False
 
 
+_VERB_DEPENDENTS: Final = frozenset({"nsubj", "obj", "nsubj:pass", "obl:agent", "iobj"})
+
+
+def _verbal(token: Any) -> bool:
+    """A verb, or an inflected word the tagger mistook for an adjective or a name but the parse
+    gives a subject or object, and no copula ("Palestinians protested", "jets struck a house")."""
+    if token.pos_ == "VERB":
+        return True
+    if token.pos_ not in ("ADJ", "PROPN", "NOUN") or not token.is_lower or not token.is_alpha:
+        return False
+    children = {c.dep_ for c in token.children}
+    if "cop" in children or not children & _VERB_DEPENDENTS:
+        return False
+    return simplemma.lemmatize(token.lower_, lang="en").lower() != token.lower_
+
+
 def find_event_mentions(article: str, doc: Any) -> list[EventMention]:
     """Every event mention of one analysed article, in text order."""
     found: list[tuple[Any, str, str, str, bool, Any, str]] = []
     for sentence in doc.sents:
         for token in sentence:
-            if token.pos_ == "VERB":
+            if _verbal(token):
                 code, evidence = _verb_code(doc, token, sentence.end)
                 typed = plover_of(code)
                 if typed is not None and code is not None:
@@ -396,6 +465,8 @@ def find_event_mentions(article: str, doc: Any) -> list[EventMention]:
             target_span = target_span or _surface_target(doc, token, sentence)
         if nominal:
             target_span = _nominal_target(doc, token, sentence) or target_span
+        if not nominal and not names_actor(doc, target_span) and (recipient := _recipient(doc, token)) is not None:
+            target_span = recipient  # "fired two shells at Seoul", "restore ties with Gondor": Seoul, Gondor
         if source_span is not None and _NO_ACTOR.search(source_span.text) or nominal is False and any(
                 c.dep_ == "obl" and _NO_ACTOR.search(doc[c.left_edge.i:c.i + 1].text) for c in token.children):
             continue  # "Hurricane George destroyed the clinic", "destroyed in Hurricane Katrina": no actor did it
@@ -406,7 +477,9 @@ def find_event_mentions(article: str, doc: Any) -> list[EventMention]:
         mentions.append(EventMention(
             article, TextSpan(token.idx, token.idx + len(token), token.text), lemma_of(token, ()), kind, mode, code,
             modality, negated, embedded, (sentence.start_char, sentence.end_char),
-            source_span, target_span, also_targets=also, evidence=evidence))
+            source_span, target_span, also_targets=also, evidence=evidence,
+            source_is_actor=names_actor(doc, source_span),
+            target_is_actor=names_actor(doc, target_span) or any(names_actor(doc, t) for t in also)))
     return mentions
 
 

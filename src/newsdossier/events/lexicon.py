@@ -6,6 +6,11 @@ from the MIT-licensed PETRARCH2 file) gives every verb a CAMEO code and its bloc
 CAMEO's two-digit categories, renamed and regrouped; :func:`plover_of` maps a code to a PLOVER
 type and, where the code says how, a mode. CAMEO 01 (public statements) is no PLOVER event.
 A few nouns that name events by themselves ("strike", "truce", "sanctions") are typed here.
+
+Who can take part in a political event: PETRARCH2's agents dictionary (``data/agents.json``,
+built by :mod:`newsdossier.events.agents_build`) lists the common nouns that name political actors
+("police", "rebel", "villager"); :func:`actor_nouns` adds the generic ones that file leaves to
+its role-specific entries ("official", "leader", "hostage") and the aircraft that strike.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Final
 
-__all__ = ["EVENT_NOUNS", "PLOVER_TYPES", "Lexicon", "Pattern", "lexicon", "plover_of"]
+__all__ = ["EVENT_NOUNS", "PLOVER_TYPES", "Lexicon", "Pattern", "actor_nouns", "lexicon", "plover_of"]
 
 PLOVER_TYPES: Final = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
                        "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "CRIME", "MOBILIZE",
@@ -109,3 +114,19 @@ def lexicon() -> Lexicon:
                      for pre, post, code in entry["patterns"])
         for block, entry in data["blocks"].items()}
     return Lexicon(data["verbs"], patterns, synsets)
+
+
+# Generic nouns for people and groups that the agents file only has inside longer entries
+# ("official source", "party leader"), and the aircraft that carry out strikes ("Israeli jets").
+_GENERIC_ACTORS: Final = frozenset({
+    "official", "officer", "leader", "member", "hostage", "prisoner", "captive", "detainee", "suspect", "force",
+    "country", "state", "nation", "chief", "person", "group", "coalition", "union", "party", "ally", "neighbour",
+    "neighbor", "committee", "council", "agency", "queen", "driver", "pilot", "boy", "family", "attacker",
+    "jet", "warplane", "drone", "helicopter", "gunship", "aircraft", "militiaman", "assailant", "fighter"})
+
+
+@lru_cache(maxsize=1)
+def actor_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """(single nouns, multi-word phrases) that name a political actor, lower case."""
+    data = json.loads(resources.files("newsdossier.events").joinpath("data", "agents.json").read_text("utf-8"))
+    return frozenset(data["nouns"]) | _GENERIC_ACTORS, frozenset(data["phrases"])

@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import simplemma
+
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 _VERB = re.compile(r"^(\+?)([A-Z][A-Z_'-]*)\s*(?:\{[^}]*\})?\s*(?:\[([^\]]*)\])?")
 _PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]")
@@ -49,8 +51,11 @@ def build(path: Path) -> dict[str, Any]:
     synsets: dict[str, list[str]] = {}
     block: str | None = None
     synset: str | None = None
+    named: dict[str, str] = {}  # verbs only the comments of a block's patterns name ("# URGE")
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         text = line.split("#", 1)[0].rstrip()
+        if block is not None and text.startswith("-") and (c := re.search(r"#\s*([A-Z]+)\s*$", line)):
+            named.setdefault(c[1].lower(), block)
         if not text.strip():
             synset = None
             continue
@@ -87,6 +92,12 @@ def build(path: Path) -> dict[str, Any]:
             own = _code(m[3]) if m[3] is not None else None
             verbs.setdefault(lemma, {"block": block, "code": own if m[3] is not None else blocks[block]["code"],
                                      "none": m[3] is not None and own is None})
+    for verb, home in named.items():
+        # A verb a block's patterns are annotated with but that has no entry of its own (in
+        # CAMEO 2.0: "urge", in DEMAND) takes the block's default; inflected forms ("threw",
+        # "paid") are left out, their base verbs have entries.
+        if verb not in verbs and simplemma.lemmatize(verb, lang="en").lower() == verb:
+            verbs[verb] = {"block": home, "code": blocks[home]["code"], "none": False}
     return {
         "source": "PETRARCH2 CAMEO.2.0.txt (openeventdata/petrarch2 676801cd, MIT licence, "
                   "(c) 2015 Open Event Data Alliance)",

@@ -10,6 +10,11 @@ from newsdossier.quotes.model import TextSpan
 
 __all__ = ["Event", "EventDate", "EventMention", "TextSpan"]
 
+# Event types whose target is someone: releasing, arresting, assaulting, aiding, consulting.
+# Others are done to things as readily (an agreement signed, sanctions imposed, a town shelled).
+_PEOPLE_AS_TARGETS = frozenset({"RETREAT", "COERCE", "AID", "CONSULT", "SUPPORT", "COOPERATE", "DISAPPROVE",
+                                "DEMAND", "THREATEN", "INVESTIGATE"})
+
 
 @dataclass(frozen=True, slots=True)
 class EventDate:
@@ -60,6 +65,16 @@ strike"); ``negated`` for "did not strike". Only an
     place_basis: str = ""
     also_targets: tuple[TextSpan, ...] = ()  # coordinated targets the phrase could not hold ("X, who ..., and Y")
     evidence: str = ""  # what typed it: "pattern" (the words around the verb), "verb" (its default code), "noun"
+    source_is_actor: bool = False  # the source names a person, group, organisation or state
+    target_is_actor: bool = False
+
+    @property
+    def political(self) -> bool:
+        """Whether the words allow a political event: an event of a kind done to someone (a
+        release, an arrest, aid, a meeting, a demand: :data:`_PEOPLE_AS_TARGETS`) whose object is a
+        thing and names nobody it is done to is an everyday sense ("released a new album",
+        "supplied the parts"), not one ("released two hostages", "supplied arms to Israel")."""
+        return self.target is None or self.target_is_actor or self.type not in _PEOPLE_AS_TARGETS
 
     @property
     def factual(self) -> bool:
