@@ -210,6 +210,7 @@ def test_eval_reads_the_conflibert_coder_votes(nlp: Any, tmp_path: Path) -> None
     result = evaluate_events(tmp_path, nlp)
     assert result["roots_scored"] == 1 and result["cameo_root_accuracy"] == 1.0
     assert result["relevance"]["relevant"] == 1 and result["relevance"]["recall"] == 1.0
+    assert result["political_only"]["roots_scored"] == 1  # the same, only with mentions that may start an event
 
 
 def test_eval_reads_petrarch_unit_records_with_their_actor_dictionary(tmp_path: Path) -> None:

@@ -50,6 +50,7 @@ from typing import Any, Final
 from newsdossier.errors import EvalDataError
 from newsdossier.events.extract import find_event_mentions, main_mention
 from newsdossier.events.lexicon import plover_of
+from newsdossier.events.model import EventMention
 
 __all__ = ["ACLED_TO_PLOVER", "EventRecord", "evaluate_events", "read_event_records"]
 
@@ -255,14 +256,31 @@ def _agrees(predicted: str | None, gold: Sequence[str]) -> bool:
 
 
 def evaluate_events(data: Path, nlp: Any) -> dict[str, Any]:
+    """Scores of each sentence's main mention among all its mentions (the protocol of every run
+    so far), and under ``political_only`` the same with only the mentions that may start an event
+    in a build (:attr:`EventMention.political`)."""
     records = read_event_records(data)
     started = time.perf_counter()
+    mains: list[EventMention | None] = []
+    gated: list[EventMention | None] = []
+    for record in records:
+        doc = nlp(record.text)
+        mentions = find_event_mentions(record.id, doc)
+        mains.append(main_mention(mentions, doc))
+        gated.append(main_mention([m for m in mentions if m.political], doc))
+    seconds = time.perf_counter() - started
+    result = _scores(records, mains)
+    political = _scores(records, gated)
+    return {"records": len(records), **result,
+            "political_only": {k: v for k, v in political.items() if k not in ("by_type", "confusions")},
+            "seconds": round(seconds, 1)}
+
+
+def _scores(records: Sequence[EventRecord], mains: Sequence[EventMention | None]) -> dict[str, Any]:
     right = Counter[str]()
     scored = Counter[str]()
     confusion = Counter[tuple[str, str]]()
-    for record in records:
-        doc = nlp(record.text)
-        main = main_mention([m for m in find_event_mentions(record.id, doc) if m.political], doc)
+    for record, main in zip(records, mains, strict=True):
         predicted = main.type if main is not None else "NONE"
         confusion[(record.type, predicted)] += 1
         scored["type"] += 1
@@ -285,7 +303,6 @@ def evaluate_events(data: Path, nlp: Any) -> dict[str, Any]:
         if record.targets:
             scored["target"] += 1
             right["target"] += main is not None and _agrees(main.target.text if main.target else None, record.targets)
-    seconds = time.perf_counter() - started
     by_type: dict[str, dict[str, float]] = {}
     for kind in sorted({gold for gold, _ in confusion}):
         total = sum(n for (gold, _), n in confusion.items() if gold == kind)
@@ -303,7 +320,6 @@ def evaluate_events(data: Path, nlp: Any) -> dict[str, Any]:
                           "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0},
         }
     return {
-        "records": len(records),
         **cameo,
         "type_accuracy": round(right["type"] / max(scored["type"], 1), 4),
         "source_accuracy": round(right["source"] / scored["source"], 4) if scored["source"] else None,
@@ -313,5 +329,4 @@ def evaluate_events(data: Path, nlp: Any) -> dict[str, Any]:
         "by_type": by_type,
         "confusions": [{"gold": g, "predicted": p, "count": n}
                        for (g, p), n in confusion.most_common() if g != p][:15],
-        "seconds": round(seconds, 1),
     }
