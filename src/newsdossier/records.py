@@ -187,10 +187,14 @@ def link_from_dict(data: dict[str, Any]) -> ReuseLink:
     )
 
 
-def story_to_dict(story: Story) -> dict[str, Any]:
+def story_to_dict(story: Story, cut_by: str = "content alone") -> dict[str, Any]:
+    """The ``stories`` entry of dossier.json. ``cut_by`` says what separated it from the pile's
+    other stories: ``content and dates`` when one of its articles states its publication date,
+    ``content and estimated dates`` when the dates are only estimated from the texts,
+    ``content alone`` when none is dated (a story then spans whatever time its words allow)."""
     return {"id": story.id, "topic": story.topic, "title": story.title,
             "first": _iso(story.first), "last": _iso(story.last),
-            "articles": list(story.articles), "independent_families": story.families}
+            "articles": list(story.articles), "independent_families": story.families, "cut_by": cut_by}
 
 
 def topic_to_dict(topic: Topic) -> dict[str, Any]:

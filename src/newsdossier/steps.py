@@ -25,7 +25,7 @@ from newsdossier.events.extract import find_event_mentions, sentence_mains
 from newsdossier.events.model import Event, EventMention
 from newsdossier.events.resolve import resolve_events
 from newsdossier.ingest import read_inputs
-from newsdossier.model import Article, RawDocument, Rejection, Relation, Status
+from newsdossier.model import Article, DateBasis, RawDocument, Rejection, Relation, Status
 from newsdossier.nlp import load_pipeline
 from newsdossier.nlp.stage import analyse_to_bytes, doc_from_bytes, text_key, unique_texts, worker_count
 from newsdossier.quotes import Quote, find_quotes, link_actor
@@ -45,7 +45,7 @@ from newsdossier.records import (
 )
 from newsdossier.reuse import ReuseResult, find_reuse
 from newsdossier.store import Store
-from newsdossier.stories import StoryBuilder, StoryDoc, StoryResult
+from newsdossier.stories import Story, StoryBuilder, StoryDoc, StoryResult
 from newsdossier.stories.cluster import STATE_VERSION
 from newsdossier.timex import TimeExpression, find_time_expressions, split_sentences
 from newsdossier.timex.timeline import build_timeline, dated_sentences
@@ -405,10 +405,21 @@ def stories_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, 
                     same_voice_as[doc.id] = known
         builder.add(docs, same_voice_as=same_voice_as)
     result = builder.result()
-    stories = ((s.id, s.topic, json.dumps(story_to_dict(s), ensure_ascii=False)) for s in result.stories)
+    basis_of = {a.id: a.published.basis for a in articles if a.published.value}
+    stories = ((s.id, s.topic, json.dumps(story_to_dict(s, _cut_by(s, basis_of)), ensure_ascii=False))
+               for s in result.stories)
     topics = ((t.id, json.dumps(topic_to_dict(t), ensure_ascii=False)) for t in result.topics)
     store.replace_stories(stories, topics, (STATE_VERSION, builder.to_bytes()))
     return result
+
+
+def _cut_by(story: Story, basis_of: Mapping[str, DateBasis | None]) -> str:
+    """What told the story apart (see :func:`records.story_to_dict`), from the publication-date
+    basis of each dated article of this run."""
+    bases = {basis_of[a] for a in story.articles if a in basis_of}
+    if bases - {DateBasis.ESTIMATED}:
+        return "content and dates"
+    return "content and estimated dates" if bases else "content alone"
 
 
 def _stored_builder(store: Store) -> StoryBuilder | None:

@@ -42,6 +42,7 @@ def test_the_demo_dossier_has_its_two_stories_in_one_topic(tmp_path: Path, capsy
     anniversary = next(s for s in dossier["stories"] if ids["000"] in s["articles"])
     assert anniversary["independent_families"] == 2  # 001 and its spun rewrite 004 are one family
     assert (anniversary["first"], anniversary["last"]) == ("2021-01-02", "2021-01-03")
+    assert {s["cut_by"] for s in dossier["stories"]} == {"content and dates"}
     assert [t["article_count"] for t in dossier["topics"]] == [5]
     assert dossier["sources"]["stories"] == 2
     markdown = (out / "dossier.md").read_text(encoding="utf-8")
@@ -99,3 +100,17 @@ def test_rebuild_stories_starts_afresh(tmp_path: Path, monkeypatch: pytest.Monke
 def test_stories_of_a_missing_pile_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stories", "--db", str(tmp_path / "none.db")]) == 1
     assert "no pile here" in capsys.readouterr().err
+
+
+def test_an_undated_pile_says_its_stories_were_cut_by_content_alone(tmp_path: Path) -> None:
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    (pile / "a.txt").write_text("Rebels attack army convoy\n\nRebels attacked an army convoy near the northern "
+                                "town of Kidal, killing four soldiers, officials said.\n", encoding="utf-8")
+    (pile / "b.txt").write_text("Parliament passes budget\n\nThe parliament passed the budget after a long "
+                                "debate about taxes and pensions, the speaker said.\n", encoding="utf-8")
+    db, out = tmp_path / "pile.db", tmp_path / "out"
+    _build(pile, db, out)
+    dossier = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    assert dossier["stories"] and {s["cut_by"] for s in dossier["stories"]} == {"content alone"}
+    assert "stories were cut by content alone" in (out / "dossier.md").read_text(encoding="utf-8")

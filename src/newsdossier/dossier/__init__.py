@@ -142,6 +142,13 @@ def _stories_markdown(store: Store, stories: list[dict[str, Any]], topics: list[
     lines = ["## Stories", "",
              f"{len(stories)} stor{'y' if len(stories) == 1 else 'ies'} in {len(topics)} topic(s); "
              "each counts its articles and the independent source families among them.", ""]
+    cuts = {story.get("cut_by", "content alone") for story in stories}
+    if cuts == {"content alone"}:
+        lines += ["No article of the pile has a publication date, so the stories were cut by content alone: "
+                  "two reports of similar events at different times may share a story.", ""]
+    elif cuts == {"content and estimated dates"}:
+        lines += ["No article of the pile states its publication date; the stories were cut by content and by "
+                  "dates estimated from the texts.", ""]
     for topic in topics:
         lines += [f"### Topic {topic['id']}: {topic['title']}", "",
                   f"{topic['article_count']} article(s) from {topic['independent_families']} independent "
@@ -150,10 +157,11 @@ def _stories_markdown(store: Store, stories: list[dict[str, Any]], topics: list[
         for story_id in topic["stories"]:
             story = by_id[story_id]
             span = " to ".join(dict.fromkeys(d for d in (story["first"], story["last"]) if d)) or "undated"
+            cut = "" if len(cuts) == 1 or story.get("cut_by") == "content and dates" else f" · cut by {story['cut_by']}"
             lines += [f"#### {story['title'] or '(no headline)'}", "",
                       f"`{story['id']}` · {span} · {len(story['articles'])} article(s) from "
                       f"{story['independent_families']} independent famil"
-                      f"{'y' if story['independent_families'] == 1 else 'ies'}", ""]
+                      f"{'y' if story['independent_families'] == 1 else 'ies'}{cut}", ""]
             for article_id in story["articles"][:MAX_ARTICLES_PER_STORY_IN_MARKDOWN]:
                 article = store.get_article(article_id)
                 published = f", {article.published.value.isoformat()}" if article and article.published.value else ""
