@@ -226,3 +226,11 @@ def test_eval_reads_petrarch_unit_records_with_their_actor_dictionary(tmp_path: 
     [record] = read_event_records(tmp_path)
     assert record.type == "COOPERATE" and record.sources == ("arnor",)
     assert record.targets == ("gondor", "minas tirith")  # GONMIL: Gondor's military, named by Gondor's names
+
+
+def test_violence_needs_an_actor_or_a_weapon(nlp: Any) -> None:
+    bomb = _mentions(nlp, "A car bomb killed five people in Baghdad.")["killed"]  # a car carrying a bomb is no storm
+    assert bomb.type == "ASSAULT" and bomb.political and not bomb.source_is_thing
+    disease = _mentions(nlp, "Many Caribs were killed by disease and war during colonisation.")["killed"]
+    assert disease.source_is_thing and not disease.political
+    assert not _mentions(nlp, "Hurricane George destroyed the clinic.")  # weather is no actor

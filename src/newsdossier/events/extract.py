@@ -181,27 +181,72 @@ def names_actor(doc: Any, span: TextSpan | None) -> bool:
     if root.pos_ == "PRON":
         return root.lower_ in _PERSONAL_PRONOUNS
     lemma = root.lemma_.lower()
-    if lemma in nouns or root.lower_ in nouns:
+    if lemma in nouns or root.lower_ in nouns or _lemmas(lemma, root.lower_)[-1] in nouns:
         return True
     before = [t.lower_ for t in words if t.i <= root.i][-3:]
     return any(" ".join([*before[k:-1], lemma]) in phrases for k in range(len(before) - 1))
 
 
-_RECIPIENT_PREPS: Final = frozenset({"to", "with", "against", "at", "from", "for", "on", "into", "toward",
-                                     "towards", "of"})
+def _weapons() -> frozenset[str]:
+    synsets = lexicon().synsets
+    return frozenset({*synsets.get("&WEAPON", ()), *synsets.get("&AIRCRAFT", ()),
+                      *(noun for noun, (kind, _) in EVENT_NOUNS.items() if kind == "ASSAULT"),
+                      "shell", "mortar", "grenade", "explosive", "mine", "gunfire", "bullet", "shot", "car", "vehicle",
+                      "arms", "weapon"})
+
+
+_WEAPONS: Final = _weapons()
+
+
+def _names_weapon(doc: Any, span: TextSpan) -> bool:
+    """Whether an argument's head is a weapon, an attack or what carries one ("a car bomb", "the
+    blast", "a drone"): a source that does violence without being an actor."""
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    root = words.root
+    return any(form in _WEAPONS for form in (root.lower_, *_lemmas(root.lemma_.lower(), root.lower_)))
+
+
+_QUANTITIES: Final = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores",
+                                "million", "millions", "number", "group", "some", "many", "most", "all", "rest"})
+
+
+def _names_thing(doc: Any, span: TextSpan | None) -> bool:
+    """Whether an argument is plainly a thing: its head a common noun that no actor list and no
+    weapon list knows ("disease", "sales records"), not a name, a pronoun or a quantity of
+    something ("hundreds of UN troops": troops)."""
+    if span is None:
+        return False
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    root = words.root
+    if root.lower_ in _QUANTITIES or root.lemma_.lower() in _QUANTITIES:
+        inner = next((c for c in root.children if c.dep_ == "nmod" and _case(c) == "of"), None)
+        if inner is None:
+            return False
+        root = inner
+    if root.pos_ != "NOUN" or root.ent_type_:
+        return False
+    return not names_actor(doc, _phrase(doc, root)) and not _names_weapon(doc, _phrase(doc, root))
+
+
+_RECIPIENT_PREPS: Final = frozenset({"to", "with", "against", "at", "for", "on", "into", "toward", "towards"})
 # Which of them names the one an event is done to first: "celebrated Eid at Osgiliath with Gondor" is with Gondor.
-_RECIPIENT_ORDER: Final = ("against", "with", "to", "toward", "towards", "on", "into", "at", "for", "from", "of")
+_RECIPIENT_ORDER: Final = ("against", "with", "to", "toward", "towards", "on", "into", "at", "for")
 
 
-def _recipient(doc: Any, token: Any) -> TextSpan | None:
-    """The first "to", "with", "against", "at" ... phrase of the trigger (or of its object) that
-    names an actor: the one the event is done to when the object is a thing ("supplied arms to
-    Israel", "restore ties with Gondor")."""
+def _recipient(doc: Any, token: Any, violent: bool) -> TextSpan | None:
+    """The first "to", "with", "against" ... phrase of the trigger (or of its object) that names
+    an actor: the one the event is done to when the object is a thing ("supplied arms to Israel",
+    "restore ties with Gondor"; "at" only for violence: "fired shells at Seoul"). Not "from" (the
+    giver: "received weapons from the government") nor "of" ("took control of the company")."""
     heads = [token, *(c for c in token.children if c.dep_ in ("obj", "nsubj:pass"))]
+    preps = _RECIPIENT_PREPS if violent else _RECIPIENT_PREPS - {"at"}  # "fired at Seoul", not "issued at a court"
     found = [(_RECIPIENT_ORDER.index(case) if case in _RECIPIENT_ORDER else len(_RECIPIENT_ORDER), child.i, span)
              for head in heads for child in head.children
-             if child.dep_ in ("obl", "nmod", "iobj") and ((case := _case(child)) in _RECIPIENT_PREPS or
-                                                          child.dep_ == "iobj")
+             if child.dep_ in ("obl", "nmod", "iobj") and ((case := _case(child)) in preps or child.dep_ == "iobj")
              and child.lower_ not in _TIME_WORDS and names_actor(doc, span := _phrase(doc, child))]
     return min(found, key=lambda f: f[:2])[2] if found else None
 
@@ -366,7 +411,16 @@ def _negated(doc: Any, token: Any, sentence: Any) -> bool:
 
 
 def _own_modality(token: Any) -> str | None:
-    """What a verb's own words make of it: a modal or "if" makes it possible."""
+    """What a verb's own words make of it: a modal or "if" makes it possible, and so does "due
+    to", "set to", "likely to" just before it, whatever the parse made of them; "is to halt" is
+    only intended."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].lower_ == "to":
+        before = doc[token.i - 2]
+        if before.lower_ in _LIKELY or before.lower_ in ("scheduled", "slated"):
+            return "possible"
+        if before.lemma_.lower() == "be" or before.lower_ in ("is", "are", "was", "were"):
+            return "intended"
     for child in token.children:
         if child.dep_ in ("aux", "aux:pass") and child.lower_ in _MODALS:
             return "possible"
@@ -465,9 +519,11 @@ def find_event_mentions(article: str, doc: Any) -> list[EventMention]:
             target_span = target_span or _surface_target(doc, token, sentence)
         if nominal:
             target_span = _nominal_target(doc, token, sentence) or target_span
-        if not nominal and not names_actor(doc, target_span) and (recipient := _recipient(doc, token)) is not None:
+        if not nominal and target_span is not None and not names_actor(doc, target_span) \
+                and (recipient := _recipient(doc, token, kind == "ASSAULT")) is not None:
             target_span = recipient  # "fired two shells at Seoul", "restore ties with Gondor": Seoul, Gondor
-        if source_span is not None and _NO_ACTOR.search(source_span.text) or nominal is False and any(
+        if source_span is not None and _NO_ACTOR.search(source_span.text) and not _names_weapon(doc, source_span) \
+                or nominal is False and any(
                 c.dep_ == "obl" and _NO_ACTOR.search(doc[c.left_edge.i:c.i + 1].text) for c in token.children):
             continue  # "Hurricane George destroyed the clinic", "destroyed in Hurricane Katrina": no actor did it
         also = tuple(_phrase(doc, c) for c in target.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
@@ -479,6 +535,7 @@ def find_event_mentions(article: str, doc: Any) -> list[EventMention]:
             modality, negated, embedded, (sentence.start_char, sentence.end_char),
             source_span, target_span, also_targets=also, evidence=evidence,
             source_is_actor=names_actor(doc, source_span),
+            source_is_thing=_names_thing(doc, source_span),
             target_is_actor=names_actor(doc, target_span) or any(names_actor(doc, t) for t in also)))
     return mentions
 

@@ -122,7 +122,8 @@ _GENERIC_ACTORS: Final = frozenset({
     "official", "officer", "leader", "member", "hostage", "prisoner", "captive", "detainee", "suspect", "force",
     "country", "state", "nation", "chief", "person", "group", "coalition", "union", "party", "ally", "neighbour",
     "neighbor", "committee", "council", "agency", "queen", "driver", "pilot", "boy", "family", "attacker",
-    "jet", "warplane", "drone", "helicopter", "gunship", "aircraft", "militiaman", "assailant", "fighter"})
+    "jet", "warplane", "drone", "helicopter", "gunship", "aircraft", "militiaman", "assailant", "fighter",
+    "crowd", "protestor", "inspector", "secretary", "envoy", "delegation", "mob", "staff", "crew", "team"})
 
 
 @lru_cache(maxsize=1)

@@ -67,13 +67,18 @@ strike"); ``negated`` for "did not strike". Only an
     evidence: str = ""  # what typed it: "pattern" (the words around the verb), "verb" (its default code), "noun"
     source_is_actor: bool = False  # the source names a person, group, organisation or state
     target_is_actor: bool = False
+    source_is_thing: bool = False  # the source names neither an actor nor a weapon ("disease", "sales")
 
     @property
     def political(self) -> bool:
         """Whether the words allow a political event: an event of a kind done to someone (a
         release, an arrest, aid, a meeting, a demand: :data:`_PEOPLE_AS_TARGETS`) whose object is a
         thing and names nobody it is done to is an everyday sense ("released a new album",
-        "supplied the parts"), not one ("released two hostages", "supplied arms to Israel")."""
+        "supplied the parts"), not one ("released two hostages", "supplied arms to Israel"); so is
+        violence whose source is a thing that is no weapon ("killed by disease"; a report may
+        accuse, though)."""
+        if self.source_is_thing and self.type == "ASSAULT":
+            return False  # "killed by disease", "the explosion in consumer technology": nobody did it
         return self.target is None or self.target_is_actor or self.type not in _PEOPLE_AS_TARGETS
 
     @property
