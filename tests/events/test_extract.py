@@ -234,3 +234,18 @@ def test_violence_needs_an_actor_or_a_weapon(nlp: Any) -> None:
     disease = _mentions(nlp, "Many Caribs were killed by disease and war during colonisation.")["killed"]
     assert disease.source_is_thing and not disease.political
     assert not _mentions(nlp, "Hurricane George destroyed the clinic.")  # weather is no actor
+
+
+def test_petrarch_discards_keep_sport_out_of_events(nlp: Any, tmp_path: Path) -> None:
+    from newsdossier.events.agents_build import build_discards
+
+    hurt = _mentions(nlp, "The goalkeeper was hurt in a clash with Alan Shearer.")["clash"]
+    assert hurt.discarded == "goalkeeper" and not hurt.political  # a sentence discard
+    found = _mentions(nlp, "Chelsea beat Arsenal in the Champions League. Police arrested two fans.")
+    assert found["arrested"].discarded == "champions league"  # a story discard covers the whole article
+    assert _mentions(nlp, "Police arrested two men in Kabul.")["arrested"].discarded == ""
+
+    path = tmp_path / "discards.txt"
+    path.write_text("# note\n1943\nYEARS AGO\nTHIRD ROUND\n+CHAMPIONS LEAGUE   # x\nTROPICAL_STORM\n", encoding="utf-8")
+    lists = build_discards(path)
+    assert lists["sentence"] == ["third round", "tropical storm"] and lists["story"] == ["champions league"]

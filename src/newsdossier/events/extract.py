@@ -24,7 +24,7 @@ from typing import Any, Final
 
 import simplemma
 
-from newsdossier.events.lexicon import EVENT_NOUNS, actor_nouns, lexicon, plover_of
+from newsdossier.events.lexicon import EVENT_NOUNS, actor_nouns, discards, lexicon, plover_of
 from newsdossier.events.model import EventMention, TextSpan
 from newsdossier.timex.lexicon import DAY_PARTS, MONTHS, SEASON_CODES, UNITS, WEEKDAYS
 
@@ -233,8 +233,9 @@ def _names_thing(doc: Any, span: TextSpan | None) -> bool:
 
 
 _RECIPIENT_PREPS: Final = frozenset({"to", "with", "against", "at", "for", "on", "into", "toward", "towards"})
+_VIOLENT_RECIPIENT_PREPS: Final = frozenset({"at", "against", "on", "upon"})
 # Which of them names the one an event is done to first: "celebrated Eid at Osgiliath with Gondor" is with Gondor.
-_RECIPIENT_ORDER: Final = ("against", "with", "to", "toward", "towards", "on", "into", "at", "for")
+_RECIPIENT_ORDER: Final = ("against", "with", "to", "toward", "towards", "on", "upon", "into", "at", "for")
 
 
 def _recipient(doc: Any, token: Any, violent: bool) -> TextSpan | None:
@@ -243,7 +244,9 @@ def _recipient(doc: Any, token: Any, violent: bool) -> TextSpan | None:
     "restore ties with Gondor"; "at" only for violence: "fired shells at Seoul"). Not "from" (the
     giver: "received weapons from the government") nor "of" ("took control of the company")."""
     heads = [token, *(c for c in token.children if c.dep_ in ("obj", "nsubj:pass"))]
-    preps = _RECIPIENT_PREPS if violent else _RECIPIENT_PREPS - {"at"}  # "fired at Seoul", not "issued at a court"
+    # violence is done at, against or on someone ("fired shells at Seoul"; not "broke the news to him"),
+    # other events to, with, for ... them (not "issued an order at a court")
+    preps = _VIOLENT_RECIPIENT_PREPS if violent else _RECIPIENT_PREPS - {"at"}
     found = [(_RECIPIENT_ORDER.index(case) if case in _RECIPIENT_ORDER else len(_RECIPIENT_ORDER), child.i, span)
              for head in heads for child in head.children
              if child.dep_ in ("obl", "nmod", "iobj") and ((case := _case(child)) in preps or child.dep_ == "iobj")
@@ -505,6 +508,9 @@ def find_event_mentions(article: str, doc: Any) -> list[EventMention]:
                     mode = "aerial"  # "air strike", "drone attack"
                 found.append((token, kind, mode, "", True, sentence, "noun"))
     types = {token.i: kind for token, kind, *_ in found}
+    sentence_discards, story_discards = discards()
+    whole = story_discards.search(doc.text.lower()) if found else None
+    discarded: dict[int, str] = {}
     mentions = []
     for token, kind, mode, code, nominal, sentence, evidence in found:
         modality, embedded = _modality(token, types)
@@ -530,12 +536,15 @@ def find_event_mentions(article: str, doc: Any) -> list[EventMention]:
                      and c.idx >= (target_span.end if target_span else 0)) if target is not None else ()
         if target_span is not None and not also and (more := _coordinated(doc, target_span.end, sentence)):
             also = (more,)
+        if sentence.start not in discarded:
+            hit = whole or sentence_discards.search(sentence.text.lower())
+            discarded[sentence.start] = hit[0] if hit else ""
         mentions.append(EventMention(
             article, TextSpan(token.idx, token.idx + len(token), token.text), lemma_of(token, ()), kind, mode, code,
             modality, negated, embedded, (sentence.start_char, sentence.end_char),
             source_span, target_span, also_targets=also, evidence=evidence,
             source_is_actor=names_actor(doc, source_span),
-            source_is_thing=_names_thing(doc, source_span),
+            source_is_thing=_names_thing(doc, source_span), discarded=discarded[sentence.start],
             target_is_actor=names_actor(doc, target_span) or any(names_actor(doc, t) for t in also)))
     return mentions
 

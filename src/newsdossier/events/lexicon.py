@@ -16,12 +16,13 @@ its role-specific entries ("official", "leader", "hostage") and the aircraft tha
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Final
 
-__all__ = ["EVENT_NOUNS", "PLOVER_TYPES", "Lexicon", "Pattern", "actor_nouns", "lexicon", "plover_of"]
+__all__ = ["EVENT_NOUNS", "PLOVER_TYPES", "Lexicon", "Pattern", "actor_nouns", "discards", "lexicon", "plover_of"]
 
 PLOVER_TYPES: Final = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
                        "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "CRIME", "MOBILIZE",
@@ -131,3 +132,18 @@ def actor_nouns() -> tuple[frozenset[str], frozenset[str]]:
     """(single nouns, multi-word phrases) that name a political actor, lower case."""
     data = json.loads(resources.files("newsdossier.events").joinpath("data", "agents.json").read_text("utf-8"))
     return frozenset(data["nouns"]) | _GENERIC_ACTORS, frozenset(data["phrases"])
+
+
+@lru_cache(maxsize=1)
+def discards() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(sentence, story) patterns of PETRARCH2's discard phrases (``data/discards.json``, built by
+    :mod:`newsdossier.events.agents_build`): a sentence holding a sentence phrase ("goalkeeper",
+    "film festival", "tropical storm"), or an article holding a story phrase ("Champions League",
+    "Wimbledon"), reports no political event. Both match lower-cased text, whole words."""
+    data = json.loads(resources.files("newsdossier.events").joinpath("data", "discards.json").read_text("utf-8"))
+
+    def pattern(phrases: list[str]) -> re.Pattern[str]:
+        body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+    return pattern(data["sentence"]), pattern(data["story"])

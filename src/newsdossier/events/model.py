@@ -68,6 +68,7 @@ strike"); ``negated`` for "did not strike". Only an
     source_is_actor: bool = False  # the source names a person, group, organisation or state
     target_is_actor: bool = False
     source_is_thing: bool = False  # the source names neither an actor nor a weapon ("disease", "sales")
+    discarded: str = ""  # the discard phrase of its sentence or article ("goalkeeper", "Champions League")
 
     @property
     def political(self) -> bool:
@@ -77,6 +78,8 @@ strike"); ``negated`` for "did not strike". Only an
         "supplied the parts"), not one ("released two hostages", "supplied arms to Israel"); so is
         violence whose source is a thing that is no weapon ("killed by disease"; a report may
         accuse, though)."""
+        if self.discarded:
+            return False  # a sports, entertainment, weather or history sentence (PETRARCH2's discards)
         if self.source_is_thing and self.type == "ASSAULT":
             return False  # "killed by disease", "the explosion in consumer technology": nobody did it
         return self.target is None or self.target_is_actor or self.type not in _PEOPLE_AS_TARGETS
