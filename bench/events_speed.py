@@ -48,7 +48,7 @@ def main() -> None:
             spans = [(s.start_char, s.end_char) for s in doc.sents]
             expressions = find_time_expressions(article.text, article.published, sentences=spans)
             started = time.perf_counter()
-            found = find_event_mentions(article.id, doc)
+            found = find_event_mentions(article.id, doc, article.text)
             mentions[article.id] = attach_dates_and_places(found, doc, expressions, article.published.value, None,
                                                            main=sentence_mains(found, doc))
             extract += time.perf_counter() - started

@@ -260,7 +260,7 @@ def _dateline_place(dateline: str | None) -> str | None:
 
 
 def _events(article: Article, doc: Doc, found: Annotations) -> None:
-    mentions = find_event_mentions(article.id, doc)
+    mentions = find_event_mentions(article.id, doc, article.text)
     found.events[article.id] = attach_dates_and_places(
         mentions, doc, found.expressions.get(article.id, ()), article.published.value,
         _dateline_place(article.dateline), main=sentence_mains(mentions, doc))

@@ -160,7 +160,7 @@ def ecb_items(docs: Sequence[EventCorefDoc], nlp: Any) -> EcbItems:
         analysed = nlp(doc.text)
         spans = [(s.start_char, s.end_char) for s in analysed.sents]
         expressions = find_time_expressions(doc.text, None, sentences=spans)
-        mentions = find_event_mentions(doc.id, analysed)
+        mentions = find_event_mentions(doc.id, analysed, doc.text)
         mentions = attach_dates_and_places(mentions, analysed, expressions, None, None,
                                            main=sentence_mains(mentions, analysed))
         names = article_names(analysed)

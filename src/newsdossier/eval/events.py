@@ -265,7 +265,7 @@ def evaluate_events(data: Path, nlp: Any) -> dict[str, Any]:
     gated: list[EventMention | None] = []
     for record in records:
         doc = nlp(record.text)
-        mentions = find_event_mentions(record.id, doc)
+        mentions = find_event_mentions(record.id, doc, record.text)
         mains.append(main_mention(mentions, doc))
         gated.append(main_mention([m for m in mentions if m.political], doc))
     seconds = time.perf_counter() - started

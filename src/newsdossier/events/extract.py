@@ -164,6 +164,14 @@ _PERSONAL_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "you", "h
                                        "who", "whom"})
 
 
+def _root(doc: Any, span: TextSpan | None) -> Any | None:
+    """The head token of an argument's words."""
+    if span is None:
+        return None
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return words.root if words is not None and len(words) else None
+
+
 def names_actor(doc: Any, span: TextSpan | None) -> bool:
     """Whether an argument names someone who can act politically: its head word is a person,
     organisation or place name (states act: "Israel struck"), a plural nationality
@@ -172,21 +180,25 @@ def names_actor(doc: Any, span: TextSpan | None) -> bool:
     if span is None:
         return False
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if words is None or not len(words):
-        return False
-    root = words.root
+    return words is not None and len(words) > 0 and _actor_head(words.root, words.start)
+
+
+def _actor_head(root: Any, first: int) -> bool:
+    """:func:`names_actor` for a head token whose phrase starts at token ``first``."""
     if root.ent_type_ and (root.ent_type_ in _ACTOR_LABELS or root.tag_ == "NNPS" or root.text.isupper()):
         return True  # a name; of the miscellaneous ones, plural nationalities and acronyms ("US", "EU")
-    nouns, phrases = actor_nouns()
     if root.pos_ == "PRON":
         return root.lower_ in _PERSONAL_PRONOUNS
+    nouns, phrases = actor_nouns()
     lemma = root.lemma_.lower()
     if lemma in nouns or root.lower_ in nouns or _lemmas(lemma, root.lower_)[-1] in nouns:
         return True
-    before = [t.lower_ for t in words if t.i <= root.i][-3:]
-    return any(" ".join([*before[k:-1], lemma]) in phrases for k in range(len(before) - 1))
+    doc = root.doc
+    before = [doc[i].lower_ for i in range(max(first, root.i - 2), root.i)]
+    return any(" ".join([*before[k:], lemma]) in phrases for k in range(len(before)))
 
 
+@lru_cache(maxsize=1)
 def _weapons() -> frozenset[str]:
     synsets = lexicon().synsets
     return frozenset({*synsets.get("&WEAPON", ()), *synsets.get("&AIRCRAFT", ()),
@@ -195,17 +207,16 @@ def _weapons() -> frozenset[str]:
                       "arms", "weapon"})
 
 
-_WEAPONS: Final = _weapons()
+def _weapon_head(root: Any) -> bool:
+    """Whether a head word is a weapon, an attack or what carries one ("a car bomb", "the blast",
+    "a drone"): a source that does violence without being an actor."""
+    weapons = _weapons()
+    return root.lower_ in weapons or any(form in weapons for form in _lemmas(root.lemma_.lower(), root.lower_))
 
 
 def _names_weapon(doc: Any, span: TextSpan) -> bool:
-    """Whether an argument's head is a weapon, an attack or what carries one ("a car bomb", "the
-    blast", "a drone"): a source that does violence without being an actor."""
-    words = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if words is None or not len(words):
-        return False
-    root = words.root
-    return any(form in _WEAPONS for form in (root.lower_, *_lemmas(root.lemma_.lower(), root.lower_)))
+    root = _root(doc, span)
+    return root is not None and _weapon_head(root)
 
 
 _QUANTITIES: Final = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores",
@@ -216,12 +227,9 @@ def _names_thing(doc: Any, span: TextSpan | None) -> bool:
     """Whether an argument is plainly a thing: its head a common noun that no actor list and no
     weapon list knows ("disease", "sales records"), not a name, a pronoun or a quantity of
     something ("hundreds of UN troops": troops)."""
-    if span is None:
+    root = _root(doc, span)
+    if root is None:
         return False
-    words = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if words is None or not len(words):
-        return False
-    root = words.root
     if root.lower_ in _QUANTITIES or root.lemma_.lower() in _QUANTITIES:
         inner = next((c for c in root.children if c.dep_ == "nmod" and _case(c) == "of"), None)
         if inner is None:
@@ -229,7 +237,7 @@ def _names_thing(doc: Any, span: TextSpan | None) -> bool:
         root = inner
     if root.pos_ != "NOUN" or root.ent_type_:
         return False
-    return not names_actor(doc, _phrase(doc, root)) and not _names_weapon(doc, _phrase(doc, root))
+    return not _actor_head(root, root.left_edge.i) and not _weapon_head(root)
 
 
 _RECIPIENT_PREPS: Final = frozenset({"to", "with", "against", "at", "for", "on", "into", "toward", "towards"})
@@ -247,11 +255,11 @@ def _recipient(doc: Any, token: Any, violent: bool) -> TextSpan | None:
     # violence is done at, against or on someone ("fired shells at Seoul"; not "broke the news to him"),
     # other events to, with, for ... them (not "issued an order at a court")
     preps = _VIOLENT_RECIPIENT_PREPS if violent else _RECIPIENT_PREPS - {"at"}
-    found = [(_RECIPIENT_ORDER.index(case) if case in _RECIPIENT_ORDER else len(_RECIPIENT_ORDER), child.i, span)
+    found = [(_RECIPIENT_ORDER.index(case) if case in _RECIPIENT_ORDER else len(_RECIPIENT_ORDER), child.i, child)
              for head in heads for child in head.children
              if child.dep_ in ("obl", "nmod", "iobj") and ((case := _case(child)) in preps or child.dep_ == "iobj")
-             and child.lower_ not in _TIME_WORDS and names_actor(doc, span := _phrase(doc, child))]
-    return min(found, key=lambda f: f[:2])[2] if found else None
+             and child.lower_ not in _TIME_WORDS and _actor_head(child, child.left_edge.i)]
+    return _phrase(doc, min(found, key=lambda f: f[:2])[2]) if found else None
 
 
 def _case(token: Any) -> str:
@@ -472,14 +480,18 @@ def _modality(token: Any, types: dict[int, str]) -> tuple[str, bool]:
 
 
 _VERB_DEPENDENTS: Final = frozenset({"nsubj", "obj", "nsubj:pass", "obl:agent", "iobj"})
+_MISTAGGED: Final = frozenset({"ADJ", "PROPN", "NOUN"})
+# Where a mistagged verb stands: at the head of a clause, not inside a noun phrase.
+_CLAUSE_DEPS: Final = frozenset({"ROOT", "acl", "acl:relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis"})
 
 
 def _verbal(token: Any) -> bool:
     """A verb, or an inflected word the tagger mistook for an adjective or a name but the parse
     gives a subject or object, and no copula ("Palestinians protested", "jets struck a house")."""
-    if token.pos_ == "VERB":
+    pos = token.pos_
+    if pos == "VERB":
         return True
-    if token.pos_ not in ("ADJ", "PROPN", "NOUN") or not token.is_lower or not token.is_alpha:
+    if pos not in _MISTAGGED or not token.is_lower or not token.is_alpha or token.dep_ not in _CLAUSE_DEPS:
         return False
     children = {c.dep_ for c in token.children}
     if "cop" in children or not children & _VERB_DEPENDENTS:
@@ -487,12 +499,14 @@ def _verbal(token: Any) -> bool:
     return simplemma.lemmatize(token.lower_, lang="en").lower() != token.lower_
 
 
-def find_event_mentions(article: str, doc: Any) -> list[EventMention]:
-    """Every event mention of one analysed article, in text order."""
+def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list[EventMention]:
+    """Every event mention of one analysed article, in text order. ``text`` is the text ``doc``
+    was analysed from, when the caller has it (``doc.text`` is rebuilt from the tokens on every call)."""
     found: list[tuple[Any, str, str, str, bool, Any, str]] = []
     for sentence in doc.sents:
         for token in sentence:
-            if _verbal(token):
+            pos = token.pos_  # read once: each read looks the tag's string up
+            if pos == "VERB" or pos in _MISTAGGED and _verbal(token):
                 code, evidence = _verb_code(doc, token, sentence.end)
                 typed = plover_of(code)
                 if typed is not None and code is not None:
@@ -500,7 +514,7 @@ def find_event_mentions(article: str, doc: Any) -> list[EventMention]:
                     gerund = token.tag_ == "VBG" and any(
                         doc[i].pos_ == "DET" for i in range(max(sentence.start, token.i - 2), token.i))
                     found.append((token, typed[0], typed[1], code, gerund, sentence, evidence))
-            elif (token.pos_ == "NOUN" and token.lower_[:4] in _NOUN_PREFIXES
+            elif (pos == "NOUN" and token.lower_[:4] in _NOUN_PREFIXES
                   and (name := lemma_of(token, EVENT_NOUNS)) in EVENT_NOUNS and not token.is_title
                   and (token.tag_ != "NNS" or name in _PLURAL_EVENTS)):
                 kind, mode = EVENT_NOUNS[name]
@@ -509,7 +523,8 @@ def find_event_mentions(article: str, doc: Any) -> list[EventMention]:
                 found.append((token, kind, mode, "", True, sentence, "noun"))
     types = {token.i: kind for token, kind, *_ in found}
     sentence_discards, story_discards = discards()
-    whole = story_discards.search(doc.text.lower()) if found else None
+    lowered = (doc.text if text is None else text).lower() if found else ""
+    whole = story_discards.search(lowered) if found else None
     discarded: dict[int, str] = {}
     mentions = []
     for token, kind, mode, code, nominal, sentence, evidence in found:
@@ -537,7 +552,7 @@ def find_event_mentions(article: str, doc: Any) -> list[EventMention]:
         if target_span is not None and not also and (more := _coordinated(doc, target_span.end, sentence)):
             also = (more,)
         if sentence.start not in discarded:
-            hit = whole or sentence_discards.search(sentence.text.lower())
+            hit = whole or sentence_discards.search(lowered, sentence.start_char, sentence.end_char)
             discarded[sentence.start] = hit[0] if hit else ""
         mentions.append(EventMention(
             article, TextSpan(token.idx, token.idx + len(token), token.text), lemma_of(token, ()), kind, mode, code,

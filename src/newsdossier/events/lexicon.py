@@ -143,7 +143,25 @@ def discards() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = json.loads(resources.files("newsdossier.events").joinpath("data", "discards.json").read_text("utf-8"))
 
     def pattern(phrases: list[str]) -> re.Pattern[str]:
-        body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+        # one alternative per phrase would be tried at every position; a trie of the phrases'
+        # characters lets the engine drop a position at its first letter
+        trie: dict[str, Any] = {}
+        for phrase in phrases:
+            node = trie
+            for char in " ".join(phrase.split()):
+                node = node.setdefault(char, {})
+            node[""] = {}
+        return re.compile(rf"(?<!\w)(?:{_trie_regex(trie)})(?!\w)")
 
     return pattern(data["sentence"]), pattern(data["story"])
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    """A regular expression matching every path of a character trie ("" marks a phrase's end)."""
+    ends = "" in node
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    return body + ("?" if ends else "")
