@@ -249,3 +249,8 @@ def test_petrarch_discards_keep_sport_out_of_events(nlp: Any, tmp_path: Path) ->
     path.write_text("# note\n1943\nYEARS AGO\nTHIRD ROUND\n+CHAMPIONS LEAGUE   # x\nTROPICAL_STORM\n", encoding="utf-8")
     lists = build_discards(path)
     assert lists["sentence"] == ["third round", "tropical storm"] and lists["story"] == ["champions league"]
+
+
+def test_found_dead_is_a_death_not_an_assault(nlp: Any) -> None:
+    assert not _mentions(nlp, "US actor Ossie Davis has been found dead at the age of 87.")  # the dictionary says 190
+    assert _mentions(nlp, "Gunmen killed three people in the raid.")["killed"].type == "ASSAULT"

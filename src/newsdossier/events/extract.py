@@ -61,6 +61,9 @@ _LIGHT_OBJECTS: Final = {"take": frozenset({"place", "part", "office", "note", "
 _EVERYDAY_SENSES: Final = frozenset({"fire", "serve", "join", "lead", "take", "found", "conduct", "call",
                                      "leave", "promote", "pull", "guide", "die", "work", "run", "hit", "beat",
                                      "hold", "give", "get", "go", "come", "move", "open", "close", "start"})
+# Verbs whose "... dead" pattern the dictionary codes as violence (CAMEO 190), though "found
+# dead" reports a death and says nothing of who caused it.
+_DEATH_FINDERS: Final = frozenset({"find", "discover", "report", "declare", "pronounce"})
 # What does things without being an actor: weather, quakes, fires and floods, vehicles.
 _NO_ACTOR: Final = re.compile(r"\b(?:hurricane|storm|typhoon|cyclone|tornado|earthquake|quake|tsunami|flood|"
                               r"floods|wildfire|fire|blaze|avalanche|landslide|mudslide|drought|lightning|car|vehicle|"
@@ -131,6 +134,8 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
                 and _matches(pattern.before, before, lex.synsets, from_end=True):
             best = (size, pattern.code)
     if best is not None:
+        if lemma in _DEATH_FINDERS and any(w == "dead" for pair in after[:3] for w in pair):
+            return None, ""  # "was found dead": a death, not who caused it (the dictionary says 190)
         return best[1], "pattern"
     if lemma in _EVERYDAY_SENSES:
         return None, ""  # only a pattern says it is the political sense ("fired at", not "fired the coach")
