@@ -10,8 +10,8 @@ from newsdossier.quotes.model import TextSpan
 
 __all__ = ["Event", "EventDate", "EventMention", "TextSpan"]
 
-# Event types whose target is someone: releasing, arresting, assaulting, aiding, consulting.
-# Others are done to things as readily (an agreement signed, sanctions imposed, a town shelled).
+# Event types whose target is someone: releasing, arresting, aiding, meeting, demanding, accusing.
+# Others are done to things as readily (a town shelled, an agreement signed, sanctions imposed).
 _PEOPLE_AS_TARGETS = frozenset({"RETREAT", "COERCE", "AID", "CONSULT", "SUPPORT", "COOPERATE", "DISAPPROVE",
                                 "DEMAND", "THREATEN", "INVESTIGATE"})
 
@@ -72,12 +72,13 @@ strike"); ``negated`` for "did not strike". Only an
 
     @property
     def political(self) -> bool:
-        """Whether the words allow a political event: an event of a kind done to someone (a
-        release, an arrest, aid, a meeting, a demand: :data:`_PEOPLE_AS_TARGETS`) whose object is a
-        thing and names nobody it is done to is an everyday sense ("released a new album",
-        "supplied the parts"), not one ("released two hostages", "supplied arms to Israel"); so is
-        violence whose source is a thing that is no weapon ("killed by disease"; a report may
-        accuse, though)."""
+        """Whether the words allow a political event (only such a mention may start an event).
+        Not one: a mention in a sentence or article PETRARCH2 discards (sport, entertainment,
+        weather, history); an event of a kind done to someone (a release, an arrest, aid, a
+        meeting, a demand: :data:`_PEOPLE_AS_TARGETS`) whose object is a thing and names nobody
+        it is done to ("released a new album", "supplied the parts"; but "released two hostages",
+        "supplied arms to Israel"); violence whose source is a thing that is no weapon ("killed by
+        disease"; a report may accuse, though)."""
         if self.discarded:
             return False  # a sports, entertainment, weather or history sentence (PETRARCH2's discards)
         if self.source_is_thing and self.type == "ASSAULT":
