@@ -42,7 +42,7 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -92,19 +92,26 @@ def _read_plover(path: Path) -> list[EventRecord]:
 
 
 _SENTENCE: Final = re.compile(r"<Sentence\b[^>]*\bid=\"([^\"]*)\"(.*?)<Text>(.*?)</Text>", re.DOTALL)
-_CODING: Final = re.compile(r"<EventCoding\b[^>]*\beventcode=\"([^\"]*)\"")
+_CODING: Final = re.compile(r"<EventCoding\b([^>]*)>")
+_ATTRIBUTE: Final = re.compile(r"(\w+)=\"([^\"]*)\"")
 
 
-def _read_petrarch(path: Path) -> list[EventRecord]:
+def _read_petrarch(path: Path, names: Mapping[str, list[str]] | None = None) -> list[EventRecord]:
+    """A PETRARCH records file's sentences, each with its first PLOVER-typed coding; with
+    ``names`` (actor code -> names), its source and target actors too."""
     # Read with patterns, not an XML parser: the file's parse blocks are not well-formed XML.
     raw = path.read_text(encoding="utf-8")
     out = []
     for match in _SENTENCE.finditer(raw):
-        typed = [plover_of(code) for code in _CODING.findall(match[2])]
-        kinds = [t[0] for t in typed if t is not None]
         text = " ".join(match[3].split())
-        if kinds and text:
-            out.append(EventRecord(match[1], text, kinds[0], (), ()))
+        codings = [(coding, typed[0]) for coding in (dict(_ATTRIBUTE.findall(a)) for a in _CODING.findall(match[2]))
+                   if (typed := plover_of(coding.get("eventcode"))) is not None]
+        if not codings or not text:
+            continue
+        coding, kind = codings[0]
+        sources = tuple(names.get(coding.get("sourcecode", "")[:3], ())) if names is not None else ()
+        targets = tuple(names.get(coding.get("targetcode", "")[:3], ())) if names is not None else ()
+        out.append(EventRecord(match[1], text, kind, sources, targets))
     return out
 
 
@@ -132,8 +139,6 @@ def _read_case(path: Path) -> list[EventRecord]:
     return out
 
 
-_UNIT_CODING: Final = re.compile(
-    r"<EventCoding\b[^>]*\bsourcecode=\"([^\"]*)\"[^>]*\btargetcode=\"([^\"]*)\"[^>]*\beventcode=\"([^\"]*)\"")
 _ACTOR_ENTRY: Final = re.compile(r"^(\+?)([A-Z][A-Z0-9_.' -]*?)\s*(?:\[([A-Z-]+)\])?\s*(?:#.*)?$")
 
 
@@ -157,19 +162,7 @@ def _read_petrarch_units(path: Path) -> list[EventRecord]:
     actors_file = next(iter(sorted(path.parent.parent.rglob("PETR.Validate.actors.txt"))), None)
     if actors_file is None:
         raise EvalDataError(f"{path}: no PETR.Validate.actors.txt near it (the unit tests' actor dictionary)")
-    names = _actor_names(actors_file)
-    raw = path.read_text(encoding="utf-8")
-    out = []
-    for match in _SENTENCE.finditer(raw):
-        text = " ".join(match[3].split())
-        codings = [(src, tgt, typed[0]) for src, tgt, code in _UNIT_CODING.findall(match[2])
-                   if (typed := plover_of(code)) is not None]
-        if not codings or not text:
-            continue
-        source, target, kind = codings[0]
-        out.append(EventRecord(match[1], text, kind, tuple(names.get(source[:3], ())),
-                               tuple(names.get(target[:3], ()))))
-    return out
+    return _read_petrarch(path, _actor_names(actors_file))
 
 
 _ROOT_CODE: Final = re.compile(r"^\d+-(\d{1,2})\b")

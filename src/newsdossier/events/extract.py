@@ -228,21 +228,26 @@ _QUANTITIES: Final = frozenset({"hundred", "hundreds", "thousand", "thousands", 
                                 "million", "millions", "number", "group", "some", "many", "most", "all", "rest"})
 
 
-def _names_thing(doc: Any, span: TextSpan | None) -> bool:
-    """Whether an argument is plainly a thing: its head a common noun that no actor list and no
-    weapon list knows ("disease", "sales records"), not a name, a pronoun or a quantity of
-    something ("hundreds of UN troops": troops)."""
-    root = _root(doc, span)
-    if root is None:
-        return False
+def _source_kind(doc: Any, span: TextSpan | None) -> tuple[bool, bool]:
+    """(names an actor, plainly a thing) for a source, its words looked up once. A thing: a head
+    common noun that no actor list and no weapon list knows ("disease", "sales records"), not a
+    name, a pronoun or a quantity of something ("hundreds of UN troops": troops)."""
+    if span is None:
+        return False, False
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False, False
+    root = words.root
+    if _actor_head(root, words.start):
+        return True, False
     if root.lower_ in _QUANTITIES or root.lemma_.lower() in _QUANTITIES:
         inner = next((c for c in root.children if c.dep_ == "nmod" and _case(c) == "of"), None)
         if inner is None:
-            return False
+            return False, False
         root = inner
     if root.pos_ != "NOUN" or root.ent_type_:
-        return False
-    return not _actor_head(root, root.left_edge.i) and not _weapon_head(root)
+        return False, False
+    return False, not _actor_head(root, root.left_edge.i) and not _weapon_head(root)
 
 
 _RECIPIENT_PREPS: Final = frozenset({"to", "with", "against", "at", "for", "on", "into", "toward", "towards"})
@@ -559,12 +564,12 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
         if sentence.start not in discarded:
             hit = whole or sentence_discards.search(lowered, sentence.start_char, sentence.end_char)
             discarded[sentence.start] = hit[0] if hit else ""
+        source_kind = _source_kind(doc, source_span)
         mentions.append(EventMention(
             article, TextSpan(token.idx, token.idx + len(token), token.text), lemma_of(token, ()), kind, mode, code,
             modality, negated, embedded, (sentence.start_char, sentence.end_char),
             source_span, target_span, also_targets=also, evidence=evidence,
-            source_is_actor=names_actor(doc, source_span),
-            source_is_thing=_names_thing(doc, source_span), discarded=discarded[sentence.start],
+            source_is_actor=source_kind[0], source_is_thing=source_kind[1], discarded=discarded[sentence.start],
             target_is_actor=names_actor(doc, target_span) or any(names_actor(doc, t) for t in also)))
     return mentions
 
