@@ -291,7 +291,8 @@ def _print_timex(where: str, text: str, published: Any, expressions: Sequence[An
 def _cmd_eval(args: argparse.Namespace) -> int:
     from newsdossier.evaluate import evaluate
 
-    result = evaluate(args.task, args.data, nlp_model=args.nlp_model, split=args.split)
+    result = evaluate(args.task, args.data, nlp_model=args.nlp_model, split=args.split,
+                      speaker_labels=args.speaker_labels)
     if args.json:
         print(json.dumps(result, indent=2, sort_keys=True))
     else:
@@ -406,6 +407,10 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--split", choices=["train", "dev", "test"],
                              help="for quotes: the PolNeAR split to score (default test); for actors and dates "
                                   "on ECB+: the train or dev topics (default all)")
+        command.add_argument("--speaker-labels", type=Path, metavar="FILE",
+                             help="for quotes: who labelled pronoun and nominal sources refer to (TSV: split, doc, "
+                                  "start, end, source, speaker; e.g. tests/quotes/data/polnear_speakers.tsv), "
+                                  "scored as speaker_resolution")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -56,10 +56,12 @@ def timex_for_eval(text: str, dct: date) -> list[tuple[int, int, str, str]]:
     return [(t.start, t.end, t.type.value, t.value) for t in find_time_expressions(text, dct)]
 
 
-def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | None = None) -> dict[str, Any]:
+def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | None = None,
+             speaker_labels: Path | None = None) -> dict[str, Any]:
     """Score ``task`` on the benchmark at ``data``; ``split`` picks a split where the benchmark has
     several (quotes: PolNeAR ``train``, ``dev`` or ``test``, default ``test``; actors and dates: ECB+
-    ``train`` or ``dev`` topics, default all)."""
+    ``train`` or ``dev`` topics, default all); ``speaker_labels`` (quotes) a file of who labelled sources refer
+    to (:func:`newsdossier.eval.quotes.read_speaker_labels`)."""
     if task == "extraction":
         from newsdossier.eval.extraction import evaluate_extraction
 
@@ -87,7 +89,8 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | 
     if task == "quotes":
         from newsdossier.eval.quotes import evaluate_quotes
 
-        return _with_nlp(nlp_model, lambda nlp: evaluate_quotes(data, nlp, split=split or "test"))
+        return _with_nlp(nlp_model, lambda nlp: evaluate_quotes(data, nlp, split=split or "test",
+                                                                         speaker_labels=speaker_labels))
     if task == "timex":
         from newsdossier.eval.timex import evaluate_timex
 

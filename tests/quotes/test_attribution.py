@@ -120,3 +120,56 @@ def test_a_source_names_the_person_it_ends_with(nlp: Any) -> None:
     assert _actor_of(TextSpan(0, 27, "Chelsea chairman Bruce Buck"), actors, text) == "buck"
     assert _actor_of(TextSpan(35, 57, "Abaaoud's older sister"), actors, text) is None
     assert _actor_of(TextSpan(64, 82, "Mayor of Molenbeek"), actors, text) is None
+
+
+def _speaker_of(quotes: Any, source: str) -> str | None:
+    quote = next(q for q in quotes if q.source is not None and q.source.text == source)
+    return quote.speaker.text if quote.speaker is not None else None
+
+
+def test_a_pronoun_takes_the_person_the_story_was_about_not_the_last_one_quoted(nlp: Any) -> None:
+    """Issue #22 (PolNeAR train, labelled speakers: "he said" went to the latest earlier speaker, 0.44
+    right): a pronoun stands for the subject of the nearest earlier sentence that names a person who fits."""
+    text = ("“We will win,” said Mike Pence. "
+            "Ted Cruz spoke in Indianapolis on Friday and played down a deal with John Kasich. "
+            "“There never was a grand alliance,” he said.")
+    assert _speaker_of(find_quotes("a", nlp(text)), "he") == "Ted Cruz"
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender(nlp: Any) -> None:
+    text = "Hillary Clinton met Donald Trump in New York on Monday. He said the talks had been useful."
+    assert _speaker_of(find_quotes("a", nlp(text)), "He") == "Donald Trump"
+    text = "Donald Trump met Hillary Clinton in New York on Monday. She said the talks had been useful."
+    assert _speaker_of(find_quotes("a", nlp(text)), "She") == "Hillary Clinton"
+
+
+def test_names_inside_quotation_marks_are_not_antecedents(nlp: Any) -> None:
+    text = "Bob Smith spoke to reporters on Tuesday. “Jane Doe is wrong about the budget,” he said."
+    assert _speaker_of(find_quotes("a", nlp(text)), "he") == "Bob Smith"
+
+
+def test_a_subject_pronoun_carries_its_person_on(nlp: Any) -> None:
+    """PolNeAR train: "Juanita Broaddrick ... She has said ... as Clinton emerged ... On Sunday, she disclosed"
+    is Broaddrick: an earlier "she" in subject position passes on whom it stood for."""
+    text = ("Juanita Broaddrick recounted the incident on the radio. She has gone public with her story again "
+            "as the campaign of Hillary Clinton goes on. On Sunday, she said that she had been called again.")
+    assert _speaker_of(find_quotes("a", nlp(text)), "she") == "Juanita Broaddrick"
+
+
+def test_a_pronoun_with_nobody_to_stand_for_stays_unknown(nlp: Any) -> None:
+    [quote] = find_quotes("a", nlp("The committee met on Monday. He said the vote had been delayed again."))
+    assert quote.speaker is None and quote.how == "unknown"
+
+
+def test_speaker_labels_are_read_and_compared_by_name() -> None:
+    from pathlib import Path
+
+    from newsdossier.eval.quotes import read_speaker_labels, same_person
+
+    labels = read_speaker_labels(Path(__file__).parent / "data" / "polnear_speakers.tsv")
+    assert len(labels) == 471 and {label.split for label in labels} == {"train", "dev"}
+    assert sum(label.source.lower() in ("he", "she") for label in labels) == 314
+    assert all(label.end - label.start == len(label.source) for label in labels)
+    assert same_person("Trump", "Donald Trump") and same_person("Mr. Sanders", "Bernie Sanders")
+    assert not same_person("Ivanka Trump", "Donald Trump") and not same_person("Clinton", "Bernie Sanders")
+    assert same_person("a campaign spokesman", "DESC: a campaign spokesman") and not same_person("", "Obama")

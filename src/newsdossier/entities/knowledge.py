@@ -66,16 +66,17 @@ def _detector() -> Any:
 
 
 @lru_cache(maxsize=65536)
-def given_name_gender(word: str) -> str | None:
-    """"male", "female" or "either" when gender-guesser knows ``word`` as a first name; else None."""
+def given_name_gender(word: str, *, strict: bool = False) -> str | None:
+    """"male", "female" or "either" when gender-guesser knows ``word`` as a first name; else None.
+    ``strict``: a name it calls mostly male or mostly female ("Bernie", "Chris") is "either"."""
     plain = _plain(word)
     if len(plain) < 2 or not plain.isalpha():
         return None
     answer = _detector().get_gender(plain.capitalize())
-    if answer in ("male", "mostly_male"):
-        return "male"
-    if answer in ("female", "mostly_female"):
-        return "female"
+    if answer in ("male", "female"):
+        return answer
+    if answer in ("mostly_male", "mostly_female"):
+        return "either" if strict else answer.removeprefix("mostly_")
     return "either" if answer == "andy" else None
 
 

@@ -34,7 +34,8 @@ from typing import Any, Final
 
 from newsdossier.errors import EvalDataError
 
-__all__ = ["GoldAttribution", "PolnearDoc", "evaluate_quotes", "match_contents", "read_polnear", "source_kind"]
+__all__ = ["GoldAttribution", "PolnearDoc", "SpeakerLabel", "evaluate_quotes", "match_contents", "read_polnear",
+           "read_speaker_labels", "same_person", "source_kind"]
 
 MIN_OVERLAP: Final = 0.5
 _EDGE: Final = " \t\n\"“”'‘’.,;:!?«»—–-()"
@@ -108,6 +109,81 @@ def read_polnear(root: Path, split: str = "test") -> list[PolnearDoc]:
     return docs
 
 
+@dataclass(frozen=True, slots=True)
+class SpeakerLabel:
+    """Who a gold Source that is a pronoun or a description refers to, as a reader named them: the
+    fullest name the article writes ("Robby Mook"), or ``DESC: `` and a description when it never
+    names them."""
+
+    split: str
+    doc: str
+    start: int
+    end: int
+    source: str
+    speaker: str
+
+
+def read_speaker_labels(path: Path) -> list[SpeakerLabel]:
+    """Labels from a TSV (``split doc start end source speaker``; ``#`` lines are comments)."""
+    labels = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 6 or not fields[2].isdigit() or not fields[3].isdigit():
+            raise EvalDataError(f"{path}:{number}: expected split, doc, start, end, source and speaker, tab-separated")
+        labels.append(SpeakerLabel(fields[0], fields[1], int(fields[2]), int(fields[3]), fields[4], fields[5].strip()))
+    return labels
+
+
+_TITLES: Final = frozenset("mr mrs ms miss dr sen rep gov president senator secretary".split())
+
+
+def _name_words(text: str) -> frozenset[str]:
+    words = (w.strip(".,'’\"“”()").lower() for w in text.split())
+    return frozenset(w for w in words if w and w not in _TITLES and w not in ("the", "a", "an", "of", "'s", "’s"))
+
+
+def same_person(speaker: str, label: str) -> bool:
+    """Whether a resolved speaker is the labelled one: for a name, the speaker's name words are a part of the
+    label's or the label's of the speaker's ("Trump" is "Donald Trump", "Ivanka Trump" is not "Donald Trump");
+    for a description (``DESC: a campaign spokesman``), they share a word other than a determiner."""
+    if label.startswith("DESC:"):
+        return bool(_name_words(speaker) & _name_words(label[5:]))
+    mine, theirs = _name_words(speaker), _name_words(label)
+    return bool(mine) and (mine <= theirs or theirs <= mine)
+
+
+def _score_resolution(doc: PolnearDoc, quotes: Sequence[Any], labels: Sequence[SpeakerLabel],
+                      tally: dict[str, dict[str, int]]) -> None:
+    """Count, for each labelled source, whether the quote the product read from it resolved it right."""
+    for label in labels:
+        kind = tally.setdefault(source_kind(label.source), dict.fromkeys(("labelled", "found", "right", "wrong",
+                                                                          "unknown"), 0))
+        kind["labelled"] += 1
+        quote = next((q for q in quotes if q.source is not None and _overlaps((q.source.start, q.source.end),
+                                                                               [(label.start, label.end)])), None)
+        if quote is None:
+            continue
+        kind["found"] += 1
+        speaker = quote.speaker.text if quote.speaker is not None else ""
+        if not speaker or speaker.lower() in _PRONOUNS or quote.how == "unknown":
+            kind["unknown"] += 1
+        elif same_person(speaker, label.speaker):
+            kind["right"] += 1
+        else:
+            kind["wrong"] += 1
+
+
+def _resolution_summary(tally: dict[str, dict[str, int]]) -> dict[str, Any]:
+    summary: dict[str, Any] = {}
+    for kind, counts in sorted(tally.items()):
+        asserted = counts["right"] + counts["wrong"]
+        summary[kind] = {**counts, "accuracy": round(counts["right"] / max(counts["found"], 1), 4),
+                         "precision": round(counts["right"] / max(asserted, 1), 4)}
+    return summary
+
+
 def _chars(text: str, fragments: Iterable[tuple[int, int]]) -> frozenset[int]:
     """The characters of a span, without quote marks, punctuation and spaces at each fragment's edges."""
     chars: set[int] = set()
@@ -164,9 +240,18 @@ def _quotes_of(doc: PolnearDoc, nlp: Any) -> list[Any]:
     return [link_actor(q, actors, doc.text) for q in find_quotes(doc.name, analysed)]
 
 
-def evaluate_quotes(root: Path, nlp: Any, *, split: str = "test", limit: int | None = None) -> dict[str, Any]:
-    """Content P/R/F1 (overlap and exact), per kind, and speaker accuracy on one PolNeAR split."""
+def evaluate_quotes(root: Path, nlp: Any, *, split: str = "test", limit: int | None = None,
+                    speaker_labels: Path | None = None) -> dict[str, Any]:
+    """Content P/R/F1 (overlap and exact), per kind, and speaker accuracy on one PolNeAR split; with
+    ``speaker_labels`` (see :func:`read_speaker_labels`), also ``speaker_resolution``: of the labelled
+    pronoun and nominal sources the product read, how many it resolved to the labelled person
+    (``accuracy``: right / found; ``precision``: right / resolved; ``unknown`` left unresolved)."""
     docs = read_polnear(root, split)[:limit]
+    labels: dict[str, list[SpeakerLabel]] = {}
+    for label in read_speaker_labels(speaker_labels) if speaker_labels else ():
+        if label.split == split:
+            labels.setdefault(label.doc, []).append(label)
+    resolution: dict[str, dict[str, int]] = {}
     counts = dict.fromkeys(("gold", "predicted", "matched", "matched_exact", "gold_direct", "gold_reported",
                             "pred_direct", "pred_reported", "gold_direct_found", "gold_reported_found",
                             "pred_direct_right", "pred_reported_right", "speaker_gold", "speaker_right",
@@ -175,6 +260,8 @@ def evaluate_quotes(root: Path, nlp: Any, *, split: str = "test", limit: int | N
     started = time.perf_counter()
     for doc in docs:
         quotes = _quotes_of(doc, nlp)
+        if doc.name in labels:
+            _score_resolution(doc, quotes, labels[doc.name], resolution)
         predicted = [_chars(doc.text, [(p.start, p.end) for p in q.parts]) for q in quotes]
         gold = [_chars(doc.text, g.content) for g in doc.gold]
         matched = match_contents(predicted, gold)
@@ -218,6 +305,7 @@ def evaluate_quotes(root: Path, nlp: Any, *, split: str = "test", limit: int | N
         "speaker_by_kind": {kind: {"scored": n, "accuracy": round(right / n, 4)}
                             for kind, (n, right) in sorted(by_kind.items())},
         "direct": direct, "reported": reported,
+        **({"speaker_resolution": _resolution_summary(resolution)} if speaker_labels else {}),
         "seconds": round(seconds, 1),
     }
 
