@@ -328,7 +328,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
     "timex": (_cmd_timex, "an article file with its time expressions resolved against its publication date",
               "newsdossier timex demo/pile/002_b59a1ca62d69ed0f.txt"),
     "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories, ner, parse, actors, "
-                        "entity-coref, quotes, timex, dates, credits, events, event-coref, event-dates)",
+                        "entity-coref, quotes, timex, dates, credits, events, event-coref, event-dates, geo)",
              "newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json"),
 }
 
@@ -399,7 +399,7 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
     if name == "eval":
         command.add_argument("task", choices=list(TASKS), help="what to score")
         command.add_argument("--data", type=Path, required=True,
-                             help="the benchmark's directory (or file, for ner and parse; for dates on ECB+, the "
+                             help="the benchmark's directory (or file, for ner, parse and geo; for dates on ECB+, the "
                                   "folder ../shared/tools/ecb2txt.py wrote)")
         command.add_argument("--nlp-model", default="bundled", metavar="NAME_OR_PATH",
                              help="for ner, parse, entity-coref, actors and quotes: the spaCy pipeline to use "

@@ -16,9 +16,11 @@ from newsdossier.errors import ConfigError
 if TYPE_CHECKING:
     from newsdossier.eval.stories import EvalDoc
 
-__all__ = ["TASKS", "cluster_for_eval", "evaluate", "extract_for_eval", "timex_for_eval"]
+__all__ = ["TASKS", "cluster_for_eval", "evaluate", "extract_for_eval", "geocode_for_eval", "geoparse_for_eval",
+           "timex_for_eval"]
 
-TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "actors", "quotes", "timex", "dates", "credits", "events", "event-coref", "event-dates")
+TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "actors", "quotes", "timex", "dates", "credits",
+         "events", "event-coref", "event-dates", "geo")
 
 
 def extract_for_eval(html: str, url: str | None) -> str:
@@ -54,6 +56,27 @@ def timex_for_eval(text: str, dct: date) -> list[tuple[int, int, str, str]]:
     from newsdossier.timex import find_time_expressions
 
     return [(t.start, t.end, t.type.value, t.value) for t in find_time_expressions(text, dct)]
+
+
+def geocode_for_eval(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[float, float, int | None] | None]:
+    """(lat, lon, GeoNames id) of each given span as the places stage resolves it, or None."""
+    from newsdossier.places.resolve import resolve_toponyms
+
+    return [(t.place.lat, t.place.lon, t.place.geonames_id) if t.place else None
+            for t in resolve_toponyms(text, spans)]
+
+
+def geoparse_for_eval(nlp: Any) -> Callable[[str], list[tuple[int, int, tuple[float, float, int | None] | None]]]:
+    """The places stage end to end: the NLP pipeline's toponyms of a text, resolved."""
+    from newsdossier.places.resolve import find_toponyms, resolve_toponyms
+
+    def geoparse(text: str) -> list[tuple[int, int, tuple[float, float, int | None] | None]]:
+        found = find_toponyms(nlp(text))
+        resolved = resolve_toponyms(text, [(a, b) for a, b, _ in found], demonyms=[d for _, _, d in found])
+        return [(t.start, t.end, (t.place.lat, t.place.lon, t.place.geonames_id) if t.place else None)
+                for t in resolved]
+
+    return geoparse
 
 
 def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | None = None,
@@ -115,4 +138,9 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | 
         from newsdossier.eval.events import evaluate_events
 
         return _with_nlp(nlp_model, lambda nlp: evaluate_events(data, nlp))
+    if task == "geo":
+        from newsdossier.eval.geo import evaluate_geo
+
+        return _with_nlp(nlp_model, lambda nlp: evaluate_geo(data, geocode=geocode_for_eval,
+                                                             geoparse=geoparse_for_eval(nlp)))
     raise ConfigError(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")

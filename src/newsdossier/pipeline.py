@@ -39,6 +39,7 @@ class BuildReport:
     quotes: int = 0
     time_expressions: int = 0
     events: int = 0
+    places: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     outputs: list[Path] = field(default_factory=list)
 
@@ -95,7 +96,7 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
         with report.timer("nlp"):
             report.nlp = steps.nlp_pile(store, articles, nlp_model, model_id,
                                         progress=progress("analysing", len(articles)))
-        with report.timer("annotate: actors, quotes, time, event mentions"):
+        with report.timer("annotate: actors, quotes, time, event mentions, places"):
             entities, found = steps.annotate_pile(store, articles, report.reuse, nlp_model, model_id,
                                                   aliases=alias_table, story_of=stories.story_of)
             report.entities = len(entities)
@@ -104,7 +105,10 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
         with report.timer("time expressions"):
             report.time_expressions = steps.time_pile(store, articles, report.reuse, stories, found)
         with report.timer("events"):
-            report.events = len(steps.events_pile(store, articles, report.reuse, stories, entities, found))
+            events = steps.events_pile(store, articles, report.reuse, stories, entities, found)
+            report.events = len(events)
+        with report.timer("places"):
+            report.places = steps.places_pile(store, events, found)
         del articles, entities, found
         with report.timer("dossier"):
             report.outputs = write_dossier(out, store, report.ingest.rejections)
@@ -122,5 +126,6 @@ def _counts(report: BuildReport) -> dict[str, int]:
         counts.update(stories=len(report.stories.stories), topics=len(report.stories.topics))
     if report.nlp is not None:
         counts.update(nlp_analysed=report.nlp.analysed, nlp_cached=report.nlp.cached, entities=report.entities,
-                      quotes=report.quotes, time_expressions=report.time_expressions, events=report.events)
+                      quotes=report.quotes, time_expressions=report.time_expressions, events=report.events,
+                      places=report.places)
     return counts

@@ -16,6 +16,7 @@ from typing import Any
 from newsdossier.clean import Prepared
 from newsdossier.entities import Entity
 from newsdossier.events.model import Event, EventDate
+from newsdossier.places.gazetteer import Place
 from newsdossier.model import (
     AlignedSpan,
     Article,
@@ -273,6 +274,19 @@ def _event_date_value(when: EventDate | None) -> str | None:
     return (when.first if when.precision == "day" else when.last).isoformat()
 
 
+def place_to_dict(name: str, place: Place | None) -> dict[str, Any]:
+    """A place as the dossier writes it: the name as the articles write it and, when resolved, the
+    gazetteer's place (GeoNames id, name, point, country, feature and precision)."""
+    from newsdossier.places.resolve import PRECISION
+
+    if place is None:
+        return {"name": name, "geonames_id": None, "geonames_name": None, "lat": None, "lon": None,
+                "country": None, "feature": None, "precision": None}
+    return {"name": name, "geonames_id": place.geonames_id, "geonames_name": place.name, "lat": place.lat,
+            "lon": place.lon, "country": place.country or None, "feature": place.feature,
+            "precision": PRECISION[place.feature]}
+
+
 def event_to_dict(event: Event, *, names: Mapping[str, str]) -> dict[str, Any]:
     """An entry of dossier.json's ``events`` (the contract in ARCHITECTURE.md, plus ``modality``
     (always "asserted": only what happened makes an event), ``date_basis``, ``date_first``/``date_last``
@@ -286,8 +300,7 @@ def event_to_dict(event: Event, *, names: Mapping[str, str]) -> dict[str, Any]:
         "date_last": _iso(when.last) if when else None,
         "actors": event.actors, "actor_names": [names.get(a, a) for a in event.actors],
         "targets": event.targets, "target_names": [names.get(a, a) for a in event.targets],
-        "place": {"name": event.place, "geonames_id": None, "lat": None, "lon": None, "country": None,
-                  "precision": None} if event.place else None,
+        "place": place_to_dict(event.place, event.geo) if event.place else None,
         "mentions": [{"article": m.article, "start": m.trigger.start, "end": m.trigger.end, "trigger": m.trigger.text,
                       "sentence_start": m.sentence[0], "sentence_end": m.sentence[1], "reworded": reworded,
                       "date_text": m.date.text if m.date else None, "date_basis": m.date.basis if m.date else None,

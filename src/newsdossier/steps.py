@@ -28,6 +28,7 @@ from newsdossier.ingest import read_inputs
 from newsdossier.model import Article, DateBasis, RawDocument, Rejection, Relation, Status
 from newsdossier.nlp import load_pipeline
 from newsdossier.nlp.stage import analyse_to_bytes, doc_from_bytes, text_key, unique_texts, worker_count
+from newsdossier.places import Toponym, find_places, place_of_event, places_to_records
 from newsdossier.quotes import Quote, find_quotes, link_actor
 from newsdossier.quotes.group import group_quotes
 from newsdossier.records import (
@@ -235,6 +236,7 @@ class Annotations:
     sentences: Sentences = field(default_factory=dict)
     expressions: dict[str, list[TimeExpression]] = field(default_factory=dict)
     events: dict[str, list[EventMention]] = field(default_factory=dict)
+    places: dict[str, list[Toponym]] = field(default_factory=dict)
 
 
 Extractor = Callable[[Article, Doc, Annotations], None]
@@ -266,8 +268,12 @@ def _events(article: Article, doc: Doc, found: Annotations) -> None:
         _dateline_place(article.dateline), main=sentence_mains(mentions, doc))
 
 
+def _places(article: Article, doc: Doc, found: Annotations) -> None:
+    found.places[article.id] = find_places(article.text, doc, _dateline_place(article.dateline))
+
+
 # Run in this order on each article's decoded analysis (events read the time expressions).
-EXTRACTORS: Final[tuple[Extractor, ...]] = (_quotes, _time, _events)
+EXTRACTORS: Final[tuple[Extractor, ...]] = (_quotes, _time, _events, _places)
 
 
 def annotate_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, model: str, model_id: str, *,
@@ -333,7 +339,8 @@ def _actor_spans(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, s
 def events_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, stories: StoryResult,
                 entities: Sequence[Entity], found: Annotations) -> list[Event]:
     """Merge the pile's event mentions into events (each real event once), link their arguments
-    to ``entities``, and store them (replacing the previous ones)."""
+    to ``entities``, place them (:func:`~newsdossier.places.place_of_event`), and store them
+    (replacing the previous ones)."""
     family_of = {article: family.id for family in reuse.families for article in family.articles}
     events = resolve_events(found.events, story_of=stories.story_of, family_of=family_of,
                             spun_sources=_spun_sources(reuse), actors=_actor_spans(entities),
@@ -342,10 +349,20 @@ def events_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, s
                             topic_of={story.id: story.topic for story in stories.stories},
                             story_first={story.id: story.first for story in stories.stories},
                             story_last={story.id: story.last for story in stories.stories})
+    for event in events:
+        event.geo = place_of_event(event, found.places)
     names = {entity.id: entity.name for entity in entities}
     store.replace_events((e.id, e.type, json.dumps(event_to_dict(e, names=names), ensure_ascii=False))
                          for e in events)
     return events
+
+
+def places_pile(store: Store, events: Sequence[Event], found: Annotations) -> int:
+    """Store the pile's places, each with its mentions and the events :func:`events_pile` placed
+    there (replacing the previous ones); returns how many."""
+    records = places_to_records(found.places, events)
+    store.replace_places((record["id"], json.dumps(record, ensure_ascii=False)) for record in records)
+    return len(records)
 
 
 def quotes_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, entities: Sequence[Entity],

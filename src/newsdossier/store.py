@@ -203,6 +203,15 @@ MIGRATIONS: tuple[str, ...] = (
         json TEXT NOT NULL
     );
     """,
+    # 11: the places stage's output, replaced as a whole by each run: every resolved place with
+    # its mentions and events, most mentioned first, then the names left unresolved.
+    """
+    CREATE TABLE places (
+        seq  INTEGER PRIMARY KEY,
+        id   TEXT NOT NULL UNIQUE,
+        json TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -612,6 +621,17 @@ class Store:
         with self._errors("store events"), self.transaction():
             self._db.execute("DELETE FROM events")
             self._db.executemany("INSERT INTO events (id, type, json) VALUES (?, ?, ?)", events)
+
+    def replace_places(self, places: Iterable[tuple[str, str]]) -> None:
+        """Replace all places (id, json), most mentioned first."""
+        with self._errors("store places"), self.transaction():
+            self._db.execute("DELETE FROM places")
+            self._db.executemany("INSERT INTO places (id, json) VALUES (?, ?)", places)
+
+    def places_json(self) -> list[str]:
+        """The stored places' JSON, most mentioned first."""
+        with self._errors("read places"):
+            return [r[0] for r in self._db.execute("SELECT json FROM places ORDER BY seq")]
 
     def events_json(self) -> list[str]:
         """The stored events' JSON, by story and date."""

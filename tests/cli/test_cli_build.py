@@ -116,7 +116,8 @@ def test_build_reports_reuse_and_independent_sources(built: tuple[Path, Path],
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     db, out = built
     dossier = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
-    assert {k: v for k, v in dossier["sources"].items() if k not in ("entities", "quotes", "time_expressions", "timeline_entries", "events")} == {
+    counted_elsewhere = ("entities", "quotes", "time_expressions", "timeline_entries", "events", "places")
+    assert {k: v for k, v in dossier["sources"].items() if k not in counted_elsewhere} == {
         "articles": 5, "independent_families": 4, "stories": 2, "topics": 1}
     assert dossier["sources"]["entities"] == len(dossier["entities"]) > 20
     [link] = dossier["reuse"]

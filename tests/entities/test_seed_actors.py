@@ -100,11 +100,14 @@ def test_mentions_and_roles_point_at_their_text(dossier: dict[str, Any]) -> None
 
 def test_markdown_lists_actors_with_spellings_and_roles(dossier: dict[str, Any]) -> None:
     markdown = dossier["markdown"]
-    actors = markdown[markdown.index("## Actors"):markdown.index("## Sources")]
+    start = markdown.index("## Actors")
+    actors = markdown[start:markdown.index("\n## ", start + 1)]
     assert "**Qasem Soleimani** (person; named by 4 independent families" in actors
     assert "also written: Qassem Soleimani, Soleimani" in actors
     assert "director of the Atlantic Council think tank’s Iraq Initiative — " in actors
-    assert "**Baghdad**" not in actors  # places are in dossier.json only
+    assert "**Baghdad**" not in actors  # places have their own section (issue #24)
+    places = markdown[markdown.index("## Places"):]
+    assert "**Baghdad**, IQ (33.34, 44.40; exact)" in places
 
 
 def test_entities_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -290,6 +290,43 @@ def _timeline_markdown(store: Store, timeline: list[dict[str, Any]], stories: li
     return lines
 
 
+def _where(place: dict[str, Any]) -> str:
+    """"Baghdad airport (Baghdad, IQ; 33.34, 44.40)", or the name alone when unresolved."""
+    if place.get("lat") is None:
+        return f"{place['name']} (not placed)"
+    country = f", {place['country']}" if place.get("country") and place["feature"] != "country" else ""
+    return f"{place['name']} ({place['geonames_name']}{country}; {place['lat']:.2f}, {place['lon']:.2f})"
+
+
+MAX_PLACES_IN_MARKDOWN = 40
+
+
+def _places_markdown(places: list[dict[str, Any]]) -> list[str]:
+    """"Places": each resolved place with its point, precision, mentions and events; then the names
+    left unresolved and why."""
+    if not places:
+        return []
+    resolved = [p for p in places if p["resolved"]]
+    unresolved = [p for p in places if not p["resolved"]]
+    lines = ["## Places", "",
+             f"{len(resolved)} place(s) resolved offline to GeoNames (data CC BY 4.0), most mentioned first; "
+             f"{len(unresolved)} name(s) left unresolved (ambiguous with no evidence, or not in the gazetteer).", ""]
+    for place in resolved[:MAX_PLACES_IN_MARKDOWN]:
+        country = f", {place['country']}" if place["country"] and place["feature"] != "country" else ""
+        events = f"; {len(place['events'])} event(s)" if place["events"] else ""
+        lines.append(f"- **{place['name']}**{country} ({place['lat']:.2f}, {place['lon']:.2f}; {place['precision']}): "
+                     f"{len(place['mentions'])} mention(s) in {len(place['articles'])} article(s){events}; written "
+                     + ", ".join(f'"{n}"' for n in place["names"][:5]))
+    if len(resolved) > MAX_PLACES_IN_MARKDOWN:
+        lines.append(f"- ... and {len(resolved) - MAX_PLACES_IN_MARKDOWN} more in dossier.json")
+    if unresolved:
+        lines += ["", "Not placed: " + "; ".join(
+            f"\"{p['name']}\" ({p['why']}" + (": " + " or ".join(f"{c['name']}, {c['country']}"
+                                                                 for c in p["candidates"][:2]) if p["candidates"] else "")
+            + ")" for p in unresolved[:MAX_PLACES_IN_MARKDOWN])]
+    return lines + [""]
+
+
 def _events_markdown(store: Store, events: list[dict[str, Any]], stories: list[dict[str, Any]]) -> list[str]:
     """"Events": per story, each real event once, with its date, place, actors and sources."""
     if not events:
@@ -306,7 +343,7 @@ def _events_markdown(store: Store, events: list[dict[str, Any]], stories: list[d
                     f"{event['date']} ({event['date_text']})") if event["date"] else "date unknown"
             who = ", ".join(event["actor_names"]) or "?"
             whom = ", ".join(event["target_names"])
-            where = f" in {event['place']['name']}" if event["place"] else ""
+            where = f" in {_where(event['place'])}" if event["place"] else ""
             flags = " [background]" if event["background"] else ""
             conflict = "; sources disagree on the date: " + ", ".join(
                 f"{c['value']} ({len(c['families'])})" for c in event["conflicts"]) if event["conflicts"] else ""
@@ -340,6 +377,7 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
     quote_texts = store.quotes_json()
     event_texts = store.events_json()
     events = [json.loads(t) for t in event_texts]
+    place_texts = store.places_json()
     timeline = merged_timeline(events, [json.loads(t) for t in store.timeline_json()])
     time_expressions = 0
     with json_tmp.open("w", encoding="utf-8") as out, body_tmp.open("w", encoding="utf-8") as body:
@@ -359,12 +397,14 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
         out.write("\n  \"entities\": [" + ",".join("\n    " + t for t in entity_texts) + "\n  ],")
         out.write("\n  \"quotes\": [" + ",".join("\n    " + t for t in quote_texts) + "\n  ],")
         out.write("\n  \"events\": [" + ",".join("\n    " + t for t in event_texts) + "\n  ],")
+        out.write("\n  \"places\": [" + ",".join("\n    " + t for t in place_texts) + "\n  ],")
         out.write("\n  \"timeline\": [" + ",".join("\n    " + json.dumps(t, ensure_ascii=False)
                                                       for t in timeline) + "\n  ],")
         summary = {"articles": sum(counts.values()), "independent_families": len(family_texts),
                    "stories": len(story_texts), "topics": len(topic_texts), "entities": len(entity_texts),
                    "quotes": len(quote_texts), "time_expressions": time_expressions,
-                   "events": len(event_texts), "timeline_entries": len(timeline)}
+                   "events": len(event_texts), "timeline_entries": len(timeline),
+                   "places": sum(1 for t in place_texts if '"resolved": true' in t)}
         out.write("\n  \"sources\": " + json.dumps(summary) + ",")
         rejected = [_rejection_dict(r) for r in rejections]
         out.write("\n  \"rejected_inputs\": " + json.dumps(rejected, ensure_ascii=False) + "\n}\n")
@@ -378,6 +418,7 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
         md.write("\n".join(_actors_markdown(store, [json.loads(t) for t in entity_texts])) + "\n")
         md.write("\n".join(_events_markdown(store, events, stories)) + "\n")
         md.write("\n".join(_timeline_markdown(store, timeline, stories)) + "\n")
+        md.write("\n".join(_places_markdown([json.loads(t) for t in place_texts])) + "\n")
         md.write("\n".join(_quotes_markdown(store, [json.loads(t) for t in quote_texts])) + "\n")
         md.write("\n".join(_sources_markdown(store, links, families, sum(counts.values()))) + "\n")
         md.write("## Articles\n\n")

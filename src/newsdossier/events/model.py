@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from newsdossier.places.gazetteer import Place
 from newsdossier.quotes.model import TextSpan
 
 __all__ = ["Event", "EventDate", "EventMention", "TextSpan"]
@@ -114,3 +115,4 @@ class Event:
     families: list[str] = field(default_factory=list)
     conflicts: list[dict[str, object]] = field(default_factory=list)
     background: bool = False
+    geo: Place | None = None  # where ``place`` is, as the places stage resolved it

@@ -1,0 +1,102 @@
+"""Places: toponyms found in each article, resolved offline to coordinates, and every event placed.
+
+:func:`find_places` reads one analysed article (:mod:`.resolve`: the NER's place names and
+demonyms, resolved with the gazetteer of :mod:`.gazetteer`, the article's other places and its
+dateline as evidence). :func:`place_of_event` gives an event the place its mentions' place phrase
+resolves to, and :func:`places_to_records` makes the dossier's ``places``: each resolved place once,
+with its mentions and the events at it, then the names left unresolved with their candidates.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from newsdossier.places.gazetteer import Place, gazetteer
+from newsdossier.places.resolve import PRECISION, Toponym, find_toponyms, resolve_toponyms
+
+if TYPE_CHECKING:
+    from newsdossier.events.model import Event
+
+__all__ = ["Place", "Toponym", "find_places", "gazetteer", "place_of_event", "places_to_records"]
+
+
+def _resolve_name(name: str) -> Place | None:
+    [toponym] = resolve_toponyms(name, [(0, len(name))])
+    return toponym.place
+
+
+def find_places(text: str, doc: Any, dateline_place: str | None = None) -> list[Toponym]:
+    """The toponyms of one analysed article, resolved; a dateline's place ("BAGHDAD, Jan 3") is
+    evidence for the country of the others."""
+    found = find_toponyms(doc)
+    if not found:
+        return []
+    home = _resolve_name(dateline_place) if dateline_place else None
+    countries = [home.country] if home is not None and home.country else []
+    return resolve_toponyms(text, [(a, b) for a, b, _ in found], countries=countries,
+                            demonyms=[d for _, _, d in found])
+
+
+def place_of_event(event: Event, places: Mapping[str, Sequence[Toponym]]) -> Place | None:
+    """Where ``event`` happened: the resolved toponym inside the place phrase of its mentions (the
+    phrase the event's ``place`` names first), else that name resolved alone (a dateline's place)."""
+    if event.place is None:
+        return None
+    votes: Counter[int] = Counter()
+    chosen: dict[int, Place] = {}
+    for mention, reworded in event.mentions:
+        if mention.place is None or reworded:
+            continue
+        for toponym in places.get(mention.article, ()):
+            if toponym.place is not None and not toponym.demonym \
+                    and mention.place.start <= toponym.start and toponym.end <= mention.place.end:
+                key = toponym.place.geonames_id or id(toponym.place)
+                votes[key] += 2 if mention.place.text == event.place else 1
+                chosen[key] = toponym.place
+                break
+    if votes:
+        return chosen[votes.most_common(1)[0][0]]
+    return _resolve_name(event.place)
+
+
+def _place_id(place: Place) -> str:
+    return f"geonames:{place.geonames_id}" if place.geonames_id else f"place:{place.name}:{place.lat},{place.lon}"
+
+
+def places_to_records(places: Mapping[str, Sequence[Toponym]], events: Sequence[Event]) -> list[dict[str, Any]]:
+    """The dossier's ``places``: each resolved place once (most mentioned first) with its mentions
+    (article, offsets, words as written), the names it was written as, the articles and the events
+    at it; then one record per unresolved name with its candidates and why (``ambiguous`` or
+    ``unknown``)."""
+    resolved: dict[str, dict[str, Any]] = {}
+    unresolved: dict[str, dict[str, Any]] = {}
+    for article, toponyms in sorted(places.items()):
+        for t in toponyms:
+            mention = {"article": article, "start": t.start, "end": t.end, "text": t.text, "how": t.how,
+                       "demonym": t.demonym}
+            if t.place is None:
+                record = unresolved.setdefault(t.text, {
+                    "id": f"unresolved:{t.text}", "name": t.text, "geonames_id": None, "lat": None, "lon": None,
+                    "country": None, "feature": None, "precision": None, "resolved": False, "why": t.how,
+                    "candidates": [{"geonames_id": c.geonames_id, "name": c.name, "country": c.country,
+                                    "feature": c.feature, "population": c.population, "lat": c.lat, "lon": c.lon}
+                                   for c in t.candidates[:5]],
+                    "mentions": [], "names": [], "articles": [], "events": []})
+            else:
+                record = resolved.setdefault(_place_id(t.place), {
+                    "id": _place_id(t.place), "name": t.place.name, "geonames_id": t.place.geonames_id,
+                    "lat": t.place.lat, "lon": t.place.lon, "country": t.place.country or None,
+                    "feature": t.place.feature, "precision": PRECISION[t.place.feature], "resolved": True,
+                    "mentions": [], "names": [], "articles": [], "events": []})
+            record["mentions"].append(mention)
+            if t.text not in record["names"]:
+                record["names"].append(t.text)
+            if article not in record["articles"]:
+                record["articles"].append(article)
+    for event in events:
+        if event.geo is not None and (at := resolved.get(_place_id(event.geo))) is not None:
+            at["events"].append(event.id)
+    order = sorted(resolved.values(), key=lambda r: (-len(r["mentions"]), r["name"]))
+    return order + sorted(unresolved.values(), key=lambda r: (-len(r["mentions"]), r["name"]))

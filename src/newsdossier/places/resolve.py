@@ -1,0 +1,225 @@
+"""Toponyms found in an article and resolved to a place of the gazetteer, with the evidence that chose it.
+
+Recognition (:func:`find_toponyms`): the NER's LOC spans, and MISC spans that are demonyms
+("Iraqi", "Turkish": a reference to the country). Resolution (:func:`resolve_toponyms`), per name:
+
+1. **Candidates**: every place called so (its own name, or one of its other names); failing that a
+   demonym's country; failing that the name without a trailing kind word ("Baghdad airport" is
+   placed at Baghdad, "Najaf province" at Najaf) or its longest run of words that is a place.
+2. **Prior**: population, with a country or continent before any town of its name, a town before
+   the subdivision it gives its name to ("Baghdad", "Najaf": the city, not the governorate), and
+   a place's own name ten times before another place's other name ("Troy" is not Macon).
+3. **Evidence**: the countries and first-level subdivisions the article's other names resolve to
+   without doubt, the countries the caller knows from the story or the dateline, and "Pandi,
+   Bulacan" written together: a candidate inside one of them is preferred a hundredfold.
+4. **Doubt**: when the two best candidates are over 161 km apart, within a factor of three of each
+   other, and no evidence chose between them, the name stays unresolved with its candidates.
+
+Each toponym says how precise its place is, as ACLED's ``geo_precision``: ``exact`` (a town or
+landmark), ``region`` (a subdivision or a continent), ``country``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from newsdossier.places.gazetteer import ADMIN, CITY, CONTINENT, COUNTRY, Place, gazetteer, name_key
+
+__all__ = ["Toponym", "find_toponyms", "great_circle_km", "resolve_toponyms"]
+
+# Words that say what kind of place a name is ("Baghdad airport", "Najaf province").
+KIND_WORDS: Final = frozenset("""airport province governorate city district region county state area border
+borders valley river port harbour harbor camp base square street road bridge station university hospital
+mountains mountain island islands coast desert municipality village town oblast prefecture""".split())
+DOUBT_RATIO: Final = 3.0  # the best candidate must be this many times the next, or evidence must decide
+DOUBT_KM: Final = 161.0
+PRECISION: Final = {CITY: "exact", ADMIN: "region", CONTINENT: "region", COUNTRY: "country"}
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name at ``start``-``end`` of an article and the place it was resolved to (``place``, None
+    when unresolved); ``candidates`` are the best few places it could be; ``how`` says what decided:
+    ``only`` (one candidate), ``prior`` (population and kind), ``evidence`` (the article's other places,
+    the story, the dateline), ``written with`` ("Pandi, Bulacan"), or, unresolved, ``ambiguous`` or
+    ``unknown`` (no place of that name)."""
+
+    start: int
+    end: int
+    text: str
+    place: Place | None
+    how: str
+    candidates: tuple[Place, ...] = ()
+    demonym: bool = False  # "Iraqi": a reference to the country, not a place name
+
+    @property
+    def precision(self) -> str | None:
+        return PRECISION[self.place.feature] if self.place is not None else None
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name.strip())
+    return re.sub(r"^(?:the|The)\s+", "", name)
+
+
+@dataclass(slots=True)
+class _Options:
+    places: list[tuple[Place, float]]  # candidate and prior weight
+    demonym: bool
+
+
+def _options(name: str) -> _Options:
+    gaz = gazetteer()
+    if (country := gaz.demonym(name)) is not None:  # "Spanish" is Spain, not Spanish, Ontario
+        return _Options([(country, float(country.population))], True)
+    found = gaz.candidates(name)
+    if not found and re.search(r"\b(?:County|Parish|Township|Borough)$", name):
+        return _Options([], False)  # no county is in the gazetteer, and "Adair County" is not Adair
+    if not found:
+        words = name.split()
+        while len(words) > 1 and words[-1].lower() in KIND_WORDS:
+            words = words[:-1]
+            found = gaz.candidates(" ".join(words))
+            if found:
+                break
+        for size in range(len(words) - 1, 0, -1):  # "Baghdad International" -> "Baghdad", not "Green Zone" -> Green
+            if found:
+                break
+            for first in range(len(words) - size + 1):
+                part = " ".join(words[first:first + size])
+                if part[:1].isupper() and not _common(part) and (found := gaz.candidates(part)):
+                    break
+    if len(name.split()) > 1 and _common(name):
+        # a phrase of ordinary words ("White House", "Green Zone") is a landmark the gazetteer does not
+        # hold, not a town of that name (White House, Tennessee) nor another name of one (Casablanca)
+        found = [(place, own) for place, own in found
+                 if own and (place.feature != CITY or place.population >= COMMON_NAME_MIN_POPULATION)]
+    weighted = []
+    for place, own in found:
+        weight = float(max(place.population, 1))
+        if place.feature in (COUNTRY, CONTINENT):
+            weight *= 1000.0
+        elif gaz.is_capital(place):
+            weight *= 100.0  # "Washington" is the capital before the state
+        if not own:
+            weight /= 10.0
+        weighted.append((place, weight))
+    # a town before the subdivision named after it: "Baghdad", "Najaf", "New York"
+    towns = {(p.country, p.admin1) for p, _ in weighted if p.feature == CITY}
+    weighted = [(p, w / 10.0 if p.feature == ADMIN and (p.country, p.admin1) in towns else w) for p, w in weighted]
+    return _Options(sorted(weighted, key=lambda pw: -pw[1]), False)
+
+
+def _common(words: str) -> bool:
+    """Every word an ordinary English word ("White House", "Green"), by wordfreq."""
+    from wordfreq import zipf_frequency
+
+    return all(zipf_frequency(word, "en") >= COMMON_ZIPF for word in words.lower().split())
+
+
+COMMON_ZIPF: Final = 4.5
+COMMON_NAME_MIN_POPULATION: Final = 100_000  # "New York" is still New York
+
+
+def _written_with(text: str, end: int) -> str | None:
+    """The name right after ", " ("Pandi, Bulacan"; "Troy, N.Y."), if any."""
+    match = re.match(r",\s*((?:[A-Z][\w.’'-]*\.?\s?){1,3})", text[end:end + 40])
+    return match.group(1).strip(" ,.") if match else None
+
+
+def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: Iterable[str] = (),
+                     demonyms: Sequence[bool] | None = None) -> list[Toponym]:
+    """Each span of ``text`` resolved (see the module docstring); ``countries`` are ISO codes the story
+    or the dateline already places the article in."""
+    gaz = gazetteer()
+    names = [_clean(text[start:end]) for start, end in spans]
+    options = [_options(name) for name in names]
+    # evidence: countries and subdivisions the article's other names give without doubt
+    given: list[tuple[str, str, str]] = []  # (name key, country, admin1 of a subdivision or "")
+    for name, option in zip(names, options, strict=True):
+        if not option.places:
+            continue
+        best, weight = option.places[0]
+        runner = option.places[1][1] if len(option.places) > 1 else 0.0
+        if best.feature in (COUNTRY, ADMIN) or weight >= 10 * runner:
+            given.append((name_key(name), best.country, best.admin1 if best.feature == ADMIN else ""))
+    found: list[Toponym] = []
+    for (start, end), name, option in zip(spans, names, options, strict=True):
+        key = name_key(name)  # a name is no evidence for itself ("Paris" does not vouch for France)
+        known_countries = set(countries) | {country for other, country, _ in given if other != key}
+        known_admins = {(country, admin) for other, country, admin in given if other != key and admin}
+        is_demonym = option.demonym or (demonyms is not None and demonyms[len(found)])
+        if not option.places:
+            found.append(Toponym(start, end, text[start:end], None, "unknown", (), is_demonym))
+            continue
+        if len(option.places) == 1:
+            found.append(Toponym(start, end, text[start:end], option.places[0][0], "only", (), is_demonym))
+            continue
+        how = "prior"
+        scored = list(option.places)
+        partner = _written_with(text, end)
+        if partner is not None:
+            inside = [(p, w) for p, w in scored if any(
+                (q.feature == COUNTRY and q.country == p.country)
+                or (q.feature == ADMIN and (q.country, q.admin1) == (p.country, p.admin1))
+                for q, _ in gaz.candidates(partner)) and p.feature == CITY]
+            if inside:
+                scored, how = inside, "written with"
+        if how == "prior":
+            boosted = [(p, w * (100.0 if p.country in known_countries else 1.0)
+                        * (100.0 if (p.country, p.admin1) in known_admins and p.feature == CITY else 1.0))
+                       for p, w in scored]
+            if [p for p, _ in sorted(boosted, key=lambda pw: -pw[1])][:1] != [scored[0][0]] or any(
+                    w != v for (_, w), (_, v) in zip(boosted, scored, strict=True)):
+                how = "evidence"
+            scored = sorted(boosted, key=lambda pw: -pw[1])
+        best, weight = scored[0]
+        top = tuple(p for p, _ in scored[:5])
+        if len(scored) > 1 and how != "written with":
+            second, other = scored[1]
+            far = great_circle_km(best.lat, best.lon, second.lat, second.lon) > DOUBT_KM
+            if far and weight < DOUBT_RATIO * other:
+                found.append(Toponym(start, end, text[start:end], None, "ambiguous", top, is_demonym))
+                continue
+        found.append(Toponym(start, end, text[start:end], best, how, top, is_demonym))
+    return found
+
+
+# A proper noun the NER left untagged is taken as a place when the gazetteer knows a country or
+# subdivision of its name, or a town of this size ("the central city of Najaf").
+UNTAGGED_MIN_POPULATION: Final = 100_000
+
+
+def _known_place(word: str) -> bool:
+    return any(own and (place.feature != CITY or place.population >= UNTAGGED_MIN_POPULATION)
+               for place, own in gazetteer().candidates(word))
+
+
+def find_toponyms(doc: Any) -> list[tuple[int, int, bool]]:
+    """(start, end, is a demonym) of the place names of an analysed article: LOC entities, MISC
+    entities that are a country's demonym ("Iraqi", "Turkish"), and proper nouns outside any entity
+    that name a country, a subdivision or a large town (:data:`UNTAGGED_MIN_POPULATION`)."""
+    gaz = gazetteer()
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ in ("LOC", "GPE"):
+            spans.append((ent.start_char, ent.end_char, False))
+        elif ent.label_ in ("MISC", "NORP") and gaz.demonym(ent.text) is not None:
+            spans.append((ent.start_char, ent.end_char, True))
+    for token in doc:
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.is_alpha and len(token) > 2 \
+                and token.text[:1].isupper() and not token.is_sent_start and _known_place(token.text) \
+                and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
+            spans.append((token.idx, token.idx + len(token), False))
+    return sorted(spans)

@@ -1,0 +1,86 @@
+"""Issue #24: the offline gazetteer, toponym resolution with its evidence, and the demo pile's places."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsdossier.places.gazetteer import ADMIN, CITY, COUNTRY, gazetteer, name_key
+from newsdossier.places.resolve import great_circle_km, resolve_toponyms
+
+
+def _resolve(text: str, *names: str) -> list[Any]:
+    spans = []
+    for name in names:
+        start = text.index(name, spans[-1][1] if spans else 0)
+        spans.append((start, start + len(name)))
+    return resolve_toponyms(text, spans)
+
+
+def test_the_gazetteer_holds_countries_subdivisions_towns_and_the_news_abbreviations() -> None:
+    gaz = gazetteer()
+    [(us, own)] = gaz.candidates("U.S.")
+    assert us.feature == COUNTRY and us.country == "US" and (us.lat, us.lon) == (39.76, -98.5)  # GeoNames' point
+    assert any(p.feature == CITY and p.country == "IQ" for p, _ in gaz.candidates("Baghdad"))
+    [(kentucky, _)] = gaz.candidates("Ky.")
+    assert kentucky.feature == ADMIN and kentucky.name == "Kentucky"
+    assert gaz.candidates("B.C.")[0][0].name == "British Columbia"
+    iraq, americans = gaz.demonym("Iraqi"), gaz.demonym("Americans")
+    assert iraq is not None and iraq.name == "Iraq"
+    assert americans is not None and americans.country == "US"  # not American Samoa's
+    assert not gaz.candidates("KH")  # an ISO code is no name: "KH" is Kata'ib Hezbollah in the news
+    assert name_key("Bagdād") == name_key("BAGDAD") == "bagdad"
+
+
+def test_a_town_before_the_subdivision_named_after_it_and_kind_words_dropped() -> None:
+    text = "Rockets hit Baghdad airport, and protesters gathered in Najaf province."
+    airport, najaf = _resolve(text, "Baghdad airport", "Najaf province")
+    assert airport.place is not None and airport.place.feature == CITY and airport.place.country == "IQ"
+    assert great_circle_km(airport.place.lat, airport.place.lon, 33.2625, 44.2346) < 20  # the airport
+    assert najaf.place is not None and najaf.place.feature == CITY and najaf.place.name == "Najaf"
+    assert airport.precision == "exact"
+
+
+def test_the_articles_other_places_decide_between_namesakes() -> None:
+    [paris] = _resolve("Paris is far away.", "Paris")
+    assert paris.place is not None and paris.place.country == "FR"
+    london = _resolve("Storms hit Ontario on Sunday; in London the roads were closed.", "Ontario", "London")[1]
+    assert london.place is not None and london.place.country == "CA" and london.how == "evidence"
+    # France's capital against a Texan town with Texas in the article: too close to call, so not placed
+    paris = _resolve("Storms hit Texas on Sunday; in Paris the roads were closed.", "Texas", "Paris")[1]
+    assert paris.place is None and paris.how == "ambiguous" and {c.country for c in paris.candidates[:2]} == {"US", "FR"}
+    pandi = _resolve("Hogs were culled in Pandi, Bulacan.", "Pandi")[0]
+    assert pandi.place is not None and pandi.place.country == "PH"
+
+
+def test_a_name_with_no_evidence_stays_unresolved_with_its_candidates() -> None:
+    [troy] = _resolve("The mayor of Troy spoke.", "Troy")
+    assert troy.place is None and troy.how == "ambiguous" and len(troy.candidates) >= 2
+    county, landmark = _resolve("Adair County officials met at the White House.", "Adair County", "White House")
+    assert county.place is None and county.how == "unknown"  # no county is in the gazetteer
+    assert landmark.place is None  # not White House, Tennessee, nor Casablanca's other name
+
+
+def test_demonyms_are_their_country() -> None:
+    [spanish] = _resolve("Spanish police arrested him.", "Spanish")
+    assert spanish.place is not None and spanish.place.name == "Spain" and spanish.precision == "country"
+
+
+def test_the_demo_piles_strike_is_placed_at_baghdad(demo_dossier: dict[str, Any]) -> None:
+    """Issue #24's seed check: the 3 January 2020 strike near Baghdad airport is placed within 20 km of
+    it. (Najaf is named only in a photo caption, which the cleaner removes before the NLP stage.)"""
+    [strike] = [e for e in demo_dossier["events"] if e["type"] == "ASSAULT" and e["date"] == "2020-01-03"]
+    place = strike["place"]
+    assert place["geonames_name"] == "Baghdad" and place["precision"] == "exact"
+    assert great_circle_km(place["lat"], place["lon"], 33.2625, 44.2346) < 20
+    names = {p["name"] for p in demo_dossier["places"] if p["resolved"]}
+    assert {"Baghdad", "Iraq", "Iran", "Tehran", "Damascus"} <= names
+    assert demo_dossier["sources"]["places"] == len(names)
+
+
+@pytest.mark.xfail(strict=True, reason="issue #24: landmarks ('the Green Zone') are in no kept gazetteer, so "
+                                       "the Green Zone stays unresolved instead of Baghdad")
+def test_the_green_zone_is_in_baghdad(demo_dossier: dict[str, Any]) -> None:
+    [zone] = [p for p in demo_dossier["places"] if "Green Zone" in p["names"]]
+    assert zone["resolved"] and zone["name"] == "Baghdad"
