@@ -219,3 +219,17 @@ def test_real_corpora_counts(datasets_dir: Path, name: str, documents: int, topo
     docs = read_geo_corpus(datasets_dir / "geoparsing" / "pragmatic_guide" / "data" / name)
     assert len(docs) == documents
     assert sum(len(doc.toponyms) for doc in docs) == toponyms
+
+
+# The product's scores with gold spans, measured 2026-12-03 (docs/benchmarks.md, "Places"): floors a
+# little under the measured acc161_gold (TR-News 0.823, GeoVirus 0.748, GeoWebNews 0.735) and precision.
+GOLD_SPAN_FLOORS = [("Corpora/TR-News.xml", 0.80, 0.88), ("Corpora/GeoVirus.xml", 0.73, 0.80), ("GWN.xml", 0.72, 0.88)]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(("name", "acc161", "precision161"), GOLD_SPAN_FLOORS)
+def test_product_geocoding_with_gold_spans(datasets_dir: Path, name: str, acc161: float, precision161: float) -> None:
+    from newsdossier.evaluate import geocode_for_eval
+
+    result = evaluate_geo(datasets_dir / "geoparsing" / "pragmatic_guide" / "data" / name, geocode=geocode_for_eval)
+    assert result["acc161_gold"] >= acc161 and result["precision161_gold"] >= precision161

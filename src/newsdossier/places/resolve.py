@@ -3,9 +3,9 @@
 Recognition (:func:`find_toponyms`): the NER's LOC spans, and MISC spans that are demonyms
 ("Iraqi", "Turkish": a reference to the country). Resolution (:func:`resolve_toponyms`), per name:
 
-1. **Candidates**: every place called so (its own name, or one of its other names); failing that a
-   demonym's country; failing that the name without a trailing kind word ("Baghdad airport" is
-   placed at Baghdad, "Najaf province" at Najaf) or its longest run of words that is a place.
+1. **Candidates**: a demonym's country; else every place called so (its own name, or one of its
+   other names); failing that the name without a trailing kind word ("Baghdad airport" is placed
+   at Baghdad, "Najaf province" at Najaf) or its longest run of first words that is a place.
 2. **Prior**: population, with a country or continent before any town of its name, a town before
    the subdivision it gives its name to ("Baghdad", "Najaf": the city, not the governorate), and
    a place's own name ten times before another place's other name ("Troy" is not Macon).
@@ -93,13 +93,12 @@ def _options(name: str) -> _Options:
             found = gaz.candidates(" ".join(words))
             if found:
                 break
-        for size in range(len(words) - 1, 0, -1):  # "Baghdad International" -> "Baghdad", not "Green Zone" -> Green
-            if found:
+        # its first words ("Baghdad International" -> Baghdad), never a later one ("West Midlands" is not
+        # Midlands, Zimbabwe; "Three Gorges Dam" not Gorges, France) nor an ordinary word ("Green Zone")
+        for size in range(len(words) - 1, 0, -1):
+            part = " ".join(words[:size])
+            if part[:1].isupper() and not _common(part) and (found := gaz.candidates(part)):
                 break
-            for first in range(len(words) - size + 1):
-                part = " ".join(words[first:first + size])
-                if part[:1].isupper() and not _common(part) and (found := gaz.candidates(part)):
-                    break
     if len(name.split()) > 1 and _common(name):
         # a phrase of ordinary words ("White House", "Green Zone") is a landmark the gazetteer does not
         # hold, not a town of that name (White House, Tennessee) nor another name of one (Casablanca)
