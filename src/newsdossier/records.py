@@ -203,9 +203,10 @@ def topic_to_dict(topic: Topic) -> dict[str, Any]:
             "independent_families": topic.families}
 
 
-def entity_to_dict(entity: Entity) -> dict[str, Any]:
-    """The ``entities`` entry of dossier.json; ``families`` lists the independent source families naming it."""
-    return {
+def entity_to_dict(entity: Entity, geo: Place | None = None) -> dict[str, Any]:
+    """The ``entities`` entry of dossier.json; ``families`` lists the independent source families naming it;
+    a place (LOC) has ``geo``, the place its mentions resolve to (null when they do not)."""
+    record: dict[str, Any] = {
         "id": entity.id, "name": entity.name, "type": entity.type, "aliases": list(entity.aliases),
         "roles": [{"role": r.text, "article": r.article, "start": r.start, "end": r.end, "how": r.how}
                   for r in entity.roles],
@@ -214,6 +215,10 @@ def entity_to_dict(entity: Entity) -> dict[str, Any]:
         "independent_families": len(entity.families), "families": list(entity.families),
         "evidence": list(entity.evidence),
     }
+    if entity.type == "LOC":
+        record["geo"] = None if geo is None else {k: v for k, v in place_to_dict(entity.name, geo).items()
+                                                  if k != "name"}
+    return record
 
 
 def family_to_dict(family: Family) -> dict[str, Any]:

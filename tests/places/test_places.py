@@ -84,3 +84,11 @@ def test_the_demo_piles_strike_is_placed_at_baghdad(demo_dossier: dict[str, Any]
 def test_the_green_zone_is_in_baghdad(demo_dossier: dict[str, Any]) -> None:
     [zone] = [p for p in demo_dossier["places"] if "Green Zone" in p["names"]]
     assert zone["resolved"] and zone["name"] == "Baghdad"
+
+
+def test_place_actors_carry_their_geo(demo_dossier: dict[str, Any]) -> None:
+    places = {e["name"]: e["geo"] for e in demo_dossier["entities"] if e["type"] == "LOC"}
+    assert places["Baghdad"]["geonames_name"] == "Baghdad" and places["Baghdad"]["precision"] == "exact"
+    assert places["Iraq"]["precision"] == "country" and places["Iraq"]["country"] == "IQ"
+    assert places["Green Zone"] is None  # a landmark: unresolved, not guessed
+    assert all("geo" not in e for e in demo_dossier["entities"] if e["type"] != "LOC")

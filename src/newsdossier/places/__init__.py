@@ -17,9 +17,10 @@ from newsdossier.places.gazetteer import Place, gazetteer
 from newsdossier.places.resolve import PRECISION, Toponym, find_toponyms, resolve_toponyms
 
 if TYPE_CHECKING:
+    from newsdossier.entities import Entity
     from newsdossier.events.model import Event
 
-__all__ = ["Place", "Toponym", "find_places", "gazetteer", "place_of_event", "places_to_records"]
+__all__ = ["Place", "Toponym", "find_places", "gazetteer", "place_of_actor", "place_of_event", "places_to_records"]
 
 
 def _resolve_name(name: str) -> Place | None:
@@ -59,6 +60,22 @@ def place_of_event(event: Event, places: Mapping[str, Sequence[Toponym]]) -> Pla
     if votes:
         return chosen[votes.most_common(1)[0][0]]
     return _resolve_name(event.place)
+
+
+def place_of_actor(entity: Entity, places: Mapping[str, Sequence[Toponym]]) -> Place | None:
+    """Where a place actor (LOC) is: the place most of its mentions resolve to (a toponym at the
+    same characters), or None for another kind of actor or when none of them is resolved."""
+    if entity.type != "LOC":
+        return None
+    votes: Counter[str] = Counter()
+    chosen: dict[str, Place] = {}
+    for mention in entity.mentions:
+        for toponym in places.get(mention.article, ()):
+            if toponym.place is not None and toponym.start < mention.end and mention.start < toponym.end:
+                votes[_place_id(toponym.place)] += 1
+                chosen[_place_id(toponym.place)] = toponym.place
+                break
+    return chosen[votes.most_common(1)[0][0]] if votes else None
 
 
 def _place_id(place: Place) -> str:
