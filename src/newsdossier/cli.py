@@ -221,7 +221,9 @@ def _cmd_events(args: argparse.Namespace) -> int:
         when = "date unknown" if not event["date"] else (
             f"week to {event['date']} (publication)" if event["date_basis"] == "publication"
             else f"{event['date']} ({event['date_text']})")
-        where = f" in {event['place']['name']}" if event["place"] else ""
+        place = event["place"]
+        where = "" if not place else f" in {place['name']}" + (
+            f" ({place['lat']:.2f}, {place['lon']:.2f}; {place['precision']})" if place["lat"] is not None else "")
         who = ", ".join(event["actor_names"]) or "?"
         whom = f" -> {', '.join(event['target_names'])}" if event["target_names"] else ""
         families = event["independent_families"]
