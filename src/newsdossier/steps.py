@@ -28,7 +28,14 @@ from newsdossier.ingest import read_inputs
 from newsdossier.model import Article, DateBasis, RawDocument, Rejection, Relation, Status
 from newsdossier.nlp import load_pipeline
 from newsdossier.nlp.stage import analyse_to_bytes, doc_from_bytes, text_key, unique_texts, worker_count
-from newsdossier.places import Toponym, find_places, place_of_actor, place_of_event, places_to_records
+from newsdossier.places import (
+    Toponym,
+    find_places,
+    place_of_actor,
+    place_of_event,
+    places_to_records,
+    resolve_by_story,
+)
 from newsdossier.quotes import Quote, find_quotes, link_actor
 from newsdossier.quotes.group import group_quotes
 from newsdossier.records import (
@@ -295,6 +302,7 @@ def annotate_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult,
     family_of = {article: family.id for family in reuse.families for article in family.articles}
     entities = find_entities(analyses(), family_of=family_of, spun_sources=_spun_sources(reuse), aliases=aliases,
                              story_of=story_of)
+    resolve_by_story(found.places, {article.id: article.text for article in articles}, story_of or {})
     store.replace_entities((e.id, json.dumps(entity_to_dict(e, place_of_actor(e, found.places)), ensure_ascii=False))
                            for e in entities)
     return entities, found

@@ -92,3 +92,21 @@ def test_place_actors_carry_their_geo(demo_dossier: dict[str, Any]) -> None:
     assert places["Iraq"]["precision"] == "country" and places["Iraq"]["country"] == "IQ"
     assert places["Green Zone"] is None  # a landmark: unresolved, not guessed
     assert all("geo" not in e for e in demo_dossier["entities"] if e["type"] != "LOC")
+
+
+def test_a_building_is_not_placed_at_the_town_its_first_word_names() -> None:
+    [church] = _resolve("Mourners gathered at the Riverside Church on Saturday.", "Riverside Church")
+    assert church.place is None and church.how == "unknown"
+
+
+def test_the_story_decides_what_an_article_left_ambiguous() -> None:
+    from newsdossier.places import resolve_by_story
+
+    first, second = "Officials in Michigan said the plant will close.", "The mayor of Troy spoke on Monday."
+    places = {"a": _resolve(first, "Michigan"), "b": _resolve(second, "Troy")}
+    assert places["b"][0].how == "ambiguous"
+    alone = {"b": list(places["b"])}
+    assert resolve_by_story(alone, {"b": second}, {"b": "s1"}) == 0  # nothing else in its story
+    assert resolve_by_story(places, {"a": first, "b": second}, {"a": "s1", "b": "s1"}) == 1
+    troy = places["b"][0]
+    assert troy.how == "story" and troy.place is not None and troy.place.country == "US"

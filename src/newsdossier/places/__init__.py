@@ -10,17 +10,19 @@ with its mentions and the events at it, then the names left unresolved with thei
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from newsdossier.places.gazetteer import Place, gazetteer
-from newsdossier.places.resolve import PRECISION, Toponym, find_toponyms, resolve_toponyms
+from newsdossier.places.gazetteer import ADMIN, COUNTRY, Place, gazetteer
+from newsdossier.places.resolve import PRECISION, Toponym, common_words, find_toponyms, resolve_toponyms
 
 if TYPE_CHECKING:
     from newsdossier.entities import Entity
     from newsdossier.events.model import Event
 
-__all__ = ["Place", "Toponym", "find_places", "gazetteer", "place_of_actor", "place_of_event", "places_to_records"]
+__all__ = ["Place", "Toponym", "find_places", "gazetteer", "place_of_actor", "place_of_event", "places_to_records",
+           "resolve_by_story"]
 
 
 def _resolve_name(name: str) -> Place | None:
@@ -38,6 +40,35 @@ def find_places(text: str, doc: Any, dateline_place: str | None = None) -> list[
     countries = [home.country] if home is not None and home.country else []
     return resolve_toponyms(text, [(a, b) for a, b, _ in found], countries=countries,
                             demonyms=[d for _, _, d in found])
+
+
+def resolve_by_story(places: MutableMapping[str, list[Toponym]], texts: Mapping[str, str],
+                     story_of: Mapping[str, str]) -> int:
+    """A second look at the names an article left ambiguous, with the countries and subdivisions its
+    story's articles name ("Troy" in a story whose other reports say "Michigan"): resolved so, they say
+    ``how: story``. A phrase of ordinary words ("North East") is not looked at again. Returns how many
+    were resolved."""
+    countries: dict[str, set[str]] = {}
+    admins: dict[str, set[tuple[str, str]]] = {}
+    for article, toponyms in places.items():
+        if (story := story_of.get(article)) is not None:
+            for t in toponyms:
+                if t.place is not None and t.place.feature in (COUNTRY, ADMIN):
+                    countries.setdefault(story, set()).add(t.place.country)
+                    if t.place.feature == ADMIN:
+                        admins.setdefault(story, set()).add((t.place.country, t.place.admin1))
+    resolved = 0
+    for article, toponyms in places.items():
+        story = story_of.get(article, "")
+        known = countries.get(story, set())
+        for number, toponym in enumerate(toponyms):
+            if toponym.how == "ambiguous" and known and not common_words(toponym.text):  # not "North East"
+                [again] = resolve_toponyms(texts[article], [(toponym.start, toponym.end)], countries=known,
+                                           admins=admins.get(story, ()), demonyms=[toponym.demonym])
+                if again.place is not None:
+                    toponyms[number] = replace(again, how="story")
+                    resolved += 1
+    return resolved
 
 
 def place_of_event(event: Event, places: Mapping[str, Sequence[Toponym]]) -> Place | None:

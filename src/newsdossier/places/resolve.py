@@ -29,12 +29,17 @@ from typing import Any, Final
 
 from newsdossier.places.gazetteer import ADMIN, CITY, CONTINENT, COUNTRY, Place, gazetteer, name_key
 
-__all__ = ["Toponym", "find_toponyms", "great_circle_km", "resolve_toponyms"]
+__all__ = ["Toponym", "common_words", "find_toponyms", "great_circle_km", "resolve_toponyms"]
 
 # Words that say what kind of place a name is ("Baghdad airport", "Najaf province").
 KIND_WORDS: Final = frozenset("""airport province governorate city district region county state area border
 borders valley river port harbour harbor camp base square street road bridge station university hospital
 mountains mountain island islands coast desert municipality village town oblast prefecture""".split())
+# Buildings and grounds named after somewhere else, as often as not ("Riverside Church" is in Manhattan,
+# "Gleneagles Hotel" in Perthshire): never placed at the town their first word names.
+FACILITY_WORDS: Final = frozenset("""church cathedral mosque temple synagogue chapel school academy college stadium
+arena park garden gardens hotel museum gallery theatre theater hall palace castle prison tower building centre
+center club house""".split())
 DOUBT_RATIO: Final = 3.0  # the best candidate must be this many times the next, or evidence must decide
 DOUBT_KM: Final = 161.0
 PRECISION: Final = {CITY: "exact", ADMIN: "region", CONTINENT: "region", COUNTRY: "country"}
@@ -45,7 +50,8 @@ class Toponym:
     """A place name at ``start``-``end`` of an article and the place it was resolved to (``place``, None
     when unresolved); ``candidates`` are the best few places it could be; ``how`` says what decided:
     ``only`` (one candidate), ``prior`` (population and kind), ``evidence`` (the article's other places,
-    the story, the dateline), ``written with`` ("Pandi, Bulacan"), or, unresolved, ``ambiguous`` or
+    the dateline), ``written with`` ("Pandi, Bulacan"), ``story`` (the countries of the story's other
+    articles, :func:`newsdossier.places.resolve_by_story`), or, unresolved, ``ambiguous`` or
     ``unknown`` (no place of that name)."""
 
     start: int
@@ -86,6 +92,8 @@ def _options(name: str) -> _Options:
     found = gaz.candidates(name)
     if not found and re.search(r"\b(?:County|Parish|Township|Borough)$", name):
         return _Options([], False)  # no county is in the gazetteer, and "Adair County" is not Adair
+    if not found and name.split()[-1].lower() in FACILITY_WORDS:
+        return _Options([], False)
     if not found:
         words = name.split()
         while len(words) > 1 and words[-1].lower() in KIND_WORDS:
@@ -97,9 +105,9 @@ def _options(name: str) -> _Options:
         # Midlands, Zimbabwe; "Three Gorges Dam" not Gorges, France) nor an ordinary word ("Green Zone")
         for size in range(len(words) - 1, 0, -1):
             part = " ".join(words[:size])
-            if part[:1].isupper() and not _common(part) and (found := gaz.candidates(part)):
+            if part[:1].isupper() and not common_words(part) and (found := gaz.candidates(part)):
                 break
-    if len(name.split()) > 1 and _common(name):
+    if len(name.split()) > 1 and common_words(name):
         # a phrase of ordinary words ("White House", "Green Zone") is a landmark the gazetteer does not
         # hold, not a town of that name (White House, Tennessee) nor another name of one (Casablanca)
         found = [(place, own) for place, own in found
@@ -120,7 +128,7 @@ def _options(name: str) -> _Options:
     return _Options(sorted(weighted, key=lambda pw: -pw[1]), False)
 
 
-def _common(words: str) -> bool:
+def common_words(words: str) -> bool:
     """Every word an ordinary English word ("White House", "Green"), by wordfreq."""
     from wordfreq import zipf_frequency
 
@@ -138,9 +146,10 @@ def _written_with(text: str, end: int) -> str | None:
 
 
 def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: Iterable[str] = (),
-                     demonyms: Sequence[bool] | None = None) -> list[Toponym]:
-    """Each span of ``text`` resolved (see the module docstring); ``countries`` are ISO codes the story
-    or the dateline already places the article in."""
+                     admins: Iterable[tuple[str, str]] = (), demonyms: Sequence[bool] | None = None) -> list[Toponym]:
+    """Each span of ``text`` resolved (see the module docstring); ``countries`` (ISO codes) and ``admins``
+    ((country, first-level code)) are where the story or the dateline already places the article."""
+    admins = set(admins)
     gaz = gazetteer()
     names = [_clean(text[start:end]) for start, end in spans]
     options = [_options(name) for name in names]
@@ -157,7 +166,7 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
     for (start, end), name, option in zip(spans, names, options, strict=True):
         key = name_key(name)  # a name is no evidence for itself ("Paris" does not vouch for France)
         known_countries = set(countries) | {country for other, country, _ in given if other != key}
-        known_admins = {(country, admin) for other, country, admin in given if other != key and admin}
+        known_admins = admins | {(country, admin) for other, country, admin in given if other != key and admin}
         is_demonym = option.demonym or (demonyms is not None and demonyms[len(found)])
         if not option.places:
             found.append(Toponym(start, end, text[start:end], None, "unknown", (), is_demonym))
