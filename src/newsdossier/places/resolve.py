@@ -87,9 +87,12 @@ class _Options:
 
 def _options(name: str) -> _Options:
     gaz = gazetteer()
-    if (country := gaz.demonym(name)) is not None:  # "Spanish" is Spain, not Spanish, Ontario
-        return _Options([(country, float(country.population))], True)
+    if not name.split():
+        return _Options([], False)
     found = gaz.candidates(name)
+    country = gaz.demonym(name)
+    if country is not None and not any(own and place.feature in (COUNTRY, ADMIN) for place, own in found):
+        return _Options([(country, float(country.population))], True)  # "Spanish": Spain, not Spanish, Ontario
     if not found and re.search(r"\b(?:County|Parish|Township|Borough)$", name):
         return _Options([], False)  # no county is in the gazetteer, and "Adair County" is not Adair
     if not found and name.split()[-1].lower() in FACILITY_WORDS:
@@ -104,9 +107,11 @@ def _options(name: str) -> _Options:
         # its first words ("Baghdad International" -> Baghdad), never a later one ("West Midlands" is not
         # Midlands, Zimbabwe; "Three Gorges Dam" not Gorges, France) nor an ordinary word ("Green Zone")
         for size in range(len(words) - 1, 0, -1):
-            part = " ".join(words[:size])
-            if part[:1].isupper() and not common_words(part) and (found := gaz.candidates(part)):
+            if found:
                 break
+            part = " ".join(words[:size])
+            if part[:1].isupper() and not common_words(part):
+                found = gaz.candidates(part)
     if len(name.split()) > 1 and common_words(name):
         # a phrase of ordinary words ("White House", "Green Zone") is a landmark the gazetteer does not
         # hold, not a town of that name (White House, Tennessee) nor another name of one (Casablanca)
@@ -142,7 +147,7 @@ COMMON_NAME_MIN_POPULATION: Final = 100_000  # "New York" is still New York
 def _written_with(text: str, end: int) -> str | None:
     """The name right after ", " ("Pandi, Bulacan"; "Troy, N.Y."), if any."""
     match = re.match(r",\s*((?:[A-Z][\w.’'-]*\.?\s?){1,3})", text[end:end + 40])
-    return match.group(1).strip(" ,.") if match else None
+    return match.group(1).strip(" ,") if match else None  # the dot stays: "Mich." is an abbreviation
 
 
 def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: Iterable[str] = (),
@@ -178,10 +183,11 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
         scored = list(option.places)
         partner = _written_with(text, end)
         if partner is not None:
+            holders = [q for q, _ in gaz.candidates(partner)]
             inside = [(p, w) for p, w in scored if any(
                 (q.feature == COUNTRY and q.country == p.country)
                 or (q.feature == ADMIN and (q.country, q.admin1) == (p.country, p.admin1))
-                for q, _ in gaz.candidates(partner)) and p.feature == CITY]
+                for q in holders) and p.feature == CITY]
             if inside:
                 scored, how = inside, "written with"
         if how == "prior":
@@ -228,6 +234,7 @@ def find_toponyms(doc: Any) -> list[tuple[int, int, bool]]:
     for token in doc:
         if token.pos_ == "PROPN" and not token.ent_type_ and token.is_alpha and len(token) > 2 \
                 and token.text[:1].isupper() and not token.is_sent_start and _known_place(token.text) \
-                and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
+                and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN") \
+                and not (token.i and doc[token.i - 1].pos_ == "PROPN"):  # "Rain Man", "Stade de France"
             spans.append((token.idx, token.idx + len(token), False))
     return sorted(spans)

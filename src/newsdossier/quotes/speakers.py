@@ -270,7 +270,7 @@ class _People:
         self._chain: dict[int, _Candidate | None] = {}  # a subject pronoun's person, found when first needed
         self._named: dict[int, _Candidate | None] = {}
         self.learned: dict[tuple[str, frozenset[str]], _Candidate] = {}  # (head, ranks) of a resolved description
-        self._depth = 0
+        self._pronouns = [c for c in self.candidates if c.kind == "pronoun"]  # in text order
 
     def sentence_of(self, position: int) -> int:
         return max(bisect.bisect_right(self.starts, position) - 1, 0)
@@ -333,16 +333,16 @@ class _People:
         return self._named[description.start]
 
     def _link(self, pronoun: TextSpan) -> _Candidate | None:
-        """Whom an earlier subject pronoun stands for (a chain is followed back at most 40 links)."""
-        if pronoun.start not in self._chain:
-            if self._depth >= 40:
-                return None
-            self._depth += 1
-            try:
-                self._chain[pronoun.start] = self.antecedent(pronoun)
-            finally:
-                self._depth -= 1
-        return self._chain[pronoun.start]
+        """Whom an earlier subject pronoun stands for. The subject pronouns up to it are resolved in text
+        order first, so each looks back only at links already made: the answer does not depend on which
+        quote asked first, and a long chain is no deep recursion."""
+        for candidate in self._pronouns:
+            if candidate.span.start > pronoun.start:
+                break
+            if candidate.span.start not in self._chain:
+                self._chain[candidate.span.start] = None  # while it is resolved: a loop reads "no one"
+                self._chain[candidate.span.start] = self.antecedent(candidate.span)
+        return self._chain.get(pronoun.start)
 
     def antecedent(self, pronoun: TextSpan, window: int = PRONOUN_WINDOW,
                    content: Sequence[TextSpan] = ()) -> _Candidate | None:
@@ -392,7 +392,8 @@ def _singular(speaker: TextSpan) -> bool:
     """"a senior official", "the spokeswoman"; not "officials", "many analysts", "Security sources"."""
     head = _head(speaker)
     first = speaker.text.split()[0].lower()
-    return not head.endswith("s") and first not in ("many", "some", "several", "two", "three", "four", "most")
+    plural = head.endswith("s") and not head.endswith("ss")  # "the boss", "the actress", "a witness" are one
+    return not plural and first not in ("many", "some", "several", "two", "three", "four", "most")
 
 
 _NOT_SURNAMES: Final = frozenset("""party inc corp corporation university college foundation institute center centre
@@ -521,9 +522,10 @@ def resolve_speakers(article: str, attributions: Sequence[Attribution], doc: Any
     text = doc.text if attributions else ""  # joined once: spaCy rebuilds doc.text at every read
     # sources of finite cues only: "results in John Kasich claiming the nomination" is no one speaking
     sources = [a.source for a in attributions if a.source is not None and not (a.cue and a.cue.text.endswith("ing"))]
-    people = _People(doc, text, sources) if any(a.source is not None and (a.source.text.lower() in ("he", "she")
-                                                                 or a.source.text[:4].lower() == "the ")
-                                       for a in attributions) else None
+    # built when a source may need it: "he", "she", or a definite description ("the senator", "his lawyer")
+    people = _People(doc, text, sources) if any(
+        a.source is not None and (a.source.text.lower() in ("he", "she") or a.source.text.split()[0].lower() in _DEFINITE)
+        for a in attributions) else None
     for attribution in attributions:
         if attribution.continues is not None:
             earlier = quotes[attribution.continues]
@@ -537,7 +539,7 @@ def resolve_speakers(article: str, attributions: Sequence[Attribution], doc: Any
             person = _is_person(speaker, doc, how)
             known.append(_Known(speaker, actor, person, _words(attribution.source, attribution.role, speaker)))
             if people is not None and attribution.source is not None and person \
-                    and how in ("anonymous", "nominal") and _singular(speaker):
+                    and how in ("anonymous", "nominal") and _singular(attribution.source):
                 people.add_speaker(speaker, attribution.source)
     return quotes
 
