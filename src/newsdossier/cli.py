@@ -408,7 +408,8 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
                                   "(default: the bundled one)")
         command.add_argument("--split", choices=["train", "dev", "test"],
                              help="for quotes: the PolNeAR split to score (default test); for actors and dates "
-                                  "on ECB+: the train or dev topics (default all)")
+                                  "on ECB+: the train or dev topics (default all); for geo: dev (even articles) or test (odd "
+                                  "ones; default all)")
         command.add_argument("--speaker-labels", type=Path, metavar="FILE",
                              help="for quotes: who labelled pronoun and nominal sources refer to (TSV: split, doc, "
                                   "start, end, source, speaker; e.g. tests/quotes/data/polnear_speakers.tsv), "

@@ -83,7 +83,8 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | 
              speaker_labels: Path | None = None) -> dict[str, Any]:
     """Score ``task`` on the benchmark at ``data``; ``split`` picks a split where the benchmark has
     several (quotes: PolNeAR ``train``, ``dev`` or ``test``, default ``test``; actors and dates: ECB+
-    ``train`` or ``dev`` topics, default all); ``speaker_labels`` (quotes) a file of who labelled sources refer
+    ``train`` or ``dev`` topics, default all; geo: ``dev`` even, ``test`` odd articles, default
+    all); ``speaker_labels`` (quotes) a file of who labelled sources refer
     to (:func:`newsdossier.eval.quotes.read_speaker_labels`)."""
     if task == "extraction":
         from newsdossier.eval.extraction import evaluate_extraction
@@ -142,5 +143,5 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | 
         from newsdossier.eval.geo import evaluate_geo
 
         return _with_nlp(nlp_model, lambda nlp: evaluate_geo(data, geocode=geocode_for_eval,
-                                                             geoparse=geoparse_for_eval(nlp)))
+                                                             geoparse=geoparse_for_eval(nlp), split=split))
     raise ConfigError(f"unknown eval task {task!r}; choose one of {', '.join(TASKS)}")

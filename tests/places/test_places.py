@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsdossier.places.gazetteer import ADMIN, CITY, COUNTRY, gazetteer, name_key
+from newsdossier.places.gazetteer import ADMIN, ADMIN2, CITY, COUNTRY, REGION, gazetteer, name_key
 from newsdossier.places.resolve import great_circle_km, resolve_toponyms
 
 
@@ -58,8 +58,41 @@ def test_a_name_with_no_evidence_stays_unresolved_with_its_candidates() -> None:
     [troy] = _resolve("The mayor of Troy spoke.", "Troy")
     assert troy.place is None and troy.how == "ambiguous" and len(troy.candidates) >= 2
     county, landmark = _resolve("Adair County officials met at the White House.", "Adair County", "White House")
-    assert county.place is None and county.how == "unknown"  # no county is in the gazetteer
+    # four states have an Adair County, none ten times the others
+    assert county.place is None and county.how == "ambiguous"
+    assert {c.feature for c in county.candidates} == {ADMIN2} and {c.admin1 for c in county.candidates} >= {"IA", "KY"}
     assert landmark.place is None  # not White House, Tennessee, nor Casablanca's other name
+
+
+def test_counties_are_placed_by_their_state_and_never_at_a_town_of_their_stem() -> None:
+    county, state = _resolve("Adair County officials in Iowa met on Sunday.", "Adair County", "Iowa")
+    assert county.place is not None and county.place.feature == ADMIN2 and county.place.admin1 == "IA"
+    assert county.precision == "region" and county.how == "evidence"
+    [written] = _resolve("Fires spread in Orange County, Calif., on Sunday.", "Orange County")
+    assert written.place is not None and written.place.admin1 == "CA" and written.how == "written with"
+    assert great_circle_km(written.place.lat, written.place.lon, 33.68, -117.78) < 50
+    # a county's bare stem stays a town: "Orange" is not Orange County
+    assert all(c.feature != ADMIN2 for c in _resolve("Orange, Texas, flooded.", "Orange")[0].candidates)
+    # English counties are second-level subdivisions, ranked before small American towns of their name
+    [kent] = _resolve("Flooding closed roads across Kent.", "Kent")
+    assert kent.place is not None and kent.place.country == "GB" and kent.place.feature == ADMIN2
+
+
+def test_regions_and_generic_names() -> None:
+    eu, gulf, coast = _resolve("The EU and the Gulf states met; the West Coast was spared.",
+                               "EU", "Gulf states", "West Coast")
+    assert eu.place is not None and eu.place.feature == REGION and eu.place.name == "European Union"
+    # the European Union's centre of population lies in southern Germany
+    assert eu.place.country == "" and 47 < eu.place.lat < 51 and 6 < eu.place.lon < 13
+    assert gulf.place is not None and gulf.place.name == "Gulf states"
+    assert coast.place is None  # no New Zealand region without New Zealand in the article
+    [west_africa] = _resolve("Ebola spread across West Africa.", "West Africa")
+    assert west_africa.place is not None and west_africa.precision == "region"
+    assert 0 < west_africa.place.lat < 15  # not pulled into the ocean by Saint Helena
+    # a street or a university named after a place is not at that place
+    street, university = _resolve("A bomb on Haifa Street near Washington University.", "Haifa Street",
+                                  "Washington University")
+    assert street.place is None and university.place is None
 
 
 def test_demonyms_are_their_country() -> None:

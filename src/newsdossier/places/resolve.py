@@ -11,12 +11,13 @@ Recognition (:func:`find_toponyms`): the NER's LOC spans, and MISC spans that ar
    a place's own name ten times before another place's other name ("Troy" is not Macon).
 3. **Evidence**: the countries and first-level subdivisions the article's other names resolve to
    without doubt, the countries the caller knows from the story or the dateline, and "Pandi,
-   Bulacan" written together: a candidate inside one of them is preferred a hundredfold.
+   Bulacan" written together: a candidate inside one of them is preferred a hundredfold, and a
+   subdivision named beside other subdivisions of its country ("Georgia and Florida") a hundredfold more.
 4. **Doubt**: when the two best candidates are over 161 km apart, within a factor of three of each
    other, and no evidence chose between them, the name stays unresolved with its candidates.
 
 Each toponym says how precise its place is, as ACLED's ``geo_precision``: ``exact`` (a town or
-landmark), ``region`` (a subdivision or a continent), ``country``.
+landmark), ``region`` (a subdivision, a county, a group of countries or a continent), ``country``.
 """
 
 from __future__ import annotations
@@ -27,22 +28,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from newsdossier.places.gazetteer import ADMIN, CITY, CONTINENT, COUNTRY, Place, gazetteer, name_key
+from newsdossier.places.gazetteer import ADMIN, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, Place, gazetteer, name_key
 
-__all__ = ["Toponym", "common_words", "find_toponyms", "great_circle_km", "resolve_toponyms"]
+__all__ = ["Toponym", "common_words", "find_toponyms", "generic", "great_circle_km", "resolve_toponyms"]
 
 # Words that say what kind of place a name is ("Baghdad airport", "Najaf province").
 KIND_WORDS: Final = frozenset("""airport province governorate city district region county state area border
-borders valley river port harbour harbor camp base square street road bridge station university hospital
-mountains mountain island islands coast desert municipality village town oblast prefecture""".split())
-# Buildings and grounds named after somewhere else, as often as not ("Riverside Church" is in Manhattan,
-# "Gleneagles Hotel" in Perthshire): never placed at the town their first word names.
+borders valley port harbour harbor camp base bridge station hospital mountains mountain island islands coast
+desert municipality village town oblast prefecture""".split())
+# Buildings, grounds, streets and rivers named after somewhere else, as often as not ("Riverside Church" is
+# in Manhattan, "Gleneagles Hotel" in Perthshire, "Haifa Street" in Baghdad, "Washington University" in
+# St. Louis, the Mississippi River in Louisiana too): never placed at the place their first words name.
 FACILITY_WORDS: Final = frozenset("""church cathedral mosque temple synagogue chapel school academy college stadium
 arena park garden gardens hotel museum gallery theatre theater hall palace castle prison tower building centre
-center club house""".split())
+center club house university library inn elementary racecourse street road avenue lane square river""".split())
 DOUBT_RATIO: Final = 3.0  # the best candidate must be this many times the next, or evidence must decide
 DOUBT_KM: Final = 161.0
-PRECISION: Final = {CITY: "exact", ADMIN: "region", CONTINENT: "region", COUNTRY: "country"}
+PRECISION: Final = {CITY: "exact", ADMIN: "region", ADMIN2: "region", CONTINENT: "region", REGION: "region",
+                    COUNTRY: "country"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,13 +117,16 @@ def _options(name: str) -> _Options:
             if found:
                 break
             part = " ".join(words[:size])
-            if part[:1].isupper() and not common_words(part):
-                found = gaz.candidates(part)
+            if part[:1].isupper() and not common_words(part):  # and only a place of some size
+                found = [(p, own) for p, own in gaz.candidates(part)
+                         if own and (p.feature != CITY or p.population >= UNTAGGED_MIN_POPULATION)]
     if len(name.split()) > 1 and common_words(name):
         # a phrase of ordinary words ("White House", "Green Zone") is a landmark the gazetteer does not
         # hold, not a town of that name (White House, Tennessee) nor another name of one (Casablanca)
         found = [(place, own) for place, own in found
                  if own and (place.feature != CITY or place.population >= COMMON_NAME_MIN_POPULATION)]
+    # a town before the subdivision named after it: "Baghdad", "Najaf"
+    towns = {(p.country, p.admin1) for p, _ in found if p.feature == CITY}
     weighted = []
     for place, own in found:
         weight = float(max(place.population, 1))
@@ -130,11 +136,24 @@ def _options(name: str) -> _Options:
             weight *= 100.0  # "Washington" is the capital before the state
         if not own:
             weight /= 10.0
+        if place.feature == ADMIN and (place.country, place.admin1) in towns:
+            weight /= 10.0
         weighted.append((place, weight))
-    # a town before the subdivision named after it: "Baghdad", "Najaf", "New York"
-    towns = {(p.country, p.admin1) for p, _ in weighted if p.feature == CITY}
-    weighted = [(p, w / 10.0 if p.feature == ADMIN and (p.country, p.admin1) in towns else w) for p, w in weighted]
     return _Options(sorted(weighted, key=lambda pw: -pw[1]), False)
+
+
+# Words that say where or what kind a place is without naming one: a name of these only ("West Coast",
+# "the Gulf", "Central", "Northern Territory") could be anywhere.
+GENERIC_WORDS: Final = frozenset("""north south east west central northern southern eastern western northeast
+northwest southeast southwest north-east north-west south-east south-west upper lower inner outer middle far
+near coast gulf bay valley sea ocean lake river island islands delta plains plain highlands lowlands hills
+mountains desert peninsula strait channel border frontier capital city state province region district
+territory county borough heartland interior mainland""".split())
+
+
+def generic(name: str) -> bool:
+    """Every word of the name a generic one (:data:`GENERIC_WORDS`)."""
+    return all(word in GENERIC_WORDS for word in name.lower().split())
 
 
 def common_words(words: str) -> bool:
@@ -176,7 +195,15 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
         key = name_key(name)  # a name is no evidence for itself ("Paris" does not vouch for France)
         known_countries = set(countries) | {country for other, country, _ in given if other != key}
         known_admins = admins | {(country, admin) for other, country, admin in given if other != key and admin}
+        # a state named beside other states of its country ("Georgia and Florida") is the state, not the
+        # country of its name
+        sibling_countries = {country for country, _ in known_admins}
         is_demonym = option.demonym or (demonyms is not None and demonyms[len(found)])
+        if option.places and generic(name):
+            # a name of generic words ("the Gulf", "West Coast", "Central") is a town or a subdivision only
+            # where the article or story is ("West Coast" is no New Zealand region in an American story)
+            option = _Options([(p, w) for p, w in option.places
+                               if p.feature not in (CITY, ADMIN, ADMIN2) or p.country in known_countries], option.demonym)
         if not option.places:
             found.append(Toponym(start, end, text[start:end], None, "unknown", (), is_demonym))
             continue
@@ -185,18 +212,20 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
             continue
         how = "prior"
         scored = list(option.places)
+        rival_country = any(p.feature == COUNTRY for p, _ in scored)
         partner = _written_with(text, end)
-        if partner is not None:
+        if partner is not None and scored[0][0].feature in (CITY, ADMIN2):  # not "California, Oregon"
             holders = [q for q, _ in gaz.candidates(partner)]
             inside = [(p, w) for p, w in scored if any(
                 (q.feature == COUNTRY and q.country == p.country)
                 or (q.feature == ADMIN and (q.country, q.admin1) == (p.country, p.admin1))
-                for q in holders) and p.feature == CITY]
+                for q in holders) and p.feature in (CITY, ADMIN2)]
             if inside:
                 scored, how = inside, "written with"
         if how == "prior":
             boosted = [(p, w * (100.0 if p.country in known_countries else 1.0)
-                        * (100.0 if (p.country, p.admin1) in known_admins and p.feature == CITY else 1.0))
+                        * (100.0 if p.feature in (CITY, ADMIN2) and (p.country, p.admin1) in known_admins else 1.0)
+                        * (100.0 if p.feature == ADMIN and p.country in sibling_countries and rival_country else 1.0))
                        for p, w in scored]
             if [p for p, _ in sorted(boosted, key=lambda pw: -pw[1])][:1] != [scored[0][0]] or any(
                     w != v for (_, w), (_, v) in zip(boosted, scored, strict=True)):
