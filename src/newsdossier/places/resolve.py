@@ -122,9 +122,10 @@ def _options(name: str) -> _Options:
                          if own and (p.feature != CITY or p.population >= UNTAGGED_MIN_POPULATION)]
     if len(name.split()) > 1 and common_words(name):
         # a phrase of ordinary words ("White House", "Green Zone") is a landmark the gazetteer does not
-        # hold, not a town of that name (White House, Tennessee) nor another name of one (Casablanca)
-        found = [(place, own) for place, own in found
-                 if own and (place.feature != CITY or place.population >= COMMON_NAME_MIN_POPULATION)]
+        # hold, not a town of that name (White House, Tennessee) nor another name of one (Casablanca);
+        # a country's or a region's other name stays ("Holy See", "Central American")
+        found = [(place, own) for place, own in found if place.feature in (COUNTRY, CONTINENT, REGION)
+                 or own and (place.feature != CITY or place.population >= COMMON_NAME_MIN_POPULATION)]
     # a town before the subdivision named after it: "Baghdad", "Najaf"
     towns = {(p.country, p.admin1) for p, _ in found if p.feature == CITY}
     weighted = []
