@@ -157,3 +157,16 @@ def test_review_cases_kind_words_abbreviations_empty_names_and_datelines() -> No
     assert resolve_toponyms("   ", [(0, 0), (0, 3)])[0].how == "unknown"
     troy = _resolve_name("TROY, Mich.")
     assert troy is not None and (troy.country, troy.admin1) == ("US", "MI")
+
+
+def test_a_ground_after_the_is_no_town_and_a_lone_foreign_village_is_not_guessed() -> None:
+    charlton, riverside = _resolve("Middlesbrough drew with Charlton at the Riverside.", "Charlton", "Riverside")
+    assert riverside.place is None and all(c.feature != CITY for c in riverside.candidates)
+    # "the" before a town used as a modifier still leaves the town
+    [london] = _resolve("He joined the London office of the bank.", "London")
+    assert london.place is not None and london.place.country == "GB"
+    # the only towns called so are French villages, and the article is about Northern Ireland
+    maze, ireland = _resolve("He escaped from the Maze prison block; Northern Ireland police said.", "Maze",
+                             "Northern Ireland")
+    assert ireland.place is not None and maze.place is None and maze.how == "unknown"
+    assert maze.candidates and all(c.country == "FR" for c in maze.candidates)

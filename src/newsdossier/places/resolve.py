@@ -42,6 +42,7 @@ desert municipality village town oblast prefecture""".split())
 FACILITY_WORDS: Final = frozenset("""church cathedral mosque temple synagogue chapel school academy college stadium
 arena park garden gardens hotel museum gallery theatre theater hall palace castle prison tower building centre
 center club house university library inn elementary racecourse street road avenue lane square river""".split())
+VILLAGE_POPULATION: Final = 10_000
 DOUBT_RATIO: Final = 3.0  # the best candidate must be this many times the next, or evidence must decide
 DOUBT_KM: Final = 161.0
 PRECISION: Final = {CITY: "exact", ADMIN: "region", ADMIN2: "region", CONTINENT: "region", REGION: "region",
@@ -168,6 +169,20 @@ COMMON_ZIPF: Final = 4.5
 COMMON_NAME_MIN_POPULATION: Final = 100_000  # "New York" is still New York
 
 
+_FUNCTION_WORDS: Final = frozenset("""in on at and or for with to of from by was is were are has had have where
+when which who that after before since during last this but as""".split())
+
+
+def _the_noun(text: str, start: int, end: int) -> bool:
+    """The name follows a lowercase "the" and stands alone as a noun: followed by punctuation, the end, or
+    a function word ("at the Riverside.", "from the Maze in 1983"), not by the noun it modifies."""
+    if not re.search(r"\bthe\s+$", text[max(0, start - 5):start]):
+        return False
+    after = re.match(r"\s*(\w+|\S)?", text[end:end + 30])
+    following = after.group(1) if after else None
+    return following is None or not following[0].isalnum() or following.lower() in _FUNCTION_WORDS
+
+
 def _written_with(text: str, end: int) -> str | None:
     """The name right after ", " ("Pandi, Bulacan"; "Troy, N.Y."), if any."""
     match = re.match(r",\s*((?:[A-Z][\w.’'-]*\.?\s?){1,3})", text[end:end + 40])
@@ -200,6 +215,19 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
         # country of its name
         sibling_countries = {country for country, _ in known_admins}
         is_demonym = option.demonym or (demonyms is not None and demonyms[len(found)])
+        if option.places and _the_noun(text, start, end):
+            # "at the Riverside", "from the Maze in 1983": a ground or a building, not a town (whose name
+            # would not take "the" unless its own name has it: "The Hague"); "the Krasnodar veterinary
+            # service" and "the London office" are still the towns
+            option = _Options([(p, w) for p, w in option.places if p.feature != CITY or name_key(p.name).startswith("the ")],
+                              option.demonym)
+        if option.places and known_countries and all(
+                p.feature == CITY and p.population < VILLAGE_POPULATION and p.country not in known_countries
+                for p, _ in option.places):
+            # only villages of that name, in countries the article never names ("the Maze" is no Mazé, France)
+            found.append(Toponym(start, end, text[start:end], None, "unknown", tuple(p for p, _ in option.places[:5]),
+                                 is_demonym))
+            continue
         if option.places and generic(name):
             # a name of generic words ("the Gulf", "West Coast", "Central") is a town or a subdivision only
             # where the article or story is ("West Coast" is no New Zealand region in an American story)
