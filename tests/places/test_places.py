@@ -162,6 +162,8 @@ def test_review_cases_kind_words_abbreviations_empty_names_and_datelines() -> No
 def test_a_ground_after_the_is_no_town_and_a_lone_foreign_village_is_not_guessed() -> None:
     charlton, riverside = _resolve("Middlesbrough drew with Charlton at the Riverside.", "Charlton", "Riverside")
     assert riverside.place is None and all(c.feature != CITY for c in riverside.candidates)
+    [capital_the] = _resolve("It was a tough encounter at The Riverside.", "Riverside")
+    assert capital_the.place is None
     # "the" before a town used as a modifier still leaves the town
     [london] = _resolve("He joined the London office of the bank.", "London")
     assert london.place is not None and london.place.country == "GB"

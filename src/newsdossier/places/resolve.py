@@ -174,9 +174,9 @@ when which who that after before since during last this but as""".split())
 
 
 def _the_noun(text: str, start: int, end: int) -> bool:
-    """The name follows a lowercase "the" and stands alone as a noun: followed by punctuation, the end, or
+    """The name follows "the" inside a sentence and stands alone as a noun: followed by punctuation, the end, or
     a function word ("at the Riverside.", "from the Maze in 1983"), not by the noun it modifies."""
-    if not re.search(r"\bthe\s+$", text[max(0, start - 5):start]):
+    if not re.search(r"(?:\bthe|[a-z,] The)\s+$", text[max(0, start - 8):start]):  # "at The Riverside" too
         return False
     after = re.match(r"\s*(\w+|\S)?", text[end:end + 30])
     following = after.group(1) if after else None
