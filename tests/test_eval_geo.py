@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdossier.errors import EvalDataError
+from newsdossier.errors import ConfigError, EvalDataError
 from newsdossier.eval.geo import (GoldToponym, Resolved, auc_of_errors, evaluate_geo, great_circle_km,
                                   read_geo_corpus)
 
@@ -212,7 +212,7 @@ def test_the_dev_and_test_halves_are_the_even_and_odd_articles(tmp_path: Path) -
         assert result["split"] == split and result["documents"] == 1
     assert seen["dev"] and seen["test"] and seen["dev"] != seen["test"]
     assert evaluate_geo(path, geocode=lambda text, spans: [None] * len(spans))["split"] == "all"
-    with pytest.raises(ValueError, match="no 'train' split"):
+    with pytest.raises(ConfigError, match="no 'train' split"):
         evaluate_geo(path, geocode=lambda text, spans: [None] * len(spans), split="train")
 
 

@@ -41,7 +41,7 @@ from typing import Any, Final, TypeAlias
 
 import numpy as np
 
-from newsdossier.errors import EvalDataError
+from newsdossier.errors import ConfigError, EvalDataError
 from newsdossier.places.resolve import great_circle_km  # the product's own distance, re-exported
 
 __all__ = ["GeoDoc", "GoldToponym", "Resolved", "auc_of_errors", "evaluate_geo", "great_circle_km",
@@ -256,7 +256,7 @@ def evaluate_geo(path: Path, *, geocode: Callable[[str, Sequence[tuple[int, int]
     docs = read_geo_corpus(path)
     if split is not None:
         if split not in ("dev", "test"):
-            raise ValueError(f"eval geo has no {split!r} split; choose dev (even articles) or test (odd ones)")
+            raise ConfigError(f"eval geo has no {split!r} split; choose dev (even articles) or test (odd ones)")
         docs = docs[split == "test"::2]
     docs = docs[:limit]
     gold_errors: list[float | None] = []

