@@ -31,9 +31,11 @@ from newsdossier.nlp.stage import analyse_to_bytes, doc_from_bytes, text_key, un
 from newsdossier.places import (
     Toponym,
     find_places,
+    outlet_country,
     place_of_actor,
     place_of_event,
     places_to_records,
+    resolve_by_outlet,
     resolve_by_story,
 )
 from newsdossier.quotes import Quote, find_quotes, link_actor
@@ -302,7 +304,9 @@ def annotate_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult,
     family_of = {article: family.id for family in reuse.families for article in family.articles}
     entities = find_entities(analyses(), family_of=family_of, spun_sources=_spun_sources(reuse), aliases=aliases,
                              story_of=story_of)
-    resolve_by_story(found.places, {article.id: article.text for article in articles}, story_of or {})
+    texts = {article.id: article.text for article in articles}
+    resolve_by_story(found.places, texts, story_of or {})
+    resolve_by_outlet(found.places, texts, {article.id: outlet_country(article.url) for article in articles})
     store.replace_entities((e.id, json.dumps(entity_to_dict(e, place_of_actor(e, found.places)), ensure_ascii=False))
                            for e in entities)
     return entities, found

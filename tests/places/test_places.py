@@ -145,6 +145,30 @@ def test_the_story_decides_what_an_article_left_ambiguous() -> None:
     assert troy.how == "story" and troy.place is not None and troy.place.country == "US"
 
 
+@pytest.mark.parametrize(("url", "country"), [
+    ("https://www.bbc.co.uk/news/uk-123", "GB"), ("http://www.abc.net.au/news/x", "AU"),
+    ("https://www.irishtimes.ie/a", "IE"), ("https://www.nytimes.com/2020/x", None),
+    ("https://news.channel.tv/x", None), ("https://example.io/", None), (None, None), ("not a url", None)])
+def test_an_outlets_country_is_its_country_code_domain(url: str | None, country: str | None) -> None:
+    from newsdossier.places import outlet_country
+
+    assert outlet_country(url) == country
+
+
+def test_the_outlets_country_decides_only_what_nothing_else_did() -> None:
+    from newsdossier.places import resolve_by_outlet
+
+    text = "Fans in Bedford and Paris cheered the result on Saturday."
+    places = {"a": _resolve(text, "Bedford", "Paris")}
+    bedford, paris = places["a"]
+    assert bedford.how == "ambiguous" and paris.place is not None and paris.place.country == "FR"
+    assert resolve_by_outlet(places, {"a": text}, {"a": None}) == 0  # a .com outlet says nothing
+    assert resolve_by_outlet(places, {"a": text}, {"a": "GB"}) == 1
+    bedford = places["a"][0]
+    assert bedford.how == "outlet" and bedford.place is not None and bedford.place.country == "GB"
+    assert places["a"][1] == paris  # what the article decided stays
+
+
 def test_review_cases_kind_words_abbreviations_empty_names_and_datelines() -> None:
     """Found in review: a two-word head before a kind word, dotted abbreviations matched without their
     dot, an empty span, and a US dateline with its state."""

@@ -2,7 +2,8 @@
 
 :func:`find_places` reads one analysed article (:mod:`.resolve`: the NER's place names and
 demonyms, resolved with the gazetteer of :mod:`.gazetteer`, the article's other places and its
-dateline as evidence). :func:`place_of_event` gives an event the place its mentions' place phrase
+dateline as evidence; then the story's and the outlet's countries for names still ambiguous:
+:func:`resolve_by_story`, :func:`resolve_by_outlet`). :func:`place_of_event` gives an event the place its mentions' place phrase
 resolves to, and :func:`places_to_records` makes the dossier's ``places``: each resolved place once,
 with its mentions and the events at it, then the names left unresolved with their candidates.
 """
@@ -12,7 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import urlsplit
 
 from newsdossier.places.gazetteer import ADMIN, COUNTRY, Place, gazetteer
 from newsdossier.places.resolve import PRECISION, Toponym, common_words, find_toponyms, resolve_toponyms
@@ -21,8 +23,8 @@ if TYPE_CHECKING:
     from newsdossier.entities import Entity
     from newsdossier.events.model import Event
 
-__all__ = ["Place", "Toponym", "find_places", "gazetteer", "place_of_actor", "place_of_event", "places_to_records",
-           "resolve_by_story"]
+__all__ = ["Place", "Toponym", "find_places", "gazetteer", "outlet_country", "place_of_actor", "place_of_event",
+           "places_to_records", "resolve_by_outlet", "resolve_by_story"]
 
 
 def _resolve_name(name: str) -> Place | None:
@@ -42,6 +44,43 @@ def find_places(text: str, doc: Any, dateline_place: str | None = None) -> list[
     countries = [home.country] if home is not None and home.country else []
     return resolve_toponyms(text, [(a, b) for a, b, _ in found], countries=countries,
                             demonyms=[d for _, _, d in found])
+
+
+# Country-code domains sold to the world for their letters ("news.io", "channel.tv"), which say nothing
+# of where an outlet is.
+VANITY_DOMAINS: Final = frozenset("ai am cc co fm gg io je la ly me nu sh so st to tv vc ws".split())
+
+
+def outlet_country(url: str | None) -> str | None:
+    """The country an outlet's web address names by its country-code domain ("bbc.co.uk" -> GB,
+    "abc.net.au" -> AU), or None: for a generic domain (".com", ".org") or one sold for its letters
+    (:data:`VANITY_DOMAINS`)."""
+    host = urlsplit(url).hostname if url and "//" in url else None
+    label = host.rsplit(".", 1)[-1].lower() if host and "." in host else ""
+    if len(label) != 2 or label in VANITY_DOMAINS:
+        return None
+    code = "GB" if label == "uk" else label.upper()
+    return code if gazetteer().country(code) is not None else None
+
+
+def resolve_by_outlet(places: MutableMapping[str, list[Toponym]], texts: Mapping[str, str],
+                      country_of: Mapping[str, str | None]) -> int:
+    """A last look at the names still ambiguous, after the article and its story, with the outlet's
+    country (:func:`outlet_country`) as evidence: "Portsmouth" in a bbc.co.uk article is the English
+    town when nothing else decides. Resolved so, they say ``how: outlet``; returns how many."""
+    resolved = 0
+    for article, toponyms in places.items():
+        country = country_of.get(article)
+        if not country:
+            continue
+        for number, toponym in enumerate(toponyms):
+            if toponym.how == "ambiguous" and not common_words(toponym.text):
+                [again] = resolve_toponyms(texts[article], [(toponym.start, toponym.end)], countries=[country],
+                                           demonyms=[toponym.demonym])
+                if again.place is not None and again.place.country == country:
+                    toponyms[number] = replace(again, how="outlet")
+                    resolved += 1
+    return resolved
 
 
 def resolve_by_story(places: MutableMapping[str, list[Toponym]], texts: Mapping[str, str],

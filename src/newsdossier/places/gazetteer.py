@@ -231,10 +231,11 @@ class Gazetteer:
                 found = set(codes.split(","))
                 aliases += regions.pop(name, (set(), []))[1]
             regions.setdefault(name, (found, []))[1].extend(aliases)
-        for name, (codes, aliases) in regions.items():
-            if not codes or any(self.places[i].feature == CONTINENT for i in self._index.get(name_key(name), ())):
+        for name, (member_codes, aliases) in regions.items():
+            if not member_codes or any(i >= 0 and self.places[i].feature == CONTINENT
+                                       for i in self._index.get(name_key(name), ())):
                 continue  # a continent's own name ("Europe"), or a region whose members are unknown
-            points = [(*self._capital_point(p), p.population) for code in sorted(codes)
+            points = [(*self._capital_point(p), p.population) for code in sorted(member_codes)
                       if (p := self.country(code)) is not None]
             if not points:
                 continue

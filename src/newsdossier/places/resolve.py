@@ -55,7 +55,8 @@ class Toponym:
     when unresolved); ``candidates`` are the best few places it could be; ``how`` says what decided:
     ``only`` (one candidate), ``prior`` (population and kind), ``evidence`` (the article's other places,
     the dateline), ``written with`` ("Pandi, Bulacan"), ``story`` (the countries of the story's other
-    articles, :func:`newsdossier.places.resolve_by_story`), or, unresolved, ``ambiguous`` or
+    articles, :func:`newsdossier.places.resolve_by_story`), ``outlet`` (the country of the outlet's web
+    address, :func:`newsdossier.places.resolve_by_outlet`), or, unresolved, ``ambiguous`` or
     ``unknown`` (no place of that name, or none that the cautions allow: the places it turned down, if
     any, are its candidates)."""
 
