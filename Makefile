@@ -3,22 +3,28 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: demo test bench eval model silver clean-venv
 TEACHER := .venv-teacher
 SILVER  ?=
 
 $(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "newsdossier needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) --version 2>&1). Run: make PYTHON=python3.11 ..." >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)  # the test tools, for make test only
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP)
 
 demo: $(STAMP)  ## build the dossier of the five-article demo pile into out/demo/
 	rm -f out/demo.db
 	$(BIN)/newsdossier build demo/pile --db out/demo.db --out out/demo
 	@echo "open out/demo/dossier.md (or out/demo/dossier.json)"
 
-test: $(STAMP)  ## type-check, then run the test suite (tests needing ../shared skip when it is absent)
+test: $(TEST_STAMP)  ## type-check, then run the test suite (tests needing ../shared skip when it is absent)
 	$(BIN)/mypy src/newsdossier
 	$(BIN)/pytest -q
 

@@ -338,3 +338,18 @@ def test_cleaning_while_iterating_stale_documents_resumes_cleanly(store: Store) 
         store.put_articles([make_article(doc)], cleaner_version="v1")
     assert store.article_count() == 300
     assert list(store.stale_documents("v1")) == []
+
+
+def test_importing_the_store_loads_no_stage() -> None:
+    """Issue #25: the store is what the CLI, the writers and a server open first; it reads and writes
+    records without the stages' libraries (scikit-learn, spaCy), in well under 0.3 s."""
+    import subprocess
+    import sys
+
+    code = ("import sys, time; t = time.perf_counter(); import newsdossier.store; took = time.perf_counter() - t; "
+            "heavy = [m for m in ('sklearn', 'spacy', 'trafilatura', 'numpy') if m in sys.modules]; "
+            "print(took, ','.join(heavy))")
+    took, heavy = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                 check=True).stdout.split(" ")
+    assert heavy.strip() == ""
+    assert float(took) < 0.3

@@ -11,12 +11,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsdossier.clean import Prepared
-from newsdossier.entities import Entity
-from newsdossier.events.model import Event, EventDate
-from newsdossier.places.gazetteer import Place
 from newsdossier.model import (
     AlignedSpan,
     Article,
@@ -32,11 +28,17 @@ from newsdossier.model import (
     SourceHints,
     Status,
 )
-from newsdossier.quotes.group import QuoteGroup
-from newsdossier.quotes.model import TextSpan
-from newsdossier.stories import Story, Topic
-from newsdossier.timex import TimeExpression
-from newsdossier.timex.timeline import TimelineEntry
+
+if TYPE_CHECKING:  # the stages' types only: the store reads and writes articles without loading the stages
+    from newsdossier.clean import Prepared
+    from newsdossier.entities import Entity
+    from newsdossier.events.model import Event, EventDate
+    from newsdossier.places.gazetteer import Place
+    from newsdossier.quotes.group import QuoteGroup
+    from newsdossier.quotes.model import TextSpan
+    from newsdossier.stories import Story, Topic
+    from newsdossier.timex import TimeExpression
+    from newsdossier.timex.timeline import TimelineEntry
 
 __all__ = [
     "article_from_dict",
@@ -155,6 +157,8 @@ def prepared_to_json(prepared: Prepared) -> str:
 
 
 def prepared_from_json(text: str) -> Prepared:
+    from newsdossier.clean import Prepared
+
     data = json.loads(text)
     hints = data["hints"]
     return Prepared(

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Final
+
+from newsdossier.processes import process_context, usable_cpus
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -51,9 +52,7 @@ def text_key(text: str) -> str:
 
 def worker_count(texts: int, cpus: int | None = None) -> int:
     """Processes worth starting for ``texts`` texts on this machine."""
-    import os
-
-    available = cpus if cpus is not None else len(os.sched_getaffinity(0))
+    available = cpus if cpus is not None else usable_cpus()
     return 1 if texts < MULTIPROCESS_MIN_TEXTS else max(1, min(available, 4))
 
 
@@ -92,9 +91,8 @@ def analyse_to_bytes(texts: Iterable[str], model: str, *, processes: int = 1) ->
         for doc in analyse(texts, load_pipeline(model)):
             yield doc_to_bytes(doc), word_count(doc)
         return
-    # forkserver, not fork: forking a process that runs threads (a progress bar, a web server)
-    # can deadlock the child. Each worker pays one pipeline load (well under a second).
-    context = multiprocessing.get_context("forkserver")
+    # not fork (see newsdossier.processes). Each worker pays one pipeline load (well under a second).
+    context = process_context()
     with context.Pool(processes, initializer=_load_in_worker, initargs=(model,)) as pool:
         for chunk in pool.imap(_analyse_chunk, _chunks(_limited(texts))):
             yield from chunk

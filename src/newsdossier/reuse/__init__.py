@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -25,6 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsdossier.model import AlignedSpan, Article, Family, Relation, ReuseLink
+from newsdossier.processes import process_context
 from newsdossier.reuse.align import TextView, align, view
 from newsdossier.reuse.candidates import anchor_candidates, sentence_candidates, union, worth_aligning
 from newsdossier.reuse.direction import agency_own, decide_direction, same_outlet, wire_credit
@@ -196,8 +196,8 @@ class _Aligner:
         self._pool: Any = None
         self._views = _Views(capacity)
         if workers > 1:
-            # forkserver, as for the fingerprints: the server has imported this package already
-            context = multiprocessing.get_context("forkserver")
+            # as for the fingerprints: a forkserver has imported this package already
+            context = process_context()
             self._pool = context.Pool(workers, initializer=_start_aligner, initargs=(capacity,))
 
     def map(self, task: Callable[..., _R], tasks: Iterable[_T]) -> Iterator[_R]:

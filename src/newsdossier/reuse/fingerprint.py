@@ -33,6 +33,7 @@ import numpy as np
 from numpy.typing import NDArray
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsdossier.processes import process_context
 from newsdossier.reuse.candidates import SENTENCE_MIN_WORDS, common_words
 from newsdossier.reuse.hashing import (
     HashSet,
@@ -252,12 +253,11 @@ def fingerprint_all(texts: Iterable[str], *, workers: int = 1, count: int | None
     if workers <= 1:
         fingerprinter = Fingerprinter()
         return _collect(map(fingerprinter, _chunks(texts)), count)
-    # forkserver, not fork: forking a process that runs threads (a progress bar, a web
-    # server) can deadlock the child.
-    context = multiprocessing.get_context("forkserver")
+    context = process_context()
     # Workers fork from a server that has imported this module once (measured: the server and
     # pool start in 0.25 s, a later pool in 0.03 s), and get the common words from here.
-    context.set_forkserver_preload([__name__])
+    if isinstance(context, multiprocessing.context.ForkServerContext):
+        context.set_forkserver_preload([__name__])
     with context.Pool(workers, initializer=_start_worker, initargs=(_lexicon(),)) as pool:
         return _collect(pool.imap(_fingerprint_chunk, map(encoded, _chunks(texts))), count)
 
