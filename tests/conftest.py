@@ -48,14 +48,20 @@ def ecbplus_dev_text(shared_dir: Path, datasets_dir: Path, tmp_path_factory: pyt
 
 
 @pytest.fixture(scope="session")
-def demo_dossier(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """dossier.json of the demo pile built once through the command line, with dossier.md as ``markdown``.
+def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder of the demo pile built once through the command line: ``p.db`` and ``out/``.
 
     Read-only: tests must not change it (it is shared by the whole session)."""
     from newsdossier.cli import EXIT_OK, main
 
     root = tmp_path_factory.mktemp("demo-build")
     assert main(["build", str(DEMO_PILE), "--db", str(root / "p.db"), "--out", str(root / "out"), "--quiet"]) == EXIT_OK
-    result: dict[str, Any] = json.loads((root / "out" / "dossier.json").read_text(encoding="utf-8"))
-    result["markdown"] = (root / "out" / "dossier.md").read_text(encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def demo_dossier(demo_build: Path) -> dict[str, Any]:
+    """dossier.json of the demo pile (:func:`demo_build`), with dossier.md as ``markdown``. Read-only."""
+    result: dict[str, Any] = json.loads((demo_build / "out" / "dossier.json").read_text(encoding="utf-8"))
+    result["markdown"] = (demo_build / "out" / "dossier.md").read_text(encoding="utf-8")
     return result

@@ -1,8 +1,29 @@
-"""newsdossier: turn a pile of scraped news articles into a sourced dossier."""
+"""newsdossier: turn a pile of scraped news articles into a sourced dossier.
+
+``newsdossier.open(db)`` opens a built pile read-only with typed queries
+(:class:`newsdossier.store.pile.Pile`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdossier.errors import NewsdossierError
 from newsdossier.model import Article, RawDocument, Rejection
 
-__all__ = ["Article", "NewsdossierError", "RawDocument", "Rejection", "__version__"]
+if TYPE_CHECKING:
+    from newsdossier.store.pile import Pile
+
+__all__ = ["Article", "NewsdossierError", "RawDocument", "Rejection", "__version__", "open"]
 
 __version__ = "0.1.0"
+
+
+def open(db: str | Path = "newsdossier.db") -> Pile:  # noqa: A001 (the package's verb, as sqlite3.connect)
+    """The built pile at ``db``, read-only, with typed queries: ``pile.events(type="ASSAULT")``,
+    ``pile.quotes(speaker="Boris Johnson")``, ``pile.search("airport")`` (see
+    :class:`newsdossier.store.pile.Pile`). A StoreError says when there is no pile there."""
+    from newsdossier.store.pile import Pile
+
+    return Pile.open(db)

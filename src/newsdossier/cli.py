@@ -22,7 +22,7 @@ from newsdossier.errors import NewsdossierError
 from newsdossier.evaluate import TASKS
 
 if TYPE_CHECKING:
-    from newsdossier.store import Store
+    from newsdossier.store.pile import Pile
 
 __all__ = ["COMMANDS", "main"]
 
@@ -81,18 +81,16 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return _summary(report, None)
 
 
-def _built_pile(db: Path) -> Store:
+def _built_pile(db: Path) -> Pile:
     """The pile at ``db``, read-only; an error naming the file if there is none."""
-    from newsdossier.store import Store
+    from newsdossier.store.pile import Pile
 
-    if not db.exists():
-        raise NewsdossierError(f"{db}: no pile here; build one first (newsdossier build INPUT --db {db})")
-    return Store.open(db, read_only=True)
+    return Pile.open(db)
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    with _built_pile(args.db) as store:
-        hits = store.search(args.query, limit=args.limit)
+    with _built_pile(args.db) as pile:
+        hits = pile.search(args.query, limit=args.limit)
     if args.json:
         print(json.dumps([{"article": h.article_id, "title": h.title, "snippet": h.snippet, "score": h.score}
                           for h in hits], ensure_ascii=False, indent=2))
@@ -105,12 +103,12 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_provenance(args: argparse.Namespace) -> int:
-    with _built_pile(args.db) as store:
-        links, families = (list(map(json.loads, texts)) for texts in store.reuse_json())
+    with _built_pile(args.db) as pile:
+        links, families = pile.reuse().items, pile.families().items
         if args.json:
             print(json.dumps({"reuse": links, "families": families}, ensure_ascii=False, indent=2))
             return EXIT_OK
-        titles = {a.id: (a.title or Path(a.source_path).name, a.outlet or "?") for a in store.iter_articles()}
+        titles = {a.id: (a.title or Path(a.source_path).name, a.outlet or "?") for a in pile.articles()}
     print(f"{len(titles)} article(s), {len(families)} independent source famil{'y' if len(families) == 1 else 'ies'}")
     for family in families:
         if len(family["articles"]) > 1 or args.all:
@@ -126,8 +124,8 @@ def _cmd_provenance(args: argparse.Namespace) -> int:
 
 
 def _cmd_stories(args: argparse.Namespace) -> int:
-    with _built_pile(args.db) as store:
-        stories, topics = (list(map(json.loads, texts)) for texts in store.stories_json())
+    with _built_pile(args.db) as pile:
+        stories, topics = pile.stories().items, pile.topics().items
         if args.json:
             print(json.dumps({"stories": stories, "topics": topics}, ensure_ascii=False, indent=2))
             return EXIT_OK
@@ -135,7 +133,7 @@ def _cmd_stories(args: argparse.Namespace) -> int:
             print(f"{args.db}: no stories yet; run newsdossier build on this pile", file=sys.stderr)
             return EXIT_OK
         titles = {a.id: (a.title or Path(a.source_path).name, a.outlet or "?", a.published.value)
-                  for a in store.iter_articles()}
+                  for a in pile.articles()}
     by_id = {story["id"]: story for story in stories}
     print(f"{len(stories)} stor{'y' if len(stories) == 1 else 'ies'} in {len(topics)} topic(s)")
     for topic in topics:
@@ -159,8 +157,8 @@ def _cmd_entities(args: argparse.Namespace) -> int:
         name, other = args.why
         print(why_not(name, other, (args.type or ["PER"])[0]))
         return EXIT_OK
-    with _built_pile(args.db) as store:
-        entities = [e for e in map(json.loads, store.entities_json()) if not args.type or e["type"] in args.type]
+    with _built_pile(args.db) as pile:
+        entities = pile.entities(type=args.type or None).items
     if args.json:
         print(json.dumps(entities, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -180,13 +178,8 @@ def _cmd_entities(args: argparse.Namespace) -> int:
 
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
-    with _built_pile(args.db) as store:
-        quotes = list(map(json.loads, store.quotes_json()))
-    if args.speaker:
-        wanted = args.speaker.lower()
-        quotes = [q for q in quotes if wanted in (q["speaker_name"] or q["speaker_text"] or "").lower()]
-    if args.direct:
-        quotes = [q for q in quotes if q["direct"]]
+    with _built_pile(args.db) as pile:
+        quotes = pile.quotes(speaker=args.speaker or None, direct=True if args.direct else None).items
     if args.json:
         print(json.dumps(quotes, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -204,14 +197,9 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
 
 
 def _cmd_events(args: argparse.Namespace) -> int:
-    with _built_pile(args.db) as store:
-        events = list(map(json.loads, store.events_json()))
-    if args.story:
-        events = [e for e in events if e["story"] == args.story]
-    if args.type:
-        events = [e for e in events if e["type"] in args.type]
-    if not args.background:
-        events = [e for e in events if not e["background"]]
+    with _built_pile(args.db) as pile:
+        events = pile.events(story=args.story or None, type=args.type or None,
+                             background=None if args.background else False).items
     if args.json:
         print(json.dumps(events, ensure_ascii=False, indent=2))
         return EXIT_OK

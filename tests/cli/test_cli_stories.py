@@ -99,7 +99,7 @@ def test_rebuild_stories_starts_afresh(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_stories_of_a_missing_pile_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stories", "--db", str(tmp_path / "none.db")]) == 1
-    assert "no pile here" in capsys.readouterr().err
+    assert "no pile there" in capsys.readouterr().err
 
 
 def test_an_undated_pile_says_its_stories_were_cut_by_content_alone(tmp_path: Path) -> None:

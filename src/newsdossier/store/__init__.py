@@ -3,6 +3,10 @@
 One file per pile that a user can copy, inspect with the ``sqlite3`` shell and resume after a crash.
 Stages are incremental because the store answers "what is left to do" (:meth:`Store.stale_documents`).
 
+The package: :mod:`.schema` (the migrations and the SQL), this module's :class:`Store` (opening,
+migrating, writing, and the readers the stages use) and :mod:`.pile` (the read-only pile with typed
+queries that the CLI, the writers and the server use: :func:`newsdossier.open`).
+
 * Schema = numbered migration scripts (:data:`MIGRATIONS`) counted in ``PRAGMA user_version``:
   an older pile is upgraded on open, a newer one refused. ``PRAGMA application_id`` marks our
   files, and anything else (a text file, another program's database) is refused before we write.
@@ -30,230 +34,29 @@ from typing import Any
 from newsdossier.errors import StoreError
 from newsdossier.model import Article, Format, RawDocument, Rejection, SourceHints
 from newsdossier.records import article_from_dict, article_to_dict
-
-__all__ = ["DEFAULT_PATH", "SCHEMA_VERSION", "Run", "RunStatus", "SearchHit", "Store"]
-
-DEFAULT_PATH = "newsdossier.db"
-APPLICATION_ID = 0x4E444F53  # "NDOS": marks a SQLite file as a newsdossier pile
-SQLITE_HEADER = b"SQLite format 3\x00"
-PAGE_SIZE = 256  # rows per page when iterating; small enough to bound memory with document bytes
-BUSY_TIMEOUT_S = 30.0  # how long a writer waits for another process's transaction to finish
-SNIPPET_MARKS = ("[", "]", "…")  # opening/closing highlight and ellipsis in search snippets
-SNIPPET_TOKENS = 16
-
-# Each script runs in its own transaction together with ``PRAGMA user_version = <its number>``.
-# Append new steps; never edit a released one (piles in the wild have already run it).
-MIGRATIONS: tuple[str, ...] = (
-    # 1: documents, articles, runs and rejections.
-    f"""
-    PRAGMA application_id = {APPLICATION_ID};
-    CREATE TABLE documents (
-        content_hash TEXT PRIMARY KEY,
-        source_path  TEXT NOT NULL,
-        locator      TEXT,
-        locator_key  TEXT NOT NULL,     -- locator with zero-padded numbers: "line 2" < "line 10"
-        format       TEXT NOT NULL,
-        media_type   TEXT NOT NULL,
-        encoding     TEXT NOT NULL,
-        data         BLOB NOT NULL,     -- original bytes, so a better cleaner can re-run
-        hints        TEXT NOT NULL,     -- JSON: url, title, published (ISO), outlet, byline
-        first_seen   TEXT NOT NULL
-    );
-    CREATE INDEX documents_order ON documents (source_path, locator_key, content_hash);
-    CREATE TABLE articles (
-        seq             INTEGER PRIMARY KEY,  -- stable rowid shared with articles_fts
-        id              TEXT NOT NULL UNIQUE,
-        content_hash    TEXT NOT NULL REFERENCES documents (content_hash),
-        cleaner_version TEXT NOT NULL,
-        source_path     TEXT NOT NULL,
-        locator_key     TEXT NOT NULL,
-        title           TEXT,
-        outlet          TEXT,
-        published       TEXT,
-        status          TEXT NOT NULL,
-        json            TEXT NOT NULL      -- article_to_dict(article, with_source=True)
-    );
-    CREATE INDEX articles_document ON articles (content_hash, cleaner_version);
-    CREATE INDEX articles_order ON articles (source_path, locator_key, id);
-    CREATE TABLE runs (
-        id       INTEGER PRIMARY KEY AUTOINCREMENT,
-        command  TEXT NOT NULL,
-        started  TEXT NOT NULL,
-        finished TEXT,
-        status   TEXT NOT NULL CHECK (status IN ('running', 'done', 'interrupted')),
-        counts   TEXT                      -- JSON object of named counts
-    );
-    CREATE TABLE rejections (
-        id          INTEGER PRIMARY KEY,
-        run_id      INTEGER NOT NULL REFERENCES runs (id),
-        source_path TEXT NOT NULL,
-        locator     TEXT,
-        reason      TEXT NOT NULL,
-        detail      TEXT NOT NULL
-    );
-    CREATE INDEX rejections_run ON rejections (run_id);
-    """,
-    # 2: full-text index over title and body, filled from existing articles, kept in sync by triggers.
-    """
-    CREATE VIRTUAL TABLE articles_fts USING fts5 (
-        title, text, tokenize = 'unicode61 remove_diacritics 2'
-    );
-    INSERT INTO articles_fts (rowid, title, text)
-        SELECT seq, title, json_extract(json, '$.text') FROM articles;
-    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts (rowid, title, text)
-            VALUES (new.seq, new.title, json_extract(new.json, '$.text'));
-    END;
-    CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
-        DELETE FROM articles_fts WHERE rowid = old.seq;
-        INSERT INTO articles_fts (rowid, title, text)
-            VALUES (new.seq, new.title, json_extract(new.json, '$.text'));
-    END;
-    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-        DELETE FROM articles_fts WHERE rowid = old.seq;
-    END;
-    """,
-    # 3: prepared texts (decoded, HTML extracted), so the expensive extraction runs once per
-    # document while the pile-wide furniture evidence is counted, and cleaning reads them back.
-    """
-    CREATE TABLE prepared (
-        content_hash TEXT NOT NULL REFERENCES documents (content_hash),
-        version      TEXT NOT NULL,     -- extractor version that produced it
-        json         TEXT NOT NULL,
-        PRIMARY KEY (content_hash, version)
-    );
-    """,
-    # 4: the reuse stage's output, replaced as a whole by each run (families are pile-wide).
-    """
-    CREATE TABLE reuse_links (
-        source   TEXT NOT NULL,
-        target   TEXT NOT NULL,
-        relation TEXT NOT NULL,
-        json     TEXT NOT NULL,
-        PRIMARY KEY (source, target)
-    );
-    CREATE TABLE families (
-        id     TEXT PRIMARY KEY,
-        origin TEXT NOT NULL,
-        json   TEXT NOT NULL
-    );
-    """,
-    # 5: the stories stage's output and the state that lets later runs add to it.
-    """
-    CREATE TABLE stories (
-        id    TEXT PRIMARY KEY,
-        topic TEXT NOT NULL,
-        json  TEXT NOT NULL
-    );
-    CREATE TABLE topics (
-        id   TEXT PRIMARY KEY,
-        json TEXT NOT NULL
-    );
-    CREATE TABLE story_state (
-        id      INTEGER PRIMARY KEY CHECK (id = 1),
-        version TEXT NOT NULL,
-        data    BLOB NOT NULL
-    );
-    """,
-    # 6: the NLP stage's analyses (spaCy DocBin bytes), one per analysed text and pipeline, so an
-    # article is parsed once per pipeline and a re-run, or a copy with the same text, is free.
-    """
-    CREATE TABLE nlp_docs (
-        text_hash TEXT NOT NULL,     -- sha256 of the analysed article text
-        model     TEXT NOT NULL,     -- pipeline id, e.g. en_newsdossier-0.2.0
-        data      BLOB NOT NULL,
-        PRIMARY KEY (text_hash, model)
-    );
-    """,
-    # 7: the entities stage's output, replaced as a whole by each run (entities are pile-wide).
-    """
-    CREATE TABLE entities (
-        seq  INTEGER PRIMARY KEY,   -- the entity's rank: most independent families first
-        id   TEXT NOT NULL UNIQUE,
-        json TEXT NOT NULL
-    );
-    """,
-    # 8: the quotes stage's output, replaced as a whole by each run (quotes are grouped pile-wide).
-    """
-    CREATE TABLE quotes (
-        seq  INTEGER PRIMARY KEY,   -- text order: article, then offset
-        id   TEXT NOT NULL UNIQUE,
-        json TEXT NOT NULL
-    );
-    """,
-    # 9: the time stage's output, replaced as a whole by each run: every article's resolved time
-    # expressions (a JSON list per article), and the provisional timeline of dated sentences.
-    """
-    CREATE TABLE time_expressions (
-        article TEXT PRIMARY KEY,
-        json    TEXT NOT NULL
-    );
-    CREATE TABLE timeline (
-        seq  INTEGER PRIMARY KEY,   -- story, then date order
-        json TEXT NOT NULL
-    );
-    """,
-    # 10: the events stage's output, replaced as a whole by each run: every event (each real
-    # event once, with its mentions across the pile), by story and date.
-    """
-    CREATE TABLE events (
-        seq  INTEGER PRIMARY KEY,
-        id   TEXT NOT NULL UNIQUE,
-        type TEXT NOT NULL,
-        json TEXT NOT NULL
-    );
-    """,
-    # 11: the places stage's output, replaced as a whole by each run: every resolved place with
-    # its mentions and events, most mentioned first, then the names left unresolved.
-    """
-    CREATE TABLE places (
-        seq  INTEGER PRIMARY KEY,
-        id   TEXT NOT NULL UNIQUE,
-        json TEXT NOT NULL
-    );
-    """,
+from newsdossier.store.schema import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_S,
+    DEFAULT_PATH,
+    DOCUMENT_COLUMNS,
+    INSERT_DOCUMENT,
+    INSERT_REJECTION,
+    MARK_INTERRUPTED,
+    MIGRATIONS,
+    NOT_CLEANED_BY,
+    PAGE_ARTICLES,
+    PAGE_DOCUMENTS,
+    PAGE_SIZE,
+    SCHEMA_VERSION,
+    SEARCH,
+    SELECT_REJECTIONS,
+    SNIPPET_MARKS,
+    SNIPPET_TOKENS,
+    SQLITE_HEADER,
+    UPSERT_ARTICLE,
 )
-SCHEMA_VERSION = len(MIGRATIONS)
 
-INSERT_DOCUMENT = """
-    INSERT OR IGNORE INTO documents
-        (content_hash, source_path, locator, locator_key, format, media_type, encoding, data,
-         hints, first_seen)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-"""
-DOCUMENT_COLUMNS = "d.source_path, d.locator, d.format, d.media_type, d.encoding, d.data, d.hints"
-PAGE_DOCUMENTS = f"""
-    SELECT {DOCUMENT_COLUMNS}, d.locator_key, d.content_hash FROM documents d
-    WHERE (d.source_path, d.locator_key, d.content_hash) > (?, ?, ?) AND {{where}}
-    ORDER BY d.source_path, d.locator_key, d.content_hash LIMIT {PAGE_SIZE}
-"""
-NOT_CLEANED_BY = """NOT EXISTS (SELECT 1 FROM articles a
-    WHERE a.content_hash = d.content_hash AND a.cleaner_version = ?)"""
-UPSERT_ARTICLE = """
-    INSERT INTO articles (id, content_hash, cleaner_version, source_path, locator_key, title,
-                          outlet, published, status, json)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (id) DO UPDATE SET
-        content_hash = excluded.content_hash, cleaner_version = excluded.cleaner_version,
-        source_path = excluded.source_path, locator_key = excluded.locator_key,
-        title = excluded.title, outlet = excluded.outlet, published = excluded.published,
-        status = excluded.status, json = excluded.json
-"""
-PAGE_ARTICLES = f"""
-    SELECT json, source_path, locator_key, id FROM articles
-    WHERE (source_path, locator_key, id) > (?, ?, ?)
-    ORDER BY source_path, locator_key, id LIMIT {PAGE_SIZE}
-"""
-SEARCH = """
-    SELECT a.id, a.title, snippet(articles_fts, -1, ?, ?, ?, ?), bm25(articles_fts) AS rank
-    FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-    WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?
-"""
-INSERT_REJECTION = """
-    INSERT INTO rejections (run_id, source_path, locator, reason, detail) VALUES (?, ?, ?, ?, ?)
-"""
-SELECT_REJECTIONS = "SELECT source_path, locator, reason, detail FROM rejections"
-MARK_INTERRUPTED = "UPDATE runs SET status = 'interrupted' WHERE status = 'running'"
+__all__ = ["DEFAULT_PATH", "MIGRATIONS", "SCHEMA_VERSION", "Run", "RunStatus", "SearchHit", "Store"]
 
 
 class RunStatus(StrEnum):
@@ -707,20 +510,27 @@ class Store:
                 return
             key = rows[-1][1:]
 
-    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
-        """Best matches for an FTS5 query; a query that is not valid FTS5 is retried as a phrase of its words."""
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Best matches for an FTS5 query (from the ``offset``-th); a query that is not valid FTS5 is
+        retried as a phrase of its words."""
         with self._errors(f"search for {query!r}"):
             try:
-                return self._search(query, limit)
+                return self._search(query, limit, offset)
             except sqlite3.OperationalError as first:  # FTS5 reports syntax errors this way
                 phrase = _phrase(query)
                 if phrase is None:
                     raise StoreError(f"cannot search for {query!r}: it has no words to look for") from first
-                return self._search(phrase, limit)
+                return self._search(phrase, limit, offset)
 
-    def _search(self, query: str, limit: int) -> list[SearchHit]:
-        rows = self._db.execute(SEARCH, (*SNIPPET_MARKS, SNIPPET_TOKENS, query, limit)).fetchall()
+    def _search(self, query: str, limit: int, offset: int) -> list[SearchHit]:
+        rows = self._db.execute(SEARCH, (*SNIPPET_MARKS, SNIPPET_TOKENS, query, limit, offset)).fetchall()
         return [SearchHit(article_id, title, snippet, -rank) for article_id, title, snippet, rank in rows]
+
+    def select(self, sql: str, params: Iterable[Any] = (), *, action: str = "read the pile") -> list[tuple[Any, ...]]:
+        """The rows of one read-only query (for :class:`newsdossier.store.pile.Pile`); a SQLite error is a
+        StoreError naming the file and ``action``."""
+        with self._errors(action):
+            return self._db.execute(sql, tuple(params)).fetchall()
 
     # runs and rejections
 
