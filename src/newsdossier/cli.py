@@ -70,15 +70,31 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from newsdossier.pipeline import build
 
     report = build(args.inputs, db=args.db, out=args.out, progress=_progress_factory(_show_progress(args)),
-                   rebuild_stories=args.rebuild_stories, nlp_model=args.nlp_model, aliases=args.aliases)
+                   rebuild_stories=args.rebuild_stories, nlp_model=args.nlp_model, aliases=args.aliases,
+                   settings=_settings(args.field))
     return _summary(report, args.out)
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from newsdossier.pipeline import ingest
 
-    report = ingest(args.inputs, db=args.db, progress=_progress_factory(_show_progress(args)))
+    report = ingest(args.inputs, db=args.db, progress=_progress_factory(_show_progress(args)),
+                    settings=_settings(args.field))
     return _summary(report, None)
+
+
+def _settings(fields: Sequence[str] | None) -> Any:
+    """IngestSettings from ``--field NAME=KEY[,KEY...]`` options ("text=article_body")."""
+    from newsdossier.errors import ConfigError
+    from newsdossier.ingest import IngestSettings
+
+    mapping: dict[str, list[str]] = {}
+    for field in fields or ():
+        name, sep, keys = field.partition("=")
+        if not sep or not name.strip() or not keys.strip():
+            raise ConfigError(f"--field {field!r}: write it NAME=KEY, e.g. --field text=article_body")
+        mapping.setdefault(name.strip(), []).extend(k.strip() for k in keys.split(",") if k.strip())
+    return IngestSettings(json_fields=mapping)
 
 
 def _built_pile(db: Path) -> Pile:
@@ -346,6 +362,9 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("inputs", nargs="+", metavar="INPUT",
                              help="files, folders or glob patterns (.txt .html .json .jsonl .warc .warc.gz .rss .atom .xml)")
         command.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+        command.add_argument("--field", action="append", metavar="NAME=KEY",
+                             help="read a JSON record's NAME (text, html, url, title, published, outlet, byline) from "
+                                  "KEY (or KEY1,KEY2: the first non-empty); repeatable, e.g. --field text=article_body")
     if name in ("build", "ingest", "search", "provenance", "stories", "entities", "quotes", "events"):
         command.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"the pile's database (default {DEFAULT_DB})")
     if name == "build":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +11,8 @@ from pathlib import Path
 from newsdossier import steps
 from newsdossier.dossier import write_dossier
 from newsdossier.entities import read_aliases
+from newsdossier.ingest import IngestSettings
+from newsdossier.model import RawDocument, Rejection
 from newsdossier.nlp import BUNDLED, load_pipeline, pipeline_id
 from newsdossier.reuse import ReuseResult
 from newsdossier.store import Store
@@ -55,32 +57,38 @@ def _open(db: Path) -> Store:
     return Store.open(db)
 
 
-def ingest(inputs: Sequence[str | Path], *, db: Path, progress: ProgressFactory = _silent) -> BuildReport:
-    """Read inputs into the pile at ``db`` (no cleaning)."""
+def ingest(inputs: Sequence[str | Path], *, db: Path, progress: ProgressFactory = _silent,
+           settings: IngestSettings | None = None) -> BuildReport:
+    """Read inputs into the pile at ``db`` (no cleaning); ``settings`` say how (JSON field names, limits)."""
     report = BuildReport()
     with _open(db) as store:
         run_id = store.start_run("ingest")
         with report.timer("ingest"):
-            report.ingest = steps.ingest_into(store, run_id, inputs, progress=progress("reading", None))
+            report.ingest = steps.ingest_into(store, run_id, inputs, settings=settings,
+                                              progress=progress("reading", None))
         store.finish_run(run_id, _counts(report))
     return report
 
 
 def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: ProgressFactory = _silent,
-          rebuild_stories: bool = False, nlp_model: str = BUNDLED, aliases: Path | None = None) -> BuildReport:
+          rebuild_stories: bool = False, nlp_model: str = BUNDLED, aliases: Path | None = None,
+          settings: IngestSettings | None = None, documents: Iterable[RawDocument | Rejection] = ()) -> BuildReport:
     """Ingest, clean, find reuse and stories, analyse the texts, and write the dossier of the pile at ``db``.
 
     Stories are added to those of the previous run unless ``rebuild_stories``. ``nlp_model``
     names the spaCy pipeline of the NLP stage (the bundled one by default); ``aliases`` is the
     user's alias table for entities (read before anything is stored, so a bad one stops the
-    build with the pile untouched).
+    build with the pile untouched). ``settings`` say how inputs are read (JSON field names,
+    limits); ``documents`` are documents made already (the notebook API's texts and records),
+    read before the ``inputs``.
     """
     alias_table = read_aliases(aliases) if aliases is not None else None
     report = BuildReport()
     with _open(db) as store:
         run_id = store.start_run("build")
         with report.timer("ingest"):
-            report.ingest = steps.ingest_into(store, run_id, inputs, progress=progress("reading", None))
+            report.ingest = steps.ingest_into(store, run_id, inputs, settings=settings, documents=documents,
+                                              progress=progress("reading", None))
         with report.timer("prepare"):
             report.prepared = steps.prepare_pile(store, progress=progress("extracting", store.document_count()))
         with report.timer("furniture evidence"):

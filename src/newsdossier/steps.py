@@ -12,7 +12,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeVar
 
@@ -24,7 +24,7 @@ from newsdossier.events.attach import attach_dates_and_places
 from newsdossier.events.extract import find_event_mentions, sentence_mains
 from newsdossier.events.model import Event, EventMention
 from newsdossier.events.resolve import resolve_events
-from newsdossier.ingest import read_inputs
+from newsdossier.ingest import IngestSettings, read_inputs
 from newsdossier.model import Article, DateBasis, RawDocument, Rejection, Relation, Status
 from newsdossier.nlp import load_pipeline
 from newsdossier.nlp.stage import analyse_to_bytes, doc_from_bytes, text_key, unique_texts, worker_count
@@ -123,12 +123,15 @@ class CleanCounts:
 
 
 def ingest_into(store: Store, run_id: int, inputs: Sequence[str | Path], *,
+                settings: IngestSettings | None = None, documents: Iterable[RawDocument | Rejection] = (),
                 progress: Progress = _no_progress) -> IngestCounts:
-    """Read inputs into the store; bad inputs are recorded as rejections and the run goes on."""
+    """Read inputs (and ``documents`` already made, as the notebook API makes them from texts and
+    records) into the store; bad inputs are recorded as rejections and the run goes on."""
     counts = IngestCounts()
+    given = chain(documents, read_inputs(inputs, settings=settings or IngestSettings()))
 
-    def documents() -> Iterator[RawDocument]:
-        for item in read_inputs(inputs):
+    def stored() -> Iterator[RawDocument]:
+        for item in given:
             if isinstance(item, Rejection):
                 counts.rejected[item.reason] += 1
                 counts.rejections.append(item)
@@ -137,7 +140,7 @@ def ingest_into(store: Store, run_id: int, inputs: Sequence[str | Path], *,
             progress(1)
             yield item
 
-    for batch in _batches(documents()):
+    for batch in _batches(stored()):
         counts.new += store.add_documents(batch)
     store.add_rejections(run_id, counts.rejections)
     return counts
