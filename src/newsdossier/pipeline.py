@@ -16,6 +16,7 @@ from newsdossier.model import RawDocument, Rejection
 from newsdossier.nlp import BUNDLED, load_pipeline, pipeline_id
 from newsdossier.reuse import ReuseResult
 from newsdossier.store import Store
+from newsdossier.store.pile import Pile
 from newsdossier.stories import StoryResult
 
 __all__ = ["BuildReport", "build", "ingest"]
@@ -119,7 +120,7 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
             report.places = steps.places_pile(store, events, found)
         del articles, entities, found
         with report.timer("dossier"):
-            report.outputs = write_dossier(out, store, report.ingest.rejections)
+            report.outputs = write_dossier(out, Pile(store), report.ingest.rejections)
         store.finish_run(run_id, _counts(report))
     return report
 

@@ -15,19 +15,29 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TextIO, cast
 
 from newsdossier.model import AlignedSpan, Article, Rejection
 from newsdossier.records import article_to_dict
 from newsdossier.reuse.excerpt import marked_excerpt
-from newsdossier.store import Store
+from newsdossier.store.pile import Pile
 
-__all__ = ["SCHEMA", "dossier_dict", "render_markdown", "write_dossier"]
+__all__ = ["SCHEMA", "DossierView", "build_view", "dossier_dict", "json_schema", "render_json", "render_markdown",
+           "render_markdown_file", "write_dossier"]
 
 SCHEMA: Final = "newsdossier/dossier@1"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``newsdossier/dossier@1``, as the package ships it
+    (``dossier/dossier.schema.json``): every key the dossier always writes, with its type."""
+    from importlib.resources import files
+
+    loaded: dict[str, Any] = json.loads(files("newsdossier.dossier").joinpath("dossier.schema.json").read_text("utf-8"))
+    return loaded
 _EXCERPT_CHARS: Final = 400
 MAX_LINKS_IN_MARKDOWN: Final = 200
 MAX_ARTICLES_PER_STORY_IN_MARKDOWN: Final = 30
@@ -111,7 +121,7 @@ def _label(article: Article | None, article_id: str) -> str:
     return f"{name} ({article.outlet or 'outlet unknown'}, `{article_id}`)"
 
 
-def _sources_markdown(store: Store, links: list[dict[str, Any]], families: list[dict[str, Any]],
+def _sources_markdown(pile: Pile, links: list[dict[str, Any]], families: list[dict[str, Any]],
                       total: int) -> list[str]:
     lines = ["## Sources", "",
              f"{total} article(s) from {len(families)} independent source famil{'y' if len(families) == 1 else 'ies'}.",
@@ -121,7 +131,7 @@ def _sources_markdown(store: Store, links: list[dict[str, Any]], families: list[
             lines.append(f"- **{family['id']}** (origin: {family['origin']}): {len(family['articles'])} articles")
     lines.append("")
     for link in links[:MAX_LINKS_IN_MARKDOWN]:
-        source, target = store.get_article(link["source"]), store.get_article(link["target"])
+        source, target = pile.article(link["source"]), pile.article(link["target"])
         arrow = "→" if link["direction_known"] else "↔"
         lines += [f"### {link['relation'].replace('_', ' ')}: {_label(source, link['source'])} {arrow} "
                   f"{_label(target, link['target'])}", "",
@@ -135,7 +145,7 @@ def _sources_markdown(store: Store, links: list[dict[str, Any]], families: list[
     return lines
 
 
-def _stories_markdown(store: Store, stories: list[dict[str, Any]], topics: list[dict[str, Any]]) -> list[str]:
+def _stories_markdown(pile: Pile, stories: list[dict[str, Any]], topics: list[dict[str, Any]]) -> list[str]:
     if not stories:
         return []
     by_id = {story["id"]: story for story in stories}
@@ -163,7 +173,7 @@ def _stories_markdown(store: Store, stories: list[dict[str, Any]], topics: list[
                       f"{story['independent_families']} independent famil"
                       f"{'y' if story['independent_families'] == 1 else 'ies'}{cut}", ""]
             for article_id in story["articles"][:MAX_ARTICLES_PER_STORY_IN_MARKDOWN]:
-                article = store.get_article(article_id)
+                article = pile.article(article_id)
                 published = f", {article.published.value.isoformat()}" if article and article.published.value else ""
                 lines.append(f"- {_label(article, article_id)}{published}")
             if len(story["articles"]) > MAX_ARTICLES_PER_STORY_IN_MARKDOWN:
@@ -172,7 +182,7 @@ def _stories_markdown(store: Store, stories: list[dict[str, Any]], topics: list[
     return lines
 
 
-def _actors_markdown(store: Store, entities: list[dict[str, Any]]) -> list[str]:
+def _actors_markdown(pile: Pile, entities: list[dict[str, Any]]) -> list[str]:
     actors = [e for e in entities if e["type"] in ACTOR_TYPES_IN_MARKDOWN]
     if not actors:
         return []
@@ -186,7 +196,7 @@ def _actors_markdown(store: Store, entities: list[dict[str, Any]]) -> list[str]:
         if entity["aliases"]:
             lines.append(f"  - also written: {', '.join(entity['aliases'])}")
         for role in entity["roles"]:
-            article = store.get_article(role["article"])
+            article = pile.article(role["article"])
             lines.append(f"  - {role['role']} — {_label(article, role['article'])}")
     if len(actors) > MAX_ACTORS_IN_MARKDOWN:
         lines.append(f"- ... and {len(actors) - MAX_ACTORS_IN_MARKDOWN} more in dossier.json")
@@ -208,7 +218,7 @@ def _also_in(item: dict[str, Any]) -> str:
             "in all") if others else ""
 
 
-def _quotes_markdown(store: Store, quotes: list[dict[str, Any]]) -> list[str]:
+def _quotes_markdown(pile: Pile, quotes: list[dict[str, Any]]) -> list[str]:
     """"Who said what": quotes grouped by speaker, most quoted first, each cited."""
     if not quotes:
         return []
@@ -224,7 +234,7 @@ def _quotes_markdown(store: Store, quotes: list[dict[str, Any]]) -> list[str]:
         lines += [f"### {speaker}" + (f" — {'; '.join(roles)}" if roles else ""), ""]
         for quote in said[:MAX_QUOTES_PER_SPEAKER_IN_MARKDOWN]:
             text = f"“{quote['text']}”" if quote["direct"] else quote["text"]
-            article = store.get_article(quote["article"])
+            article = pile.article(quote["article"])
             cue = f" ({quote['cue']})" if quote["cue"] else ""
             lines.append(f"- {text}{cue} — {_label(article, quote['article'])}, characters "
                          f"{quote['start']}-{quote['end']}{_also_in(quote)}")
@@ -251,9 +261,9 @@ def merged_timeline(events: list[dict[str, Any]], sentences: list[dict[str, Any]
     return sorted(entries, key=lambda t: (t["story"] or "", t["first"] or "", t["event"] is None, t["last"] or ""))
 
 
-def _source_label(store: Store, sources: list[dict[str, Any]]) -> str:
+def _source_label(pile: Pile, sources: list[dict[str, Any]]) -> str:
     first = sources[0]
-    article = store.get_article(first["article"])
+    article = pile.article(first["article"])
     more = f"; also in {len(sources) - 1} more article(s)" if len(sources) > 1 else ""
     return f"{_label(article, first['article'])}, characters {first['start']}-{first['end']}{more}"
 
@@ -268,7 +278,7 @@ def _by_story(items: list[dict[str, Any]], stories: list[dict[str, Any]]) -> lis
             for story, group in grouped.items()]
 
 
-def _timeline_markdown(store: Store, timeline: list[dict[str, Any]], stories: list[dict[str, Any]]) -> list[str]:
+def _timeline_markdown(pile: Pile, timeline: list[dict[str, Any]], stories: list[dict[str, Any]]) -> list[str]:
     """"Timeline": per story, its dated events and the dated sentences no event covers, each cited."""
     if not timeline:
         return []
@@ -283,7 +293,7 @@ def _timeline_markdown(store: Store, timeline: list[dict[str, Any]], stories: li
             what = f"event {entry['event']} ({entry['type']}, {entry['independent_families']} independent " \
                    f"source(s)): " if entry["event"] else ""
             lines.append(f"- **{entry['date']}** ({entry['time_text']}): {what}{entry['text']} — "
-                         f"{_source_label(store, entry['sources'])}")
+                         f"{_source_label(pile, entry['sources'])}")
         if len(entries) > MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN:
             lines.append(f"- ... and {len(entries) - MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN} more in dossier.json")
         lines.append("")
@@ -327,7 +337,7 @@ def _places_markdown(places: list[dict[str, Any]]) -> list[str]:
     return lines + [""]
 
 
-def _events_markdown(store: Store, events: list[dict[str, Any]], stories: list[dict[str, Any]]) -> list[str]:
+def _events_markdown(pile: Pile, events: list[dict[str, Any]], stories: list[dict[str, Any]]) -> list[str]:
     """"Events": per story, each real event once, with its date, place, actors and sources."""
     if not events:
         return []
@@ -353,7 +363,7 @@ def _events_markdown(store: Store, events: list[dict[str, Any]], stories: list[d
             reworded = sum(1 for m in event["mentions"] if m["reworded"])
             lines.append(f"- **{event['type']}**{flags} {when}{where}: {who}"
                          f"{' → ' + whom if whom else ''} — {event['summary']} — {event['independent_families']} "
-                         f"independent source(s){conflict}; {_source_label(store, cited)}"
+                         f"independent source(s){conflict}; {_source_label(pile, cited)}"
                          f"{f'; reworded in {reworded} spun copy(ies)' if reworded else ''}")
         if len(group) > MAX_EVENTS_PER_STORY_IN_MARKDOWN:
             lines.append(f"- ... and {len(group) - MAX_EVENTS_PER_STORY_IN_MARKDOWN} more in dossier.json")
@@ -361,71 +371,110 @@ def _events_markdown(store: Store, events: list[dict[str, Any]], stories: list[d
     return lines
 
 
-def write_dossier(out_dir: Path, store: Store, rejections: Iterable[Rejection] = ()) -> list[Path]:
-    """Write dossier.json and dossier.md into ``out_dir``, streaming: memory does not grow with the pile.
+@dataclass(slots=True)
+class DossierView:
+    """The dossier, built once from a pile (:func:`build_view`): every section but the articles, which
+    the renderers stream (:meth:`articles`), and the summary. dossier.json, dossier.md (and the HTML
+    dossier) are renderers of it."""
+
+    pile: Pile
+    reuse: list[dict[str, Any]]
+    families: list[dict[str, Any]]
+    stories: list[dict[str, Any]]
+    topics: list[dict[str, Any]]
+    entities: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    places: list[dict[str, Any]]
+    timeline: list[dict[str, Any]]  # the dated events and the dated sentences no event covers, merged
+    status_counts: dict[str, int]
+    sources: dict[str, int]
+    rejected_inputs: list[dict[str, Any]]
+
+    def articles(self) -> Iterator[dict[str, Any]]:
+        """Each article's record (dossier.json's form, with its time expressions), in source order,
+        one at a time: memory does not grow with the pile."""
+        for article in self.pile.articles():
+            record = article_to_dict(article, with_source=False)
+            record["time_expressions"] = self.pile.time_expressions(article.id)
+            yield record
+
+
+def _records(page: Iterable[Any]) -> list[dict[str, Any]]:
+    """A page's records as the plain dicts the renderers take (they are dossier.json's records)."""
+    return cast(list[dict[str, Any]], list(page))
+
+
+def build_view(pile: Pile, rejections: Iterable[Rejection] = ()) -> DossierView:
+    """The dossier's sections read from ``pile`` once, and its summary counted in SQLite."""
+    events = _records(pile.events())
+    places = _records(pile.places())
+    timeline = merged_timeline(events, _records(pile.timeline()))
+    status_counts = {"full": 0, "truncated": 0, "stub": 0, **pile.status_counts()}
+    view = DossierView(
+        pile=pile, reuse=_records(pile.reuse()), families=_records(pile.families()), stories=_records(pile.stories()),
+        topics=_records(pile.topics()), entities=_records(pile.entities()), quotes=_records(pile.quotes()),
+        events=events, places=places, timeline=timeline, status_counts=status_counts, sources={},
+        rejected_inputs=[_rejection_dict(r) for r in rejections])
+    view.sources = {"articles": sum(status_counts.values()), "independent_families": len(view.families),
+                    "stories": len(view.stories), "topics": len(view.topics), "entities": len(view.entities),
+                    "quotes": len(view.quotes), "time_expressions": pile.time_expression_count(),
+                    "events": len(view.events), "timeline_entries": len(timeline),
+                    "places": sum(1 for place in places if place["resolved"])}
+    return view
+
+
+_SECTIONS: Final = ("reuse", "families", "stories", "topics", "entities", "quotes", "events", "places", "timeline")
+
+
+def render_json(view: DossierView, out: TextIO) -> None:
+    """dossier.json (``newsdossier/dossier@1``), streamed: the articles one at a time, a record a line."""
+    out.write('{\n  "schema": ' + json.dumps(SCHEMA) + ',\n  "articles": [')
+    for index, record in enumerate(view.articles()):
+        out.write(("," if index else "") + "\n    " + json.dumps(record, ensure_ascii=False))
+    out.write("\n  ],")
+    for section in _SECTIONS:
+        records = getattr(view, section)
+        out.write(f"\n  {json.dumps(section)}: [" + ",".join("\n    " + json.dumps(r, ensure_ascii=False)
+                                                             for r in records) + "\n  ],")
+    out.write("\n  \"sources\": " + json.dumps(view.sources) + ",")
+    out.write("\n  \"rejected_inputs\": " + json.dumps(view.rejected_inputs, ensure_ascii=False) + "\n}\n")
+
+
+def render_markdown_file(view: DossierView, out: TextIO) -> None:
+    """dossier.md: the summary, stories, actors, events, timeline, places, quotes, sources, then every
+    article (streamed) and what was rejected."""
+    pile = view.pile
+    out.write("\n".join(_markdown_head(view.status_counts)[:-2]) + "\n")
+    out.write("\n".join(_stories_markdown(pile, view.stories, view.topics)) + "\n")
+    out.write("\n".join(_actors_markdown(pile, view.entities)) + "\n")
+    out.write("\n".join(_events_markdown(pile, view.events, view.stories)) + "\n")
+    out.write("\n".join(_timeline_markdown(pile, view.timeline, view.stories)) + "\n")
+    out.write("\n".join(_places_markdown(view.places)) + "\n")
+    out.write("\n".join(_quotes_markdown(pile, view.quotes)) + "\n")
+    out.write("\n".join(_sources_markdown(pile, view.reuse, view.families, view.sources["articles"])) + "\n")
+    out.write("## Articles\n\n")
+    for record in view.articles():
+        out.write("\n".join(_article_markdown(record)) + "\n")
+    out.write("\n".join(_markdown_rejections(view.rejected_inputs)))
+
+
+def write_dossier(out_dir: Path, pile: Pile, rejections: Iterable[Rejection] = ()) -> list[Path]:
+    """Build the view of ``pile`` once and write dossier.json and dossier.md into ``out_dir``, streaming
+    the articles: memory does not grow with them.
 
     Both files are written under temporary names and renamed at the end, so a crash
     never leaves half a dossier where a whole one was.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    json_path, md_path = out_dir / "dossier.json", out_dir / "dossier.md"
-    json_tmp, body_tmp = json_path.with_suffix(".json.tmp"), md_path.with_suffix(".md.body.tmp")
-    counts = {"full": 0, "truncated": 0, "stub": 0}
-    link_texts, family_texts = store.reuse_json()
-    story_texts, topic_texts = store.stories_json()
-    entity_texts = store.entities_json()
-    quote_texts = store.quotes_json()
-    event_texts = store.events_json()
-    events = [json.loads(t) for t in event_texts]
-    place_texts = store.places_json()
-    places = [json.loads(t) for t in place_texts]
-    timeline = merged_timeline(events, [json.loads(t) for t in store.timeline_json()])
-    time_expressions = 0
-    with json_tmp.open("w", encoding="utf-8") as out, body_tmp.open("w", encoding="utf-8") as body:
-        out.write('{\n  "schema": ' + json.dumps(SCHEMA) + ',\n  "articles": [')
-        for index, article in enumerate(store.iter_articles()):
-            record = article_to_dict(article, with_source=False)
-            stored = store.time_expressions_json(article.id)
-            record["time_expressions"] = json.loads(stored) if stored else []
-            time_expressions += len(record["time_expressions"])
-            out.write(("," if index else "") + "\n    " + json.dumps(record, ensure_ascii=False))
-            body.write("\n".join(_article_markdown(record)) + "\n")
-            counts[record["status"]] += 1
-        out.write("\n  ],\n  \"reuse\": [" + ",".join("\n    " + t for t in link_texts) + "\n  ],")
-        out.write("\n  \"families\": [" + ",".join("\n    " + t for t in family_texts) + "\n  ],")
-        out.write("\n  \"stories\": [" + ",".join("\n    " + t for t in story_texts) + "\n  ],")
-        out.write("\n  \"topics\": [" + ",".join("\n    " + t for t in topic_texts) + "\n  ],")
-        out.write("\n  \"entities\": [" + ",".join("\n    " + t for t in entity_texts) + "\n  ],")
-        out.write("\n  \"quotes\": [" + ",".join("\n    " + t for t in quote_texts) + "\n  ],")
-        out.write("\n  \"events\": [" + ",".join("\n    " + t for t in event_texts) + "\n  ],")
-        out.write("\n  \"places\": [" + ",".join("\n    " + t for t in place_texts) + "\n  ],")
-        out.write("\n  \"timeline\": [" + ",".join("\n    " + json.dumps(t, ensure_ascii=False)
-                                                      for t in timeline) + "\n  ],")
-        summary = {"articles": sum(counts.values()), "independent_families": len(family_texts),
-                   "stories": len(story_texts), "topics": len(topic_texts), "entities": len(entity_texts),
-                   "quotes": len(quote_texts), "time_expressions": time_expressions,
-                   "events": len(event_texts), "timeline_entries": len(timeline),
-                   "places": sum(1 for place in places if place["resolved"])}
-        out.write("\n  \"sources\": " + json.dumps(summary) + ",")
-        rejected = [_rejection_dict(r) for r in rejections]
-        out.write("\n  \"rejected_inputs\": " + json.dumps(rejected, ensure_ascii=False) + "\n}\n")
-    md_tmp = md_path.with_suffix(".md.tmp")
-    links = [json.loads(t) for t in link_texts]
-    families = [json.loads(t) for t in family_texts]
-    with md_tmp.open("w", encoding="utf-8") as md, body_tmp.open(encoding="utf-8") as body:
-        md.write("\n".join(_markdown_head(counts)[:-2]) + "\n")
-        stories = [json.loads(t) for t in story_texts]
-        md.write("\n".join(_stories_markdown(store, stories, [json.loads(t) for t in topic_texts])) + "\n")
-        md.write("\n".join(_actors_markdown(store, [json.loads(t) for t in entity_texts])) + "\n")
-        md.write("\n".join(_events_markdown(store, events, stories)) + "\n")
-        md.write("\n".join(_timeline_markdown(store, timeline, stories)) + "\n")
-        md.write("\n".join(_places_markdown(places)) + "\n")
-        md.write("\n".join(_quotes_markdown(store, [json.loads(t) for t in quote_texts])) + "\n")
-        md.write("\n".join(_sources_markdown(store, links, families, sum(counts.values()))) + "\n")
-        md.write("## Articles\n\n")
-        shutil.copyfileobj(body, md)
-        md.write("\n".join(_markdown_rejections(rejected)))
-    body_tmp.unlink()
-    os.replace(json_tmp, json_path)
-    os.replace(md_tmp, md_path)
-    return [json_path, md_path]
+    view = build_view(pile, rejections)
+    written = []
+    for name, render in (("dossier.json", render_json), ("dossier.md", render_markdown_file)):
+        path = out_dir / name
+        temporary = path.with_suffix(path.suffix + ".tmp")
+        with temporary.open("w", encoding="utf-8") as out:
+            render(view, out)
+        written.append((temporary, path))
+    for temporary, path in written:
+        os.replace(temporary, path)
+    return [path for _, path in written]

@@ -263,6 +263,17 @@ class Pile:
                   "places", "timeline")
         return {table: self._store.select(f"SELECT count(*) FROM {table}")[0][0] for table in tables}
 
+    def status_counts(self) -> dict[str, int]:
+        """How many articles of each status (full, truncated, stub...)."""
+        return dict(self._store.select("SELECT status, count(*) FROM articles GROUP BY status ORDER BY status",
+                                       action="count articles"))
+
+    def time_expression_count(self) -> int:
+        """How many time expressions the pile's articles hold."""
+        rows = self._store.select("SELECT coalesce(sum(json_array_length(json)), 0) FROM time_expressions",
+                                  action="count time expressions")
+        return int(rows[0][0])
+
     def article(self, article_id: str) -> Article | None:
         """One article by its id (None when the pile has none of that id)."""
         return self._store.get_article(article_id)
@@ -286,17 +297,16 @@ class Pile:
 
     def stories(self, *, topic: str | None = None, article: str | None = None, limit: int | None = None,
                 offset: int = 0) -> Page[StoryRecord]:
-        """The stories (most independent families first, as stored): of one topic, or the one an article
-        is in."""
+        """The stories, by id: of one topic, or the one an article is in."""
         where = _Where()
         if topic is not None:
             where.add("topic = ?", topic)
         if article is not None:
             where.add("EXISTS (SELECT 1 FROM json_each(r.json, '$.articles') WHERE value = ?)", article)
-        return self._records("stories", where, order="rowid", limit=limit, offset=offset, action="read stories")
+        return self._records("stories", where, order="id", limit=limit, offset=offset, action="read stories")
 
     def topics(self) -> Page[TopicRecord]:
-        return self._records("topics", _Where(), order="rowid", limit=None, offset=0, action="read topics")
+        return self._records("topics", _Where(), order="id", limit=None, offset=0, action="read topics")
 
     def events(self, *, story: str | None = None, type: str | Sequence[str] | None = None, actor: str | None = None,
                since: str | None = None, until: str | None = None, place: str | None = None,
@@ -377,14 +387,16 @@ class Pile:
             where.add("(source = ? OR target = ?)", article, article)
         if relation is not None:
             where.add("relation = ?", relation)
-        return self._records("reuse_links", where, order="rowid", limit=limit, offset=offset, action="read reuse")
+        return self._records("reuse_links", where, order="source, target", limit=limit, offset=offset,
+                             action="read reuse")
 
     def families(self, *, article: str | None = None) -> Page[FamilyRecord]:
         """The families of copies (each an independent source), or the one an ``article`` is in."""
         where = _Where()
         if article is not None:
             where.add("EXISTS (SELECT 1 FROM json_each(r.json, '$.articles') WHERE value = ?)", article)
-        return self._records("families", where, order="rowid", limit=None, offset=0, action="read families")
+        return self._records("families", where, order="CAST(substr(id, 2) AS INTEGER)", limit=None, offset=0,
+                             action="read families")
 
     def places(self, *, resolved: bool | None = None, country: str | None = None, name: str | None = None,
                limit: int | None = None, offset: int = 0) -> Page[PlaceRecord]:
