@@ -15,8 +15,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
 
-$(TEST_STAMP): $(STAMP)  # the test tools, for make test only
+$(TEST_STAMP): $(STAMP)  # the test tools, for make test only; Chromium for the browser tests (Debian's, as root)
 	$(BIN)/pip install --quiet -e '.[test]'
+	@{ command -v chromium && command -v chromedriver; } >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; } || \
+	  echo "note: chromium and chromium-driver could not be installed; the browser tests will skip" >&2
 	touch $(TEST_STAMP)
 
 demo: $(STAMP)  ## build the dossier of the five-article demo pile into out/demo/

@@ -460,16 +460,19 @@ def render_markdown_file(view: DossierView, out: TextIO) -> None:
 
 
 def write_dossier(out_dir: Path, pile: Pile, rejections: Iterable[Rejection] = ()) -> list[Path]:
-    """Build the view of ``pile`` once and write dossier.json and dossier.md into ``out_dir``, streaming
-    the articles: memory does not grow with them.
+    """Build the view of ``pile`` once and write dossier.json, dossier.md and dossier.html into ``out_dir``
+    (dossier.json and dossier.md stream the articles; dossier.html holds them in one page).
 
-    Both files are written under temporary names and renamed at the end, so a crash
+    The files are written under temporary names and renamed at the end, so a crash
     never leaves half a dossier where a whole one was.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     view = build_view(pile, rejections)
     written = []
-    for name, render in (("dossier.json", render_json), ("dossier.md", render_markdown_file)):
+    from newsdossier.dossier.html import render_html
+
+    for name, render in (("dossier.json", render_json), ("dossier.md", render_markdown_file),
+                         ("dossier.html", render_html)):
         path = out_dir / name
         temporary = path.with_suffix(path.suffix + ".tmp")
         with temporary.open("w", encoding="utf-8") as out:

@@ -1,0 +1,103 @@
+"""dossier.html in real Chromium (issue #25): the demo pile's views render, a quote opens its article with
+the passage marked, hostile article text is shown and never run, and the page asks the network for nothing.
+
+Needs Debian's ``chromium`` and ``chromium-driver`` (``make test`` installs them where it may) and
+selenium (a test tool); skips with the reason when they are absent."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsdossier
+
+CHROMIUM, DRIVER = shutil.which("chromium") or "/usr/bin/chromium", shutil.which("chromedriver") or "/usr/bin/chromedriver"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is a test tool: make test installs it")
+    if not (Path(CHROMIUM).exists() and Path(DRIVER).exists()):
+        pytest.skip("needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+def _open(browser: Any, page: Path) -> None:
+    browser.get(page.resolve().as_uri())
+    browser.execute_script("return document.readyState")
+
+
+def _count(browser: Any, selector: str) -> int:
+    return int(browser.execute_script(f"return document.querySelectorAll({selector!r}).length"))
+
+
+def test_the_demo_dossier_renders_every_view(browser: Any, demo_build: Path, demo_dossier: dict[str, Any]) -> None:
+    page = demo_build / "out" / "dossier.html"
+    _open(browser, page)
+    assert browser.find_element("id", "counts").text.startswith("5 articles")
+    assert _count(browser, "div.story") == len(demo_dossier["stories"])
+    assert _count(browser, "svg.story-chart") >= 1 and _count(browser, "svg.story-chart circle.event") >= 1
+    browser.execute_script("newsdossier.show('events')")
+    assert _count(browser, "#tab-events tbody tr") == len(demo_dossier["events"])
+    browser.execute_script("newsdossier.show('copies')")
+    assert _count(browser, "svg.copy-graph circle.node") >= 2 and _count(browser, "svg.copy-graph path.edge") >= 1
+    browser.execute_script("newsdossier.show('map')")
+    placed = [p for p in demo_dossier["places"] if p["resolved"]]
+    assert _count(browser, "svg.world-map path.country") > 150 and _count(browser, "svg.world-map circle.place") == len(placed)
+    browser.execute_script("newsdossier.show('actors')")
+    assert _count(browser, "#tab-actors tbody tr") == min(50, len(demo_dossier["entities"]))
+    browser.execute_script("newsdossier.show('articles')")
+    assert _count(browser, "#tab-articles tbody tr") == 5
+
+
+def test_a_quote_opens_its_article_with_the_passage_marked(browser: Any, demo_build: Path,
+                                                           demo_dossier: dict[str, Any]) -> None:
+    _open(browser, demo_build / "out" / "dossier.html")
+    browser.execute_script("newsdossier.show('quotes')")
+    button = browser.find_elements("css selector", "button.quote-text")[-1]
+    article, start, end = (button.get_attribute(name) for name in ("data-article", "data-start", "data-end"))
+    browser.execute_script("arguments[0].scrollIntoView(); arguments[0].click();", button)
+    passage = browser.find_element("id", "passage")
+    [text] = [a["text"] for a in demo_dossier["articles"] if a["id"] == article]
+    assert passage.text == text[int(start):int(end)].strip() or passage.text == text[int(start):int(end)]
+    in_view = browser.execute_script(
+        "const r = arguments[0].getBoundingClientRect(), box = document.getElementById('reader').getBoundingClientRect();"
+        "return r.top >= box.top && r.bottom <= box.bottom;", passage)
+    assert in_view
+
+
+def test_hostile_text_is_shown_and_never_run_and_nothing_is_fetched(browser: Any, tmp_path: Path) -> None:
+    payload_title = 'Mayor resigns <script>window.__pwned = "title"</script>'
+    payload_text = ('The council met on Monday. <img src=x onerror="window.__pwned = \'text\'"> '
+                    '</script><script>window.__pwned = "breakout"</script> Officials said the mayor had resigned '
+                    'after a vote in London. "We will go on," the deputy mayor said.')
+    with newsdossier.build_dossier([{"title": payload_title, "text": payload_text, "url": "https://example.org/x"}],
+                                   out=tmp_path / "out") as dossier:
+        page = next(p for p in dossier.files if p.name == "dossier.html")
+        _open(browser, page)
+        browser.execute_script("newsdossier.show('articles')")
+        assert payload_title in browser.find_element("css selector", "#tab-articles tbody tr").text
+        browser.find_element("css selector", "#tab-articles tbody tr").click()
+        reader_text = browser.find_element("id", "reader-text").text
+        assert '<img src=x onerror="window.__pwned' in reader_text and "</script><script>" in reader_text
+        assert browser.execute_script("return window.__pwned === undefined")
+        assert _count(browser, "img") == 0 and _count(browser, "#reader script") == 0
+        # nothing but the page itself was loaded, and the page names no outside resource
+        assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
+        assert _count(browser, "[src]") == 0 and _count(browser, "link[href]") == 0
+        policy = browser.execute_script(
+            "return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content")
+        assert policy.startswith("default-src 'none'")
