@@ -46,7 +46,7 @@ def test_texts_records_paths_and_rejections(tmp_path: Path) -> None:
         assert all(a.published.value is not None for a in by_url.values())
         assert dossier.events and dossier.quotes and dossier.entities and dossier.stories
         assert dossier.to_dict()["schema"] == "newsdossier/dossier@1"
-        assert {p.name for p in dossier.files} == {"dossier.json", "dossier.md"}
+        assert {p.name for p in dossier.files} == {"dossier.json", "dossier.md", "dossier.html"}
     # the pile was kept, and opens as any built pile
     with newsdossier.open(tmp_path / "kept.db") as pile:
         assert pile.counts()["articles"] == 5
