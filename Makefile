@@ -25,7 +25,7 @@ $(TEST_STAMP): $(STAMP)  # the test tools, for make test only; Chromium for the 
 demo: $(STAMP)  ## build the dossier of the five-article demo pile into out/demo/
 	rm -f out/demo.db
 	$(BIN)/newsdossier build demo/pile --db out/demo.db --out out/demo
-	@echo "open out/demo/dossier.md (or out/demo/dossier.json)"
+	@echo "open out/demo/dossier.html in a browser (or out/demo/dossier.md, out/demo/dossier.json)"
 
 test: $(TEST_STAMP)  ## type-check, then run the test suite (tests needing ../shared skip when it is absent)
 	$(BIN)/mypy src/newsdossier

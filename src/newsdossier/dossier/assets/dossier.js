@@ -106,7 +106,7 @@
       "aria-label": `articles per day and events of ${story.title || story.id}` });
     for (const [day, n] of counts) {
       const h = (n / most) * (height - 20);
-      chart.append(svg("rect", { class: "bar", x: (dayNumber(day) - first) * step, y: height - h, width: Math.max(2, step - 1), height: h,
+      chart.append(svg("rect", { class: "bar", x: (dayNumber(day) - first) * step + step * 0.1, y: height - h, width: Math.max(2, step * 0.8), height: h,
         title: `${day}: ${plural(n, "article")}` }));
     }
     for (const e of events) {
