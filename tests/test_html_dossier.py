@@ -101,3 +101,43 @@ def test_hostile_text_is_shown_and_never_run_and_nothing_is_fetched(browser: Any
         policy = browser.execute_script(
             "return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content")
         assert policy.startswith("default-src 'none'")
+
+
+def test_serve_answers_the_ui_and_the_api_in_the_browser(browser: Any, demo_build: Path) -> None:
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from newsdossier.serve import create_app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(demo_build / "p.db"), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server.started
+        base = f"http://127.0.0.1:{port}"
+        browser.get(base + "/")
+        assert browser.find_element("id", "counts").text.startswith("5 articles")
+        found = browser.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch('/api/search?q=Baghdad&limit=3').then(r => r.json()).then(b => done(b.items.length))"
+            ".catch(e => done(String(e)));")
+        assert found == 3
+        events = browser.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch('/api/events?type=ASSAULT').then(r => r.json()).then(b => done(b.total)).catch(e => done(String(e)));")
+        assert isinstance(events, int) and events >= 1
+        requested = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        assert requested and all(name.startswith(base) for name in requested)  # nothing left this machine
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -309,6 +309,21 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from newsdossier.serve import create_app
+
+    app = create_app(args.db)  # no pile, or not a pile: a clear error here, before anything listens
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"serving {args.db} to the network on {args.host}:{args.port}: anyone who can reach it can read "
+              "the whole pile", file=sys.stderr)
+    import uvicorn
+
+    print(f"newsdossier: the dossier of {args.db} at http://{args.host}:{args.port}/ (API: /api/..., "
+          f"/openapi.json); Ctrl-C stops", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return EXIT_OK
+
+
 def _show_progress(args: argparse.Namespace) -> bool:
     return not args.quiet and sys.stderr.isatty()
 
@@ -331,6 +346,8 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
                "newsdossier quotes --db demo.db --speaker Jiyad"),
     "events": (_cmd_events, "what happened in a built pile: each event once, with date, place, actors and sources",
                "newsdossier events --db demo.db --type ASSAULT COERCE"),
+    "serve": (_cmd_serve, "the dossier UI and a read-only JSON API over a built pile (binds to 127.0.0.1 unless told)",
+              "newsdossier serve --db demo.db --port 8000"),
     "timex": (_cmd_timex, "an article file with its time expressions resolved against its publication date",
               "newsdossier timex demo/pile/002_b59a1ca62d69ed0f.txt"),
     "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories, ner, parse, actors, "
@@ -365,7 +382,7 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--field", action="append", metavar="NAME=KEY",
                              help="read a JSON record's NAME (text, html, url, title, published, outlet, byline) from "
                                   "KEY (or KEY1,KEY2: the first non-empty); repeatable, e.g. --field text=article_body")
-    if name in ("build", "ingest", "search", "provenance", "stories", "entities", "quotes", "events"):
+    if name in ("build", "ingest", "search", "provenance", "stories", "entities", "quotes", "events", "serve"):
         command.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"the pile's database (default {DEFAULT_DB})")
     if name == "build":
         command.add_argument("--out", type=Path, default=Path("out"), help="where the dossier is written (default out/)")
@@ -376,6 +393,10 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--nlp-model", default="bundled", metavar="NAME_OR_PATH",
                              help="spaCy pipeline for sentences, tags, parse and entities: an installed package "
                                   "(e.g. en_core_web_trf) or a directory (default: the bundled pipeline)")
+    if name == "serve":
+        command.add_argument("--host", default="127.0.0.1",
+                             help="address to listen on (default 127.0.0.1: this machine only)")
+        command.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     if name == "search":
         command.add_argument("query", help="words, \"a phrase\", or FTS5 syntax (AND, OR, NOT, prefix*)")
         command.add_argument("--limit", type=int, default=20, help="how many hits (default 20)")

@@ -54,14 +54,16 @@ def _page_data(view: DossierView) -> dict[str, Any]:
             "families": view.families, "places": places, "timeline": view.timeline}
 
 
-def render_html(view: DossierView, out: TextIO) -> None:
-    """Write dossier.html for ``view`` to ``out``."""
+def render_html(view: DossierView, out: TextIO, *, api: bool = False) -> None:
+    """Write dossier.html for ``view`` to ``out``; ``api``: the page is served by ``newsdossier serve`` and may
+    ask that same server (and nothing else) for its JSON API."""
+    csp = CSP + ("; connect-src 'self'" if api else "")
     sources = view.sources
     counts = (f"{sources['articles']} articles from {sources['independent_families']} independent families · "
               f"{sources['stories']} stories · {sources['events']} events · {sources['entities']} actors · "
               f"{sources['quotes']} quotes · {sources['places']} places")
     out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-    out.write(f"<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n")
+    out.write(f"<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n")
     out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
     out.write(f"<title>newsdossier: {html.escape(counts)}</title>\n<style>\n{_asset('assets/dossier.css')}</style>\n")
     out.write("</head>\n<body>\n<header><h1>newsdossier</h1>")
