@@ -309,6 +309,16 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from newsdossier.export import export
+
+    with _built_pile(args.db) as pile:
+        count = export(pile, args.what, args.format, args.out)
+    if args.out is not None:
+        print(f"wrote {count} {args.what} row(s) to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     from newsdossier.serve import create_app
 
@@ -346,6 +356,8 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
                "newsdossier quotes --db demo.db --speaker Jiyad"),
     "events": (_cmd_events, "what happened in a built pile: each event once, with date, place, actors and sources",
                "newsdossier events --db demo.db --type ASSAULT COERCE"),
+    "export": (_cmd_export, "one kind of record of a built pile as a flat table (CSV, JSON Lines or Parquet)",
+               "newsdossier export --db demo.db --what events --format csv --out events.csv"),
     "serve": (_cmd_serve, "the dossier UI and a read-only JSON API over a built pile (binds to 127.0.0.1 unless told)",
               "newsdossier serve --db demo.db --port 8000"),
     "timex": (_cmd_timex, "an article file with its time expressions resolved against its publication date",
@@ -382,7 +394,7 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--field", action="append", metavar="NAME=KEY",
                              help="read a JSON record's NAME (text, html, url, title, published, outlet, byline) from "
                                   "KEY (or KEY1,KEY2: the first non-empty); repeatable, e.g. --field text=article_body")
-    if name in ("build", "ingest", "search", "provenance", "stories", "entities", "quotes", "events", "serve"):
+    if name in ("build", "ingest", "search", "provenance", "stories", "entities", "quotes", "events", "serve", "export"):
         command.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"the pile's database (default {DEFAULT_DB})")
     if name == "build":
         command.add_argument("--out", type=Path, default=Path("out"), help="where the dossier is written (default out/)")
@@ -393,6 +405,12 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--nlp-model", default="bundled", metavar="NAME_OR_PATH",
                              help="spaCy pipeline for sentences, tags, parse and entities: an installed package "
                                   "(e.g. en_core_web_trf) or a directory (default: the bundled pipeline)")
+    if name == "export":
+        from newsdossier.export import FORMATS, TABLES
+
+        command.add_argument("--what", required=True, choices=list(TABLES), help="which records")
+        command.add_argument("--format", default="csv", choices=list(FORMATS), help="csv (default), jsonl or parquet")
+        command.add_argument("--out", type=Path, help="the file to write (default: standard output; Parquet needs one)")
     if name == "serve":
         command.add_argument("--host", default="127.0.0.1",
                              help="address to listen on (default 127.0.0.1: this machine only)")

@@ -526,6 +526,18 @@ class Store:
         rows = self._db.execute(SEARCH, (*SNIPPET_MARKS, SNIPPET_TOKENS, query, limit, offset)).fetchall()
         return [SearchHit(article_id, title, snippet, -rank) for article_id, title, snippet, rank in rows]
 
+    def stream(self, sql: str, params: Iterable[Any] = (), *, action: str = "read the pile"
+               ) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        """The column names of one read-only query and its rows, one at a time (for exports)."""
+        with self._errors(action):
+            cursor = self._db.execute(sql, tuple(params))
+        columns = [column[0] for column in cursor.description or ()]
+
+        def rows() -> Iterator[tuple[Any, ...]]:
+            with self._errors(action):
+                yield from cursor
+        return columns, rows()
+
     def select(self, sql: str, params: Iterable[Any] = (), *, action: str = "read the pile") -> list[tuple[Any, ...]]:
         """The rows of one read-only query (for :class:`newsdossier.store.pile.Pile`); a SQLite error is a
         StoreError naming the file and ``action``."""

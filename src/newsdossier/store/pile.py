@@ -420,6 +420,13 @@ class Pile:
             where.add("json_extract(r.json, '$.story') = ?", story)
         return self._records("timeline", where, limit=limit, offset=offset, action="read the timeline")
 
+    def table(self, view: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        """The columns and rows (streamed) of one of the pile's flat views (``events_flat``,
+        ``quotes_flat``, ``entity_mentions``...: :data:`newsdossier.export.TABLES`)."""
+        if not view.replace("_", "").isalpha():
+            raise ValueError(f"no view {view!r}")
+        return self._store.stream(f"SELECT * FROM {view}", action=f"read {view}")
+
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Full-text search over titles and texts (SQLite FTS5 syntax; anything else is searched as a phrase
         of its words), best match first."""

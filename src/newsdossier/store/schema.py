@@ -183,6 +183,91 @@ MIGRATIONS: tuple[str, ...] = (
         json TEXT NOT NULL
     );
     """,
+    # 12: flat views for SQL tools (datasette facets, exports), and the full-text index made an
+    # external-content index of the articles table itself (through a generated text column), so that
+    # tools find it as the articles' index and the text is stored once.
+    """
+    ALTER TABLE articles ADD COLUMN text TEXT GENERATED ALWAYS AS (json_extract(json, '$.text')) VIRTUAL;
+    DROP TRIGGER articles_fts_insert;
+    DROP TRIGGER articles_fts_update;
+    DROP TRIGGER articles_fts_delete;
+    DROP TABLE articles_fts;
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, text, content = "articles", content_rowid = "seq", tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END;
+    CREATE VIEW story_articles AS
+        SELECT s.id AS story, s.topic AS topic, j.value AS article FROM stories s, json_each(s.json, '$.articles') j;
+    CREATE VIEW family_articles AS
+        SELECT f.id AS family, f.origin AS origin, j.value AS article FROM families f, json_each(f.json, '$.articles') j;
+    CREATE VIEW articles_flat AS
+        SELECT a.id, a.title, a.outlet, a.published, a.status, json_extract(a.json, '$.url') AS url,
+               json_extract(a.json, '$.credit') AS credit, json_extract(a.json, '$.published_basis') AS published_basis,
+               (SELECT story FROM story_articles WHERE article = a.id) AS story,
+               (SELECT family FROM family_articles WHERE article = a.id) AS family,
+               a.source_path, a.text
+        FROM articles a;
+    CREATE VIEW events_flat AS
+        SELECT e.id, json_extract(e.json, '$.story') AS story, e.type, json_extract(e.json, '$.date') AS date,
+               json_extract(e.json, '$.date_first') AS date_first, json_extract(e.json, '$.date_last') AS date_last,
+               json_extract(e.json, '$.summary') AS summary,
+               (SELECT group_concat(value, '; ') FROM json_each(e.json, '$.actor_names')) AS actors,
+               (SELECT group_concat(value, '; ') FROM json_each(e.json, '$.target_names')) AS targets,
+               json_extract(e.json, '$.place.name') AS place, json_extract(e.json, '$.place.country') AS country,
+               json_extract(e.json, '$.place.lat') AS lat, json_extract(e.json, '$.place.lon') AS lon,
+               json_extract(e.json, '$.place.precision') AS place_precision,
+               json_array_length(e.json, '$.mentions') AS mentions,
+               json_extract(e.json, '$.independent_families') AS independent_families,
+               json_extract(e.json, '$.background') AS background
+        FROM events e;
+    CREATE VIEW event_actors AS
+        SELECT e.id AS event, j.value AS entity, 'actor' AS role FROM events e, json_each(e.json, '$.actors') j
+        UNION ALL
+        SELECT e.id, j.value, 'target' FROM events e, json_each(e.json, '$.targets') j;
+    CREATE VIEW quotes_flat AS
+        SELECT q.id, json_extract(q.json, '$.article') AS article, json_extract(q.json, '$.start') AS start,
+               json_extract(q.json, '$.end') AS "end", json_extract(q.json, '$.speaker') AS speaker,
+               json_extract(q.json, '$.speaker_name') AS speaker_name, json_extract(q.json, '$.speaker_how') AS speaker_how,
+               json_extract(q.json, '$.role') AS role, json_extract(q.json, '$.cue') AS cue,
+               json_extract(q.json, '$.direct') AS direct, json_extract(q.json, '$.text') AS text,
+               json_array_length(q.json, '$.sources') AS articles,
+               json_extract(q.json, '$.independent_families') AS independent_families
+        FROM quotes q;
+    CREATE VIEW entities_flat AS
+        SELECT en.id, json_extract(en.json, '$.name') AS name, json_extract(en.json, '$.type') AS type,
+               (SELECT group_concat(value, '; ') FROM json_each(en.json, '$.aliases')) AS aliases,
+               json_array_length(en.json, '$.mentions') AS mentions,
+               json_extract(en.json, '$.independent_families') AS independent_families,
+               json_extract(en.json, '$.geo.lat') AS lat, json_extract(en.json, '$.geo.lon') AS lon
+        FROM entities en;
+    CREATE VIEW entity_mentions AS
+        SELECT en.id AS entity, json_extract(en.json, '$.name') AS name, json_extract(en.json, '$.type') AS type,
+               json_extract(m.value, '$.article') AS article, json_extract(m.value, '$.start') AS start,
+               json_extract(m.value, '$.end') AS "end", json_extract(m.value, '$.text') AS text
+        FROM entities en, json_each(en.json, '$.mentions') m;
+    CREATE VIEW reuse_flat AS
+        SELECT source, target, relation, json_extract(json, '$.score') AS score,
+               json_extract(json, '$.direction_known') AS direction_known, json_extract(json, '$.evidence') AS evidence,
+               json_extract(json, '$.direction_evidence') AS direction_evidence
+        FROM reuse_links;
+    CREATE VIEW places_flat AS
+        SELECT p.id, json_extract(p.json, '$.name') AS name, json_extract(p.json, '$.geonames_id') AS geonames_id,
+               json_extract(p.json, '$.country') AS country, json_extract(p.json, '$.feature') AS feature,
+               json_extract(p.json, '$.precision') AS precision, json_extract(p.json, '$.lat') AS lat,
+               json_extract(p.json, '$.lon') AS lon, json_extract(p.json, '$.resolved') AS resolved,
+               json_array_length(p.json, '$.mentions') AS mentions
+        FROM places p;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
