@@ -31,16 +31,33 @@ DEFAULT_DB = Path("newsdossier.db")
 MAX_REJECTIONS_LISTED = 20
 
 
-def _progress_factory(enabled: bool) -> Callable[[str, int | None], Callable[[int], None]]:
+def _progress_factory(enabled: bool | str) -> Callable[[str, int | None], Callable[[int], None]]:
+    """Progress per stage: a bar on a terminal (``True`` or ``"bar"``), log lines elsewhere (``"log"``:
+    a line at each tenth of the articles, or each 1,000 when the total is unknown), or nothing."""
     def factory(label: str, total: int | None) -> Callable[[int], None]:
         if not enabled:
             return lambda _n: None
+        if enabled == "log":
+            return _log_lines(label, total)
         from tqdm import tqdm
 
         bar = tqdm(total=total, desc=label, unit="doc", file=sys.stderr, leave=False, mininterval=0.5)
         return bar.update
 
     return factory
+
+
+def _log_lines(label: str, total: int | None) -> Callable[[int], None]:
+    done = 0
+    step = max(1, total // 10) if total else 1000
+
+    def update(count: int) -> None:
+        nonlocal done
+        before, done = done, done + count
+        if before // step != done // step:
+            print(f"{label}: {done:,}" + (f" of {total:,}" if total else "") + " articles", file=sys.stderr,
+                  flush=True)
+    return update
 
 
 def _summary(report: Any, out: Path | None) -> int:
@@ -334,8 +351,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _show_progress(args: argparse.Namespace) -> bool:
-    return not args.quiet and sys.stderr.isatty()
+def _show_progress(args: argparse.Namespace) -> bool | str:
+    """A bar on a terminal, log lines when output goes to a file or a CI log, nothing with --quiet."""
+    if args.quiet:
+        return False
+    return True if sys.stderr.isatty() else "log"
 
 
 # name -> (handler, one-line help, example)

@@ -131,3 +131,16 @@ def test_build_reports_reuse_and_independent_sources(built: tuple[Path, Path],
     assert main(["provenance", "--db", str(db), "--json"]) == EXIT_OK
     shown = json.loads(capsys.readouterr().out)
     assert len(shown["reuse"]) == 1 and len(shown["families"]) == 4
+
+
+def test_progress_is_logged_line_by_line_when_not_on_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue #25: a build whose output goes to a file or a CI log says how far each stage is, a line at
+    each tenth, instead of drawing a bar."""
+    from newsdossier.cli import main
+
+    assert main(["build", str(DEMO), "--db", str(tmp_path / "p.db"), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "analysing: 5 of 5 articles" in err and "cleaning: 5 of 5 articles" in err
+    assert "\r" not in err  # no bar redrawn in a log
+    assert main(["build", str(DEMO), "--db", str(tmp_path / "p.db"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    assert "analysing:" not in capsys.readouterr().err
