@@ -79,6 +79,17 @@ def test_a_quote_opens_its_article_with_the_passage_marked(browser: Any, demo_bu
     assert in_view
 
 
+def test_a_passage_after_characters_beyond_utf16_is_marked_where_python_counts(browser: Any, tmp_path: Path) -> None:
+    text = "Fans wrote \U0001F600\U0001F600 on the wall. The mayor resigned on Monday after the vote in London."
+    with newsdossier.build_dossier([text], out=tmp_path / "out") as dossier:
+        [article] = dossier.articles
+        start = article.text.index("The mayor")
+        _open(browser, next(p for p in dossier.files if p.name == "dossier.html"))
+        browser.execute_script("newsdossier.openArticle(arguments[0], arguments[1], arguments[2])", article.id, start,
+                               start + len("The mayor resigned"))
+        assert browser.find_element("id", "passage").text == "The mayor resigned"
+
+
 def test_hostile_text_is_shown_and_never_run_and_nothing_is_fetched(browser: Any, tmp_path: Path) -> None:
     payload_title = 'Mayor resigns <script>window.__pwned = "title"</script>'
     payload_text = ('The council met on Monday. <img src=x onerror="window.__pwned = \'text\'"> '

@@ -96,3 +96,14 @@ def test_the_command_line_maps_json_fields(tmp_path: Path, capsys: pytest.Captur
     assert "--field 'text': write it NAME=KEY" in capsys.readouterr().err
     assert main(["ingest", str(pile), "--db", str(tmp_path / "q.db"), "--field", "body=x", "--quiet"]) == 1
     assert "unknown field(s) body" in capsys.readouterr().err
+
+
+def test_dataframe_cells_become_json_values() -> None:
+    pd = pytest.importorskip("pandas")
+    import numpy as np
+
+    from newsdossier.notebook import _plain
+
+    assert _plain(pd.NaT) is None and _plain(float("nan")) is None and _plain(None) is None
+    assert _plain(pd.Timestamp("2020-01-03")) == "2020-01-03T00:00:00"
+    assert _plain(np.int64(3)) == 3 and _plain(np.array(["a", "b"])) == ["a", "b"]

@@ -105,3 +105,19 @@ def test_opening_what_is_not_a_pile_says_so(tmp_path: Path) -> None:
 def test_the_pile_is_read_only(pile: Any) -> None:
     with pytest.raises(StoreError):
         pile._store.replace_events([("x", "ASSAULT", "{}")])
+
+
+def test_review_fixes_dates_speakers_and_views(pile: Any, demo_dossier: dict[str, Any]) -> None:
+    """Found in review: "until 2020-01" must hold the events of January 2020; a speaker is found by the
+    words as written too; only the flat views can be read as tables."""
+    events = demo_dossier["events"]
+    by_month = pile.events(until="2020-01").total
+    assert by_month == pile.events(until="2020-01-31").total == sum(
+        bool(e["date_first"]) and e["date_first"] <= "2020-01-31" for e in events)
+    assert pile.events(since="2020").total == pile.events(since="2020-01-01").total
+    for written in (q for q in demo_dossier["quotes"] if q["speaker_name"] and q["speaker_text"]):
+        assert written["id"] in [q["id"] for q in pile.quotes(speaker=written["speaker_text"].upper())]
+    with pytest.raises(ValueError, match="no flat view"):
+        pile.table("articles")
+    columns, rows = pile.table("events_flat")
+    assert "summary" in columns and len(list(rows)) == len(events)

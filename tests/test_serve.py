@@ -116,3 +116,9 @@ def test_the_command_refuses_a_missing_pile(tmp_path: Path, capsys: pytest.Captu
 
     assert main(["serve", "--db", str(tmp_path / "none.db")]) == 1
     assert "no pile there" in capsys.readouterr().err
+
+
+def test_a_request_for_another_host_is_refused(client: TestClient) -> None:
+    """No DNS rebinding: a page on evil.example whose name now points here cannot read the pile."""
+    assert client.get("/api/summary", headers={"host": "evil.example"}).status_code == 400
+    assert client.get("/api/summary", headers={"host": "127.0.0.1:8000"}).status_code == 200

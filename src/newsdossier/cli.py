@@ -339,7 +339,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from newsdossier.serve import create_app
 
-    app = create_app(args.db)  # no pile, or not a pile: a clear error here, before anything listens
+    app = create_app(args.db, host=args.host)  # no pile, or not a pile: a clear error here, before anything listens
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"serving {args.db} to the network on {args.host}:{args.port}: anyone who can reach it can read "
               "the whole pile", file=sys.stderr)

@@ -21,6 +21,7 @@ from newsdossier.store.pile import Pile
 
 __all__ = ["FORMATS", "TABLES", "export"]
 
+# what --what names -> the pile's flat view (newsdossier.store.pile.FLAT_VIEWS)
 TABLES: Final = {"events": "events_flat", "quotes": "quotes_flat", "entities": "entities_flat",
                  "articles": "articles_flat", "reuse": "reuse_flat", "places": "places_flat",
                  "entity-mentions": "entity_mentions", "event-actors": "event_actors",
@@ -71,10 +72,14 @@ def export(pile: Pile, what: str, fmt: str, out: Path | None = None) -> int:
     if out is None:
         return (_write_csv if fmt == "csv" else _write_jsonl)(columns, rows, sys.stdout)
     temporary = out.with_name(out.name + ".tmp")
-    if fmt == "parquet":
-        count = _write_parquet(columns, rows, temporary)
-    else:
-        with temporary.open("w", encoding="utf-8", newline="") as stream:
-            count = (_write_csv if fmt == "csv" else _write_jsonl)(columns, rows, stream)
+    try:
+        if fmt == "parquet":
+            count = _write_parquet(columns, rows, temporary)
+        else:
+            with temporary.open("w", encoding="utf-8", newline="") as stream:
+                count = (_write_csv if fmt == "csv" else _write_jsonl)(columns, rows, stream)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     temporary.replace(out)
     return count

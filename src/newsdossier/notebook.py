@@ -61,8 +61,8 @@ SOURCE = "<build_dossier>"  # the source path of texts and records given in memo
 class Dossier:
     """A built dossier: its records as typed lists (``articles``, ``stories``, ``events``, ``entities``,
     ``quotes``, ``reuse``, ``families``, ``places``, ``timeline``), ``pile`` for filtered queries
-    (:class:`newsdossier.store.pile.Pile`), ``report`` (what the build did), ``files`` (dossier.json and
-    dossier.md), ``to_json()``, ``to_dict()`` and ``to_pandas(kind)``. Close it (or use ``with``) to
+    (:class:`newsdossier.store.pile.Pile`), ``report`` (what the build did), ``files`` (dossier.json,
+    dossier.md and dossier.html), ``to_json()``, ``to_dict()`` and ``to_pandas(kind)``. Close it (or use ``with``) to
     release the pile; a dossier built without ``db`` deletes its temporary pile then."""
 
     def __init__(self, pile: Pile, report: BuildReport, temporary: tempfile.TemporaryDirectory[str] | None) -> None:
@@ -157,14 +157,12 @@ class Dossier:
 
 def _plain(value: Any) -> Any:
     """A DataFrame cell as JSON would hold it: NaN and NaT as None, timestamps and dates as ISO text."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
+    if value is None or (isinstance(value, float) and math.isnan(value)) or type(value).__name__ == "NaTType":
+        return None  # NaT first: it is a datetime too, and its isoformat is "NaT"
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if type(value).__name__ in ("Timestamp", "NaTType"):
-        return None if str(value) == "NaT" else value.isoformat()
-    if hasattr(value, "item") and not isinstance(value, str | bytes):  # a numpy scalar
-        return value.item()
+    if hasattr(value, "tolist") and not isinstance(value, str | bytes):  # a numpy scalar or array (a list cell)
+        return value.tolist()
     return value
 
 
@@ -209,15 +207,15 @@ def build_dossier(items: Any, *, db: str | Path | None = None, out: str | Path |
     and dossier.md are written (default: beside the pile). ``fields`` maps the record fields to your keys;
     ``progress`` shows a bar per stage (or takes the command line's kind of progress factory)."""
     settings = IngestSettings(json_fields=dict(fields or {}))
-    temporary = tempfile.TemporaryDirectory(prefix="newsdossier-") if db is None else None
-    root = Path(temporary.name) if temporary is not None else Path(db).parent  # type: ignore[arg-type]
-    db_path = root / "pile.db" if db is None else Path(db)
-    out_path = Path(out) if out is not None else root / (f"{db_path.stem}-dossier" if db is not None else "dossier")
     paths: list[Path] = []
     documents = list(_documents(_items(items), settings, paths))
     from newsdossier.cli import _progress_factory
 
     factory = _progress_factory(progress) if isinstance(progress, bool) else progress
+    temporary = tempfile.TemporaryDirectory(prefix="newsdossier-") if db is None else None
+    root = Path(temporary.name) if temporary is not None else Path(db).parent  # type: ignore[arg-type]
+    db_path = root / "pile.db" if db is None else Path(db)
+    out_path = Path(out) if out is not None else root / (f"{db_path.stem}-dossier" if db is not None else "dossier")
     try:
         report = build(paths, db=db_path, out=out_path, progress=factory, settings=settings, documents=documents,
                        nlp_model=nlp_model, aliases=Path(aliases) if aliases is not None else None)

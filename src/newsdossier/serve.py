@@ -2,9 +2,10 @@
 
 ``/`` is the HTML dossier of the pile (:mod:`newsdossier.dossier.html`, rendered when the pile changes);
 ``/api/...`` answers the read API's queries (:class:`newsdossier.store.pile.Pile`) with their filters
-and pages as ``{"items", "total", "offset", "limit"}``; ``/openapi.json`` describes every endpoint.
+and pages as ``{"items", "total", "offset", "limit"}`` (search: no ``total``); ``/openapi.json`` describes every endpoint.
 Nothing writes to the pile: each request opens it read-only. It binds to 127.0.0.1 unless told
-otherwise, and the UI's Content-Security-Policy lets the page fetch nothing but this server's own API.
+otherwise, answers only requests addressed to the host it listens on (no DNS rebinding of a web page
+onto the local pile), and the UI's Content-Security-Policy lets the page fetch nothing but this server's own API.
 FastAPI's interactive docs are off: they load their script from a CDN.
 """
 
@@ -18,6 +19,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from newsdossier.errors import StoreError
 from newsdossier.records import article_to_dict
@@ -52,14 +54,18 @@ def _pile(request: Request) -> Iterator[Pile]:
 PileDep = Annotated[Pile, Depends(_pile)]
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The app serving the pile at ``db``; a StoreError now, before anything is served, when there is no
-    pile there or the file is not one."""
+def create_app(db: str | Path, *, host: str = "127.0.0.1") -> FastAPI:
+    """The app serving the pile at ``db`` to requests addressed to ``host`` (and, for a local host, its
+    other local names); a StoreError now, before anything is served, when there is no pile there or the
+    file is not one."""
     db = Path(db)
     Pile.open(db).close()  # fail here, with the reason, rather than on the first request
     app = FastAPI(title="newsdossier", version="1", docs_url=None, redoc_url=None,
                   description=f"A read-only JSON API over the pile {db.name}: the read API's queries, filtered "
                               "and paged (docs/api.md).")
+    local = ("127.0.0.1", "localhost", "::1", "[::1]")
+    allowed = [*local, "testserver"] if host in local else [host]  # testserver: FastAPI's test client
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed)
     app.state.db = db
     page_cache: dict[str, Any] = {}
     lock = threading.Lock()
@@ -80,7 +86,8 @@ def create_app(db: str | Path) -> FastAPI:
         from newsdossier.dossier import build_view
         from newsdossier.dossier.html import render_html
 
-        stamp = f"{db.stat().st_mtime_ns}:{db.stat().st_size}"
+        wal = db.with_name(db.name + "-wal")  # a build writes there first
+        stamp = ":".join(f"{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in (db, wal) if p.exists())
         with lock:
             if page_cache.get("stamp") != stamp:
                 out = io.StringIO()
@@ -175,4 +182,4 @@ def serve(db: str | Path, *, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the pile at ``db`` until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db, host=host), host=host, port=port, log_level="info")

@@ -394,7 +394,7 @@ class DossierView:
     def articles(self) -> Iterator[dict[str, Any]]:
         """Each article's record (dossier.json's form, with its time expressions), in source order,
         one at a time: memory does not grow with the pile."""
-        for article in self.pile.articles():
+        for article in self.pile.iter_articles():
             record = article_to_dict(article, with_source=False)
             record["time_expressions"] = self.pile.time_expressions(article.id)
             yield record
@@ -463,21 +463,26 @@ def write_dossier(out_dir: Path, pile: Pile, rejections: Iterable[Rejection] = (
     """Build the view of ``pile`` once and write dossier.json, dossier.md and dossier.html into ``out_dir``
     (dossier.json and dossier.md stream the articles; dossier.html holds them in one page).
 
-    The files are written under temporary names and renamed at the end, so a crash
-    never leaves half a dossier where a whole one was.
+    The files are written under temporary names (removed if rendering fails) and renamed only when all
+    three are whole, so a crash never leaves half a file where a whole one was.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     view = build_view(pile, rejections)
     written = []
     from newsdossier.dossier.html import render_html
 
-    for name, render in (("dossier.json", render_json), ("dossier.md", render_markdown_file),
-                         ("dossier.html", render_html)):
-        path = out_dir / name
-        temporary = path.with_suffix(path.suffix + ".tmp")
-        with temporary.open("w", encoding="utf-8") as out:
-            render(view, out)
-        written.append((temporary, path))
-    for temporary, path in written:
+    try:
+        for name, render in (("dossier.json", render_json), ("dossier.md", render_markdown_file),
+                             ("dossier.html", render_html)):
+            path = out_dir / name
+            temporary = path.with_suffix(path.suffix + ".tmp")
+            written.append((temporary, path))
+            with temporary.open("w", encoding="utf-8") as out:
+                render(view, out)
+    except BaseException:
+        for temporary, _ in written:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, path in written:  # all three rendered: only now do they replace the last ones
         os.replace(temporary, path)
     return [path for _, path in written]

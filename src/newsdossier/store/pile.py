@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypedDict, TypeVar
+from typing import Any, Final, Generic, TypedDict, TypeVar
 
 from newsdossier.errors import StoreError
 from newsdossier.model import Article, Rejection
@@ -182,6 +182,10 @@ class Page(Generic[T]):
         return self.items[index]
 
 
+# The pile's flat views (migration 12), for SQL tools and exports.
+FLAT_VIEWS: Final = ("events_flat", "quotes_flat", "entities_flat", "articles_flat", "reuse_flat", "places_flat",
+                     "entity_mentions", "event_actors", "story_articles", "family_articles")
+
 # The records of a story's articles, for the filters that take a story.
 _STORY_ARTICLES = "SELECT value FROM stories, json_each(stories.json, '$.articles') WHERE stories.id = ?"
 _FAMILY_ARTICLES = "SELECT value FROM families, json_each(families.json, '$.articles') WHERE families.id = ?"
@@ -207,6 +211,22 @@ def _one_of(where: _Where, expression: str, values: str | Sequence[str], *, uppe
     wanted = [values] if isinstance(values, str) else list(values)
     wanted = [v.upper() for v in wanted] if upper else wanted
     where.add(f"{expression} IN ({', '.join('?' * len(wanted))})" if wanted else "0", *wanted)
+
+
+def _first_day(value: str) -> str:
+    """The first day a date names: "2002" -> 2002-01-01, "2002-03" -> 2002-03-01."""
+    return value + "-01-01" if len(value) == 4 else value + "-01" if len(value) == 7 else value
+
+
+def _last_day(value: str) -> str:
+    """The last day a date names: "2002" -> 2002-12-31, "2002-02" -> 2002-02-28."""
+    if len(value) == 4:
+        return value + "-12-31"
+    if len(value) == 7 and value[5:].isdigit() and value[:4].isdigit():
+        import calendar
+
+        return f"{value}-{calendar.monthrange(int(value[:4]), int(value[5:]))[1]:02d}"
+    return value
 
 
 def _check_page(limit: int | None, offset: int) -> None:
@@ -274,6 +294,10 @@ class Pile:
                                   action="count time expressions")
         return int(rows[0][0])
 
+    def iter_articles(self) -> Iterator[Article]:
+        """Every article in source order, read a page at a time: memory does not grow with the pile."""
+        return self._store.iter_articles()
+
     def article(self, article_id: str) -> Article | None:
         """One article by its id (None when the pile has none of that id)."""
         return self._store.get_article(article_id)
@@ -331,10 +355,10 @@ class Pile:
                       " OR EXISTS (SELECT 1 FROM json_each(r.json, '$.target_names') WHERE lower(value) = lower(?)))",
                       actor, actor, actor, actor)
         if since is not None:
-            where.add("coalesce(json_extract(r.json, '$.date_last'), '') >= ?", since)
+            where.add("coalesce(json_extract(r.json, '$.date_last'), '') >= ?", _first_day(since))
         if until is not None:
             where.add("json_extract(r.json, '$.date_first') IS NOT NULL AND json_extract(r.json, '$.date_first') <= ?",
-                      until)
+                      _last_day(until))
         if place is not None:
             where.add("(lower(json_extract(r.json, '$.place.name')) = lower(?) OR "
                       "lower(json_extract(r.json, '$.place.geonames_name')) = lower(?) OR "
@@ -368,7 +392,8 @@ class Pile:
         where = _Where()
         if speaker is not None:
             where.add("(json_extract(r.json, '$.speaker') = ? OR instr(lower(coalesce(json_extract(r.json, "
-                      "'$.speaker_name'), json_extract(r.json, '$.speaker_text'), '')), lower(?)) > 0)", speaker, speaker)
+                      "'$.speaker_name'), '')), lower(?)) > 0 OR instr(lower(coalesce(json_extract(r.json, "
+                      "'$.speaker_text'), '')), lower(?)) > 0)", speaker, speaker, speaker)
         if direct is not None:
             where.add("json_extract(r.json, '$.direct') = ?", 1 if direct else 0)
         if story is not None:
@@ -421,10 +446,9 @@ class Pile:
         return self._records("timeline", where, limit=limit, offset=offset, action="read the timeline")
 
     def table(self, view: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
-        """The columns and rows (streamed) of one of the pile's flat views (``events_flat``,
-        ``quotes_flat``, ``entity_mentions``...: :data:`newsdossier.export.TABLES`)."""
-        if not view.replace("_", "").isalpha():
-            raise ValueError(f"no view {view!r}")
+        """The columns and rows (streamed) of one of the pile's flat views (:data:`FLAT_VIEWS`)."""
+        if view not in FLAT_VIEWS:
+            raise ValueError(f"no flat view {view!r}; the pile has {', '.join(FLAT_VIEWS)}")
         return self._store.stream(f"SELECT * FROM {view}", action=f"read {view}")
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:

@@ -48,8 +48,11 @@
     document.querySelector("main").classList.remove("single");
     const text = a.text || "";
     const body = el("div", { class: "text", id: "reader-text" });
-    if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= text.length && start < end) {
-      body.append(text.slice(0, start), el("mark", { id: "passage" }, text.slice(start, end)), text.slice(end));
+    // offsets count characters (code points), as Python does; JavaScript strings count UTF-16 units
+    const chars = Array.from(text);
+    if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= chars.length && start < end) {
+      body.append(chars.slice(0, start).join(""), el("mark", { id: "passage" }, chars.slice(start, end).join("")),
+        chars.slice(end).join(""));
     } else {
       body.append(text);
     }
