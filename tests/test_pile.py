@@ -121,3 +121,19 @@ def test_review_fixes_dates_speakers_and_views(pile: Any, demo_dossier: dict[str
         pile.table("articles")
     columns, rows = pile.table("events_flat")
     assert "summary" in columns and len(list(rows)) == len(events)
+
+
+def test_a_pile_opened_in_one_thread_answers_in_another(demo_build: Path) -> None:
+    """A server opens the pile in one worker thread and answers in another (found measuring serve on
+    10,000 articles: every request failed once the two threads differed)."""
+    import threading
+
+    opened = newsdossier.open(demo_build / "p.db")
+    answers: list[int] = []
+    thread = threading.Thread(target=lambda: answers.append(opened.counts()["articles"]))
+    thread.start()
+    thread.join()
+    closer = threading.Thread(target=opened.close)
+    closer.start()
+    closer.join()
+    assert answers == [5]

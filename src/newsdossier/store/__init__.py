@@ -181,7 +181,10 @@ class Store:
             raise StoreError(f"no store at {path}; build one first (newsdossier build ... --db {path})")
         try:
             uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
-            connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+            # a read-only pile may be handed from thread to thread (a server opens it in one worker
+            # thread and answers in another), never used by two at once
+            connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S,
+                                         check_same_thread=not read_only)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {path}: {exc}") from exc
         store = cls(connection, path, read_only=read_only)
