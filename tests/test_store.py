@@ -349,7 +349,10 @@ def test_importing_the_store_loads_no_stage() -> None:
     code = ("import sys, time; t = time.perf_counter(); import newsdossier.store; took = time.perf_counter() - t; "
             "heavy = [m for m in ('sklearn', 'spacy', 'trafilatura', 'numpy') if m in sys.modules]; "
             "print(took, ','.join(heavy))")
-    took, heavy = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                 check=True).stdout.split(" ")
+    # the second run: the first may compile the package's bytecode (a fresh checkout), which an
+    # installed package has done once, not at each import
+    for _ in range(2):
+        took, heavy = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                     check=True).stdout.split(" ")
     assert heavy.strip() == ""
     assert float(took) < 0.3
