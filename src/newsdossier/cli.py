@@ -31,35 +31,6 @@ DEFAULT_DB = Path("newsdossier.db")
 MAX_REJECTIONS_LISTED = 20
 
 
-def _progress_factory(enabled: bool | str) -> Callable[[str, int | None], Callable[[int], None]]:
-    """Progress per stage: a bar on a terminal (``True`` or ``"bar"``), log lines elsewhere (``"log"``:
-    a line at each tenth of the articles, or each 1,000 when the total is unknown), or nothing."""
-    def factory(label: str, total: int | None) -> Callable[[int], None]:
-        if not enabled:
-            return lambda _n: None
-        if enabled == "log":
-            return _log_lines(label, total)
-        from tqdm import tqdm
-
-        bar = tqdm(total=total, desc=label, unit="doc", file=sys.stderr, leave=False, mininterval=0.5)
-        return bar.update
-
-    return factory
-
-
-def _log_lines(label: str, total: int | None) -> Callable[[int], None]:
-    done = 0
-    step = max(1, total // 10) if total else 1000
-
-    def update(count: int) -> None:
-        nonlocal done
-        before, done = done, done + count
-        if before // step != done // step:
-            print(f"{label}: {done:,}" + (f" of {total:,}" if total else "") + " articles", file=sys.stderr,
-                  flush=True)
-    return update
-
-
 def _summary(report: Any, out: Path | None) -> int:
     ingest = report.ingest
     rejected = sum(ingest.rejected.values())
@@ -84,18 +55,18 @@ def _summary(report: Any, out: Path | None) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from newsdossier.pipeline import build
+    from newsdossier.pipeline import build, progress_factory
 
-    report = build(args.inputs, db=args.db, out=args.out, progress=_progress_factory(_show_progress(args)),
+    report = build(args.inputs, db=args.db, out=args.out, progress=progress_factory(_show_progress(args)),
                    rebuild_stories=args.rebuild_stories, nlp_model=args.nlp_model, aliases=args.aliases,
                    settings=_settings(args.field))
     return _summary(report, args.out)
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from newsdossier.pipeline import ingest
+    from newsdossier.pipeline import ingest, progress_factory
 
-    report = ingest(args.inputs, db=args.db, progress=_progress_factory(_show_progress(args)),
+    report = ingest(args.inputs, db=args.db, progress=progress_factory(_show_progress(args)),
                     settings=_settings(args.field))
     return _summary(report, None)
 

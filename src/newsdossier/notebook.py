@@ -36,7 +36,7 @@ from newsdossier.ingest import IngestSettings
 from newsdossier.ingest.jsonl import record_to_document
 from newsdossier.ingest.encoding import decode
 from newsdossier.model import Article, Format, RawDocument, Rejection
-from newsdossier.pipeline import BuildReport, ProgressFactory, build
+from newsdossier.pipeline import BuildReport, ProgressFactory, build, progress_factory
 from newsdossier.records import article_to_dict
 from newsdossier.store.pile import (
     EntityRecord,
@@ -209,9 +209,7 @@ def build_dossier(items: Any, *, db: str | Path | None = None, out: str | Path |
     settings = IngestSettings(json_fields=dict(fields or {}))
     paths: list[Path] = []
     documents = list(_documents(_items(items), settings, paths))
-    from newsdossier.cli import _progress_factory
-
-    factory = _progress_factory(progress) if isinstance(progress, bool) else progress
+    factory = progress_factory(progress) if isinstance(progress, bool) else progress
     temporary = tempfile.TemporaryDirectory(prefix="newsdossier-") if db is None else None
     root = Path(temporary.name) if temporary is not None else Path(db).parent  # type: ignore[arg-type]
     db_path = root / "pile.db" if db is None else Path(db)

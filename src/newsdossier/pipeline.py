@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,9 +20,38 @@ from newsdossier.store import Store
 from newsdossier.store.pile import Pile
 from newsdossier.stories import StoryResult
 
-__all__ = ["BuildReport", "build", "ingest"]
+__all__ = ["BuildReport", "build", "ingest", "progress_factory"]
 
 ProgressFactory = Callable[[str, int | None], Callable[[int], None]]
+
+
+def progress_factory(enabled: bool | str) -> ProgressFactory:
+    """Progress per stage: a bar on a terminal (``True`` or ``"bar"``), log lines elsewhere (``"log"``:
+    a line at each tenth of the articles, or each 1,000 when the total is unknown), or nothing."""
+    def factory(label: str, total: int | None) -> Callable[[int], None]:
+        if not enabled:
+            return lambda _n: None
+        if enabled == "log":
+            return _log_lines(label, total)
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, desc=label, unit="doc", file=sys.stderr, leave=False, mininterval=0.5)
+        return bar.update
+
+    return factory
+
+
+def _log_lines(label: str, total: int | None) -> Callable[[int], None]:
+    done = 0
+    step = max(1, total // 10) if total else 1000
+
+    def update(count: int) -> None:
+        nonlocal done
+        before, done = done, done + count
+        if before // step != done // step:
+            print(f"{label}: {done:,}" + (f" of {total:,}" if total else "") + " articles", file=sys.stderr,
+                  flush=True)
+    return update
 
 
 def _silent(_: str, __: int | None) -> Callable[[int], None]:

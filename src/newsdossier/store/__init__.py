@@ -351,14 +351,6 @@ class Store:
             self._db.executemany("INSERT OR REPLACE INTO reuse_links VALUES (?, ?, ?, ?)", links)
             self._db.executemany("INSERT INTO families VALUES (?, ?, ?)", families)
 
-    def reuse_json(self) -> tuple[list[str], list[str]]:
-        """The stored links' and families' JSON, in a stable order."""
-        with self._errors("read reuse"):
-            links = [r[0] for r in self._db.execute("SELECT json FROM reuse_links ORDER BY source, target")]
-            families = [r[0] for r in self._db.execute(
-                "SELECT json FROM families ORDER BY CAST(substr(id, 2) AS INTEGER)")]
-        return links, families
-
     # stories
 
     def replace_stories(self, stories: Iterable[tuple[str, str, str]], topics: Iterable[tuple[str, str]],
@@ -370,13 +362,6 @@ class Store:
             self._db.executemany("INSERT INTO stories VALUES (?, ?, ?)", stories)
             self._db.executemany("INSERT INTO topics VALUES (?, ?)", topics)
             self._db.execute("INSERT OR REPLACE INTO story_state VALUES (1, ?, ?)", state)
-
-    def stories_json(self) -> tuple[list[str], list[str]]:
-        """The stored stories' and topics' JSON, in id order."""
-        with self._errors("read stories"):
-            stories = [r[0] for r in self._db.execute("SELECT json FROM stories ORDER BY id")]
-            topics = [r[0] for r in self._db.execute("SELECT json FROM topics ORDER BY id")]
-        return stories, topics
 
     def story_state(self) -> tuple[str, bytes] | None:
         """(version, bytes) of the stored story builder, if a run stored one."""
@@ -398,11 +383,6 @@ class Store:
             self._db.execute("DELETE FROM quotes")
             self._db.executemany("INSERT INTO quotes (id, json) VALUES (?, ?)", quotes)
 
-    def quotes_json(self) -> list[str]:
-        """The stored quotes' JSON, in order."""
-        with self._errors("read quotes"):
-            return [r[0] for r in self._db.execute("SELECT json FROM quotes ORDER BY seq")]
-
     def replace_time(self, expressions: Iterable[tuple[str, str]], timeline: Iterable[str]) -> None:
         """Replace every article's time expressions (article id, JSON list) and the timeline (JSON, in order)."""
         with self._errors("store time expressions"), self.transaction():
@@ -417,11 +397,6 @@ class Store:
             row = self._db.execute("SELECT json FROM time_expressions WHERE article = ?", (article,)).fetchone()
             return row[0] if row else None
 
-    def timeline_json(self) -> list[str]:
-        """The stored timeline entries' JSON, in order."""
-        with self._errors("read the timeline"):
-            return [r[0] for r in self._db.execute("SELECT json FROM timeline ORDER BY seq")]
-
     def replace_events(self, events: Iterable[tuple[str, str, str]]) -> None:
         """Replace all events (id, PLOVER type, json), by story and date."""
         with self._errors("store events"), self.transaction():
@@ -433,21 +408,6 @@ class Store:
         with self._errors("store places"), self.transaction():
             self._db.execute("DELETE FROM places")
             self._db.executemany("INSERT INTO places (id, json) VALUES (?, ?)", places)
-
-    def places_json(self) -> list[str]:
-        """The stored places' JSON, most mentioned first."""
-        with self._errors("read places"):
-            return [r[0] for r in self._db.execute("SELECT json FROM places ORDER BY seq")]
-
-    def events_json(self) -> list[str]:
-        """The stored events' JSON, by story and date."""
-        with self._errors("read events"):
-            return [r[0] for r in self._db.execute("SELECT json FROM events ORDER BY seq")]
-
-    def entities_json(self) -> list[str]:
-        """The stored entities' JSON, in rank order."""
-        with self._errors("read entities"):
-            return [r[0] for r in self._db.execute("SELECT json FROM entities ORDER BY seq")]
 
     # NLP analyses
 
