@@ -5,6 +5,7 @@
     ├── InputError                   one input file (or record in it) cannot be read as an article
     │                                carries ``path``, ``locator`` and a short ``reason`` code
     ├── StoreError                   the SQLite pile cannot be opened, migrated or written
+    │   └── PileBusyError            another run is writing the pile (one writer at a time)
     └── EvalDataError                a benchmark directory is not in the expected layout
 
 Batch runs never stop on an ``InputError``: the reader turns it into a
@@ -24,6 +25,7 @@ __all__ = [
     "EvalDataError",
     "InputError",
     "NewsdossierError",
+    "PileBusyError",
     "StoreError",
 ]
 
@@ -50,6 +52,10 @@ class InputError(NewsdossierError):
 
 class StoreError(NewsdossierError):
     """The pile database cannot be opened, migrated or written."""
+
+
+class PileBusyError(StoreError):
+    """Another run is writing the pile (a pile has one writer at a time; readers are never blocked)."""
 
 
 class EvalDataError(NewsdossierError):

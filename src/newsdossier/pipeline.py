@@ -11,9 +11,9 @@ from pathlib import Path
 
 from newsdossier import steps
 from newsdossier.dossier import write_dossier
-from newsdossier.entities import read_aliases
+from newsdossier.entities import AliasTable, read_aliases
 from newsdossier.ingest import IngestSettings
-from newsdossier.model import RawDocument, Rejection
+from newsdossier.model import Article, RawDocument, Rejection
 from newsdossier.nlp import BUNDLED, load_pipeline, pipeline_id
 from newsdossier.reuse import ReuseResult
 from newsdossier.store import Store
@@ -83,16 +83,16 @@ class BuildReport:
         self.seconds[stage] = time.perf_counter() - started
 
 
-def _open(db: Path) -> Store:
+def _open(db: Path, command: str) -> Store:
     db.parent.mkdir(parents=True, exist_ok=True)
-    return Store.open(db)
+    return Store.open(db, command=command)
 
 
 def ingest(inputs: Sequence[str | Path], *, db: Path, progress: ProgressFactory = _silent,
            settings: IngestSettings | None = None) -> BuildReport:
     """Read inputs into the pile at ``db`` (no cleaning); ``settings`` say how (JSON field names, limits)."""
     report = BuildReport()
-    with _open(db) as store:
+    with _open(db, "ingest") as store:
         run_id = store.start_run("ingest")
         with report.timer("ingest"):
             report.ingest = steps.ingest_into(store, run_id, inputs, settings=settings,
@@ -114,8 +114,9 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
     read before the ``inputs``.
     """
     alias_table = read_aliases(aliases) if aliases is not None else None
+    model_id = pipeline_id(load_pipeline(nlp_model))  # a bad alias table or model stops us before the pile is touched
     report = BuildReport()
-    with _open(db) as store:
+    with _open(db, "build") as store:
         run_id = store.start_run("build")
         with report.timer("ingest"):
             report.ingest = steps.ingest_into(store, run_id, inputs, settings=settings, documents=documents,
@@ -125,34 +126,47 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
         with report.timer("furniture evidence"):
             recurring = steps.fit_recurring(store)
         with report.timer("clean"):
-            report.clean = steps.clean_pile(store, recurring, progress=progress("cleaning", store.document_count()))
-        with report.timer("reuse"):
-            articles = steps.pile_articles(store)
-            report.reuse = steps.reuse_pile(store, articles)
-        with report.timer("stories"):
-            report.stories = stories = steps.stories_pile(store, articles, report.reuse, rebuild=rebuild_stories)
-        model_id = pipeline_id(load_pipeline(nlp_model))
+            cleaned, report.clean = steps.clean_pile(store, recurring,
+                                                     progress=progress("cleaning", store.document_count()))
         with report.timer("nlp"):
-            report.nlp = steps.nlp_pile(store, articles, nlp_model, model_id,
-                                        progress=progress("analysing", len(articles)))
-        with report.timer("annotate: actors, quotes, time, event mentions, places"):
-            entities, found = steps.annotate_pile(store, articles, report.reuse, nlp_model, model_id,
-                                                  aliases=alias_table, story_of=stories.story_of)
-            report.entities = len(entities)
-        with report.timer("quote speakers and groups"):
-            report.quotes = steps.quotes_pile(store, articles, report.reuse, entities, found.quotes)
-        with report.timer("time expressions"):
-            report.time_expressions = steps.time_pile(store, articles, report.reuse, stories, found)
-        with report.timer("events"):
-            events = steps.events_pile(store, articles, report.reuse, stories, entities, found)
-            report.events = len(events)
-        with report.timer("places"):
-            report.places = steps.places_pile(store, events, found)
-        del articles, entities, found
+            report.nlp = steps.nlp_pile(store, cleaned, nlp_model, model_id,
+                                        progress=progress("analysing", len(cleaned)))
+        # Everything readers see changes in one transaction (_publish): until it commits they read the
+        # last build whole, and a build killed before then leaves that build whole; the documents,
+        # extractions and analyses stored above are caches the next run starts from.
+        with store.transaction():
+            _publish(store, report, cleaned, nlp_model, model_id, rebuild_stories=rebuild_stories,
+                     aliases=alias_table)
+        del cleaned
         with report.timer("dossier"):
             report.outputs = write_dossier(out, Pile(store), report.ingest.rejections)
         store.finish_run(run_id, _counts(report))
     return report
+
+
+def _publish(store: Store, report: BuildReport, cleaned: list[Article], nlp_model: str, model_id: str, *,
+             rebuild_stories: bool, aliases: AliasTable | None) -> None:
+    """Store the cleaned articles and everything the pile-wide stages find in them (the caller's one
+    transaction)."""
+    with report.timer("store articles"):
+        articles = steps.store_articles(store, cleaned)
+    with report.timer("reuse"):
+        report.reuse = steps.reuse_pile(store, articles)
+    with report.timer("stories"):
+        report.stories = stories = steps.stories_pile(store, articles, report.reuse, rebuild=rebuild_stories)
+    with report.timer("annotate: actors, quotes, time, event mentions, places"):
+        entities, found = steps.annotate_pile(store, articles, report.reuse, nlp_model, model_id,
+                                              aliases=aliases, story_of=stories.story_of)
+        report.entities = len(entities)
+    with report.timer("quote speakers and groups"):
+        report.quotes = steps.quotes_pile(store, articles, report.reuse, entities, found.quotes)
+    with report.timer("time expressions"):
+        report.time_expressions = steps.time_pile(store, articles, report.reuse, stories, found)
+    with report.timer("events"):
+        events = steps.events_pile(store, articles, report.reuse, stories, entities, found)
+        report.events = len(events)
+    with report.timer("places"):
+        report.places = steps.places_pile(store, events, found)
 
 
 def _counts(report: BuildReport) -> dict[str, int]:

@@ -172,18 +172,28 @@ def fit_recurring(store: Store) -> RecurringLines:
     return RecurringLines().fit((_outlet_key(p), line_keys(p)) for p in _prepared(store))
 
 
-def clean_pile(store: Store, recurring: RecurringLines, *, progress: Progress = _no_progress) -> CleanCounts:
-    """Clean every prepared text with the pile's furniture evidence and store the articles."""
-    counts = CleanCounts()
+def clean_pile(store: Store, recurring: RecurringLines, *,
+               progress: Progress = _no_progress) -> tuple[list[Article], CleanCounts]:
+    """Clean every prepared text with the pile's furniture evidence; the articles are stored by
+    :func:`store_articles`, with the rest of what the build publishes."""
+    counts, articles = CleanCounts(), []
     for batch in _batches(_prepared(store)):
-        articles = [clean(p, recurring) for p in batch]
-        store.put_articles(articles, cleaner_version=CLEANER_VERSION)
-        counts.articles += len(articles)
-        counts.status.update(a.status.value for a in articles)
-        progress(len(articles))
+        cleaned = [clean(p, recurring) for p in batch]
+        articles.extend(cleaned)
+        counts.articles += len(cleaned)
+        counts.status.update(a.status.value for a in cleaned)
+        progress(len(cleaned))
     for status in Status:
         counts.status.setdefault(status.value, 0)
-    return counts
+    return articles, counts
+
+
+def store_articles(store: Store, articles: Sequence[Article]) -> list[Article]:
+    """Store the cleaned articles (replacing the last cleaning's) and return every article of the pile,
+    as the pile-wide steps read them."""
+    for batch in _batches(articles):
+        store.put_articles(batch, cleaner_version=CLEANER_VERSION)
+    return pile_articles(store)
 
 
 @dataclass(slots=True)

@@ -40,8 +40,7 @@ def test_build_with_an_unknown_model_fails_naming_it(tmp_path: Path, capsys: pyt
     assert code == EXIT_FAILED
     err = capsys.readouterr().err
     assert "cannot load the spaCy pipeline 'en_core_web_nonesuch'" in err
-    with Store.open(tmp_path / "p.db", read_only=True) as store:  # what the run stored before the NLP stage stays
-        assert store.article_count() == 5
+    assert not (tmp_path / "p.db").exists()  # checked before the pile is touched
 
 
 def test_build_with_a_model_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -23,17 +23,18 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Final
 
 from newsdossier.errors import StoreError
 from newsdossier.model import Article, Format, RawDocument, Rejection, SourceHints
 from newsdossier.records import article_from_dict, article_to_dict
+from newsdossier.store.lock import WriterLock
 from newsdossier.store.schema import (
     APPLICATION_ID,
     BUSY_TIMEOUT_S,
@@ -87,6 +88,9 @@ class SearchHit:
     title: str | None
     snippet: str
     score: float
+
+
+SQLITE_FULL: Final = 13  # SQLite's result code for "database or disk is full"
 
 
 def _now() -> str:
@@ -167,18 +171,38 @@ def _check_is_sqlite(path: Path) -> None:
 class Store:
     """A pile database. Open with :meth:`Store.open`; use as a context manager to close it."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: Path, *, read_only: bool,
+                 lock: WriterLock | None = None) -> None:
         self._db = connection
         self.path = path
         self.read_only = read_only
+        self._lock = lock
 
     @classmethod
-    def open(cls, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> Store:
-        """Open (creating and migrating unless ``read_only``) the pile at ``path``."""
+    def open(cls, path: str | Path = DEFAULT_PATH, *, read_only: bool = False, command: str = "write") -> Store:
+        """Open (creating and migrating unless ``read_only``) the pile at ``path``.
+
+        A writer first takes the pile's write lock (:mod:`.lock`) for as long as the store is open, and
+        gets a :class:`PileBusyError` naming the run that holds it when another run is writing;
+        ``command`` is what that message says this run is.
+        """
         path = Path(path)
         _check_is_sqlite(path)
         if read_only and not path.exists():
             raise StoreError(f"no store at {path}; build one first (newsdossier build ... --db {path})")
+        lock = None
+        if not read_only:
+            lock = WriterLock(path, command)
+            lock.acquire()
+        try:
+            return cls._connect(path, read_only=read_only, lock=lock)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    @classmethod
+    def _connect(cls, path: Path, *, read_only: bool, lock: WriterLock | None) -> Store:
         try:
             uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
             # a read-only pile may be handed from thread to thread (a server opens it in one worker
@@ -187,7 +211,7 @@ class Store:
                                          check_same_thread=not read_only)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {path}: {exc}") from exc
-        store = cls(connection, path, read_only=read_only)
+        store = cls(connection, path, read_only=read_only, lock=lock)
         try:
             store._prepare()
         except BaseException:
@@ -238,10 +262,17 @@ class Store:
                 raise StoreError(f"cannot migrate store {self.path} to schema version {number}: {exc}") from exc
 
     def close(self) -> None:
-        """Close the connection; ``PRAGMA optimize`` first so later queries keep good plans."""
-        if not self.read_only:
-            self._db.execute("PRAGMA optimize")
-        self._db.close()
+        """Close the connection (``PRAGMA optimize`` first, so later queries keep good plans) and release
+        the write lock."""
+        try:
+            if not self.read_only:
+                # only a hint for the planner: a full disk must not keep the connection open
+                with suppress(sqlite3.Error):
+                    self._db.execute("PRAGMA optimize")
+            self._db.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
 
     def __enter__(self) -> Store:
         return self
@@ -255,6 +286,9 @@ class Store:
         try:
             yield
         except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorcode", None) == SQLITE_FULL:
+                raise StoreError(f"store {self.path}: cannot {action}: the disk is full ({exc}); the pile keeps "
+                                 "its last complete build: free some space and run the command again") from exc
             raise StoreError(f"store {self.path}: cannot {action}: {exc}") from exc
 
     @contextmanager
@@ -271,10 +305,26 @@ class Store:
         try:
             yield
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:  # SQLite rolls back by itself after some errors (a full disk)
+                self._db.execute("ROLLBACK")
             raise
         with self._errors("commit"):
             self._db.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read inside sees one committed state of the pile, even while a build commits meanwhile
+        (a deferred read transaction: WAL keeps its snapshot). Inside a transaction already, joins it."""
+        if self._db.in_transaction:
+            yield
+            return
+        with self._errors("start reading"):
+            self._db.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK" if not self.read_only else "COMMIT")
 
     # documents
 

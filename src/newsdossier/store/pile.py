@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Generic, TypedDict, TypeVar
@@ -256,6 +257,15 @@ class Pile:
 
     def close(self) -> None:
         self._store.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Pile]:
+        """The pile as of one moment: every query inside reads the same committed state, so a build that
+        publishes meanwhile is seen whole or not at all (counts agree with pages, a story's articles
+        exist). Hold it for a request or a command, not for a session: a build cannot recycle the log
+        it writes to while a snapshot is open."""
+        with self._store.snapshot():
+            yield self
 
     def __enter__(self) -> Pile:
         return self
