@@ -92,9 +92,9 @@ def test_the_command_line_maps_json_fields(tmp_path: Path, capsys: pytest.Captur
     with newsdossier.open(db) as opened:
         assert sorted(a.title for a in opened.articles()) == ["H0", "H1"]
     capsys.readouterr()
-    assert main(["ingest", str(pile), "--db", str(tmp_path / "q.db"), "--field", "text", "--quiet"]) == 1
+    assert main(["ingest", str(pile), "--db", str(tmp_path / "q.db"), "--field", "text", "--quiet"]) == 2  # a usage error
     assert "--field 'text': write it NAME=KEY" in capsys.readouterr().err
-    assert main(["ingest", str(pile), "--db", str(tmp_path / "q.db"), "--field", "body=x", "--quiet"]) == 1
+    assert main(["ingest", str(pile), "--db", str(tmp_path / "q.db"), "--field", "body=x", "--quiet"]) == 2  # a usage error
     assert "unknown field(s) body" in capsys.readouterr().err
 
 

@@ -3,7 +3,7 @@
 Exit status (documented in the README):
     0  done, every input read
     1  failed: the pile or an output could not be written, or a benchmark is not where it was said to be
-    2  usage error (unknown option, missing argument)
+    2  usage error (unknown option, missing argument, a bad --field or config file), before anything is opened
     3  done, but some inputs were rejected (each is listed with its file and reason)
 """
 
@@ -13,21 +13,24 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsdossier import __version__
-from newsdossier.errors import NewsdossierError
+from newsdossier.errors import NewsdossierError, PileBusyError
 from newsdossier.evaluate import TASKS
 
 if TYPE_CHECKING:
+    from newsdossier.config import Config
     from newsdossier.store.pile import Pile
 
 __all__ = ["COMMANDS", "main"]
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
-DEFAULT_DB = Path("newsdossier.db")
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REJECTED, EXIT_BUSY = 0, 1, 2, 3, 4
+DEFAULT_DB = Path("newsdossier.db")  # newsdossier.config.DEFAULT_DB, not imported: --help should not load the readers
 MAX_REJECTIONS_LISTED = 20
 
 
@@ -54,27 +57,71 @@ def _summary(report: Any, out: Path | None) -> int:
     return EXIT_REJECTED if rejected else EXIT_OK
 
 
+class _UsageError(Exception):
+    """An option or config file the command cannot run with: exit 2, before anything is opened or written."""
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
     from newsdossier.pipeline import build, progress_factory
 
-    report = build(args.inputs, db=args.db, out=args.out, progress=progress_factory(_show_progress(args)),
-                   rebuild_stories=args.rebuild_stories, nlp_model=args.nlp_model, aliases=args.aliases,
-                   settings=_settings(args.field))
-    return _summary(report, args.out)
+    config = _config(args)
+    report = build(args.inputs, db=config.pile.db, out=config.dossier.out,
+                   progress=progress_factory(_show_progress(args)), rebuild_stories=config.stories.rebuild,
+                   nlp_model=config.nlp.model, aliases=config.entities.aliases, settings=config.ingest)
+    return _summary(report, config.dossier.out)
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from newsdossier.pipeline import ingest, progress_factory
 
-    report = ingest(args.inputs, db=args.db, progress=progress_factory(_show_progress(args)),
-                    settings=_settings(args.field))
+    config = _config(args)
+    report = ingest(args.inputs, db=config.pile.db, progress=progress_factory(_show_progress(args)),
+                    settings=config.ingest)
     return _summary(report, None)
 
 
-def _settings(fields: Sequence[str] | None) -> Any:
-    """IngestSettings from ``--field NAME=KEY[,KEY...]`` options ("text=article_body")."""
+def _cmd_config(args: argparse.Namespace) -> int:
+    from newsdossier.config import config_to_toml, load_config
     from newsdossier.errors import ConfigError
-    from newsdossier.ingest import IngestSettings
+
+    try:
+        print(config_to_toml(load_config(args.file).absolute() if args.file is not None else None), end="")
+    except ConfigError as error:
+        raise _UsageError(str(error)) from error
+    return EXIT_OK
+
+
+Section = TypeVar("Section")
+
+
+def _config(args: argparse.Namespace) -> Config:
+    """The command's settings: each option given on the command line, else ``--config FILE``'s value, else the
+    default. Only a file named by --config is read: a newsdossier.toml in the current folder is not picked up."""
+    from newsdossier.config import Config, load_config
+    from newsdossier.errors import ConfigError
+
+    try:
+        config = load_config(args.config) if args.config is not None else Config()
+        fields = _field_options(args.field)
+        ingest = replace(config.ingest, json_fields={**config.ingest.json_fields, **fields})
+    except ConfigError as error:
+        raise _UsageError(str(error)) from error
+    return replace(config, pile=_given(config.pile, db=args.db), ingest=ingest,
+                   stories=_given(config.stories, rebuild=getattr(args, "rebuild_stories", None)),
+                   nlp=_given(config.nlp, model=getattr(args, "nlp_model", None)),
+                   entities=_given(config.entities, aliases=getattr(args, "aliases", None)),
+                   dossier=_given(config.dossier, out=getattr(args, "out", None)))
+
+
+def _given(section: Section, **options: Any) -> Section:
+    """``section`` with the options given on the command line (those not None) in place of its values."""
+    given = {name: value for name, value in options.items() if value is not None}
+    return replace(section, **given)  # type: ignore[type-var]  # every Section is a config dataclass
+
+
+def _field_options(fields: Sequence[str] | None) -> dict[str, list[str]]:
+    """The JSON field mapping of ``--field NAME=KEY[,KEY...]`` options ("text=article_body")."""
+    from newsdossier.errors import ConfigError
 
     mapping: dict[str, list[str]] = {}
     for field in fields or ():
@@ -82,14 +129,17 @@ def _settings(fields: Sequence[str] | None) -> Any:
         if not sep or not name.strip() or not keys.strip():
             raise ConfigError(f"--field {field!r}: write it NAME=KEY, e.g. --field text=article_body")
         mapping.setdefault(name.strip(), []).extend(k.strip() for k in keys.split(",") if k.strip())
-    return IngestSettings(json_fields=mapping)
+    return mapping
 
 
-def _built_pile(db: Path) -> Pile:
-    """The pile at ``db``, read-only; an error naming the file if there is none."""
+@contextmanager
+def _built_pile(db: Path) -> Iterator[Pile]:
+    """The pile at ``db``, read-only, as of one moment (a build publishing meanwhile is seen whole or not
+    at all); an error naming the file if there is none."""
     from newsdossier.store.pile import Pile
 
-    return Pile.open(db)
+    with Pile.open(db) as pile, pile.snapshot():
+        yield pile
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
@@ -335,6 +385,9 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
               "newsdossier build demo/pile --db demo.db --out out/"),
     "ingest": (_cmd_ingest, "read INPUTs into the pile without cleaning (re-reading stored content is a no-op)",
                "newsdossier ingest 'crawl/**/*.warc.gz' feeds/ --db pile.db"),
+    "config": (_cmd_config, "print an example newsdossier.toml with every key at its default (--example), or "
+                            "check FILE and print the settings it gives",
+               "newsdossier config --example > newsdossier.toml"),
     "search": (_cmd_search, "full-text search over the cleaned articles of a pile",
                "newsdossier search 'Soleimani AND airport' --db demo.db"),
     "provenance": (_cmd_provenance, "who copied whom: reuse links and independent source families of a built pile",
@@ -385,17 +438,30 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--field", action="append", metavar="NAME=KEY",
                              help="read a JSON record's NAME (text, html, url, title, published, outlet, byline) from "
                                   "KEY (or KEY1,KEY2: the first non-empty); repeatable, e.g. --field text=article_body")
-    if name in ("build", "ingest", "search", "provenance", "stories", "entities", "quotes", "events", "serve", "export"):
+        command.add_argument("--config", type=Path, metavar="FILE",
+                             help="a newsdossier.toml whose values are this run's defaults (options given here win); "
+                                  "`newsdossier config --example` writes one")
+        command.add_argument("--db", type=Path, help=f"the pile's database (default {DEFAULT_DB}, or [pile] db)")
+    if name in ("search", "provenance", "stories", "entities", "quotes", "events", "serve", "export"):
         command.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"the pile's database (default {DEFAULT_DB})")
     if name == "build":
-        command.add_argument("--out", type=Path, default=Path("out"), help="where the dossier is written (default out/)")
-        command.add_argument("--rebuild-stories", action="store_true",
-                             help="cluster all stories afresh (default: add new articles to the stories of the last run)")
+        # No defaults here: an option left out takes the --config file's value, else newsdossier.config's default.
+        command.add_argument("--out", type=Path, help="where the dossier is written (default out/, or [dossier] out)")
+        command.add_argument("--rebuild-stories", action=argparse.BooleanOptionalAction,
+                             help="cluster all stories afresh (default: add new articles to the stories of the last "
+                                  "run, or [stories] rebuild)")
         command.add_argument("--aliases", type=Path, metavar="FILE",
-                             help="alias table: one actor per line, names separated by '|' (docs/entities.md)")
-        command.add_argument("--nlp-model", default="bundled", metavar="NAME_OR_PATH",
+                             help="alias table: one actor per line, names separated by '|' (docs/entities.md; "
+                                  "default none, or [entities] aliases)")
+        command.add_argument("--nlp-model", metavar="NAME_OR_PATH",
                              help="spaCy pipeline for sentences, tags, parse and entities: an installed package "
-                                  "(e.g. en_core_web_trf) or a directory (default: the bundled pipeline)")
+                                  "(e.g. en_core_web_trf) or a directory (default: the bundled pipeline, or [nlp] model)")
+    if name == "config":
+        what = command.add_mutually_exclusive_group(required=True)
+        what.add_argument("--example", action="store_true",
+                          help="print a commented newsdossier.toml with every key at its default")
+        what.add_argument("file", type=Path, nargs="?", metavar="FILE",
+                          help="check this config file and print the settings a run from here would use")
     if name == "export":
         from newsdossier.export import FORMATS, TABLES
 
@@ -459,6 +525,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
         return args.handler(args)
+    except _UsageError as error:
+        print(f"newsdossier {args.command}: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except PileBusyError as error:  # its own code, so a script can wait and retry
+        print(f"newsdossier {args.command}: {error}", file=sys.stderr)
+        return EXIT_BUSY
     except (NewsdossierError, OSError) as error:
         # OSError: an output path that is a file, a full disk, no permission.
         print(f"newsdossier {args.command}: error: {error}", file=sys.stderr)
