@@ -5,6 +5,11 @@ ones datasette shows with facets: one row per event, quote, actor, article, reus
 the link tables (an actor's mentions, a story's articles). Lists are joined with "; "; offsets are
 into the article's cleaned text; dossier.json keeps every nested detail. CSV and JSON Lines stream
 to a file or standard output; Parquet (``pip install 'newsdossier[export]'``, pyarrow) needs a file.
+
+A spreadsheet opening a CSV runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula, and a
+scraped headline can be ``=HYPERLINK("http://evil/", "Click")`` (issue #26). So a CSV text cell that starts with
+one of those, a tab or a carriage return gets a leading ``'``, as OWASP's "CSV Injection" page advises:
+spreadsheets show it as text. Numbers are left alone; JSON Lines and Parquet keep every value exactly.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from typing import Any, Final, TextIO
 from newsdossier.errors import ConfigError
 from newsdossier.store.pile import Pile
 
-__all__ = ["FORMATS", "TABLES", "export"]
+__all__ = ["FORMATS", "FORMULA_STARTS", "TABLES", "csv_cell", "export"]
 
 # what --what names -> the pile's flat view (newsdossier.store.pile.FLAT_VIEWS)
 TABLES: Final = {"events": "events_flat", "quotes": "quotes_flat", "entities": "entities_flat",
@@ -27,14 +32,21 @@ TABLES: Final = {"events": "events_flat", "quotes": "quotes_flat", "entities": "
                  "entity-mentions": "entity_mentions", "event-actors": "event_actors",
                  "story-articles": "story_articles", "family-articles": "family_articles"}
 FORMATS: Final = ("csv", "jsonl", "parquet")
+# What starts a formula in Excel, LibreOffice or Google Sheets (OWASP, "CSV Injection").
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """``value`` as a CSV cell a spreadsheet will not run: text starting a formula gets a leading "'"."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def _write_csv(columns: list[str], rows: Iterator[tuple[Any, ...]], out: TextIO) -> int:
     writer = csv.writer(out)
-    writer.writerow(columns)
+    writer.writerow([csv_cell(column) for column in columns])
     count = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow([csv_cell(value) for value in row])
         count += 1
     return count
 

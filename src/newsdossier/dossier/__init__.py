@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, TextIO, cast
 
+from newsdossier.dossier.escape import md_code, md_paragraph, md_text
 from newsdossier.model import AlignedSpan, Article, Rejection
 from newsdossier.records import article_to_dict
 from newsdossier.reuse.excerpt import marked_excerpt
@@ -71,21 +72,22 @@ def _article_markdown(article: dict[str, Any]) -> list[str]:
             published += ", between {} and {}".format(*article["published_range"])
         published += ")"
     facts = [
-        ("Outlet", article["outlet"] or "unknown"),
-        ("Byline", ", ".join(article["byline"]) or "none"),
-        ("Wire credit", article["credit"] or "none"),
+        ("Outlet", md_text(article["outlet"] or "unknown")),
+        ("Byline", ", ".join(map(md_text, article["byline"])) or "none"),
+        ("Wire credit", md_text(article["credit"] or "none")),
         ("Published", published),
         ("Status", article["status"] + (f" ({'; '.join(article['status_reasons'])})"
                                          if article["status_reasons"] else "")),
-        ("Source", article["source_path"] + (f" ({article['locator']})" if article["locator"] else "")),
+        ("Source", md_text(article["source_path"])
+         + (f" ({md_text(article['locator'])})" if article["locator"] else "")),
     ]
-    lines = [f"### {article['title'] or '(no headline)'}", "", f"`{article['id']}`", ""]
+    lines = [f"### {md_text(article['title'] or '(no headline)')}", "", md_code(article["id"]), ""]
     lines += [f"- **{name}:** {value}" for name, value in facts]
     removed = sorted({r["reason"] for r in article["removed"]})
     lines.append(f"- **Removed from the body:** {len(article['removed'])} span(s) ({', '.join(removed) or 'none'})")
     text = article["text"]
     excerpt = text[:_EXCERPT_CHARS] + ("…" if len(text) > _EXCERPT_CHARS else "")
-    lines += ["", "> " + excerpt.replace("\n\n", "\n>\n> "), ""]
+    lines += ["", "> " + "\n>\n> ".join(map(md_paragraph, excerpt.split("\n\n"))), ""]
     return lines
 
 
@@ -100,8 +102,8 @@ def _markdown_rejections(rejections: list[dict[str, Any]]) -> list[str]:
     if not rejections:
         return []
     lines = ["## Inputs that could not be read", ""]
-    lines += [f"- `{r['source_path']}`{' (' + r['locator'] + ')' if r['locator'] else ''}: "
-              f"{r['reason']}: {r['detail']}" for r in rejections]
+    lines += [f"- {md_code(r['source_path'])}{' (' + md_text(r['locator']) + ')' if r['locator'] else ''}: "
+              f"{r['reason']}: {md_text(r['detail'])}" for r in rejections]
     return lines + [""]
 
 
@@ -116,9 +118,9 @@ def render_markdown(dossier: dict[str, Any]) -> str:
 
 def _label(article: Article | None, article_id: str) -> str:
     if article is None:
-        return f"`{article_id}`"
+        return md_code(article_id)
     name = article.title or Path(article.source_path).name
-    return f"{name} ({article.outlet or 'outlet unknown'}, `{article_id}`)"
+    return f"{md_text(name)} ({md_text(article.outlet or 'outlet unknown')}, {md_code(article_id)})"
 
 
 def _sources_markdown(pile: Pile, links: list[dict[str, Any]], families: list[dict[str, Any]],
@@ -135,9 +137,13 @@ def _sources_markdown(pile: Pile, links: list[dict[str, Any]], families: list[di
         arrow = "→" if link["direction_known"] else "↔"
         lines += [f"### {link['relation'].replace('_', ' ')}: {_label(source, link['source'])} {arrow} "
                   f"{_label(target, link['target'])}", "",
-                  f"- {link['evidence']}", f"- Direction: {link['direction_evidence']}"]
+                  f"- {md_text(link['evidence'])}", f"- Direction: {md_text(link['direction_evidence'])}"]
         if source and target and link["spans"]:
-            excerpt = marked_excerpt(source.text, target.text, AlignedSpan(*link["spans"][0]))
+            span = AlignedSpan(*link["spans"][0])  # the passages escaped, then marked: the marks stay Markdown
+            source_passage = md_text(source.text[span.source_start:span.source_end])
+            target_passage = md_text(target.text[span.target_start:span.target_end])
+            excerpt = marked_excerpt(source_passage, target_passage,
+                                     AlignedSpan(0, len(source_passage), 0, len(target_passage)))
             lines += [f"- Aligned excerpt (source → copy): {excerpt}"]
         lines.append("")
     if len(links) > MAX_LINKS_IN_MARKDOWN:
@@ -160,7 +166,7 @@ def _stories_markdown(pile: Pile, stories: list[dict[str, Any]], topics: list[di
         lines += ["No article of the pile states its publication date; the stories were cut by content and by "
                   "dates estimated from the texts.", ""]
     for topic in topics:
-        lines += [f"### Topic {topic['id']}: {topic['title']}", "",
+        lines += [f"### Topic {topic['id']}: {md_text(topic['title'])}", "",
                   f"{topic['article_count']} article(s) from {topic['independent_families']} independent "
                   f"famil{'y' if topic['independent_families'] == 1 else 'ies'}, {len(topic['stories'])} stor"
                   f"{'y' if len(topic['stories']) == 1 else 'ies'}.", ""]
@@ -168,7 +174,7 @@ def _stories_markdown(pile: Pile, stories: list[dict[str, Any]], topics: list[di
             story = by_id[story_id]
             span = " to ".join(dict.fromkeys(d for d in (story["first"], story["last"]) if d)) or "undated"
             cut = "" if len(cuts) == 1 or story.get("cut_by") == "content and dates" else f" · cut by {story['cut_by']}"
-            lines += [f"#### {story['title'] or '(no headline)'}", "",
+            lines += [f"#### {md_text(story['title'] or '(no headline)')}", "",
                       f"`{story['id']}` · {span} · {len(story['articles'])} article(s) from "
                       f"{story['independent_families']} independent famil"
                       f"{'y' if story['independent_families'] == 1 else 'ies'}{cut}", ""]
@@ -191,13 +197,13 @@ def _actors_markdown(pile: Pile, entities: list[dict[str, Any]]) -> list[str]:
     for entity in actors[:MAX_ACTORS_IN_MARKDOWN]:
         kind = {"PER": "person", "ORG": "organisation"}[entity["type"]]
         families = entity["independent_families"]
-        lines.append(f"- **{entity['name']}** ({kind}; named by {families} independent "
+        lines.append(f"- **{md_text(entity['name'])}** ({kind}; named by {families} independent "
                      f"famil{'y' if families == 1 else 'ies'}, {len(entity['mentions'])} mention(s))")
         if entity["aliases"]:
-            lines.append(f"  - also written: {', '.join(entity['aliases'])}")
+            lines.append(f"  - also written: {', '.join(map(md_text, entity['aliases']))}")
         for role in entity["roles"]:
             article = pile.article(role["article"])
-            lines.append(f"  - {role['role']} — {_label(article, role['article'])}")
+            lines.append(f"  - {md_text(role['role'])} — {_label(article, role['article'])}")
     if len(actors) > MAX_ACTORS_IN_MARKDOWN:
         lines.append(f"- ... and {len(actors) - MAX_ACTORS_IN_MARKDOWN} more in dossier.json")
     return [*lines, ""]
@@ -231,11 +237,11 @@ def _quotes_markdown(pile: Pile, quotes: list[dict[str, Any]]) -> list[str]:
              "reported speech without. Each is cited with its article and character offsets.", ""]
     for speaker, said in ranked[:MAX_SPEAKERS_IN_MARKDOWN]:
         roles = sorted({q["role"] for q in said if q["role"]})
-        lines += [f"### {speaker}" + (f" — {'; '.join(roles)}" if roles else ""), ""]
+        lines += [f"### {md_text(speaker)}" + (f" — {'; '.join(map(md_text, roles))}" if roles else ""), ""]
         for quote in said[:MAX_QUOTES_PER_SPEAKER_IN_MARKDOWN]:
-            text = f"“{quote['text']}”" if quote["direct"] else quote["text"]
+            text = f"“{md_text(quote['text'])}”" if quote["direct"] else md_text(quote["text"])
             article = pile.article(quote["article"])
-            cue = f" ({quote['cue']})" if quote["cue"] else ""
+            cue = f" ({md_text(quote['cue'])})" if quote["cue"] else ""
             lines.append(f"- {text}{cue} — {_label(article, quote['article'])}, characters "
                          f"{quote['start']}-{quote['end']}{_also_in(quote)}")
         if len(said) > MAX_QUOTES_PER_SPEAKER_IN_MARKDOWN:
@@ -288,12 +294,12 @@ def _timeline_markdown(pile: Pile, timeline: list[dict[str, Any]], stories: list
              "and date; each date is resolved from the words in parentheses (relative ones against the "
              "article's publication date).", ""]
     for heading, entries in _by_story(timeline, stories):
-        lines += [f"### {heading}", ""]
+        lines += [f"### {md_text(heading)}", ""]
         for entry in entries[:MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN]:
             what = f"event {entry['event']} ({entry['type']}, {entry['independent_families']} independent " \
                    f"source(s)): " if entry["event"] else ""
-            lines.append(f"- **{entry['date']}** ({entry['time_text']}): {what}{entry['text']} — "
-                         f"{_source_label(pile, entry['sources'])}")
+            lines.append(f"- **{entry['date']}** ({md_text(entry['time_text'])}): {what}{md_text(entry['text'])}"
+                         f" — {_source_label(pile, entry['sources'])}")
         if len(entries) > MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN:
             lines.append(f"- ... and {len(entries) - MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN} more in dossier.json")
         lines.append("")
@@ -303,9 +309,10 @@ def _timeline_markdown(pile: Pile, timeline: list[dict[str, Any]], stories: list
 def _where(place: dict[str, Any]) -> str:
     """"Baghdad airport (Baghdad, IQ; 33.34, 44.40)", or the name alone when unresolved."""
     if place.get("lat") is None:
-        return f"{place['name']} (not placed)"
+        return f"{md_text(place['name'])} (not placed)"
     country = f", {place['country']}" if place.get("country") and place["feature"] != "country" else ""
-    return f"{place['name']} ({place['geonames_name']}{country}; {place['lat']:.2f}, {place['lon']:.2f})"
+    return (f"{md_text(place['name'])} ({md_text(place['geonames_name'])}{country}; "
+            f"{place['lat']:.2f}, {place['lon']:.2f})")
 
 
 MAX_PLACES_IN_MARKDOWN = 40
@@ -324,15 +331,17 @@ def _places_markdown(places: list[dict[str, Any]]) -> list[str]:
     for place in resolved[:MAX_PLACES_IN_MARKDOWN]:
         country = f", {place['country']}" if place["country"] and place["feature"] != "country" else ""
         events = f"; {len(place['events'])} event(s)" if place["events"] else ""
-        lines.append(f"- **{place['name']}**{country} ({place['lat']:.2f}, {place['lon']:.2f}; {place['precision']}): "
+        lines.append(f"- **{md_text(place['name'])}**{country} "
+                     f"({place['lat']:.2f}, {place['lon']:.2f}; {place['precision']}): "
                      f"{len(place['mentions'])} mention(s) in {len(place['articles'])} article(s){events}; written "
-                     + ", ".join(f'"{n}"' for n in place["names"][:5]))
+                     + ", ".join(f'"{md_text(n)}"' for n in place["names"][:5]))
     if len(resolved) > MAX_PLACES_IN_MARKDOWN:
         lines.append(f"- ... and {len(resolved) - MAX_PLACES_IN_MARKDOWN} more in dossier.json")
     if unresolved:
         lines += ["", "Not placed: " + "; ".join(
-            f"\"{p['name']}\" ({p['why']}" + (": " + " or ".join(f"{c['name']}, {c['country']}"
-                                                                 for c in p["candidates"][:2]) if p["candidates"] else "")
+            f"\"{md_text(p['name'])}\" ({p['why']}"
+            + (": " + " or ".join(f"{md_text(c['name'])}, {c['country']}" for c in p["candidates"][:2])
+               if p["candidates"] else "")
             + ")" for p in unresolved[:MAX_PLACES_IN_MARKDOWN])]
     return lines + [""]
 
@@ -346,13 +355,13 @@ def _events_markdown(pile: Pile, events: list[dict[str, Any]], stories: list[dic
              "events), each counted once however many articles report it; by story, most independent sources "
              "first. A date \"week to\" is the publication week of the first report: no date was stated.", ""]
     for heading, group in _by_story(events, stories):
-        lines += [f"### {heading}", ""]
+        lines += [f"### {md_text(heading)}", ""]
         ranked = sorted(group, key=lambda e: (-e["independent_families"], e["date_first"] or ""))
         for event in ranked[:MAX_EVENTS_PER_STORY_IN_MARKDOWN]:
             when = (f"week to {event['date']}" if event["date_basis"] == "publication" else
-                    f"{event['date']} ({event['date_text']})") if event["date"] else "date unknown"
-            who = ", ".join(event["actor_names"]) or "?"
-            whom = ", ".join(event["target_names"])
+                    f"{event['date']} ({md_text(event['date_text'])})") if event["date"] else "date unknown"
+            who = ", ".join(map(md_text, event["actor_names"])) or "?"
+            whom = ", ".join(map(md_text, event["target_names"]))
             where = f" in {_where(event['place'])}" if event["place"] else ""
             flags = " [background]" if event["background"] else ""
             conflict = "; sources disagree on the date: " + ", ".join(
@@ -362,7 +371,8 @@ def _events_markdown(pile: Pile, events: list[dict[str, Any]], stories: list[dic
                      for m in originals]
             reworded = sum(1 for m in event["mentions"] if m["reworded"])
             lines.append(f"- **{event['type']}**{flags} {when}{where}: {who}"
-                         f"{' → ' + whom if whom else ''} — {event['summary']} — {event['independent_families']} "
+                         f"{' → ' + whom if whom else ''} — {md_text(event['summary'])} — "
+                         f"{event['independent_families']} "
                          f"independent source(s){conflict}; {_source_label(pile, cited)}"
                          f"{f'; reworded in {reworded} spun copy(ies)' if reworded else ''}")
         if len(group) > MAX_EVENTS_PER_STORY_IN_MARKDOWN:

@@ -5,7 +5,8 @@ inline, the dossier's records as JSON in a ``<script type="application/json">`` 
 country outlines (``data/world-110m.json``: Natural Earth 1:110m, public domain, made by
 ``tools/world_map.py``). Its Content-Security-Policy allows no network request at all, so it works from a
 file and tells nobody it was opened. The script builds every view with DOM calls that set text as text:
-an article's ``<script>`` or ``onerror=`` is shown, never run. Tabs render when first opened and long
+an article's ``<script>`` or ``onerror=`` is shown, never run, and only an http(s) address becomes a link
+(an article's ``javascript:`` or ``data:`` URL is shown as text). Tabs render when first opened and long
 lists are paged, so a 10,000-article dossier opens as fast as a small one (the page's size grows with the
 articles' text: docs/benchmarks.md).
 """
@@ -27,6 +28,9 @@ TABS: Final = (("stories", "Stories"), ("events", "Events"), ("copies", "Who cop
 MENTIONS_KEPT: Final = 60  # an actor's or place's mentions in the page (all are counted; dossier.json has every one)
 # No request of any kind: scripts and styles only inline, images only as data.
 CSP: Final = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
+# What the page's JSON may not hold as it is: "</script>", "<!--", "&" entities, JavaScript's line ends.
+_SCRIPT_ESCAPES: Final = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                          ("\u2029", "\\u2029"))
 
 
 def _asset(name: str) -> str:
@@ -34,9 +38,12 @@ def _asset(name: str) -> str:
 
 
 def _script_json(value: Any) -> str:
-    """JSON that is safe inside a <script> element: no "</script>", no "<!--", whatever the data holds."""
+    """JSON that is safe inside a <script> element: no "</script>", no "<!--", whatever the data holds; and no
+    raw U+2028 or U+2029, which end a line in JavaScript source (should the data ever be read as a script)."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    for raw, escaped in _SCRIPT_ESCAPES:
+        text = text.replace(raw, escaped)
+    return text
 
 
 def _page_data(view: DossierView) -> dict[str, Any]:

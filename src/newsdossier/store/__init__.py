@@ -11,7 +11,11 @@ queries that the CLI, the writers and the server use: :func:`newsdossier.open`).
   an older pile is upgraded on open, a newer one refused. ``PRAGMA application_id`` marks our
   files, and anything else (a text file, another program's database) is refused before we write.
 * Each batch is one ``BEGIN IMMEDIATE`` ... ``COMMIT``; any exception rolls the batch back, so a
-  crash leaves whole batches only and a re-run skips what is stored.
+  crash leaves whole batches only and a re-run skips what is stored. A build stores its caches
+  (documents, extractions, analyses) batch by batch, and what readers see (articles and every
+  stage's records) in one transaction (:meth:`transaction` nests), so a killed build leaves the
+  last build whole; readers that need one state across queries take a :meth:`snapshot`.
+* One writer at a time: a writer holds the pile's lock (:mod:`.lock`) while the store is open.
 * Articles are kept in the JSON form of :func:`newsdossier.records.article_to_dict` (what is
   stored is what is shipped); triggers keep the FTS5 index in step with every write.
 * Readers page by key instead of holding a cursor open, so a caller may write while iterating.

@@ -10,10 +10,20 @@
   const PAGE = 50;
   const articles = new Map(DATA.articles.map((a) => [a.id, a]));
 
+  // An article's address as a link only when it is http(s): "javascript:", "data:" and the rest stay text.
+  function webAddress(value) {
+    try {
+      const url = new URL(String(value));
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch (error) {
+      return null;
+    }
+  }
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [key, value] of Object.entries(attrs || {})) {
       if (key === "onclick") node.addEventListener("click", value);
+      else if (key === "href" || key === "src") { const url = webAddress(value); if (url) node.setAttribute(key, url); }
       else if (value !== null && value !== undefined && value !== false) node.setAttribute(key, String(value));
     }
     for (const child of children.flat()) {
@@ -61,7 +71,8 @@
       el("h2", {}, a.title || "(no headline)"),
       el("div", { class: "muted" }, [a.outlet || "outlet unknown", a.published || "date unknown", a.status,
         a.family ? `family ${a.family}` : null, a.story ? `story ${a.story}` : null, a.id].filter(Boolean).join(" · ")),
-      a.url ? el("div", { class: "muted" }, a.url) : null,
+      a.url ? el("div", { class: "muted" }, webAddress(a.url)
+        ? el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank", class: "source-url" }, a.url) : a.url) : null,
       body].filter(Boolean));
     const mark = document.getElementById("passage");
     if (mark) mark.scrollIntoView({ block: "center" });
