@@ -4,8 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+# make quality: one SIGKILL in each of the 15 stages that write (make kill: 24)
+CI_KILL_POINTS := 15
 
-.PHONY: demo test bench eval model silver clean-venv
+.PHONY: demo test fuzz quality kill bench eval model silver clean-venv
 TEACHER := .venv-teacher
 SILVER  ?=
 
@@ -27,9 +29,22 @@ demo: $(STAMP)  ## build the dossier of the five-article demo pile into out/demo
 	$(BIN)/newsdossier build demo/pile --db out/demo.db --out out/demo
 	@echo "open out/demo/dossier.html in a browser (or out/demo/dossier.md, out/demo/dossier.json)"
 
-test: $(TEST_STAMP)  ## type-check, then run the test suite (tests needing ../shared skip when it is absent)
-	$(BIN)/mypy src/newsdossier
-	$(BIN)/pytest -q
+test: $(TEST_STAMP)  ## the type check and the unit and contract tests, side by side (about a minute on 2 cores)
+	@$(BIN)/mypy src/newsdossier & typecheck=$$!; \
+	  $(BIN)/pytest -q -p no:cacheprovider -m "not slow and not quality"; tests=$$?; \
+	  wait $$typecheck && exit $$tests
+
+fuzz: $(TEST_STAMP)  ## the long fuzzing run: 10^5 cases for each input parser (docs/reliability.md, "Fuzzing"; hours on 2 cores)
+	$(BIN)/pytest -q -m fuzz -p no:cacheprovider --hypothesis-profile=fuzz tests/fuzz
+
+quality: $(TEST_STAMP)  ## benchmark floors, builds of real piles, concurrency, full disk, and killed builds beside them (needs ../shared; ~15 min)
+	@NEWSDOSSIER_KILL_POINTS=$(CI_KILL_POINTS) NEWSDOSSIER_TIMED_KILLS=1 \
+	  $(BIN)/pytest -q -p no:cacheprovider -m quality tests/reliability/test_killed_builds.py & kills=$$!; \
+	  $(BIN)/pytest -q -p no:cacheprovider -m "quality and not slow" --ignore=tests/reliability/test_killed_builds.py; \
+	  tests=$$?; wait $$kills && exit $$tests
+
+kill: $(TEST_STAMP)  ## the whole kill harness: 24 SIGKILLs at SQL statements and 4 at moments (an hour on 2 cores)
+	$(BIN)/pytest -q -p no:cacheprovider -m quality tests/reliability/test_killed_builds.py
 
 bench: $(STAMP)  ## speed benchmarks (slow; numbers go to docs/benchmarks.md)
 	$(BIN)/python bench/ingest_speed.py

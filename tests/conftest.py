@@ -8,10 +8,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSDOSSIER_SHARED", REPO.parent / "shared"))
 DEMO_PILE = REPO / "demo" / "pile"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that reads benchmark data (``datasets_dir``) scores the product on it: a quality test
+    (``make quality``), not a unit or contract test (``make test``)."""
+    for item in items:
+        if "datasets_dir" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.quality)
 
 
 @pytest.fixture(scope="session")
@@ -65,3 +74,11 @@ def demo_dossier(demo_build: Path) -> dict[str, Any]:
     result: dict[str, Any] = json.loads((demo_build / "out" / "dossier.json").read_text(encoding="utf-8"))
     result["markdown"] = (demo_build / "out" / "dossier.md").read_text(encoding="utf-8")
     return result
+
+
+# make fuzz (docs/reliability.md, "Fuzzing"): 10^5 cases for each target of tests/fuzz, chosen at random
+# each run. make test keeps hypothesis' default of 100 cases; the fuzz tests set no count of their own.
+settings.register_profile(
+    "fuzz", max_examples=100_000, deadline=None, derandomize=False,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)

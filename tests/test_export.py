@@ -27,6 +27,8 @@ def _rows(demo_dossier: dict[str, Any], what: str) -> int:
         return sum(len(e["mentions"]) for e in demo_dossier["entities"])
     if what == "event-actors":
         return sum(len(e["actors"]) + len(e["targets"]) for e in demo_dossier["events"])
+    if what == "rejections":
+        return len(demo_dossier["rejected_inputs"])
     if what == "story-articles":
         return sum(len(s["articles"]) for s in demo_dossier["stories"])
     return sum(len(f["articles"]) for f in demo_dossier["families"])
@@ -96,3 +98,18 @@ def test_datasette_sees_facets_and_the_articles_search(demo_build: Path, demo_do
     assert counted == {t: sum(e["type"] == t for e in demo_dossier["events"]) for t in counted} and counted
     assert searched["rows"] and all("Baghdad" in row["text"] for row in searched["rows"])
     assert {f["value"] for f in mentions["facet_results"]["type"]["results"]} <= {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_every_rejection_of_every_run_is_exported(tmp_path: Path) -> None:
+    from newsdossier.cli import EXIT_REJECTED, main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(25):  # more than the command line lists
+        (folder / f"bad-{n:02}.json").write_text("{not json", encoding="utf-8")
+    assert main(["ingest", str(folder), "--db", str(tmp_path / "p.db"), "--quiet"]) == EXIT_REJECTED
+    with newsdossier.open(tmp_path / "p.db") as pile:
+        assert export(pile, "rejections", "jsonl", tmp_path / "r.jsonl") == 25
+    rows = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text("utf-8").splitlines()]
+    assert {(r["command"], r["reason"]) for r in rows} == {("ingest", "malformed-json")}
+    assert sorted(Path(r["source_path"]).name for r in rows) == [f"bad-{n:02}.json" for n in range(25)]

@@ -42,8 +42,8 @@ def _summary(report: Any, out: Path | None) -> int:
     for rejection in ingest.rejections[:MAX_REJECTIONS_LISTED]:
         print(f"  rejected {rejection}", file=sys.stderr)
     if len(ingest.rejections) > MAX_REJECTIONS_LISTED:
-        print(f"  ... and {len(ingest.rejections) - MAX_REJECTIONS_LISTED} more (see dossier.json "
-              "'rejected_inputs')", file=sys.stderr)
+        print(f"  ... and {len(ingest.rejections) - MAX_REJECTIONS_LISTED} more; every one is kept in the pile: "
+              "newsdossier export --what rejections", file=sys.stderr)
     if report.clean.articles:
         status = report.clean.status
         print(f"articles: {report.clean.articles} ({status['full']} full, {status['truncated']} truncated, "

@@ -30,7 +30,8 @@ __all__ = ["FORMATS", "FORMULA_STARTS", "TABLES", "csv_cell", "export"]
 TABLES: Final = {"events": "events_flat", "quotes": "quotes_flat", "entities": "entities_flat",
                  "articles": "articles_flat", "reuse": "reuse_flat", "places": "places_flat",
                  "entity-mentions": "entity_mentions", "event-actors": "event_actors",
-                 "story-articles": "story_articles", "family-articles": "family_articles"}
+                 "story-articles": "story_articles", "family-articles": "family_articles",
+                 "rejections": "rejections_flat"}
 FORMATS: Final = ("csv", "jsonl", "parquet")
 # What starts a formula in Excel, LibreOffice or Google Sheets (OWASP, "CSV Injection").
 FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")

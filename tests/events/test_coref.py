@@ -72,6 +72,7 @@ def test_eval_event_coref_reads_an_ecb_layout_and_scores_it(tmp_path: Path) -> N
     assert result["conll_f1"] == pytest.approx(1.0, abs=1e-6)  # one event, found as one
 
 
+@pytest.mark.quality  # slow: processes, big inputs or benchmark data (make quality)
 @pytest.mark.shared
 def test_dev_topics_score_above_the_lemma_baseline() -> None:
     if not (ECBPLUS / "ECB+").is_dir():

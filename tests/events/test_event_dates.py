@@ -46,6 +46,7 @@ def test_gold_days_come_from_tlinks_and_the_attached_sunday_beats_the_dct(tmp_pa
     assert result["dct_baseline"] == 0.5 and result["text_linked_accuracy"] == 1.0
 
 
+@pytest.mark.quality  # slow: processes, big inputs or benchmark data (make quality)
 @pytest.mark.shared
 def test_meantime_event_days_beat_the_dct_baseline() -> None:
     if not (MEANTIME / "intra-doc_annotation").is_dir():

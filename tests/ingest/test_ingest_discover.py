@@ -152,6 +152,7 @@ def test_read_inputs_goes_on_after_bad_inputs(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.quality  # slow: processes, big inputs or benchmark data (make quality)
 def test_ten_thousand_small_files_are_read_in_order(tmp_path: Path) -> None:
     count = 10_000
     for number in range(count):

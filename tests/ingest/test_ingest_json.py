@@ -306,6 +306,7 @@ def _memory_peak_while_reading(path: Path) -> tuple[int, int]:
     return documents, peak
 
 
+@pytest.mark.quality  # slow: processes, big inputs or benchmark data (make quality)
 def test_large_jsonl_is_streamed_with_flat_memory(tmp_path: Path) -> None:
     line = json.dumps({"text": "word " * 2000, "url": "https://example.com/x", "date": "2021-01-02"}) + "\n"
     count = 20_000  # about 200 MB
@@ -320,6 +321,7 @@ def test_large_jsonl_is_streamed_with_flat_memory(tmp_path: Path) -> None:
     assert peak < 2 * 1024 * 1024  # a few 10 KB records' worth, not the file's 200 MB
 
 
+@pytest.mark.quality  # slow: processes, big inputs or benchmark data (make quality)
 def test_large_json_array_is_streamed_with_flat_memory(tmp_path: Path) -> None:
     item = json.dumps({"text": "word " * 2000, "title": "t"})
     count = 3_000  # about 30 MB

@@ -105,6 +105,7 @@ def test_an_unknown_model_is_a_clear_error() -> None:
         load_pipeline("en_no_such_model")
 
 
+@pytest.mark.quality  # slow: processes, big inputs or benchmark data (make quality)
 def test_worker_processes_give_the_same_analyses_in_order(nlp) -> None:  # type: ignore[no-untyped-def]
     texts = [f"{TEXT_A} Number {n}." if n % 2 else TEXT_B for n in range(40)]
     one = list(analyse_to_bytes(texts, "bundled", processes=1))

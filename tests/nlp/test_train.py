@@ -95,6 +95,7 @@ def test_plan_names_a_missing_silver_file(tmp_path: Path) -> None:
         plan.check()
 
 
+@pytest.mark.quality  # slow: processes, big inputs or benchmark data (make quality)
 def test_recipe_builds_a_loadable_pipeline(tmp_path: Path) -> None:
     import spacy
 

@@ -157,6 +157,7 @@ def test_sorted_banding_matches_the_band_index(rows: list[list[int]]) -> None:
     assert (np.diff(positions) >= 0).all()
 
 
+@pytest.mark.quality  # slow: processes, big inputs or benchmark data (make quality)
 def test_fingerprints_do_not_depend_on_the_number_of_processes() -> None:
     words = "strike convoy airport Baghdad Soleimani Muhandis militia drone parliament vote troops".split()
     texts = [" ".join(words[(n + k) % len(words)] for k in range(40)) + f". Item {n} ends here." for n in range(1200)]
@@ -165,6 +166,7 @@ def test_fingerprints_do_not_depend_on_the_number_of_processes() -> None:
         assert np.array_equal(getattr(one, field), getattr(two, field)), field
 
 
+@pytest.mark.quality  # slow: processes, big inputs or benchmark data (make quality)
 def test_reuse_does_not_depend_on_the_number_of_processes() -> None:
     pile = Path(__file__).resolve().parents[2] / "demo" / "pile"
     articles = []

@@ -163,6 +163,7 @@ def test_minhash_agrees_with_datasketch() -> None:
     assert np.all(hasher.signature(words_a) == hasher.signature(words_a))
 
 
+@pytest.mark.quality  # slow: processes, big inputs or benchmark data (make quality)
 def test_signatures_do_not_depend_on_the_process_hash_seed() -> None:
     import subprocess
     import sys
@@ -174,6 +175,7 @@ def test_signatures_do_not_depend_on_the_process_hash_seed() -> None:
     assert len(outputs) == 1
 
 
+@pytest.mark.quality  # slow: processes, big inputs or benchmark data (make quality)
 def test_reuse_does_not_depend_on_views_kept_or_processes(seeds: dict[str, Article]) -> None:
     # Views are made again once they fall out of the cache, and alignment may run in worker
     # processes (on slimmed copies of the articles): the links must be the very same.

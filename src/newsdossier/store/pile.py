@@ -185,7 +185,7 @@ class Page(Generic[T]):
 
 # The pile's flat views (migration 12), for SQL tools and exports.
 FLAT_VIEWS: Final = ("events_flat", "quotes_flat", "entities_flat", "articles_flat", "reuse_flat", "places_flat",
-                     "entity_mentions", "event_actors", "story_articles", "family_articles")
+                     "entity_mentions", "event_actors", "story_articles", "family_articles", "rejections_flat")
 
 # The records of a story's articles, for the filters that take a story.
 _STORY_ARTICLES = "SELECT value FROM stories, json_each(stories.json, '$.articles') WHERE stories.id = ?"

@@ -276,6 +276,13 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX events_type ON events (type);
     CREATE INDEX entities_type ON entities (json_extract(json, '$.type'));
     """,
+    # 14: every rejected input of every run, flat (the CLI lists the first 20; `export --what rejections`
+    # lists them all, also after an `ingest`, which writes no dossier).
+    """
+    CREATE VIEW rejections_flat AS
+        SELECT r.run_id AS run, runs.command, runs.started, r.source_path, r.locator, r.reason, r.detail
+        FROM rejections r JOIN runs ON runs.id = r.run_id;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
