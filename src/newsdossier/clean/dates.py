@@ -19,6 +19,7 @@ from typing import Final
 
 from newsdossier.model import DateBasis, PublicationDate
 from newsdossier.timex.lexicon import MONTHS as _MONTHS
+from newsdossier.timex.lexicon import without_lookalikes
 
 __all__ = [
     "DateCandidate",
@@ -134,7 +135,7 @@ class DateCandidate:
 
 def _date_from_match(match: re.Match[str]) -> date | None:
     groups = match.groupdict()
-    month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
+    month = int(groups["mnum"]) if groups.get("mnum") else _month(groups["month"])
     try:
         return date(int(groups["year"]), month, int(groups["day"]))
     except ValueError:
@@ -173,7 +174,12 @@ def parse_month_day(text: str) -> tuple[int, int] | None:
     match = _MONTH_DAY.match(text)
     if not match:
         return None
-    return _MONTHS[match.group("month").lower()], int(match.group("day"))
+    return _month(match.group("month")), int(match.group("day"))
+
+
+def _month(name: str) -> int:
+    """The number of a month name the case-insensitive patterns matched ("Auguſt" too: see ASCII_LOOKALIKES)."""
+    return _MONTHS[without_lookalikes(name).lower()]
 
 
 def _anniversary_windows(text: str, dates: list[tuple[int, int, date]]) -> list[Window]:

@@ -72,7 +72,9 @@ class AliasTable:
 def read_aliases(path: Path) -> AliasTable:
     """Read an alias table (format in the module docstring); a malformed one is a :class:`ConfigError`."""
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: a byte-order mark (Windows editors write one) would otherwise join the first line's
+        # type to its first name ("\ufeffORG: Daesh"); found while fuzzing, docs/reliability.md.
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(f"{path}: alias table not found") from None
     except UnicodeDecodeError:

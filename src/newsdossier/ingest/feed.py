@@ -118,5 +118,9 @@ def _entry_published(entry: Any) -> date | None:
             return written
     for key in ("published_parsed", "updated_parsed"):
         if key in entry and entry[key]:
-            return date(entry[key].tm_year, entry[key].tm_mon, entry[key].tm_mday)
+            parsed = entry[key]
+            try:
+                return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+            except ValueError:  # feedparser reads "0000 0 0" as year 0, and a UTC 9999 as 10000 (fuzzing)
+                continue
     return None

@@ -23,6 +23,7 @@ from typing import Final
 
 from newsdossier.model import DateBasis, PublicationDate
 from newsdossier.timex.calendar import Period
+from newsdossier.timex.lexicon import without_lookalikes
 from newsdossier.timex.model import Anchor, TimeExpression, TimexType
 from newsdossier.timex.rules import RULES, Reading
 from newsdossier.timex.tense import Tense, past_governs, tense_around
@@ -86,6 +87,7 @@ def _candidates(text: str) -> list[_Found]:
     # with 36 patterns cost 2.8 ms an article (bench/timex_speed.py). Case-insensitive patterns run
     # case-sensitively on the lowercased text when lowercasing keeps every offset (it does for
     # all but a few non-ASCII letters).
+    text = without_lookalikes(text)
     lower = text.lower()
     same_offsets = len(lower) == len(text)
     windows: dict[str, list[tuple[int, int]]] = {}
@@ -174,6 +176,8 @@ def _read(found: Sequence[_Found], text: str, now: date | None,
         context.at(candidate.start)
         try:
             reading = RULES[candidate.rule].read(candidate.match, context)
+            if reading is not None and reading.period is not None:
+                _ = reading.period.first, reading.period.last  # "this week" on 31 December 9999 ends in 10000
         except (ValueError, OverflowError):  # "4,000 years ago", "10000000 days later": off the calendar
             reading = Reading(TimexType.DATE, Anchor.NONE)
         if reading is not None:

@@ -3,11 +3,12 @@ fragments the rules are written with."""
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 __all__ = [
-    "DAY_PARTS", "MONTHS", "NUMBERS", "ORDINALS", "SEASON_CODES", "UNITS", "WEEKDAYS",
-    "month_number", "number_value", "unit_of",
+    "ASCII_LOOKALIKES", "DAY_PARTS", "MONTHS", "NUMBERS", "ORDINALS", "SEASON_CODES", "UNITS", "WEEKDAYS",
+    "month_number", "number_value", "unit_of", "without_lookalikes",
 ]
 
 MONTHS: Final[dict[str, int]] = {}
@@ -52,6 +53,13 @@ SEASON_CODES: Final[dict[str, str]] = {"spring": "SP", "summer": "SU", "autumn":
 DAY_PARTS: Final[dict[str, str]] = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
                                     "overnight": "TNI"}
 
+# Python's case-insensitive matching takes these four letters for ASCII ones (the re module's docs on
+# IGNORECASE): "laſt" matches "last", "wİnter" matches "winter". The tables above are ASCII, so text is
+# matched, and matched words are looked up, with them replaced by the letters they match; one character
+# for one, so offsets hold. Found by fuzzing (docs/reliability.md): the lookups raised KeyError.
+ASCII_LOOKALIKES: Final = str.maketrans({"ſ": "s", "\u212a": "K", "ı": "i", "İ": "I"})
+_LOOKALIKE: Final = re.compile("[ſ\u212aıİ]")
+
 # Regex fragments (to be compiled with re.IGNORECASE unless said otherwise).
 _MONTH_NAMES = sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)
 _MONTH_ABBREVIATIONS = sorted((m for m in MONTHS if len(m) <= 4 and m != "may"), key=len, reverse=True)
@@ -74,6 +82,12 @@ SEASON_RE: Final = "(?:spring|summer|autumn|fall|winter)"
 DAY_PART_RE: Final = "(?:morning|afternoon|evening|night|overnight)"
 YEAR_RE: Final = r"(?:1[6-9]\d\d|20\d\d)"
 DAY_RE: Final = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+
+def without_lookalikes(text: str) -> str:
+    """``text`` with the letters of :data:`ASCII_LOOKALIKES` replaced (translating only text that has one:
+    measured, translating every non-ASCII article costs 0.65 ms in 5 KB)."""
+    return text.translate(ASCII_LOOKALIKES) if _LOOKALIKE.search(text) else text
 
 
 def month_number(word: str) -> int:
