@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +56,27 @@ def ecbplus_dev_text(shared_dir: Path, datasets_dir: Path, tmp_path_factory: pyt
     subprocess.run([sys.executable, str(tool), str(folder), str(datasets_dir / "ecbplus" / "ECB+"),
                     *sorted(ECB_DEV_TOPICS, key=int)], check=True)
     return folder
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Chromium (Debian's chromium and chromium-driver, which make test installs), one per test
+    process; skips with the reason when absent."""
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is a test tool: make test installs it")
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    if not (Path(chromium).exists() and Path(driver_path).exists()):
+        pytest.skip("needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = chromium
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    yield driver
+    driver.quit()
 
 
 @pytest.fixture(scope="session")
