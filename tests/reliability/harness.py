@@ -41,11 +41,21 @@ def integrity(db: Path) -> str:
 
 def published(db: Path) -> dict[str, Any]:
     """What readers of the pile see, per table (ids and records), as plain data to compare."""
+    from newsdossier.errors import StoreError
     from newsdossier.store.pile import Pile
 
     if not db.exists():
         return {}
-    with Pile.open(db) as pile, pile.snapshot():
+    try:
+        pile = Pile.open(db)
+    except StoreError:
+        # killed while the pile was being created, between two of its migrations (each one whole): readers
+        # are told to open it for writing, and it must hold nothing yet
+        with sqlite3.connect(db) as connection:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            assert "articles" not in tables or not connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return {}
+    with pile, pile.snapshot():
         return {
             "articles": sorted(a.id for a in pile.iter_articles()),
             "reuse": pile.reuse(limit=None).items,
