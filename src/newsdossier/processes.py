@@ -1,6 +1,7 @@
 """Worker processes the same way on Linux, macOS and Windows.
 
-The stages that fan out (fingerprints, alignment, the NLP pass) start their pools from
+The stages that fan out (fingerprints, alignment, the NLP pass) run their kernels on
+:class:`newsdossier.executor.LocalExecutor`, whose pools start from
 :func:`process_context` and size them with :func:`usable_cpus`; nothing else in the package calls a
 platform's own process API.
 """

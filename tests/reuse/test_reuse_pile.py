@@ -11,6 +11,7 @@ import pytest
 from datasketch import MinHash
 
 from newsdossier.clean import clean, prepare
+from newsdossier.executor import LocalExecutor
 from newsdossier.model import Article, Format, RawDocument, Relation, SourceHints
 from newsdossier.reuse import find_reuse
 from newsdossier.reuse.direction import wire_credit
@@ -188,8 +189,13 @@ def test_reuse_does_not_depend_on_views_kept_or_processes(seeds: dict[str, Artic
     ]
     kept_all, kept_one = find_reuse(pile, views_kept=10_000), find_reuse(pile, views_kept=1)
     two_processes = find_reuse(pile, workers=2, views_kept=1)
+    with LocalExecutor(2) as pool:
+        # a caller's executor keeps each worker's views from one pile to the next (a Spark worker runs
+        # many tasks): the pile in another order first, so that a view kept by position would be wrong
+        find_reuse(list(reversed(pile)), executor=pool)
+        on_pool = find_reuse(pile, executor=pool)
     assert len(kept_all.links) >= 5
     assert {link.relation for link in kept_all.links} >= {Relation.VERBATIM, Relation.EXCERPT, Relation.SPUN_REWRITE}
-    for other in (kept_one, two_processes):
+    for other in (kept_one, two_processes, on_pool):
         assert other.links == kept_all.links and other.families == kept_all.families
         assert other.pairs_compared == kept_all.pairs_compared

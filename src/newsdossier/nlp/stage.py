@@ -13,17 +13,19 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable, Iterator
+from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Final
 
-from newsdossier.processes import process_context, usable_cpus
+from newsdossier.executor import LocalExecutor
+from newsdossier.processes import usable_cpus
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-__all__ = ["MAX_TEXT_CHARS", "Analysis", "analyse", "analyse_to_bytes", "doc_from_bytes", "doc_to_bytes",
+__all__ = ["MAX_TEXT_CHARS", "Analysis", "analyse", "analyse_chunk", "analyse_to_bytes", "doc_from_bytes", "doc_to_bytes",
            "text_key", "unique_texts", "word_count", "worker_count"]
 
 # spaCy's own default max_length: the parser needs about 1 GB per 100,000 words, so a longer
@@ -92,9 +94,8 @@ def analyse_to_bytes(texts: Iterable[str], model: str, *, processes: int = 1) ->
             yield doc_to_bytes(doc), word_count(doc)
         return
     # not fork (see newsdossier.processes). Each worker pays one pipeline load (well under a second).
-    context = process_context()
-    with context.Pool(processes, initializer=_load_in_worker, initargs=(model,)) as pool:
-        for chunk in pool.imap(_analyse_chunk, _chunks(_limited(texts))):
+    with LocalExecutor(processes) as pool:
+        for chunk in pool.map(partial(analyse_chunk, model=model), _chunks(_limited(texts))):
             yield from chunk
 
 
@@ -104,23 +105,13 @@ def _chunks(texts: Iterable[str]) -> Iterator[list[str]]:
         yield chunk
 
 
-class _Worker:
-    """The pipeline a worker process loaded (one per process, set by the pool's initializer)."""
-
-    model: str = ""
-
-
-def _load_in_worker(model: str) -> None:
+def analyse_chunk(texts: list[str], model: str) -> list[Analysis]:
+    """The kernel: ``(doc_to_bytes(analysis), word count)`` of each text, by pipeline ``model`` loaded
+    once per process (``load_pipeline`` is cached), so a worker or a Spark executor returns bytes and
+    the caller never rebuilds Docs."""
     from newsdossier.nlp import load_pipeline
 
-    load_pipeline(model)
-    _Worker.model = model
-
-
-def _analyse_chunk(texts: list[str]) -> list[Analysis]:
-    from newsdossier.nlp import load_pipeline
-
-    return [(doc_to_bytes(doc), word_count(doc)) for doc in load_pipeline(_Worker.model).pipe(texts, batch_size=PIPE_BATCH)]
+    return [(doc_to_bytes(doc), word_count(doc)) for doc in analyse(texts, load_pipeline(model))]
 
 
 def doc_to_bytes(doc: Doc) -> bytes:

@@ -18,13 +18,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
-from typing import Any, Final, Self, TypeVar, cast
+from typing import Final, Self, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
 
 from newsdossier.model import AlignedSpan, Article, Family, Relation, ReuseLink
-from newsdossier.processes import process_context
+from newsdossier.executor import Executor, LocalExecutor, worker_state
 from newsdossier.reuse.align import TextView, align, view
 from newsdossier.reuse.candidates import anchor_candidates, sentence_candidates, union, worth_aligning
 from newsdossier.reuse.direction import agency_own, decide_direction, same_outlet, wire_credit
@@ -91,8 +91,8 @@ def _verbatim(a: Article, b: Article) -> ReuseLink:
 
 
 class _Views:
-    """Alignment views of the articles aligned in one process, the ``capacity`` most recently
-    used kept.
+    """Alignment views of the texts aligned in one process, the ``capacity`` most recently
+    used kept, by text (a worker's views outlive one pile: a Spark worker runs many tasks).
 
     A view of a 550-word article takes about 74 KiB; a million-article pile aligns some
     200,000 articles, which kept all at once would be 14 GiB. Pairs come in an order that
@@ -102,31 +102,32 @@ class _Views:
 
     def __init__(self, capacity: int = VIEW_CACHE) -> None:
         self._capacity = capacity
-        self._made: OrderedDict[int, TextView] = OrderedDict()
+        self._made: OrderedDict[str, TextView] = OrderedDict()
 
     def of(self, index: int, article: Article) -> TextView:
-        made = self._made.get(index)
+        text = article.text
+        made = self._made.get(text)
         if made is not None:
-            self._made.move_to_end(index)
+            self._made.move_to_end(text)
             return made
-        made = self._made[index] = view(article.text)
+        made = self._made[text] = view(text)
         if len(self._made) > self._capacity:
             self._made.popitem(last=False)
         return made
 
 
-# --- alignment tasks: run in this process or in a worker process, the same either way ---------
+# --- alignment kernels: run in this process, a worker process or a Spark task, the same either way ---
 
 _Indexed = tuple[int, Article]  # an article with its position in the pile (the views' key)
 _Sent = tuple[int, Article, bytes]  # the same on its way to a worker: the text as UTF-8
 _T = TypeVar("_T")
 _R = TypeVar("_R")
-_worker_views = _Views()  # a worker process's views (each pool starts its workers afresh)
+_VIEWS: Final = "reuse.views"
 
 
-def _start_aligner(capacity: int) -> None:
-    global _worker_views
-    _worker_views = _Views(capacity)
+def _process_views(views: _Views | None) -> _Views:
+    """The views a kernel aligns with: the caller's, or this process's (newsdossier.executor.worker_state)."""
+    return views if views is not None else worker_state(_VIEWS, _Views)
 
 
 def _slim(index: int, article: Article) -> _Sent:
@@ -145,7 +146,7 @@ def _received(sent: _Sent) -> _Indexed:
 def _first_link(task: tuple[_Sent, list[_Sent]], views: _Views | None = None) -> tuple[int | None, ReuseLink | None, int]:
     """A banded article aligned with its candidates in order: the first that links (its
     position and the link), and how many pairs were aligned."""
-    views = views or _worker_views
+    views = _process_views(views)
     i, article = _received(task[0])
     candidates = [_received(sent) for sent in task[1]]
     for tried, (j, candidate) in enumerate(candidates, 1):
@@ -162,7 +163,7 @@ def _group_links(task: tuple[list[_Sent], list[int], list[int | None]],
     were aligned. ``None`` stands for the link that joined the member: where the member was
     joined to the origin itself (that alignment is not made twice), and where the two do not
     align on their own (a copy of an excerpt), so the group stays one family."""
-    views = views or _worker_views
+    views = _process_views(views)
     members = [_received(sent) for sent in task[0]]
     digest_list, partner_list = task[1], task[2]
     articles = dict(members)
@@ -184,34 +185,34 @@ def _group_links(task: tuple[list[_Sent], list[int], list[int | None]],
 
 
 def _pair_link(task: tuple[_Sent, _Sent], views: _Views | None = None) -> ReuseLink | None:
-    views = views or _worker_views
+    views = _process_views(views)
     (x, a), (y, b) = _received(task[0]), _received(task[1])
     return _link(a, b, views.of(x, a), views.of(y, b))
 
 
 class _Aligner:
-    """Runs alignment tasks in order, in this process or in a pool of worker processes."""
+    """Runs alignment kernels in order on an executor: this process (with the caller's views), a
+    pool of ``workers`` processes, or the caller's ``executor``."""
 
-    def __init__(self, workers: int, capacity: int) -> None:
-        self._pool: Any = None
+    def __init__(self, workers: int, capacity: int, executor: Executor | None = None) -> None:
         self._views = _Views(capacity)
-        if workers > 1:
-            # as for the fingerprints: a forkserver has imported this package already
-            context = process_context()
-            self._pool = context.Pool(workers, initializer=_start_aligner, initargs=(capacity,))
+        self._owned = executor is None and workers > 1
+        # as for the fingerprints: a forkserver has imported this package already
+        self._executor = (executor if executor is not None else
+                          LocalExecutor(workers, preload=[__name__], seed={_VIEWS: _Views(capacity)}) if workers > 1
+                          else None)
 
     def map(self, task: Callable[..., _R], tasks: Iterable[_T]) -> Iterator[_R]:
-        if self._pool is None:
+        if self._executor is None:
             return map(partial(task, views=self._views), tasks)
-        return cast(Iterator[_R], self._pool.imap(task, tasks, chunksize=ALIGN_CHUNK))
+        return self._executor.map(task, tasks, chunksize=ALIGN_CHUNK)
 
     def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+        if self._owned and self._executor is not None:
+            self._executor.close()
 
 
 def _band_candidates(indexed: list[int], prints: FingerprintBatch) -> dict[int, list[int]]:
@@ -301,18 +302,20 @@ def _joining_link(member: int, group: Sequence[int], joined_by: Mapping[int, tup
     return next(joined_by[other][1] for other in group if other in joined_by and joined_by[other][0] == member)
 
 
-def find_reuse(articles: Sequence[Article], *, workers: int | None = None, views_kept: int = VIEW_CACHE) -> ReuseResult:
+def find_reuse(articles: Sequence[Article], *, workers: int | None = None, views_kept: int = VIEW_CACHE,
+               executor: Executor | None = None) -> ReuseResult:
     """Links between articles that reuse one another, and the families they form.
 
     ``workers``: processes for the fingerprints and the alignment (default: two from
     ``PARALLEL_MIN_ARTICLES`` articles on, else one); ``views_kept``: alignment views each
-    process keeps for reuse. The result depends on neither.
+    process keeps for reuse; ``executor``: where the fingerprint and alignment kernels run instead
+    (``workers`` is then not used). The result depends on none of them.
     """
     if workers is None:
         workers = 2 if len(articles) >= PARALLEL_MIN_ARTICLES else 1
-    prints = fingerprint_all((a.text for a in articles), workers=workers, count=len(articles))
+    prints = fingerprint_all((a.text for a in articles), workers=workers, count=len(articles), executor=executor)
     eligible = np.flatnonzero(prints.words >= MIN_WORDS).tolist()
-    with _Aligner(workers, views_kept) as aligner:
+    with _Aligner(workers, views_kept, executor) as aligner:
         groups, joined_by, pairs = _near_duplicates(articles, prints, aligner, eligible)
         links: list[ReuseLink] = []
         voices = []

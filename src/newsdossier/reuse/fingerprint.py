@@ -22,7 +22,6 @@ and every run finds the same candidates.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -33,7 +32,7 @@ import numpy as np
 from numpy.typing import NDArray
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from newsdossier.processes import process_context
+from newsdossier.executor import Executor, LocalExecutor, worker_state
 from newsdossier.reuse.candidates import SENTENCE_MIN_WORDS, common_words
 from newsdossier.reuse.hashing import (
     HashSet,
@@ -55,7 +54,7 @@ from newsdossier.reuse.minhash import (
 )
 from newsdossier.reuse.tokens import SENTENCE_MARK, marked_text
 
-__all__ = ["FingerprintBatch", "Fingerprinter", "decoded", "encoded", "fingerprint_all"]
+__all__ = ["FingerprintBatch", "Fingerprinter", "decoded", "encoded", "fingerprint_all", "fingerprint_chunk"]
 
 # Texts per task sent to a worker process: large enough that pickling is a small share.
 CHUNK: Final = 512
@@ -222,18 +221,18 @@ def _distinct_per_text(values: _Hashes, owners: NDArray[np.int64], count: int) -
     return values, offsets.astype(np.int64)
 
 
-_worker: Fingerprinter | None = None
+def fingerprint_chunk(texts: list[bytes]) -> FingerprintBatch:
+    """The kernel: fingerprints of a chunk of texts sent as UTF-8 (``encoded``), by this process's
+    ``Fingerprinter`` (made once per process, :func:`newsdossier.executor.worker_state`)."""
+    return worker_state(_FINGERPRINTER, _fingerprinter)(decoded(texts))
 
 
-def _start_worker(lexicon: _Lexicon) -> None:
-    global _worker
-    _worker = Fingerprinter(lexicon)
+_FINGERPRINTER: Final = "reuse.fingerprinter"
+_LEXICON: Final = "reuse.lexicon"
 
 
-def _fingerprint_chunk(texts: list[bytes]) -> FingerprintBatch:
-    """A worker's fingerprints of a chunk of texts sent as UTF-8 (``encoded``)."""
-    assert _worker is not None, "worker started without _start_worker"
-    return _worker(decoded(texts))
+def _fingerprinter() -> Fingerprinter:
+    return Fingerprinter(worker_state(_LEXICON, _lexicon))
 
 
 def _chunks(texts: Iterable[str]) -> Iterator[list[str]]:
@@ -242,24 +241,25 @@ def _chunks(texts: Iterable[str]) -> Iterator[list[str]]:
         yield chunk
 
 
-def fingerprint_all(texts: Iterable[str], *, workers: int = 1, count: int | None = None) -> FingerprintBatch:
-    """Fingerprints of ``texts`` in order; with ``workers`` > 1, computed in that many processes.
+def fingerprint_all(texts: Iterable[str], *, workers: int = 1, count: int | None = None,
+                    executor: Executor | None = None) -> FingerprintBatch:
+    """Fingerprints of ``texts`` in order; with ``workers`` > 1, computed in that many processes
+    (or by ``executor``, which then decides).
 
     Texts are streamed to the workers chunk by chunk, so the caller may pass a generator
     over a pile far larger than memory; only the fingerprints are kept. With ``count`` (the
     number of texts) the fixed-width columns are filled in place instead of concatenated at
     the end, which halves the peak memory of a million-text run.
     """
+    if executor is not None:
+        return _collect(executor.map(fingerprint_chunk, map(encoded, _chunks(texts))), count)
     if workers <= 1:
-        fingerprinter = Fingerprinter()
+        fingerprinter = worker_state(_FINGERPRINTER, _fingerprinter)
         return _collect(map(fingerprinter, _chunks(texts)), count)
-    context = process_context()
     # Workers fork from a server that has imported this module once (measured: the server and
     # pool start in 0.25 s, a later pool in 0.03 s), and get the common words from here.
-    if isinstance(context, multiprocessing.context.ForkServerContext):
-        context.set_forkserver_preload([__name__])
-    with context.Pool(workers, initializer=_start_worker, initargs=(_lexicon(),)) as pool:
-        return _collect(pool.imap(_fingerprint_chunk, map(encoded, _chunks(texts))), count)
+    with LocalExecutor(workers, preload=[__name__], seed={_LEXICON: _lexicon()}) as pool:
+        return _collect(pool.map(fingerprint_chunk, map(encoded, _chunks(texts))), count)
 
 
 def encoded(texts: list[str]) -> list[bytes]:
