@@ -62,13 +62,46 @@ class _UsageError(Exception):
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from newsdossier.pipeline import build, progress_factory
+    from newsdossier.pipeline import build, build_from, progress_factory
 
+    if bool(args.inputs) == bool(args.from_dir):
+        raise _UsageError("give INPUTs to read, or --from DIR to load a Spark build (`newsdossier spark build`), "
+                          "not both" if args.inputs else "give INPUTs to read, or --from DIR to load a Spark build")
     config = _config(args)
+    if args.from_dir:
+        report = build_from(args.from_dir, db=config.pile.db, out=config.dossier.out,
+                            progress=progress_factory(_show_progress(args)), nlp_model=config.nlp.model,
+                            aliases=config.entities.aliases)
+        return _summary(report, config.dossier.out)
     report = build(args.inputs, db=config.pile.db, out=config.dossier.out,
                    progress=progress_factory(_show_progress(args)), rebuild_stories=config.stories.rebuild,
                    nlp_model=config.nlp.model, aliases=config.entities.aliases, settings=config.ingest)
     return _summary(report, config.dossier.out)
+
+
+def _cmd_spark(args: argparse.Namespace) -> int:
+    from newsdossier.spark import require_pyspark
+
+    require_pyspark()
+    from newsdossier.spark.job import session, spark_build
+
+    if args.partitions < 1:
+        raise _UsageError(f"--partitions must be 1 or more, not {args.partitions}")
+    config = _config(args)
+    spark = session(args.master, partitions=args.partitions)
+    try:
+        report = spark_build(spark, args.inputs, args.out, settings=config.ingest, nlp_model=config.nlp.model,
+                             partitions=args.partitions, analyse=not args.no_nlp)
+    finally:
+        spark.stop()
+    assert report.manifest is not None
+    counts = report.manifest.counts
+    print(f"{counts['documents']:,} documents ({counts['unique']:,} distinct, {counts['rejected']:,} rejected), "
+          f"{counts['articles']:,} articles, {report.manifest.reuse_counts.get('voices', 0):,} voices; "
+          f"{report.manifest.pairs_compared:,} pairs aligned")
+    print("seconds: " + ", ".join(f"{stage} {seconds:.1f}" for stage, seconds in report.seconds.items()))
+    print(f"tables in {args.out}; load them: newsdossier build --from {args.out} --db pile.db --out out/")
+    return EXIT_REJECTED if counts["rejected"] else EXIT_OK
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
@@ -106,7 +139,7 @@ def _config(args: argparse.Namespace) -> Config:
         ingest = replace(config.ingest, json_fields={**config.ingest.json_fields, **fields})
     except ConfigError as error:
         raise _UsageError(str(error)) from error
-    return replace(config, pile=_given(config.pile, db=args.db), ingest=ingest,
+    return replace(config, pile=_given(config.pile, db=getattr(args, "db", None)), ingest=ingest,
                    stories=_given(config.stories, rebuild=getattr(args, "rebuild_stories", None)),
                    nlp=_given(config.nlp, model=getattr(args, "nlp_model", None)),
                    entities=_given(config.entities, aliases=getattr(args, "aliases", None)),
@@ -385,6 +418,9 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
               "newsdossier build demo/pile --db demo.db --out out/"),
     "ingest": (_cmd_ingest, "read INPUTs into the pile without cleaning (re-reading stored content is a no-op)",
                "newsdossier ingest 'crawl/**/*.warc.gz' feeds/ --db pile.db"),
+    "spark": (_cmd_spark, "build on Spark (extra [spark]): read, clean, find reuse and analyse INPUTs (paths or "
+                          "hdfs://, s3a:// URIs) and write Parquet tables that `build --from` loads into a pile",
+              "newsdossier spark build 'hdfs:///crawl/2026-12-01/' --out hdfs:///newsdossier/1201 --partitions 400"),
     "config": (_cmd_config, "print an example newsdossier.toml with every key at its default (--example), or "
                             "check FILE and print the settings it gives",
                "newsdossier config --example > newsdossier.toml"),
@@ -431,9 +467,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
-    if name in ("build", "ingest"):
-        command.add_argument("inputs", nargs="+", metavar="INPUT",
-                             help="files, folders or glob patterns (.txt .html .json .jsonl .warc .warc.gz .rss .atom .xml)")
+    if name == "spark":
+        command.add_argument("action", choices=["build"], help="what to run (build: the per-document and per-pair "
+                                                               "stages)")
+    if name in ("build", "ingest", "spark"):
+        command.add_argument("inputs", nargs="*" if name == "build" else "+", metavar="INPUT",
+                             help="files, folders or glob patterns (.txt .html .json .jsonl .warc .warc.gz .rss .atom .xml)"
+                                  + ("; or Hadoop file system URIs" if name == "spark" else ""))
         command.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
         command.add_argument("--field", action="append", metavar="NAME=KEY",
                              help="read a JSON record's NAME (text, html, url, title, published, outlet, byline) from "
@@ -441,10 +481,24 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--config", type=Path, metavar="FILE",
                              help="a newsdossier.toml whose values are this run's defaults (options given here win); "
                                   "`newsdossier config --example` writes one")
+    if name in ("build", "ingest"):
         command.add_argument("--db", type=Path, help=f"the pile's database (default {DEFAULT_DB}, or [pile] db)")
+    if name == "spark":
+        command.add_argument("--out", required=True, metavar="DIR", help="where the Parquet tables go (a path or URI)")
+        command.add_argument("--master", help="Spark master, e.g. local[2] or yarn (default: what spark-submit set, "
+                                              "else local[*])")
+        command.add_argument("--partitions", type=int, default=8,
+                             help="parts each shuffle is cut into (default 8; on a cluster 2-4 per executor core)")
+        command.add_argument("--nlp-model", metavar="NAME_OR_PATH",
+                             help="spaCy pipeline (default: the bundled one, or [nlp] model); installed on every executor")
+        command.add_argument("--no-nlp", action="store_true",
+                             help="leave the NLP analyses to `build --from`, which runs them where the pile is")
     if name in ("search", "provenance", "stories", "entities", "quotes", "events", "serve", "export"):
         command.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"the pile's database (default {DEFAULT_DB})")
     if name == "build":
+        command.add_argument("--from", dest="from_dir", metavar="DIR",
+                             help="instead of INPUTs: load what `newsdossier spark build` wrote in DIR into a new pile "
+                                  "and run the pile-wide stages there")
         # No defaults here: an option left out takes the --config file's value, else newsdossier.config's default.
         command.add_argument("--out", type=Path, help="where the dossier is written (default out/, or [dossier] out)")
         command.add_argument("--rebuild-stories", action=argparse.BooleanOptionalAction,

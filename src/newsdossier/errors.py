@@ -6,7 +6,9 @@
     │                                carries ``path``, ``locator`` and a short ``reason`` code
     ├── StoreError                   the SQLite pile cannot be opened, migrated or written
     │   └── PileBusyError            another run is writing the pile (one writer at a time)
-    └── EvalDataError                a benchmark directory is not in the expected layout
+    ├── EvalDataError                a benchmark directory is not in the expected layout
+    └── SparkError                   the Spark build cannot run (the [spark] extra is missing), or its
+                                     output cannot be loaded into a pile (another version, a pile in use)
 
 Batch runs never stop on an ``InputError``: the reader turns it into a
 :class:`newsdossier.model.Rejection`, counts it by reason and goes on with the
@@ -26,6 +28,7 @@ __all__ = [
     "InputError",
     "NewsdossierError",
     "PileBusyError",
+    "SparkError",
     "StoreError",
 ]
 
@@ -60,3 +63,7 @@ class PileBusyError(StoreError):
 
 class EvalDataError(NewsdossierError):
     """A benchmark path does not hold data in the layout the scorer expects."""
+
+
+class SparkError(NewsdossierError):
+    """The Spark build cannot run, or its output cannot be loaded into a pile; the message says why and what to do."""

@@ -8,8 +8,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsdossier import steps
+from newsdossier.clean import CLEANER_VERSION
 from newsdossier.dossier import write_dossier
 from newsdossier.entities import AliasTable, read_aliases
 from newsdossier.ingest import IngestSettings
@@ -20,7 +22,10 @@ from newsdossier.store import Store
 from newsdossier.store.pile import Pile
 from newsdossier.stories import StoryResult
 
-__all__ = ["BuildReport", "build", "ingest", "progress_factory"]
+if TYPE_CHECKING:
+    from newsdossier.spark.tables import SparkOutput
+
+__all__ = ["BuildReport", "build", "build_from", "ingest", "progress_factory"]
 
 ProgressFactory = Callable[[str, int | None], Callable[[int], None]]
 
@@ -144,14 +149,59 @@ def build(inputs: Sequence[str | Path], *, db: Path, out: Path, progress: Progre
     return report
 
 
+def build_from(source: str, *, db: Path, out: Path, progress: ProgressFactory = _silent, nlp_model: str = BUNDLED,
+               aliases: Path | None = None) -> BuildReport:
+    """Load what a Spark build (``newsdossier spark build``) wrote under ``source`` into a new pile at
+    ``db``, run the pile-wide stages and write the dossier: the pile a local build of the same inputs
+    makes. Texts the Spark job analysed with another pipeline than ``nlp_model`` are analysed here."""
+    from newsdossier.spark.tables import SparkOutput
+
+    alias_table = read_aliases(aliases) if aliases is not None else None
+    model_id = pipeline_id(load_pipeline(nlp_model))
+    tables = SparkOutput(source)
+    report = BuildReport()
+    with _open(db, "build") as store:
+        _check_loadable(store, tables, source)
+        run_id = store.start_run("build --from")
+        with report.timer("load"):
+            report.ingest = steps.load_spark_output(store, run_id, tables)
+            articles = tables.articles()
+            report.clean.articles = len(articles)
+            report.clean.status.update(a.status.value for a in articles)
+        with report.timer("nlp"):
+            report.nlp = steps.nlp_pile(store, articles, nlp_model, model_id, progress=progress("analysing", None))
+        with store.transaction():
+            _publish(store, report, articles, nlp_model, model_id, rebuild_stories=True, aliases=alias_table,
+                     reuse=tables.reuse())
+        del articles
+        with report.timer("dossier"):
+            report.outputs = write_dossier(out, Pile(store), report.ingest.rejections)
+        store.finish_run(run_id, _counts(report))
+    return report
+
+
+def _check_loadable(store: Store, tables: SparkOutput, source: str) -> None:
+    """A Spark build is a whole pile: it loads into a new one, from this version's cleaner."""
+    from newsdossier.errors import SparkError
+
+    if store.document_count():
+        raise SparkError(f"{store.path} holds documents already: load the Spark build in {source} into a new pile "
+                         "(another --db), since its reuse links and families cover its own documents only")
+    made = tables.manifest
+    if (made.prepare_version, made.cleaner_version) != (steps.PREPARE_VERSION, CLEANER_VERSION):
+        raise SparkError(f"{source} was made by another version of newsdossier (extraction {made.prepare_version}, "
+                         f"cleaner {made.cleaner_version}; this one: {steps.PREPARE_VERSION}, {CLEANER_VERSION}); "
+                         "run `newsdossier spark build` again with this version")
+
+
 def _publish(store: Store, report: BuildReport, cleaned: list[Article], nlp_model: str, model_id: str, *,
-             rebuild_stories: bool, aliases: AliasTable | None) -> None:
+             rebuild_stories: bool, aliases: AliasTable | None, reuse: ReuseResult | None = None) -> None:
     """Store the cleaned articles and everything the pile-wide stages find in them (the caller's one
-    transaction)."""
+    transaction); ``reuse``: what a Spark build found, instead of finding it here."""
     with report.timer("store articles"):
         articles = steps.store_articles(store, cleaned)
     with report.timer("reuse"):
-        report.reuse = steps.reuse_pile(store, articles)
+        report.reuse = steps.reuse_pile(store, articles, found=reuse)
     with report.timer("stories"):
         report.stories = stories = steps.stories_pile(store, articles, report.reuse, rebuild=rebuild_stories)
     with report.timer("annotate: actors, quotes, time, event mentions, places"):

@@ -62,6 +62,8 @@ from newsdossier.timex.timeline import build_timeline, dated_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from newsdossier.spark.tables import SparkOutput
 else:
     Doc = object
 
@@ -75,7 +77,9 @@ __all__ = [
     "events_pile",
     "fit_recurring",
     "ingest_into",
+    "load_spark_output",
     "nlp_pile",
+    "outlet_key",
     "pile_articles",
     "prepare_pile",
     "quotes_pile",
@@ -146,6 +150,23 @@ def ingest_into(store: Store, run_id: int, inputs: Sequence[str | Path], *,
     return counts
 
 
+def load_spark_output(store: Store, run_id: int, tables: SparkOutput) -> IngestCounts:
+    """Store what a Spark build read and made per document (documents, rejections, extracted texts,
+    NLP analyses) as caches, a batch per transaction, as a local build's first steps store theirs."""
+    counts = IngestCounts()
+    for batch in _batches(tables.documents()):
+        counts.new += store.add_documents(batch)
+    counts.documents = int(tables.manifest.counts.get("documents", counts.new))
+    counts.rejections = tables.rejections()
+    counts.rejected.update(r.reason for r in counts.rejections)
+    store.add_rejections(run_id, counts.rejections)
+    for items in tables.prepared():
+        store.put_prepared(items, version=PREPARE_VERSION)
+    for analyses in tables.analyses():
+        store.put_nlp(analyses, model=tables.manifest.nlp_model)
+    return counts
+
+
 def prepare_pile(store: Store, *, progress: Progress = _no_progress) -> int:
     """Decode and extract every stored document not prepared yet; returns how many were."""
     done = store.prepared_hashes(PREPARE_VERSION)
@@ -159,7 +180,8 @@ def prepare_pile(store: Store, *, progress: Progress = _no_progress) -> int:
     return prepared
 
 
-def _outlet_key(prepared: Prepared) -> str | None:
+def outlet_key(prepared: Prepared) -> str | None:
+    """The outlet whose own furniture a prepared text may carry: its stated outlet, else its URL's site."""
     return prepared.hints.outlet or outlet_from_url(prepared.hints.url)
 
 
@@ -169,7 +191,7 @@ def _prepared(store: Store) -> Iterator[Prepared]:
 
 def fit_recurring(store: Store) -> RecurringLines:
     """Count, over the whole pile, in how many articles each line occurs."""
-    return RecurringLines().fit((_outlet_key(p), line_keys(p)) for p in _prepared(store))
+    return RecurringLines().fit((outlet_key(p), line_keys(p)) for p in _prepared(store))
 
 
 def clean_pile(store: Store, recurring: RecurringLines, *,
@@ -412,9 +434,10 @@ def pile_articles(store: Store) -> list[Article]:
     return list(store.iter_articles())
 
 
-def reuse_pile(store: Store, articles: Sequence[Article]) -> ReuseResult:
-    """Find reuse across the whole pile and store links and families (replacing the previous ones)."""
-    result = find_reuse(list(articles))
+def reuse_pile(store: Store, articles: Sequence[Article], *, found: ReuseResult | None = None) -> ReuseResult:
+    """Find reuse across the whole pile (or take what a Spark build ``found``) and store links and
+    families (replacing the previous ones)."""
+    result = found if found is not None else find_reuse(list(articles))
     links = ((link.source, link.target, link.relation.value, json.dumps(link_to_dict(link), ensure_ascii=False))
              for link in result.links)
     families = ((f.id, f.origin, json.dumps(family_to_dict(f), ensure_ascii=False)) for f in result.families)

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
-__all__ = ["RecurringLines", "is_candidate_line"]
+__all__ = ["RecurringLines", "is_candidate_line", "line_evidence"]
 
 # A line must be seen in at least this many articles of the pile (or of one outlet),
 MIN_DOCUMENTS: Final = 5
@@ -33,6 +33,18 @@ _SENTENCE_END: Final = tuple(".!?…\"”’')")
 
 def _digest(key: str) -> bytes:
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
+
+
+def line_evidence(lines: Sequence[tuple[str, str]]) -> tuple[bytes, set[bytes]] | None:
+    """What one article adds to the evidence: its context (the digest of its longest prose line, else
+    its longest line) and the digests of its distinct candidate lines; None for an article without lines."""
+    if not lines:
+        return None
+    candidates = [is_candidate_line(key, raw) for key, raw in lines]
+    # The story's context: its longest line that cannot be furniture (else its longest).
+    prose = [pair for pair, candidate in zip(lines, candidates, strict=True) if not candidate] or list(lines)
+    context = _digest(max(prose, key=lambda pair: len(pair[1]))[0])
+    return context, {_digest(key) for (key, _), candidate in zip(lines, candidates, strict=True) if candidate}
 
 
 def is_candidate_line(key: str, raw: str) -> bool:
@@ -59,13 +71,10 @@ class RecurringLines:
     def add(self, outlet: str | None, lines: Sequence[tuple[str, str]]) -> None:
         """Count one article's distinct candidate lines; ``lines`` are (key, raw text) pairs."""
         self.documents_ += 1
-        if not lines:
+        found = line_evidence(lines)
+        if found is None:
             return
-        candidates = [is_candidate_line(key, raw) for key, raw in lines]
-        # The story's context: its longest line that cannot be furniture (else its longest).
-        prose = [pair for pair, candidate in zip(lines, candidates, strict=True) if not candidate] or list(lines)
-        context = _digest(max(prose, key=lambda pair: len(pair[1]))[0])
-        digests = {_digest(key) for (key, _), candidate in zip(lines, candidates, strict=True) if candidate}
+        context, digests = found
         self.counts_.update(digests)
         if outlet:
             self.outlet_counts_.update((outlet, d) for d in digests)
@@ -73,6 +82,19 @@ class RecurringLines:
             seen = self.contexts_.setdefault(digest, set())
             if len(seen) < self.min_contexts:  # only "enough or not" matters: bounded memory
                 seen.add(context)
+
+    @classmethod
+    def from_counts(cls, documents: int, counts: Mapping[bytes, int], outlet_counts: Mapping[tuple[str, bytes], int],
+                    contexts: Mapping[bytes, Iterable[bytes]]) -> RecurringLines:
+        """The evidence counted elsewhere (a Spark job sums :func:`line_evidence` over its partitions):
+        what :meth:`fit` would have learned from the same articles. Lines absent from ``contexts``
+        are seen next to too few stories to be furniture, so a caller may leave them out."""
+        fitted = cls()
+        fitted.documents_ = documents
+        fitted.counts_ = Counter(counts)
+        fitted.outlet_counts_ = Counter(outlet_counts)
+        fitted.contexts_ = {digest: set(list(seen)[:fitted.min_contexts]) for digest, seen in contexts.items()}
+        return fitted
 
     def fit(self, articles: Iterable[tuple[str | None, Sequence[tuple[str, str]]]]) -> RecurringLines:
         for outlet, lines in articles:

@@ -34,7 +34,8 @@ from newsdossier.reuse.minhash import first_holders
 from newsdossier.reuse.relation import judge
 from newsdossier.reuse.tokens import word_forms
 
-__all__ = ["ReuseResult", "find_reuse"]
+__all__ = ["ReuseResult", "Sent", "find_reuse", "first_link", "group_links", "joining_link", "pair_link", "received",
+           "slim", "verbatim_link"]
 
 # Texts shorter than this are never linked: two stubs of "Subscribe to read" or two empty
 # bodies are not copies of each other, and a very short text proves nothing.
@@ -76,7 +77,7 @@ def _link(a: Article, b: Article, va: TextView, vb: TextView) -> ReuseLink | Non
                      verdict.evidence, direction.known, direction.evidence)
 
 
-def _verbatim(a: Article, b: Article) -> ReuseLink:
+def verbatim_link(a: Article, b: Article) -> ReuseLink:
     """Two texts with the very same words: no alignment needed."""
     first, second = sorted((a, b), key=lambda x: (x.published.value is None, x.published.value,
                                                    not agency_own(x), x.id))
@@ -119,7 +120,7 @@ class _Views:
 # --- alignment kernels: run in this process, a worker process or a Spark task, the same either way ---
 
 _Indexed = tuple[int, Article]  # an article with its position in the pile (the views' key)
-_Sent = tuple[int, Article, bytes]  # the same on its way to a worker: the text as UTF-8
+Sent = tuple[int, Article, bytes]  # the same on its way to a worker: the text as UTF-8
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 _VIEWS: Final = "reuse.views"
@@ -130,7 +131,7 @@ def _process_views(views: _Views | None) -> _Views:
     return views if views is not None else worker_state(_VIEWS, _Views)
 
 
-def _slim(index: int, article: Article) -> _Sent:
+def slim(index: int, article: Article) -> Sent:
     """What alignment reads of an article, to send to a worker process: not its source text
     or segment map (which may be a whole HTML page), and its text as UTF-8 (``fingerprint.encoded``
     says why: pickled, the text itself would keep a UTF-8 copy for as long as the pile lives)."""
@@ -138,17 +139,17 @@ def _slim(index: int, article: Article) -> _Sent:
     return index, slim, encoded([article.text])[0]
 
 
-def _received(sent: _Sent) -> _Indexed:
+def received(sent: Sent) -> _Indexed:
     index, article, text = sent
     return index, replace(article, text=decoded([text])[0])
 
 
-def _first_link(task: tuple[_Sent, list[_Sent]], views: _Views | None = None) -> tuple[int | None, ReuseLink | None, int]:
+def first_link(task: tuple[Sent, list[Sent]], views: _Views | None = None) -> tuple[int | None, ReuseLink | None, int]:
     """A banded article aligned with its candidates in order: the first that links (its
     position and the link), and how many pairs were aligned."""
     views = _process_views(views)
-    i, article = _received(task[0])
-    candidates = [_received(sent) for sent in task[1]]
+    i, article = received(task[0])
+    candidates = [received(sent) for sent in task[1]]
     for tried, (j, candidate) in enumerate(candidates, 1):
         link = _link(candidate, article, views.of(j, candidate), views.of(i, article))
         if link:
@@ -156,7 +157,7 @@ def _first_link(task: tuple[_Sent, list[_Sent]], views: _Views | None = None) ->
     return None, None, len(candidates)
 
 
-def _group_links(task: tuple[list[_Sent], list[int], list[int | None]],
+def group_links(task: tuple[list[Sent], list[int], list[int | None]],
                  views: _Views | None = None) -> tuple[int, list[ReuseLink | None], int]:
     """A near-duplicate group (members, their digests, the member each was joined to): its
     most original member, the link of every other member to it in order, and how many pairs
@@ -164,7 +165,7 @@ def _group_links(task: tuple[list[_Sent], list[int], list[int | None]],
     joined to the origin itself (that alignment is not made twice), and where the two do not
     align on their own (a copy of an excerpt), so the group stays one family."""
     views = _process_views(views)
-    members = [_received(sent) for sent in task[0]]
+    members = [received(sent) for sent in task[0]]
     digest_list, partner_list = task[1], task[2]
     articles = dict(members)
     digests = dict(zip(articles, digest_list, strict=True))
@@ -175,7 +176,7 @@ def _group_links(task: tuple[list[_Sent], list[int], list[int | None]],
         if member == origin:
             continue
         if digests[member] == digests[origin]:
-            links.append(_verbatim(articles[origin], article))
+            links.append(verbatim_link(articles[origin], article))
         elif partner == origin:
             links.append(None)
         else:
@@ -184,9 +185,9 @@ def _group_links(task: tuple[list[_Sent], list[int], list[int | None]],
     return origin, links, pairs
 
 
-def _pair_link(task: tuple[_Sent, _Sent], views: _Views | None = None) -> ReuseLink | None:
+def pair_link(task: tuple[Sent, Sent], views: _Views | None = None) -> ReuseLink | None:
     views = _process_views(views)
-    (x, a), (y, b) = _received(task[0]), _received(task[1])
+    (x, a), (y, b) = received(task[0]), received(task[1])
     return _link(a, b, views.of(x, a), views.of(y, b))
 
 
@@ -238,8 +239,8 @@ def _near_duplicates(articles: Sequence[Article], prints: FingerprintBatch, alig
             first_with[digest] = i
     candidates = _band_candidates([i for i in eligible if i not in identical_to], prints)
     chained = [i for i in eligible if i in candidates]
-    tasks = ((_slim(i, articles[i]), [_slim(j, articles[j]) for j in candidates[i]]) for i in chained)
-    found = dict(zip(chained, aligner.map(_first_link, tasks), strict=True))
+    tasks = ((slim(i, articles[i]), [slim(j, articles[j]) for j in candidates[i]]) for i in chained)
+    found = dict(zip(chained, aligner.map(first_link, tasks), strict=True))
     group_of: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
     joined_by: dict[int, tuple[int, ReuseLink]] = {}
@@ -247,7 +248,7 @@ def _near_duplicates(articles: Sequence[Article], prints: FingerprintBatch, alig
     for i in eligible:
         partner = identical_to.get(i)
         if partner is not None:
-            joined_by[i] = partner, _verbatim(articles[partner], articles[i])
+            joined_by[i] = partner, verbatim_link(articles[partner], articles[i])
         elif i in found:
             partner, link, tried = found[i]
             pairs += tried
@@ -291,7 +292,7 @@ def _most_original(members: list[int], articles: Mapping[int, Article], digests:
     return min(members, key=key)
 
 
-def _joining_link(member: int, group: Sequence[int], joined_by: Mapping[int, tuple[int, ReuseLink]]) -> ReuseLink:
+def joining_link(member: int, group: Sequence[int], joined_by: Mapping[int, tuple[int, ReuseLink]]) -> ReuseLink:
     """The link that keeps ``member`` in its group when it does not align with the group's origin on its
     own: the one that joined it, or, for the member the group grew from (joined to nobody), the link of a
     member joined to it. Without it a group whose origin is not its first member, and whose first member
@@ -320,18 +321,18 @@ def find_reuse(articles: Sequence[Article], *, workers: int | None = None, views
         links: list[ReuseLink] = []
         voices = []
         digests = prints.digests.tolist()
-        tasks = (([_slim(m, articles[m]) for m in group], [digests[m] for m in group],
+        tasks = (([slim(m, articles[m]) for m in group], [digests[m] for m in group],
                   [joined_by[m][0] if m in joined_by else None for m in group])
                  for group in groups.values() if len(group) > 1)
-        rooted = aligner.map(_group_links, tasks)  # in the order of the groups of several members
+        rooted = aligner.map(group_links, tasks)  # in the order of the groups of several members
         for group in groups.values():
             if len(group) == 1:
                 voices.append(group[0])
                 continue
-            origin, group_links, compared = next(rooted)
+            origin, member_links, compared = next(rooted)
             voices.append(origin)
-            links += [link or _joining_link(member, group, joined_by)
-                      for member, link in zip([m for m in group if m != origin], group_links, strict=True)]
+            links += [link or joining_link(member, group, joined_by)
+                      for member, link in zip([m for m in group if m != origin], member_links, strict=True)]
             pairs += compared
         links = list({(link.source, link.target): link for link in links}.values())  # a joining link once
         linked = {frozenset((link.source, link.target)) for link in links}
@@ -349,7 +350,7 @@ def find_reuse(articles: Sequence[Article], *, workers: int | None = None, views
         todo = [(voices[x], voices[y]) for x, y in union(anchored, shared).tolist()
                 if frozenset((articles[voices[x]].id, articles[voices[y]].id)) not in linked]
         pairs += len(todo)
-        links += [link for link in aligner.map(_pair_link, ((_slim(a, articles[a]), _slim(b, articles[b]))
+        links += [link for link in aligner.map(pair_link, ((slim(a, articles[a]), slim(b, articles[b]))
                                                              for a, b in todo)) if link]
     families = build_families(articles, links)
     return ReuseResult(tuple(links), tuple(families), pairs,

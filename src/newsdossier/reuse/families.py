@@ -9,7 +9,7 @@ from datetime import date
 from newsdossier.model import Article, Family, ReuseLink
 from newsdossier.reuse.direction import wire_credit
 
-__all__ = ["build_families"]
+__all__ = ["build_families", "family_origin"]
 
 
 class _UnionFind:
@@ -29,7 +29,7 @@ class _UnionFind:
         self.parent[second] = first
 
 
-def _origin(members: list[Article], links: list[ReuseLink]) -> str:
+def family_origin(members: list[Article], links: list[ReuseLink]) -> str:
     """The credited agency; else the member nobody is shown to have copied.
 
     Among several such members (links whose direction is unknown): the earliest, then the
@@ -59,5 +59,5 @@ def build_families(articles: Sequence[Article], links: Sequence[ReuseLink]) -> l
     families = []
     for number, root in enumerate(members, start=1):  # in the order of each family's first article
         group = members[root]
-        families.append(Family(f"F{number}", _origin(group, links_by_root[root]), tuple(a.id for a in group)))
+        families.append(Family(f"F{number}", family_origin(group, links_by_root[root]), tuple(a.id for a in group)))
     return families

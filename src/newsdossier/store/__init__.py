@@ -61,7 +61,8 @@ from newsdossier.store.schema import (
     UPSERT_ARTICLE,
 )
 
-__all__ = ["DEFAULT_PATH", "MIGRATIONS", "SCHEMA_VERSION", "Run", "RunStatus", "SearchHit", "Store"]
+__all__ = ["DEFAULT_PATH", "MIGRATIONS", "SCHEMA_VERSION", "Run", "RunStatus", "SearchHit", "Store", "hints_from_json", "hints_to_json",
+           "locator_key"]
 
 
 class RunStatus(StrEnum):
@@ -101,12 +102,12 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _locator_key(locator: str | None) -> str:
+def locator_key(locator: str | None) -> str:
     """Sort key that puts "record 9" before "record 10", so listings follow the file's order."""
     return re.sub(r"\d+", lambda m: m.group().zfill(12), locator or "")
 
 
-def _hints_json(hints: SourceHints) -> str:
+def hints_to_json(hints: SourceHints) -> str:
     published = hints.published.isoformat() if hints.published else None
     return json.dumps(
         {"url": hints.url, "title": hints.title, "published": published,
@@ -115,7 +116,7 @@ def _hints_json(hints: SourceHints) -> str:
     )
 
 
-def _hints_from_json(text: str) -> SourceHints:
+def hints_from_json(text: str) -> SourceHints:
     data = json.loads(text)
     published = data.get("published")
     return SourceHints(
@@ -126,8 +127,8 @@ def _hints_from_json(text: str) -> SourceHints:
 
 
 def _document_row(doc: RawDocument) -> tuple[Any, ...]:
-    return (doc.content_hash, doc.source_path, doc.locator, _locator_key(doc.locator),
-            doc.format.value, doc.media_type, doc.encoding, doc.data, _hints_json(doc.hints), _now())
+    return (doc.content_hash, doc.source_path, doc.locator, locator_key(doc.locator),
+            doc.format.value, doc.media_type, doc.encoding, doc.data, hints_to_json(doc.hints), _now())
 
 
 def _document_from_row(row: tuple[Any, ...]) -> RawDocument:
@@ -140,7 +141,7 @@ def _document_from_row(row: tuple[Any, ...]) -> RawDocument:
                          f"{exc}") from exc
     return RawDocument(
         source_path=source_path, locator=locator, format=Format(fmt), media_type=media_type,
-        data=data, encoding=encoding, text=text, hints=_hints_from_json(hints),
+        data=data, encoding=encoding, text=text, hints=hints_from_json(hints),
     )
 
 
@@ -148,7 +149,7 @@ def _article_row(article: Article, cleaner_version: str) -> tuple[Any, ...]:
     published = article.published.value.isoformat() if article.published.value else None
     body = json.dumps(article_to_dict(article, with_source=True), ensure_ascii=False)
     return (article.id, article.content_hash, cleaner_version, article.source_path,
-            _locator_key(article.locator), article.title, article.outlet, published,
+            locator_key(article.locator), article.title, article.outlet, published,
             article.status.value, body)
 
 
