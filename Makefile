@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 $(TEST_STAMP): $(STAMP)  # the test tools, for make test only; Chromium for the browser tests (Debian's, as root)
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,spark]'
 	@{ command -v chromium && command -v chromedriver; } >/dev/null || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; } || \
 	  echo "note: chromium and chromium-driver could not be installed; the browser tests will skip" >&2
@@ -31,7 +31,7 @@ demo: $(STAMP)  ## build the dossier of the five-article demo pile into out/demo
 
 test: $(TEST_STAMP)  ## the type check, then the unit and contract tests in two processes (about 90 s on 2 cores)
 	$(BIN)/mypy src/newsdossier
-	$(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadfile -m "not slow and not quality"
+	$(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadfile -m "not slow and not quality and not spark"
 
 fuzz: $(TEST_STAMP)  ## the long fuzzing run: 10^5 cases for each input parser (docs/reliability.md, "Fuzzing"; hours on 2 cores)
 	$(BIN)/pytest -q -m fuzz -p no:cacheprovider --hypothesis-profile=fuzz tests/fuzz
@@ -39,7 +39,7 @@ fuzz: $(TEST_STAMP)  ## the long fuzzing run: 10^5 cases for each input parser (
 quality: $(TEST_STAMP)  ## benchmark floors, builds of real piles, concurrency, full disk, and killed builds beside them (needs ../shared; ~15 min)
 	@NEWSDOSSIER_KILL_POINTS=$(CI_KILL_POINTS) NEWSDOSSIER_TIMED_KILLS=1 \
 	  $(BIN)/pytest -q -p no:cacheprovider -m quality tests/reliability/test_killed_builds.py & kills=$$!; \
-	  $(BIN)/pytest -q -p no:cacheprovider -m "quality and not slow" --ignore=tests/reliability/test_killed_builds.py; \
+	  $(BIN)/pytest -q -p no:cacheprovider -m "(quality or spark) and not slow" --ignore=tests/reliability/test_killed_builds.py; \
 	  tests=$$?; wait $$kills && exit $$tests
 
 kill: $(TEST_STAMP)  ## the whole kill harness: 24 SIGKILLs at SQL statements and 4 at moments (an hour on 2 cores)

@@ -94,13 +94,13 @@ def recurring_lines(prepared: RDD[tuple[str, Prepared]]) -> RecurringLines:
     enough stories to be furniture: a few thousand, however large the pile."""
     evidence = prepared.values().map(lambda p: (outlet_key(p), line_evidence(line_keys(p)))).filter(
         lambda item: item[1] is not None).persist()
-    contexts = (evidence.flatMap(lambda item: [(digest, item[1][0]) for digest in item[1][1]])  # type: ignore[index]
+    contexts = (evidence.flatMap(lambda item: [(digest, item[1][0]) for digest in item[1][1]])  # type: ignore[index, unused-ignore]
                 .distinct().mapValues(lambda context: [context])
                 .reduceByKey(lambda a, b: (a + b)[:MIN_CONTEXTS])
                 .filter(lambda item: len(item[1]) >= MIN_CONTEXTS))
-    counts = evidence.flatMap(lambda item: [(digest, 1) for digest in item[1][1]]).reduceByKey(add)  # type: ignore[index]
+    counts = evidence.flatMap(lambda item: [(digest, 1) for digest in item[1][1]]).reduceByKey(add)  # type: ignore[index, unused-ignore]
     outlet_counts = (evidence.filter(lambda item: item[0] is not None)
-                     .flatMap(lambda item: [((item[0], digest), 1) for digest in item[1][1]])  # type: ignore[index]
+                     .flatMap(lambda item: [((item[0], digest), 1) for digest in item[1][1]])  # type: ignore[index, unused-ignore]
                      .reduceByKey(add))
     # A line can be furniture only with enough contexts; of those, keep the counts that can pass.
     enough = contexts.join(counts)
@@ -133,4 +133,4 @@ def prepare_documents(documents: RDD[tuple[str, RawDocument]]) -> RDD[tuple[str,
 
 
 def rejections(found: RDD[Found]) -> RDD[tuple[tuple[int, int], Rejection]]:
-    return found.filter(lambda item: isinstance(item[1], Rejection))  # type: ignore[return-value]
+    return found.filter(lambda item: isinstance(item[1], Rejection))  # type: ignore[return-value, unused-ignore]

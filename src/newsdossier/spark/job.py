@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
@@ -47,9 +47,10 @@ class SparkBuildReport:
         self.seconds[stage] = time.perf_counter() - started
 
 
-def session(master: str | None = None, *, partitions: int = 8, app: str = "newsdossier") -> SparkSession:
+def session(master: str | None = None, *, partitions: int = 8, app: str = "newsdossier",
+            conf: Mapping[str, str] | None = None) -> SparkSession:
     """A Spark session (``master`` such as ``local[2]``; None: what ``spark-submit`` set), its shuffles
-    cut into ``partitions`` parts, no web UI."""
+    cut into ``partitions`` parts, no web UI; ``conf``: more Spark settings."""
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(app).config("spark.ui.enabled", "false").config(
@@ -57,6 +58,8 @@ def session(master: str | None = None, *, partitions: int = 8, app: str = "newsd
         "spark.sql.shuffle.partitions", str(partitions)).config("spark.default.parallelism", str(partitions))
     if master:
         builder = builder.master(master)
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
     if (master or "local").startswith("local") and "PYSPARK_PYTHON" not in os.environ:
         # Local mode: the Python workers run this interpreter and import what it imports. Spark starts them
         # by the interpreter's real path, outside a virtual environment, so they get this import path too.
@@ -128,7 +131,7 @@ class _Writer:
     def forget_manifest(self) -> None:
         """Delete the manifest of an earlier run in this folder (local or any Hadoop file system)."""
         sc = self._spark.sparkContext
-        path = sc._jvm.org.apache.hadoop.fs.Path(f"{self._out}/manifest")  # type: ignore[union-attr]
+        path = sc._jvm.org.apache.hadoop.fs.Path(f"{self._out}/manifest")  # type: ignore[union-attr, unused-ignore]
         path.getFileSystem(sc._jsc.hadoopConfiguration()).delete(path, True)
 
     def _write(self, table: str, rows: RDD[Any], schema: str) -> None:
