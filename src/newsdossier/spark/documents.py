@@ -99,7 +99,7 @@ def recurring_lines(prepared: RDD[tuple[str, Prepared]]) -> RecurringLines:
                 .reduceByKey(lambda a, b: (a + b)[:MIN_CONTEXTS])
                 .filter(lambda item: len(item[1]) >= MIN_CONTEXTS))
     counts = evidence.flatMap(lambda item: [(digest, 1) for digest in item[1][1]]).reduceByKey(add)  # type: ignore[index, unused-ignore]
-    outlet_counts = (evidence.filter(lambda item: item[0] is not None)
+    outlet_counts = (evidence.filter(lambda item: bool(item[0]))  # as RecurringLines.add: no outlet, no count
                      .flatMap(lambda item: [((item[0], digest), 1) for digest in item[1][1]])  # type: ignore[index, unused-ignore]
                      .reduceByKey(add))
     # A line can be furniture only with enough contexts; of those, keep the counts that can pass.

@@ -56,12 +56,20 @@ class Manifest:
 
     @staticmethod
     def from_json(text: str, where: str) -> Manifest:
-        data = json.loads(text)
-        if data.get("schema") != SCHEMA:
-            raise SparkError(f"{where}: not a newsdossier Spark output of this version ({data.get('schema')!r}, "
+        try:
+            data = json.loads(text)
+            schema = data.get("schema")
+        except (TypeError, ValueError, AttributeError) as error:
+            raise SparkError(f"{where}: its manifest is not a JSON object ({error})") from error
+        if schema != SCHEMA:
+            raise SparkError(f"{where}: not a newsdossier Spark output of this version ({schema!r}, "
                              f"expected {SCHEMA!r}); run `newsdossier spark build` again")
-        return Manifest(data["prepare_version"], data["cleaner_version"], data["nlp_model"], data["pairs_compared"],
-                        data["reuse_counts"], data["counts"])
+        try:
+            return Manifest(str(data["prepare_version"]), str(data["cleaner_version"]), str(data["nlp_model"]),
+                            int(data["pairs_compared"]), dict(data["reuse_counts"]), dict(data["counts"]))
+        except (KeyError, TypeError, ValueError) as error:
+            raise SparkError(f"{where}: its manifest lacks or mangles {error}; run `newsdossier spark build` "
+                             "again") from error
 
 
 def _pyarrow() -> Any:
