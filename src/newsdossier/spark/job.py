@@ -94,7 +94,8 @@ def spark_build(spark: SparkSession, inputs: Sequence[str | Path], out: str, *, 
     with report.timer("furniture evidence"):
         recurring = sc.broadcast(docs.recurring_lines(prepared))
     with report.timer("clean"):
-        indexed = docs.articles_in_order(docs.clean_documents(prepared, recurring), partitions).persist()
+        cleaned = docs.clean_documents(prepared, recurring).persist()  # the sort samples it, then sorts it
+        indexed = docs.articles_in_order(cleaned, partitions).persist()
         write.articles(indexed)
     with report.timer("reuse"):
         reuse = find_reuse_on_spark(indexed, partitions)

@@ -123,7 +123,7 @@ def find_reuse_on_spark(indexed: RDD[tuple[int, Article]], partitions: int) -> S
     group_links = grouped.flatMap(lambda item: [((0, item[0], k), link) for k, link in enumerate(item[1][1])])
     links = group_links.union(aligned.map(lambda item: ((1, *item[0]), item[1]))).persist()
     compared = tried + grouped.map(lambda item: item[1][2]).sum() + todo.count()
-    families = _families(indexed, links, partitions)
+    families = _families(slims.mapValues(lambda sent: sent[1]), links, partitions)
     counts = {"articles": indexed.count(), "eligible": eligible.count(), "voices": voice_count}
     return SparkReuse(links, families, int(compared), counts)
 
@@ -137,12 +137,12 @@ def _near_duplicate_partners(eligible: RDD[tuple[int, Print]], slims: RDD[tuple[
     """Each eligible article joined to an earlier one, with the link that joined them: the first with
     the very same words, else the first of its band collisions that aligns (``first_link``); and how
     many pairs the band collisions aligned."""
-    digests = eligible.mapValues(lambda p: p.digest)
+    digests = eligible.mapValues(lambda p: p.digest).persist()
     first_of = digests.map(lambda item: (item[1], item[0])).reduceByKey(min)
     identical = (digests.map(lambda item: (item[1], item[0])).join(first_of)
-                 .filter(lambda item: item[1][0] != item[1][1]).map(lambda item: item[1]))  # (i, first)
+                 .filter(lambda item: item[1][0] != item[1][1]).map(lambda item: item[1])).persist()  # (i, first)
     banded = eligible.subtractByKey(identical)
-    keyed = banded.flatMap(lambda item: [((band, int(key)), item[0]) for band, key in enumerate(item[1].bands)])
+    keyed = banded.flatMap(lambda item: [((band, int(key)), item[0]) for band, key in enumerate(item[1].bands)]).persist()
     firsts = keyed.reduceByKey(min)
     candidates = (keyed.join(firsts).filter(lambda item: item[1][0] != item[1][1])
                   .map(lambda item: ((item[1][0], item[1][1]), item[0][0])).reduceByKey(min)
@@ -232,7 +232,7 @@ def _channel_pairs(voices: RDD[tuple[int, int]], prints: RDD[tuple[int, Print]],
     best = enough.groupByKey().flatMap(_best_partners)
     shared = _shared_pairs(voice_prints.mapValues(lambda p: p.sentences), SENTENCE_MAX_DOCS).keys()
     pairs = best.union(shared).distinct(partitions)
-    return _worth(pairs, voice_prints).sortByKey(numPartitions=partitions)
+    return _worth(pairs, voice_prints).persist().sortByKey(numPartitions=partitions)  # persisted: the sort samples it first
 
 
 def _enough_anchors(size: int, other_size: int, shared: int) -> bool:
@@ -274,7 +274,7 @@ def _unlinked(channel: RDD[tuple[tuple[int, int], bool]], voices: RDD[tuple[int,
               slims: RDD[tuple[int, Sent]], linked: RDD[tuple[tuple[str, str], bool]]
               ) -> RDD[tuple[tuple[int, int], tuple[Sent, Sent]]]:
     """The channel's pairs, as alignment tasks, but those a near-duplicate group links already."""
-    sent_of = voices.map(lambda item: (item[1], item[0])).join(slims).map(lambda item: (item[1][0], item[1][1]))
+    sent_of = voices.map(lambda item: (item[1], item[0])).join(slims).map(lambda item: (item[1][0], item[1][1])).persist()
     tasks = (channel.map(lambda item: (item[0][0], item[0][1])).join(sent_of)
              .map(lambda item: (item[1][0], (item[0], item[1][1]))).join(sent_of)
              .map(lambda item: (_ids(item[1][0][1], item[1][1]), ((item[1][0][0], item[0]), (item[1][0][1], item[1][1])))))
@@ -289,8 +289,9 @@ def _ids(a: Sent, b: Sent) -> tuple[str, str]:
 def _families(indexed: RDD[tuple[int, Article]], links: RDD[tuple[tuple[int, int, int], ReuseLink]],
               partitions: int) -> RDD[tuple[int, Family]]:
     """Families as connected components of the links (each labelled by its first article), numbered in
-    the order of their first articles, each with its origin (``family_origin``)."""
-    number_of = indexed.map(lambda item: (item[1].id, item[0]))
+    the order of their first articles, each with its origin (``family_origin``). ``indexed``: the
+    numbered articles without their texts (``slim``), which neither the components nor the origin read."""
+    number_of = indexed.map(lambda item: (item[1].id, item[0])).persist()
     edges = (links.values().map(lambda link: (link.source, link.target)).join(number_of)
              .map(lambda item: (item[1][0], item[1][1])).join(number_of).map(lambda item: item[1])).persist()
     both = edges.union(edges.map(lambda edge: (edge[1], edge[0]))).persist()
