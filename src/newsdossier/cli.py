@@ -87,8 +87,14 @@ def _cmd_spark(args: argparse.Namespace) -> int:
 
     if args.partitions < 1:
         raise _UsageError(f"--partitions must be 1 or more, not {args.partitions}")
+    conf = {}
+    for setting in args.conf or ():
+        key, sep, value = setting.partition("=")
+        if not sep or not key.strip():
+            raise _UsageError(f"--conf takes KEY=VALUE (a Spark setting), not {setting!r}")
+        conf[key.strip()] = value
     config = _config(args)
-    spark = session(args.master, partitions=args.partitions)
+    spark = session(args.master, partitions=args.partitions, conf=conf)
     try:
         report = spark_build(spark, args.inputs, args.out, settings=config.ingest, nlp_model=config.nlp.model,
                              partitions=args.partitions, analyse=not args.no_nlp)
@@ -491,6 +497,9 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
                              help="parts each shuffle is cut into (default 8; on a cluster 2-4 per executor core)")
         command.add_argument("--nlp-model", metavar="NAME_OR_PATH",
                              help="spaCy pipeline (default: the bundled one, or [nlp] model); installed on every executor")
+        command.add_argument("--conf", action="append", metavar="KEY=VALUE",
+                             help="a Spark setting, repeatable, e.g. --conf spark.driver.memory=8g (local mode: the "
+                                  "driver's JVM holds the cached tables)")
         command.add_argument("--no-nlp", action="store_true",
                              help="leave the NLP analyses to `build --from`, which runs them where the pile is")
     if name in ("search", "provenance", "stories", "entities", "quotes", "events", "serve", "export"):

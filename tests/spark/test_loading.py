@@ -106,3 +106,11 @@ def test_spark_build_refuses_zero_partitions(tmp_path: Path, capsys: pytest.Capt
     code = main(["spark", "build", "demo/pile", "--out", str(tmp_path / "tables"), "--partitions", "0"])
     assert code == EXIT_USAGE
     assert "--partitions" in capsys.readouterr().err
+
+
+def test_spark_build_refuses_a_conf_without_a_value(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("pyspark", reason="needs the [spark] extra")
+    code = main(["spark", "build", "demo/pile", "--out", str(tmp_path / "tables"), "--conf", "spark.driver.memory"])
+    assert code == EXIT_USAGE
+    assert "KEY=VALUE" in capsys.readouterr().err
+    assert not (tmp_path / "tables").exists()
