@@ -2,7 +2,7 @@
 
 Usage:
     .venv/bin/python bench/spark_scale.py --work /tmp/spark-scale [--docs 10000,100000] [--masters local[1],local[2]]
-        [--partitions 8] [--no-local] [--json]
+        [--partitions 8] [--conf KEY=VALUE] [--no-local] [--json]
 
 For each ``--docs`` N it writes N documents as JSON Lines shards of 1,000 records under ``--work``
 (made once, then reused): the texts of ``bench/reuse_scale.py`` (stories of 40 documents spliced from
@@ -69,10 +69,11 @@ def _timed(command: list[str]) -> tuple[float, str]:
     return seconds, done.stdout
 
 
-def spark_run(pile: Path, out: Path, master: str, partitions: int) -> dict[str, object]:
+def spark_run(pile: Path, out: Path, master: str, partitions: int, conf: list[str]) -> dict[str, object]:
     shutil.rmtree(out, ignore_errors=True)
     seconds, stdout = _timed([str(REPO / ".venv" / "bin" / "newsdossier"), "spark", "build", str(pile), "--out", str(out),
-                              "--master", master, "--partitions", str(partitions), "--no-nlp", "--quiet"])
+                              "--master", master, "--partitions", str(partitions), "--no-nlp", "--quiet",
+                              *[part for setting in conf for part in ("--conf", setting)]])
     stages = {name: float(value) for name, value in
               re.findall(r"([a-z][a-z ]*?) ([0-9.]+)(?:,|$)", stdout.split("seconds: ", 1)[-1].splitlines()[0])}
     articles = re.search(r"([0-9,]+) articles", stdout)
@@ -110,13 +111,15 @@ def main() -> None:
     parser.add_argument("--masters", default="local[1],local[2]")
     parser.add_argument("--partitions", type=int, default=8)
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "datasets" / "bbc_news_raw" / "bbc")
+    parser.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
+                        help="a Spark setting for every run (e.g. spark.driver.memory=8g)")
     parser.add_argument("--no-local", action="store_true", help="skip the local build's run")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     results = []
     for docs in (int(n) for n in args.docs.split(",")):
         pile = make_pile(args.work / f"pile-{docs}", docs, args.data)
-        runs = [spark_run(pile, args.work / "tables", master, args.partitions) for master in args.masters.split(",")]
+        runs = [spark_run(pile, args.work / "tables", master, args.partitions, args.conf) for master in args.masters.split(",")]
         result: dict[str, object] = {"docs": docs, "spark": runs}
         for run in runs:
             run["docs_per_second"] = round(docs / float(run["seconds"]), 1)  # type: ignore[arg-type]

@@ -20,6 +20,7 @@ from newsdossier.clean import Prepared, RecurringLines, clean, line_keys, prepar
 from newsdossier.clean.corpus import MIN_CONTEXTS, MIN_OUTLET_DOCUMENTS, line_evidence
 from newsdossier.ingest import IngestSettings, discover, read_inputs
 from newsdossier.model import Article, RawDocument, Rejection
+from newsdossier.spark import settle_worker
 from newsdossier.steps import outlet_key
 from newsdossier.store import locator_key
 
@@ -134,3 +135,6 @@ def prepare_documents(documents: RDD[tuple[str, RawDocument]]) -> RDD[tuple[str,
 
 def rejections(found: RDD[Found]) -> RDD[tuple[tuple[int, int], Rejection]]:
     return found.filter(lambda item: isinstance(item[1], Rejection))  # type: ignore[return-value, unused-ignore]
+
+
+settle_worker()  # the last thing a worker imports with this module (newsdossier.spark.settle_worker)

@@ -20,6 +20,7 @@ from newsdossier.nlp import BUNDLED, load_pipeline, pipeline_id
 from newsdossier.nlp.stage import WORKER_CHUNK, analyse_chunk, text_key
 from newsdossier.records import article_to_dict, family_to_dict, link_to_dict, prepared_to_json
 from newsdossier.spark import documents as docs
+from newsdossier.spark import settle_worker
 from newsdossier.spark.reuse import find_reuse_on_spark
 from newsdossier.spark.tables import Manifest
 from newsdossier.steps import PREPARE_VERSION
@@ -175,3 +176,6 @@ class _Writer:
     def manifest(self, manifest: Manifest) -> None:
         rows = self._spark.sparkContext.parallelize([(manifest.to_json(),)], 1)
         self._write("manifest", rows, "json string")
+
+
+settle_worker()  # the last thing a worker imports with this module (newsdossier.spark.settle_worker)

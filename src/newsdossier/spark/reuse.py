@@ -57,6 +57,7 @@ from newsdossier.reuse.candidates import (
     worth_aligning,
 )
 from newsdossier.reuse.families import family_origin
+from newsdossier.spark import settle_worker
 from newsdossier.reuse.fingerprint import CHUNK, encoded, fingerprint_chunk
 
 if TYPE_CHECKING:
@@ -318,3 +319,6 @@ def _family(number: int, members: Iterable[tuple[int, Article]], links: Iterable
     ordered = [article for _, article in sorted(members, key=_first)]
     in_order = [link for _, link in sorted(links, key=_first)]
     return Family(f"F{number}", family_origin(ordered, in_order), tuple(a.id for a in ordered))
+
+
+settle_worker()  # the last thing a worker imports with this module (newsdossier.spark.settle_worker)
