@@ -16,7 +16,8 @@ exit:
   ``clean_pile``, ``store_articles`` and ``find_reuse``, its process pools as wide as the machine), into
   a fresh SQLite pile, unless ``--no-local``.
 
-It reports documents per second of each, the ratio of the last master's to the first's (the issue's
+It reports documents per second of each, the CPU seconds of each run's process tree (the JVM and
+Spark's Python workers included: on a 2-core machine local[1] already uses more than one core), the ratio of the last master's to the first's (the issue's
 scaling goal: local[2] at least 1.8 times local[1]), and the Spark path's throughput per core against
 the local path's (goal at least 0.7; the local build's cores are ``os.cpu_count()``), with the Spark
 job's own stage times from its summary line.
@@ -28,6 +29,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -60,31 +62,33 @@ def make_pile(folder: Path, docs: int, data: Path) -> Path:
     return folder
 
 
-def _timed(command: list[str]) -> tuple[float, str]:
-    started = time.perf_counter()
+def _timed(command: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds of the whole process tree (the JVM and Spark's Python workers are its
+    descendants), and the output of ``command``."""
+    started, cpu = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(command, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
+    seconds, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 3):  # 3: some input rejected, which a generated pile never has
         raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    return seconds, done.stdout
+    return seconds, (after.ru_utime + after.ru_stime) - (cpu.ru_utime + cpu.ru_stime), done.stdout
 
 
 def spark_run(pile: Path, out: Path, master: str, partitions: int, conf: list[str]) -> dict[str, object]:
     shutil.rmtree(out, ignore_errors=True)
-    seconds, stdout = _timed([str(REPO / ".venv" / "bin" / "newsdossier"), "spark", "build", str(pile), "--out", str(out),
+    seconds, cpu, stdout = _timed([str(REPO / ".venv" / "bin" / "newsdossier"), "spark", "build", str(pile), "--out", str(out),
                               "--master", master, "--partitions", str(partitions), "--no-nlp", "--quiet",
                               *[part for setting in conf for part in ("--conf", setting)]])
     stages = {name: float(value) for name, value in
               re.findall(r"([a-z][a-z ]*?) ([0-9.]+)(?:,|$)", stdout.split("seconds: ", 1)[-1].splitlines()[0])}
     articles = re.search(r"([0-9,]+) articles", stdout)
-    return {"master": master, "seconds": round(seconds, 1), "stages": stages,
+    return {"master": master, "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1), "stages": stages,
             "articles": int(articles.group(1).replace(",", "")) if articles else None}
 
 
 def local_run(pile: Path, db: Path) -> dict[str, object]:
     db.unlink(missing_ok=True)
-    seconds, stdout = _timed([sys.executable, __file__, "_local", str(pile), str(db)])
-    return {"seconds": round(seconds, 1), "cores": os.cpu_count(), **json.loads(stdout)}
+    seconds, cpu, stdout = _timed([sys.executable, __file__, "_local", str(pile), str(db)])
+    return {"seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1), "cores": os.cpu_count(), **json.loads(stdout)}
 
 
 def _local(pile: str, db: str) -> None:
@@ -131,7 +135,7 @@ def main() -> None:
             result["local"] = local
             cores = int(re.search(r"\[(\d+)\]", str(last["master"])).group(1))  # type: ignore[union-attr]
             per_core_spark = float(last["docs_per_second"]) / cores  # type: ignore[arg-type]
-            per_core_local = float(local["docs_per_second"]) / int(local["cores"])  # type: ignore[arg-type]
+            per_core_local = float(local["docs_per_second"]) / int(str(local["cores"]))  # type: ignore[arg-type]
             result["per_core_vs_local"] = round(per_core_spark / per_core_local, 3)
         results.append(result)
         if not args.json:
@@ -141,7 +145,7 @@ def main() -> None:
                   + (f"; local {result['local']['seconds']} s, Spark per core / local per core "  # type: ignore[index]
                      f"{result['per_core_vs_local']}" if "local" in result else ""), flush=True)
             for r in runs:
-                print(f"  {r['master']} stages: {r['stages']}", flush=True)
+                print(f"  {r['master']} CPU {r['cpu_seconds']} s; stages: {r['stages']}", flush=True)
     if args.json:
         print(json.dumps(results, indent=2))
 
