@@ -127,7 +127,7 @@ def test_shared_counts_do_not_overflow_the_narrow_type(keys: int) -> None:
     """The ones are stored in the narrowest integer type that holds any article's key count:
     two articles sharing all of their 127, 128 or 300 keys count every one."""
     sets = [set(range(keys)), set(range(keys)), {0, 1}]
-    counts = {(lo + r, c): v for lo, block in candidates._shared_counts(candidates._incidence(*as_arrays(sets), None, 10))
+    counts = {(lo + r, c): v for lo, block in candidates.shared_counts(candidates._incidence(*as_arrays(sets), None, 10))
               for r, c, v in zip(block.row.tolist(), block.col.tolist(), block.data.tolist(), strict=True)}
     assert counts[(0, 1)] == counts[(1, 0)] == keys and counts[(0, 2)] == 2
 

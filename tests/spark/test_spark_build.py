@@ -15,6 +15,7 @@ from newsdossier import steps
 from newsdossier.pipeline import build, build_from
 from newsdossier.records import article_to_dict, family_to_dict, link_to_dict
 from newsdossier.reuse import ReuseResult, find_reuse
+from newsdossier.spark import reuse as spark_reuse
 from newsdossier.spark.job import spark_build
 from newsdossier.spark.tables import SparkOutput
 from newsdossier.store import Store
@@ -54,8 +55,13 @@ def test_the_demo_piles_dossier_is_the_local_builds(spark: Any, tmp_path: Path) 
     assert from_spark == local
 
 
-def test_more_partitions_than_cores_change_nothing(spark: Any, tmp_path: Path) -> None:
-    # A larger run simulated: 24 partitions on 2 cores; every shuffle and join is split many ways.
+@pytest.mark.parametrize("one_task_articles", [spark_reuse.ONE_TASK_ARTICLES, 0], ids=["components in one task", "in rounds"])
+def test_more_partitions_than_cores_change_nothing(spark: Any, tmp_path: Path, one_task_articles: int,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # A larger run simulated: 24 partitions on 2 cores; every shuffle and join is split many ways. With
+    # the one-task limit at 0, near-duplicate groups and families are found in rounds of joins, as for
+    # a pile over the limit.
+    monkeypatch.setattr(spark_reuse, "ONE_TASK_ARTICLES", one_task_articles)
     spark_build(spark, [str(DEMO_PILE)], str(tmp_path / "tables"), partitions=24, analyse=False)
     articles, reuse = _local([DEMO_PILE], tmp_path / "local.db")
     tables = SparkOutput(str(tmp_path / "tables"))

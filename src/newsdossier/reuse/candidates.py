@@ -38,7 +38,8 @@ from wordfreq import get_frequency_dict
 
 from newsdossier.reuse.minhash import estimate_containment
 
-__all__ = ["Keep", "anchor_candidates", "anchors_of", "common_words", "sentence_candidates", "union", "worth_aligning"]
+__all__ = ["Keep", "anchor_candidates", "anchors_of", "common_words", "sentence_candidates", "shared_counts", "union",
+           "worth_aligning"]
 
 # Asked which candidate pairs (positions i, j into the channel's rows) to keep.
 Keep = Callable[[NDArray[np.int64], NDArray[np.int64]], NDArray[np.bool_]]
@@ -109,7 +110,7 @@ def anchor_candidates(values: NDArray[np.unsignedinteger], offsets: NDArray[np.i
     by_key = _incidence(values, offsets, rows, limit)
     sizes = np.diff(offsets) if rows is None else np.diff(offsets)[rows]
     chosen = []
-    for lo, block in _shared_counts(by_key):
+    for lo, block in shared_counts(by_key):
         index, other, shared = block.row.astype(np.int64) + lo, block.col.astype(np.int64), block.data
         smaller = np.minimum(sizes[index], sizes[other])
         enough = (index != other) & (shared >= MIN_SHARED_ANCHORS) & (shared >= MIN_SHARED_SHARE * smaller)
@@ -136,7 +137,7 @@ def sentence_candidates(values: NDArray[np.unsignedinteger], offsets: NDArray[np
     count = len(offsets) - 1 if rows is None else len(rows)
     by_key = _incidence(values, offsets, rows, SENTENCE_MAX_DOCS)
     found = []
-    for lo, block in _shared_counts(by_key):
+    for lo, block in shared_counts(by_key):
         index, other = block.row.astype(np.int64) + lo, block.col.astype(np.int64)
         later = other > index
         index, other = index[later], other[later]
@@ -223,7 +224,7 @@ def _incidence(values: NDArray[np.unsignedinteger], offsets: NDArray[np.int64], 
     return sparse.csr_array((np.ones(len(holders), dtype=kind), holders, pointers), shape=(len(lengths), count))
 
 
-def _shared_counts(by_key: sparse.csr_array) -> Iterator[tuple[int, sparse.coo_array]]:
+def shared_counts(by_key: sparse.csr_array) -> Iterator[tuple[int, sparse.coo_array]]:
     """How many keys each pair of articles shares, a block of rows at a time: (first row, counts).
 
     ``by_key``: keys x articles (``_incidence``). The product of its transpose with itself, in

@@ -10,13 +10,21 @@ same digest: the first of them         ``reduceByKey(min)`` on the digest
                                        the order of the first band they are met in
 ``first_link``, ``group_links``,     the same kernels, on tasks assembled by joins
 ``pair_link``, ``joining_link``
-near-duplicate groups                  pointer jumping over "joined to" (each article's group root)
-rare-word and long-sentence pairs      postings grouped by key, shared keys counted per pair,
-(``anchor_candidates``,                the best-anchored partners by a sort per article;
-``sentence_candidates``)               ``worth_aligning`` on the pairs' word sketches
-families                               connected components by min-label propagation; each
-                                       family's origin by ``families.family_origin``
+near-duplicate groups                  components of "joined to" (each article's group root, its
+                                       first member)
+rare-word and long-sentence pairs      postings grouped by key, shared keys counted per pair (each
+(``anchor_candidates``,                holder's anchor count carried along), the best-anchored
+``sentence_candidates``)               partners by a sort per article; ``worth_aligning`` on the
+                                       pairs' word sketches
+families                               connected components of the links; each family's origin by
+                                       ``families.family_origin``
 =====================================  ==============================================================
+
+Both component steps run in one task on an executor (``scipy``'s ``connected_components`` over the
+article numbers: two integers per edge, a few arrays of one integer per article) while the pile has
+at most ``ONE_TASK_ARTICLES`` articles; above that, as rounds of joins (pointer jumping, min-label
+propagation) that no single machine has to hold. Every round costs a few shuffles and a job, which is
+why the single task is the default.
 
 Articles are numbered in the pile's order (``documents.articles_in_order``), as the local stage
 numbers them, so every tie is broken the same way and the links, relations, families and their
@@ -33,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy import sparse
 
 from newsdossier.model import Article, Family, ReuseLink
 from newsdossier.reuse import (
@@ -54,6 +63,7 @@ from newsdossier.reuse.candidates import (
     MIN_SHARED_ANCHORS,
     MIN_SHARED_SHARE,
     SENTENCE_MAX_DOCS,
+    shared_counts,
     worth_aligning,
 )
 from newsdossier.reuse.families import family_origin
@@ -70,6 +80,9 @@ __all__ = ["SparkReuse", "find_reuse_on_spark"]
 # its longest chain of copies of copies, a handful in news (guarded, not expected).
 MAX_ROUNDS: Final = 40
 MAX_LABEL_ROUNDS: Final = 200
+# Piles up to this many articles have their components found in one task: about 50 bytes per article
+# (edges, the sparse graph, the labels), 1 GB at the limit.
+ONE_TASK_ARTICLES: Final = 20_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +124,9 @@ def find_reuse_on_spark(indexed: RDD[tuple[int, Article]], partitions: int) -> S
     slims = indexed.map(lambda item: (item[0], slim(*item))).persist()
     prints = indexed.mapPartitions(_fingerprints).persist()
     eligible = prints.filter(lambda item: item[1].words >= MIN_WORDS).persist()
+    articles = indexed.count()
     joined, tried = _near_duplicate_partners(eligible, slims)
-    roots = _group_roots(eligible.keys(), joined)
+    roots = _group_roots(eligible.keys(), joined, articles)
     grouped = _group_links_on_spark(roots, eligible, slims, joined).persist()
     voices = _voices(roots, grouped).persist()  # (position, article number)
     voice_count = voices.count()
@@ -124,8 +138,8 @@ def find_reuse_on_spark(indexed: RDD[tuple[int, Article]], partitions: int) -> S
     group_links = grouped.flatMap(lambda item: [((0, item[0], k), link) for k, link in enumerate(item[1][1])])
     links = group_links.union(aligned.map(lambda item: ((1, *item[0]), item[1]))).persist()
     compared = tried + grouped.map(lambda item: item[1][2]).sum() + todo.count()
-    families = _families(slims.mapValues(lambda sent: sent[1]), links, partitions)
-    counts = {"articles": indexed.count(), "eligible": eligible.count(), "voices": voice_count}
+    families = _families(slims.mapValues(lambda sent: sent[1]), links, partitions, articles)
+    counts = {"articles": articles, "eligible": eligible.count(), "voices": voice_count}
     return SparkReuse(links, families, int(compared), counts)
 
 
@@ -167,8 +181,12 @@ def _first(item: tuple[Any, ...]) -> Any:
     return item[0]
 
 
-def _group_roots(eligible: RDD[int], joined: RDD[tuple[int, tuple[int, ReuseLink]]]) -> RDD[tuple[int, int]]:
-    """(article, its group's first member): pointer jumping over "joined to an earlier article"."""
+def _group_roots(eligible: RDD[int], joined: RDD[tuple[int, tuple[int, ReuseLink]]], articles: int
+                 ) -> RDD[tuple[int, int]]:
+    """(article, its group's first member): the root of the chains of "joined to an earlier article",
+    which is the smallest article of the chains' component."""
+    if articles <= ONE_TASK_ARTICLES:
+        return _labelled(eligible, _components_in_one_task(joined.mapValues(_first), articles)).persist()
     parent = eligible.map(lambda i: (i, i)).leftOuterJoin(joined.mapValues(lambda j: j[0])).mapValues(
         lambda pair: pair[0] if pair[1] is None else pair[1]).persist()
     for _ in range(MAX_ROUNDS):
@@ -180,6 +198,36 @@ def _group_roots(eligible: RDD[int], joined: RDD[tuple[int, tuple[int, ReuseLink
         if not moved:
             return parent
     raise RuntimeError(f"near-duplicate chains deeper than 2^{MAX_ROUNDS}")
+
+
+def _components_in_one_task(edges: RDD[tuple[int, int]], articles: int) -> RDD[tuple[int, int]]:
+    """(article, the smallest article of its component) for every article of ``range(articles)`` in a
+    component with others, found in one task."""
+    return edges.map(lambda edge: (0, edge)).partitionBy(1).mapPartitions(
+        lambda rows: smallest_labels(articles, (edge for _, edge in rows)))
+
+
+def smallest_labels(articles: int, edges: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """(node, the smallest node of its connected component) for each node of ``range(articles)`` that
+    is not that smallest node itself, for undirected ``edges``."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    ends = np.fromiter((end for edge in edges for end in edge), dtype=np.int64).reshape(-1, 2)
+    graph = coo_matrix((np.ones(len(ends), dtype=np.int8), (ends[:, 0], ends[:, 1])), shape=(articles, articles))
+    count, component = connected_components(graph, directed=False)
+    nodes = np.arange(articles, dtype=np.int64)
+    smallest = np.full(count, articles, dtype=np.int64)
+    np.minimum.at(smallest, component, nodes)
+    label = smallest[component]
+    moved = np.flatnonzero(label != nodes)
+    yield from zip(moved.tolist(), label[moved].tolist(), strict=True)
+
+
+def _labelled(nodes: RDD[int], moved: RDD[tuple[int, int]]) -> RDD[tuple[int, int]]:
+    """(node, label) for every node: its label in ``moved``, else itself."""
+    return nodes.map(lambda node: (node, node)).leftOuterJoin(moved).mapValues(
+        lambda pair: pair[0] if pair[1] is None else pair[1])
 
 
 def _group_links_on_spark(roots: RDD[tuple[int, int]], eligible: RDD[tuple[int, Print]],
@@ -224,14 +272,14 @@ def _channel_pairs(voices: RDD[tuple[int, int]], prints: RDD[tuple[int, Print]],
     voice_prints = voices.map(lambda item: (item[1], item[0])).join(prints).map(
         lambda item: (item[1][0], item[1][1])).persist()
     limit = min(ANCHOR_MAX_DOCS_CEILING, max(ANCHOR_MAX_DOCS_FLOOR, int(ANCHOR_MAX_DOC_SHARE * count)))
-    anchored = _shared_pairs(voice_prints.mapValues(lambda p: p.anchors), limit)
-    sizes = voice_prints.mapValues(lambda p: len(p.anchors))
-    enough = (anchored.flatMap(lambda item: [(item[0][0], (item[0][1], item[1])), (item[0][1], (item[0][0], item[1]))])
-              .join(sizes).map(lambda item: (item[1][0][0], (item[0], item[1][0][1], item[1][1]))).join(sizes)
-              .filter(lambda item: _enough_anchors(item[1][0][2], item[1][1], item[1][0][1]))
-              .map(lambda item: (item[1][0][0], (item[0], item[1][0][1]))))  # (index, (other, shared))
-    best = enough.groupByKey().flatMap(_best_partners)
-    shared = _shared_pairs(voice_prints.mapValues(lambda p: p.sentences), SENTENCE_MAX_DOCS).keys()
+    # Each holder of a rare word comes with its number of rare words, so a pair's counts are at hand.
+    anchored = _shared_pairs(voice_prints.map(lambda item: ((item[0], len(item[1].anchors)), item[1].anchors)),
+                             limit, count)
+    enough = (anchored.filter(lambda item: _enough_anchors(item[0][0][1], item[0][1][1], item[1]))
+              .flatMap(lambda item: [(item[0][0][0], (item[0][1][0], item[1])), (item[0][1][0], (item[0][0][0], item[1]))]))
+    best = enough.groupByKey().flatMap(_best_partners)  # from (index, (other, shared))
+    shared = _shared_pairs(voice_prints.map(lambda item: ((item[0], 0), item[1].sentences)), SENTENCE_MAX_DOCS,
+                           count).map(lambda item: (item[0][0][0], item[0][1][0]))
     pairs = best.union(shared).distinct(partitions)
     return _worth(pairs, voice_prints).persist().sortByKey(numPartitions=partitions)  # persisted: the sort samples it first
 
@@ -247,11 +295,33 @@ def _best_partners(item: tuple[int, Iterable[tuple[int, int]]]) -> list[tuple[in
     return [(min(index, other), max(index, other)) for other, _ in best]
 
 
-def _shared_pairs(keys: RDD[tuple[int, NDArray[np.uint32]]], limit: int) -> RDD[tuple[tuple[int, int], int]]:
-    """((x, y), shared keys) for voice positions x < y holding a key that 2 to ``limit`` of them hold."""
+def _shared_pairs(keys: RDD[tuple[tuple[int, int], NDArray[np.uint32]]], limit: int, count: int
+                  ) -> RDD[tuple[tuple[tuple[int, int], tuple[int, int]], int]]:
+    """((x, y), shared keys) for holders x, y (voice position, a number carried along), x's position
+    below y's, of a key that 2 to ``limit`` of the ``count`` voices hold. Each partition of keys counts
+    its pairs as the local stage does (``shared_counts``: a sparse product, no list of pairs per key),
+    and the engine adds the partitions' counts."""
     holders = (keys.flatMap(lambda item: [(int(key), item[0]) for key in item[1]]).groupByKey()
-               .map(lambda item: sorted(item[1])).filter(lambda held: 1 < len(held) <= limit))
-    return holders.flatMap(lambda held: [((x, y), 1) for n, x in enumerate(held) for y in held[n + 1:]]).reduceByKey(add)
+               .map(lambda item: list(item[1])).filter(lambda held: 1 < len(held) <= limit))
+    return holders.mapPartitions(lambda groups: _pair_counts(groups, count)).reduceByKey(add)
+
+
+def _pair_counts(groups: Iterable[list[tuple[int, int]]], count: int
+                 ) -> Iterator[tuple[tuple[tuple[int, int], tuple[int, int]], int]]:
+    """The pairs of holders sharing keys in ``groups`` (each key's holders), with how many they share."""
+    held = list(groups)
+    if not held:
+        return
+    holder_of = {holder[0]: holder for group in held for holder in group}
+    positions = np.fromiter((holder[0] for group in held for holder in group), dtype=np.int32)
+    pointers = np.zeros(len(held) + 1, dtype=np.int64)
+    np.cumsum([len(group) for group in held], out=pointers[1:])
+    by_key = sparse.csr_array((np.ones(len(positions), dtype=np.int32), positions, pointers), shape=(len(held), count))
+    for lo, block in shared_counts(by_key):
+        index, other = block.row.astype(np.int64) + lo, block.col.astype(np.int64)
+        later = other > index
+        for x, y, shared in zip(index[later].tolist(), other[later].tolist(), block.data[later].tolist(), strict=True):
+            yield (holder_of[x], holder_of[y]), shared
 
 
 def _worth(pairs: RDD[tuple[int, int]], voice_prints: RDD[tuple[int, Print]]) -> RDD[tuple[tuple[int, int], bool]]:
@@ -288,13 +358,26 @@ def _ids(a: Sent, b: Sent) -> tuple[str, str]:
 
 
 def _families(indexed: RDD[tuple[int, Article]], links: RDD[tuple[tuple[int, int, int], ReuseLink]],
-              partitions: int) -> RDD[tuple[int, Family]]:
+              partitions: int, articles: int) -> RDD[tuple[int, Family]]:
     """Families as connected components of the links (each labelled by its first article), numbered in
     the order of their first articles, each with its origin (``family_origin``). ``indexed``: the
     numbered articles without their texts (``slim``), which neither the components nor the origin read."""
     number_of = indexed.map(lambda item: (item[1].id, item[0])).persist()
     edges = (links.values().map(lambda link: (link.source, link.target)).join(number_of)
              .map(lambda item: (item[1][0], item[1][1])).join(number_of).map(lambda item: item[1])).persist()
+    labels = (_labelled(indexed.keys(), _components_in_one_task(edges, articles)).persist()
+              if articles <= ONE_TASK_ARTICLES else _propagated(indexed, edges, partitions))
+    numbers = labels.values().distinct().sortBy(lambda label: label).zipWithIndex().mapValues(lambda n: n + 1)
+    members = labels.join(indexed).map(lambda item: (item[1][0], (item[0], item[1][1])))
+    family_links = (links.map(lambda item: (item[1].source, (item[0], item[1]))).join(number_of)
+                    .map(lambda item: (item[1][1], item[1][0])).join(labels).map(lambda item: (item[1][1], item[1][0])))
+    return (members.cogroup(family_links).join(numbers)
+            .map(lambda item: (item[1][1], _family(item[1][1], item[1][0][0], item[1][0][1]))))
+
+
+def _propagated(indexed: RDD[tuple[int, Article]], edges: RDD[tuple[int, int]], partitions: int) -> RDD[tuple[int, int]]:
+    """(article, the smallest article of its component) by min-label propagation: a round of joins per
+    link of a family's longest chain (for piles over ``ONE_TASK_ARTICLES``)."""
     both = edges.union(edges.map(lambda edge: (edge[1], edge[0]))).persist()
     labels = indexed.map(lambda item: (item[0], item[0])).persist()
     for _ in range(MAX_LABEL_ROUNDS):
@@ -304,15 +387,8 @@ def _families(indexed: RDD[tuple[int, Article]], links: RDD[tuple[tuple[int, int
         labels.unpersist()
         labels = updated
         if not changed:
-            break
-    else:
-        raise RuntimeError(f"a reuse family wider than {MAX_LABEL_ROUNDS} links")
-    numbers = labels.values().distinct().sortBy(lambda label: label).zipWithIndex().mapValues(lambda n: n + 1)
-    members = labels.join(indexed).map(lambda item: (item[1][0], (item[0], item[1][1])))
-    family_links = (links.map(lambda item: (item[1].source, (item[0], item[1]))).join(number_of)
-                    .map(lambda item: (item[1][1], item[1][0])).join(labels).map(lambda item: (item[1][1], item[1][0])))
-    return (members.cogroup(family_links).join(numbers)
-            .map(lambda item: (item[1][1], _family(item[1][1], item[1][0][0], item[1][0][1]))))
+            return labels
+    raise RuntimeError(f"a reuse family wider than {MAX_LABEL_ROUNDS} links")
 
 
 def _family(number: int, members: Iterable[tuple[int, Article]], links: Iterable[tuple[Any, ReuseLink]]) -> Family:
