@@ -16,8 +16,9 @@ exit:
   ``clean_pile``, ``store_articles`` and ``find_reuse``, its process pools as wide as the machine), into
   a fresh SQLite pile, unless ``--no-local``.
 
-It reports documents per second of each, the CPU seconds of each run's process tree (the JVM and
-Spark's Python workers included: on a 2-core machine local[1] already uses more than one core), the ratio of the last master's to the first's (the issue's
+It reports documents per second of each, the CPU seconds of each Spark run's process tree (the JVM and
+Spark's Python workers included, read from ``/proc``: on a 2-core machine local[1] already uses more
+than one core), the ratio of the last master's to the first's (the issue's
 scaling goal: local[2] at least 1.8 times local[1]), and the Spark path's throughput per core against
 the local path's (goal at least 0.7; the local build's cores are ``os.cpu_count()``), with the Spark
 job's own stage times from its summary line.
@@ -29,11 +30,11 @@ import argparse
 import json
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -62,15 +63,47 @@ def make_pile(folder: Path, docs: int, data: Path) -> Path:
     return folder
 
 
+def _tree_cpu(root: int) -> dict[int, float]:
+    """CPU seconds so far of ``root`` and each of its descendants (``/proc``: each process's own user
+    and system time; the time of children it waited for is theirs, read while they ran)."""
+    parents, cpu = {}, {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # it ended meanwhile
+        parents[int(entry)] = int(fields[1])
+        cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
+    tree, grew = {root}, True
+    while grew:
+        found = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= found
+        grew = bool(found)
+    return {pid: cpu[pid] for pid in tree if pid in cpu}
+
+
 def _timed(command: list[str]) -> tuple[float, float, str]:
     """Wall seconds, CPU seconds of the whole process tree (the JVM and Spark's Python workers are its
-    descendants), and the output of ``command``."""
-    started, cpu = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run(command, capture_output=True, text=True)
-    seconds, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode not in (0, 3):  # 3: some input rejected, which a generated pile never has
-        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    return seconds, (after.ru_utime + after.ru_stime) - (cpu.ru_utime + cpu.ru_stime), done.stdout
+    descendants, but not reaped by it, so ``RUSAGE_CHILDREN`` misses them: the tree is read from
+    ``/proc`` every half second, each process's last reading kept: up to half a second of a process is
+    missed after its last reading), and the output of ``command``."""
+    started = time.perf_counter()
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+        seen: dict[int, float] = {}
+        reader = ThreadPoolExecutor(2)
+        out, err = reader.submit(child.stdout.read), reader.submit(child.stderr.read)  # type: ignore[union-attr]
+        while child.poll() is None:
+            seen.update(_tree_cpu(child.pid))
+            time.sleep(0.5)
+        stdout, stderr = out.result(), err.result()
+        reader.shutdown()
+    seconds = time.perf_counter() - started
+    if child.returncode not in (0, 3):  # 3: some input rejected, which a generated pile never has
+        raise SystemExit(f"{' '.join(command)} failed ({child.returncode}):\n{stderr[-3000:]}")
+    return seconds, sum(seen.values()), stdout
 
 
 def spark_run(pile: Path, out: Path, master: str, partitions: int, conf: list[str]) -> dict[str, object]:
