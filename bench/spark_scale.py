@@ -156,7 +156,11 @@ def main() -> None:
     results = []
     for docs in (int(n) for n in args.docs.split(",")):
         pile = make_pile(args.work / f"pile-{docs}", docs, args.data)
-        runs = [spark_run(pile, args.work / "tables", master, args.partitions, args.conf) for master in args.masters.split(",")]
+        runs = []
+        for master in args.masters.split(","):
+            runs.append(spark_run(pile, args.work / "tables", master, args.partitions, args.conf))
+            if not args.json:  # each run as it lands: at 100,000 documents one takes over twenty minutes
+                print(f"  {docs:,} documents, {master}: {runs[-1]['seconds']} s", flush=True)
         result: dict[str, object] = {"docs": docs, "spark": runs}
         for run in runs:
             run["docs_per_second"] = round(docs / float(run["seconds"]), 1)  # type: ignore[arg-type]
