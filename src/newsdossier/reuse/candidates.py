@@ -38,8 +38,8 @@ from wordfreq import get_frequency_dict
 
 from newsdossier.reuse.minhash import estimate_containment
 
-__all__ = ["Keep", "anchor_candidates", "anchors_of", "common_words", "sentence_candidates", "shared_counts", "union",
-           "worth_aligning"]
+__all__ = ["Keep", "anchor_candidates", "anchors_of", "best_partners", "common_words", "incidence",
+           "sentence_candidates", "shared_counts", "union", "worth_aligning"]
 
 # Asked which candidate pairs (positions i, j into the channel's rows) to keep.
 Keep = Callable[[NDArray[np.int64], NDArray[np.int64]], NDArray[np.bool_]]
@@ -112,21 +112,29 @@ def anchor_candidates(values: NDArray[np.unsignedinteger], offsets: NDArray[np.i
     chosen = []
     for lo, block in shared_counts(by_key):
         index, other, shared = block.row.astype(np.int64) + lo, block.col.astype(np.int64), block.data
-        smaller = np.minimum(sizes[index], sizes[other])
-        enough = (index != other) & (shared >= MIN_SHARED_ANCHORS) & (shared >= MIN_SHARED_SHARE * smaller)
-        index, other, shared = index[enough], other[enough], shared[enough]
-        # Each article keeps its MAX_PARTNERS best-anchored partners (most shared, then latest).
-        order = np.lexsort((-other, -shared, index))
-        index, other = index[order], other[order]
-        starts = np.flatnonzero(np.r_[True, index[1:] != index[:-1]]) if len(index) else index
-        rank = np.arange(len(index)) - np.repeat(starts, np.diff(np.r_[starts, len(index)]))
-        best = rank < MAX_PARTNERS
-        low, high = np.minimum(index[best], other[best]), np.maximum(index[best], other[best])
+        low, high = best_partners(index, other, shared, np.minimum(sizes[index], sizes[other]))
         if keep is not None:
             kept = keep(low, high)
             low, high = low[kept], high[kept]
         chosen.append(low * count + high)
     return _decoded(chosen, count)
+
+
+def best_partners(index: NDArray[np.int64], other: NDArray[np.int64], shared: NDArray[np.integer],
+                  smaller: NDArray[np.integer]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """The anchor channel's pairs (low, high) from counts of shared anchors: of the pairs (``index``,
+    ``other``) sharing ``shared`` anchors, ``smaller`` the smaller of their anchor counts, those
+    sharing enough, each ``index`` keeping its ``MAX_PARTNERS`` best-anchored partners (most shared,
+    then latest). Every row of an ``index`` must be given in the same call (both directions of a
+    pair are rows of their own); the diagonal is dropped."""
+    enough = (index != other) & (shared >= MIN_SHARED_ANCHORS) & (shared >= MIN_SHARED_SHARE * smaller)
+    index, other, shared = index[enough], other[enough], shared[enough]
+    order = np.lexsort((-other, -shared.astype(np.int64), index))
+    index, other = index[order], other[order]
+    starts = np.flatnonzero(np.r_[True, index[1:] != index[:-1]]) if len(index) else index
+    rank = np.arange(len(index)) - np.repeat(starts, np.diff(np.r_[starts, len(index)]))
+    best = rank < MAX_PARTNERS
+    return np.minimum(index[best], other[best]), np.maximum(index[best], other[best])
 
 
 def sentence_candidates(values: NDArray[np.unsignedinteger], offsets: NDArray[np.int64],
@@ -202,24 +210,44 @@ def _incidence(values: NDArray[np.unsignedinteger], offsets: NDArray[np.int64], 
         taking_part = holders >= 0
         keys, holders = values[chosen[taking_part]], holders[taking_part]
         del chosen, taking_part
-        order = np.lexsort((holders, keys))
-        keys, holders = keys[order], holders[order]
-        del order
-        run_starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, np.int64)
-        run_lengths = np.diff(np.r_[run_starts, len(keys)])
-        kept = (run_lengths > 1) & (run_lengths <= limit)
-        holder_parts.append(holders[np.repeat(kept, run_lengths)])
-        length_parts.append(run_lengths[kept])
+        kept_holders, kept_lengths = _kept_postings(keys, holders, limit)
+        holder_parts.append(kept_holders)
+        length_parts.append(kept_lengths)
     del key_range, position
     holders = np.concatenate(holder_parts) if holder_parts else np.zeros(0, dtype=np.int32)
     del holder_parts
     lengths = np.concatenate(length_parts) if length_parts else np.zeros(0, dtype=np.int64)
+    return _by_key(holders, lengths, count, int(np.diff(offsets).max()) if total else 0)
+
+
+def incidence(keys: NDArray[np.unsignedinteger], holders: NDArray[np.int32], count: int, limit: int,
+              most: int) -> sparse.csr_array:
+    """The matrix of ``_incidence`` from postings: holder ``holders[k]`` (a column below ``count``)
+    holds key ``keys[k]``; ``most``: the most keys any holder has. For a part of the keys (all the
+    holders of each key in it), as a Spark task holds them."""
+    kept_holders, lengths = _kept_postings(keys, holders, limit)
+    return _by_key(kept_holders, lengths, count, most)
+
+
+def _kept_postings(keys: NDArray[np.unsignedinteger], holders: NDArray[np.int32], limit: int
+                   ) -> tuple[NDArray[np.int32], NDArray[np.int64]]:
+    """The postings sorted by key then holder, those of keys held 2 to ``limit`` times: their
+    holders, and each kept key's number of holders."""
+    order = np.lexsort((holders, keys))
+    keys, holders = keys[order], holders[order]
+    del order
+    run_starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, np.int64)
+    run_lengths = np.diff(np.r_[run_starts, len(keys)])
+    kept = (run_lengths > 1) & (run_lengths <= limit)
+    return holders[np.repeat(kept, run_lengths)], run_lengths[kept]
+
+
+def _by_key(holders: NDArray[np.int32], lengths: NDArray[np.int64], count: int, most: int) -> sparse.csr_array:
     pointers = np.zeros(len(lengths) + 1, dtype=np.int64)
     np.cumsum(lengths, out=pointers[1:])
     # The ones in the narrowest type that holds every count of shared keys (at most the most keys
     # any article has): the product counts in that type, and a million articles' matrices shrink
     # by 130 MB against int32.
-    most = int(np.diff(offsets).max()) if total else 0
     kind = next(t for t in (np.int8, np.int16, np.int32, np.int64) if most <= np.iinfo(t).max)
     return sparse.csr_array((np.ones(len(holders), dtype=kind), holders, pointers), shape=(len(lengths), count))
 

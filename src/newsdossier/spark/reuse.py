@@ -41,7 +41,6 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse
 
 from newsdossier.model import Article, Family, ReuseLink
 from newsdossier.reuse import (
@@ -59,10 +58,9 @@ from newsdossier.reuse.candidates import (
     ANCHOR_MAX_DOC_SHARE,
     ANCHOR_MAX_DOCS_CEILING,
     ANCHOR_MAX_DOCS_FLOOR,
-    MAX_PARTNERS,
-    MIN_SHARED_ANCHORS,
-    MIN_SHARED_SHARE,
     SENTENCE_MAX_DOCS,
+    best_partners,
+    incidence,
     shared_counts,
     worth_aligning,
 )
@@ -109,30 +107,37 @@ class SparkReuse:
     counts: dict[str, int]
 
 
-def _fingerprints(rows: Iterable[tuple[int, Article]]) -> Iterator[tuple[int, Print]]:
+def _slims_and_prints(rows: Iterable[tuple[int, Article]]) -> Iterator[tuple[int, tuple[Sent, Print]]]:
+    """Each article's slim form (``slim``) and fingerprints, from one reading of the whole articles
+    (unpickling a whole article costs more than fingerprinting it)."""
     iterator = iter(rows)
     while chunk := list(islice(iterator, CHUNK)):
         batch = fingerprint_chunk(encoded([article.text for _, article in chunk]))
-        for k, (index, _) in enumerate(chunk):
-            yield index, Print(int(batch.words[k]), int(batch.digests[k]), batch.bands[k].copy(),
-                               batch.anchors(k).copy(), batch.sentences(k).copy(), batch.sketches[k].copy(),
-                               int(batch.content_words[k]))
+        for k, (index, article) in enumerate(chunk):
+            yield index, (slim(index, article), Print(
+                int(batch.words[k]), int(batch.digests[k]), batch.bands[k].copy(), batch.anchors(k).copy(),
+                batch.sentences(k).copy(), batch.sketches[k].copy(), int(batch.content_words[k])))
 
 
 def find_reuse_on_spark(indexed: RDD[tuple[int, Article]], partitions: int) -> SparkReuse:
-    """Links and families of the numbered articles, as ``find_reuse`` finds them."""
-    slims = indexed.map(lambda item: (item[0], slim(*item))).persist()
-    prints = indexed.mapPartitions(_fingerprints).persist()
-    eligible = prints.filter(lambda item: item[1].words >= MIN_WORDS).persist()
-    articles = indexed.count()
-    joined, tried = _near_duplicate_partners(eligible, slims)
+    """Links and families of the numbered articles, as ``find_reuse`` finds them.
+
+    The slim articles and their fingerprints are hash-partitioned by article number once, and every
+    table joined to them is partitioned the same way first (``_joined``), so the texts are not
+    shuffled again at each join."""
+    both = indexed.mapPartitions(_slims_and_prints).partitionBy(partitions).persist()
+    slims = both.mapValues(_first)
+    prints = both.mapValues(_second)
+    eligible = prints.filter(lambda item: item[1].words >= MIN_WORDS)
+    articles = both.count()
+    joined, tried = _near_duplicate_partners(eligible, slims, partitions)
     roots = _group_roots(eligible.keys(), joined, articles)
-    grouped = _group_links_on_spark(roots, eligible, slims, joined).persist()
+    grouped = _group_links_on_spark(roots, eligible, slims, joined, partitions).persist()
     voices = _voices(roots, grouped).persist()  # (position, article number)
     voice_count = voices.count()
     channel = _channel_pairs(voices, prints, voice_count, partitions)
     linked = grouped.flatMap(lambda item: [_pair_key(link) for link in item[1][1]]).map(lambda key: (key, True))
-    todo = _unlinked(channel, voices, slims, linked).persist()
+    todo = _unlinked(channel, voices, slims, linked, partitions).persist()
     aligned = cast("RDD[tuple[tuple[int, int], ReuseLink]]", todo.map(lambda item: (item[0], pair_link(item[1])))
                    .filter(lambda item: item[1] is not None))
     group_links = grouped.flatMap(lambda item: [((0, item[0], k), link) for k, link in enumerate(item[1][1])])
@@ -143,11 +148,20 @@ def find_reuse_on_spark(indexed: RDD[tuple[int, Article]], partitions: int) -> S
     return SparkReuse(links, families, int(compared), counts)
 
 
+def _joined(rows: RDD[tuple[Any, Any]], table: RDD[tuple[Any, Any]], partitions: int) -> RDD[tuple[Any, Any]]:
+    """``rows.join(table)`` where ``table`` is hash-partitioned into ``partitions``: only ``rows`` moves."""
+    return rows.partitionBy(partitions).join(table, partitions)
+
+
+def _second(item: tuple[Any, ...]) -> Any:
+    return item[1]
+
+
 def _pair_key(link: ReuseLink) -> tuple[str, str]:
     return (link.source, link.target) if link.source < link.target else (link.target, link.source)
 
 
-def _near_duplicate_partners(eligible: RDD[tuple[int, Print]], slims: RDD[tuple[int, Sent]]
+def _near_duplicate_partners(eligible: RDD[tuple[int, Print]], slims: RDD[tuple[int, Sent]], partitions: int
                              ) -> tuple[RDD[tuple[int, tuple[int, ReuseLink]]], int]:
     """Each eligible article joined to an earlier one, with the link that joined them: the first with
     the very same words, else the first of its band collisions that aligns (``first_link``); and how
@@ -155,25 +169,79 @@ def _near_duplicate_partners(eligible: RDD[tuple[int, Print]], slims: RDD[tuple[
     digests = eligible.mapValues(lambda p: p.digest).persist()
     first_of = digests.map(lambda item: (item[1], item[0])).reduceByKey(min)
     identical = (digests.map(lambda item: (item[1], item[0])).join(first_of)
-                 .filter(lambda item: item[1][0] != item[1][1]).map(lambda item: item[1])).persist()  # (i, first)
-    banded = eligible.subtractByKey(identical)
-    keyed = banded.flatMap(lambda item: [((band, int(key)), item[0]) for band, key in enumerate(item[1].bands)]).persist()
-    firsts = keyed.reduceByKey(min)
-    candidates = (keyed.join(firsts).filter(lambda item: item[1][0] != item[1][1])
-                  .map(lambda item: ((item[1][0], item[1][1]), item[0][0])).reduceByKey(min)
-                  .map(lambda item: (item[0][0], (item[1], item[0][1]))).groupByKey()
-                  .mapValues(lambda met: [first for _, first in sorted(met)]))  # (i, [firsts by band met])
+                 .filter(lambda item: item[1][0] != item[1][1]).map(lambda item: item[1])
+                 .partitionBy(partitions)).persist()  # (i, first)
+    banded = eligible.subtractByKey(identical, partitions)
+    candidates = (banded.mapPartitions(lambda rows: _band_postings(rows, partitions)).partitionBy(partitions, _part)
+                  .mapPartitions(lambda parts: _band_collisions(parts, partitions)).partitionBy(partitions, _part)
+                  .mapPartitions(_firsts_met))  # (i, [firsts by band met])
     wanted = candidates.flatMap(lambda item: [(first, (item[0], k)) for k, first in enumerate(item[1])])
-    tasks = (wanted.join(slims).map(lambda item: (item[1][0][0], (item[1][0][1], item[1][1]))).groupByKey()
-             .join(slims).mapValues(lambda found: (found[1], [sent for _, sent in sorted(found[0], key=_first)])))
+    with_firsts = _joined(wanted, slims, partitions).map(lambda item: (item[1][0][0], (item[1][0][1], item[1][1])))
+    tasks = (with_firsts.groupByKey(partitions).join(slims, partitions)
+             .mapValues(lambda found: (found[1], [sent for _, sent in sorted(found[0], key=_first)])))
     found = tasks.mapValues(first_link).persist()
     tried = found.map(lambda item: item[1][2]).sum()
     by_band = found.filter(lambda item: item[1][0] is not None).mapValues(lambda f: (f[0], f[1]))
-    verbatim = (identical.join(slims).map(lambda item: (item[1][0], (item[0], item[1][1]))).join(slims)
+    verbatim = (_joined(identical.join(slims, partitions).map(lambda item: (item[1][0], (item[0], item[1][1]))),
+                        slims, partitions)
                 .map(lambda item: (item[1][0][0], (item[0], verbatim_link(received(item[1][1])[1],
                                                                       received(item[1][0][1])[1])))))
-    joined = cast("RDD[tuple[int, tuple[int, ReuseLink]]]", verbatim.union(by_band))
+    joined = cast("RDD[tuple[int, tuple[int, ReuseLink]]]", verbatim.union(by_band).partitionBy(partitions))
     return joined.persist(), int(tried)
+
+
+def _band_postings(rows: Iterable[tuple[int, Print]], parts: int
+                   ) -> Iterator[tuple[int, tuple[NDArray[np.uint64], NDArray[np.int64]]]]:
+    """Each article's band keys (band and key in one number) with their holder, in parts by key."""
+    held = list(rows)
+    if not held:
+        return
+    bands = np.stack([prints.bands for _, prints in held]).astype(np.uint64)
+    codes = ((np.arange(bands.shape[1], dtype=np.uint64) << np.uint64(32)) | bands).ravel()
+    holders = np.repeat(np.array([index for index, _ in held], dtype=np.int64), bands.shape[1])
+    part = (codes % np.uint64(parts)).astype(np.int64)
+    for number in np.unique(part).tolist():
+        chosen = part == number
+        yield number, (codes[chosen], holders[chosen])
+
+
+def _band_collisions(parts: Iterable[tuple[int, tuple[NDArray[Any], ...]]], partitions: int
+                     ) -> Iterator[tuple[int, tuple[NDArray[np.int64], ...]]]:
+    """(article, the first holder of a band key it holds, the band) for every later holder of each
+    key of this part (``minhash.first_holders``: the first is the smallest number), each sent to the
+    row part of its article."""
+    postings = _gathered(parts)
+    if postings is None:
+        return
+    codes, holders = postings
+    order = np.lexsort((holders, codes))
+    codes, holders = codes[order], holders[order]
+    starts = np.r_[True, codes[1:] != codes[:-1]]
+    firsts = holders[starts][np.cumsum(starts) - 1]
+    later = firsts != holders
+    index, first, band = holders[later], firsts[later], (codes[later] >> np.uint64(32)).astype(np.int64)
+    part = index % partitions
+    for number in np.unique(part).tolist():
+        chosen = part == number
+        yield number, (index[chosen], first[chosen], band[chosen])
+
+
+def _firsts_met(parts: Iterable[tuple[int, tuple[NDArray[np.int64], ...]]]) -> Iterator[tuple[int, list[int]]]:
+    """Each article of this row part that collides with earlier ones: those firsts in the order of the
+    first band each is met in (then by number), as ``minhash.first_holders`` gives them."""
+    collisions = _gathered(parts)
+    if collisions is None:
+        return
+    index, first, band = collisions
+    order = np.lexsort((band, first, index))
+    index, first, band = index[order], first[order], band[order]
+    met_first = np.r_[True, (index[1:] != index[:-1]) | (first[1:] != first[:-1])]  # each pair at its first band
+    index, first, band = index[met_first], first[met_first], band[met_first]
+    order = np.lexsort((first, band, index))
+    index, first = index[order], first[order]
+    starts = np.flatnonzero(np.r_[True, index[1:] != index[:-1]])
+    for lo, hi in zip(starts.tolist(), [*starts[1:].tolist(), len(index)], strict=True):
+        yield int(index[lo]), first[lo:hi].tolist()
 
 
 def _first(item: tuple[Any, ...]) -> Any:
@@ -231,12 +299,13 @@ def _labelled(nodes: RDD[int], moved: RDD[tuple[int, int]]) -> RDD[tuple[int, in
 
 
 def _group_links_on_spark(roots: RDD[tuple[int, int]], eligible: RDD[tuple[int, Print]],
-                          slims: RDD[tuple[int, Sent]], joined: RDD[tuple[int, tuple[int, ReuseLink]]]
-                          ) -> RDD[tuple[int, tuple[int, list[ReuseLink], int]]]:
+                          slims: RDD[tuple[int, Sent]], joined: RDD[tuple[int, tuple[int, ReuseLink]]],
+                          partitions: int) -> RDD[tuple[int, tuple[int, list[ReuseLink], int]]]:
     """Per group of several members (by its root): its origin, its links in member order, pairs aligned."""
     sizes = roots.map(lambda item: (item[1], 1)).reduceByKey(add).filter(lambda item: item[1] > 1)
-    members = (roots.map(lambda item: (item[1], item[0])).join(sizes).map(lambda item: (item[1][0], item[0]))
-               .join(slims).join(eligible.mapValues(lambda p: p.digest)).leftOuterJoin(joined)
+    in_groups = roots.map(lambda item: (item[1], item[0])).join(sizes).map(lambda item: (item[1][0], item[0]))
+    members = (_joined(in_groups, slims, partitions).join(eligible.mapValues(lambda p: p.digest), partitions)
+               .leftOuterJoin(joined, partitions)
                .map(lambda item: (item[1][0][0][0], (item[0], item[1][0][0][1], item[1][0][1], item[1][1]))))
     return members.groupByKey().mapValues(_group_task)
 
@@ -266,88 +335,150 @@ def _voices(roots: RDD[tuple[int, int]], grouped: RDD[tuple[int, tuple[int, list
 
 
 def _channel_pairs(voices: RDD[tuple[int, int]], prints: RDD[tuple[int, Print]], count: int,
-                   partitions: int) -> RDD[tuple[tuple[int, int], bool]]:
+                   partitions: int) -> RDD[tuple[int, int]]:
     """Voice position pairs (x < y) the rare-word or long-sentence channel proposes and the word
-    sketches find worth aligning (``anchor_candidates`` and ``sentence_candidates``)."""
-    voice_prints = voices.map(lambda item: (item[1], item[0])).join(prints).map(
+    sketches find worth aligning (``anchor_candidates`` and ``sentence_candidates``).
+
+    Both channels move numpy arrays, not a record per key or pair: each partition of voices sends
+    every key part its postings; each key part counts the pairs its keys give (``shared_counts``)
+    and sends each row part its rows of counts; each row part adds them up and keeps each voice's
+    best partners (``best_partners``), as the local stage does a block of rows at a time."""
+    voice_prints = _joined(voices.map(lambda item: (item[1], item[0])), prints, partitions).map(
         lambda item: (item[1][0], item[1][1])).persist()
     limit = min(ANCHOR_MAX_DOCS_CEILING, max(ANCHOR_MAX_DOCS_FLOOR, int(ANCHOR_MAX_DOC_SHARE * count)))
-    # Each holder of a rare word comes with its number of rare words, so a pair's counts are at hand.
-    anchored = _shared_pairs(voice_prints.map(lambda item: ((item[0], len(item[1].anchors)), item[1].anchors)),
-                             limit, count)
-    enough = (anchored.filter(lambda item: _enough_anchors(item[0][0][1], item[0][1][1], item[1]))
-              .flatMap(lambda item: [(item[0][0][0], (item[0][1][0], item[1])), (item[0][1][0], (item[0][0][0], item[1]))]))
-    best = enough.groupByKey().flatMap(_best_partners)  # from (index, (other, shared))
-    shared = _shared_pairs(voice_prints.map(lambda item: ((item[0], 0), item[1].sentences)), SENTENCE_MAX_DOCS,
-                           count).map(lambda item: (item[0][0][0], item[0][1][0]))
-    pairs = best.union(shared).distinct(partitions)
-    return _worth(pairs, voice_prints).persist().sortByKey(numPartitions=partitions)  # persisted: the sort samples it first
+    anchored = (_key_parts(voice_prints, "anchors", partitions)
+                .mapPartitions(lambda parts: _anchor_rows(parts, count, limit, partitions))
+                .partitionBy(partitions, _part).mapPartitions(lambda parts: _best_anchored(parts, count)))
+    shared = (_key_parts(voice_prints, "sentences", partitions)
+              .mapPartitions(lambda parts: _sentence_pairs(parts, count)))
+    pairs = anchored.union(shared).distinct(partitions)
+    sketches = voice_prints.mapValues(lambda p: (p.sketch, p.content_words)).partitionBy(partitions).persist()
+    return _worth(pairs, sketches, partitions)
 
 
-def _enough_anchors(size: int, other_size: int, shared: int) -> bool:
-    return shared >= MIN_SHARED_ANCHORS and shared >= MIN_SHARED_SHARE * min(size, other_size)
+def _part(number: int) -> int:
+    """The partitioner of parts numbered by their tasks: part ``n`` goes to partition ``n``."""
+    return number
 
 
-def _best_partners(item: tuple[int, Iterable[tuple[int, int]]]) -> list[tuple[int, int]]:
-    """An article's ``MAX_PARTNERS`` best-anchored partners (most shared, then latest), as pairs (low, high)."""
-    index, partners = item
-    best = sorted(partners, key=lambda p: (-p[1], -p[0]))[:MAX_PARTNERS]
-    return [(min(index, other), max(index, other)) for other, _ in best]
+_Postings = tuple[NDArray[np.uint32], NDArray[np.int32], NDArray[np.int64]]  # keys, holders, holders' key counts
 
 
-def _shared_pairs(keys: RDD[tuple[tuple[int, int], NDArray[np.uint32]]], limit: int, count: int
-                  ) -> RDD[tuple[tuple[tuple[int, int], tuple[int, int]], int]]:
-    """((x, y), shared keys) for holders x, y (voice position, a number carried along), x's position
-    below y's, of a key that 2 to ``limit`` of the ``count`` voices hold. Each partition of keys counts
-    its pairs as the local stage does (``shared_counts``: a sparse product, no list of pairs per key),
-    and the engine adds the partitions' counts."""
-    holders = (keys.flatMap(lambda item: [(int(key), item[0]) for key in item[1]]).groupByKey()
-               .map(lambda item: list(item[1])).filter(lambda held: 1 < len(held) <= limit))
-    return holders.mapPartitions(lambda groups: _pair_counts(groups, count)).reduceByKey(add)
+def _key_parts(voice_prints: RDD[tuple[int, Print]], field: str, partitions: int) -> RDD[tuple[int, _Postings]]:
+    """Each voice's keys (``field`` of its prints) as postings, in parts by key: every holder of a key
+    in one part."""
+    return voice_prints.mapPartitions(lambda rows: _postings(rows, field, partitions)).partitionBy(partitions, _part)
 
 
-def _pair_counts(groups: Iterable[list[tuple[int, int]]], count: int
-                 ) -> Iterator[tuple[tuple[tuple[int, int], tuple[int, int]], int]]:
-    """The pairs of holders sharing keys in ``groups`` (each key's holders), with how many they share."""
-    held = list(groups)
+def _postings(rows: Iterable[tuple[int, Print]], field: str, parts: int) -> Iterator[tuple[int, _Postings]]:
+    held = [(position, getattr(prints, field)) for position, prints in rows]
     if not held:
         return
-    holder_of = {holder[0]: holder for group in held for holder in group}
-    positions = np.fromiter((holder[0] for group in held for holder in group), dtype=np.int32)
-    pointers = np.zeros(len(held) + 1, dtype=np.int64)
-    np.cumsum([len(group) for group in held], out=pointers[1:])
-    by_key = sparse.csr_array((np.ones(len(positions), dtype=np.int32), positions, pointers), shape=(len(held), count))
+    lengths = np.array([len(keys) for _, keys in held], dtype=np.int64)
+    keys = np.concatenate([keys for _, keys in held]).astype(np.uint32)
+    holders = np.repeat(np.array([position for position, _ in held], dtype=np.int32), lengths)
+    sizes = np.repeat(lengths, lengths)
+    part = (keys % parts).astype(np.int64)
+    order = np.argsort(part, kind="stable")
+    bounds = np.searchsorted(part[order], np.arange(parts + 1))
+    for number in range(parts):
+        chosen = order[bounds[number]:bounds[number + 1]]
+        if len(chosen):
+            yield number, (keys[chosen], holders[chosen], sizes[chosen])
+
+
+def _gathered(parts: Iterable[tuple[int, tuple[NDArray[Any], ...]]]) -> list[NDArray[Any]] | None:
+    """The arrays of a task's parts, concatenated field by field (None for a task without parts)."""
+    fields = [value for _, value in parts]
+    if not fields:
+        return None
+    return [np.concatenate(column) for column in zip(*fields, strict=True)]
+
+
+def _product(postings: list[NDArray[Any]], count: int, limit: int) -> Iterator[tuple[NDArray[np.int64], ...]]:
+    """(row, column, shared keys, smaller key count) of the pairs of holders sharing keys of this
+    part held 2 to ``limit`` times, a block of rows at a time (the diagonal included)."""
+    keys, holders, sizes = postings
+    size_of = np.zeros(count, dtype=np.int64)
+    size_of[holders] = sizes
+    by_key = incidence(keys, holders, count, limit, int(sizes.max()))
     for lo, block in shared_counts(by_key):
         index, other = block.row.astype(np.int64) + lo, block.col.astype(np.int64)
+        yield index, other, block.data.astype(np.int64), np.minimum(size_of[index], size_of[other])
+
+
+def _anchor_rows(parts: Iterable[tuple[int, _Postings]], count: int, limit: int, partitions: int
+                 ) -> Iterator[tuple[int, tuple[NDArray[np.int64], ...]]]:
+    """This key part's counts of shared anchors, each row (a voice, both directions of a pair) sent to
+    the row part of its voice."""
+    postings = _gathered(parts)
+    if postings is None:
+        return
+    for index, other, shared, smaller in _product(postings, count, limit):
+        off = index != other
+        index, other, shared, smaller = index[off], other[off], shared[off], smaller[off]
+        part = index % partitions
+        for number in np.unique(part).tolist():
+            chosen = part == number
+            yield number, (index[chosen], other[chosen], shared[chosen], smaller[chosen])
+
+
+def _best_anchored(parts: Iterable[tuple[int, tuple[NDArray[np.int64], ...]]], count: int
+                   ) -> Iterator[tuple[int, int]]:
+    """The anchor channel's pairs (low, high) of this row part's voices: the key parts' counts added
+    up per pair, then ``best_partners``."""
+    rows = _gathered(parts)
+    if rows is None:
+        return
+    index, other, shared, smaller = rows
+    code = index * count + other
+    order = np.argsort(code, kind="stable")
+    code = code[order]
+    starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]]) if len(code) else np.zeros(0, np.int64)
+    total = np.add.reduceat(shared[order], starts) if len(code) else shared
+    low, high = best_partners(code[starts] // count, code[starts] % count, total, smaller[order][starts])
+    yield from zip(low.tolist(), high.tolist(), strict=True)
+
+
+def _sentence_pairs(parts: Iterable[tuple[int, _Postings]], count: int) -> Iterator[tuple[int, int]]:
+    """The pairs (x < y) of voices sharing a long sentence of this key part."""
+    postings = _gathered(parts)
+    if postings is None:
+        return
+    for index, other, _, _ in _product(postings, count, SENTENCE_MAX_DOCS):
         later = other > index
-        for x, y, shared in zip(index[later].tolist(), other[later].tolist(), block.data[later].tolist(), strict=True):
-            yield (holder_of[x], holder_of[y]), shared
+        yield from zip(index[later].tolist(), other[later].tolist(), strict=True)
 
 
-def _worth(pairs: RDD[tuple[int, int]], voice_prints: RDD[tuple[int, Print]]) -> RDD[tuple[tuple[int, int], bool]]:
-    """The pairs whose word sketches say they share enough vocabulary (``worth_aligning``)."""
-    sketched = (pairs.join(voice_prints).map(lambda item: (item[1][0], (item[0], item[1][1]))).join(voice_prints)
+def _worth(pairs: RDD[tuple[int, int]], sketches: RDD[tuple[int, tuple[NDArray[np.uint16], int]]],
+           partitions: int) -> RDD[tuple[int, int]]:
+    """The pairs whose word sketches say they share enough vocabulary (``worth_aligning``);
+    ``sketches``: each voice's word sketch and distinct content words, hash-partitioned."""
+    sketched = (_joined(_joined(pairs, sketches, partitions).map(lambda item: (item[1][0], (item[0], item[1][1]))),
+                        sketches, partitions)
                 .map(lambda item: ((item[1][0][0], item[0]), item[1][0][1], item[1][1])))
-    return sketched.mapPartitions(_worth_chunk).map(lambda pair: (pair, True))
+    return sketched.mapPartitions(_worth_chunk)
 
 
-def _worth_chunk(rows: Iterable[tuple[tuple[int, int], Print, Print]]) -> Iterator[tuple[int, int]]:
+def _worth_chunk(rows: Iterable[tuple[tuple[int, int], tuple[NDArray[np.uint16], int], tuple[NDArray[np.uint16], int]]]
+                 ) -> Iterator[tuple[int, int]]:
     iterator = iter(rows)
     while chunk := list(islice(iterator, 4096)):
-        sketches = np.stack([a.sketch for _, a, _ in chunk] + [b.sketch for _, _, b in chunk])
-        sizes = np.array([a.content_words for _, a, _ in chunk] + [b.content_words for _, _, b in chunk], np.int32)
+        sketches = np.stack([a[0] for _, a, _ in chunk] + [b[0] for _, _, b in chunk])
+        sizes = np.array([a[1] for _, a, _ in chunk] + [b[1] for _, _, b in chunk], np.int32)
         first = np.arange(len(chunk), dtype=np.int64)
         keep = worth_aligning(first, first + len(chunk), sketches, sizes)
         yield from (pair for (pair, _, _), kept in zip(chunk, keep.tolist(), strict=True) if kept)
 
 
-def _unlinked(channel: RDD[tuple[tuple[int, int], bool]], voices: RDD[tuple[int, int]],
-              slims: RDD[tuple[int, Sent]], linked: RDD[tuple[tuple[str, str], bool]]
+def _unlinked(channel: RDD[tuple[int, int]], voices: RDD[tuple[int, int]], slims: RDD[tuple[int, Sent]],
+              linked: RDD[tuple[tuple[str, str], bool]], partitions: int
               ) -> RDD[tuple[tuple[int, int], tuple[Sent, Sent]]]:
     """The channel's pairs, as alignment tasks, but those a near-duplicate group links already."""
-    sent_of = voices.map(lambda item: (item[1], item[0])).join(slims).map(lambda item: (item[1][0], item[1][1])).persist()
-    tasks = (channel.map(lambda item: (item[0][0], item[0][1])).join(sent_of)
-             .map(lambda item: (item[1][0], (item[0], item[1][1]))).join(sent_of)
+    sent_of = _joined(voices.map(lambda item: (item[1], item[0])), slims, partitions).map(
+        lambda item: (item[1][0], item[1][1])).partitionBy(partitions).persist()
+    tasks = (_joined(_joined(channel, sent_of, partitions).map(lambda item: (item[1][0], (item[0], item[1][1]))),
+                     sent_of, partitions)
              .map(lambda item: (_ids(item[1][0][1], item[1][1]), ((item[1][0][0], item[0]), (item[1][0][1], item[1][1])))))
     return tasks.subtractByKey(linked).values()
 
