@@ -14,9 +14,11 @@ offsets.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
+from operator import attrgetter
+from typing import TypeVar
 
 __all__ = [
     "AlignedSpan",
@@ -82,6 +84,28 @@ def content_hash(media_type: str, data: bytes, url: str | None = None) -> str:
     return digest.hexdigest()
 
 
+_T = TypeVar("_T")
+
+
+def _pickled_by_fields(cls: type[_T]) -> type[_T]:
+    """Pickle instances as the class and its field values, unpickled by one call of the class.
+
+    A slotted dataclass pickles through ``__getstate__`` and ``__setstate__``, which look up the
+    fields and set them one by one on every instance. Articles, with their removals and segments,
+    cross process pools and Spark shuffles by the hundred thousand: 10,000 of them took 6.4 s to
+    pickle and unpickle that way, 2.9 s this way (docs/benchmarks.md, "Spark build")."""
+    names = [item.name for item in fields(cls)]  # type: ignore[arg-type]
+    values = attrgetter(*names)
+
+    def __reduce__(self: _T) -> tuple[type[_T], tuple[object, ...]]:
+        found = values(self)
+        return cls, (found,) if len(names) == 1 else found
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment, method-assign]
+    return cls
+
+
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class SourceHints:
     """Metadata a container supplies next to the text (JSON fields, feed entries, WARC headers)."""
@@ -93,6 +117,7 @@ class SourceHints:
     byline: tuple[str, ...] = ()
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class RawDocument:
     """One document as read, before any cleaning. ``data`` is kept so a better cleaner can re-run."""
@@ -129,6 +154,7 @@ class Rejection:
         return f"{where}: {self.reason}: {self.detail}"
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Removal:
     """A span of the source text that cleaning dropped, and why."""
@@ -139,6 +165,7 @@ class Removal:
     reason: str
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Caption:
     """A photo caption, kept out of the body but not lost."""
@@ -149,6 +176,7 @@ class Caption:
     credit: str | None = None
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Segment:
     """``length`` characters at ``clean_start`` in the body come from ``source_start`` in the source."""
@@ -158,6 +186,7 @@ class Segment:
     length: int
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PublicationDate:
     """A publication date with its basis. ``value`` is None when nothing can be said."""
@@ -169,6 +198,7 @@ class PublicationDate:
     evidence: str = ""
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Article:
     """A cleaned article with its metadata; the ``articles`` part of dossier.json."""
@@ -215,6 +245,7 @@ class Relation(StrEnum):
     REVISION = "revision"  # the same outlet's own later version of its story
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class AlignedSpan:
     """A passage of the source article aligned with a passage of the target (offsets into ``text``)."""
@@ -225,6 +256,7 @@ class AlignedSpan:
     target_end: int
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ReuseLink:
     """``target`` reuses ``source`` (article ids). When the direction is unknown, the order is arbitrary."""
@@ -239,6 +271,7 @@ class ReuseLink:
     direction_evidence: str = ""
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Family:
     """Articles linked by reuse: one independent source. ``origin`` is an agency name or an article id."""

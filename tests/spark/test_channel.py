@@ -137,3 +137,16 @@ def test_band_collisions_are_the_local_stages(seed: int, parts: int) -> None:
 
 def _print_with_bands(bands: np.ndarray) -> Print:
     return Print(100, 0, bands, np.zeros(0, np.uint32), np.zeros(0, np.uint32), np.zeros(8, np.uint16), 10)
+
+
+def test_prints_cross_a_shuffle_whole() -> None:
+    """A ``Print`` is pickled with its arrays as bytes; it comes back equal, with the same types."""
+    import pickle
+
+    sent = Print(120, 2**63 + 5, np.arange(4, dtype=np.uint32), np.array([7, 2**32 - 1], np.uint32),
+                 np.zeros(0, np.uint32), np.arange(3, dtype=np.uint16), 9)
+    back = pickle.loads(pickle.dumps(sent))
+    assert (back.words, back.digest, back.content_words) == (120, 2**63 + 5, 9)
+    for name in ("bands", "anchors", "sentences", "sketch"):
+        assert getattr(back, name).dtype == getattr(sent, name).dtype
+        assert getattr(back, name).tolist() == getattr(sent, name).tolist()

@@ -95,6 +95,18 @@ class Print:
     sketch: NDArray[np.uint16]
     content_words: int
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled with its arrays as bytes: a record crosses several shuffles, and five arrays
+        pickled as arrays cost more than the rest of the article's slim form."""
+        return _print_from, (self.words, self.digest, self.bands.tobytes(), self.anchors.tobytes(),
+                             self.sentences.tobytes(), self.sketch.tobytes(), self.content_words)
+
+
+def _print_from(words: int, digest: int, bands: bytes, anchors: bytes, sentences: bytes, sketch: bytes,
+                content_words: int) -> Print:
+    return Print(words, digest, np.frombuffer(bands, np.uint32), np.frombuffer(anchors, np.uint32),
+                 np.frombuffer(sentences, np.uint32), np.frombuffer(sketch, np.uint16), content_words)
+
 
 @dataclass(frozen=True, slots=True)
 class SparkReuse:
