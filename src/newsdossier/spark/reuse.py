@@ -202,8 +202,7 @@ def _near_duplicate_partners(eligible: RDD[tuple[int, Print]], slims: RDD[tuple[
     return joined.persist(), int(tried)
 
 
-def _band_postings(rows: Iterable[tuple[int, Print]], parts: int
-                   ) -> Iterator[tuple[int, tuple[NDArray[np.uint64], NDArray[np.int64]]]]:
+def _band_postings(rows: Iterable[tuple[int, Print]], parts: int) -> Iterator[tuple[int, tuple[NDArray[Any], ...]]]:
     """Each article's band keys (band and key in one number) with their holder, in parts by key."""
     held = list(rows)
     if not held:
@@ -211,10 +210,7 @@ def _band_postings(rows: Iterable[tuple[int, Print]], parts: int
     bands = np.stack([prints.bands for _, prints in held]).astype(np.uint64)
     codes = ((np.arange(bands.shape[1], dtype=np.uint64) << np.uint64(32)) | bands).ravel()
     holders = np.repeat(np.array([index for index, _ in held], dtype=np.int64), bands.shape[1])
-    part = (codes % np.uint64(parts)).astype(np.int64)
-    for number in np.unique(part).tolist():
-        chosen = part == number
-        yield number, (codes[chosen], holders[chosen])
+    yield from _by_part((codes % np.uint64(parts)).astype(np.int64), codes, holders)
 
 
 def _band_collisions(parts: Iterable[tuple[int, tuple[NDArray[Any], ...]]], partitions: int
@@ -232,10 +228,7 @@ def _band_collisions(parts: Iterable[tuple[int, tuple[NDArray[Any], ...]]], part
     firsts = holders[starts][np.cumsum(starts) - 1]
     later = firsts != holders
     index, first, band = holders[later], firsts[later], (codes[later] >> np.uint64(32)).astype(np.int64)
-    part = index % partitions
-    for number in np.unique(part).tolist():
-        chosen = part == number
-        yield number, (index[chosen], first[chosen], band[chosen])
+    yield from _by_part(index % partitions, index, first, band)
 
 
 def _firsts_met(parts: Iterable[tuple[int, tuple[NDArray[np.int64], ...]]]) -> Iterator[tuple[int, list[int]]]:
@@ -373,7 +366,7 @@ def _part(number: int) -> int:
     return number
 
 
-_Postings = tuple[NDArray[np.uint32], NDArray[np.int32], NDArray[np.int64]]  # keys, holders, holders' key counts
+_Postings = tuple[NDArray[Any], ...]  # keys (uint32), holders (int32), the holders' key counts (int64)
 
 
 def _key_parts(voice_prints: RDD[tuple[int, Print]], field: str, partitions: int) -> RDD[tuple[int, _Postings]]:
@@ -390,13 +383,20 @@ def _postings(rows: Iterable[tuple[int, Print]], field: str, parts: int) -> Iter
     keys = np.concatenate([keys for _, keys in held]).astype(np.uint32)
     holders = np.repeat(np.array([position for position, _ in held], dtype=np.int32), lengths)
     sizes = np.repeat(lengths, lengths)
-    part = (keys % parts).astype(np.int64)
+    yield from _by_part((keys % parts).astype(np.int64), keys, holders, sizes)
+
+
+def _by_part(part: NDArray[np.int64], *arrays: NDArray[Any]) -> Iterator[tuple[int, tuple[NDArray[Any], ...]]]:
+    """(part number, the arrays' elements of that part) for each part some element falls in: one
+    stable sort, however many parts (a cluster's jobs have hundreds)."""
+    if not len(part):
+        return
     order = np.argsort(part, kind="stable")
-    bounds = np.searchsorted(part[order], np.arange(parts + 1))
-    for number in range(parts):
-        chosen = order[bounds[number]:bounds[number + 1]]
-        if len(chosen):
-            yield number, (keys[chosen], holders[chosen], sizes[chosen])
+    ordered = part[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    for lo, hi in zip(starts.tolist(), [*starts[1:].tolist(), len(ordered)], strict=True):
+        chosen = order[lo:hi]
+        yield int(ordered[lo]), tuple(array[chosen] for array in arrays)
 
 
 def _gathered(parts: Iterable[tuple[int, tuple[NDArray[Any], ...]]]) -> list[NDArray[Any]] | None:
@@ -429,10 +429,7 @@ def _anchor_rows(parts: Iterable[tuple[int, _Postings]], count: int, limit: int,
     for index, other, shared, smaller in _product(postings, count, limit):
         off = index != other
         index, other, shared, smaller = index[off], other[off], shared[off], smaller[off]
-        part = index % partitions
-        for number in np.unique(part).tolist():
-            chosen = part == number
-            yield number, (index[chosen], other[chosen], shared[chosen], smaller[chosen])
+        yield from _by_part(index % partitions, index, other, shared, smaller)
 
 
 def _best_anchored(parts: Iterable[tuple[int, tuple[NDArray[np.int64], ...]]], count: int
