@@ -16,9 +16,8 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeVar
 
-from newsdossier.clean import CLEANER_VERSION, Prepared, RecurringLines, clean, line_keys, prepare
+from newsdossier.clean import CLEANER_VERSION, PREPARE_VERSION, Prepared, RecurringLines, clean, line_keys, outlet_key, prepare
 from newsdossier.clean.agencies import find_dateline
-from newsdossier.clean.metadata import outlet_from_url
 from newsdossier.entities import AliasTable, Entity, find_entities
 from newsdossier.events.attach import attach_dates_and_places
 from newsdossier.events.extract import find_event_mentions, sentence_mains
@@ -71,6 +70,7 @@ __all__ = [
     "CleanCounts",
     "IngestCounts",
     "NlpCounts",
+    "PREPARE_VERSION",
     "clean_pile",
     "Annotations",
     "annotate_pile",
@@ -92,8 +92,6 @@ __all__ = [
 # 500 documents per commit is within 5 % of one commit per run), small enough that an
 # interrupted run loses little work.
 BATCH_SIZE: Final = 500
-# Bump when prepare() (decoding, HTML extraction) changes what it produces.
-PREPARE_VERSION: Final = "prepare-2"  # 2: the date printed under an HTML headline is kept (issue #22)
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -178,11 +176,6 @@ def prepare_pile(store: Store, *, progress: Progress = _no_progress) -> int:
         prepared += len(items)
         progress(len(items))
     return prepared
-
-
-def outlet_key(prepared: Prepared) -> str | None:
-    """The outlet whose own furniture a prepared text may carry: its stated outlet, else its URL's site."""
-    return prepared.hints.outlet or outlet_from_url(prepared.hints.url)
 
 
 def _prepared(store: Store) -> Iterator[Prepared]:

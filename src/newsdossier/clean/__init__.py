@@ -20,14 +20,17 @@ from typing import Final
 
 from newsdossier.clean.corpus import RecurringLines
 from newsdossier.clean.lines import line_key, line_texts
-from newsdossier.clean.metadata import split_byline
+from newsdossier.clean.metadata import outlet_from_url, split_byline
 from newsdossier.errors import InputError
 from newsdossier.model import Article, Format, RawDocument, SourceHints
 
-__all__ = ["CLEANER_VERSION", "Prepared", "RecurringLines", "clean", "line_keys", "prepare"]
+__all__ = ["CLEANER_VERSION", "PREPARE_VERSION", "Prepared", "RecurringLines", "article_id", "clean", "line_keys",
+           "outlet_key", "prepare"]
 
 # Bump when cleaning changes what it produces, so stored articles are re-cleaned.
 CLEANER_VERSION: Final = "clean-1"
+# Bump when prepare() (decoding, HTML extraction) changes what it produces.
+PREPARE_VERSION: Final = "prepare-2"  # 2: the date printed under an HTML headline is kept (issue #22)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,16 @@ def line_keys(prepared: Prepared) -> list[tuple[str, str]]:
     """(normalised key, raw line) of each non-blank line, for fitting :class:`RecurringLines`."""
     pairs = ((line_key(line), line) for line in line_texts(prepared.source_text))
     return [(key, line) for key, line in pairs if key]
+
+
+def article_id(content_hash: str) -> str:
+    """The id of the article cleaned from the document of ``content_hash``: its first 16 characters."""
+    return content_hash[:16]
+
+
+def outlet_key(prepared: Prepared) -> str | None:
+    """The outlet whose own furniture a prepared text may carry: its stated outlet, else its URL's site."""
+    return prepared.hints.outlet or outlet_from_url(prepared.hints.url)
 
 
 def clean(prepared: Prepared, recurring: RecurringLines | None = None) -> Article:

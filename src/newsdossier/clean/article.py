@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from newsdossier.clean import article_id, outlet_key
 from newsdossier.clean.agencies import Dateline, byline_agency, cited_agency, find_dateline, sign_off_agency
 from newsdossier.clean.corpus import RecurringLines
 from newsdossier.clean.dates import (
@@ -207,15 +208,14 @@ def _credit(credit_lines: list[str], body: _Body, byline: tuple[str, ...]) -> tu
 def build_article(prepared: Prepared, recurring: RecurringLines | None = None) -> Article:
     lines = split_lines(prepared.source_text)
     labels = label_lines(lines, title_hint=prepared.hints.title, structured_header=prepared.structured_header)
-    outlet_key = prepared.hints.outlet or outlet_from_url(prepared.hints.url)
-    labels = _apply_corpus(lines, labels, outlet_key, recurring)
+    labels = _apply_corpus(lines, labels, outlet_key(prepared), recurring)
     body = _assemble(lines, labels)
     credits = _values(labels, "credit")
     standfirst = [line.text for line, label in zip(lines, labels, strict=True) if label.kind == "standfirst"]
     status, status_reasons = article_status(body.paragraphs, {r.reason for r in body.removed})
     credit, credit_basis = _credit(credits, body, _byline(prepared, labels))
     return Article(
-        id=prepared.raw_id[:16],
+        id=article_id(prepared.raw_id),
         content_hash=prepared.raw_id,
         source_path=prepared.source_path,
         locator=prepared.locator,

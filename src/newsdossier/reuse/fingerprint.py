@@ -30,7 +30,6 @@ from typing import Any, Final, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsdossier.executor import Executor, LocalExecutor, worker_state
 from newsdossier.reuse.candidates import SENTENCE_MIN_WORDS, common_words
@@ -53,6 +52,7 @@ from newsdossier.reuse.minhash import (
     word_sketches,
 )
 from newsdossier.reuse.tokens import SENTENCE_MARK, marked_text
+from newsdossier.stopwords import english_stop_words
 
 __all__ = ["FingerprintBatch", "Fingerprinter", "decoded", "encoded", "fingerprint_all", "fingerprint_chunk"]
 
@@ -86,7 +86,7 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    common, stop = word_hashes(sorted(common_words())), word_hashes(sorted(ENGLISH_STOP_WORDS))
+    common, stop = word_hashes(sorted(common_words())), word_hashes(sorted(english_stop_words()))
     table = HashSet(np.concatenate([common, stop]))
     flags = []
     for members in (common, stop):

@@ -37,10 +37,10 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq, Levenshtein
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from wordfreq import zipf_frequency
 
 from newsdossier.errors import ConfigError
+from newsdossier.stopwords import english_stop_words
 
 __all__ = [
     "FEATURE_NAMES",
@@ -89,7 +89,7 @@ MODEL_FILE = "pair_model.npz"
 MODEL_FORMAT = 1
 """Bumped whenever the file layout or the meaning of a feature changes."""
 
-_STOP = ENGLISH_STOP_WORDS
+_STOP = english_stop_words()
 
 
 # --- one text, analysed once -------------------------------------------------------------

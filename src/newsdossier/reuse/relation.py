@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from typing import Final
 
 import simplemma
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from wordfreq import zipf_frequency
 
 from newsdossier.model import Relation
 from newsdossier.reuse.align import Alignment
+from newsdossier.stopwords import english_stop_words
 
 __all__ = ["Verdict", "judge", "synonym_substitutions"]
 
@@ -109,13 +109,14 @@ def synonym_substitutions(substitutions: list[tuple[str, str]]) -> int:
 
 
 # Days and times an edit re-anchors ("on Tuesday" -> "yesterday"), which no spinner needs to touch.
+_STOP: Final = english_stop_words()
 _TIME_WORDS: Final = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
 tonight morning afternoon evening night week weekend month year january february march april june july august
 september october november december""".split())
 
 
 def _content(word: str) -> bool:
-    return (word.isalpha() and len(word) >= 3 and word not in ENGLISH_STOP_WORDS and word not in _TIME_WORDS
+    return (word.isalpha() and len(word) >= 3 and word not in _STOP and word not in _TIME_WORDS
             and zipf_frequency(word, "en") >= SYNONYM_MIN_ZIPF)
 
 

@@ -46,5 +46,5 @@ def settle_worker() -> None:
     (docs/benchmarks.md, "Spark build"). Called at the end of the modules whose functions the workers
     run, so it runs when a worker first imports them; elsewhere (the driver, a test) it does nothing."""
     main = getattr(sys.modules.get("__main__"), "__spec__", None)
-    if getattr(main, "name", None) in ("pyspark.daemon", "pyspark.worker"):
+    if getattr(main, "name", None) in ("pyspark.daemon", "pyspark.worker", "newsdossier.spark.daemon"):
         gc.freeze()

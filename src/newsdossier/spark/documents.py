@@ -10,25 +10,23 @@ file handed to the same readers through a temporary copy (the readers take a pat
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from operator import add
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
 
-from newsdossier.clean import Prepared, RecurringLines, clean, line_keys, prepare
-from newsdossier.clean.corpus import MIN_CONTEXTS, MIN_OUTLET_DOCUMENTS, line_evidence
+from newsdossier.clean import Prepared, RecurringLines, article_id, clean, line_keys, outlet_key, prepare
+from newsdossier.clean.corpus import MIN_CONTEXTS, MIN_OUTLET_DOCUMENTS
 from newsdossier.ingest import IngestSettings, discover, read_inputs
 from newsdossier.model import Article, RawDocument, Rejection
 from newsdossier.spark import settle_worker
-from newsdossier.steps import outlet_key
 from newsdossier.store import locator_key
 
 if TYPE_CHECKING:
     from pyspark import RDD
     from pyspark.sql import SparkSession
 
-__all__ = ["articles_in_order", "clean_documents", "read_documents", "recurring_lines"]
+__all__ = ["cleaned_in_order", "read_documents", "recurring_lines"]
 
 Found = tuple[tuple[int, int], RawDocument | Rejection]  # (file number, position in the file), item
 
@@ -90,43 +88,63 @@ def unique_documents(found: RDD[Found]) -> RDD[tuple[str, RawDocument]]:
 
 
 def recurring_lines(prepared: RDD[tuple[str, Prepared]]) -> RecurringLines:
-    """The pile's furniture evidence (:class:`RecurringLines`), each article's part made on the executors
-    (:func:`line_evidence`) and summed by the engine. The driver receives only the lines seen next to
-    enough stories to be furniture: a few thousand, however large the pile."""
-    evidence = prepared.values().map(lambda p: (outlet_key(p), line_evidence(line_keys(p)))).filter(
-        lambda item: item[1] is not None).persist()
-    contexts = (evidence.flatMap(lambda item: [(digest, item[1][0]) for digest in item[1][1]])  # type: ignore[index, unused-ignore]
-                .distinct().mapValues(lambda context: [context])
-                .reduceByKey(lambda a, b: (a + b)[:MIN_CONTEXTS])
-                .filter(lambda item: len(item[1]) >= MIN_CONTEXTS))
-    counts = evidence.flatMap(lambda item: [(digest, 1) for digest in item[1][1]]).reduceByKey(add)  # type: ignore[index, unused-ignore]
-    outlet_counts = (evidence.filter(lambda item: bool(item[0]))  # as RecurringLines.add: no outlet, no count
-                     .flatMap(lambda item: [((item[0], digest), 1) for digest in item[1][1]])  # type: ignore[index, unused-ignore]
-                     .reduceByKey(add))
-    # A line can be furniture only with enough contexts; of those, keep the counts that can pass.
-    enough = contexts.join(counts)
-    by_outlet = (outlet_counts.filter(lambda item: item[1] >= MIN_OUTLET_DOCUMENTS)
-                 .map(lambda item: (item[0][1], (item[0][0], item[1]))).join(contexts)
-                 .map(lambda item: ((item[1][0][0], item[0]), item[1][0][1])).collect())
-    kept = enough.collect()
-    documents = prepared.count()
-    evidence.unpersist()
-    return RecurringLines.from_counts(documents, {digest: count for digest, (_, count) in kept},
-                                      cast(dict[tuple[str, bytes], int], dict(by_outlet)),
-                                      {digest: seen for digest, (seen, _) in kept})
+    """The pile's furniture evidence (:class:`RecurringLines`): each partition fits its own on its
+    articles (the local build's ``fit``), the engine adds those up line by line in one shuffle, and
+    the driver receives only the lines seen next to enough stories to be furniture: a few thousand,
+    however large the pile."""
+    kept = (prepared.values().mapPartitions(_evidence_of_part).reduceByKey(_merged_evidence)
+            .filter(lambda item: len(item[1][1]) >= MIN_CONTEXTS).collect())
+    return RecurringLines.from_counts(
+        prepared.count(), {digest: count for digest, (count, _, _) in kept},
+        {(outlet, digest): count for digest, (_, _, outlets) in kept for outlet, count in outlets.items()
+         if count >= MIN_OUTLET_DOCUMENTS},
+        {digest: seen for digest, (_, seen, _) in kept})
 
 
-def clean_documents(prepared: RDD[tuple[str, Prepared]], recurring: Any) -> RDD[Article]:
+# A line's evidence from some articles: in how many it occurs, up to MIN_CONTEXTS of the stories
+# (contexts) it occurs next to, and in how many of each outlet's.
+Evidence = tuple[int, frozenset[bytes], dict[str, int]]
+
+
+def _evidence_of_part(rows: Iterable[Prepared]) -> Iterator[tuple[bytes, Evidence]]:
+    """Each line's evidence from the articles of one partition."""
+    fitted = RecurringLines().fit((outlet_key(p), line_keys(p)) for p in rows)
+    outlets: dict[bytes, dict[str, int]] = {}
+    for (outlet, digest), count in fitted.outlet_counts_.items():
+        outlets.setdefault(digest, {})[outlet] = count
+    for digest, count in fitted.counts_.items():
+        yield digest, (count, frozenset(fitted.contexts_.get(digest, ())), outlets.get(digest, {}))
+
+
+def _merged_evidence(a: Evidence, b: Evidence) -> Evidence:
+    """Two parts' evidence of one line added up. Only whether a line has MIN_CONTEXTS contexts
+    matters, so at most that many are kept (the smallest, whatever the order of the parts)."""
+    seen = a[1] | b[1]
+    if len(seen) > MIN_CONTEXTS:
+        seen = frozenset(sorted(seen)[:MIN_CONTEXTS])
+    outlets = dict(a[2])
+    for outlet, count in b[2].items():
+        outlets[outlet] = outlets.get(outlet, 0) + count
+    return a[0] + b[0], seen, outlets
+
+
+def cleaned_in_order(prepared: RDD[tuple[str, Prepared]], recurring: Any, partitions: int) -> RDD[tuple[int, Article]]:
     """Every prepared document cleaned with the pile's furniture evidence (``recurring``: a broadcast
-    :class:`RecurringLines`)."""
-    return prepared.values().map(lambda p: clean(p, recurring.value))
+    :class:`RecurringLines`), numbered in the pile's order (source path, position in the file, id): the
+    order a local build's pile-wide stages read them in (``Store.iter_articles``).
+
+    An article's source path, locator and id are its prepared text's, so the order is found by sorting
+    those keys alone, before cleaning; each number then joins its text where the text already is
+    (``prepared`` is partitioned by content hash), and the articles are never shuffled."""
+    positions = (prepared.map(lambda item: (_order_key(item[1]), item[0])).sortByKey(numPartitions=partitions)
+                 .values().zipWithIndex())  # (content hash, number)
+    return (positions.partitionBy(partitions).join(prepared, partitions)
+            .map(lambda item: (item[1][0], clean(item[1][1], recurring.value))))
 
 
-def articles_in_order(articles: RDD[Article], partitions: int) -> RDD[tuple[int, Article]]:
-    """The articles numbered in the pile's order (source path, position in the file, id), the order a
-    local build's pile-wide stages read them in (``Store.iter_articles``)."""
-    return (articles.keyBy(lambda a: (a.source_path, locator_key(a.locator), a.id))
-            .sortByKey(numPartitions=partitions).values().zipWithIndex().map(lambda item: (item[1], item[0])))
+def _order_key(prepared: Prepared) -> tuple[str, str, str]:
+    """Where the article cleaned from ``prepared`` comes in the pile's order (``Store.iter_articles``)."""
+    return prepared.source_path, locator_key(prepared.locator), article_id(prepared.raw_id)
 
 
 def prepare_documents(documents: RDD[tuple[str, RawDocument]]) -> RDD[tuple[str, Prepared]]:

@@ -13,7 +13,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsdossier.clean import CLEANER_VERSION
+from newsdossier.clean import CLEANER_VERSION, PREPARE_VERSION
 from newsdossier.ingest import IngestSettings
 from newsdossier.model import Article
 from newsdossier.nlp import BUNDLED, load_pipeline, pipeline_id
@@ -23,7 +23,6 @@ from newsdossier.spark import documents as docs
 from newsdossier.spark import settle_worker
 from newsdossier.spark.reuse import find_reuse_on_spark
 from newsdossier.spark.tables import Manifest
-from newsdossier.steps import PREPARE_VERSION
 from newsdossier.store import hints_to_json
 
 if TYPE_CHECKING:
@@ -59,6 +58,8 @@ def session(master: str | None = None, *, partitions: int = 8, app: str = "newsd
         "spark.sql.shuffle.partitions", str(partitions)).config("spark.default.parallelism", str(partitions))
     if master:
         builder = builder.master(master)
+    if not _daemon_chosen(conf):  # workers forked with the build's modules imported (newsdossier.spark.daemon)
+        builder = builder.config(DAEMON_SETTING, "newsdossier.spark.daemon")
     for key, value in (conf or {}).items():
         builder = builder.config(key, value)
     if (master or "local").startswith("local") and "PYSPARK_PYTHON" not in os.environ:
@@ -71,6 +72,21 @@ def session(master: str | None = None, *, partitions: int = 8, app: str = "newsd
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")  # Spark's own warnings would bury the build's summary
     return spark
+
+
+DAEMON_SETTING = "spark.python.daemon.module"
+
+
+def _daemon_chosen(conf: Mapping[str, str] | None) -> bool:
+    """Whether the Python daemon module is set already: in ``conf``, or by ``spark-submit`` (whose JVM
+    runs before this process, so its settings can be read without starting one)."""
+    if DAEMON_SETTING in (conf or {}):
+        return True
+    if "PYSPARK_GATEWAY_PORT" not in os.environ:
+        return False
+    from pyspark import SparkConf
+
+    return SparkConf().contains(DAEMON_SETTING)
 
 
 def spark_build(spark: SparkSession, inputs: Sequence[str | Path], out: str, *, settings: IngestSettings | None = None,
@@ -95,8 +111,7 @@ def spark_build(spark: SparkSession, inputs: Sequence[str | Path], out: str, *, 
     with report.timer("furniture evidence"):
         recurring = sc.broadcast(docs.recurring_lines(prepared))
     with report.timer("clean"):
-        cleaned = docs.clean_documents(prepared, recurring).persist()  # the sort samples it, then sorts it
-        indexed = docs.articles_in_order(cleaned, partitions).persist()
+        indexed = docs.cleaned_in_order(prepared, recurring, partitions).persist()
         write.articles(indexed)
     with report.timer("reuse"):
         reuse = find_reuse_on_spark(indexed, partitions)

@@ -483,18 +483,23 @@ def _worth_chunk(rows: Iterable[tuple[tuple[int, int], tuple[NDArray[np.uint16],
 def _unlinked(channel: RDD[tuple[int, int]], voices: RDD[tuple[int, int]], slims: RDD[tuple[int, Sent]],
               linked: RDD[tuple[tuple[str, str], bool]], partitions: int
               ) -> RDD[tuple[tuple[int, int], tuple[Sent, Sent]]]:
-    """The channel's pairs, as alignment tasks, but those a near-duplicate group links already."""
+    """The channel's pairs, as alignment tasks, but those a near-duplicate group links already: those are
+    found by the voices' ids and taken out before any text moves, so each pair's texts cross the
+    shuffles once, to meet."""
     sent_of = _joined(voices.map(lambda item: (item[1], item[0])), slims, partitions).map(
-        lambda item: (item[1][0], item[1][1])).partitionBy(partitions).persist()
-    tasks = (_joined(_joined(channel, sent_of, partitions).map(lambda item: (item[1][0], (item[0], item[1][1]))),
-                     sent_of, partitions)
-             .map(lambda item: (_ids(item[1][0][1], item[1][1]), ((item[1][0][0], item[0]), (item[1][0][1], item[1][1])))))
-    return tasks.subtractByKey(linked).values()
+        lambda item: (item[1][0], item[1][1])).partitionBy(partitions).persist()  # (position, Sent)
+    position_of = sent_of.map(lambda item: (item[1][1].id, item[0]))
+    linked_pairs = (linked.map(lambda item: item[0]).join(position_of, partitions)
+                    .map(lambda item: (item[1][0], item[1][1])).join(position_of, partitions)
+                    .map(lambda item: (_ordered(item[1][0], item[1][1]), True)))
+    pairs = channel.map(lambda pair: (pair, True)).subtractByKey(linked_pairs, partitions).keys()
+    return (_joined(_joined(pairs, sent_of, partitions).map(lambda item: (item[1][0], (item[0], item[1][1]))),
+                    sent_of, partitions)
+            .map(lambda item: ((item[1][0][0], item[0]), (item[1][0][1], item[1][1]))))
 
 
-def _ids(a: Sent, b: Sent) -> tuple[str, str]:
-    first, second = a[1].id, b[1].id
-    return (first, second) if first < second else (second, first)
+def _ordered(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
 
 
 def _families(indexed: RDD[tuple[int, Article]], links: RDD[tuple[tuple[int, int, int], ReuseLink]],
