@@ -63,3 +63,10 @@ def test_the_session_forks_workers_from_the_build_daemon(spark: Any) -> None:
 
 def _main_name() -> str | None:
     return getattr(getattr(sys.modules.get("__main__"), "__spec__", None), "name", None)
+
+
+def test_a_local_session_runs_its_jvm_with_the_client_compiler_only(spark: Any) -> None:
+    from newsdossier.spark.job import LOCAL_JVM_OPTIONS
+
+    runtime = spark.sparkContext._jvm.java.lang.management.ManagementFactory.getRuntimeMXBean()
+    assert LOCAL_JVM_OPTIONS in list(runtime.getInputArguments())

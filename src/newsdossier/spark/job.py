@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 __all__ = ["SparkBuildReport", "session", "spark_build"]
 
+DAEMON_SETTING = "spark.python.daemon.module"
+LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1"  # local masters' JVM: the client compiler only (session)
+
 
 @dataclass(slots=True)
 class SparkBuildReport:
@@ -62,6 +65,11 @@ def session(master: str | None = None, *, partitions: int = 8, app: str = "newsd
         builder = builder.config(DAEMON_SETTING, "newsdossier.spark.daemon")
     for key, value in (conf or {}).items():
         builder = builder.config(key, value)
+    if (master or "").startswith("local") and "spark.driver.extraJavaOptions" not in (conf or {}):
+        # Local mode: the JVM only schedules tasks and moves bytes, the Python workers do the work. The
+        # client compiler alone (no C2) leaves them the cores the optimizing compiler's threads took:
+        # 10,000 documents on 2 cores, 66 s to 60 s (docs/benchmarks.md). A setting in ``conf`` wins.
+        builder = builder.config("spark.driver.extraJavaOptions", LOCAL_JVM_OPTIONS)
     if (master or "local").startswith("local") and "PYSPARK_PYTHON" not in os.environ:
         # Local mode: the Python workers run this interpreter and import what it imports. Spark starts them
         # by the interpreter's real path, outside a virtual environment, so they get this import path too.
@@ -72,9 +80,6 @@ def session(master: str | None = None, *, partitions: int = 8, app: str = "newsd
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")  # Spark's own warnings would bury the build's summary
     return spark
-
-
-DAEMON_SETTING = "spark.python.daemon.module"
 
 
 def _daemon_chosen(conf: Mapping[str, str] | None) -> bool:
