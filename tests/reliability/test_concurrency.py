@@ -4,6 +4,7 @@ working while a build writes and see the old pile or the new one, never part of 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -19,6 +20,7 @@ import pytest
 from newsdossier.cli import EXIT_BUSY
 from newsdossier.errors import PileBusyError
 from newsdossier.store import RunStatus, Store
+from newsdossier.store.lock import lock_path
 from newsdossier.store.pile import Pile
 
 DEMO = Path(__file__).resolve().parents[2] / "demo" / "pile"
@@ -33,6 +35,21 @@ def _pile_copy(demo_build: Path, tmp_path: Path) -> Path:
     with Pile.open(demo_build / "p.db") as pile:  # a consistent copy, whatever the WAL holds
         pile._store.select(f"VACUUM INTO '{db}'")  # noqa: SLF001 - the test's own copy of a fixture
     return db
+
+
+def _wait_until_writing(db: Path, build: subprocess.Popen[str], timeout: float = 120.0) -> None:
+    """Until ``build`` holds the pile's write lock (the lock file names its pid), so that a second
+    writer started next meets it rather than racing it to the lock."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if json.loads(lock_path(db).read_text(encoding="utf-8") or "{}").get("pid") == build.pid:
+                return
+        except (OSError, ValueError):
+            pass
+        if build.poll() is not None or time.monotonic() > deadline:
+            raise AssertionError(f"the build never took the write lock of {db} (exit {build.poll()})")
+        time.sleep(0.05)
 
 
 def test_a_second_writer_stops_at_once_and_says_who_writes(tmp_path: Path) -> None:
@@ -117,7 +134,7 @@ def test_readers_see_the_old_or_the_new_pile_while_a_build_runs(demo_build: Path
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     reader = threading.Thread(target=read_while, args=(build,))
     reader.start()
-    time.sleep(1.0)
+    _wait_until_writing(db, build)  # under load the first build may take seconds to reach its lock
     second = subprocess.run(_cli("build", more, "--db", db, "--out", tmp_path / "out2", "--quiet"),
                             capture_output=True, text=True, timeout=300)
     listed = subprocess.run(_cli("stories", "--db", db), capture_output=True, text=True, timeout=300)
