@@ -16,7 +16,16 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeVar
 
-from newsdossier.clean import CLEANER_VERSION, PREPARE_VERSION, Prepared, RecurringLines, clean, line_keys, outlet_key, prepare
+from newsdossier.clean import (
+    CLEANER_VERSION,
+    PREPARE_VERSION,
+    Prepared,
+    RecurringLines,
+    clean,
+    line_keys,
+    outlet_key,
+    prepare,
+)
 from newsdossier.clean.agencies import find_dateline
 from newsdossier.entities import AliasTable, Entity, find_entities
 from newsdossier.events.attach import attach_dates_and_places

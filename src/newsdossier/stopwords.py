@@ -1,6 +1,6 @@
 """scikit-learn's English stop words (``ENGLISH_STOP_WORDS``), without importing scikit-learn.
 
-Reuse and stories only need the list, but ``import sklearn`` brings scipy and pandas with it: 1.4 s in
+Reuse needs only the list, but ``import sklearn`` brings scipy and pandas with it: 1.4 s in
 every process that fingerprints or relates articles, paid again by each Spark worker. The list lives
 in a module of its own that imports nothing (``sklearn/feature_extraction/_stop_words.py``), so it
 is executed from scikit-learn's installed file on its own; where that file is not found (a future

@@ -8,8 +8,8 @@ a job starts several workers per executor. Forked from this daemon, a worker inh
 already imported, as the local build's process pools inherit theirs from their fork server
 (:class:`newsdossier.executor.LocalExecutor`); :func:`newsdossier.spark.session` names this module.
 
-The imports start no threads that a fork would break: the same modules are preloaded by the local
-pools' fork server.
+The imports are numpy, SciPy and newsdossier's own modules, which the local pools' fork server also
+imports before it forks; spaCy and scikit-learn are not among them.
 """
 
 from __future__ import annotations
@@ -26,5 +26,5 @@ from pyspark.daemon import manager
 __all__ = ["manager"]
 
 if __name__ == "__main__":
-    gc.freeze()  # what the imports made lives as long as the workers (newsdossier.spark.settle_worker)
+    gc.freeze()  # the rest of what the imports made (settle_worker froze what came before it)
     manager()
