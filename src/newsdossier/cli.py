@@ -291,7 +291,7 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
 
 def _cmd_events(args: argparse.Namespace) -> int:
     with _built_pile(args.db) as pile:
-        events = pile.events(story=args.story or None, type=args.type or None,
+        events = pile.events(story=args.story or None, type=args.type or None, actor=args.actor or None,
                              background=None if args.background else False).items
     if args.json:
         print(json.dumps(events, ensure_ascii=False, indent=2))
@@ -375,7 +375,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from newsdossier.evaluate import evaluate
 
     result = evaluate(args.task, args.data, nlp_model=args.nlp_model, split=args.split,
-                      speaker_labels=args.speaker_labels)
+                      speaker_labels=args.speaker_labels, out=args.out)
     if args.json:
         print(json.dumps(result, indent=2, sort_keys=True))
     else:
@@ -449,7 +449,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
     "timex": (_cmd_timex, "an article file with its time expressions resolved against its publication date",
               "newsdossier timex demo/pile/002_b59a1ca62d69ed0f.txt"),
     "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories, ner, parse, actors, "
-                        "entity-coref, quotes, timex, dates, credits, events, event-coref, event-dates, geo)",
+                        "entity-coref, quotes, timex, dates, credits, events, event-coref, event-dates, timeline, geo)",
              "newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json"),
 }
 
@@ -555,6 +555,10 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
     if name == "events":
         command.add_argument("--story", help="only this story's events (an id from `newsdossier stories`)")
         command.add_argument("--type", nargs="+", metavar="TYPE", help="only these PLOVER types (ASSAULT, PROTEST, ...)")
+        command.add_argument("--actor", metavar="ACTOR",
+                             help="only the events this actor takes part in, as actor or target: an id from "
+                                  "`newsdossier entities` or a name as the events name it (any case); with the date "
+                                  "order, the actor's timeline")
         command.add_argument("--background", action="store_true", help="list background events too")
         command.add_argument("--limit", type=int, default=50, help="how many to list (default 50; --json lists all)")
     if name == "timex":
@@ -575,7 +579,11 @@ def _add_arguments(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--split", choices=["train", "dev", "test"],
                              help="for quotes: the PolNeAR split to score (default test); for actors and dates "
                                   "on ECB+: the train or dev topics (default all); for geo: dev (even articles) or test (odd "
-                                  "ones; default all)")
+                                  "ones; default all); for timeline: dev (the trial corpus) or test (the three evaluation "
+                                  "corpora; default both)")
+        command.add_argument("--out", type=Path, metavar="DIR",
+                             help="for timeline: write the system's timelines there (a folder per corpus, the task's "
+                                  "format)")
         command.add_argument("--speaker-labels", type=Path, metavar="FILE",
                              help="for quotes: who labelled pronoun and nominal sources refer to (TSV: split, doc, "
                                   "start, end, source, speaker; e.g. tests/quotes/data/polnear_speakers.tsv), "

@@ -20,7 +20,7 @@ __all__ = ["TASKS", "cluster_for_eval", "evaluate", "extract_for_eval", "geocode
            "timex_for_eval"]
 
 TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "actors", "quotes", "timex", "dates", "credits",
-         "events", "event-coref", "event-dates", "geo")
+         "events", "event-coref", "event-dates", "timeline", "geo")
 
 
 def extract_for_eval(html: str, url: str | None) -> str:
@@ -80,11 +80,12 @@ def geoparse_for_eval(nlp: Any) -> Callable[[str], list[tuple[int, int, tuple[fl
 
 
 def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | None = None,
-             speaker_labels: Path | None = None) -> dict[str, Any]:
+             speaker_labels: Path | None = None, out: Path | None = None) -> dict[str, Any]:
     """Score ``task`` on the benchmark at ``data``; ``split`` picks a split where the benchmark has
     several (quotes: PolNeAR ``train``, ``dev`` or ``test``, default ``test``; actors and dates: ECB+
     ``train`` or ``dev`` topics, default all; geo: ``dev`` even, ``test`` odd articles, default
-    all); ``speaker_labels`` (quotes) a file of who labelled sources refer
+    all; timeline: ``dev`` the trial corpus, ``test`` the three evaluation corpora, default both);
+    ``out`` (timeline) keeps the system's timeline files there; ``speaker_labels`` (quotes) a file of who labelled sources refer
     to (:func:`newsdossier.eval.quotes.read_speaker_labels`)."""
     if task == "extraction":
         from newsdossier.eval.extraction import evaluate_extraction
@@ -135,6 +136,10 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | 
         from newsdossier.eval.event_dates import evaluate_event_dates
 
         return _with_nlp(nlp_model, lambda nlp: evaluate_event_dates(data, nlp))
+    if task == "timeline":
+        from newsdossier.eval.timeline import evaluate_timelines
+
+        return evaluate_timelines(data, nlp_model=nlp_model, split=split, out=out)
     if task == "events":
         from newsdossier.eval.events import evaluate_events
 

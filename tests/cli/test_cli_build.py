@@ -144,3 +144,16 @@ def test_progress_is_logged_line_by_line_when_not_on_a_terminal(tmp_path: Path, 
     assert "\r" not in err  # no bar redrawn in a log
     assert main(["build", str(DEMO), "--db", str(tmp_path / "p.db"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
     assert "analysing:" not in capsys.readouterr().err
+
+
+def test_events_of_one_actor_are_its_timeline(built: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    db, _ = built
+    capsys.readouterr()
+    assert main(["events", "--db", str(db), "--json", "--background"]) == EXIT_OK
+    every = json.loads(capsys.readouterr().out)
+    assert main(["events", "--db", str(db), "--json", "--background", "--actor", "qasem soleimani"]) == EXIT_OK
+    his = json.loads(capsys.readouterr().out)
+    assert his and len(his) < len(every)
+    assert all("Qasem Soleimani" in e["actor_names"] + e["target_names"] for e in his)
+    assert main(["events", "--db", str(db), "--json", "--actor", "Nobody Of That Name"]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out) == []
