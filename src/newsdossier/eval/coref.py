@@ -135,6 +135,16 @@ def _tokens(root: ET.Element) -> tuple[str, dict[str, _Token], dict[str, tuple[i
     return "".join(parts), tokens, ranges
 
 
+def read_cat(path: Path) -> tuple[ET.Element, str, dict[str, _Token], dict[str, tuple[int, int]]]:
+    """(root, text, tokens by ``t_id``, sentence ranges) of a CAT file (MEANTIME, ECB+, SemEval-2015
+    Task 4; see :func:`_tokens`); XML that does not parse is an error naming the file."""
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as error:
+        raise EvalDataError(f"{path}: not well-formed XML ({error})") from error
+    return (root, *_tokens(root))
+
+
 def _looks_like_name(anchored: list[_Token], capitalised_inside: set[str]) -> bool:
     """Whether a mention is a name (see the module docstring), not a pronoun, a description or a role."""
     words = [t.text for t in anchored if _CAPITALISED.search(t.text)]
@@ -151,11 +161,7 @@ def _looks_like_name(anchored: list[_Token], capitalised_inside: set[str]) -> bo
 
 
 def _read_cat(path: Path, topic: str, layout: str) -> CorefDoc:
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as error:
-        raise EvalDataError(f"{path}: not well-formed XML ({error})") from error
-    text, tokens, sentence_ranges = _tokens(root)
+    root, text, tokens, sentence_ranges = read_cat(path)
     capitalised_inside = {t.text for t in tokens.values() if not t.sentence_start and t.text[:1].isupper()}
     markables = root.find("Markables")
     relations = root.find("Relations")

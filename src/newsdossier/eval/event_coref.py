@@ -24,14 +24,13 @@ from __future__ import annotations
 
 import csv
 import time
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
 from newsdossier.errors import EvalDataError
-from newsdossier.eval.coref import _tokens
+from newsdossier.eval.coref import read_cat
 from newsdossier.eval.coref_metrics import conll_scores
 from newsdossier.events.coref import CorefItem, PairScorer, cluster_mentions, item_of
 
@@ -66,11 +65,7 @@ def _selected_sentences(root: Path) -> dict[tuple[str, str], set[str]] | None:
 
 
 def _read(path: Path, topic: str, selected: dict[tuple[str, str], set[str]] | None) -> EventCorefDoc:
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as error:
-        raise EvalDataError(f"{path}: not well-formed XML ({error})") from error
-    text, tokens, ranges = _tokens(root)
+    root, text, tokens, ranges = read_cat(path)
     sentence_of = {t.get("t_id", ""): t.get("sentence", "0") for t in root.iter("token")}
     stem = path.stem.split("_", 1)[1] if "_" in path.stem else path.stem
     wanted = selected.get((topic, stem)) if selected is not None else None

@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import re
 import time
-import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
 from newsdossier.errors import EvalDataError
-from newsdossier.eval.coref import _tokens
+from newsdossier.eval.coref import read_cat
 from newsdossier.events.model import EventMention, TextSpan
 
 __all__ = ["evaluate_event_dates", "read_meantime_event_days"]
@@ -48,11 +47,7 @@ def _day(value: str | None) -> date | None:
 def read_meantime_event_days(path: Path) -> tuple[str, date | None, list[tuple[int, int, date, bool]]]:
     """(text, DCT, [(start, end, gold day, linked to the DCT only)]) of one MEANTIME document; the
     DCT is None when the document states none as a day (such a document is not scored)."""
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as error:
-        raise EvalDataError(f"{path}: not well-formed XML ({error})") from error
-    text, tokens, _ = _tokens(root)
+    root, text, tokens, _ = read_cat(path)
     markables = root.find("Markables")
     events: dict[str, tuple[int, int]] = {}
     days: dict[str, date] = {}

@@ -43,13 +43,13 @@ from __future__ import annotations
 
 import re
 import time
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
 from newsdossier.errors import EvalDataError
+from newsdossier.eval.coref import read_cat
 
 __all__ = ["Row", "TimelineDoc", "awareness_counts", "evaluate_timelines", "read_timeline", "read_timeline_corpus",
            "timeline_relations", "timelines_of_dossier", "timelines_of_mentions", "write_timeline"]
@@ -217,13 +217,7 @@ class TimelineCorpus:
 
 
 def _read_cat(path: Path) -> TimelineDoc:
-    from newsdossier.eval.coref import _tokens
-
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as error:
-        raise EvalDataError(f"{path}: not well-formed XML ({error})") from error
-    text, tokens, _ = _tokens(root)
+    root, text, tokens, _ = read_cat(path)
     sentence_of = {t.get("t_id", ""): t.get("sentence", "0") for t in root.iter("token")}
     dct = next((t.get("value") for t in root.iter("TIMEX3") if t.get("functionInDocument") == "CREATION_TIME"), None)
     doc_id = root.get("doc_id") or path.name.split("_")[0].split("-")[0]
