@@ -449,7 +449,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
     "timex": (_cmd_timex, "an article file with its time expressions resolved against its publication date",
               "newsdossier timex demo/pile/002_b59a1ca62d69ed0f.txt"),
     "eval": (_cmd_eval, "score a stage on a public benchmark (tasks: extraction, reuse, stories, ner, parse, actors, "
-                        "entity-coref, quotes, timex, dates, credits, events, event-coref, event-dates, timeline, geo)",
+                        "entity-coref, quotes, timex, dates, credits, events, event-coref, event-dates, timeline, modality, geo)",
              "newsdossier eval extraction --data ../shared/datasets/article_extraction_benchmark --json"),
 }
 

@@ -20,7 +20,7 @@ __all__ = ["TASKS", "cluster_for_eval", "evaluate", "extract_for_eval", "geocode
            "timex_for_eval"]
 
 TASKS = ("extraction", "reuse", "stories", "ner", "parse", "entity-coref", "actors", "quotes", "timex", "dates", "credits",
-         "events", "event-coref", "event-dates", "timeline", "geo")
+         "events", "event-coref", "event-dates", "timeline", "modality", "geo")
 
 
 def extract_for_eval(html: str, url: str | None) -> str:
@@ -136,6 +136,10 @@ def evaluate(task: str, data: Path, *, nlp_model: str = "bundled", split: str | 
         from newsdossier.eval.event_dates import evaluate_event_dates
 
         return _with_nlp(nlp_model, lambda nlp: evaluate_event_dates(data, nlp))
+    if task == "modality":
+        from newsdossier.eval.modality import evaluate_modality
+
+        return _with_nlp(nlp_model, lambda nlp: evaluate_modality(data, nlp))
     if task == "timeline":
         from newsdossier.eval.timeline import evaluate_timelines
 

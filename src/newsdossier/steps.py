@@ -30,6 +30,7 @@ from newsdossier.clean.agencies import find_dateline
 from newsdossier.entities import AliasTable, Entity, find_entities
 from newsdossier.events.attach import attach_dates_and_places
 from newsdossier.events.extract import find_event_mentions, sentence_mains
+from newsdossier.events.modality import NOT_HAPPENED, timeline_modality
 from newsdossier.events.model import Event, EventMention
 from newsdossier.events.resolve import resolve_events
 from newsdossier.ingest import IngestSettings, read_inputs
@@ -276,13 +277,15 @@ Sentences = dict[str, list[tuple[int, int]]]
 @dataclass(slots=True)
 class Annotations:
     """What the annotate pass read from each article's analysis, by article id: quotes (speakers
-    not yet linked to actors), sentence spans, resolved time expressions and event mentions."""
+    not yet linked to actors), sentence spans, resolved time expressions, event mentions, places
+    and the modality of each dated clause."""
 
     quotes: list[Quote] = field(default_factory=list)
     sentences: Sentences = field(default_factory=dict)
     expressions: dict[str, list[TimeExpression]] = field(default_factory=dict)
     events: dict[str, list[EventMention]] = field(default_factory=dict)
     places: dict[str, list[Toponym]] = field(default_factory=dict)
+    modality: dict[str, dict[int, tuple[str, str]]] = field(default_factory=dict)  # by expression start
 
 
 Extractor = Callable[[Article, Doc, Annotations], None]
@@ -318,8 +321,25 @@ def _places(article: Article, doc: Doc, found: Annotations) -> None:
     found.places[article.id] = find_places(article.text, doc, _dateline_place(article.dateline))
 
 
-# Run in this order on each article's decoded analysis (events read the time expressions).
-EXTRACTORS: Final[tuple[Extractor, ...]] = (_quotes, _time, _events, _places)
+def _dated_modality(article: Article, doc: Doc, found: Annotations) -> None:
+    """The modality of the clause each dated time expression dates (what the timeline shows),
+    with the event triggers' types (a clause in the complement of "threatened" is threatened)."""
+    types = {}
+    for mention in found.events.get(article.id, ()):
+        span = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+        if span is not None and len(span):
+            types[span[0].i] = mention.type
+    modality = {}
+    for expression in found.expressions.get(article.id, ()):
+        if expression.dated:
+            read = timeline_modality(doc, expression, article.published.value, types)
+            modality[expression.start] = (read.kind, read.cue)
+    found.modality[article.id] = modality
+
+
+# Run in this order on each article's decoded analysis (events read the time expressions; the
+# dated clauses' modality reads both).
+EXTRACTORS: Final[tuple[Extractor, ...]] = (_quotes, _time, _events, _dated_modality, _places)
 
 
 def annotate_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, model: str, model_id: str, *,
@@ -366,11 +386,12 @@ def time_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, sto
             expressions = find_time_expressions(article.text, article.published, sentences=spans)
         count += len(expressions)
         rows.append((article.id, json.dumps([time_expression_to_dict(e) for e in expressions], ensure_ascii=False)))
-        dated.extend(dated_sentences(article.id, article.text, expressions, spans))
+        dated.extend(dated_sentences(article.id, article.text, expressions, spans, found.modality.get(article.id)))
     spun = _spun_sources(reuse)
-    # A sentence only a spun rewrite carries is its distortion, not a report (issue #23).
+    # A sentence only a spun rewrite carries is its distortion, not a report (issue #23); one that
+    # says the thing did not, or only would have, happened is no fact of its date.
     timeline = [entry for entry in build_timeline(dated, stories.story_of)
-                if any(source.article not in spun for source in entry.sources)]
+                if any(source.article not in spun for source in entry.sources) and entry.modality not in NOT_HAPPENED]
     store.replace_time(rows, (json.dumps(timeline_entry_to_dict(e, family_of=family_of), ensure_ascii=False)
                               for e in timeline))
     return count

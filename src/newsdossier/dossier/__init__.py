@@ -258,11 +258,13 @@ def merged_timeline(events: list[dict[str, Any]], sentences: list[dict[str, Any]
     covered = {(m["article"], m["sentence_start"]) for e in events for m in e["mentions"]}
     entries = [{"date": e["date"], "first": e["date_first"], "last": e["date_last"], "event": e["id"],
                 "story": e["story"], "type": e["type"], "text": e["summary"], "time_text": e["date_text"],
+                "modality": "asserted", "modality_cue": None,
                 "independent_families": e["independent_families"],
                 "sources": [{"article": m["article"], "start": m["sentence_start"], "end": m["sentence_end"]}
                             for m in e["mentions"] if not m["reworded"]]}
                for e in events if e["date_basis"] not in (None, "publication") and not e["background"]]
-    entries += [t for t in sentences
+    # A pile stored before dated clauses had a modality gets "unknown" (rebuild to read them).
+    entries += [{"modality": "unknown", "modality_cue": None} | t for t in sentences
                 if not any((s["article"], s["start"]) in covered for s in t["sources"])]
     return sorted(entries, key=lambda t: (t["story"] or "", t["first"] or "", t["event"] is None, t["last"] or ""))
 
@@ -284,6 +286,15 @@ def _by_story(items: list[dict[str, Any]], stories: list[dict[str, Any]]) -> lis
             for story, group in grouped.items()]
 
 
+def _hedge(entry: dict[str, Any]) -> str:
+    """"; *expected*: "will"" for a dated sentence that does not say the thing happened; "" for one that does."""
+    modality = entry.get("modality", "unknown")
+    if modality == "asserted":
+        return ""
+    cue = f': "{md_text(entry["modality_cue"])}"' if entry.get("modality_cue") else ""
+    return f"; *{modality}*{cue}"
+
+
 def _timeline_markdown(pile: Pile, timeline: list[dict[str, Any]], stories: list[dict[str, Any]]) -> list[str]:
     """"Timeline": per story, its dated events and the dated sentences no event covers, each cited."""
     if not timeline:
@@ -292,14 +303,16 @@ def _timeline_markdown(pile: Pile, timeline: list[dict[str, Any]], stories: list
     lines = ["## Timeline", "",
              f"{events} dated event(s) and {len(timeline) - events} dated sentence(s) no event covers, by story "
              "and date; each date is resolved from the words in parentheses (relative ones against the "
-             "article's publication date).", ""]
+             "article's publication date). A sentence that only expects, intends or thinks the thing possible "
+             "says so in italics with the word that hedges it; one that says it did not, or only would have, "
+             "happened is left out.", ""]
     for heading, entries in _by_story(timeline, stories):
         lines += [f"### {md_text(heading)}", ""]
         for entry in entries[:MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN]:
             what = f"event {entry['event']} ({entry['type']}, {entry['independent_families']} independent " \
                    f"source(s)): " if entry["event"] else ""
-            lines.append(f"- **{entry['date']}** ({md_text(entry['time_text'])}): {what}{md_text(entry['text'])}"
-                         f" — {_source_label(pile, entry['sources'])}")
+            lines.append(f"- **{entry['date']}** ({md_text(entry['time_text'])}{_hedge(entry)}): {what}"
+                         f"{md_text(entry['text'])} — {_source_label(pile, entry['sources'])}")
         if len(entries) > MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN:
             lines.append(f"- ... and {len(entries) - MAX_TIMELINE_ENTRIES_PER_STORY_IN_MARKDOWN} more in dossier.json")
         lines.append("")

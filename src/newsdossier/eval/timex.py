@@ -34,7 +34,8 @@ from typing import Any
 
 from newsdossier.errors import EvalDataError
 
-__all__ = ["GoldTimex", "TimexDoc", "evaluate_timex", "read_cat", "read_timex_corpus", "read_tml", "score_timex"]
+__all__ = ["GoldTimex", "TimexDoc", "evaluate_timex", "read_cat", "read_timeml", "read_timex_corpus", "read_tml",
+           "score_timex"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +62,9 @@ def _dct(value: str, where: str) -> date:
         raise EvalDataError(f"{where}: the document creation time {value!r} is not a date") from error
 
 
-def read_tml(path: Path) -> TimexDoc:
-    """A TempEval-3 TimeML file: the text inside ``<TEXT>`` with its TIMEX3 spans, and the DCT."""
+def read_timeml(path: Path) -> tuple[ET.Element, date, str, list[tuple[ET.Element, int, int]]]:
+    """(root, DCT, the text inside ``<TEXT>``, each element inside it with its character span) of a
+    TimeML file."""
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as error:
@@ -72,7 +74,7 @@ def read_tml(path: Path) -> TimexDoc:
     if dct is None or body is None:
         raise EvalDataError(f"{path}: no <DCT> or no <TEXT>")
     parts: list[str] = []
-    gold: list[GoldTimex] = []
+    elements: list[tuple[ET.Element, int, int]] = []
 
     def walk(node: ET.Element) -> None:
         start = sum(map(len, parts))
@@ -80,11 +82,19 @@ def read_tml(path: Path) -> TimexDoc:
         for child in node:
             walk(child)
             parts.append(child.tail or "")
-        if node.tag == "TIMEX3" and node is not body:
-            gold.append(GoldTimex(start, sum(map(len, parts)), node.get("type", ""), node.get("value", "")))
+        if node is not body:
+            elements.append((node, start, sum(map(len, parts))))
 
     walk(body)
-    return TimexDoc(path.stem, "".join(parts), _dct(dct.get("value", ""), str(path)), tuple(gold))
+    return root, _dct(dct.get("value", ""), str(path)), "".join(parts), elements
+
+
+def read_tml(path: Path) -> TimexDoc:
+    """A TempEval-3 TimeML file: the text inside ``<TEXT>`` with its TIMEX3 spans, and the DCT."""
+    _, dct, text, elements = read_timeml(path)
+    gold = [GoldTimex(start, end, node.get("type", ""), node.get("value", ""))
+            for node, start, end in elements if node.tag == "TIMEX3"]
+    return TimexDoc(path.stem, text, dct, tuple(gold))
 
 
 _NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$", re.IGNORECASE)

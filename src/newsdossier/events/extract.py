@@ -25,26 +25,12 @@ from typing import Any, Final
 import simplemma
 
 from newsdossier.events.lexicon import EVENT_NOUNS, actor_nouns, discards, lexicon, plover_of
+from newsdossier.events.modality import governing_modality, negated_at
 from newsdossier.events.model import EventMention, TextSpan
 from newsdossier.timex.lexicon import DAY_PARTS, MONTHS, SEASON_CODES, UNITS, WEEKDAYS
 
 __all__ = ["find_event_mentions", "main_mention", "main_mentions", "names_actor", "sentence_mains"]
 
-# What a governing verb's event makes of the event in its complement.
-_GOVERNED: Final = {"THREATEN": "threatened", "DEMAND": "demanded", "AGREE": "intended", "REJECT": "denied",
-                    "CONSULT": "intended", "SUPPORT": "intended"}
-_DENYING: Final = frozenset({"deny", "refute", "dismiss"})
-_PREVENTING: Final = frozenset({"prevent", "foil", "thwart", "avert", "stop", "block"})
-# Adjectives that make an event noun hypothetical ("a possible strike", "the planned attack").
-_HYPOTHETICAL: Final = frozenset({"possible", "potential", "planned", "proposed", "threatened", "alleged",
-                                  "expected", "imminent", "future", "feared", "rumoured", "rumored"})
-_MODALS: Final = frozenset({"will", "would", "could", "can", "may", "might", "should", "shall", "must", "'ll", "wo"})
-_PLANNING: Final = frozenset({"plan", "intend", "prepare", "seek", "try", "attempt", "want", "hope", "aim", "vow",
-                              "pledge", "promise", "expect", "consider", "propose", "offer", "decide"})
-_NEGATIONS: Final = frozenset({"not", "n't", "never", "no"})
-# Words whose complement is only likely or expected ("is likely to", "are expected to").
-_LIKELY: Final = frozenset({"likely", "unlikely", "expect", "expected", "set", "due", "poised", "ready", "able",
-                            "possible", "could", "threat", "risk"})
 _TARGET_PREPS: Final = frozenset({"against", "on", "at", "with", "into", "upon", "toward", "towards"})
 # Words that name a time, not a target ("agreed on Wednesday"): the time grammar's own lexicon.
 _TIME_WORDS: Final = frozenset({*MONTHS, *WEEKDAYS, *UNITS, *DAY_PARTS, *SEASON_CODES,
@@ -425,70 +411,6 @@ def _active_finite(doc: Any, token: Any, sentence: Any) -> bool:
         w in ("been", "was", "were", "is", "are", "be") for w in before)
 
 
-def _negated(doc: Any, token: Any, sentence: Any) -> bool:
-    if any(c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg", "det") for c in token.children):
-        return True
-    return any(doc[i].lower_ in _NEGATIONS for i in range(max(sentence.start, token.i - 2), token.i))
-
-
-def _own_modality(token: Any) -> str | None:
-    """What a verb's own words make of it: a modal or "if" makes it possible, and so does "due
-    to", "set to", "likely to" just before it, whatever the parse made of them; "is to halt" is
-    only intended."""
-    doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].lower_ == "to":
-        before = doc[token.i - 2]
-        if before.lower_ in _LIKELY or before.lower_ in ("scheduled", "slated"):
-            return "possible"
-        if before.lemma_.lower() == "be" or before.lower_ in ("is", "are", "was", "were"):
-            return "intended"
-    for child in token.children:
-        if child.dep_ in ("aux", "aux:pass") and child.lower_ in _MODALS:
-            return "possible"
-        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
-            return "possible"
-    return None
-
-
-def _modality(token: Any, types: dict[int, str]) -> tuple[str, bool]:
-    """(modality, embedded) from the words that govern ``token``: its own modal (or, for a noun,
-    "a possible strike"), then up through the verbs whose complement it is (or, for a noun, the
-    verb it is the subject or object of); "prevented pirates from attacking" is prevented."""
-    if (own := _own_modality(token)) is not None:
-        return own, False
-    if token.pos_ == "NOUN" and any(c.lower_ in _HYPOTHETICAL for c in token.children if c.dep_ == "amod"):
-        return "possible", False
-    doc = token.doc
-    if token.tag_ == "VBG" and token.i > 1 and doc[token.i - 1].lower_ == "from" and any(
-            doc[i].lemma_.lower() in _PREVENTING or doc[i].lower_.startswith(("prevent", "stopp", "block"))
-            for i in range(max(0, token.i - 5), token.i - 1)):
-        return "prevented", True  # "prevented pirates from attacking", whatever the parse made of it
-    head, child = token.head, token
-    for _ in range(4):
-        if head.i == child.i:
-            break
-        nominal_link = child.pos_ == "NOUN" and child.dep_ in ("nsubj", "nsubj:pass", "obj", "obl", "nmod")
-        if child.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "conj", "appos", "obl", "nmod") and not nominal_link:
-            break
-        lemma = head.lemma_.lower()
-        if lemma in _DENYING:
-            return "denied", True
-        if lemma in _PREVENTING:
-            return "prevented", True
-        if head.i in types and child.dep_ in ("xcomp", "ccomp", "obj", "acl"):
-            return _GOVERNED.get(types[head.i], "asserted"), True
-        if lemma in _PLANNING and child.dep_ in ("xcomp", "ccomp", "obj"):
-            return "intended", True
-        if lemma in _LIKELY:
-            return "possible", False
-        if (own := _own_modality(head)) is not None:
-            return own, False
-        if any(c.dep_ in ("advmod", "neg") and c.lower_ in _NEGATIONS for c in head.children) and nominal_link:
-            return "negated", False
-        child, head = head, head.head
-    return "asserted", False
-
-
 _VERB_DEPENDENTS: Final = frozenset({"nsubj", "obj", "nsubj:pass", "obl:agent", "iobj"})
 _MISTAGGED: Final = frozenset({"ADJ", "PROPN", "NOUN"})
 # Where a mistagged verb stands: at the head of a clause, not inside a noun phrase.
@@ -538,8 +460,9 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
     discarded: dict[int, str] = {}
     mentions = []
     for token, kind, mode, code, nominal, sentence, evidence in found:
-        modality, embedded = _modality(token, types)
-        negated = modality == "negated" or _negated(doc, token, sentence)
+        governed = governing_modality(token, types)
+        modality, embedded = governed.kind, governed.embedded
+        negated = modality == "negated" or bool(negated_at(doc, token, sentence))
         if modality == "negated":
             modality = "asserted"
         source, target = _arguments(token, nominal)

@@ -158,6 +158,8 @@ class TimelineRecord(TypedDict, total=False):
     story: str | None
     time_text: str
     text: str
+    modality: str
+    modality_cue: str | None
     sources: list[dict[str, Any]]
     independent_families: int
     type: str

@@ -1,0 +1,263 @@
+"""Whether a clause reports what happened: what the words governing it make of it.
+
+An event trigger ("strike") and a dated clause ("... gone through last year") are asserted,
+unless the words that govern them say otherwise: a modal ("could strike") or "if" makes them
+``possible``; a verb of threat, demand, promise or denial whose complement they are makes them
+what that verb says ("threatened to strike"), and ``embedded`` in its own event; "not" negates
+them. :func:`governing_modality` is the event extractor's reading; :func:`dated_clause_modality`
+reads the clause a time expression dates, with the finer kinds a timeline needs (``expected``
+for "will", ``hypothetical`` for "if" and "would have").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final
+
+from newsdossier.timex.model import TimeExpression
+
+__all__ = ["NOT_HAPPENED", "Modality", "dated_clause_modality", "governing_modality", "negated_at",
+           "timeline_modality"]
+
+# What a governing verb's event makes of the event in its complement.
+_GOVERNED: Final = {"THREATEN": "threatened", "DEMAND": "demanded", "AGREE": "intended", "REJECT": "denied",
+                    "CONSULT": "intended", "SUPPORT": "intended"}
+_DENYING: Final = frozenset({"deny", "refute", "dismiss"})
+_PREVENTING: Final = frozenset({"prevent", "foil", "thwart", "avert", "stop", "block"})
+# Adjectives that make an event noun hypothetical ("a possible strike", "the planned attack").
+_HYPOTHETICAL: Final = frozenset({"possible", "potential", "planned", "proposed", "threatened", "alleged",
+                                  "expected", "imminent", "future", "feared", "rumoured", "rumored"})
+_MODALS: Final = frozenset({"will", "would", "could", "can", "may", "might", "should", "shall", "must", "'ll", "wo"})
+_PLANNING: Final = frozenset({"plan", "intend", "prepare", "seek", "try", "attempt", "want", "hope", "aim", "vow",
+                              "pledge", "promise", "expect", "consider", "propose", "offer", "decide"})
+_NEGATIONS: Final = frozenset({"not", "n't", "never", "no"})
+# Words whose complement is only likely or expected ("is likely to", "are expected to").
+_LIKELY: Final = frozenset({"likely", "unlikely", "expect", "expected", "set", "due", "poised", "ready", "able",
+                            "possible", "could", "threat", "risk"})
+_CONDITIONS: Final = frozenset({"if", "unless", "whether"})
+# What a denial or a prevention governs: its complement or object ("denied that it attacked",
+# "prevented an attack", "the attack was prevented"), not a clause beside it ("stopped the car
+# and arrested the driver", "was stopped for speeding").
+_DENIED_LINKS: Final = frozenset({"xcomp", "ccomp", "obj", "nsubj:pass"})
+
+# The timeline's finer reading of "possible": what is scheduled or stated as the future is
+# ``expected``; a condition or a modal perfect ("would have been delivered") is ``hypothetical``.
+_EXPECTING: Final = frozenset({"will", "shall", "'ll", "wo", "scheduled", "slated", "due", "set"})
+# What a timeline leaves out: clauses that say the thing did not, or only would, happen. What is
+# expected, possible, intended, denied or prevented stays, labelled: a scheduled vote belongs in a
+# timeline, and "foiled an attack on Friday" dates the foiling.
+NOT_HAPPENED: Final = frozenset({"hypothetical", "negated"})
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """``kind``: asserted, or what the governing words make of the clause; ``cue``: the word that
+    decided it ("would", "if", "threatened"; "" when asserted); ``embedded``: inside another
+    event's complement."""
+
+    kind: str
+    cue: str = ""
+    embedded: bool = False
+
+
+_ASSERTED: Final = Modality("asserted")
+
+
+def negated_at(doc: Any, token: Any, sentence: Any) -> str:
+    """The negation of ``token`` ("not", "never"; its own dependent, or one of the two words
+    before it), or ""."""
+    for child in token.children:
+        if child.lower_ in _NEGATIONS and child.dep_ in ("advmod", "neg", "det"):
+            return child.text
+    return next((doc[i].text for i in range(max(sentence.start, token.i - 2), token.i)
+                 if doc[i].lower_ in _NEGATIONS), "")
+
+
+def _own_modality(token: Any) -> Modality | None:
+    """What a verb's own words make of it: a modal or "if" makes it possible, and so does "due
+    to", "set to", "likely to" just before it, whatever the parse made of them; "is to halt" is
+    only intended."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].lower_ == "to":
+        before = doc[token.i - 2]
+        if before.lower_ in _LIKELY or before.lower_ in ("scheduled", "slated"):
+            return Modality("possible", before.text)
+        if before.lemma_.lower() == "be" or before.lower_ in ("is", "are", "was", "were"):
+            return Modality("intended", f"{before.text} to")
+    for child in token.children:
+        if child.dep_ in ("aux", "aux:pass") and child.lower_ in _MODALS:
+            return Modality("possible", child.text)
+        if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
+            return Modality("possible", child.text)
+    return None
+
+
+def governing_modality(token: Any, types: dict[int, str]) -> Modality:
+    """What the words that govern ``token`` make of it: its own modal (or, for a noun, "a
+    possible strike"), then up through the verbs whose complement it is (or, for a noun, the
+    verb it is the subject or object of); "prevented pirates from attacking" is prevented.
+    ``types``: the PLOVER type of each event trigger of the document, by token index."""
+    if (own := _own_modality(token)) is not None:
+        return own
+    if token.pos_ == "NOUN" and (adjective := next(
+            (c for c in token.children if c.dep_ == "amod" and c.lower_ in _HYPOTHETICAL), None)) is not None:
+        return Modality("possible", adjective.text)
+    doc = token.doc
+    if token.tag_ == "VBG" and token.i > 1 and doc[token.i - 1].lower_ == "from" and (verb := next(
+            (doc[i] for i in range(max(0, token.i - 5), token.i - 1)
+             if doc[i].lemma_.lower() in _PREVENTING or doc[i].lower_.startswith(("prevent", "stopp", "block"))),
+            None)) is not None:
+        return Modality("prevented", verb.text, True)  # "prevented pirates from attacking", whatever the parse made of it
+    head, child = token.head, token
+    for _ in range(4):
+        if head.i == child.i:
+            break
+        nominal_link = child.pos_ == "NOUN" and child.dep_ in ("nsubj", "nsubj:pass", "obj", "obl", "nmod")
+        if child.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "conj", "appos", "obl", "nmod") and not nominal_link:
+            break
+        if child.dep_ == "conj":
+            # A conjunct shares its first conjunct's auxiliaries and governor, not its meaning
+            # ("had expected a profit, and the stock was down").
+            if (own := _own_modality(head)) is not None:
+                return own
+            child, head = head, head.head
+            continue
+        lemma = head.lemma_.lower()
+        if lemma in _DENYING and child.dep_ in _DENIED_LINKS:
+            return Modality("denied", head.text, True)
+        if lemma in _PREVENTING and child.dep_ in _DENIED_LINKS:
+            return Modality("prevented", head.text, True)
+        if head.i in types and child.dep_ in ("xcomp", "ccomp", "obj", "acl"):
+            kind = _GOVERNED.get(types[head.i], "asserted")
+            return Modality(kind, "" if kind == "asserted" else head.text, True)
+        if lemma in _PLANNING and child.dep_ in ("xcomp", "ccomp", "obj"):
+            return Modality("intended", head.text, True)
+        if lemma in _LIKELY:
+            return Modality("possible", head.text)
+        if (own := _own_modality(head)) is not None:
+            return own
+        if nominal_link and (negation := next(
+                (c for c in head.children if c.dep_ in ("advmod", "neg") and c.lower_ in _NEGATIONS), None)):
+            return Modality("negated", negation.text)
+        child, head = head, head.head
+    return _ASSERTED
+
+
+# How a time expression inside a noun phrase, before its noun, dates that noun ("the 2007
+# ceremony", "last year's crash"), by the relation's universal part: the noun's event is
+# presupposed, not governed by the clause around it ("wants to see a repeat of last year's
+# rant"). After the noun ("the shelves in 2005") the parse's attachment is too often wrong to
+# trust: the clause decides.
+_NOUN_TIME_LINKS: Final = frozenset({"nmod", "compound", "amod", "nummod"})
+# How it hangs on the clause it dates ("delivered by 2011", "on Monday", "last year", "obl:tmod"),
+# climbed through, and through the noun it follows, to the verb (or copular predicate) of its clause.
+_CLAUSE_TIME_LINKS: Final = frozenset({"obl", "npadvmod", "advmod", "dep", "nmod", "compound", "amod", "nummod",
+                                       "appos", "case", "det", "fixed", "flat", "obj", "nsubj", "iobj"})
+# Complements a finite past verb can be in and still be what its governor makes of it ("denied that
+# the raid happened on Sunday"); in any other relation it states its own clause, whatever the parse
+# hung it from ("X will host next year, organisers said on Friday").
+_COMPLEMENTS: Final = frozenset({"ccomp", "xcomp"})
+_EXCEPT_UNTIL: Final = frozenset({"until", "till", "before"})
+# A dated verb or adjective that itself says the thing is only expected ("is expected in 2006",
+# "is due in March", "was scheduled for Tuesday").
+_EXPECTED_SELF: Final = frozenset({"expect", "schedule", "plan", "slate", "forecast", "predict", "project", "due",
+                                   "set", "likely"})
+
+
+def _dated_word(doc: Any, start: int, end: int) -> tuple[Any, bool] | None:
+    """(the word a time expression at [start, end) dates, whether it is a noun whose own time it
+    is): the verb or copular predicate of its clause, or the noun it comes before."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    if token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN") \
+            and (token.dep_.split(":")[0] in _NOUN_TIME_LINKS or token.dep_ == "nmod:poss"):
+        return token.head, True
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i \
+                or token.dep_.split(":")[0] not in _CLAUSE_TIME_LINKS:
+            return token, False
+        token = token.head
+    return token, False
+
+
+def _would_have(token: Any) -> str:
+    """"would" of "would have been delivered" (a modal perfect: what did not happen), or "". "Might
+    have", "could have" are guesses about what did (``possible``)."""
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "aux:pass") and c.i < token.i]
+    modal = next((c for c in auxiliaries if c.lower_ in ("would", "'d")), None)
+    if modal is not None and any(c.lower_ in ("have", "'ve") for c in auxiliaries) and token.tag_ == "VBN":
+        return modal.text
+    return ""
+
+
+def _not_until(doc: Any, start: int) -> bool:
+    """Whether a negation is "not ... until" the expression: the thing happened then ("could not
+    be rescued until the next morning")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and span[0].i > 0 and doc[span[0].i - 1].lower_ in _EXCEPT_UNTIL
+
+
+def _if_clause(doc: Any, start: int) -> str:
+    """"If" (or "unless") when the expression at ``start`` sits in a clause that opens with it, by the
+    words alone: the parse of a conditional is often broken ("If had the sale gone through last
+    year, ...")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return ""
+    i = span[0].i
+    sentence_start = span[0].sent.start
+    while i > sentence_start and doc[i - 1].text not in (",", ";", ":", "—", "–"):
+        i -= 1
+    opening = [t for t in doc[i:min(i + 2, span[0].i)] if t.lower_ not in ("and", "but", "or", "even")]
+    return opening[0].text if opening and opening[0].lower_ in ("if", "unless") else ""
+
+
+def dated_clause_modality(doc: Any, start: int, end: int, types: dict[int, str] | None = None) -> Modality:
+    """Whether the clause that the time expression at [start, end) dates reports what happened:
+    ``asserted``; ``expected`` ("will", "is scheduled to"), ``possible`` ("may", "might have",
+    "whether"), ``intended``, ``threatened``, ``demanded``, ``denied`` or ``prevented`` (kept on a
+    timeline, labelled); or :data:`NOT_HAPPENED`'s ``hypothetical`` ("if", "would have been") and
+    ``negated``. A noun's own time ("the 2007 ceremony") is presupposed: asserted. ``types`` as
+    for :func:`governing_modality`."""
+    found = _dated_word(doc, start, end)
+    if found is None:
+        return _ASSERTED
+    word, nominal = found
+    if nominal:
+        return _ASSERTED
+    if (negation := negated_at(doc, word, word.sent)) and not _not_until(doc, start):
+        return Modality("negated", negation)
+    if counterfactual := _would_have(word):
+        return Modality("hypothetical", f"{counterfactual} have")
+    if condition := _if_clause(doc, start):
+        return Modality("hypothetical", condition)
+    if word.lemma_.lower() in _EXPECTED_SELF and (word.pos_ == "ADJ" or any(
+            c.dep_ == "aux:pass" for c in word.children)):
+        return Modality("expected", word.text)
+    own = _own_modality(word)
+    if own is None and (word.tag_ == "VBD" and word.dep_ not in _COMPLEMENTS
+                        or word.tag_ == "VBN" and word.dep_ == "acl"):
+        return _ASSERTED  # "an accord signed yesterday" is presupposed, whatever governs the accord
+    found_modality = own or governing_modality(word, types or {})
+    if found_modality.kind == "possible":
+        cue = found_modality.cue.lower()
+        if cue in ("if", "unless"):
+            return Modality("hypothetical", found_modality.cue, found_modality.embedded)
+        if cue in _EXPECTING:
+            return Modality("expected", found_modality.cue, found_modality.embedded)
+    return found_modality
+
+
+def timeline_modality(doc: Any, expression: TimeExpression, published: date | None,
+                      types: dict[int, str] | None = None) -> Modality:
+    """The modality a timeline gives the sentence ``expression`` dates: the clause's
+    (:func:`dated_clause_modality`), and ``expected`` for a plain statement of a time after its
+    article's publication date (written before it happened, it cannot report it)."""
+    read = dated_clause_modality(doc, expression.start, expression.end, types)
+    if read.kind == "asserted" and published is not None and expression.first is not None \
+            and expression.first > published:
+        return Modality("expected")
+    return read
