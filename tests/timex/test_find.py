@@ -82,6 +82,12 @@ def _found(text: str, published: date | PublicationDate | None = FRIDAY) -> list
     ("Police sought a 2007 silver Ford Fusion and a 2012 Toyota Camry.", []),
     ("The fire at 2016 Ontario Street spread; a man at 2016 Ontario, said he saw it.", []),
     ("WeWork's 2025 bond fell.", []),
+    ("He was stopped in his 2008 Bentley.", []),
+    # a year right after a capitalised word is part of a name, unless a date may follow that word
+    ("The worm infects Windows 2000 and Server 2003 machines.", []),
+    ("In 2003, the index fell; Christmas 2008 was quiet; sales fell in Fiscal 2009.",
+     [("2003", "DATE", "2003"), ("Christmas 2008", "DATE", "2008-12-25"), ("Fiscal 2009", "DATE", "2009")]),
+    ("Sales Rise In 2009", [("2009", "DATE", "2009")]),
     ("The team won the 2010 title and the 2008 Beijing Olympics.", [("2010", "DATE", "2010"), ("2008", "DATE", "2008")]),
     ("The Sun reported a fall in sales.", []),
 ])

@@ -167,7 +167,24 @@ def _month_this_year(m: re.Match[str], ctx: Context) -> Reading | None:
     return _date(Period("month", date(year, month_number(m["month"]), 1)), Anchor.PUBLICATION, _mod(m["mod"]))
 
 
+# A bare year right after a capitalised word is part of a name ("Windows 2000", "Server 2003",
+# "Vision 2030", "London 2012"), unless that word is one a date may follow ("In 2003", "Christmas
+# 2008", "Summer 2006", "Fiscal 2009").
+_NAME_BEFORE_YEAR: Final = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
+_BEFORE_A_YEAR: Final = frozenset({
+    "in", "by", "since", "from", "until", "till", "before", "after", "during", "through", "throughout", "of", "for",
+    "to", "and", "or", "but", "late", "early", "mid", "the", "around", "about", "circa", "between", "as", "at", "on",
+    "fiscal", "calendar", "year", "christmas", "easter", "ramadan", "thanksgiving", "hanukkah", "diwali", "new",
+    "spring", "summer", "autumn", "fall", "winter", "not", "than", "then", "only", "also", "even", "last", "next",
+    "this", "that", "before", "beyond", "within", "into", "over", "under", "up", "down", "till", "circa", "c",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december"})
+
+
 def _year_only(m: re.Match[str], ctx: Context) -> Reading | None:
+    before = _NAME_BEFORE_YEAR.search(m.string, max(0, m.start() - 30), m.start())
+    if before is not None and before[1].lower() not in _BEFORE_A_YEAR:
+        return None  # a name's year ("Windows 2000"), not a date
     return _date(Period("year", date(_year(m["year"]), 1, 1)), Anchor.ABSOLUTE, _mod(m["mod"]))
 
 
@@ -363,13 +380,18 @@ _HOLIDAYS: Final = {"christmas": (12, 25), "christmas day": (12, 25), "christmas
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Reading | None:
-    base = ctx.base(m)
+    """"Christmas", "last Halloween", "Thanksgiving Day"; with its year ("Christmas 2008") that year's."""
+    name = re.sub(r"\s+", " ", m["name"].lower().replace("’", "'"))
+    written = _year(m["year"]) if m["year"] else None
+    base = (date(written, 1, 1), Anchor.ABSOLUTE) if written is not None else ctx.base(m)
     if base is None:
         return Reading(TimexType.DATE, Anchor.NONE)
-    name = re.sub(r"\s+", " ", m["name"].lower().replace("’", "'"))
-    relation = (m["rel"] or "").lower()
+    relation = "" if written is not None else (m["rel"] or "").lower()
+    if written is not None and not name.startswith("thanksgiving"):
+        month, day = _HOLIDAYS[name]
+        return _date(Period("day", date(written, month, day)), Anchor.ABSOLUTE)
     if name.startswith("thanksgiving"):
-        year = _holiday_year(base[0], 11, 28, relation, ctx.tense(m))
+        year = written or _holiday_year(base[0], 11, 28, relation, ctx.tense(m))
         first = date(year, 11, 1)
         thursday = first.toordinal() + (3 - first.weekday()) % 7 + 21
         return _date(Period("day", date.fromordinal(thursday)), base[1])
@@ -561,9 +583,11 @@ _TRIGGERS: Final[dict[str, str]] = {
 # A four-digit number that is no year: a vehicle's model year ("a 2007 silver Ford Fusion"), a
 # house number ("2016 Ontario Street", "at 2016 Ontario"), a bond's maturity ("its 2025 bond").
 _COLOURS: Final = r"silver|black|white|red|blue|gr[ae]y|green|gold|tan|maroon|beige|brown|dark|light"
-_MAKES: Final = (r"Acura|Audi|BMW|Buick|Cadillac|Chevrolet|Chevy|Chrysler|Dodge|Ford|GMC|Honda|Hyundai|Infiniti|"
-                 r"Jaguar|Jeep|Kia|Lexus|Lincoln|Mazda|Mercedes(?:-Benz)?|Mercury|Mitsubishi|Nissan|Oldsmobile|"
-                 r"Plymouth|Pontiac|Porsche|Saab|Saturn|Subaru|Suzuki|Tesla|Toyota|Volkswagen|VW|Volvo")
+_MAKES: Final = (r"Acura|Alfa Romeo|Aston Martin|Audi|Bentley|BMW|Buick|Cadillac|Chevrolet|Chevy|Chrysler|Citroen|"
+                 r"Dodge|Ferrari|Fiat|Ford|GMC|Honda|Hummer|Hyundai|Infiniti|Jaguar|Jeep|Kia|Lamborghini|Land Rover|"
+                 r"Lexus|Lincoln|Maserati|Mazda|Mercedes(?:-Benz)?|Mercury|Mitsubishi|Nissan|Oldsmobile|Opel|Peugeot|"
+                 r"Plymouth|Pontiac|Porsche|Range Rover|Renault|Rolls-Royce|Saab|Saturn|Scion|Skoda|Subaru|Suzuki|"
+                 r"Tesla|Toyota|Vauxhall|Volkswagen|VW|Volvo")
 _STREETS: Final = (r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Ln|Way|Court|Ct|Place|Terrace|"
                    r"Highway|Hwy|Parkway|Pkwy")
 _NOT_A_YEAR: Final = (rf"(?!\s+(?:(?i:{_COLOURS})|{_MAKES})\b)(?!(?:\s+[A-Z][\w'-]*){{1,3}}\.?\s+(?:{_STREETS})\b)"
@@ -646,7 +670,7 @@ RULES: Final[tuple[Rule, ...]] = (
           _end_of_year),
     _rule("holiday", rf"{_B}(?:(?P<rel>last|next|this)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|"
                      r"New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Valentine['’]s\s+Day|Halloween|"
-                     r"Thanksgiving(?:\s+Day)?)" + _E, _holiday, flags=0),
+                     r"Thanksgiving(?:\s+Day)?)(?:,?\s+(?P<year>" + YEAR_RE + "))?" + _E, _holiday, flags=0),
     _rule("present", rf"{_B}(?:now|currently|nowadays|at present|these days|the present){_E}", _vague("PRESENT_REF")),
     # "previously" and "formerly" are left out: TBAQ marks 2 of 22.
     _rule("past", rf"{_B}(?:recently|the past|at the time|lately){_E}"
