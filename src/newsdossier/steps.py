@@ -30,7 +30,7 @@ from newsdossier.clean.agencies import find_dateline
 from newsdossier.entities import AliasTable, Entity, find_entities
 from newsdossier.events.attach import attach_dates_and_places
 from newsdossier.events.extract import find_event_mentions, sentence_mains
-from newsdossier.events.modality import NOT_HAPPENED, timeline_modality
+from newsdossier.events.modality import LEFT_OUT, timeline_modality
 from newsdossier.events.model import Event, EventMention
 from newsdossier.events.resolve import resolve_events
 from newsdossier.ingest import IngestSettings, read_inputs
@@ -391,7 +391,7 @@ def time_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, sto
     # A sentence only a spun rewrite carries is its distortion, not a report (issue #23); one that
     # says the thing did not, or only would have, happened is no fact of its date.
     timeline = [entry for entry in build_timeline(dated, stories.story_of)
-                if any(source.article not in spun for source in entry.sources) and entry.modality not in NOT_HAPPENED]
+                if any(source.article not in spun for source in entry.sources) and entry.modality not in LEFT_OUT]
     store.replace_time(rows, (json.dumps(timeline_entry_to_dict(e, family_of=family_of), ensure_ascii=False)
                               for e in timeline))
     return count

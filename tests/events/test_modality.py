@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import newsdossier
-from newsdossier.events.modality import NOT_HAPPENED, dated_clause_modality, timeline_modality
+from newsdossier.events.modality import LEFT_OUT, dated_clause_modality, timeline_modality
 from newsdossier.nlp import load_pipeline
 from newsdossier.timex import find_time_expressions
 from newsdossier.timex.timeline import build_timeline, dated_sentences
@@ -61,6 +61,10 @@ def _read(nlp: Any, sentence: str, words: str, published: date | None = None) ->
     ("If the sale had gone through last year, the aircraft would have been delivered by 2011.", "2011",
      "hypothetical", "would have"),
     ("Officials did not meet on Monday.", "Monday", "negated", "not"),
+    # a date that is only where a superlative is measured from reports nothing of that date
+    ("The index fell 300 points to reach its lowest level since 2003.", "2003", "comparison", "since"),
+    ("It was the first time since 2001 that the Dow rose four weeks in a row.", "2001", "comparison", "since"),
+    ("Japan has been in recession since 2001.", "2001", "asserted", ""),
 ])
 def test_the_dated_clause_says_whether_it_happened(nlp: Any, sentence: str, words: str, kind: str, cue: str) -> None:
     assert _read(nlp, sentence, words) == (kind, cue)
@@ -77,7 +81,7 @@ def test_a_plain_statement_of_a_day_after_publication_is_only_expected(nlp: Any)
 
 def test_not_until_dates_what_happened(nlp: Any) -> None:
     kind, _ = _read(nlp, "The climbers could not be reached until the next morning.", "the next morning")
-    assert kind not in NOT_HAPPENED
+    assert kind not in LEFT_OUT
 
 
 def test_the_timeline_entry_carries_its_modality_and_unknown_without_a_parse() -> None:

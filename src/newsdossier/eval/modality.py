@@ -17,7 +17,7 @@ TLINKs in its own sentence link it to event mentions that agree on one gold clas
 - ``negated``: negative polarity; ``hypothetical``: either clause of a conditional.
 
 The product's reading of the same expression (its own time expressions, matched by overlap) is
-``asserted``, ``dropped`` (:data:`~newsdossier.events.modality.NOT_HAPPENED`: the timeline leaves
+``asserted``, ``dropped`` (:data:`~newsdossier.events.modality.LEFT_OUT`: the timeline leaves
 it out) or ``labelled`` (kept with its hedge: expected, possible, intended ...). Keys:
 ``asserted_precision`` (of what the timeline shows as plain fact, the share that is; every
 expression asserted, as the timeline did before, gives ``baseline_asserted_precision``),
@@ -179,9 +179,9 @@ def _scored_expressions(links: list[Link], sentence_of: Callable[[int], int]) ->
 
 
 def _reading(kind: str) -> str:
-    from newsdossier.events.modality import NOT_HAPPENED
+    from newsdossier.events.modality import LEFT_OUT
 
-    return "asserted" if kind == "asserted" else "dropped" if kind in NOT_HAPPENED else "labelled"
+    return "asserted" if kind == "asserted" else "dropped" if kind in LEFT_OUT else "labelled"
 
 
 def evaluate_modality(data: Path, nlp: Any) -> dict[str, Any]:

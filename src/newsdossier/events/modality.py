@@ -17,7 +17,7 @@ from typing import Any, Final
 
 from newsdossier.timex.model import TimeExpression
 
-__all__ = ["NOT_HAPPENED", "Modality", "dated_clause_modality", "governing_modality", "negated_at",
+__all__ = ["LEFT_OUT", "Modality", "dated_clause_modality", "governing_modality", "negated_at",
            "timeline_modality"]
 
 # What a governing verb's event makes of the event in its complement.
@@ -44,10 +44,12 @@ _DENIED_LINKS: Final = frozenset({"xcomp", "ccomp", "obj", "nsubj:pass"})
 # The timeline's finer reading of "possible": what is scheduled or stated as the future is
 # ``expected``; a condition or a modal perfect ("would have been delivered") is ``hypothetical``.
 _EXPECTING: Final = frozenset({"will", "shall", "'ll", "wo", "scheduled", "slated", "due", "set"})
-# What a timeline leaves out: clauses that say the thing did not, or only would, happen. What is
-# expected, possible, intended, denied or prevented stays, labelled: a scheduled vote belongs in a
-# timeline, and "foiled an attack on Friday" dates the foiling.
-NOT_HAPPENED: Final = frozenset({"hypothetical", "negated"})
+# What a timeline leaves out: clauses that say the thing did not, or only would, happen, and a
+# date that is only the point a superlative is measured from ("its lowest level since 2003"
+# reports nothing of 2003). What is expected, possible, intended, denied or prevented stays,
+# labelled: a scheduled vote belongs in a timeline, and "foiled an attack on Friday" dates the foiling.
+LEFT_OUT: Final = frozenset({"hypothetical", "negated", "comparison"})
+_SUPERLATIVES: Final = frozenset({"first", "most", "least", "best", "worst"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,16 +217,29 @@ def _if_clause(doc: Any, start: int) -> str:
     return opening[0].text if opening and opening[0].lower_ in ("if", "unless") else ""
 
 
+def _superlative_since(doc: Any, start: int) -> bool:
+    """Whether the expression at ``start`` follows "since" after a superlative of its clause ("its
+    lowest level since 2003", "the first time since 2001"), by the words: the parse of such
+    phrases is often broken."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span[0].i == 0 or doc[span[0].i - 1].lower_ != "since":
+        return False
+    first = max(span[0].sent.start, span[0].i - 7)
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in _SUPERLATIVES for t in doc[first:span[0].i - 1])
+
+
 def dated_clause_modality(doc: Any, start: int, end: int, types: dict[int, str] | None = None) -> Modality:
     """Whether the clause that the time expression at [start, end) dates reports what happened:
     ``asserted``; ``expected`` ("will", "is scheduled to"), ``possible`` ("may", "might have",
     "whether"), ``intended``, ``threatened``, ``demanded``, ``denied`` or ``prevented`` (kept on a
-    timeline, labelled); or :data:`NOT_HAPPENED`'s ``hypothetical`` ("if", "would have been") and
-    ``negated``. A noun's own time ("the 2007 ceremony") is presupposed: asserted. ``types`` as
+    timeline, labelled); or :data:`LEFT_OUT`'s ``hypothetical`` ("if", "would have been"), ``negated`` and
+    ``comparison`` ("its lowest level since 2003"). A noun's own time ("the 2007 ceremony") is presupposed: asserted. ``types`` as
     for :func:`governing_modality`."""
     found = _dated_word(doc, start, end)
     if found is None:
         return _ASSERTED
+    if _superlative_since(doc, start):
+        return Modality("comparison", "since")
     word, nominal = found
     if nominal:
         return _ASSERTED
