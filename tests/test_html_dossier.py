@@ -32,6 +32,8 @@ def test_the_demo_dossier_renders_every_view(browser: Any, demo_build: Path, dem
     assert _count(browser, "svg.story-chart") >= 1 and _count(browser, "svg.story-chart circle.event") >= 1
     browser.execute_script("newsdossier.show('events')")
     assert _count(browser, "#tab-events tbody tr") == len(demo_dossier["events"])
+    browser.execute_script("newsdossier.show('timeline')")
+    assert _count(browser, "#tab-timeline tbody tr") == min(50, len(demo_dossier["timeline"])) > 0
     browser.execute_script("newsdossier.show('copies')")
     assert _count(browser, "svg.copy-graph circle.node") >= 2 and _count(browser, "svg.copy-graph path.edge") >= 1
     browser.execute_script("newsdossier.show('map')")
@@ -68,6 +70,24 @@ def test_a_passage_after_characters_beyond_utf16_is_marked_where_python_counts(b
         browser.execute_script("newsdossier.openArticle(arguments[0], arguments[1], arguments[2])", article.id, start,
                                start + len("The mayor resigned"))
         assert browser.find_element("id", "passage").text == "The mayor resigned"
+
+
+def test_the_timeline_shows_each_hedge_and_opens_the_sentence(browser: Any, tmp_path: Path) -> None:
+    text = ("Airbus said on Tuesday that its A380 programme is two years late. If the sale had gone through last year, "
+            "the aircraft would have been delivered by 2011. The first test flight may take place as early as March.")
+    with newsdossier.build_dossier([{"text": text, "published": "2007-01-10", "url": "https://example.org/a"}],
+                                   out=tmp_path / "out") as dossier:
+        [article] = dossier.articles
+        _open(browser, next(p for p in dossier.files if p.name == "dossier.html"))
+    browser.execute_script("newsdossier.show('timeline')")
+    rows = [r.text for r in browser.find_elements("css selector", "#tab-timeline tbody tr")]
+    assert len(rows) == 2 and not any("would have been" in r for r in rows)  # the counterfactual is left out
+    [hedged] = [r for r in rows if "may take place" in r]
+    assert "possible: “may”" in hedged
+    assert _count(browser, "#tab-timeline span.badge.hedge") == 1
+    browser.find_elements("css selector", "#tab-timeline tbody tr")[rows.index(hedged)].click()
+    start = article.text.index("The first test flight")
+    assert browser.find_element("id", "passage").text == article.text[start:].strip()
 
 
 def test_hostile_text_is_shown_and_never_run_and_nothing_is_fetched(browser: Any, tmp_path: Path) -> None:

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 __all__ = ["render_html"]
 
-TABS: Final = (("stories", "Stories"), ("events", "Events"), ("copies", "Who copied whom"), ("map", "Map"),
-               ("actors", "Actors"), ("quotes", "Quotes"), ("articles", "Articles"))
+TABS: Final = (("stories", "Stories"), ("events", "Events"), ("timeline", "Timeline"), ("copies", "Who copied whom"),
+               ("map", "Map"), ("actors", "Actors"), ("quotes", "Quotes"), ("articles", "Articles"))
 MENTIONS_KEPT: Final = 60  # an actor's or place's mentions in the page (all are counted; dossier.json has every one)
 # No request of any kind: scripts and styles only inline, images only as data.
 CSP: Final = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"

@@ -164,6 +164,20 @@
         ["sources", (e) => `${plural(new Set(e.mentions.map((m) => m.article)).size, "article")}, ${e.independent_families} independent`],
       ], (e) => { const m = e.mentions[0]; if (m) openArticle(m.article, m.sentence_start ?? m.start, m.sentence_end ?? m.end); });
     },
+    timeline(container) {
+      container.append(el("h2", {}, `Timeline (${DATA.timeline.length})`),
+        el("p", { class: "muted" }, "Dated events and the dated sentences no event covers, by story and date. A sentence that only " +
+          "expects, intends or thinks the thing possible says so under “how”, with the word that hedges it; one that says it did " +
+          "not, or only would have, happened is left out. Click a row to read it in its article."));
+      const stories = new Map(DATA.stories.map((s) => [s.id, s.title || s.id]));
+      pagedTable(container, DATA.timeline, [
+        ["date", (t) => t.date], ["story", (t) => (t.story && stories.get(t.story)) || t.story || ""],
+        ["what", (t) => (t.event ? `${t.type}: ` : "") + t.text],
+        ["how", (t) => !t.modality || t.modality === "asserted" ? ""
+          : el("span", { class: "badge hedge" }, t.modality_cue ? `${t.modality}: “${t.modality_cue}”` : t.modality)],
+        ["sources", (t) => `${plural(new Set(t.sources.map((s) => s.article)).size, "article")}, ${t.independent_families} independent`],
+      ], (t) => { const s = t.sources[0]; if (s) openArticle(s.article, s.start, s.end); });
+    },
     copies(container) {
       container.append(el("h2", {}, `Who copied whom (${DATA.reuse.length} links, ${DATA.families.length} independent families)`));
       const linked = [...new Set(DATA.reuse.flatMap((l) => [l.source, l.target]))].slice(0, 300);
