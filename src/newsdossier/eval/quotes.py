@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -35,7 +35,7 @@ from typing import Any, Final
 from newsdossier.errors import EvalDataError
 
 __all__ = ["GoldAttribution", "PolnearDoc", "SpeakerLabel", "evaluate_quotes", "match_contents", "read_polnear",
-           "read_speaker_labels", "same_person", "source_kind"]
+           "read_speaker_labels", "same_person", "score_source_labels", "source_kind"]
 
 MIN_OVERLAP: Final = 0.5
 _EDGE: Final = " \t\n\"“”'‘’.,;:!?«»—–-()"
@@ -173,6 +173,50 @@ def _score_resolution(doc: PolnearDoc, quotes: Sequence[Any], labels: Sequence[S
             kind["right"] += 1
         else:
             kind["wrong"] += 1
+
+
+# How far a labelled source may have moved in a rebuilt pile's text (a cleaner change) and still be found.
+SOURCE_DRIFT: Final = 200
+
+
+def score_source_labels(articles: Iterable[Mapping[str, Any]], quotes: Iterable[Mapping[str, Any]],
+                        labels: Sequence[SpeakerLabel]) -> dict[str, Any]:
+    """Whom a built pile's quotes name for labelled sources (``doc``: the article file's name). Each
+    labelled source is found as the quote with that source text nearest its offset; then it is
+    ``right`` (resolved to the labelled one), ``wrong`` (resolved to another, or a source labelled
+    ``NONE`` resolved at all), ``as_written`` (kept as written and naming the labelled one, "the
+    European Union"), ``kept_described`` (kept as written where the label says the article never
+    names it), or ``unknown``. ``resolved_precision`` = right / (right + wrong); ``accuracy`` =
+    (right + as_written + kept_described) / found."""
+    ids = {str(a.get("source_path") or "").replace("\\", "/").rsplit("/", 1)[-1]: a["id"] for a in articles}
+    sources: dict[str, list[Mapping[str, Any]]] = {}
+    for quote in quotes:
+        if quote.get("source"):
+            sources.setdefault(quote["article"], []).append(quote)
+    counts = dict.fromkeys(("labelled", "found", "right", "wrong", "as_written", "kept_described", "unknown"), 0)
+    for label in labels:
+        counts["labelled"] += 1
+        near = [q for q in sources.get(ids.get(label.doc, ""), ())
+                if q["source"]["text"] == label.source and abs(q["source"]["start"] - label.start) <= SOURCE_DRIFT]
+        if not near:
+            continue
+        counts["found"] += 1
+        quote = min(near, key=lambda q: abs(q["source"]["start"] - label.start))
+        speaker = quote.get("speaker_text") or ""
+        resolved = quote.get("speaker_how") != "unknown" and speaker and speaker.lower() != label.source.lower() \
+            and speaker.lower() not in _PRONOUNS
+        if resolved:
+            right = not label.speaker.startswith("NONE") and same_person(speaker, label.speaker)
+            counts["right" if right else "wrong"] += 1
+        elif label.speaker.startswith("DESC:"):
+            counts["kept_described"] += 1
+        elif not label.speaker.startswith("NONE") and same_person(label.source, label.speaker):
+            counts["as_written"] += 1
+        else:
+            counts["unknown"] += 1
+    good = counts["right"] + counts["as_written"] + counts["kept_described"]
+    return counts | {"resolved_precision": round(counts["right"] / max(counts["right"] + counts["wrong"], 1), 4),
+                     "accuracy": round(good / max(counts["found"], 1), 4)}
 
 
 def _resolution_summary(tally: dict[str, dict[str, int]]) -> dict[str, Any]:
