@@ -67,6 +67,13 @@ def test_it_said_names_a_recent_organisation_or_nobody(nlp: Any) -> None:
     assert ("It", None, "unknown") in _speakers(nlp, nobody)
 
 
+def test_it_before_a_passive_cue_names_nobody(nlp: Any) -> None:
+    for text in ("Sony cut prices in Japan. It is thought that the PSP will sell well.",
+                 "Sony cut prices in Japan. It was widely expected that the PSP would sell well."):
+        assert ("It", None, "unknown") in _speakers(nlp, text)
+    assert ("It", "Sony", "pronoun") in _speakers(nlp, "Sony cut prices in Japan. It said the PSP would sell well.")
+
+
 def test_they_is_unknown_without_a_named_group_speaker_nearby(nlp: Any) -> None:
     text = ("MCI's directors backed the Verizon bid despite its lower price. A shareholder sued on Friday. "
             "They said the deal was fair to shareholders.")
@@ -100,8 +107,8 @@ def test_bbc_business_organisation_speakers(tmp_path: Path) -> None:
         articles = [{"id": a.id, "source_path": str(a.source_path or "")} for a in dossier.pile.articles().items]
         quotes = dossier.quotes
     labels = read_speaker_labels(LABELS)
-    for split, precision, accuracy in (("dev", 0.78, 0.55), ("test", 0.72, 0.64)):
-        # measured 2026-12-04: dev 0.812 / 0.585, test 0.757 / 0.677 (before: 0.143 / 0.215, 0.333 / 0.308)
+    for split, precision, accuracy in (("dev", 0.80, 0.55), ("test", 0.76, 0.64)):
+        # measured 2026-12-04: dev 0.839 / 0.585, test 0.800 / 0.677 (before: 0.143 / 0.215, 0.333 / 0.308)
         scores = score_source_labels(articles, quotes, [label for label in labels if label.split == split])
         assert scores["found"] >= 60, scores
         assert scores["resolved_precision"] >= precision and scores["accuracy"] >= accuracy, (split, scores)

@@ -470,6 +470,19 @@ def _is_subject(token: Any) -> bool:
     return token.dep_ in _SUBJECT_DEPS
 
 
+def _passive(doc: Any, attribution: Attribution) -> bool:
+    """Whether the cue is passive ("is thought", "was widely expected"), which makes an "it" source empty."""
+    if attribution.cue is None:
+        return False
+    words = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    cue = words[0]
+    before = [doc[i].lower_ for i in range(max(0, cue.i - 3), cue.i)]
+    return any(c.dep_ in ("aux:pass", "auxpass") for c in cue.children) or (
+        cue.tag_ == "VBN" and any(w in ("is", "was", "are", "were", "been", "be", "being", "'s") for w in before))
+
+
 def _names(doc: Any, span: TextSpan) -> bool:
     """Whether a span holds a name ("the Reuters news agency", "The Observer"; not "the company", "its estimate")."""
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -507,6 +520,8 @@ def _resolve(attribution: Attribution, doc: Any, known: list[_Known],
         # else unknown. (The latest group speaker anywhere before, named or not, was wrong for 23 of 26
         # "it"/"they" in a BBC business sample.)
         cue = _cue_start(attribution)
+        if lower == "it" and _passive(doc, attribution):
+            return None, None, "pronoun"  # "It is thought that ...", "it was estimated": no one is named
         near = _sentence_start(doc, cue, back=1)
         match = next((k for k in reversed(known) if not k.person and k.speaker.start >= near
                       and _names(doc, k.speaker)), None)
