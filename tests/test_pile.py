@@ -3,6 +3,7 @@ pile's dossier.json (the same records, filtered and paged in SQLite)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -150,3 +151,19 @@ def test_a_story_page_is_an_index_search(pile: Any) -> None:
     for table, sql in plans.items():
         plan = " ".join(str(row[-1]) for row in pile._store.select("EXPLAIN QUERY PLAN " + sql, ("s00001",)))
         assert "USING INDEX" in plan and "SCAN r" not in plan, (table, plan)
+
+
+def test_a_timeline_stored_before_modality_reads_as_unknown(tmp_path: Path) -> None:
+    from newsdossier.store import Store
+
+    entry = {"date": "2020-01-03", "first": "2020-01-03", "last": "2020-01-03", "event": None, "story": None,
+             "time_text": "3 January", "text": "The strike took place on 3 January.",
+             "sources": [{"article": "a", "start": 0, "end": 36}], "independent_families": 1}
+    store = Store.open(tmp_path / "old.db")
+    try:
+        store.replace_time([], [json.dumps(entry), json.dumps(entry | {"modality": "possible", "modality_cue": "may"})])
+    finally:
+        store.close()
+    with newsdossier.open(tmp_path / "old.db") as opened:
+        read = list(opened.timeline())
+    assert [(t["modality"], t["modality_cue"]) for t in read] == [("unknown", None), ("possible", "may")]

@@ -262,8 +262,9 @@ def time_expression_to_dict(expression: TimeExpression) -> dict[str, Any]:
 
 
 def timeline_entry_to_dict(entry: TimelineEntry, *, family_of: Mapping[str, str]) -> dict[str, Any]:
-    """An entry of dossier.json's ``timeline``: a dated sentence no event covers, with the modality
-    of its dated clause (``asserted``, a hedge and its cue word, or ``unknown`` without a parse)."""
+    """A stored dated sentence, as dossier.json's ``timeline`` writes it where no event covers it, with
+    the modality of its dated clause (``asserted``, a hedge and its cue word, or ``unknown`` without
+    a parse)."""
     families = {family_of.get(s.article, s.article) for s in entry.sources}
     return {"date": entry.value, "first": _iso(entry.first), "last": _iso(entry.last), "event": None,
             "story": entry.story, "time_text": entry.time_text, "text": entry.text, "modality": entry.modality,

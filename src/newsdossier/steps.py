@@ -373,7 +373,8 @@ def time_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, sto
               found: Annotations) -> int:
     """Store every article's time expressions (read by the annotate pass; an article without an
     analysis is read here, in sentences split by punctuation), build the stories' timeline of
-    dated sentences (none that only a spun rewrite carries), and store both (replacing the
+    dated sentences (none that only a spun rewrite carries, none whose clause the annotate pass
+    read as :data:`~newsdossier.events.modality.LEFT_OUT`), and store both (replacing the
     previous ones); returns how many expressions."""
     family_of = {article: family.id for family in reuse.families for article in family.articles}
     rows: list[tuple[str, str]] = []

@@ -156,6 +156,6 @@ def test_the_timeline_asserts_what_happened(corpus: str, floors: tuple[float, fl
     result = evaluate_modality(DATASETS / corpus, load_pipeline())
     precision, baseline, recall, kept = floors
     assert result["scored"] > 150
-    assert result["asserted_precision"] >= precision and result["baseline_asserted_precision"] >= baseline
-    assert result["asserted_precision"] > result["baseline_asserted_precision"]
+    assert result["asserted_precision"] >= precision
+    assert result["asserted_precision"] > result["baseline_asserted_precision"] + (precision - baseline) / 2
     assert result["non_factual_recall"] >= recall and result["factual_kept"] >= kept

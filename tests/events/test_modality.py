@@ -65,6 +65,13 @@ def _read(nlp: Any, sentence: str, words: str, published: date | None = None) ->
     ("The index fell 300 points to reach its lowest level since 2003.", "2003", "comparison", "since"),
     ("It was the first time since 2001 that the Dow rose four weeks in a row.", "2001", "comparison", "since"),
     ("Japan has been in recession since 2001.", "2001", "asserted", ""),
+    ("Most banks have cut jobs since 2008.", "2008", "asserted", ""),  # the superlative is not the "since" phrase's
+    ("The best players have left the club since 2006.", "2006", "asserted", ""),
+    ("Prices have doubled at least since 2005.", "2005", "asserted", ""),
+    # in the past, "set", "able to" and "scheduled" report what happened
+    ("The world record was set in 1998.", "1998", "asserted", ""),
+    ("The firm was able to raise $2bn in 2006.", "2006", "asserted", ""),
+    ("The meeting is likely in 2008.", "2008", "possible", "likely"),
 ])
 def test_the_dated_clause_says_whether_it_happened(nlp: Any, sentence: str, words: str, kind: str, cue: str) -> None:
     assert _read(nlp, sentence, words) == (kind, cue)
@@ -80,8 +87,10 @@ def test_a_plain_statement_of_a_day_after_publication_is_only_expected(nlp: Any)
 
 
 def test_not_until_dates_what_happened(nlp: Any) -> None:
-    kind, _ = _read(nlp, "The climbers could not be reached until the next morning.", "the next morning")
-    assert kind not in LEFT_OUT
+    # "not ... until" is no negation; "could" still hedges it
+    assert _read(nlp, "The climbers could not be reached until the next morning.", "the next morning") == (
+        "possible", "could")
+    assert _read(nlp, "Officials did not meet until Monday.", "Monday")[0] not in LEFT_OUT
 
 
 def test_the_timeline_entry_carries_its_modality_and_unknown_without_a_parse() -> None:
@@ -89,7 +98,7 @@ def test_the_timeline_entry_carries_its_modality_and_unknown_without_a_parse() -
     expressions = find_time_expressions(text, date(2007, 1, 10), sentences=[(0, 41), (42, len(text))])
     march, year = expressions
     dated = dated_sentences("a", text, expressions, [(0, 41), (42, len(text))],
-                            {march.start: ("possible", "may")})
+                            {march.start: ("possible", "may"), year.start: ("asserted", "")})
     entries = build_timeline(dated, {})
     assert [(e.time_text, e.modality, e.modality_cue) for e in entries] == [
         ("2006", "asserted", ""), ("March", "possible", "may")]

@@ -40,6 +40,12 @@ def test_the_company_is_the_one_the_article_is_about(nlp: Any) -> None:
     assert ("the company", "Novartis", "nominal") in _speakers(nlp, text)
 
 
+def test_an_earlier_named_speaker_with_that_noun_comes_first(nlp: Any) -> None:
+    text = ("Zenith Corp shares rose. Zenith Corp bought a rival. Zenith Corp is big. Acme Company said it welcomed "
+            "the deal. Sales would grow, the company said.")
+    assert ("the company", "Acme Company", "nominal") in _speakers(nlp, text)
+
+
 def test_a_description_takes_the_fullest_name_and_an_acronym_joins_it(nlp: Any) -> None:
     text = ("The British Chambers of Commerce (BCC) cut its forecast for growth on Monday. The BCC blamed high "
             "interest rates. Exporters would suffer most this year, the group warned.")
@@ -92,6 +98,13 @@ def test_the_labels_are_read_and_scored_against_a_pile(tmp_path: Path) -> None:
     assert score_source_labels(articles, wrong, [novartis])["wrong"] == 1
     kept = [{**quotes[0], "speaker_text": "the company"}]
     assert score_source_labels(articles, kept, [novartis])["unknown"] == 1
+    [no_speaker] = [label for label in labels if label.speaker == "NONE" and label.source == "They"][:1]
+    none_article = [{"id": "x2", "source_path": f"/pile/{no_speaker.doc}"}]
+    left = [{"article": "x2", "source": {"start": no_speaker.start, "end": no_speaker.end, "text": "They"},
+             "speaker_text": None, "speaker_how": "unknown"}]
+    assert score_source_labels(none_article, left, [no_speaker])["rightly_none"] == 1
+    named = [{**left[0], "speaker_text": "Sina", "speaker_how": "pronoun"}]
+    assert score_source_labels(none_article, named, [no_speaker])["wrong"] == 1
 
 
 @pytest.mark.quality  # slow: processes, big inputs or benchmark data (make quality)
@@ -107,8 +120,8 @@ def test_bbc_business_organisation_speakers(tmp_path: Path) -> None:
         articles = [{"id": a.id, "source_path": str(a.source_path or "")} for a in dossier.pile.articles().items]
         quotes = dossier.quotes
     labels = read_speaker_labels(LABELS)
-    for split, precision, accuracy in (("dev", 0.80, 0.55), ("test", 0.76, 0.64)):
-        # measured 2026-12-04: dev 0.839 / 0.585, test 0.800 / 0.677 (before: 0.143 / 0.215, 0.333 / 0.308)
+    for split, precision, accuracy in (("dev", 0.80, 0.57), ("test", 0.76, 0.67)):
+        # measured 2026-12-04: dev 0.839 / 0.600, test 0.800 / 0.708 (before: 0.143 / 0.215, 0.333 / 0.323)
         scores = score_source_labels(articles, quotes, [label for label in labels if label.split == split])
         assert scores["found"] >= 60, scores
         assert scores["resolved_precision"] >= precision and scores["accuracy"] >= accuracy, (split, scores)

@@ -88,6 +88,7 @@ def _found(text: str, published: date | PublicationDate | None = FRIDAY) -> list
     ("In 2003, the index fell; Christmas 2008 was quiet; sales fell in Fiscal 2009.",
      [("2003", "DATE", "2003"), ("Christmas 2008", "DATE", "2008-12-25"), ("Fiscal 2009", "DATE", "2009")]),
     ("Sales Rise In 2009", [("2009", "DATE", "2009")]),
+    ("Before Christmas, 2008 looked like a good year.", [("Christmas", "DATE", "2012-12-25"), ("2008", "DATE", "2008")]),
     ("The team won the 2010 title and the 2008 Beijing Olympics.", [("2010", "DATE", "2010"), ("2008", "DATE", "2008")]),
     ("The Sun reported a fall in sales.", []),
 ])

@@ -263,9 +263,7 @@ def merged_timeline(events: list[dict[str, Any]], sentences: list[dict[str, Any]
                 "sources": [{"article": m["article"], "start": m["sentence_start"], "end": m["sentence_end"]}
                             for m in e["mentions"] if not m["reworded"]]}
                for e in events if e["date_basis"] not in (None, "publication") and not e["background"]]
-    # A pile stored before dated clauses had a modality gets "unknown" (rebuild to read them).
-    entries += [{"modality": "unknown", "modality_cue": None} | t for t in sentences
-                if not any((s["article"], s["start"]) in covered for s in t["sources"])]
+    entries += [t for t in sentences if not any((s["article"], s["start"]) in covered for s in t["sources"])]
     return sorted(entries, key=lambda t: (t["story"] or "", t["first"] or "", t["event"] is None, t["last"] or ""))
 
 
@@ -289,7 +287,7 @@ def _by_story(items: list[dict[str, Any]], stories: list[dict[str, Any]]) -> lis
 def _hedge(entry: dict[str, Any]) -> str:
     """"; *expected*: "will"" for a dated sentence that does not say the thing happened; "" for one that does."""
     modality = entry.get("modality", "unknown")
-    if modality == "asserted":
+    if modality in ("asserted", "unknown"):  # unknown: an article without a parse, or a pile stored before
         return ""
     cue = f': "{md_text(entry["modality_cue"])}"' if entry.get("modality_cue") else ""
     return f"; *{modality}*{cue}"

@@ -1,4 +1,4 @@
-"""`newsdossier eval modality`: whether the timeline's dated sentences report what happened, against MEANTIME.
+"""`newsdossier eval modality`: whether the timeline's dated sentences report what happened (MEANTIME, TimeBank).
 
 The timeline lists every sentence dated by a time expression. A sentence that says a thing did
 not happen ("did not meet on Monday"), or only would have ("If the sale had gone through last
@@ -38,12 +38,18 @@ from typing import Any, Final
 
 from newsdossier.errors import EvalDataError
 from newsdossier.eval.coref import read_cat
-from newsdossier.eval.event_dates import _day
 
 __all__ = ["evaluate_modality", "gold_event_class", "read_meantime_dated_clauses", "read_timeml_dated_clauses",
            "timeml_event_class"]
 
 _UNCERTAIN: Final = frozenset({"POSSIBLE", "PROBABLE", "UNDERSPECIFIED"})
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if len(value) >= 10 else None
+    except ValueError:
+        return None
 
 
 def gold_event_class(attributes: dict[str, str]) -> str | None:
@@ -81,7 +87,7 @@ def read_meantime_dated_clauses(path: Path) -> tuple[str, date | None, list[Link
                           if a.get("t_id") in tokens), key=lambda t: t.start)
         m_id = element.get("m_id", "")
         if element.tag == "TIMEX3" and element.get("functionInDocument") == "CREATION_TIME":
-            dct = _day(element.get("value"))
+            dct = _day(element.get("value", ""))
         elif not anchors:
             continue
         elif element.tag == "EVENT_MENTION":

@@ -182,18 +182,21 @@ SOURCE_DRIFT: Final = 200
 def score_source_labels(articles: Iterable[Mapping[str, Any]], quotes: Iterable[Mapping[str, Any]],
                         labels: Sequence[SpeakerLabel]) -> dict[str, Any]:
     """Whom a built pile's quotes name for labelled sources (``doc``: the article file's name). Each
-    labelled source is found as the quote with that source text nearest its offset; then it is
-    ``right`` (resolved to the labelled one), ``wrong`` (resolved to another, or a source labelled
-    ``NONE`` resolved at all), ``as_written`` (kept as written and naming the labelled one, "the
-    European Union"), ``kept_described`` (kept as written where the label says the article never
-    names it), or ``unknown``. ``resolved_precision`` = right / (right + wrong); ``accuracy`` =
-    (right + as_written + kept_described) / found."""
+    labelled source is found as the quote with that source text nearest its offset (a quote grouped
+    under another article's copy is not looked for there); then it is ``right`` (resolved to the
+    labelled one), ``wrong`` (resolved to another, or a source labelled ``NONE`` resolved at all),
+    ``as_written`` (not resolved, and its words name the labelled one: "the European Union"),
+    ``kept_described`` (not resolved, as written or unknown, where the label says the article never
+    names it), ``rightly_none`` (not resolved where the label says it is no speaker), or ``unknown``.
+    ``resolved_precision`` = right / (right + wrong); ``accuracy`` = (right + as_written +
+    kept_described + rightly_none) / found."""
     ids = {str(a.get("source_path") or "").replace("\\", "/").rsplit("/", 1)[-1]: a["id"] for a in articles}
     sources: dict[str, list[Mapping[str, Any]]] = {}
     for quote in quotes:
         if quote.get("source"):
             sources.setdefault(quote["article"], []).append(quote)
-    counts = dict.fromkeys(("labelled", "found", "right", "wrong", "as_written", "kept_described", "unknown"), 0)
+    counts = dict.fromkeys(("labelled", "found", "right", "wrong", "as_written", "kept_described", "rightly_none",
+                            "unknown"), 0)
     for label in labels:
         counts["labelled"] += 1
         near = [q for q in sources.get(ids.get(label.doc, ""), ())
@@ -210,11 +213,13 @@ def score_source_labels(articles: Iterable[Mapping[str, Any]], quotes: Iterable[
             counts["right" if right else "wrong"] += 1
         elif label.speaker.startswith("DESC:"):
             counts["kept_described"] += 1
-        elif not label.speaker.startswith("NONE") and same_person(label.source, label.speaker):
+        elif label.speaker.startswith("NONE"):
+            counts["rightly_none"] += 1
+        elif same_person(label.source, label.speaker):
             counts["as_written"] += 1
         else:
             counts["unknown"] += 1
-    good = counts["right"] + counts["as_written"] + counts["kept_described"]
+    good = counts["right"] + counts["as_written"] + counts["kept_described"] + counts["rightly_none"]
     return counts | {"resolved_precision": round(counts["right"] / max(counts["right"] + counts["wrong"], 1), 4),
                      "accuracy": round(good / max(counts["found"], 1), 4)}
 

@@ -162,9 +162,9 @@ _CLAUSE_TIME_LINKS: Final = frozenset({"obl", "npadvmod", "advmod", "dep", "nmod
 _COMPLEMENTS: Final = frozenset({"ccomp", "xcomp"})
 _EXCEPT_UNTIL: Final = frozenset({"until", "till", "before"})
 # A dated verb or adjective that itself says the thing is only expected ("is expected in 2006",
-# "is due in March", "was scheduled for Tuesday").
+# "is due in March", "is scheduled for Tuesday"; not in the past: "was set in 1998").
 _EXPECTED_SELF: Final = frozenset({"expect", "schedule", "plan", "slate", "forecast", "predict", "project", "due",
-                                   "set", "likely"})
+                                   "set", "likely"})  # "is likely on Monday" is only possible
 
 
 def _dated_word(doc: Any, start: int, end: int) -> tuple[Any, bool] | None:
@@ -217,6 +217,14 @@ def _if_clause(doc: Any, start: int) -> str:
     return opening[0].text if opening and opening[0].lower_ in ("if", "unless") else ""
 
 
+def _past_auxiliary(word: Any) -> bool:
+    """Whether a past form of "be" or "have" goes with ``word`` ("was set", "were able to", "had been due")."""
+    doc = word.doc
+    near = [c for c in word.children if c.dep_ in ("aux", "aux:pass", "cop")]
+    near += [doc[i] for i in range(max(word.sent.start, word.i - 3), word.i)]
+    return any(t.lower_ in ("was", "were", "had", "been") for t in near)
+
+
 def _superlative_since(doc: Any, start: int) -> bool:
     """Whether the expression at ``start`` follows "since" after a superlative of its clause ("its
     lowest level since 2003", "the first time since 2001"), by the words: the parse of such
@@ -224,8 +232,16 @@ def _superlative_since(doc: Any, start: int) -> bool:
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span[0].i == 0 or doc[span[0].i - 1].lower_ != "since":
         return False
-    first = max(span[0].sent.start, span[0].i - 7)
-    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in _SUPERLATIVES for t in doc[first:span[0].i - 1])
+    # the superlative must be in the phrase "since" closes, no verb between: not "Most banks have cut
+    # jobs since 2008", "The best players have left since 2006", "at least since 2005"
+    i = span[0].i - 2
+    while i >= max(span[0].sent.start, span[0].i - 8) and doc[i].pos_ not in ("VERB", "AUX"):
+        word = doc[i]
+        if (word.tag_ in ("JJS", "RBS") or word.lower_ in _SUPERLATIVES) \
+                and not (word.lower_ in ("least", "most") and i > 0 and doc[i - 1].lower_ == "at"):
+            return True
+        i -= 1
+    return False
 
 
 def dated_clause_modality(doc: Any, start: int, end: int, types: dict[int, str] | None = None) -> Modality:
@@ -249,14 +265,16 @@ def dated_clause_modality(doc: Any, start: int, end: int, types: dict[int, str] 
         return Modality("hypothetical", f"{counterfactual} have")
     if condition := _if_clause(doc, start):
         return Modality("hypothetical", condition)
-    if word.lemma_.lower() in _EXPECTED_SELF and (word.pos_ == "ADJ" or any(
-            c.dep_ == "aux:pass" for c in word.children)):
-        return Modality("expected", word.text)
+    if word.lemma_.lower() in _EXPECTED_SELF and not _past_auxiliary(word) and (word.pos_ == "ADJ" or any(
+            c.dep_ == "aux:pass" for c in word.children)):  # "is expected in 2006"; not "was set in 1998"
+        return Modality("possible" if word.lower_ == "likely" else "expected", word.text)
     own = _own_modality(word)
     if own is None and (word.tag_ == "VBD" and word.dep_ not in _COMPLEMENTS
                         or word.tag_ == "VBN" and word.dep_ == "acl"):
         return _ASSERTED  # "an accord signed yesterday" is presupposed, whatever governs the accord
     found_modality = own or governing_modality(word, types or {})
+    if found_modality.kind == "possible" and found_modality.cue.lower() == "able" and _past_auxiliary(word):
+        return _ASSERTED  # "was able to raise $2bn in 2008" did
     if found_modality.kind == "possible":
         cue = found_modality.cue.lower()
         if cue in ("if", "unless"):

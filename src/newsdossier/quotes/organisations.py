@@ -3,8 +3,9 @@
 Business and political news names an organisation once or twice ("Swiss drugmaker Novartis"),
 then refers back to it as "the company", "the firm", "the bank" or "it". The one meant is
 almost always the organisation the article is about at that point: the one named most often
-before the cue, the latest among equals; a description whose noun is part of a name ("the bank"
-after "the Bank of England") takes that name. Names inside quotation marks do not count (they
+before the cue (a subject counting more, the lead sentence most); among equals, one whose name
+holds the description's noun ("the bank" and "the Bank of England"), then one named in the last
+three sentences. Names inside quotation marks do not count (they
 are what someone said), nor names inside the statement itself. When two organisations are named
 equally often and the last sentences do not decide, the source stays as described: a wrong
 company in a dossier is worse than "the company".
@@ -100,11 +101,11 @@ def salient_organisation(doc: Any, before: int, noun: str, content: Sequence[Tex
     cue_sentence = bisect.bisect_right(starts, before) - 1
 
     def rank(group: list[Any]) -> tuple[int, bool, bool]:
-        recent = cue_sentence - (bisect.bisect_right(starts, group[-1].start_char) - 1) < RECENT_SENTENCES
+        named_lately = cue_sentence - (bisect.bisect_right(starts, group[-1].start_char) - 1) < RECENT_SENTENCES
         fits = any(noun in _key(m.text) for m in group)  # "the bank" after "the Bank of England"
-        return sum(_weight(m, first_sentence) for m in group), fits, recent
+        return sum(_weight(m, first_sentence) for m in group), fits, named_lately
 
-    ranked = sorted(groups, key=lambda g: (*rank(g), g[-1].start_char), reverse=True)
+    ranked = sorted(groups, key=rank, reverse=True)
     if len(ranked) > 1 and rank(ranked[1]) == rank(ranked[0]):
         return None  # two organisations equally in view: leave it as described
     if recent is not None and cue_sentence - (bisect.bisect_right(starts, ranked[0][-1].start_char) - 1) >= recent:

@@ -7,14 +7,18 @@ Read in text order, each attribution's source (as the sentence writes it) is one
   (:meth:`_People.antecedent`: whoever speaks in the nearest earlier sentences, then their
   subjects, then the other people named there, never a name inside quotation marks or inside
   what is being said, and only one whose gender, where the article states it, fits); unknown
-  when no one fits; "they", "we" and "it" take the latest speaker that is not a single person;
+  when no one fits; "they", "we" and "it" take a named group speaker of the same or the last
+  sentence, else, for "it", the organisation the article is about
+  (:func:`~newsdossier.quotes.organisations.salient_organisation`), else nobody ("It is thought"
+  before a passive cue is nobody);
 * **relative** ("Jiyad, who said"): the noun phrase the relative clause hangs on;
 * **nominal** ("the expert believes", "the source adds", "the former president"): the latest
   speaker whose source or role has that noun and rank words; else, for an office or person noun,
   the person written with that title or the one the last sentences are about
   (:meth:`_People.named`); a generic speaker noun ("the source", "the expert") with no such match
   takes the latest person speaker, since news style introduces a speaker by name or description
-  and then refers back with a generic noun;
+  and then refers back with a generic noun; "the company", "the insurer" (an organisation noun,
+  no name) take an earlier named speaker with that noun, else the organisation the article is about;
 * **anonymous** ("a senior official at the Iraqi government", "one Western diplomat",
   "Security sources"): an indefinite or bare plural description, kept as it is, never linked
   to a named actor.
@@ -34,7 +38,7 @@ from newsdossier.entities.knowledge import HONORIFICS, given_name_gender
 from newsdossier.quotes.attribution import Attribution
 from newsdossier.quotes.marks import find_quote_marks
 from newsdossier.quotes.model import Quote, TextSpan
-from newsdossier.quotes.organisations import ORGANISATION_NOUNS, salient_organisation
+from newsdossier.quotes.organisations import ORGANISATION_NOUNS, RECENT_SENTENCES, salient_organisation
 
 __all__ = ["GENERIC_SPEAKER_NOUNS", "ActorMention", "link_actor", "resolve_speakers"]
 
@@ -527,15 +531,15 @@ def _resolve(attribution: Attribution, doc: Any, known: list[_Known],
                       and _names(doc, k.speaker)), None)
         if match is not None:
             return match.speaker, match.actor, "pronoun"
-        if lower == "it" and (named_org := salient_organisation(doc, cue, "", attribution.parts, text, recent=3)):
+        if lower == "it" and (named_org := salient_organisation(doc, cue, "", attribution.parts, text,
+                                                                recent=RECENT_SENTENCES)):
             return named_org, _actor_of(named_org, actors, text), "pronoun"
         return None, None, "pronoun"
-    if kind == "pronoun":
-        person = lower in PERSON_PRONOUNS
-        match = next((k for k in reversed(known) if k.person == person and _gender_fits(lower, k.speaker.text)), None)
+    if kind == "pronoun":  # "I", or "he"/"she" where no one is being followed
+        match = next((k for k in reversed(known) if k.person and _gender_fits(lower, k.speaker.text)), None)
         if match is not None:
             return match.speaker, match.actor, "pronoun"
-        fallback = _latest_person_entity(doc, _cue_start(attribution), lower) if person else None
+        fallback = _latest_person_entity(doc, _cue_start(attribution), lower)
         return fallback, _actor_of(fallback, actors, text) if fallback else None, "pronoun"
     if kind == "relative":
         antecedent = _antecedent(doc, source)
@@ -548,6 +552,7 @@ def _resolve(attribution: Attribution, doc: Any, known: list[_Known],
                 and _singular(source) and (named := people.named(source, attribution.parts)) is not None:
             return named.span, _actor_of(named.span, actors, text), "nominal"
         if head in ORGANISATION_NOUNS and lower.startswith("the ") and _singular(source) and not _names(doc, source) \
+                and not (match is not None and _names(doc, match.speaker)) \
                 and (named_org := salient_organisation(doc, _cue_start(attribution), head, attribution.parts, text)):
             return named_org, _actor_of(named_org, actors, text), "nominal"  # "the company said"
         if match is None and head in GENERIC_SPEAKER_NOUNS:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final, Generic, TypedDict, TypeVar
 
@@ -455,7 +455,11 @@ class Pile:
         where = _Where()
         if story is not None:
             where.add("json_extract(r.json, '$.story') = ?", story)
-        return self._records("timeline", where, limit=limit, offset=offset, action="read the timeline")
+        page: Page[TimelineRecord] = self._records("timeline", where, limit=limit, offset=offset,
+                                                   action="read the timeline")
+        # a pile stored before dated sentences had a modality: unknown (a rebuild reads it)
+        return replace(page, items=[{"modality": "unknown", "modality_cue": None, **item}
+                                    for item in page.items])
 
     def table(self, view: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
         """The columns and rows (streamed) of one of the pile's flat views (:data:`FLAT_VIEWS`)."""

@@ -174,11 +174,10 @@ _NAME_BEFORE_YEAR: Final = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
 _BEFORE_A_YEAR: Final = frozenset({
     "in", "by", "since", "from", "until", "till", "before", "after", "during", "through", "throughout", "of", "for",
     "to", "and", "or", "but", "late", "early", "mid", "the", "around", "about", "circa", "between", "as", "at", "on",
-    "fiscal", "calendar", "year", "christmas", "easter", "ramadan", "thanksgiving", "hanukkah", "diwali", "new",
-    "spring", "summer", "autumn", "fall", "winter", "not", "than", "then", "only", "also", "even", "last", "next",
-    "this", "that", "before", "beyond", "within", "into", "over", "under", "up", "down", "till", "circa", "c",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december"})
+    "year", "christmas", "easter", "ramadan", "thanksgiving", "hanukkah", "diwali", "new", "spring", "summer",
+    "autumn", "fall", "winter", "not", "than", "then", "only", "also", "even", "last", "next", "this", "that",
+    "beyond", "within", "into", "over", "under", "up", "down", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december"})
 
 
 def _year_only(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -670,7 +669,7 @@ RULES: Final[tuple[Rule, ...]] = (
           _end_of_year),
     _rule("holiday", rf"{_B}(?:(?P<rel>last|next|this)\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|"
                      r"New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Valentine['’]s\s+Day|Halloween|"
-                     r"Thanksgiving(?:\s+Day)?)(?:,?\s+(?P<year>" + YEAR_RE + "))?" + _E, _holiday, flags=0),
+                     r"Thanksgiving(?:\s+Day)?)(?:\s+(?P<year>" + YEAR_RE + "))?" + _E, _holiday, flags=0),
     _rule("present", rf"{_B}(?:now|currently|nowadays|at present|these days|the present){_E}", _vague("PRESENT_REF")),
     # "previously" and "formerly" are left out: TBAQ marks 2 of 22.
     _rule("past", rf"{_B}(?:recently|the past|at the time|lately){_E}"

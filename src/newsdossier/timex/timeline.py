@@ -81,7 +81,7 @@ def dated_sentences(article: str, text: str, expressions: Iterable[TimeExpressio
         if span is None:
             continue
         source = TimelineSource(article, span[0], span[1], expression.start, expression.end)
-        how = ("unknown", "") if modality is None else modality.get(expression.start, ("asserted", ""))
+        how = ("unknown", "") if modality is None else modality.get(expression.start, ("unknown", ""))
         found.append((expression, source, _shortened(text[span[0]:span[1]]), how))
     return found
 

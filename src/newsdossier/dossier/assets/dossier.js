@@ -173,7 +173,7 @@
       pagedTable(container, DATA.timeline, [
         ["date", (t) => t.date], ["story", (t) => (t.story && stories.get(t.story)) || t.story || ""],
         ["what", (t) => (t.event ? `${t.type}: ` : "") + t.text],
-        ["how", (t) => !t.modality || t.modality === "asserted" ? ""
+        ["how", (t) => !t.modality || t.modality === "asserted" || t.modality === "unknown" ? ""
           : el("span", { class: "badge hedge" }, t.modality_cue ? `${t.modality}: “${t.modality_cue}”` : t.modality)],
         ["sources", (t) => `${plural(new Set(t.sources.map((s) => s.article)).size, "article")}, ${t.independent_families} independent`],
       ], (t) => { const s = t.sources[0]; if (s) openArticle(s.article, s.start, s.end); });
