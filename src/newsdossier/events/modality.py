@@ -233,9 +233,10 @@ def _superlative_since(doc: Any, start: int) -> bool:
     if span is None or span[0].i == 0 or doc[span[0].i - 1].lower_ != "since":
         return False
     # the superlative must be in the phrase "since" closes, no verb between: not "Most banks have cut
-    # jobs since 2008", "The best players have left since 2006", "at least since 2005"
+    # jobs since 2008", "The best players left since 2006", "at least since 2005"; a gerund is no
+    # break ("its worst showing since 1995")
     i = span[0].i - 2
-    while i >= max(span[0].sent.start, span[0].i - 8) and doc[i].pos_ not in ("VERB", "AUX"):
+    while i >= max(span[0].sent.start, span[0].i - 8) and (doc[i].pos_ not in ("VERB", "AUX") or doc[i].tag_ == "VBG"):
         word = doc[i]
         if (word.tag_ in ("JJS", "RBS") or word.lower_ in _SUPERLATIVES) \
                 and not (word.lower_ in ("least", "most") and i > 0 and doc[i - 1].lower_ == "at"):
