@@ -30,7 +30,7 @@ from newsdossier.clean.agencies import find_dateline
 from newsdossier.entities import AliasTable, Entity, find_entities
 from newsdossier.events.attach import attach_dates_and_places
 from newsdossier.events.extract import find_event_mentions, sentence_mains
-from newsdossier.events.modality import LEFT_OUT, timeline_modality
+from newsdossier.events.modality import LEFT_OUT, timeline_modality, trigger_types
 from newsdossier.events.model import Event, EventMention
 from newsdossier.events.resolve import resolve_events
 from newsdossier.ingest import IngestSettings, read_inputs
@@ -324,11 +324,7 @@ def _places(article: Article, doc: Doc, found: Annotations) -> None:
 def _dated_modality(article: Article, doc: Doc, found: Annotations) -> None:
     """The modality of the clause each dated time expression dates (what the timeline shows),
     with the event triggers' types (a clause in the complement of "threatened" is threatened)."""
-    types = {}
-    for mention in found.events.get(article.id, ()):
-        span = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
-        if span is not None and len(span):
-            types[span[0].i] = mention.type
+    types = trigger_types(doc, found.events.get(article.id, ()))
     modality = {}
     for expression in found.expressions.get(article.id, ()):
         if expression.dated:

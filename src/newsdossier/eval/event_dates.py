@@ -28,7 +28,7 @@ from newsdossier.errors import EvalDataError
 from newsdossier.eval.coref import read_cat
 from newsdossier.events.model import EventMention, TextSpan
 
-__all__ = ["evaluate_event_dates", "read_meantime_event_days"]
+__all__ = ["evaluate_event_dates", "meantime_paths", "read_meantime_event_days"]
 
 _DAY: Final = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 _INSIDE: Final = {"INCLUDES": "target", "IS_INCLUDED": "source", "SIMULTANEOUS": "either"}
@@ -79,13 +79,19 @@ def read_meantime_event_days(path: Path) -> tuple[str, date | None, list[tuple[i
     return text, dct, sorted((*events[m], day, to_dct) for m, (day, to_dct) in gold.items())
 
 
+def meantime_paths(data: Path) -> list[Path]:
+    """The documents of a MEANTIME folder (``intra-doc_annotation/corpus_*/*.xml``, or a corpus folder's
+    ``*.xml``), sorted; empty when it holds none."""
+    root = data / "intra-doc_annotation" if (data / "intra-doc_annotation").is_dir() else data
+    return sorted(root.glob("*/*.xml")) or sorted(root.glob("*.xml"))
+
+
 def evaluate_event_dates(data: Path, nlp: Any) -> dict[str, Any]:
     from newsdossier.events.attach import attach_dates_and_places
     from newsdossier.events.extract import sentence_mains
     from newsdossier.timex import find_time_expressions
 
-    root = data / "intra-doc_annotation" if (data / "intra-doc_annotation").is_dir() else data
-    paths = sorted(root.glob("*/*.xml")) or sorted(root.glob("*.xml"))
+    paths = meantime_paths(data)
     if not paths:
         raise EvalDataError(f"{data}: no MEANTIME documents (expected intra-doc_annotation/corpus_*/*.xml)")
     started = time.perf_counter()

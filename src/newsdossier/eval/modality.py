@@ -38,6 +38,7 @@ from typing import Any, Final
 
 from newsdossier.errors import EvalDataError
 from newsdossier.eval.coref import read_cat
+from newsdossier.eval.event_dates import meantime_paths
 
 __all__ = ["evaluate_modality", "gold_event_class", "read_meantime_dated_clauses", "read_timeml_dated_clauses",
            "timeml_event_class"]
@@ -154,8 +155,7 @@ def read_timeml_dated_clauses(path: Path) -> tuple[str, date | None, list[Link]]
 
 def _dated_clauses(data: Path) -> tuple[str, list[Path], Callable[[Path], tuple[str, date | None, list[Link]]]]:
     """(corpus name, documents, reader) of a MEANTIME or TempEval-3 folder."""
-    meantime = data / "intra-doc_annotation" if (data / "intra-doc_annotation").is_dir() else data
-    if paths := sorted(meantime.glob("corpus_*/*.xml")):
+    if paths := meantime_paths(data):
         return "MEANTIME", paths, read_meantime_dated_clauses
     # TimeBank only: TBAQ-cleaned's AQUAINT half marks 2,112 of its 4,431 event instances
     # polarity="NEG" ("perished", "arrived in 1966"), which no reading of the text supports.
@@ -192,7 +192,7 @@ def _reading(kind: str) -> str:
 
 def evaluate_modality(data: Path, nlp: Any) -> dict[str, Any]:
     from newsdossier.events.extract import find_event_mentions
-    from newsdossier.events.modality import timeline_modality
+    from newsdossier.events.modality import timeline_modality, trigger_types
     from newsdossier.timex import find_time_expressions
 
     corpus, paths, reader = _dated_clauses(data)
@@ -212,11 +212,7 @@ def evaluate_modality(data: Path, nlp: Any) -> dict[str, Any]:
         mixed += mixed_here
         spans = [(s.start_char, s.end_char) for s in doc.sents]
         expressions = [e for e in find_time_expressions(text, dct, sentences=spans) if e.dated]
-        types = {}
-        for mention in find_event_mentions(path.stem, doc, text):
-            token = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
-            if token is not None and len(token):
-                types[token[0].i] = mention.type
+        types = trigger_types(doc, find_event_mentions(path.stem, doc, text))
         for start, end, gold_class in gold:
             expression = next((e for e in expressions if e.start < end and start < e.end), None)
             if expression is None:

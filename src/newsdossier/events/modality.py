@@ -11,14 +11,16 @@ for "will", ``hypothetical`` for "if" and "would have").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
+from newsdossier.events.model import EventMention
 from newsdossier.timex.model import TimeExpression
 
 __all__ = ["LEFT_OUT", "Modality", "dated_clause_modality", "governing_modality", "negated_at",
-           "timeline_modality"]
+           "timeline_modality", "trigger_types"]
 
 # What a governing verb's event makes of the event in its complement.
 _GOVERNED: Final = {"THREATEN": "threatened", "DEMAND": "demanded", "AGREE": "intended", "REJECT": "denied",
@@ -295,3 +297,13 @@ def timeline_modality(doc: Any, expression: TimeExpression, published: date | No
             and expression.first > published:
         return Modality("expected")
     return read
+
+
+def trigger_types(doc: Any, mentions: Iterable[EventMention]) -> dict[int, str]:
+    """The PLOVER type of each event trigger of ``doc``, by token index (``types`` of the functions above)."""
+    types = {}
+    for mention in mentions:
+        span = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+        if span is not None and len(span):
+            types[span[0].i] = mention.type
+    return types

@@ -66,7 +66,8 @@ def _organisation(entity: Any) -> bool:
         return False  # not "Californian"
     from newsdossier.places.gazetteer import gazetteer  # loaded once per process; the build has it already
 
-    return not gazetteer().candidates(entity.text) and gazetteer().demonym(entity.text) is None
+    places = gazetteer()
+    return not places.candidates(entity.text) and places.demonym(entity.text) is None
 
 
 def _weight(entity: Any, first_sentence: int) -> int:
