@@ -32,6 +32,16 @@ SHAPES = [
     ("According to the ministry, the talks will resume on Monday.",
      "According to", "the ministry", "the talks will resume on Monday", False),
     ("Adelson said on Friday he met Trump earlier this week.", "said", "Adelson", "he met Trump earlier this week", False),
+    # two apostrophes for a double mark, as newspaper archive exports write quotes
+    ("''The plant will close in June,'' Ms. Reyes said.", "said", "Ms. Reyes", "The plant will close in June", True),
+    # a description with a relative clause between the name and the cue
+    ("Maria Lopez, a union organiser who has worked at the plant for a decade, said the talks had stalled.",
+     "said", "Maria Lopez", "the talks had stalled", False),
+    ("Ortiz, who has run the shelter since 2009, says she expects more families this winter.",
+     "says", "Ortiz", "she expects more families this winter", False),
+    # after a whole quotation, what follows the cue says to whom and where, not what
+    ("“We will not back down,” the governor told a crowd in Dayton on Tuesday.",
+     "told", "the governor", "We will not back down", True),
 ]
 
 
@@ -180,3 +190,31 @@ def test_a_long_chain_of_he_goes_back_to_its_name(nlp: Any) -> None:
     depended on which quote asked first. It is now resolved in text order, however long."""
     text = "John Smith opened the meeting. " + "He spoke again. " * 60 + "He said the plant would close."
     assert _speaker_of(find_quotes("a", nlp(text)), "He") == "John Smith"
+
+
+def test_a_second_source_ends_the_first_content(nlp: Any) -> None:
+    quotes = find_quotes("a", nlp("Hernandez said the vote was close, and several observers said the count was fair."))
+    assert [(q.source.text, q.content.text) for q in quotes if q.source] == [
+        ("Hernandez", "the vote was close"), ("several observers", "the count was fair")]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("ANNA PARK: The council voted on Monday to close the road.\n\nMore follows.", "ANNA PARK",
+     "The council voted on Monday to close the road"),
+    ("Senator Luis Ortega spoke first.\n\nThen came Ortega: “We need more time to read the bill.”",
+     "Ortega", "We need more time to read the bill."),
+])
+def test_a_speaker_label_and_a_colon(nlp: Any, text: str, source: str, content: str) -> None:
+    quotes = [q for q in find_quotes("a", nlp(text)) if q.cue is not None and q.cue.text == ":"]
+    assert [(q.source.text if q.source else None, q.content.text) for q in quotes] == [(source, content)]
+
+
+def test_a_label_must_name_someone(nlp: Any) -> None:
+    assert find_quotes("a", nlp("Note: the figures were revised on Monday.\n\nUpdate: the road is open.")) == []
+
+
+def test_a_quote_after_a_relative_clause_goes_on_with_the_speaker(nlp: Any) -> None:
+    text = "“It went well,” said Mr. Diaz, who noted that sales had doubled. “We are hiring again in the spring.”"
+    quotes = find_quotes("a", nlp(text))
+    diaz = [q for q in quotes if q.source is not None and q.source.text == "Mr. Diaz"]
+    assert len(diaz) == 1 and diaz[0].content.text == "It went well … We are hiring again in the spring."

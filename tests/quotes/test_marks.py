@@ -20,6 +20,8 @@ def _inner(text: str) -> list[str]:
     ("It said\xa0“With an eye to it,” he said.", ["With an eye to it"]),  # a no-break space before the mark
     ("She said 'hi' and ‘quoted words’ here, don’t", ["quoted words"]),  # British style, no double quotes
     ("Kata’ib Hezbollah’s men don’t talk.", []),  # apostrophes are not marks
+    ("''Yes,'' she said. ``No,'' he said.", ["Yes", "No"]),  # two apostrophes or backticks for a double mark
+    ("He is 6 ft 2'' tall.", []),  # inches, not a quote
 ])
 def test_quoted_text(text: str, quoted: list[str]) -> None:
     assert _inner(text) == quoted

@@ -64,6 +64,8 @@ def _fragments(field: str) -> tuple[tuple[int, int], ...]:
 
 def _is_direct(text: str, fragments: Sequence[tuple[int, int]]) -> bool:
     content = " ".join(text[a:b] for a, b in fragments).strip(" ,.;:\n")
+    if content.startswith(("''", "``")) and content.endswith("''") and len(content) > 4:
+        return True  # two apostrophes or backticks for a double mark (newspaper archive exports)
     return len(content) > 1 and content[0] in "\"“" and content[-1] in "\"”"
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from newsdossier.quotes.cues import CLAUSE_ONLY, CUE_FORMS, OBJECT_FIRST, PARTICIPLES, TAKES_INFINITIVE
-from newsdossier.quotes.marks import QuoteMarks, find_quote_marks
+from newsdossier.quotes.marks import MARK_TOKENS, QuoteMarks, find_quote_marks
 from newsdossier.quotes.model import TextSpan
 
 __all__ = ["Attribution", "find_attributions"]
@@ -39,7 +39,7 @@ could may might did does do is was were are be been being not n't never reported
 repeatedly just still further initially quickly had already often""".split())
 _NP_POS: Final = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"})
 _NP_JOINERS: Final = frozenset({"of", "at", "for", "in", "from", "with", "’s", "'s", "-", "&", "and"})
-_SEPARATORS: Final = frozenset({",", "”", '"', "—", "–", ":", ";", "»"})
+_SEPARATORS: Final = frozenset({",", "”", '"', "''", "—", "–", ":", ";", "»"})
 _SKIP_BEFORE_CONTENT: Final = frozenset({"that", ":", ",", "—", "–"})
 _PREPOSITIONS: Final = frozenset({"for", "to", "in", "on", "about", "at", "of", "with", "by", "from"})
 # The longest source phrase accepted, in tokens: longer "subjects" are parse errors.
@@ -53,6 +53,7 @@ week month year morning afternoon evening night weekend earlier later""".split()
 _ADJUNCT_NOUNS: Final = frozenset("""statement interview interviews twitter facebook tweet tweets post speech
 letter email emails release conference call video message briefing""".split())
 _WH: Final = frozenset({"who", "which", "that", "what", "whom", "whose"})
+_SUBJECT_PRONOUNS: Final = frozenset({"i", "he", "she", "we", "they"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +165,32 @@ def _np_left(article: _Article, end: int, floor: int) -> tuple[int, int] | None:
     return (i, end) if i < end and end - i <= MAX_SOURCE_TOKENS and _nominal(doc, i, end) else None
 
 
+# The longest apposition read between a name and its cue ("Shane Shook, a cyber security expert who
+# has helped investigate ..., said"), in tokens.
+MAX_APPOSITION_TOKENS: Final = 25
+
+
+def _apposition_left(article: _Article, comma: int, floor: int) -> tuple[int, int] | None:
+    """The words between the comma at ``comma`` and the comma before it, when they read as a
+    description of a name: longer than a plain noun phrase (a relative clause, "to"), opening with a
+    determiner, adjective or noun, holding a noun, no cue and no quotation."""
+    doc = article.doc
+    i = comma - 1
+    while i > floor and doc[i].text != "," and not article.inside[i] and not doc[i].is_space:
+        i -= 1
+    if i <= floor or doc[i].text != ",":
+        return None
+    start, end = _trimmed(doc, i + 1, comma)
+    relative = doc[start].lower_ in ("who", "whose")  # "Paradis, who has been active in politics since 25, says"
+    if not 2 <= end - start <= MAX_APPOSITION_TOKENS or (
+            doc[start].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM") and not relative):
+        return None
+    if not (relative or any(t.pos_ in ("NOUN", "PROPN") for t in doc[start:end])) or any(
+            _is_cue(doc, t) for t in doc[start:end]):
+        return None
+    return start, end
+
+
 def _nominal(doc: Any, start: int, end: int) -> bool:
     """Whether a phrase has a noun (the tagger calls some nouns adjectives: "one politician")."""
     return any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[start:end]) or (
@@ -194,7 +221,7 @@ def _role_after(doc: Any, end: int, stop: int) -> tuple[int, int] | None:
     if end >= stop or doc[end].text != ",":
         return None
     i = end + 1
-    while i < stop and doc[i].text not in (",", ".", ";", "“", "”", '"') and doc[i].tag_ not in ("VBG", "VBD", "VBZ"):
+    while i < stop and doc[i].text not in (",", ".", ";", "“", "”", '"', "''") and doc[i].tag_ not in ("VBG", "VBD", "VBZ"):
         i += 1
     start, finish = _trimmed(doc, end + 1, i)
     if finish - start < 2 or doc[start].pos_ not in ("DET", "NOUN", "ADJ", "PROPN", "NUM"):
@@ -262,19 +289,41 @@ def _clause_end(doc: Any, article: _Article, start: int, end: int) -> int:
             nxt = i + 1
             while nxt < end and doc[nxt].lower_ in _BETWEEN:
                 nxt += 1
-            if token.lower_ in ("and", "but", ",") and nxt < end and _is_cue(doc, doc[nxt]) \
+            if token.lower_ in ("and", "but", ",") and nxt < end and _cue_word(doc, doc[nxt]) \
                     and not article.inside[nxt] and (doc[nxt].lower_ in PARTICIPLES or token.lower_ != ","):
                 return i
-            if token.text == "," and any(_is_cue(doc, t) and t.i + 1 < end and doc[t.i + 1].lower_ in ("that", ":", "“")
+            if token.text in (",", ";") and _subject_and_cue(doc, article, i + 1, end):
+                return i  # "..., and more than 4 in 10 said ...": another source's attribution
+            if token.text == "," and any(_is_cue(doc, t) and t.i + 1 < end and doc[t.i + 1].lower_ in ("that", ":", "“", "''")
                                          and not article.inside[t.i] for t in doc[i + 1:min(i + 5, end)]):
                 return i  # "..., he thinks that ...": a second attribution starts
         i += 1
     return end
 
 
+def _cue_word(doc: Any, token: Any) -> bool:
+    """A cue, or a cue denied ("but did not suggest"): either way a second predicate of the source."""
+    return _is_cue(doc, token) or (token.lower_ in CUE_FORMS and token.pos_ == "VERB" and _negated(doc, token))
+
+
+def _subject_and_cue(doc: Any, article: _Article, i: int, end: int) -> bool:
+    """Whether a new clause starting at ``i`` is a noun phrase and its cue ("and analysts say")."""
+    if i < end and doc[i].lower_ in ("and", "but", "while"):
+        i += 1
+    start = i
+    while i < end and i - start < 8 and not article.inside[i] and (
+            doc[i].pos_ in _NP_POS or doc[i].lower_ in _NP_JOINERS) and doc[i].lower_ not in CUE_FORMS:
+        i += 1
+    if i == start or not _nominal(doc, start, i):
+        return False
+    while i < end and doc[i].lower_ in _BETWEEN:
+        i += 1
+    return i < end and not article.inside[i] and doc[i].pos_ == "VERB" and _cue_word(doc, doc[i])
+
+
 def _content_after(doc: Any, article: _Article, cue: Any, end: int) -> tuple[int, int] | None:
     i = _past_adjuncts(doc, cue.i + 1, end)
-    if cue.lower_ in OBJECT_FIRST and i < end and doc[i].lower_ not in ("that", ":", "“", '"'):
+    if cue.lower_ in OBJECT_FIRST and i < end and doc[i].lower_ not in ("that", ":", "“", '"', "''"):
         j = i
         while j < end and j - i < _MAX_OBJECT_TOKENS and (doc[j].pos_ in ("PROPN", "PRON", "NOUN", "DET")):
             j += 1
@@ -285,7 +334,7 @@ def _content_after(doc: Any, article: _Article, cue: Any, end: int) -> tuple[int
             j = i + 1
             while j < end and j - i <= 3 and doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM"):
                 j += 1
-            if j < end and (doc[j].lower_ in _SKIP_BEFORE_CONTENT or doc[j].text in ("“", '"')):
+            if j < end and (doc[j].lower_ in _SKIP_BEFORE_CONTENT or doc[j].text in ("“", '"', "''")):
                 i = j
                 continue
         if i + 1 < end and doc[i].lower_ == "to" and doc[i + 1].pos_ in ("PROPN", "PRON") and cue.lower_ not in OBJECT_FIRST:
@@ -323,6 +372,13 @@ def _clause_like(doc: Any, start: int, end: int, cue: str) -> bool:
     if any(t.tag_ == "VBN" and t.i > start and doc[t.i - 1].pos_ in ("NOUN", "PROPN", "PRON")
            for t in doc[start:end]):
         return True
+    # "it actively investigated ..." with the verb tagged a participle: a verb with its own active subject
+    if any(t.tag_ == "VBN" and not any(c.dep_ in ("aux", "aux:pass", "cop") for c in t.children)
+           and any(c.dep_ == "nsubj" and start <= c.i < t.i for c in t.children) for t in doc[start:end]):
+        return True
+    # "she identifies as ...", with the verb tagged a noun: a subject pronoun starts a clause
+    if any(t.lower_ in _SUBJECT_PRONOUNS and t.i + 1 < end and doc[t.i + 1].is_alpha for t in doc[start:end]):
+        return True
     first = start + (doc[start].lower_ == "not")
     return first < end and doc[first].lower_ == "to" and CUE_FORMS.get(cue, "") in TAKES_INFINITIVE
 
@@ -357,9 +413,14 @@ def _attribute(doc: Any, article: _Article, cue: Any, frame: tuple[int, int],
             subject, role = name, subject  # "Mohammed Mohy, the spokesperson for KH confirms"
     if subject is None and cue.i - 1 > floor and doc[cue.i - 1].text == ",":
         appos = _np_left(article, cue.i - 1, floor)
+        if not (appos and appos[0] - 1 > floor and doc[appos[0] - 1].text == ","):
+            appos = _apposition_left(article, cue.i - 1, floor)
         if appos and appos[0] - 1 > floor and doc[appos[0] - 1].text == ",":
             name = _np_left(article, appos[0] - 1, floor)
-            if name and any(t.pos_ == "PROPN" for t in doc[name[0]:name[1]]) and name[1] - name[0] <= 5:
+            # a name, or anyone a relative clause describes ("Officials, who asked not to be named, said")
+            if name and (any(t.pos_ == "PROPN" for t in doc[name[0]:name[1]]) or doc[appos[0]].lower_ in _WH) \
+                    and name[1] - name[0] <= 5 and (name[0] == floor or doc[name[0] - 1].is_punct
+                                                    or doc[name[0] - 1].lower_ in ("and", "but")):
                 subject, role = name, appos  # "Abbas Kadhim, director of the Iraq Initiative, says"
     before = subject[0] if subject else cue.i
     while before > floor and doc[before - 1].lower_ in _BETWEEN:
@@ -374,7 +435,7 @@ def _attribute(doc: Any, article: _Article, cue: Any, frame: tuple[int, int],
     if inverted and inverted[1] < end and doc[inverted[1]].lower_ in ("who", "whose"):
         # "says the source who spoke on condition of anonymity": the description goes with it
         stop = inverted[1]
-        while stop < end and doc[stop].text not in (",", ".", ";", "“", "”", '"') and not doc[stop].is_space:
+        while stop < end and doc[stop].text not in (",", ".", ";", "“", "”", '"', "''") and not doc[stop].is_space:
             stop += 1
         inverted = (inverted[0], stop)
     if inverted:
@@ -416,12 +477,16 @@ def _content_first(doc: Any, article: _Article, frame: tuple[int, int], before: 
     if k < end and doc[k].lower_ in ("that", ":"):
         return None  # "..., he said that ...": the content follows
     head = _trimmed(doc, floor, before - 1)
-    if rest >= end or doc[rest].is_space or (doc[rest].is_punct and doc[rest].text not in (",", "“", '"')) \
+    if rest >= end or doc[rest].is_space or (doc[rest].is_punct and doc[rest].text not in (",", "“", '"', "''")) \
             or doc[rest].lower_ in _PREPOSITIONS or doc[rest].tag_ == "VBG":
         return [head] if head[1] - head[0] >= 3 else None
+    if doc[rest].text != "," and head[1] - head[0] >= 3 and _is_direct(article, *head) and not _has_quote(article, rest, end):
+        # "“...,” Kasich told a crowd in Berea": after a whole quotation, the rest says to whom, where, when
+        return [head]
     if doc[rest].text == ",":
         tail = _trimmed(doc, rest, _clause_end(doc, article, rest + 1, end))
         if tail[1] > tail[0] and doc[tail[0]].tag_ != "VBG" and doc[tail[0]].lower_ not in CUE_FORMS and (
+                doc[tail[0]].lower_ not in _WH) and (  # "..., who was at the dinner": the source's description
                 _has_quote(article, *tail) or any(t.tag_ in _FINITE_TAGS for t in doc[tail[0]:tail[1]])):
             return [head, tail] if head[1] > head[0] else None  # the cue in the middle
         return [head] if head[1] - head[0] >= 3 else None
@@ -467,7 +532,7 @@ def _according_to(doc: Any, article: _Article, frame: tuple[int, int]) -> list[A
         source = _np_right(doc, token.i + 2, end)
         if source is None:
             continue
-        if token.i == floor or doc[token.i - 1].text in ("“", '"'):
+        if token.i == floor or doc[token.i - 1].text in ("“", '"', "''"):
             comma = next((t.i for t in doc[source[1]:end] if t.text == ","), None)
             content = _trimmed(doc, comma + 1, end) if comma is not None else None
         else:
@@ -475,6 +540,68 @@ def _according_to(doc: Any, article: _Article, frame: tuple[int, int]) -> list[A
         if content and content[1] - content[0] >= 3:
             found.append(Attribution((_content_span(doc, article, *content),), _span(doc, token.i, token.i + 2),
                                      _span(doc, *source), None, _is_direct(article, *content)))
+    return found
+
+
+# The longest name read before a colon as a speaker label ("Trump: ...", "JAKE TAPPER: ..."), in tokens.
+MAX_LABEL_TOKENS: Final = 5
+
+
+def _speaker_label(doc: Any, article: _Article, colon: int) -> tuple[int, int] | None:
+    """The name right before a colon when it names a person or organisation (the NER says so, or it is
+    written in capitals, as transcripts write speakers), capitalised words only."""
+    i = colon
+    while i > 0 and colon - i < MAX_LABEL_TOKENS and not article.inside[i - 1] and not doc[i - 1].is_space and (
+            doc[i - 1].is_title or doc[i - 1].is_upper or doc[i - 1].text in ("’s", "'s", "&", "and", ".")):
+        i -= 1
+    while i < colon and not (doc[i].is_title or doc[i].is_upper):
+        i += 1
+    if i == colon or not any(t.is_alpha for t in doc[i:colon]):
+        return None
+    words = [t for t in doc[i:colon] if t.is_alpha and t.lower_ != "and"]
+    # a name the NER tags here, or one whose last word ends a person's or organisation's name elsewhere
+    # in the article (a headline's "Sanders:" is untagged)
+    named = all(t.pos_ == "PROPN" for t in words) and (
+        any(t.ent_type_ in ("PER", "ORG") for t in doc[i:colon])
+        or any(e.label_ in ("PER", "ORG") and e[-1].lower_ == words[-1].lower_ for e in doc.ents))
+    shouted = all(t.is_upper for t in words) and sum(len(t.text) for t in words) >= 4
+    return (i, colon) if named or shouted else None
+
+
+def _name_colon(doc: Any, article: _Article) -> list[Attribution]:
+    """A speaker label and what follows it: a line that opens with a name and a colon ("Sanders: Brexit's
+    message could ...", "JAKE TAPPER: Donald Trump released ..."), or a name and a colon right before a
+    quotation ("Mark Blumenthal and Jon Cohen: “Although ...”"). The content must hold a verb or be quoted."""
+    found = []
+    text = article.text
+    for token in doc:
+        if token.text != ":" or article.inside[token.i] or token.i + 1 >= len(doc):
+            continue
+        label = _speaker_label(doc, article, token.i)
+        if label is None:
+            continue
+        line_start = text.rfind("\n", 0, doc[label[0]].idx) + 1
+        quoted = article.inside[token.i + 1] or doc[token.i + 1].text in MARK_TOKENS
+        if quoted:
+            quote = next((q for q in article.quotes if q.start >= token.idx and not text[token.idx + 1:q.start].strip()),
+                         None)
+            if quote is None:
+                continue
+            span = doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="expand")
+            if span is None:
+                continue
+            start, stop = span.start, span.end
+        elif text[line_start:doc[label[0]].idx].strip(" -–—") == "":
+            stop = token.i + 1
+            while stop < len(doc) and "\n" not in doc[stop].text and not doc[stop].is_space:
+                stop += 1
+            start, stop = _trimmed(doc, token.i + 1, stop)
+            if stop - start < 3 or not (_has_quote(article, start, stop) or _has_verb(doc, start, stop)):
+                continue
+        else:
+            continue
+        found.append(Attribution((_content_span(doc, article, start, stop),), _span(doc, token.i, token.i + 1),
+                                 _span(doc, *label), None, _is_direct(article, start, stop)))
     return found
 
 
@@ -512,14 +639,19 @@ def _continuations(doc: Any, article: _Article, found: list[Attribution]) -> tup
         previous = [i for i, a in enumerate(found) if a.content.end <= quote.start]
         if not previous:
             continue
-        last = found[previous[-1]]
+        index = previous[-1]
+        if len(previous) > 1 and not found[index].direct and found[index].source is not None \
+                and found[index].source.text.lower() in _WH and found[previous[-2]].direct \
+                and "\n\n" not in text[found[previous[-2]].content.end:quote.start]:
+            index = previous[-2]  # "“...,” said X, who noted that .... “...”": more of X's quote
+        last = found[index]
         tail = max([last.content.end] + [s.end for s in (last.cue, last.source, last.role) if s is not None])
         gap = text[tail:quote.start] if tail <= quote.start else ""
         part = TextSpan(quote.inner_start, quote.inner_end, text[quote.inner_start:quote.inner_end])
         if "\n\n" not in gap and (gap.strip(" ,.:;—–") == "" or _stands_alone(text, quote)):
-            found[previous[-1]] = last.extended(part)
+            found[index] = last.extended(part)
         elif _stands_alone(text, quote) and gap.count("\n\n") <= 1 and len(gap) <= 400:
-            extra.append(Attribution((part,), None, None, None, True, continues=previous[-1]))
+            extra.append(Attribution((part,), None, None, None, True, continues=index))
     return found, extra
 
 
@@ -550,6 +682,7 @@ def find_attributions(doc: Any) -> list[Attribution]:
         if frame not in seen_frames:
             seen_frames.add(frame)
             found.extend(_according_to(doc, article, frame))
+    found.extend(_name_colon(doc, article))
     return _merge(*_continuations(doc, article, _dedupe(_univocal(found))))
 
 
