@@ -36,7 +36,8 @@ __all__ = ["Attribution", "find_attributions"]
 # Words between a subject and its cue that belong to neither ("he has also warned").
 _BETWEEN: Final = frozenset("""has have had also recently later earlier then previously once again will would
 could may might did does do is was were are be been being not n't never reportedly publicly privately
-repeatedly just still further initially quickly had already often""".split())
+repeatedly just still further initially quickly had already often however though meanwhile separately too
+instead first subsequently immediately flatly bluntly openly simply angrily""".split())
 _NP_POS: Final = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"})
 _NP_JOINERS: Final = frozenset({"of", "at", "for", "in", "from", "with", "’s", "'s", "-", "&", "and"})
 _SEPARATORS: Final = frozenset({",", "”", '"', "''", "—", "–", ":", ";", "»"})
@@ -181,7 +182,8 @@ def _apposition_left(article: _Article, comma: int, floor: int) -> tuple[int, in
     if i <= floor or doc[i].text != ",":
         return None
     start, end = _trimmed(doc, i + 1, comma)
-    relative = doc[start].lower_ in ("who", "whose")  # "Paradis, who has been active in politics since 25, says"
+    # "Paradis, who has been active in politics since 25, says"; "Archer, wearing a campaign T-shirt, said"
+    relative = doc[start].lower_ in ("who", "whose") or doc[start].tag_ in ("VBG", "VBN")
     if not 2 <= end - start <= MAX_APPOSITION_TOKENS or (
             doc[start].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM") and not relative):
         return None
@@ -213,6 +215,8 @@ def _np_right(doc: Any, start: int, stop: int) -> tuple[int, int] | None:
         i += 1
     while i > start and doc[i - 1].lower_ in _NP_JOINERS:
         i -= 1
+    if i - start > 1 and doc[start].lower_ in _SUBJECT_PRONOUNS:
+        return None  # "said he’s proud of ...": the subject of the content, not a source after its cue
     return (start, i) if i > start and i - start <= MAX_SOURCE_TOKENS and _nominal(doc, start, i) else None
 
 
@@ -285,6 +289,10 @@ def _clause_end(doc: Any, article: _Article, start: int, end: int) -> int:
     i = start
     while i < end:
         token = doc[i]
+        if i > start and _line_break_after_sentence(doc, i):
+            return i  # a paragraph written with one line break: the content does not run into the next
+        if token.lower_ in ("and", "but") and _subject_and_cue(doc, article, i + 1, end, pronoun_only=True):
+            return i  # "... computers and she accused Trump of ...": a second attribution of the same source
         if not article.inside[i]:
             nxt = i + 1
             while nxt < end and doc[nxt].lower_ in _BETWEEN:
@@ -306,10 +314,31 @@ def _cue_word(doc: Any, token: Any) -> bool:
     return _is_cue(doc, token) or (token.lower_ in CUE_FORMS and token.pos_ == "VERB" and _negated(doc, token))
 
 
-def _subject_and_cue(doc: Any, article: _Article, i: int, end: int) -> bool:
-    """Whether a new clause starting at ``i`` is a noun phrase and its cue ("and analysts say")."""
+def _after_breaks(doc: Any, start: int, end: int) -> int:
+    """``start``, or past the last line break after a sentence's end before ``end``."""
+    for i in range(end - 1, start, -1):
+        if _line_break_after_sentence(doc, i):
+            return i + 1
+    return start
+
+
+def _line_break_after_sentence(doc: Any, i: int) -> bool:
+    """Whether token ``i`` is a line break after a sentence's end (with or without a closing quote mark)."""
+    if "\n" not in doc[i].text or not doc[i].is_space:
+        return False
+    j = i - 1
+    while j >= 0 and doc[j].text in MARK_TOKENS:
+        j -= 1
+    return j >= 0 and doc[j].text in (".", "!", "?", "…")
+
+
+def _subject_and_cue(doc: Any, article: _Article, i: int, end: int, *, pronoun_only: bool = False) -> bool:
+    """Whether a new clause starting at ``i`` is a noun phrase and its cue ("and analysts say"); with
+    ``pronoun_only``, a subject pronoun and its cue ("and she accused")."""
     if i < end and doc[i].lower_ in ("and", "but", "while"):
         i += 1
+    if pronoun_only and not (i < end and doc[i].lower_ in _SUBJECT_PRONOUNS):
+        return False
     start = i
     while i < end and i - start < 8 and not article.inside[i] and (
             doc[i].pos_ in _NP_POS or doc[i].lower_ in _NP_JOINERS) and doc[i].lower_ not in CUE_FORMS:
@@ -416,9 +445,11 @@ def _attribute(doc: Any, article: _Article, cue: Any, frame: tuple[int, int],
         if not (appos and appos[0] - 1 > floor and doc[appos[0] - 1].text == ","):
             appos = _apposition_left(article, cue.i - 1, floor)
         if appos and appos[0] - 1 > floor and doc[appos[0] - 1].text == ",":
-            name = _np_left(article, appos[0] - 1, floor)
+            age = appos[0] - 2  # "Marley Anderson, 21, a junior from ..., said"
+            name = _np_left(article, age - 1 if age - 1 > floor and doc[age].like_num and doc[age - 1].text == ","
+                            else appos[0] - 1, floor)
             # a name, or anyone a relative clause describes ("Officials, who asked not to be named, said")
-            if name and (any(t.pos_ == "PROPN" for t in doc[name[0]:name[1]]) or doc[appos[0]].lower_ in _WH) \
+            if name and (any(t.pos_ == "PROPN" for t in doc[name[0]:name[1]]) or doc[appos[0]].lower_ in ("who", "whose")) \
                     and name[1] - name[0] <= 5 and (name[0] == floor or doc[name[0] - 1].is_punct
                                                     or doc[name[0] - 1].lower_ in ("and", "but")):
                 subject, role = name, appos  # "Abbas Kadhim, director of the Iraq Initiative, says"
@@ -459,7 +490,7 @@ def _attribute(doc: Any, article: _Article, cue: Any, frame: tuple[int, int],
         return None
     if not (_has_quote(article, start, stop) or _clause_like(doc, start, stop, word)):
         return None
-    if doc[start].lower_ in _PREPOSITIONS and not _has_quote(article, start, stop):
+    if start > cue.i and doc[start].lower_ in _PREPOSITIONS and not _has_quote(article, start, stop):
         return None  # "hopes for", "warned of": an object, not a content
     spans = tuple(_content_span(doc, article, a, b) for a, b in parts)
     return Attribution(spans, _span(doc, cue.i, cue.i + 1), _span(doc, *source), _span(doc, *role) if role else None,
@@ -476,7 +507,7 @@ def _content_first(doc: Any, article: _Article, frame: tuple[int, int], before: 
         k += 1
     if k < end and doc[k].lower_ in ("that", ":"):
         return None  # "..., he said that ...": the content follows
-    head = _trimmed(doc, floor, before - 1)
+    head = _trimmed(doc, _after_breaks(doc, floor, before - 1), before - 1)
     if rest >= end or doc[rest].is_space or (doc[rest].is_punct and doc[rest].text not in (",", "“", '"', "''")) \
             or doc[rest].lower_ in _PREPOSITIONS or doc[rest].tag_ == "VBG":
         return [head] if head[1] - head[0] >= 3 else None
@@ -536,7 +567,7 @@ def _according_to(doc: Any, article: _Article, frame: tuple[int, int]) -> list[A
             comma = next((t.i for t in doc[source[1]:end] if t.text == ","), None)
             content = _trimmed(doc, comma + 1, end) if comma is not None else None
         else:
-            content = _trimmed(doc, floor, token.i)
+            content = _trimmed(doc, _after_breaks(doc, floor, token.i), token.i)
         if content and content[1] - content[0] >= 3:
             found.append(Attribution((_content_span(doc, article, *content),), _span(doc, token.i, token.i + 2),
                                      _span(doc, *source), None, _is_direct(article, *content)))
