@@ -145,7 +145,10 @@ def _is_cue(doc: Any, token: Any) -> bool:
     before = doc[token.i - 1] if token.i else None
     # "the report", "his claims", "a show": a noun, not a cue
     # "the report", "his claims", "in doubt", "short of demanding", "to maintain": not a cue
-    return not (before is not None and (before.pos_ in ("DET", "NUM", "ADP") or before.tag_ == "PRP$"
+    # "4 in 10 say", "55 percent said": after a number, a verb the tagger reads as one is a cue
+    counted = before is not None and before.pos_ == "NUM" and token.pos_ == "VERB"
+    return not (before is not None and (before.pos_ in ("DET", "ADP") or (before.pos_ == "NUM" and not counted)
+                                        or before.tag_ == "PRP$"
                                         or (before.pos_ == "ADJ" and before.is_lower)
                                         or before.lower_ in ("’s", "'s", "to", "of", "in")))
 
@@ -195,6 +198,9 @@ def _apposition_left(article: _Article, comma: int, floor: int) -> tuple[int, in
 
 def _nominal(doc: Any, start: int, end: int) -> bool:
     """Whether a phrase has a noun (the tagger calls some nouns adjectives: "one politician")."""
+    span = doc[start:end]
+    if sum(t.like_num for t in span) >= 2 and all(t.like_num or t.lower_ in ("in", "of", "out") for t in span):
+        return True  # "4 in 10" (say ...)
     return any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[start:end]) or (
         doc[end - 1].pos_ == "ADJ" and doc[end - 1].is_alpha and (end - start > 1 or doc[end - 1].is_title))
 
@@ -490,8 +496,15 @@ def _attribute(doc: Any, article: _Article, cue: Any, frame: tuple[int, int],
         return None
     if not (_has_quote(article, start, stop) or _clause_like(doc, start, stop, word)):
         return None
-    if start > cue.i and doc[start].lower_ in _PREPOSITIONS and not _has_quote(article, start, stop):
-        return None  # "hopes for", "warned of": an object, not a content
+    about_a_number = doc[start].lower_ == "about" and start + 1 < stop and (
+        doc[start + 1].like_num or doc[start + 1].lower_ == "half")  # "said about half of the ..."
+    # "hopes for", "warned of": an object, not a content; before the cue, a sentence opening with a
+    # preposition is a content only when the cue ends it ("With that unresolved, ..., officials said.")
+    ends_sentence = stop <= cue.i and all(t.is_punct or t.is_space or t.i in range(source[0], source[1])
+                                          or t.lower_ in _BETWEEN for t in doc[cue.i + 1:end])
+    if doc[start].lower_ in _PREPOSITIONS and not about_a_number and not _has_quote(article, start, stop) \
+            and not ends_sentence:
+        return None
     spans = tuple(_content_span(doc, article, a, b) for a, b in parts)
     return Attribution(spans, _span(doc, cue.i, cue.i + 1), _span(doc, *source), _span(doc, *role) if role else None,
                        all(_is_direct(article, a, b) for a, b in parts))
