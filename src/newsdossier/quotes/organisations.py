@@ -6,7 +6,8 @@ almost always the organisation the article is about at that point: the one named
 before the cue (a subject counting more, the lead sentence most); among equals, one whose name
 holds the description's noun ("the bank" and "the Bank of England"), then one named in the last
 three sentences. Names inside quotation marks do not count (they
-are what someone said), nor names inside the statement itself. When two organisations are named
+are what someone said), nor names inside the statement itself, nor the medium of a report ("told the
+Chicago Sun-Times", "according to Dow Jones"). When two organisations are named
 equally often and the last sentences do not decide, the source stays as described: a wrong
 company in a dossier is worse than "the company".
 """
@@ -70,6 +71,24 @@ def _organisation(entity: Any) -> bool:
     return not places.candidates(entity.text) and places.demonym(entity.text) is None
 
 
+# Words before a name that make it the medium of a report, not its subject (as does "reported" after it): "told the Chicago Sun-Times",
+# "according to Dow Jones", "in an interview with CNN", "reported by Reuters", "writing in the Lancet".
+_MEDIUM_BEFORE: Final = (("told",), ("tells",), ("telling",), ("tell",), ("according", "to"), ("interview", "with"),
+                         ("reported", "by"), ("quoted", "by"), ("writing", "in"), ("wrote", "in"), ("said", "in"))
+
+
+def _medium(entity: Any) -> bool:
+    """Whether a mention is whom a source spoke to or where a report appeared ("told the Chicago Sun-Times")."""
+    doc = entity.doc
+    i = entity.start
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1
+    before = tuple(t.lower_ for t in doc[max(0, i - 2):i])
+    if entity.end < len(doc) and doc[entity.end].lower_ in ("reported", "reports", "reporting"):
+        return True  # "..., the Chicago Sun-Times reported"
+    return any(before[-len(words):] == words for words in _MEDIUM_BEFORE if len(before) >= len(words))
+
+
 def _weight(entity: Any, first_sentence: int) -> int:
     """How much a mention says the article is about it: one, one more as a subject, two more in
     the lead sentence (news names its protagonist first)."""
@@ -87,7 +106,7 @@ def salient_organisation(doc: Any, before: int, noun: str, content: Sequence[Tex
     quoted = [q.inner for q in find_quote_marks(text[:before])]
     mentions = [e for e in doc.ents if e.end_char <= before and _key(e.text)
                 and not any(a <= e.start_char < b for a, b in quoted)
-                and not any(c.start <= e.start_char < c.end for c in content) and _organisation(e)]
+                and not any(c.start <= e.start_char < c.end for c in content) and not _medium(e) and _organisation(e)]
     if not mentions:
         return None
     groups: list[list[Any]] = []
