@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from newsdossier.errors import EvalDataError
-from newsdossier.eval.quotes import match_contents, read_polnear
+from newsdossier.eval.quotes import _is_direct, match_contents, read_polnear
 from newsdossier.evaluate import evaluate
 
 TEXT = ("“It is over,” Jane Doe said. Officials say the talks failed.\n\n"
@@ -84,6 +84,23 @@ def test_speaker_resolution_on_the_small_article(polnear: Path, tmp_path: Path) 
         evaluate("quotes", polnear, split="dev", speaker_labels=labels)
 
 
+def test_a_description_left_as_written_is_kept_not_wrong(polnear: Path, tmp_path: Path) -> None:
+    text = TEXT + "Profits rose again.\n\nThe company said the results were better than expected.\n"
+    (polnear / "data" / "dev" / "text" / "doc-a.txt").write_text(text, encoding="utf-8")
+    at = text.index("The company said")
+    labels = tmp_path / "labels.tsv"
+    labels.write_text(f"dev\tdoc-a\t{at}\t{at + 11}\tThe company\tAcme Holdings\n", encoding="utf-8")
+    result: dict[str, Any] = evaluate("quotes", polnear, split="dev", speaker_labels=labels)
+    nominal = result["speaker_resolution"]["nominal"]
+    assert nominal["found"] == 1 and nominal["kept"] == 1 and nominal["wrong"] == 0 and nominal["right"] == 0
+    assert nominal["accuracy"] == 0.0  # a gap still counts against accuracy
+
+
+def test_two_apostrophes_make_a_gold_content_direct() -> None:
+    text = "''We will win,'' she said."
+    assert _is_direct(text, [(0, 16)]) and not _is_direct("We will win, she said.", [(0, 11)])
+
+
 def test_scores_on_the_small_article(polnear: Path) -> None:
     result: dict[str, Any] = evaluate("quotes", polnear, split="dev")
     assert result["gold_attributions"] == 3
@@ -94,13 +111,18 @@ def test_scores_on_the_small_article(polnear: Path) -> None:
 
 # Measured on PolNeAR dev (84 articles, 2,192 attributions) with the bundled pipeline; see
 # docs/benchmarks.md. Floors a little under the measured numbers.
-DEV_QUOTE_F1_FLOOR = 0.49
-DEV_DIRECT_F1_FLOOR = 0.80
-DEV_SPEAKER_ACCURACY_FLOOR = 0.85
-# Of the labelled "he"/"she" sources of dev the product reads (109 of 194), right after resolution: 0.853
+DEV_QUOTE_F1_FLOOR = 0.54
+DEV_DIRECT_F1_FLOOR = 0.84
+DEV_SPEAKER_ACCURACY_FLOOR = 0.90
+# Of the labelled "he"/"she" sources of dev the product reads (120 of 194), right after resolution: 0.850
 # measured (0.578 before issue #22's resolver); dev was held out while the rules were written on train.
 DEV_PRONOUN_RESOLUTION_FLOOR = 0.83
-DEV_NOMINAL_RESOLUTION_FLOOR = 0.66  # "the former president", "the company": 0.697 measured (0.576 before)
+# Descriptions ("the former president", "the company"): of the names the product asserts for them, right:
+# 0.800 measured (24 of 30; 0.821 when it read 5 fewer). Guarded as precision since 2026-12-05: reading more
+# sources had lowered right / read from 0.697 to 0.632 with no resolver change (3 of the 5 more were left as
+# written, which names nobody), and a wrong name, not a description left standing, is the harm.
+DEV_NOMINAL_PRECISION_FLOOR = 0.76
+DEV_NOMINAL_RIGHT_FLOOR = 23  # right answers never fewer than before the quote-recall changes
 SPEAKER_LABELS = Path(__file__).parent / "quotes" / "data" / "polnear_speakers.tsv"
 
 
@@ -114,4 +136,5 @@ def test_polnear_dev_scores(datasets_dir: Path) -> None:
     pronouns, nominals = result["speaker_resolution"]["pronoun"], result["speaker_resolution"]["nominal"]
     assert pronouns["labelled"] == 194 and pronouns["found"] >= 100
     assert pronouns["accuracy"] >= DEV_PRONOUN_RESOLUTION_FLOOR
-    assert nominals["labelled"] == 97 and nominals["accuracy"] >= DEV_NOMINAL_RESOLUTION_FLOOR
+    assert nominals["labelled"] == 97 and nominals["precision"] >= DEV_NOMINAL_PRECISION_FLOOR
+    assert nominals["right"] >= DEV_NOMINAL_RIGHT_FLOOR

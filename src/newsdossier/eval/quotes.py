@@ -161,7 +161,7 @@ def _score_resolution(doc: PolnearDoc, quotes: Sequence[Any], labels: Sequence[S
     """Count, for each labelled source, whether the quote the product read from it resolved it right."""
     for label in labels:
         kind = tally.setdefault(source_kind(label.source), dict.fromkeys(("labelled", "found", "right", "wrong",
-                                                                          "unknown"), 0))
+                                                                          "kept", "unknown"), 0))
         kind["labelled"] += 1
         quote = next((q for q in quotes if q.source is not None and _overlaps((q.source.start, q.source.end),
                                                                                [(label.start, label.end)])), None)
@@ -173,6 +173,8 @@ def _score_resolution(doc: PolnearDoc, quotes: Sequence[Any], labels: Sequence[S
             kind["unknown"] += 1
         elif same_person(speaker, label.speaker):
             kind["right"] += 1
+        elif quote.source is not None and speaker.strip().lower() == quote.source.text.strip().lower():
+            kind["kept"] += 1  # "the group" left as written: no name asserted, a gap rather than a wrong name
         else:
             kind["wrong"] += 1
 
@@ -296,7 +298,8 @@ def evaluate_quotes(root: Path, nlp: Any, *, split: str = "test", limit: int | N
     """Content P/R/F1 (overlap and exact), per kind, and speaker accuracy on one PolNeAR split; with
     ``speaker_labels`` (see :func:`read_speaker_labels`), also ``speaker_resolution``: of the labelled
     pronoun and nominal sources the product read, how many it resolved to the labelled person
-    (``accuracy``: right / found; ``precision``: right / resolved; ``unknown`` left unresolved)."""
+    (``accuracy``: right / found; ``precision``: right / (right + wrong), the names asserted; ``unknown``
+    left unresolved; ``kept``: a description left as written, no name asserted)."""
     docs = read_polnear(root, split)[:limit]
     labels: dict[str, list[SpeakerLabel]] = {}
     for label in read_speaker_labels(speaker_labels) if speaker_labels else ():

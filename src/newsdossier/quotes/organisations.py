@@ -59,8 +59,16 @@ def _key(text: str) -> frozenset[str]:
     return frozenset(w for w in words if w and w not in _GENERIC)
 
 
+# Words after a name that make it a market index, not an organisation ("the Dow Jones industrial average").
+_INDEX_WORDS: Final = frozenset({"index", "average", "industrial", "industrials", "composite"})
+
+
 def _organisation(entity: Any) -> bool:
-    """An ORG name, or a name the NER called a place or other that no gazetteer place bears ("Novartis")."""
+    """An ORG name, or a name the NER called a place or other that no gazetteer place bears ("Novartis");
+    not a market index named after a company ("the Dow Jones industrial average")."""
+    doc = entity.doc
+    if entity.end < len(doc) and doc[entity.end].lower_ in _INDEX_WORDS:
+        return False
     if entity.label_ == "ORG":
         return True
     if entity.label_ not in ("LOC", "MISC") or not entity.text[:1].isupper() or not any(t.pos_ == "PROPN" for t in entity):
