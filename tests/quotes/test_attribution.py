@@ -39,6 +39,9 @@ SHAPES = [
      "said", "Maria Lopez", "the talks had stalled", False),
     ("Ortiz, who has run the shelter since 2009, says she expects more families this winter.",
      "says", "Ortiz", "she expects more families this winter", False),
+    # a plural's possessive inside an inverted source
+    ("“We are honoured to have won the rights,” said Sky Networks' Sophie Turner Laing.",
+     "said", "Sky Networks' Sophie Turner Laing", "We are honoured to have won the rights", True),
     # after a whole quotation, what follows the cue says to whom and where, not what
     ("“We will not back down,” the governor told a crowd in Dayton on Tuesday.",
      "told", "the governor", "We will not back down", True),

@@ -78,6 +78,10 @@ def np_right(doc: Any, start: int, stop: int) -> tuple[int, int] | None:
                 doc[i + 1].pos_ == "ADJ" or "-" in doc[i + 1].text or doc[i + 2].text == "-"):
             i += 1  # "a masked, gun-toting fighter": no noun yet, the phrase goes on
             continue
+        if token.text in ("'", "’") and i > start and not doc[i - 1].whitespace_ and doc[i - 1].lower_.endswith("s") \
+                and i + 1 < stop and doc[i + 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+            i += 1  # "said Sky Networks' Sophie Turner Laing": a plural's possessive, the phrase goes on
+            continue
         if token.is_space or not (token.pos_ in NP_POS or token.lower_ in NP_JOINERS) or token.lower_ in WH or (
                 token.lower_ in CUE_FORMS and token.pos_ not in ("PROPN", "NOUN")):
             break
