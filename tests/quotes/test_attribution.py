@@ -221,3 +221,12 @@ def test_a_quote_after_a_relative_clause_goes_on_with_the_speaker(nlp: Any) -> N
     quotes = find_quotes("a", nlp(text))
     diaz = [q for q in quotes if q.source is not None and q.source.text == "Mr. Diaz"]
     assert len(diaz) == 1 and diaz[0].content.text == "It went well … We are hiring again in the spring."
+
+
+def test_what_a_relative_clause_said_stops_before_the_sentence_verb(nlp: Any) -> None:
+    # the lead of a BBC entertainment article (bbc_news_raw, entertainment), from a new-user trial
+    text = ("The man who said he got Oscar-nominated movie The Aviator off the ground and signed up Leonardo "
+            "DiCaprio has been shut out of the Academy Awards race.")
+    [quote] = find_quotes("a", nlp(text))
+    assert quote.content.text == ("he got Oscar-nominated movie The Aviator off the ground and signed up Leonardo "
+                                  "DiCaprio")

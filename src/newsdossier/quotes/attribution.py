@@ -273,6 +273,8 @@ def _attribute(doc: Any, article: Article, cue: Any, frame: tuple[int, int],
         parts = [content] if content else None
     if not parts or source is None:
         return None
+    if source[1] - source[0] == 1 and doc[source[0]].lower_ in ("who", "that") and parts[-1][0] > cue.i:
+        parts[-1] = (parts[-1][0], _before_main_verb(doc, cue, *parts[-1]))
     start, stop = parts[0][0], parts[-1][1]
     if word in CLAUSE_ONLY and not _has_verb(doc, start, stop):
         return None
@@ -290,6 +292,18 @@ def _attribute(doc: Any, article: Article, cue: Any, frame: tuple[int, int],
     spans = tuple(_content_span(doc, article, a, b) for a, b in parts)
     return Attribution(spans, token_span(doc, cue.i, cue.i + 1), token_span(doc, *source), token_span(doc, *role) if role else None,
                        all(_is_direct(article, a, b) for a, b in parts))
+
+
+def _before_main_verb(doc: Any, cue: Any, start: int, stop: int) -> int:
+    """Where a relative clause's content ends when the sentence's own verb follows it ("The man who said he
+    got the film off the ground has been shut out of the race": what he said stops before "has been")."""
+    root = cue.sent.root
+    if root.i == cue.i or not start < root.i < stop or root.pos_ not in ("VERB", "AUX"):
+        return stop
+    first = min([root.i] + [c.i for c in root.children if c.dep_ in ("aux", "aux:pass", "cop") and c.i > start])
+    cut = trimmed(doc, start, first)[1]
+    # the parse may take the content's own verb for the sentence's: then the cut would leave no clause
+    return cut if any(t.tag_ in FINITE_TAGS for t in doc[start:cut]) else stop
 
 
 def _content_first(doc: Any, article: Article, frame: tuple[int, int], before: int,
