@@ -217,7 +217,8 @@ def test_a_label_must_name_someone(nlp: Any) -> None:
 
 
 def test_a_quote_after_a_relative_clause_goes_on_with_the_speaker(nlp: Any) -> None:
-    text = "“It went well,” said Mr. Diaz, who noted that sales had doubled. “We are hiring again in the spring.”"
+    text = ("“It went well,” said Mr. Diaz, who noted that sales had doubled. "
+            "“We are hiring again in the spring.”")
     quotes = find_quotes("a", nlp(text))
     diaz = [q for q in quotes if q.source is not None and q.source.text == "Mr. Diaz"]
     assert len(diaz) == 1 and diaz[0].content.text == "It went well … We are hiring again in the spring."
@@ -230,3 +231,12 @@ def test_what_a_relative_clause_said_stops_before_the_sentence_verb(nlp: Any) ->
     [quote] = find_quotes("a", nlp(text))
     assert quote.content.text == ("he got Oscar-nominated movie The Aviator off the ground and signed up Leonardo "
                                   "DiCaprio")
+
+
+def test_a_quotation_after_a_short_lead_in_goes_on_with_the_speaker(nlp: Any) -> None:
+    text = ("“Sales fell in the spring,” Ms. Park said. "
+            "Now, “the orders are coming back faster than we planned.”")
+    quotes = find_quotes("a", nlp(text))
+    park = [q for q in quotes if q.source is not None and q.source.text == "Ms. Park"]
+    assert len(park) == 1
+    assert park[0].content.text == "Sales fell in the spring … the orders are coming back faster than we planned."

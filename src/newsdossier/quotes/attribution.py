@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from newsdossier.quotes.cues import CLAUSE_ONLY, CUE_FORMS, OBJECT_FIRST, PARTICIPLES, TAKES_INFINITIVE
 from newsdossier.quotes.marks import MARK_TOKENS, QuoteMarks
@@ -85,7 +85,8 @@ def _clause_end(doc: Any, article: Article, start: int, end: int) -> int:
                 return i
             if token.text in (",", ";") and _subject_and_cue(doc, article, i + 1, end):
                 return i  # "..., and more than 4 in 10 said ...": another source's attribution
-            if token.text == "," and any(is_cue(doc, t) and t.i + 1 < end and doc[t.i + 1].lower_ in ("that", ":", "“", "''")
+            if token.text == "," and any(is_cue(doc, t) and t.i + 1 < end
+                                         and doc[t.i + 1].lower_ in ("that", ":", "“", "''")
                                          and not article.inside[t.i] for t in doc[i + 1:min(i + 5, end)]):
                 return i  # "..., he thinks that ...": a second attribution starts
         i += 1
@@ -290,7 +291,8 @@ def _attribute(doc: Any, article: Article, cue: Any, frame: tuple[int, int],
             and not ends_sentence:
         return None
     spans = tuple(_content_span(doc, article, a, b) for a, b in parts)
-    return Attribution(spans, token_span(doc, cue.i, cue.i + 1), token_span(doc, *source), token_span(doc, *role) if role else None,
+    return Attribution(spans, token_span(doc, cue.i, cue.i + 1), token_span(doc, *source),
+                       token_span(doc, *role) if role else None,
                        all(_is_direct(article, a, b) for a, b in parts))
 
 
@@ -320,7 +322,8 @@ def _content_first(doc: Any, article: Article, frame: tuple[int, int], before: i
     if rest >= end or doc[rest].is_space or (doc[rest].is_punct and doc[rest].text not in (",", "“", '"', "''")) \
             or doc[rest].lower_ in PREPOSITIONS or doc[rest].tag_ == "VBG":
         return [head] if head[1] - head[0] >= 3 else None
-    if doc[rest].text != "," and head[1] - head[0] >= 3 and _is_direct(article, *head) and not _has_quote(article, rest, end) \
+    if doc[rest].text != "," and head[1] - head[0] >= 3 and _is_direct(article, *head) \
+            and not _has_quote(article, rest, end) \
             and not (_ends_sentence(doc, before) and any(t.tag_ in FINITE_TAGS for t in doc[rest:end])):
         # "“...,” Kasich told a crowd in Berea": after a whole quotation, the rest says to whom, where, when
         # (not "“... a year.” And Brown said the figures did not add up": a clause of its own follows)
@@ -408,8 +411,8 @@ def _name_colon(doc: Any, article: Article) -> list[Attribution]:
         line_start = text.rfind("\n", 0, doc[label[0]].idx) + 1
         quoted = article.inside[token.i + 1] or doc[token.i + 1].text in MARK_TOKENS
         if quoted:
-            quote = next((q for q in article.quotes if q.start >= token.idx and not text[token.idx + 1:q.start].strip()),
-                         None)
+            quote = next((q for q in article.quotes
+                          if q.start >= token.idx and not text[token.idx + 1:q.start].strip()), None)
             if quote is None:
                 continue
             span = doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="expand")
@@ -474,7 +477,7 @@ def _continuations(doc: Any, article: Article, found: list[Attribution]) -> tupl
         tail = max([last.content.end] + [s.end for s in (last.cue, last.source, last.role) if s is not None])
         gap = text[tail:quote.start] if tail <= quote.start else ""
         part = TextSpan(quote.inner_start, quote.inner_end, text[quote.inner_start:quote.inner_end])
-        if "\n\n" not in gap and (gap.strip(" ,.:;—–") == "" or _stands_alone(text, quote)):
+        if "\n\n" not in gap and (gap.strip(" ,.:;—–") == "" or _stands_alone(text, quote) or _led_in(text, quote)):
             found[index] = last.extended(part)
         elif _stands_alone(text, quote) and gap.count("\n\n") <= 1 and len(gap) <= 400:
             extra.append(Attribution((part,), None, None, None, True, continues=index))
@@ -489,6 +492,25 @@ def _stands_alone(text: str, quote: QuoteMarks) -> bool:
     after = text[quote.end:after_end].strip()
     next_sentence = after[:1] in ("", ".", "!", "?") or after[:2].strip(". ")[:1].isupper()
     return (not before or before[-1] in ".!?\n”\"") and next_sentence
+
+
+# The most words a short lead-in before a continued quotation may have ("Now, “within the business ...”").
+MAX_LEAD_IN_WORDS: Final = 12
+
+
+def _led_in(text: str, quote: QuoteMarks) -> bool:
+    """Whether a quotation ends a sentence that opens with a few words of the reporter's and a comma, no cue
+    among them ("Now, “within the business community ...”"; "Unless rivals quit the race, “it's ...”")."""
+    before = text[:quote.start]
+    start = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n"),
+                before.rfind("” "), before.rfind("'' ")) + 1
+    lead = before[start:].strip()
+    words = [w.strip(".,;:!?\"“”'‘’").lower() for w in lead.split()]
+    after_end = len(text) if (cut := text.find("\n", quote.end)) < 0 else cut
+    after = text[quote.end:after_end].strip()
+    return bool(lead) and lead.endswith(",") and len(words) <= MAX_LEAD_IN_WORDS \
+        and not any(w in CUE_FORMS for w in words) and "according" not in words \
+        and (after[:1] in ("", ".", "!", "?") or after[:2].strip(". ")[:1].isupper())
 
 
 def find_attributions(doc: Any) -> list[Attribution]:

@@ -79,8 +79,9 @@ def _organisation(entity: Any) -> bool:
     return not places.candidates(entity.text) and places.demonym(entity.text) is None
 
 
-# Words before a name that make it the medium of a report, not its subject (as does "reported" after it): "told the Chicago Sun-Times",
-# "according to Dow Jones", "in an interview with CNN", "reported by Reuters", "writing in the Lancet".
+# Words before a name that make it the medium of a report, not its subject (as does "reported" after it):
+# "told the Chicago Sun-Times", "according to Dow Jones", "in an interview with CNN", "reported by Reuters",
+# "writing in the Lancet".
 _MEDIUM_BEFORE: Final = (("told",), ("tells",), ("telling",), ("tell",), ("according", "to"), ("interview", "with"),
                          ("reported", "by"), ("quoted", "by"), ("writing", "in"), ("wrote", "in"), ("said", "in"))
 

@@ -98,7 +98,8 @@ def role_after(doc: Any, end: int, stop: int) -> tuple[int, int] | None:
     if end >= stop or doc[end].text != ",":
         return None
     i = end + 1
-    while i < stop and doc[i].text not in (",", ".", ";", "“", "”", '"', "''") and doc[i].tag_ not in ("VBG", "VBD", "VBZ"):
+    while i < stop and doc[i].text not in (",", ".", ";", "“", "”", '"', "''") \
+            and doc[i].tag_ not in ("VBG", "VBD", "VBZ"):
         i += 1
     start, finish = trimmed(doc, end + 1, i)
     if finish - start < 2 or doc[start].pos_ not in ("DET", "NOUN", "ADJ", "PROPN", "NUM"):
