@@ -35,7 +35,7 @@ from newsdossier.quotes.sources import (
 )
 from newsdossier.quotes.tokens import (
     ADJUNCT_NOUNS, Article, BETWEEN, FINITE_TAGS, MAX_OBJECT_TOKENS, MIN_CONTINUATION_WORDS, NP_JOINERS, NP_POS,
-    PREPOSITIONS, SEPARATORS, SKIP_BEFORE_CONTENT, SUBJECT_PRONOUNS, TIME_WORDS, WH, is_cue, negated, token_span,
+    OPENERS, PHRASE_STOPS, PREPOSITIONS, SEPARATORS, SKIP_BEFORE_CONTENT, SUBJECT_PRONOUNS, TIME_WORDS, WH, is_cue, negated, token_span,
     trimmed,
 )
 
@@ -86,7 +86,7 @@ def _clause_end(doc: Any, article: Article, start: int, end: int) -> int:
             if token.text in (",", ";") and _subject_and_cue(doc, article, i + 1, end):
                 return i  # "..., and more than 4 in 10 said ...": another source's attribution
             if token.text == "," and any(is_cue(doc, t) and t.i + 1 < end
-                                         and doc[t.i + 1].lower_ in ("that", ":", "“", "''")
+                                         and (doc[t.i + 1].lower_ in ("that", ":") or doc[t.i + 1].text in OPENERS)
                                          and not article.inside[t.i] for t in doc[i + 1:min(i + 5, end)]):
                 return i  # "..., he thinks that ...": a second attribution starts
         i += 1
@@ -108,12 +108,7 @@ def _after_breaks(doc: Any, start: int, end: int) -> int:
 
 def _line_break_after_sentence(doc: Any, i: int) -> bool:
     """Whether token ``i`` is a line break after a sentence's end (with or without a closing quote mark)."""
-    if "\n" not in doc[i].text or not doc[i].is_space:
-        return False
-    j = i - 1
-    while j >= 0 and doc[j].text in MARK_TOKENS:
-        j -= 1
-    return j >= 0 and doc[j].text in (".", "!", "?", "…")
+    return "\n" in doc[i].text and doc[i].is_space and _ends_sentence(doc, i)
 
 
 def _subject_and_cue(doc: Any, article: Article, i: int, end: int, *, pronoun_only: bool = False) -> bool:
@@ -136,7 +131,7 @@ def _subject_and_cue(doc: Any, article: Article, i: int, end: int, *, pronoun_on
 
 def _content_after(doc: Any, article: Article, cue: Any, end: int) -> tuple[int, int] | None:
     i = _past_adjuncts(doc, cue.i + 1, end)
-    if cue.lower_ in OBJECT_FIRST and i < end and doc[i].lower_ not in ("that", ":", "“", '"', "''"):
+    if cue.lower_ in OBJECT_FIRST and i < end and doc[i].lower_ not in ("that", ":") and doc[i].text not in OPENERS:
         j = i
         while j < end and j - i < MAX_OBJECT_TOKENS and (doc[j].pos_ in ("PROPN", "PRON", "NOUN", "DET")):
             j += 1
@@ -147,7 +142,7 @@ def _content_after(doc: Any, article: Article, cue: Any, end: int) -> tuple[int,
             j = i + 1
             while j < end and j - i <= 3 and doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM"):
                 j += 1
-            if j < end and (doc[j].lower_ in SKIP_BEFORE_CONTENT or doc[j].text in ("“", '"', "''")):
+            if j < end and (doc[j].lower_ in SKIP_BEFORE_CONTENT or doc[j].text in OPENERS):
                 i = j
                 continue
         if i + 1 < end and doc[i].lower_ == "to" and doc[i + 1].pos_ in ("PROPN", "PRON") and cue.lower_ not in OBJECT_FIRST:
@@ -255,7 +250,7 @@ def _attribute(doc: Any, article: Article, cue: Any, frame: tuple[int, int],
     if inverted and inverted[1] < end and doc[inverted[1]].lower_ in ("who", "whose"):
         # "says the source who spoke on condition of anonymity": the description goes with it
         stop = inverted[1]
-        while stop < end and doc[stop].text not in (",", ".", ";", "“", "”", '"', "''") and not doc[stop].is_space:
+        while stop < end and doc[stop].text not in PHRASE_STOPS and not doc[stop].is_space:
             stop += 1
         inverted = (inverted[0], stop)
     if inverted:
@@ -319,7 +314,7 @@ def _content_first(doc: Any, article: Article, frame: tuple[int, int], before: i
     if k < end and doc[k].lower_ in ("that", ":"):
         return None  # "..., he said that ...": the content follows
     head = trimmed(doc, _after_breaks(doc, floor, before - 1), before - 1)
-    if rest >= end or doc[rest].is_space or (doc[rest].is_punct and doc[rest].text not in (",", "“", '"', "''")) \
+    if rest >= end or doc[rest].is_space or (doc[rest].is_punct and doc[rest].text != "," and doc[rest].text not in OPENERS) \
             or doc[rest].lower_ in PREPOSITIONS or doc[rest].tag_ == "VBG":
         return [head] if head[1] - head[0] >= 3 else None
     if doc[rest].text != "," and head[1] - head[0] >= 3 and _is_direct(article, *head) \
@@ -343,7 +338,7 @@ def _ends_sentence(doc: Any, before: int) -> bool:
     j = before - 1
     while j >= 0 and (doc[j].text in MARK_TOKENS or doc[j].is_space or doc[j].text in SEPARATORS - {","}):
         j -= 1
-    return j >= 0 and doc[j].text in (".", "!", "?")
+    return j >= 0 and doc[j].text in (".", "!", "?", "…")
 
 
 def _past_adjuncts(doc: Any, i: int, end: int) -> int:
@@ -385,7 +380,7 @@ def _according_to(doc: Any, article: Article, frame: tuple[int, int]) -> list[At
         source = np_right(doc, token.i + 2, end)
         if source is None:
             continue
-        if token.i == floor or doc[token.i - 1].text in ("“", '"', "''"):
+        if token.i == floor or doc[token.i - 1].text in OPENERS:
             comma = next((t.i for t in doc[source[1]:end] if t.text == ","), None)
             content = trimmed(doc, comma + 1, end) if comma is not None else None
         else:
@@ -484,14 +479,18 @@ def _continuations(doc: Any, article: Article, found: list[Attribution]) -> tupl
     return found, extra
 
 
+def _ends_its_sentence(text: str, quote: QuoteMarks) -> bool:
+    """Whether a quotation ends its sentence: only punctuation, or a new sentence, after it on its line."""
+    after_end = len(text) if (cut := text.find("\n", quote.end)) < 0 else cut
+    after = text[quote.end:after_end].strip()
+    return after[:1] in ("", ".", "!", "?") or after[:2].strip(". ")[:1].isupper()
+
+
 def _stands_alone(text: str, quote: QuoteMarks) -> bool:
     """Whether a quotation is a sentence of its own: only a line break or a sentence end before it
     and only punctuation after it."""
     before = text[:quote.start].rstrip(" ")
-    after_end = len(text) if (cut := text.find("\n", quote.end)) < 0 else cut
-    after = text[quote.end:after_end].strip()
-    next_sentence = after[:1] in ("", ".", "!", "?") or after[:2].strip(". ")[:1].isupper()
-    return (not before or before[-1] in ".!?\n”\"") and next_sentence
+    return (not before or before[-1] in ".!?\n”\"") and _ends_its_sentence(text, quote)
 
 
 # The most words a short lead-in before a continued quotation may have ("Now, “within the business ...”").
@@ -506,11 +505,8 @@ def _led_in(text: str, quote: QuoteMarks) -> bool:
                 before.rfind("” "), before.rfind("'' ")) + 1
     lead = before[start:].strip()
     words = [w.strip(".,;:!?\"“”'‘’").lower() for w in lead.split()]
-    after_end = len(text) if (cut := text.find("\n", quote.end)) < 0 else cut
-    after = text[quote.end:after_end].strip()
     return bool(lead) and lead.endswith(",") and len(words) <= MAX_LEAD_IN_WORDS \
-        and not any(w in CUE_FORMS for w in words) and "according" not in words \
-        and (after[:1] in ("", ".", "!", "?") or after[:2].strip(". ")[:1].isupper())
+        and not any(w in CUE_FORMS for w in words) and "according" not in words and _ends_its_sentence(text, quote)
 
 
 def find_attributions(doc: Any) -> list[Attribution]:

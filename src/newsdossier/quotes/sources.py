@@ -7,7 +7,7 @@ from typing import Any, Final
 
 from newsdossier.quotes.cues import CUE_FORMS
 from newsdossier.quotes.tokens import (
-    Article, BETWEEN, MAX_SOURCE_TOKENS, NP_JOINERS, NP_POS, SUBJECT_PRONOUNS, WH, is_cue, trimmed,
+    Article, BETWEEN, MAX_SOURCE_TOKENS, NP_JOINERS, NP_POS, PHRASE_STOPS, SUBJECT_PRONOUNS, WH, is_cue, trimmed,
 )
 
 __all__ = [
@@ -98,7 +98,7 @@ def role_after(doc: Any, end: int, stop: int) -> tuple[int, int] | None:
     if end >= stop or doc[end].text != ",":
         return None
     i = end + 1
-    while i < stop and doc[i].text not in (",", ".", ";", "“", "”", '"', "''") \
+    while i < stop and doc[i].text not in PHRASE_STOPS \
             and doc[i].tag_ not in ("VBG", "VBD", "VBZ"):
         i += 1
     start, finish = trimmed(doc, end + 1, i)

@@ -6,16 +6,21 @@ from __future__ import annotations
 from typing import Any, Final
 
 from newsdossier.quotes.cues import CUE_FORMS
-from newsdossier.quotes.marks import find_quote_marks
+from newsdossier.quotes.marks import MARK_TOKENS, find_quote_marks
 from newsdossier.quotes.model import TextSpan
 
 __all__ = [
     "ADJUNCT_NOUNS", "Article", "BETWEEN", "FINITE_TAGS", "MAX_OBJECT_TOKENS", "MAX_SOURCE_TOKENS",
-    "MIN_CONTINUATION_WORDS", "NEGATIONS", "NP_JOINERS", "NP_POS", "PREPOSITIONS", "SEPARATORS",
+    "MIN_CONTINUATION_WORDS", "NEGATIONS", "NP_JOINERS", "NP_POS", "OPENERS", "PHRASE_STOPS", "PREPOSITIONS", "SEPARATORS",
     "SKIP_BEFORE_CONTENT", "SUBJECT_PRONOUNS", "THAT_ONLY", "TIME_WORDS", "WH", "is_cue", "negated", "token_span",
     "trimmed",
 ]
 
+
+# Quotation marks that may open a quotation right after a cue, "that" or a colon ("said: “...”").
+OPENERS: Final = frozenset({"“", '"', "''", "«", "„"})
+# Where a source's description or a name after its cue stops: a clause's punctuation or a quotation mark.
+PHRASE_STOPS: Final = frozenset({",", ".", ";"}) | MARK_TOKENS
 
 # Words between a subject and its cue that belong to neither ("he has also warned").
 BETWEEN: Final = frozenset("""has have had also recently later earlier then previously once again will would
