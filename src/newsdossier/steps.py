@@ -40,6 +40,7 @@ from newsdossier.nlp.stage import analyse_to_bytes, doc_from_bytes, text_key, un
 from newsdossier.places import (
     Toponym,
     find_places,
+    mention_countries,
     outlet_country,
     place_of_actor,
     place_of_event,
@@ -416,7 +417,8 @@ def events_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, s
                             published={a.id: a.published.value for a in articles},
                             topic_of={story.id: story.topic for story in stories.stories},
                             story_first={story.id: story.first for story in stories.stories},
-                            story_last={story.id: story.last for story in stories.stories})
+                            story_last={story.id: story.last for story in stories.stories},
+                            countries=mention_countries(found.events, found.places))
     for event in events:
         event.geo = place_of_event(event, found.places)
     names = {entity.id: entity.name for entity in entities}

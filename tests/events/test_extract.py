@@ -254,3 +254,44 @@ def test_petrarch_discards_keep_sport_out_of_events(nlp: Any, tmp_path: Path) ->
 def test_found_dead_is_a_death_not_an_assault(nlp: Any) -> None:
     assert not _mentions(nlp, "US actor Ossie Davis has been found dead at the age of 87.")  # the dictionary says 190
     assert _mentions(nlp, "Gunmen killed three people in the raid.")["killed"].type == "ASSAULT"
+
+
+def test_a_relative_pronoun_stands_for_the_noun_it_follows(nlp: Any) -> None:
+    killed = _mentions(nlp, "Mohammad Merah, who killed seven people in Toulouse in 2012, was shot.")["killed"]
+    assert killed.source is not None and killed.source.text == "Mohammad Merah" and killed.source_is_actor
+    # "which" is no one: the quake (here "the one") devastated, no actor did
+    devastated = _mentions(nlp, "The quake was stronger than the one which devastated Christchurch last month.")
+    assert not devastated["devastated"].political
+
+
+def test_a_purpose_and_an_election_defeat_are_no_events(nlp: Any) -> None:
+    fly = _mentions(nlp, "The plane took off with ample fuel to fly to Beijing.")["fly"]
+    assert fly.modality == "intended" and not fly.factual
+    assert "defeated" not in _mentions(nlp, "In 2009, he defeated Dora Bakoyannis to become party leader.")
+
+
+def test_an_opening_participle_is_said_of_the_subject(nlp: Any) -> None:
+    released = _mentions(nlp, "Released by Google on November 3, the latest version of the system is now "
+                              "available in Poland.")["Released"]
+    assert released.target is not None and "version" in released.target.text and not released.political
+
+
+def test_a_date_after_since_or_before_bounds_an_event_without_dating_it(nlp: Any) -> None:
+    from datetime import date
+
+    from newsdossier.events.attach import attach_dates_and_places
+    from newsdossier.events.extract import sentence_mains
+    from newsdossier.timex import find_time_expressions
+
+    def dated(text: str) -> dict[str, str | None]:
+        doc = nlp(text)
+        expressions = find_time_expressions(text, date(2015, 11, 20),
+                                            sentences=[(s.start_char, s.end_char) for s in doc.sents])
+        found = find_event_mentions("a", doc, text)
+        found = attach_dates_and_places(found, doc, expressions, date(2015, 11, 20),
+                                        main=sentence_mains(found, doc))
+        return {m.trigger.text: m.date.text if m.date else None for m in found}
+
+    assert dated("Police arrested two men in Brussels in 2011.")["arrested"] == "2011"
+    assert dated("Police have arrested two men in Brussels since 2011.")["arrested"] is None
+    assert dated("The rebels had attacked the town before Monday.")["attacked"] is None

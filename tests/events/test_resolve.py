@@ -24,13 +24,15 @@ def _mention(article: str, start: int, *, lemma: str = "strike", kind: str = "AS
 
 def _resolve(mentions: dict[str, list[EventMention]], *, families: dict[str, str] | None = None,
              spun: dict[str, str] | None = None, actors: dict[str, list[tuple[int, int, str]]] | None = None,
-             published: dict[str, date] | None = None) -> list:  # type: ignore[type-arg]
+             published: dict[str, date] | None = None,
+             countries: dict[tuple[str, int], str] | None = None) -> list:  # type: ignore[type-arg]
     articles = list(mentions)
     return resolve_events(mentions, story_of=dict.fromkeys(articles, "s1"),
                           family_of=families or {a: f"F{a}" for a in articles}, spun_sources=spun or {},
                           actors=actors or {}, texts=dict.fromkeys(articles, TEXT),
                           published=published or dict.fromkeys(articles, date(2020, 1, 4)),
-                          story_first={"s1": date(2020, 1, 3)}, story_last={"s1": date(2020, 1, 5)})
+                          story_first={"s1": date(2020, 1, 3)}, story_last={"s1": date(2020, 1, 5)},
+                          countries=countries)
 
 
 DAY = date(2020, 1, 3)
@@ -99,3 +101,19 @@ def test_an_event_long_before_its_story_is_background() -> None:
     assert len(old) == 1 and old[0].background
     news = _resolve({"a": [_mention("a", 10, day=DAY, target=(50, 59))]}, actors={"a": [(50, 59, "E1")]})
     assert not news[0].background
+
+
+def test_mentions_placed_in_two_countries_are_two_events() -> None:
+    # the same word, the same source actor, one undated: only the places tell them apart
+    actors = {"a": [(60, 66, "E9")], "b": [(60, 66, "E9")]}
+    first = _mention("a", 10, lemma="arrest", kind="COERCE", day=DAY, source=(60, 66), place="Brussels")
+    other = _mention("b", 10, lemma="arrest", kind="COERCE", source=(60, 66), place="Cairo")
+    assert len(_resolve({"a": [first], "b": [other]}, actors=actors)) == 2  # names with no word in common
+    same_country = _resolve({"a": [first], "b": [_mention("b", 10, lemma="arrest", kind="COERCE", source=(60, 66),
+                                                          place="Laeken")]}, actors=actors,
+                            countries={("a", 10): "BE", ("b", 10): "BE"})
+    assert len(same_country) == 1  # resolved to one country: "Brussels" and "Laeken" may be one arrest
+    two_countries = _resolve({"a": [first], "b": [_mention("b", 10, lemma="arrest", kind="COERCE", source=(60, 66),
+                                                           place="Brussels")]}, actors=actors,
+                             countries={("a", 10): "BE", ("b", 10): "US"})  # Brussels, Wisconsin
+    assert len(two_countries) == 2

@@ -9,8 +9,10 @@ one highest in the parse); a place named in the sentence (not as a subject) plac
 and what is left takes the dateline's place. Without a date of its own, the main event of one of
 the article's first two sentences (the lead) is dated by publication, when its sentence names no
 time at all: news leads report what happened in the last days, so the week up to publication is
-as precise as that can honestly be. Any other mention without a date of its own has no date: a
-noun ("the assassination") or a verb deeper in an article often reports something long past.
+as precise as that can honestly be. A time expression after "since", "until", "before", "after",
+"by" or "prior to" bounds an event without dating it, and dates none. Any other mention without a
+date of its own has no date: a noun ("the assassination") or a verb deeper in an article often
+reports something long past.
 """
 
 from __future__ import annotations
@@ -32,6 +34,22 @@ _PLACE_CASES: Final = frozenset({"in", "at", "near", "outside", "inside", "acros
 _LIGHT_DEPS: Final = frozenset({"nsubj", "nsubj:pass", "obj"})
 _WEEK: Final = timedelta(days=6)
 _LEAD_SENTENCES: Final = 2
+# Words before a time expression that make it a bound, not the event's date: "the first state of
+# emergency since 2005" happened after 2005, "fled before Monday" before it, "by 2011" by then.
+_BOUNDS: Final = frozenset({"since", "until", "till", "before", "after", "by"})
+_BOUND_PAIRS: Final = frozenset({("prior", "to"), ("ahead", "of"), ("up", "to")})
+
+
+def _bounds_only(doc: Any, expression: TimeExpression) -> bool:
+    """Whether a bounding word stands right before the expression (or opens it)."""
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    first = span[0]
+    if first.lower_ in _BOUNDS:
+        return True
+    before = [doc[i].lower_ for i in range(max(0, first.i - 2), first.i)]
+    return bool(before) and (before[-1] in _BOUNDS or tuple(before) in _BOUND_PAIRS)
 
 
 def _token_at(doc: Any, start: int, end: int) -> Any | None:
@@ -120,7 +138,7 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         if token is not None:
             triggers[mention.trigger.start] = token
     trigger_ids = {t.i for t in triggers.values()}
-    dated = [(e, _token_at(doc, e.start, e.end)) for e in expressions if e.dated]
+    dated = [(e, _token_at(doc, e.start, e.end)) for e in expressions if e.dated and not _bounds_only(doc, e)]
     places = [(ent, ent.root) for ent in doc.ents if ent.label_ in _PLACE_LABELS]
     lead = {(s.start_char, s.end_char) for s in list(doc.sents)[:_LEAD_SENTENCES]}
     out = []

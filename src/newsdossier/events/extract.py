@@ -43,9 +43,10 @@ _LIGHT_OBJECTS: Final = {"take": frozenset({"place", "part", "office", "note", "
                          "make": frozenset({"sure", "sense", "progress"}), "give": frozenset({"way"})}
 # Verbs whose everyday senses outnumber the one the dictionary codes by default: "fired the coach",
 # "served on the board", "took over as president", "died after a fall", "pulled over for
-# speeding". Only a pattern of their block (the words around them) makes them events.
+# speeding", "defeated her rival to become party leader". Only a pattern of their block (the words
+# around them) makes them events.
 _EVERYDAY_SENSES: Final = frozenset({"fire", "serve", "join", "lead", "take", "found", "conduct", "call",
-                                     "leave", "promote", "pull", "guide", "die", "work", "run", "hit", "beat",
+                                     "leave", "promote", "pull", "guide", "die", "work", "run", "hit", "beat", "defeat",
                                      "hold", "give", "get", "go", "come", "move", "open", "close", "start"})
 # Verbs whose "... dead" pattern the dictionary codes as violence (CAMEO 190), though "found
 # dead" reports a death and says nothing of who caused it.
@@ -267,6 +268,14 @@ def _case(token: Any) -> str:
     return first.lower_ if first.pos_ == "ADP" and first.i < token.i else ""
 
 
+def _names_time(token: Any) -> bool:
+    """Whether an argument's head names a time ("met yesterday", "arrested Jan. 6"), not someone."""
+    word = token.lower_.rstrip(".")
+    if word in _TIME_WORDS:
+        return True
+    return bool(token.like_num) and any(t.lower_.rstrip(".") in MONTHS for t in token.doc[token.left_edge.i:token.i])
+
+
 def _subject(token: Any) -> Any | None:
     return next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
 
@@ -292,25 +301,56 @@ def _arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
             target = child
         elif child.dep_ in ("obl", "obl:agent") and _case(child) == "by" and token.tag_ == "VBN":
             source = child
-        elif child.dep_ == "obj" and target is None and child.lower_ not in _TIME_WORDS \
+        elif child.dep_ == "obj" and target is None and not _names_time(child) \
                 and child.lemma_.lower() not in EVENT_NOUNS:
             target = child  # not a time ("met yesterday") or the event itself ("attended a summit", "held talks")
     if target is None:
         target = next((c for c in token.children if c.dep_ == "obl" and _case(c) in _TARGET_PREPS
-                       and c.pos_ in ("PROPN", "NOUN", "PRON") and c.lower_ not in _TIME_WORDS), None)
+                       and c.pos_ in ("PROPN", "NOUN", "PRON") and not _names_time(c)), None)
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children) or token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() in ("be", "get") for c in token.children)
     climber, steps = token, 0
-    while source is None and steps < 3 and (
+    while source is None and steps < 3 and not passive and (
             climber.dep_ in ("xcomp", "advcl", "conj") and climber.head.pos_ in ("VERB", "AUX", "ADJ", "ADV")
             or climber.dep_ == "acl" and climber.head.pos_ in ("ADJ", "ADV")):
         # "agreed to set up": the subject of "agreed"; "is about to restore", "is ready to sign": of "about"
         climber, steps = climber.head, steps + 1
         source = _subject(climber)
+    if passive and target is None and token.dep_ == "conj" and token.head.pos_ == "VERB":
+        target = _subject(token.head)  # "who had left for Syria and was killed": the one who left
+    if target is None and token.tag_ == "VBN" and token.is_sent_start:
+        # "Released by Google on Monday, the new version ...": what the opening participle is said of
+        target = next((t for t in token.sent if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != token.i), None)
+    source, target = _antecedent(source, token), _antecedent(target, token)
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
-        if token.tag_ == "VBN" and target is None:
-            target = token.head  # "the convoy attacked by rebels"
+        if token.tag_ == "VBN" and (target is None or target.dep_ == "obl"):
+            target = token.head  # "the convoy attacked by rebels", "Jackson, arrested on suspicion of ..."
         elif token.tag_ != "VBN" and source is None:
             source = token.head  # "protesters demonstrating against"
     return source, target
+
+
+_RELATIVES: Final = frozenset({"who", "which", "that", "whom"})
+
+
+def _antecedent(argument: Any | None, verb: Any) -> Any | None:
+    """What a relative pronoun argument stands for: the noun its clause modifies ("Merah, who
+    killed seven people": Merah; "the one which devastated": the one), by the parse when it hangs
+    the clause on a noun, else the name or noun right before the pronoun (and its comma)."""
+    if argument is None or argument.lower_ not in _RELATIVES or argument.pos_ != "PRON":
+        return argument
+    if verb.dep_ == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < argument.i:
+        return verb.head
+    doc = argument.doc
+    i = argument.i - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return argument
+    head = doc[i]
+    while head.dep_ in ("flat", "compound", "fixed") and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    return head
 
 
 _RUN_POS: Final = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})

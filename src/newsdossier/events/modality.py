@@ -113,6 +113,9 @@ def governing_modality(token: Any, types: dict[int, str]) -> Modality:
              if doc[i].lemma_.lower() in _PREVENTING or doc[i].lower_.startswith(("prevent", "stopp", "block"))),
             None)) is not None:
         return Modality("prevented", verb.text, True)  # "prevented pirates from attacking", whatever the parse made of it
+    if token.dep_ == "advcl" and token.head.i != token.i and any(
+            c.dep_ == "mark" and c.lower_ == "to" for c in token.children):
+        return Modality("intended", "to", True)  # a purpose: "took off with fuel to fly to Beijing"
     head, child = token.head, token
     for _ in range(4):
         if head.i == child.i:

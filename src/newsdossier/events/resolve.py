@@ -7,12 +7,14 @@ when (a date of its own), who (a source or target that is one of the pile's acto
 place the parse attaches to it) starts an event: "the attack" with none of them can only join
 one, as a further report of it. Inside a topic (its stories; an article outside every story is
 its own), mentions are taken in date order and each joins the best compatible event or starts
-one; the event belongs to the story that reports it most. Compatible means: the same PLOVER type; dates that overlap, a day either way allowed between
-two day-precise dates (a night, a time zone), the difference then kept as a conflict; and no
-two different targets (a strike on one base is not a strike on another). Among compatible
-events a mention joins the one it shares the most with: the same sentence in a copy of the same
-story (a reuse family), the trigger's lemma, a target or source actor, a day, a place. A
-mention in a spun rewrite joins its source's event as ``reworded`` and never makes an event
+one; the event belongs to the story that reports it most. Compatible means: the same PLOVER
+type; dates that overlap, a day either way allowed between two day-precise dates (a night, a time
+zone), the difference then kept as a conflict; no two different targets (a strike on one base is
+not a strike on another); and no two places: not two countries (the places stage resolves the
+place each mention names: an arrest in Egypt is not one in Belgium), nor, where a country is not
+known, two place names with no word in common. Among compatible events a mention joins the one
+it shares the most with: the same sentence in a copy of the same story (a reuse family), the
+trigger's lemma, a target or source actor, a day, a place. A mention in a spun rewrite joins its source's event as ``reworded`` and never makes an event
 alone, so a rewrite's distortions never become facts.
 
 Each event's date is the one most of its families give (the earliest among equals), its place the
@@ -60,6 +62,7 @@ class _Draft:
     targets: set[str] = field(default_factory=set)
     days: set[date] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)  # of the places its mentions' words name
     sentences: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (family, sentence) -> articles
 
 
@@ -101,6 +104,12 @@ class _Facts:
     targets: frozenset[str]
     sentence: str
     reworded: bool
+    country: str = ""  # the country of the place the mention names, where the places stage resolved it
+
+
+def _named_place(mention: EventMention) -> bool:
+    """Whether the mention's sentence names where it happened (not the dateline's place)."""
+    return mention.place is not None and mention.place_basis != "dateline"
 
 
 def _compatible(facts: _Facts, draft: _Draft) -> bool:
@@ -109,6 +118,12 @@ def _compatible(facts: _Facts, draft: _Draft) -> bool:
         return False
     if facts.targets and draft.targets and not facts.targets & draft.targets:
         return False
+    if facts.country and draft.countries:
+        if facts.country not in draft.countries:
+            return False  # an arrest in Egypt is not the arrest in Brussels
+    elif mention.place is not None and _named_place(mention) and draft.places \
+            and not content_words(mention.place.text) & draft.places:
+        return False  # nor, where a name is not resolved, the arrest in Molenbeek
     first, last = _range(mention)
     if first is None or last is None or draft.first is None or draft.last is None:
         return True
@@ -131,7 +146,7 @@ def _score(facts: _Facts, draft: _Draft) -> float:
     day = _day(mention)
     if day is not None and day in draft.days:
         score += 0.25
-    if mention.place is not None and mention.place_basis != "dateline" and content_words(mention.place.text) & draft.places:
+    if mention.place is not None and _named_place(mention) and content_words(mention.place.text) & draft.places:
         score += 0.1
     return score
 
@@ -143,10 +158,12 @@ def _add(draft: _Draft, facts: _Facts) -> None:
     if not facts.reworded:  # a spun rewrite's words never become facts
         draft.sources |= facts.sources
         draft.targets |= facts.targets
+        if facts.country:
+            draft.countries.add(facts.country)
     draft.sentences.setdefault((facts.family, facts.sentence), set()).add(mention.article)
     if (day := _day(mention)) is not None:
         draft.days.add(day)
-    if mention.place is not None and mention.place_basis != "dateline":
+    if mention.place is not None and _named_place(mention):
         draft.places |= content_words(mention.place.text)
     first, last = _range(mention)
     if first is not None and last is not None and mention.date is not None and mention.date.basis != "publication":
@@ -219,11 +236,15 @@ def resolve_events(mentions: Mapping[str, Sequence[EventMention]], *, story_of: 
                    actors: Mapping[str, Sequence[tuple[int, int, str]]], texts: Mapping[str, str],
                    published: Mapping[str, date | None], topic_of: Mapping[str, str] | None = None,
                    story_first: Mapping[str, date | None] | None = None,
-                   story_last: Mapping[str, date | None] | None = None) -> list[Event]:
+                   story_last: Mapping[str, date | None] | None = None,
+                   countries: Mapping[tuple[str, int], str] | None = None) -> list[Event]:
     """The pile's events (see the module doc), by story and date. ``topic_of`` maps a story to its
     topic (stories are their own topics without it); ``story_first`` and ``story_last`` give each
-    story's first and last day."""
+    story's first and last day; ``countries`` the country code of the place a mention names (by
+    article and trigger offset), where the places stage resolved it: mentions in two countries
+    are never one event."""
     topic_of = topic_of or {}
+    countries = countries or {}
     story_first = story_first or {}
     story_last = story_last or {}
     by_story: dict[str | None, list[_Facts]] = {}
@@ -240,7 +261,8 @@ def resolve_events(mentions: Mapping[str, Sequence[EventMention]], *, story_of: 
                 if target is not None:
                     targets |= _actors_in(target.start, target.end, spans, text)
             facts = _Facts(mention, family_of.get(article, article), frozenset(sources), frozenset(targets),
-                           _norm(text[mention.sentence[0]:mention.sentence[1]]), reworded)
+                           _norm(text[mention.sentence[0]:mention.sentence[1]]), reworded,
+                           countries.get((article, mention.trigger.start), ""))
             story = story_of.get(article)
             by_story.setdefault(topic_of.get(story, story) if story else f"article:{article}", []).append(facts)
     events: list[Event] = []

@@ -21,10 +21,10 @@ from newsdossier.places.resolve import PRECISION, Toponym, common_words, find_to
 
 if TYPE_CHECKING:
     from newsdossier.entities import Entity
-    from newsdossier.events.model import Event
+    from newsdossier.events.model import Event, EventMention
 
-__all__ = ["Place", "Toponym", "find_places", "gazetteer", "outlet_country", "place_of_actor", "place_of_event",
-           "places_to_records", "resolve_by_outlet", "resolve_by_story"]
+__all__ = ["Place", "Toponym", "find_places", "gazetteer", "mention_countries", "outlet_country", "place_of_actor",
+           "place_of_event", "places_to_records", "resolve_by_outlet", "resolve_by_story"]
 
 
 def _resolve_name(name: str) -> Place | None:
@@ -133,6 +133,24 @@ def place_of_event(event: Event, places: Mapping[str, Sequence[Toponym]]) -> Pla
     if named:  # the place the event's name shows, never another mention's ("Troy" is not Detroit)
         return chosen[max(named)[1]]
     return _resolve_name(event.place)
+
+
+def mention_countries(mentions: Mapping[str, Sequence[EventMention]], places: Mapping[str, Sequence[Toponym]]
+                      ) -> dict[tuple[str, int], str]:
+    """The country of the place each event mention names in its sentence (attached or not; not the
+    dateline's), by (article, trigger offset): the first resolved toponym inside the place phrase
+    that lies in one country (not a region or continent)."""
+    countries: dict[tuple[str, int], str] = {}
+    for article, found in mentions.items():
+        toponyms = [t for t in places.get(article, ()) if t.place is not None and t.place.country]
+        for mention in found:
+            where = mention.place
+            if where is None or mention.place_basis not in ("attached", "sentence"):
+                continue
+            inside = next((t for t in toponyms if where.start <= t.start and t.end <= where.end), None)
+            if inside is not None and inside.place is not None:
+                countries[(article, mention.trigger.start)] = inside.place.country
+    return countries
 
 
 def place_of_actor(entity: Entity, places: Mapping[str, Sequence[Toponym]]) -> Place | None:
