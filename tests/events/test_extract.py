@@ -295,3 +295,42 @@ def test_a_date_after_since_or_before_bounds_an_event_without_dating_it(nlp: Any
     assert dated("Police arrested two men in Brussels in 2011.")["arrested"] == "2011"
     assert dated("Police have arrested two men in Brussels since 2011.")["arrested"] is None
     assert dated("The rebels had attacked the town before Monday.")["attacked"] is None
+
+
+def test_a_politician_who_attacks_a_rival_criticises_and_troops_that_attack_do_violence(nlp: Any) -> None:
+    targeting = _mentions(nlp, "Trump has been targeting Machado since Monday.")["targeting"]
+    assert targeting.type == "DISAPPROVE"
+    assert _mentions(nlp, "In a speech, Trump attacked the hateful ideology of radical Islam.")["attacked"].type \
+        == "DISAPPROVE"
+    assert _mentions(nlp, "Troops attacked the village.")["attacked"].type == "ASSAULT"
+    assert _mentions(nlp, "Merah attacked a Jewish school in Toulouse, killing four.")["attacked"].type == "ASSAULT"
+    assert _mentions(nlp, "Barack Obama fired anti-aircraft batteries at Russia.")["fired"].type == "ASSAULT"
+
+
+def test_saying_is_no_deed_and_a_said_clause_s_subject_is_no_pattern_word(nlp: Any) -> None:
+    # "said ... plans" is the dictionary's "said [it] plans" (an intent) only when "plans" is not what is said
+    assert "said" not in _mentions(nlp, "The lawyer said the plans were a further abuse of human rights.")
+    said = _mentions(nlp, "The minister said the attack on the embassy was cowardly.")
+    assert "said" not in said and said["attack"].type == "ASSAULT"  # the attack is its own mention
+
+
+def test_a_past_tense_read_as_a_participle_keeps_its_subject_as_source(nlp: Any) -> None:
+    called = _mentions(nlp, "In July, the NAACP called for a moratorium on charter schools.")["called"]
+    assert called.source is not None and called.source.text == "NAACP"
+    assert called.target is None or "NAACP" not in called.target.text
+
+
+def test_a_contracted_will_makes_an_event_possible(nlp: Any) -> None:
+    present = _mentions(nlp, "She\u2019ll present her proposals in a speech Friday in Port St. Lucie.")["present"]
+    assert present.modality == "possible" and not present.factual
+
+
+def test_violence_words_in_an_election_race_are_no_events(nlp: Any) -> None:
+    assert "clobbered" not in _mentions(nlp, "When Sanders began closing on Clinton in national polls and "
+                                             "clobbered her in New Hampshire, the bet looked shaky.")
+    assert "rally" not in _mentions(nlp, "At Sanders's rally in Ventura, some voters wore T-shirts.")
+    assert "campaigned" not in _mentions(nlp, "Former President Bill Clinton campaigned on his wife's behalf.")
+    # a word of violence or protest keeps the violent sense, election or not
+    assert _mentions(nlp, "Gunmen attacked a campaign rally in Karachi, killing five.")["attacked"].type == "ASSAULT"
+    assert _mentions(nlp, "Thousands of protesters held a rally in Kiev against the government.")["rally"].type \
+        == "PROTEST"

@@ -27,6 +27,7 @@ import simplemma
 from newsdossier.events.lexicon import EVENT_NOUNS, actor_nouns, discards, lexicon, plover_of
 from newsdossier.events.modality import governing_modality, negated_at
 from newsdossier.events.model import EventMention, TextSpan
+from newsdossier.events.senses import contest_sense, verbal_attack
 from newsdossier.timex.lexicon import DAY_PARTS, MONTHS, SEASON_CODES, UNITS, WEEKDAYS
 
 __all__ = ["find_event_mentions", "main_mention", "main_mentions", "names_actor", "sentence_mains"]
@@ -46,11 +47,15 @@ _LIGHT_OBJECTS: Final = {"take": frozenset({"place", "part", "office", "note", "
 # speeding", "defeated her rival to become party leader". Only a pattern of their block (the words
 # around them) makes them events.
 _EVERYDAY_SENSES: Final = frozenset({"fire", "serve", "join", "lead", "take", "found", "conduct", "call",
-                                     "leave", "promote", "pull", "guide", "die", "work", "run", "hit", "beat", "defeat",
-                                     "hold", "give", "get", "go", "come", "move", "open", "close", "start"})
+                                     "leave", "promote", "pull", "guide", "die", "work", "run", "hit", "beat",
+                                     "defeat", "campaign", "hold", "give", "get", "go", "come", "move", "open",
+                                     "close", "start"})
 # Verbs whose "... dead" pattern the dictionary codes as violence (CAMEO 190), though "found
 # dead" reports a death and says nothing of who caused it.
 _DEATH_FINDERS: Final = frozenset({"find", "discover", "report", "declare", "pronounce"})
+# CAMEO roots of what is done, not said: protests, force postures, coercion, violence. A verb of
+# saying (its own code a public statement, 01) never reports one of these by itself.
+_DONE_ROOTS: Final = frozenset({"14", "15", "17", "18", "19", "20"})
 # What does things without being an actor: weather, quakes, fires and floods, vehicles.
 _NO_ACTOR: Final = re.compile(r"\b(?:hurricane|storm|typhoon|cyclone|tornado|earthquake|quake|tsunami|flood|"
                               r"floods|wildfire|fire|blaze|avalanche|landslide|mudslide|drought|lightning|car|vehicle|"
@@ -61,9 +66,11 @@ _PRE_REACH: Final = 4
 _GAP: Final = 2  # other words a pattern lets stand before each of its words
 
 
-def _words_after(doc: Any, token: Any, end: int) -> list[tuple[str, str]]:
+def _words_after(doc: Any, token: Any, end: int, skip_subjects: bool = False) -> list[tuple[str, str]]:
+    """The words a pattern may read after a verb; for a verb of saying, not the subjects of what is
+    said ("said the plans were ..." is no "said [it] plans")."""
     return [(t.lower_, t.lemma_.lower()) for t in doc[token.i + 1:min(end, token.i + 1 + _PATTERN_REACH)]
-            if not t.is_punct]
+            if not t.is_punct and not (skip_subjects and t.dep_.startswith("nsubj") and t.head.i != token.i)]
 
 
 def _matches(pattern_words: Sequence[str], words: Sequence[tuple[str, str]], synsets: dict[str, frozenset[str]],
@@ -111,7 +118,8 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
     entry = (lex.verbs.get(f"{lemma} {particle}") if particle else None) or lex.verbs.get(lemma)
     if entry is None:
         return None, ""
-    after = _words_after(doc, token, sentence_end)
+    statement = (entry.get("code") or "").startswith("01")
+    after = _words_after(doc, token, sentence_end, skip_subjects=statement)
     before = [(t.lower_, t.lemma_.lower()) for t in doc[max(0, token.i - _PRE_REACH):token.i] if not t.is_punct]
     near = {w for pair in (*after, *before) for w in pair}
     best: tuple[int, str | None] | None = None
@@ -121,6 +129,8 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
                 and _matches(pattern.before, before, lex.synsets, from_end=True):
             best = (size, pattern.code)
     if best is not None:
+        if statement and best[1] is not None and best[1][:2] in _DONE_ROOTS:
+            return None, ""  # "said ... attack": what is said to be done has its own trigger; saying does nothing
         if lemma in _DEATH_FINDERS and any(w == "dead" for pair in after[:3] for w in pair):
             return None, ""  # "was found dead": a death, not who caused it (the dictionary says 190)
         return best[1], "pattern"
@@ -323,11 +333,28 @@ def _arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         target = next((t for t in token.sent if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != token.i), None)
     source, target = _antecedent(source, token), _antecedent(target, token)
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
-        if token.tag_ == "VBN" and (target is None or target.dep_ == "obl"):
+        if token.tag_ == "VBN" and _sole_verb(token):
+            source = source or token.head  # "In July, the NAACP called for a moratorium": a misread past tense
+        elif token.tag_ == "VBN" and (target is None or target.dep_ == "obl"):
             target = token.head  # "the convoy attacked by rebels", "Jackson, arrested on suspicion of ..."
         elif token.tag_ != "VBN" and source is None:
             source = token.head  # "protesters demonstrating against"
     return source, target
+
+
+_FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _sole_verb(token: Any) -> bool:
+    """Whether a participle is the sentence's own past tense the tagger misread, not a clause
+    describing its noun: no finite verb or auxiliary stands anywhere in the sentence, and the
+    participle is used actively (an object of its own, or "called for", "called on"), not as a
+    headline's passive ("Two men arrested in Brussels")."""
+    if any(t.tag_ in _FINITE for t in token.sent):
+        return False
+    doc = token.doc
+    return any(c.dep_ == "obj" for c in token.children) or (
+        token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("for", "on", "upon"))
 
 
 _RELATIVES: Final = frozenset({"who", "which", "that", "whom"})
@@ -527,6 +554,10 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
         if sentence.start not in discarded:
             hit = whole or sentence_discards.search(lowered, sentence.start_char, sentence.end_char)
             discarded[sentence.start] = hit[0] if hit else ""
+        if kind == "ASSAULT" and not nominal and verbal_attack(token, _root(doc, source_span), _weapon_head):
+            kind, mode, code = "DISAPPROVE", "", "111"  # "Trump attacked Clinton's record": criticism
+        elif kind in ("ASSAULT", "PROTEST") and contest_sense(token, _weapon_head):
+            continue  # "clobbered her in New Hampshire", "Sanders's rally in Ventura": an election race
         source_kind = _source_kind(doc, source_span)
         mentions.append(EventMention(
             article, TextSpan(token.idx, token.idx + len(token), token.text), lemma_of(token, ()), kind, mode, code,

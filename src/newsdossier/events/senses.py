@@ -1,0 +1,72 @@
+"""Which sense of a violent word a sentence uses: a politician who "attacked" a rival or
+"targeted" a group with adverts criticised them; troops that attacked a village did violence; a
+candidate who "clobbered" a rival in a primary, or a campaign's "rally", did neither.
+
+The dictionary codes "attack", "target", "slam" ... as violence (CAMEO 190) by default. In news
+about politics the verbal sense is the common one, so a violent verb whose source is a person's
+name (or "he", "she") is read as criticism (DISAPPROVE, CAMEO 111) unless its sentence shows
+violence: a weapon, a wound, a death, an arrest, or an armed group. And violence words in a
+sentence about an election race (a primary, polls, a nomination, delegates) without a word of
+violence are that race's ("dominated Sanders in the South", "fought his own primary against
+Clinton", "Sanders's rally in Ventura"): no event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+__all__ = ["VERBAL_ATTACKS", "contest_sense", "verbal_attack"]
+
+# Violent verbs with a common verbal sense ("Trump attacked Clinton's record", "slammed the plan").
+VERBAL_ATTACKS: Final = frozenset({"attack", "target", "assail", "slam", "blast", "hit", "lash", "savage", "bash",
+                                   "hammer", "batter", "clash", "strike", "rip", "pummel", "pound", "fire"})
+# Words that show the violent sense in a sentence.
+_VIOLENCE: Final = frozenset({
+    "kill", "killed", "killing", "dead", "death", "die", "died", "wound", "wounded", "injure", "injured", "injury",
+    "hurt", "shoot", "shot", "shooting", "gun", "gunfire", "gunman", "gunmen", "knife", "stab", "stabbed", "bomb",
+    "bombing", "blast", "explosion", "explosive", "grenade", "rocket", "missile", "shell", "shelling", "mortar",
+    "rifle", "weapon", "weapons", "armed", "troops", "soldier", "soldiers", "militant", "militants", "rebel",
+    "rebels", "army", "police", "officer", "officers", "arrest", "arrested", "victim", "victims", "hospital",
+    "murder", "murdered", "assault", "violence", "violent", "fighter", "fighters", "militia", "terrorist",
+    "terrorists", "air", "drone", "raid", "punched", "punch", "beat", "beaten", "hostage", "hostages", "aircraft",
+    "battery", "batteries", "artillery", "tank", "tanks", "jet", "jets", "warplane", "warplanes"})
+_PEOPLE_PRONOUNS: Final = frozenset({"he", "she", "i", "you", "we"})
+
+
+def verbal_attack(token: Any, source: Any | None, weapon: Callable[[Any], bool]) -> bool:
+    """Whether the violent verb ``token`` (with its source's head word) is criticism: a verb of
+    :data:`VERBAL_ATTACKS` whose source is a person's name or a personal pronoun, in a sentence
+    without a word of violence (:data:`_VIOLENCE`, or a head word ``weapon`` accepts: the event
+    dictionary's weapons and aircraft) besides the verb itself."""
+    lemma = token.lemma_.lower()
+    if lemma not in VERBAL_ATTACKS and token.lower_ not in VERBAL_ATTACKS or source is None:
+        return False
+    person = source.ent_type_ in ("PER", "PERSON") or source.lower_ in _PEOPLE_PRONOUNS
+    if not person:
+        return False
+    return not any(t.i != token.i and (t.lemma_.lower() in _VIOLENCE or weapon(t)
+                                       or any(part in _VIOLENCE for part in t.lower_.split("-")))
+                   for t in token.sent)
+
+
+# Words of an election race.
+_CONTEST: Final = frozenset({
+    "election", "elections", "primary", "primaries", "poll", "polls", "polling", "pollster", "race", "campaign",
+    "campaigns", "campaigning", "vote", "votes", "voter", "voters", "voting", "candidate", "candidates", "nominee",
+    "nomination", "debate", "debates", "delegate", "delegates", "ballot", "ballots", "caucus", "caucuses",
+    "electoral", "reelection", "re-election", "front-runner", "frontrunner", "runoff", "endorsement", "gop",
+    "democrats", "republicans", "democratic", "republican", "senate", "congressional", "gubernatorial", "governor",
+    "inauguration", "rally", "rallies", "supporters", "stump", "fundraiser", "fundraising", "super", "pac", "win",
+    "wins", "victory", "victories", "campaigned"})
+
+
+def contest_sense(token: Any, weapon: Callable[[Any], bool]) -> bool:
+    """Whether a violent word ``token`` (a verb, or "rally") is an election race's: its sentence
+    has a word of :data:`_CONTEST` and none of violence (:data:`_VIOLENCE`, ``weapon``)."""
+    words = [t for t in token.sent if t.i != token.i]
+    if not any(t.lower_ in _CONTEST for t in token.sent):
+        return False
+    return not any(t.lemma_.lower() in _VIOLENCE or t.lower_ in _VIOLENCE or weapon(t)
+                   or any(part in _VIOLENCE for part in t.lower_.split("-")) for t in words) and not any(
+        t.lemma_.lower().startswith(("protest", "demonstrat", "march")) for t in words)
