@@ -310,6 +310,8 @@ def test_a_politician_who_attacks_a_rival_criticises_and_troops_that_attack_do_v
 def test_saying_is_no_deed_and_a_said_clause_s_subject_is_no_pattern_word(nlp: Any) -> None:
     # "said ... plans" is the dictionary's "said [it] plans" (an intent) only when "plans" is not what is said
     assert "said" not in _mentions(nlp, "The lawyer said the plans were a further abuse of human rights.")
+    # the said clause's subject is a blank, not a word taken out: "support" stays three words away
+    assert "said" not in _mentions(nlp, "At a news conference, King said he had the support of the team's owner.")
     said = _mentions(nlp, "The minister said the attack on the embassy was cowardly.")
     assert "said" not in said and said["attack"].type == "ASSAULT"  # the attack is its own mention
 
@@ -334,3 +336,7 @@ def test_violence_words_in_an_election_race_are_no_events(nlp: Any) -> None:
     assert _mentions(nlp, "Gunmen attacked a campaign rally in Karachi, killing five.")["attacked"].type == "ASSAULT"
     assert _mentions(nlp, "Thousands of protesters held a rally in Kiev against the government.")["rally"].type \
         == "PROTEST"
+    # an event noun is no race's word, whatever else "primary" means in its sentence
+    abduction = _mentions(nlp, "New Delhi took a serious view of incidents in the primary sea lane, following the "
+                               "abduction of MV Stolt Valor on September 15, 2008.")
+    assert abduction["abduction"].type == "ASSAULT"

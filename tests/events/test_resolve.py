@@ -117,3 +117,29 @@ def test_mentions_placed_in_two_countries_are_two_events() -> None:
                                                            place="Brussels")]}, actors=actors,
                              countries={("a", 10): "BE", ("b", 10): "US"})  # Brussels, Wisconsin
     assert len(two_countries) == 2
+
+
+def test_a_mention_naming_other_actors_needs_more_than_the_word_to_join() -> None:
+    # an undated meeting of one group in a place, and a dated meeting of another group: the word alone
+    actors = {"a": [(60, 66, "E1")], "b": [(50, 59, "E2")]}
+    first = _mention("a", 10, lemma="meeting", kind="CONSULT", source=(60, 66), place="Boston")
+    other = _mention("b", 10, lemma="meeting", kind="CONSULT", day=DAY, source=(50, 59))
+    assert len(_resolve({"a": [first], "b": [other]}, actors=actors)) == 2
+    # the same actor named: one meeting
+    shared = {"a": [(60, 66, "E1")], "b": [(50, 59, "E1")]}
+    assert len(_resolve({"a": [first], "b": [other]}, actors=shared)) == 1
+
+
+def test_a_name_that_qualifies_a_common_noun_is_not_the_argument_s_actor() -> None:
+    from newsdossier.events.resolve import _actors_in
+
+    text = "the former U.S. Army psychiatrist; US forces; a Molenbeek resident; Hamza Attou and Mohamed Amri"
+    army = text.index("U.S. Army")
+    assert _actors_in(4, 33, [(army, army + 9, "E1")], text) == set()  # the psychiatrist, not the Army
+    us = text.index("US forces")
+    assert _actors_in(us, us + 9, [(us, us + 2, "E2")], text) == {"E2"}  # a state acts through its forces
+    pair = text.index("Hamza")
+    assert _actors_in(pair, len(text), [(pair, pair + 11, "E3"), (len(text) - 11, len(text), "E4")], text) \
+        == {"E3", "E4"}
+    bases = "attacked Kata'ib Hezbollah bases"
+    assert _actors_in(9, len(bases), [(9, 25, "E5")], bases) == {"E5"}  # the group's bases: the group

@@ -67,10 +67,11 @@ _GAP: Final = 2  # other words a pattern lets stand before each of its words
 
 
 def _words_after(doc: Any, token: Any, end: int, skip_subjects: bool = False) -> list[tuple[str, str]]:
-    """The words a pattern may read after a verb; for a verb of saying, not the subjects of what is
-    said ("said the plans were ..." is no "said [it] plans")."""
-    return [(t.lower_, t.lemma_.lower()) for t in doc[token.i + 1:min(end, token.i + 1 + _PATTERN_REACH)]
-            if not t.is_punct and not (skip_subjects and t.dep_.startswith("nsubj") and t.head.i != token.i)]
+    """The words a pattern may read after a verb; for a verb of saying, the subjects of what is said
+    stand there as blanks ("said the plans were ..." is no "said [it] plans")."""
+    return [("", "") if skip_subjects and t.dep_.startswith("nsubj") and t.head.i != token.i
+            else (t.lower_, t.lemma_.lower()) for t in doc[token.i + 1:min(end, token.i + 1 + _PATTERN_REACH)]
+            if not t.is_punct]
 
 
 def _matches(pattern_words: Sequence[str], words: Sequence[tuple[str, str]], synsets: dict[str, frozenset[str]],
@@ -556,8 +557,9 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
             discarded[sentence.start] = hit[0] if hit else ""
         if kind == "ASSAULT" and not nominal and verbal_attack(token, _root(doc, source_span), _weapon_head):
             kind, mode, code = "DISAPPROVE", "", "111"  # "Trump attacked Clinton's record": criticism
-        elif kind in ("ASSAULT", "PROTEST") and contest_sense(token, _weapon_head):
-            continue  # "clobbered her in New Hampshire", "Sanders's rally in Ventura": an election race
+        elif kind in ("ASSAULT", "PROTEST", "COERCE") and (not nominal or token.lower_ in ("rally", "rallies")) \
+                and contest_sense(token, _weapon_head):
+            continue  # "clobbered her in New Hampshire", "captured Iowa", "Sanders's rally": an election race
         source_kind = _source_kind(doc, source_span)
         mentions.append(EventMention(
             article, TextSpan(token.idx, token.idx + len(token), token.text), lemma_of(token, ()), kind, mode, code,

@@ -14,7 +14,8 @@ not a strike on another); and no two places: not two countries (the places stage
 place each mention names: an arrest in Egypt is not one in Belgium), nor, where a country is not
 known, two place names with no word in common. Among compatible events a mention joins the one
 it shares the most with: the same sentence in a copy of the same story (a reuse family), the
-trigger's lemma, a target or source actor, a day, a place. A mention in a spun rewrite joins its source's event as ``reworded`` and never makes an event
+trigger's lemma, a target or source actor, a day, a place; naming actors, none of whom the
+event's reports name, counts against. A mention in a spun rewrite joins its source's event as ``reworded`` and never makes an event
 alone, so a rewrite's distortions never become facts.
 
 Each event's date is the one most of its families give (the earliest among equals), its place the
@@ -47,6 +48,9 @@ TRUSTED_ROOTS: Final = frozenset({"08", "13", "14", "16", "17", "18", "19", "20"
 _JOIN: Final = 0.35  # the least a mention must share with an event to join it
 # ... when the mention says less than two of when, who and where: the trigger's word alone is not enough
 _JOIN_THIN: Final = 0.5
+# What it costs a mention to name actors none of whom an event's reports name: the trigger's word and
+# a place are then not enough.
+_OTHERS: Final = 0.15
 _SUMMARY_CHARS: Final = 280
 _DAY: Final = timedelta(days=1)
 
@@ -72,15 +76,42 @@ def _norm(text: str) -> str:
 
 def _actors_in(span_start: int, span_end: int, actors: Sequence[tuple[int, int, str]], text: str) -> set[str]:
     """Actor ids whose mentions overlap the argument ``span_start``-``span_end`` (the parse may cut
-    a name short: "[Qassem] Soleimani"), but not a possessor inside it ("Iran's general" is the general)."""
+    a name short: "[Qassem] Soleimani"), but not a possessor inside it ("Iran's general" is the
+    general), nor a name that only qualifies the person the argument names ("the former U.S. Army
+    psychiatrist", "a Molenbeek resident"; but "US forces", "Kata'ib Hezbollah bases")."""
     found = set()
     index = max(0, bisect_left(actors, (span_start, -1, "")) - 1)
     for start, end, actor in actors[index:]:
         if start >= span_end:
             break
-        if end > span_start and not (end < span_end and text[end:end + 2] in ("'s", "’s")):
+        if end > span_start and not (end < span_end and (text[end:end + 2] in ("'s", "’s")
+                                                         or _qualifies(text[end:span_end]))):
             found.add(actor)
     return found
+
+
+# Common nouns through which a named state or organisation acts ("US forces", "Iraqi police").
+_ARMS: Final = frozenset({"forces", "force", "troops", "army", "military", "soldiers", "police", "government",
+                          "officials", "authorities", "ministry", "navy", "jets", "warplanes", "planes", "drones",
+                          "diplomats", "embassy", "officers", "guards", "militia", "militias", "intelligence",
+                          "security", "regime", "administration", "prosecutors", "court", "parliament", "fighters",
+                          "militants", "rebels", "units", "agents", "spokesman", "spokeswoman", "leaders", "leader",
+                          "consulate", "mission", "office", "department", "agency", "party", "committee", "council",
+                          "delegation", "campaign", "compound", "headquarters", "station", "barracks", "base"})
+
+
+def _qualifies(tail: str) -> bool:
+    """Whether the words after a name inside an argument make it a qualifier of one person: only
+    lower-case words, ending in a singular noun that names a person (the event dictionary's agents:
+    "resident", "psychiatrist", "senator"), not one of :data:`_ARMS`; "Kata'ib Hezbollah bases" are
+    the group's."""
+    from newsdossier.events.lexicon import actor_nouns
+
+    words = re.findall(r"[\w'’-]+", tail)
+    if not words or not all(w[:1].islower() for w in words):
+        return False
+    last = words[-1].lower()
+    return last not in _ARMS and not last.endswith("s") and last in actor_nouns()[0]
 
 
 def _day(mention: EventMention) -> date | None:
@@ -148,6 +179,9 @@ def _score(facts: _Facts, draft: _Draft) -> float:
         score += 0.25
     if mention.place is not None and _named_place(mention) and content_words(mention.place.text) & draft.places:
         score += 0.1
+    named, known = facts.sources | facts.targets, draft.sources | draft.targets
+    if named and known and not named & known:
+        score -= _OTHERS  # "the RNC's meeting in Boston" and "a March meeting of the Progressive Caucus"
     return score
 
 

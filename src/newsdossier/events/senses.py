@@ -30,22 +30,25 @@ _VIOLENCE: Final = frozenset({
     "rebels", "army", "police", "officer", "officers", "arrest", "arrested", "victim", "victims", "hospital",
     "murder", "murdered", "assault", "violence", "violent", "fighter", "fighters", "militia", "terrorist",
     "terrorists", "air", "drone", "raid", "punched", "punch", "beat", "beaten", "hostage", "hostages", "aircraft",
-    "battery", "batteries", "artillery", "tank", "tanks", "jet", "jets", "warplane", "warplanes"})
+    "battery", "batteries", "artillery", "tank", "tanks", "jet", "jets", "warplane", "warplanes", "thug", "thugs",
+    "mob", "mobs", "riot", "riots", "rioter", "rioters", "brawl", "attacker", "attackers", "assailant", "blood",
+    "bloody", "fistfight", "pepper", "tear", "clash", "clashes", "pirate", "pirates", "hijack", "hijacked",
+    "kidnap", "kidnapped", "abduct", "abducted", "abduction", "siege", "war", "invasion"})
 _PEOPLE_PRONOUNS: Final = frozenset({"he", "she", "i", "you", "we"})
 
 
 def verbal_attack(token: Any, source: Any | None, weapon: Callable[[Any], bool]) -> bool:
     """Whether the violent verb ``token`` (with its source's head word) is criticism: a verb of
     :data:`VERBAL_ATTACKS` whose source is a person's name or a personal pronoun, in a sentence
-    without a word of violence (:data:`_VIOLENCE`, or a head word ``weapon`` accepts: the event
-    dictionary's weapons and aircraft) besides the verb itself."""
+    without a word of violence (:data:`_VIOLENCE`, or a common noun ``weapon`` accepts: the event
+    dictionary's weapons and aircraft; not "Super" in "Super Tuesday") besides the verb itself."""
     lemma = token.lemma_.lower()
     if lemma not in VERBAL_ATTACKS and token.lower_ not in VERBAL_ATTACKS or source is None:
         return False
     person = source.ent_type_ in ("PER", "PERSON") or source.lower_ in _PEOPLE_PRONOUNS
     if not person:
         return False
-    return not any(t.i != token.i and (t.lemma_.lower() in _VIOLENCE or weapon(t)
+    return not any(t.i != token.i and (t.lemma_.lower() in _VIOLENCE or t.pos_ == "NOUN" and weapon(t)
                                        or any(part in _VIOLENCE for part in t.lower_.split("-")))
                    for t in token.sent)
 
@@ -62,11 +65,14 @@ _CONTEST: Final = frozenset({
 
 
 def contest_sense(token: Any, weapon: Callable[[Any], bool]) -> bool:
-    """Whether a violent word ``token`` (a verb, or "rally") is an election race's: its sentence
-    has a word of :data:`_CONTEST` and none of violence (:data:`_VIOLENCE`, ``weapon``)."""
+    """Whether a violent or coercive word ``token`` (a verb, or "rally") is an election race's
+    ("captured Iowa", "clobbered her in New Hampshire"): its sentence has a word of
+    :data:`_CONTEST` and none of violence (:data:`_VIOLENCE`, ``weapon``; "attacks" alone is
+    what candidates trade) or protest."""
     words = [t for t in token.sent if t.i != token.i]
     if not any(t.lower_ in _CONTEST for t in token.sent):
         return False
-    return not any(t.lemma_.lower() in _VIOLENCE or t.lower_ in _VIOLENCE or weapon(t)
+    return not any(t.lemma_.lower() in _VIOLENCE or t.lower_ in _VIOLENCE
+                   or t.pos_ == "NOUN" and weapon(t) and t.lemma_.lower() != "attack"
                    or any(part in _VIOLENCE for part in t.lower_.split("-")) for t in words) and not any(
         t.lemma_.lower().startswith(("protest", "demonstrat", "march")) for t in words)
