@@ -89,7 +89,7 @@ def item_of(key: Hashable, group: str, story: str, article: str, mention: EventM
             start: int, end: int, names: frozenset[str]) -> CorefItem:
     """The item of the mention at ``start``-``end`` of ``doc``: the product's mention when it found
     one at these words (its type, arguments, date and place), else the words' head alone."""
-    from newsdossier.events.extract import lemma_of
+    from newsdossier.events.arguments import lemma_of
 
     span = doc.char_span(start, end, alignment_mode="expand")
     head = span.root if span is not None and len(span) else doc[0]

@@ -1,0 +1,371 @@
+"""The arguments of an event mention from the dependency parse: who acts (source), on whom
+(target), and whether an argument names a political actor, a weapon or a thing.
+
+The source is the subject (or the passive's "by" agent, or the subject of the verb whose
+complement the trigger is, or the noun a relative pronoun stands for); the target the object,
+the passive subject, or the noun after "against", "on", "at", "with", "into". A noun trigger's
+source is its possessor or "by" phrase, its target the "on"/"against" phrase. Where the bundled
+parser (LAS 0.70) gives none, surface fallbacks read the names before and after a finite verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from functools import lru_cache
+from typing import Any, Final
+
+import simplemma
+
+from newsdossier.events.lexicon import EVENT_NOUNS, actor_nouns, lexicon
+from newsdossier.events.model import TextSpan
+from newsdossier.timex.lexicon import DAY_PARTS, MONTHS, SEASON_CODES, UNITS, WEEKDAYS
+
+__all__ = ["argument_root", "coordinated", "lemma_of", "names_actor", "names_weapon", "nominal_target",
+           "parse_arguments", "phrase", "recipient", "source_kind", "surface_source", "surface_target",
+           "weapon_head"]
+
+_TARGET_PREPS: Final = frozenset({"against", "on", "at", "with", "into", "upon", "toward", "towards"})
+# Words that name a time, not a target ("agreed on Wednesday"): the time grammar's own lexicon.
+_TIME_WORDS: Final = frozenset({*MONTHS, *WEEKDAYS, *UNITS, *DAY_PARTS, *SEASON_CODES,
+                                "time", "today", "tonight", "yesterday", "tomorrow"})
+
+
+@lru_cache(maxsize=65536)
+def _lemmas(lemma: str, word: str) -> tuple[str, ...]:
+    """The parse's lemma and simplemma's (the bundled lemmatizer cuts "demonstrated" to "demonstrat")."""
+    other = simplemma.lemmatize(word, lang="en").lower()
+    return (lemma,) if other == lemma else (lemma, other)
+
+
+def lemma_of(token: Any, known: Container[str]) -> str:
+    """The token's lemma as ``known`` spells it, else the parse's."""
+    lemmas = _lemmas(token.lemma_.lower(), token.lower_)
+    return next((lemma for lemma in lemmas if lemma in known), lemmas[-1])
+
+
+def phrase(doc: Any, head: Any) -> TextSpan:
+    """The noun phrase a head word stands for (its modifiers, coordinated names, an "of" phrase),
+    without relative clauses, appositions or a leading determiner."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ not in ("det", "case", "punct", "cc"):
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nummod", "amod", "conj", "cc") or (
+                child.dep_ == "nmod" and any(g.lower_ == "of" for g in child.children if g.dep_ == "case")):
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    while start < end and (doc[start].is_punct or doc[start].dep_ == "det"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    first, last = doc[start], doc[end - 1]
+    return TextSpan(first.idx, last.idx + len(last), doc[first.i:last.i + 1].text)
+
+
+_ACTOR_LABELS: Final = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "NORP"})
+_PERSONAL_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me",
+                                       "who", "whom"})
+
+
+def argument_root(doc: Any, span: TextSpan | None) -> Any | None:
+    """The head token of an argument's words."""
+    if span is None:
+        return None
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return words.root if words is not None and len(words) else None
+
+
+def names_actor(doc: Any, span: TextSpan | None) -> bool:
+    """Whether an argument names someone who can act politically: its head word is a person,
+    organisation or place name (states act: "Israel struck"), a plural nationality
+    ("Palestinians"), a personal pronoun, or a noun the agents dictionary lists ("police",
+    "rebels", "police officer"). The head decides: "Harlin's film" names a film."""
+    if span is None:
+        return False
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return words is not None and len(words) > 0 and _actor_head(words.root, words.start)
+
+
+def _actor_head(root: Any, first: int) -> bool:
+    """:func:`names_actor` for a head token whose phrase starts at token ``first``."""
+    if root.ent_type_ and (root.ent_type_ in _ACTOR_LABELS or root.tag_ == "NNPS" or root.text.isupper()):
+        return True  # a name; of the miscellaneous ones, plural nationalities and acronyms ("US", "EU")
+    if root.pos_ == "PRON":
+        return root.lower_ in _PERSONAL_PRONOUNS
+    nouns, phrases = actor_nouns()
+    lemma = root.lemma_.lower()
+    if lemma in nouns or root.lower_ in nouns or _lemmas(lemma, root.lower_)[-1] in nouns:
+        return True
+    doc = root.doc
+    before = [doc[i].lower_ for i in range(max(first, root.i - 2), root.i)]
+    return any(" ".join([*before[k:], lemma]) in phrases for k in range(len(before)))
+
+
+@lru_cache(maxsize=1)
+def _weapons() -> frozenset[str]:
+    synsets = lexicon().synsets
+    return frozenset({*synsets.get("&WEAPON", ()), *synsets.get("&AIRCRAFT", ()),
+                      *(noun for noun, (kind, _) in EVENT_NOUNS.items() if kind == "ASSAULT"),
+                      "shell", "mortar", "grenade", "explosive", "mine", "gunfire", "bullet", "shot", "car", "vehicle",
+                      "arms", "weapon"})
+
+
+def weapon_head(root: Any) -> bool:
+    """Whether a head word is a weapon, an attack or what carries one ("a car bomb", "the blast",
+    "a drone"): a source that does violence without being an actor."""
+    weapons = _weapons()
+    return root.lower_ in weapons or any(form in weapons for form in _lemmas(root.lemma_.lower(), root.lower_))
+
+
+def names_weapon(doc: Any, span: TextSpan) -> bool:
+    root = argument_root(doc, span)
+    return root is not None and weapon_head(root)
+
+
+_QUANTITIES: Final = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores",
+                                "million", "millions", "number", "group", "some", "many", "most", "all", "rest"})
+
+
+def source_kind(doc: Any, span: TextSpan | None) -> tuple[bool, bool]:
+    """(names an actor, plainly a thing) for a source, its words looked up once. A thing: a head
+    common noun that no actor list and no weapon list knows ("disease", "sales records"), not a
+    name, a pronoun or a quantity of something ("hundreds of UN troops": troops)."""
+    if span is None:
+        return False, False
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False, False
+    root = words.root
+    if _actor_head(root, words.start):
+        return True, False
+    if root.lower_ in _QUANTITIES or root.lemma_.lower() in _QUANTITIES:
+        inner = next((c for c in root.children if c.dep_ == "nmod" and _case(c) == "of"), None)
+        if inner is None:
+            return False, False
+        root = inner
+    if root.pos_ != "NOUN" or root.ent_type_:
+        return False, False
+    return False, not _actor_head(root, root.left_edge.i) and not weapon_head(root)
+
+
+_RECIPIENT_PREPS: Final = frozenset({"to", "with", "against", "at", "for", "on", "into", "toward", "towards"})
+_VIOLENT_RECIPIENT_PREPS: Final = frozenset({"at", "against", "on", "upon"})
+# Which of them names the one an event is done to first: "celebrated Eid at Osgiliath with Gondor" is with Gondor.
+_RECIPIENT_ORDER: Final = ("against", "with", "to", "toward", "towards", "on", "upon", "into", "at", "for")
+
+
+def recipient(doc: Any, token: Any, violent: bool) -> TextSpan | None:
+    """The first "to", "with", "against" ... phrase of the trigger (or of its object) that names
+    an actor: the one the event is done to when the object is a thing ("supplied arms to Israel",
+    "restore ties with Gondor"; "at" only for violence: "fired shells at Seoul"). Not "from" (the
+    giver: "received weapons from the government") nor "of" ("took control of the company")."""
+    heads = [token, *(c for c in token.children if c.dep_ in ("obj", "nsubj:pass"))]
+    # violence is done at, against or on someone ("fired shells at Seoul"; not "broke the news to him"),
+    # other events to, with, for ... them (not "issued an order at a court")
+    preps = _VIOLENT_RECIPIENT_PREPS if violent else _RECIPIENT_PREPS - {"at"}
+    found = [(_RECIPIENT_ORDER.index(case) if case in _RECIPIENT_ORDER else len(_RECIPIENT_ORDER), child.i, child)
+             for head in heads for child in head.children
+             if child.dep_ in ("obl", "nmod", "iobj") and ((case := _case(child)) in preps or child.dep_ == "iobj")
+             and child.lower_ not in _TIME_WORDS and _actor_head(child, child.left_edge.i)]
+    return phrase(doc, min(found, key=lambda f: f[:2])[2]) if found else None
+
+
+def _case(token: Any) -> str:
+    """The preposition of a nominal: its own, or the one opening its phrase ("of [Iranian leader] Soleimani")."""
+    own = next((c.lower_ for c in token.children if c.dep_ == "case"), "")
+    if own:
+        return own
+    first = token.left_edge
+    return first.lower_ if first.pos_ == "ADP" and first.i < token.i else ""
+
+
+def _names_time(token: Any) -> bool:
+    """Whether an argument's head names a time ("met yesterday", "arrested Jan. 6"), not someone."""
+    word = token.lower_.rstrip(".")
+    if word in _TIME_WORDS:
+        return True
+    return bool(token.like_num) and any(t.lower_.rstrip(".") in MONTHS for t in token.doc[token.left_edge.i:token.i])
+
+
+def _subject(token: Any) -> Any | None:
+    return next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
+
+
+def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
+    """(source, target) head words of a trigger, from the UD parse."""
+    source = target = None
+    if noun:
+        for child in token.children:
+            if child.dep_ == "nmod:poss":
+                source = child
+            elif child.dep_ == "nmod" and _case(child) == "by":
+                source = child
+            elif child.dep_ == "nmod" and _case(child) in _TARGET_PREPS | {"of"} and target is None:
+                target = child  # "the attack on the base", "the assassination of Soleimani"
+        if source is None and token.dep_ in ("obj", "nsubj:pass") and token.head.pos_ == "VERB":
+            source = _subject(token.head)  # "Iran launched an attack": Iran's
+        return source, target
+    for child in token.children:
+        if child.dep_ == "nsubj" and source is None:
+            source = child
+        elif child.dep_ == "nsubj:pass":
+            target = child
+        elif child.dep_ in ("obl", "obl:agent") and _case(child) == "by" and token.tag_ == "VBN":
+            source = child
+        elif child.dep_ == "obj" and target is None and not _names_time(child) \
+                and child.lemma_.lower() not in EVENT_NOUNS:
+            target = child  # not a time ("met yesterday") or the event itself ("attended a summit", "held talks")
+    if target is None:
+        target = next((c for c in token.children if c.dep_ == "obl" and _case(c) in _TARGET_PREPS
+                       and c.pos_ in ("PROPN", "NOUN", "PRON") and not _names_time(c)), None)
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children) or token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() in ("be", "get") for c in token.children)
+    climber, steps = token, 0
+    while source is None and steps < 3 and not passive and (
+            climber.dep_ in ("xcomp", "advcl", "conj") and climber.head.pos_ in ("VERB", "AUX", "ADJ", "ADV")
+            or climber.dep_ == "acl" and climber.head.pos_ in ("ADJ", "ADV")):
+        # "agreed to set up": the subject of "agreed"; "is about to restore", "is ready to sign": of "about"
+        climber, steps = climber.head, steps + 1
+        source = _subject(climber)
+    if passive and target is None and token.dep_ == "conj" and token.head.pos_ == "VERB":
+        target = _subject(token.head)  # "who had left for Syria and was killed": the one who left
+    if target is None and token.tag_ == "VBN" and token.is_sent_start:
+        # "Released by Google on Monday, the new version ...": what the opening participle is said of
+        target = next((t for t in token.sent if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != token.i), None)
+    source, target = _antecedent(source, token), _antecedent(target, token)
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        if token.tag_ == "VBN" and _sole_verb(token):
+            source = source or token.head  # "In July, the NAACP called for a moratorium": a misread past tense
+        elif token.tag_ == "VBN" and (target is None or target.dep_ == "obl"):
+            target = token.head  # "the convoy attacked by rebels", "Jackson, arrested on suspicion of ..."
+        elif token.tag_ != "VBN" and source is None:
+            source = token.head  # "protesters demonstrating against"
+    return source, target
+
+
+_FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _sole_verb(token: Any) -> bool:
+    """Whether a participle is the sentence's own past tense the tagger misread, not a clause
+    describing its noun: no finite verb or auxiliary stands anywhere in the sentence, and the
+    participle is used actively (an object of its own, or "called for", "called on"), not as a
+    headline's passive ("Two men arrested in Brussels")."""
+    if any(t.tag_ in _FINITE for t in token.sent):
+        return False
+    doc = token.doc
+    return any(c.dep_ == "obj" for c in token.children) or (
+        token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("for", "on", "upon"))
+
+
+_RELATIVES: Final = frozenset({"who", "which", "that", "whom"})
+
+
+def _antecedent(argument: Any | None, verb: Any) -> Any | None:
+    """What a relative pronoun argument stands for: the noun its clause modifies ("Merah, who
+    killed seven people": Merah; "the one which devastated": the one), by the parse when it hangs
+    the clause on a noun, else the name or noun right before the pronoun (and its comma)."""
+    if argument is None or argument.lower_ not in _RELATIVES or argument.pos_ != "PRON":
+        return argument
+    if verb.dep_ == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < argument.i:
+        return verb.head
+    doc = argument.doc
+    i = argument.i - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return argument
+    head = doc[i]
+    while head.dep_ in ("flat", "compound", "fixed") and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    return head
+
+
+_RUN_POS: Final = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
+
+
+def _run_span(doc: Any, start: int, end: int) -> TextSpan | None:
+    while start < end and doc[start].pos_ in ("DET", "ADJ") and doc[start].lower_ in ("the", "a", "an", "its"):
+        start += 1
+    if end > start and doc[end - 1].lower_ in ("'s", "’s"):
+        return None  # a possessor whose noun the run lost
+    if start >= end or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[start:end]):
+        return None
+    first, last = doc[start], doc[end - 1]
+    return TextSpan(first.idx, last.idx + len(last), doc[first.i:last.i + 1].text)
+
+
+def surface_source(doc: Any, token: Any, sentence: Any) -> TextSpan | None:
+    """The noun phrase right before an active verb (past its auxiliaries and adverbs), for when
+    the parse gives the verb no subject ("the US had unilaterally attacked")."""
+    i = token.i - 1
+    while i >= sentence.start and doc[i].pos_ in ("AUX", "ADV", "PART"):
+        i -= 1
+    end = i + 1
+    while i >= sentence.start and (doc[i].pos_ in _RUN_POS or doc[i].pos_ == "PRON" and i == end - 1
+                                     or doc[i].lower_ in ("the", "'s", "’s")):
+        i -= 1
+    return _run_span(doc, i + 1, end) if end - (i + 1) <= 6 else None
+
+
+def surface_target(doc: Any, token: Any, sentence: Any) -> TextSpan | None:
+    """The noun phrase right after a verb, for when the parse gives it no object."""
+    j = token.i + 1
+    end = sentence.end
+    while j < end and (doc[j].pos_ in _RUN_POS or doc[j].pos_ == "DET" or doc[j].lower_ in ("'s", "’s")
+                       or (doc[j].pos_ == "PRON" and j == token.i + 1)
+                       or (doc[j].text[:1].isupper() and doc[j].pos_ not in ("ADP", "VERB", "AUX", "CCONJ"))
+                       or (doc[j].text[:1].isupper() and j == token.i + 1)):
+        j += 1
+    return _run_span(doc, token.i + 1, j) if 0 < j - token.i - 1 <= 6 else None
+
+
+def _name_run(doc: Any, j: int, end: int, limit: int = 12) -> int:
+    """Where a noun phrase starting at token ``j`` ends: determiners, adjectives, nouns, names,
+    possessives, and "of"/"and" when a name or noun phrase goes on after them."""
+    start = j
+    while j < end and j - start < limit:
+        token = doc[j]
+        following = doc[j + 1] if j + 1 < end else None
+        if token.pos_ in _RUN_POS or token.pos_ == "DET" or token.lower_ in ("'s", "’s") or (
+                token.text[:1].isupper() and token.pos_ not in ("ADP", "VERB", "AUX", "CCONJ", "PRON")):
+            j += 1
+        elif token.lower_ in ("of", "and") and following is not None and (
+                following.text[:1].isupper() or following.pos_ in ("DET", "ADJ", "NOUN", "PROPN")):
+            j += 1
+        elif token.tag_ in ("VBN", "VBG", "VBD", "JJ") and token.is_lower and following is not None and (
+                following.text[:1].isupper() or following.pos_ in ("NOUN", "PROPN", "ADJ")):
+            j += 1  # "revered General", "targeted killing"
+        else:
+            break
+    while j > start and doc[j - 1].lower_ in ("of", "and"):
+        j -= 1
+    return j
+
+
+def nominal_target(doc: Any, token: Any, sentence: Any) -> TextSpan | None:
+    """"The killing of Iran's revered General Qasem Soleimani": the phrase after of/on/against."""
+    j = token.i + 1
+    if j >= sentence.end or doc[j].lower_ not in ("of", "on", "against"):
+        return None
+    return _run_span(doc, j + 1, _name_run(doc, j + 1, sentence.end))
+
+
+def coordinated(doc: Any, end_char: int, sentence: Any) -> TextSpan | None:
+    """A second target coordinated after the first, past a relative clause between commas
+    ("killing Soleimani, who had arrived from Damascus, and the deputy commander ... al-Mohandes")."""
+    span = doc.char_span(end_char, sentence.end_char, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return None
+    k = span.start
+    if doc[k].text == "," and doc[k + 1].lower_ in ("who", "which"):
+        close = next((i for i in range(k + 2, min(sentence.end, k + 20)) if doc[i].text == ","), None)
+        if close is None:
+            return None
+        k = close + 1
+    if k < sentence.end and doc[k].lower_ == "and":
+        return _run_span(doc, k + 1, _name_run(doc, k + 1, sentence.end, limit=16))
+    return None
