@@ -30,7 +30,8 @@ _PREVENTING: Final = frozenset({"prevent", "foil", "thwart", "avert", "stop", "b
 # Adjectives that make an event noun hypothetical ("a possible strike", "the planned attack").
 _HYPOTHETICAL: Final = frozenset({"possible", "potential", "planned", "proposed", "threatened", "alleged",
                                   "expected", "imminent", "future", "feared", "rumoured", "rumored"})
-_MODALS: Final = frozenset({"will", "would", "could", "can", "may", "might", "should", "shall", "must", "'ll", "’ll", "wo"})
+_MODALS: Final = frozenset({"will", "would", "could", "can", "may", "might", "should", "shall", "must", "'ll", "’ll",
+                            "wo"})
 _PLANNING: Final = frozenset({"plan", "intend", "prepare", "seek", "try", "attempt", "want", "hope", "aim", "vow",
                               "pledge", "promise", "expect", "consider", "propose", "offer", "decide"})
 _NEGATIONS: Final = frozenset({"not", "n't", "never", "no"})

@@ -15,8 +15,8 @@ place each mention names: an arrest in Egypt is not one in Belgium), nor, where 
 known, two place names with no word in common. Among compatible events a mention joins the one
 it shares the most with: the same sentence in a copy of the same story (a reuse family), the
 trigger's lemma, a target or source actor, a day, a place; naming actors, none of whom the
-event's reports name, counts against. A mention in a spun rewrite joins its source's event as ``reworded`` and never makes an event
-alone, so a rewrite's distortions never become facts.
+event's reports name, counts against. A mention in a spun rewrite joins its source's event as
+``reworded`` and never makes an event alone, so a rewrite's distortions never become facts.
 
 Each event's date is the one most of its families give (the earliest among equals), its place the
 attached place most mentions give, its summary the sentence of its earliest original report.
@@ -35,7 +35,8 @@ from datetime import date, timedelta
 from typing import Final
 
 from newsdossier.events.coref import content_words, stem_of
-from newsdossier.events.model import Event, EventDate, EventMention
+from newsdossier.events.lexicon import actor_nouns
+from newsdossier.events.model import Event, EventDate, EventMention, TextSpan
 
 __all__ = ["BACKGROUND_DAYS", "TRUSTED_ROOTS", "resolve_events"]
 
@@ -105,8 +106,6 @@ def _qualifies(tail: str) -> bool:
     lower-case words, ending in a singular noun that names a person (the event dictionary's agents:
     "resident", "psychiatrist", "senator"), not one of :data:`_ARMS`; "Kata'ib Hezbollah bases" are
     the group's."""
-    from newsdossier.events.lexicon import actor_nouns
-
     words = re.findall(r"[\w'’-]+", tail)
     if not words or not all(w[:1].islower() for w in words):
         return False
@@ -138,9 +137,9 @@ class _Facts:
     country: str = ""  # the country of the place the mention names, where the places stage resolved it
 
 
-def _named_place(mention: EventMention) -> bool:
-    """Whether the mention's sentence names where it happened (not the dateline's place)."""
-    return mention.place is not None and mention.place_basis != "dateline"
+def _named_place(mention: EventMention) -> TextSpan | None:
+    """Where the mention's sentence says it happened (not the dateline's place), if it says."""
+    return mention.place if mention.place_basis != "dateline" else None
 
 
 def _compatible(facts: _Facts, draft: _Draft) -> bool:
@@ -152,8 +151,8 @@ def _compatible(facts: _Facts, draft: _Draft) -> bool:
     if facts.country and draft.countries:
         if facts.country not in draft.countries:
             return False  # an arrest in Egypt is not the arrest in Brussels
-    elif mention.place is not None and _named_place(mention) and draft.places \
-            and not content_words(mention.place.text) & draft.places:
+    elif (where := _named_place(mention)) is not None and draft.places \
+            and not content_words(where.text) & draft.places:
         return False  # nor, where a name is not resolved, the arrest in Molenbeek
     first, last = _range(mention)
     if first is None or last is None or draft.first is None or draft.last is None:
@@ -177,7 +176,7 @@ def _score(facts: _Facts, draft: _Draft) -> float:
     day = _day(mention)
     if day is not None and day in draft.days:
         score += 0.25
-    if mention.place is not None and _named_place(mention) and content_words(mention.place.text) & draft.places:
+    if (where := _named_place(mention)) is not None and content_words(where.text) & draft.places:
         score += 0.1
     named, known = facts.sources | facts.targets, draft.sources | draft.targets
     if named and known and not named & known:
@@ -197,8 +196,8 @@ def _add(draft: _Draft, facts: _Facts) -> None:
     draft.sentences.setdefault((facts.family, facts.sentence), set()).add(mention.article)
     if (day := _day(mention)) is not None:
         draft.days.add(day)
-    if mention.place is not None and _named_place(mention):
-        draft.places |= content_words(mention.place.text)
+    if (where := _named_place(mention)) is not None:
+        draft.places |= content_words(where.text)
     first, last = _range(mention)
     if first is not None and last is not None and mention.date is not None and mention.date.basis != "publication":
         # a stated date narrows the event; a publication week only bounds it when nothing else does

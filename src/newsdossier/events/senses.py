@@ -13,7 +13,7 @@ Clinton", "Sanders's rally in Ventura"): no event.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 __all__ = ["VERBAL_ATTACKS", "contest_sense", "verbal_attack"]
@@ -48,9 +48,7 @@ def verbal_attack(token: Any, source: Any | None, weapon: Callable[[Any], bool])
     person = source.ent_type_ in ("PER", "PERSON") or source.lower_ in _PEOPLE_PRONOUNS
     if not person:
         return False
-    return not any(t.i != token.i and (t.lemma_.lower() in _VIOLENCE or t.pos_ == "NOUN" and weapon(t)
-                                       or any(part in _VIOLENCE for part in t.lower_.split("-")))
-                   for t in token.sent)
+    return not _shows_violence((t for t in token.sent if t.i != token.i), weapon)
 
 
 # Words of an election race.
@@ -69,10 +67,17 @@ def contest_sense(token: Any, weapon: Callable[[Any], bool]) -> bool:
     ("captured Iowa", "clobbered her in New Hampshire"): its sentence has a word of
     :data:`_CONTEST` and none of violence (:data:`_VIOLENCE`, ``weapon``; "attacks" alone is
     what candidates trade) or protest."""
-    words = [t for t in token.sent if t.i != token.i]
     if not any(t.lower_ in _CONTEST for t in token.sent):
         return False
-    return not any(t.lemma_.lower() in _VIOLENCE or t.lower_ in _VIOLENCE
-                   or t.pos_ == "NOUN" and weapon(t) and t.lemma_.lower() != "attack"
-                   or any(part in _VIOLENCE for part in t.lower_.split("-")) for t in words) and not any(
+    words = [t for t in token.sent if t.i != token.i]
+    return not _shows_violence(words, weapon, attacks=False) and not any(
         t.lemma_.lower().startswith(("protest", "demonstrat", "march")) for t in words)
+
+
+def _shows_violence(words: Iterable[Any], weapon: Callable[[Any], bool], *, attacks: bool = True) -> bool:
+    """Whether one of ``words`` is a word of violence (:data:`_VIOLENCE`, or a hyphenated word
+    holding one: "anti-aircraft") or a common noun ``weapon`` accepts (not "Super" in "Super
+    Tuesday"); "attack" itself only when ``attacks``."""
+    return any(t.lemma_.lower() in _VIOLENCE or t.lower_ in _VIOLENCE
+               or any(part in _VIOLENCE for part in t.lower_.split("-"))
+               or t.pos_ == "NOUN" and weapon(t) and (attacks or t.lemma_.lower() != "attack") for t in words)
