@@ -340,3 +340,48 @@ def test_violence_words_in_an_election_race_are_no_events(nlp: Any) -> None:
     abduction = _mentions(nlp, "New Delhi took a serious view of incidents in the primary sea lane, following the "
                                "abduction of MV Stolt Valor on September 15, 2008.")
     assert abduction["abduction"].type == "ASSAULT"
+
+
+def test_a_pattern_of_prepositions_needs_someone_in_its_slot(nlp: Any) -> None:
+    # "come to", "race to", "kick off" are the dictionary's visits and talks only with an actor there
+    assert "came" not in _mentions(nlp, "Their friendship came to an ugly end last week.")
+    assert "racing" not in _mentions(nlp, "Bush and Rubio are racing to bank thousands of early ballots.")
+    assert "kicked" not in _mentions(nlp, "As the convention kicked off Monday in Cleveland, it was clear.")
+    assert "called" not in _mentions(nlp, "People were sick of their city being called the Mistake on the Lake.")
+    assert _mentions(nlp, "Obama spoke with Putin on Monday.")["spoke"].type == "CONSULT"
+    assert _mentions(nlp, "The minister called for a ceasefire.")["called"].type == "DEMAND"  # a thing demanded
+
+
+def test_an_interview_is_no_consultation_and_a_quotation_is_no_pattern(nlp: Any) -> None:
+    assert "spoke" not in _mentions(nlp, "Klein spoke with Breitbart News about Clinton.")
+    # what a quotation says is not the telling's: "telling CNBC: I wish" is no appeal
+    assert "telling" not in _mentions(nlp, "Mr. Trump praised Mr. Clinton, telling CNBC: 'I wish I could be like "
+                                           "that.'")
+    # nor is what a statement says: "said he agrees" is no agreement
+    assert "said" not in _mentions(nlp, "Bernie Sanders, who on Tuesday endorsed Clinton, said Wednesday he agrees "
+                                        "with Ginsburg's remarks.")
+
+
+def test_a_warning_is_a_threat_only_of_what_is_to_come(nlp: Any) -> None:
+    assert "warned" not in _mentions(nlp, "Biden warned this week that Trump had elevated the dangers confronting "
+                                          "allies.")
+    assert _mentions(nlp, "Iran warned that it would close the Strait of Hormuz.")["warned"].type == "THREATEN"
+
+
+def test_modifiers_kinds_and_adjectives_are_no_events(nlp: Any) -> None:
+    assert "attack" not in _mentions(nlp, "Republicans are looking for a new line of attack.")
+    assert "attack" not in _mentions(nlp, "The campaign ran attack ads against him.")
+    assert "disturbing" not in _mentions(nlp, "Fitton called Clinton's assertion significant and disturbing.")
+    assert _mentions(nlp, "The air strike took place near Baghdad airport.")["strike"].type == "ASSAULT"
+
+
+def test_a_campaign_rally_in_an_election_article_is_no_protest(nlp: Any) -> None:
+    text = ("Trump leads the polls before the primary, and his delegates count. At a rally in Portland on Thursday, "
+            "Trump listed countries whose immigrants had plotted to kill Americans.")
+    assert "rally" not in _mentions(nlp, text)
+    assert "rally" in _mentions(nlp, "At a rally in Portland on Thursday, thousands demanded an end to the war.")
+
+
+def test_everyday_yielding_verbs_start_no_event_and_freeing_is_a_release(nlp: Any) -> None:
+    assert _mentions(nlp, "Mr. Reagan also freed a Soviet spy in 1986.")["freed"].type == "RETREAT"
+    assert _mentions(nlp, "The Port Authority approved subsidies for News Corp.")["approved"].evidence == "everyday"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from newsdossier.events.model import EventDate, EventMention, TextSpan
@@ -143,3 +144,11 @@ def test_a_name_that_qualifies_a_common_noun_is_not_the_argument_s_actor() -> No
         == {"E3", "E4"}
     bases = "attacked Kata'ib Hezbollah bases"
     assert _actors_in(9, len(bases), [(9, 25, "E5")], bases) == {"E5"}  # the group's bases: the group
+
+
+def test_an_everyday_verb_s_default_code_never_starts_an_event() -> None:
+    approved = replace(_mention("a", 10, lemma="approve", kind="CONCEDE", day=DAY, target=(50, 59)),
+                       code="080", evidence="everyday")
+    assert _resolve({"a": [approved]}, actors={"a": [(50, 59, "E1")]}) == []
+    # the same mention, typed by a verb of yielding ("surrendered"), does
+    assert len(_resolve({"a": [replace(approved, evidence="verb")]}, actors={"a": [(50, 59, "E1")]})) == 1

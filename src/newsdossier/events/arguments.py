@@ -20,7 +20,7 @@ from newsdossier.events.lexicon import EVENT_NOUNS, actor_nouns, lexicon
 from newsdossier.events.model import TextSpan
 from newsdossier.timex.lexicon import DAY_PARTS, MONTHS, SEASON_CODES, UNITS, WEEKDAYS
 
-__all__ = ["argument_root", "coordinated", "lemma_of", "names_actor", "names_weapon", "nominal_target",
+__all__ = ["argument_root", "coordinated", "lemma_of", "names_actor", "names_actor_token", "names_weapon", "nominal_target",
            "parse_arguments", "phrase", "recipient", "source_kind", "surface_source", "surface_target",
            "weapon_head"]
 
@@ -87,6 +87,11 @@ def names_actor(doc: Any, span: TextSpan | None) -> bool:
         return False
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
     return words is not None and len(words) > 0 and _actor_head(words.root, words.start)
+
+
+def names_actor_token(head: Any) -> bool:
+    """:func:`names_actor` for the phrase a head token heads."""
+    return _actor_head(head, head.left_edge.i)
 
 
 def _actor_head(root: Any, first: int) -> bool:

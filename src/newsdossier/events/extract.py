@@ -22,13 +22,13 @@ from typing import Any, Final
 import simplemma
 
 from newsdossier.events.arguments import (
-    argument_root, coordinated, lemma_of, names_actor, names_weapon, nominal_target, parse_arguments, phrase, recipient,
-    source_kind, surface_source, surface_target, weapon_head,
+    argument_root, coordinated, lemma_of, names_actor, names_actor_token, names_weapon, nominal_target, parse_arguments,
+    phrase, recipient, source_kind, surface_source, surface_target, weapon_head,
 )
-from newsdossier.events.lexicon import EVENT_NOUNS, discards, lexicon, plover_of
+from newsdossier.events.lexicon import EVENT_NOUNS, Pattern, discards, lexicon, plover_of
 from newsdossier.events.modality import governing_modality, negated_at
 from newsdossier.events.model import EventMention, TextSpan
-from newsdossier.events.senses import contest_sense, verbal_attack
+from newsdossier.events.senses import contest_sense, race_article, verbal_attack
 
 __all__ = ["find_event_mentions", "lemma_of", "main_mention", "main_mentions", "names_actor", "sentence_mains"]
 
@@ -45,7 +45,7 @@ _LIGHT_OBJECTS: Final = {"take": frozenset({"place", "part", "office", "note", "
 _EVERYDAY_SENSES: Final = frozenset({"fire", "serve", "join", "lead", "take", "found", "conduct", "call",
                                      "leave", "promote", "pull", "guide", "die", "work", "run", "hit", "beat",
                                      "defeat", "campaign", "hold", "give", "get", "go", "come", "move", "open",
-                                     "close", "start"})
+                                     "close", "start", "retire"})
 # Verbs whose "... dead" pattern the dictionary codes as violence (CAMEO 190), though "found
 # dead" reports a death and says nothing of who caused it.
 _DEATH_FINDERS: Final = frozenset({"find", "discover", "report", "declare", "pronounce"})
@@ -57,23 +57,68 @@ _NO_ACTOR: Final = re.compile(r"\b(?:hurricane|storm|typhoon|cyclone|tornado|ear
                               r"floods|wildfire|fire|blaze|avalanche|landslide|mudslide|drought|lightning|car|vehicle|"
                               r"truck|lorry|van|bus|train|sedan|suv|camry)\b", re.IGNORECASE)
 _NOUN_PREFIXES: Final = frozenset(noun[:4] for noun in EVENT_NOUNS)
+# Dependents of a verb of saying that hold what is said.
+_SAID: Final = frozenset({"ccomp", "parataxis", "csubj"})
+_QUOTE_OPENERS: Final = frozenset({":", '"', "“", "''", "``", "‘"})
+# The words of a pattern that say nothing of a verb's sense without someone in their slot.
+_PREPOSITIONS: Final = frozenset({"to", "with", "in", "on", "at", "for", "from", "into", "by", "against", "of",
+                                  "between", "upon", "across", "before", "about", "over", "through", "toward",
+                                  "towards", "after", "onto"})
+_PARTICLES: Final = frozenset({"off", "out", "up", "down", "back", "away"})
+# The dictionary blocks whose verbs yield by themselves ("surrendered", "withdrew", "freed"); the
+# other verbs it files under yielding (CAMEO 080: "approve", "pass", "allow", "settle", "verify")
+# are everyday verbs, typed but never starting an event alone.
+_YIELDING_BLOCKS: Final = frozenset({"yield", "retreat", "release"})
+# CAMEO roots whose preposition patterns want an actor in their slot: agree (03), consult (04),
+# support (05), cooperate (06), aid (07).
+_ACTOR_SLOTS: Final = frozenset({"03", "04", "05", "06", "07"})
+_PLACE_PREPS: Final = frozenset({"in", "at", "across", "through", "over"})
+# Words of the news media: a meeting or talk with them is an interview, a statement ("spoke with
+# the Times", "met reporters"), not a consultation between actors.
+_MEDIA: Final = frozenset({"news", "times", "post", "journal", "tribune", "herald", "gazette", "telegraph", "magazine",
+                           "newspaper", "tv", "television", "radio", "network", "reporter", "reporters", "journalist",
+                           "journalists", "press", "media", "podcast", "show", "interviewer", "host", "anchor",
+                           "channel", "broadcaster", "outlet", "outlets", "editor", "editors", "columnist",
+                           "correspondent", "correspondents", "newsroom"})
+# Verbs of warning: a threat only when what they say is to come.
+_WARNINGS: Final = frozenset({"warn", "caution"})
+_FUTURE_WORDS: Final = frozenset({"will", "would", "could", "might", "may", "shall", "can", "must", "'ll", "’ll",
+                                  "wo", "if", "unless", "going", "gon"})
+# Nouns of which an event noun names a kind, not an event: "a new line of attack".
+_KIND_NOUNS: Final = frozenset({"line", "kind", "type", "form", "sort", "mode"})
+# Nouns after an event noun that make a series of such events: "a bombing campaign".
+_SERIES_NOUNS: Final = frozenset({"campaign", "operation", "spree", "wave", "series", "blitz"})
+_RALLIES: Final = frozenset({"rally", "rallies"})
 _PATTERN_REACH: Final = 10  # words after the verb a dictionary pattern may use
 _PRE_REACH: Final = 4
 _GAP: Final = 2  # other words a pattern lets stand before each of its words
 
 
-def _words_after(doc: Any, token: Any, end: int, skip_subjects: bool = False) -> list[tuple[str, str]]:
-    """The words a pattern may read after a verb; for a verb of saying, the subjects of what is said
-    stand there as blanks ("said the plans were ..." is no "said [it] plans")."""
-    return [("", "") if skip_subjects and t.dep_.startswith("nsubj") and t.head.i != token.i
-            else (t.lower_, t.lemma_.lower()) for t in doc[token.i + 1:min(end, token.i + 1 + _PATTERN_REACH)]
-            if not t.is_punct]
+def _words_after(doc: Any, token: Any, end: int, statement: bool = False) -> list[Any]:
+    """The tokens a pattern may read after a verb (not past a colon or a quotation mark: what a
+    quotation says is not the verb's). For a verb of saying, what is said stands there as blanks
+    (None): the subjects of its clauses ("said the plans were ..." is no "said [it] plans") and
+    every word outside the verb's own phrase or inside its complement ("said he agrees" is no
+    agreement)."""
+    said: set[int] = set()
+    if statement:
+        said = {t.i for c in token.children if c.dep_ in _SAID for t in c.subtree}
+        said |= {t.i for t in doc[token.i + 1:end] if not token.is_ancestor(t)}
+    words: list[Any] = []
+    for t in doc[token.i + 1:min(end, token.i + 1 + _PATTERN_REACH)]:
+        if t.text in _QUOTE_OPENERS:
+            break
+        if not t.is_punct:
+            words.append(None if statement and (t.i in said or t.dep_.startswith("nsubj") and t.head.i != token.i)
+                         else t)
+    return words
 
 
 def _matches(pattern_words: Sequence[str], words: Sequence[tuple[str, str]], synsets: dict[str, frozenset[str]],
-             *, from_end: bool = False) -> bool:
-    """Whether the pattern's words occur in order in ``words`` with at most two other words before
-    each (counted from the verb: the start of ``words``, or its end ``from_end``)."""
+             *, from_end: bool = False) -> int | None:
+    """Where the pattern's words occur in order in ``words`` with at most two other words before
+    each (counted from the verb: the start of ``words``, or its end ``from_end``): the index in
+    ``words`` of the pattern's last word, or None when they do not."""
     if from_end:
         pattern_words, words = pattern_words[::-1], words[::-1]
     i = 0
@@ -84,9 +129,38 @@ def _matches(pattern_words: Sequence[str], words: Sequence[tuple[str, str]], syn
                                 or (members is not None and (words[i][0] in members or words[i][1] in members))):
             i += 1
         if i == stop:
-            return False
+            return None
         i += 1
-    return True
+    return i - 1
+
+
+def _slot_filled(token: Any, pattern: Pattern, last: Any | None) -> bool:
+    """Whether a pattern made only of prepositions and particles ("come to", "speak with", "kick
+    off") is met as the dictionary means it. Its preposition's phrase must be the verb's, or follow
+    it ("called on Iran", not "called the Mistake on the Lake"). For meeting, agreeing, supporting, cooperating
+    and aiding (:data:`_ACTOR_SLOTS`) PETRARCH2 writes such patterns for an actor in the slot ("came
+    to [Baghdad]", "spoke with [Iran]"); "came to an ugly end", "racing to bank ballots", "kicked off
+    Monday" are other senses, so the phrase must name an actor, and a particle's verb needs an
+    object or an actor after a preposition. What is demanded or blamed is a thing ("called for a
+    ceasefire", "accused him of lying"); force and violence (:data:`_DONE_ROOTS`) are done to things
+    as well ("fired at a car"), as are yielding and withdrawing (08: "stepped down", "pulled out")."""
+    words = (*pattern.before, *pattern.after)
+    root = (pattern.code or "")[:2]
+    if not pattern.after or not root or root in _DONE_ROOTS or root == "08" \
+            or any(w not in _PREPOSITIONS and w not in _PARTICLES for w in words):
+        return True
+    if last is None:
+        return False
+    if last.lower_ in _PREPOSITIONS and last.dep_ in ("case", "mark"):
+        if last.head.head.i != token.i and any(t.pos_ not in ("ADV", "PART") for t in token.doc[token.i + 1:last.i]):
+            return False
+        return root not in _ACTOR_SLOTS or last.dep_ == "case" and names_actor_token(last.head)
+    if last.lower_ in _PARTICLES:
+        return root not in _ACTOR_SLOTS or any(
+            c.dep_ == "obj" or c.dep_ == "obl" and names_actor_token(c) and any(
+                g.dep_ == "case" and g.lower_ in _PREPOSITIONS and g.lower_ not in _PLACE_PREPS for g in c.children)
+            for c in token.children)
+    return False
 
 
 def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str]:
@@ -103,14 +177,17 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
     if entry is None:
         return None, ""
     statement = (entry.get("code") or "").startswith("01")
-    after = _words_after(doc, token, sentence_end, skip_subjects=statement)
+    tokens = _words_after(doc, token, sentence_end, statement)
+    after = [(t.lower_, t.lemma_.lower()) if t is not None else ("", "") for t in tokens]
     before = [(t.lower_, t.lemma_.lower()) for t in doc[max(0, token.i - _PRE_REACH):token.i] if not t.is_punct]
     near = {w for pair in (*after, *before) for w in pair}
     best: tuple[int, str | None] | None = None
     for pattern in lex.patterns.get(entry["block"], ()):
         size = len(pattern.before) + len(pattern.after)
-        if (best is None or size > best[0]) and pattern.needs <= near and _matches(pattern.after, after, lex.synsets) \
-                and _matches(pattern.before, before, lex.synsets, from_end=True):
+        if (best is None or size > best[0]) and pattern.needs <= near \
+                and (last := _matches(pattern.after, after, lex.synsets)) is not None \
+                and _matches(pattern.before, before, lex.synsets, from_end=True) is not None \
+                and _slot_filled(token, pattern, tokens[last] if pattern.after else None):
             best = (size, pattern.code)
     if best is not None:
         if statement and best[1] is not None and best[1][:2] in _DONE_ROOTS:
@@ -120,7 +197,40 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
         return best[1], "pattern"
     if lemma in _EVERYDAY_SENSES:
         return None, ""  # only a pattern says it is the political sense ("fired at", not "fired the coach")
-    return (None if entry.get("none") else entry.get("code")), "verb"
+    if particle is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _PARTICLES:
+        particle = doc[token.i + 1].lower_  # "kicked off Monday", whatever the parse made of "off"
+    phrasal = lex.verbs.get(f"{lemma} {particle}") if particle else None
+    if particle and (phrasal is not None and phrasal is not entry or phrasal is None and any(
+            p.after[:1] == (particle,) for p in lex.patterns.get(entry["block"], ()))):
+        return None, ""  # "kicked off Monday": the phrasal verb the dictionary knows, without its slot filled
+    if entry.get("none"):
+        return None, "verb"
+    code = entry.get("code")
+    if code == "080" and entry["block"] == "release":
+        return "084", "verb"  # "freed": a release
+    if code == "080" and entry["block"] not in _YIELDING_BLOCKS:
+        return code, "everyday"  # "approved", "passed", "allowed", "settled": no concession by themselves
+    return code, "verb"
+
+
+def _modifier(noun: Any) -> bool:
+    """Whether an event noun only qualifies the noun after it ("attack ads", "an arrest warrant",
+    but "a bombing campaign") or names a kind ("a new line of attack")."""
+    head = noun.head
+    if noun.dep_ == "nmod":
+        return head.lemma_.lower() in _KIND_NOUNS
+    return noun.dep_ == "compound" and head.i == noun.i + 1 and head.pos_ == "NOUN" and head.tag_ in ("NN", "NNS") \
+        and head.lemma_.lower() not in _SERIES_NOUNS
+
+
+def _threat_said(token: Any) -> bool:
+    """Whether a warning is a threat: it says what will or would happen ("warned that it would
+    retaliate"), or warns someone ("warned China against", "warned them not to"); "warned that
+    Trump had raised the dangers" says what is, a statement."""
+    clauses = [c for c in token.children if c.dep_ in ("ccomp", "parataxis")]
+    if not clauses:
+        return True
+    return any(t.lower_ in _FUTURE_WORDS for c in clauses for t in c.subtree)
 
 
 def _active_finite(doc: Any, token: Any, sentence: Any) -> bool:
@@ -162,7 +272,11 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
         for token in sentence:
             pos = token.pos_  # read once: each read looks the tag's string up
             if pos == "VERB" or pos in _MISTAGGED and _verbal(token):
+                if token.dep_ == "conj" and token.head.pos_ == "ADJ" and token.tag_ in ("VBG", "VBN"):
+                    continue  # "significant and disturbing": an adjective
                 code, evidence = _verb_code(doc, token, sentence.end)
+                if code is not None and lemma_of(token, ()) in _WARNINGS and not _threat_said(token):
+                    continue  # "warned that Trump had elevated the dangers": a statement, not a threat
                 typed = plover_of(code)
                 if typed is not None and code is not None:
                     # "the targeted killing of ...": a gerund after a determiner is a noun
@@ -171,7 +285,8 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
                     found.append((token, typed[0], typed[1], code, gerund, sentence, evidence))
             elif (pos == "NOUN" and token.lower_[:4] in _NOUN_PREFIXES
                   and (name := lemma_of(token, EVENT_NOUNS)) in EVENT_NOUNS and not token.is_title
-                  and (token.tag_ != "NNS" or name in _PLURAL_EVENTS)):
+                  and (token.tag_ != "NNS" or name in _PLURAL_EVENTS) and not _modifier(token)):
+                # not a modifier ("attack ads", "arrest warrant"), nor a kind ("a new line of attack")
                 kind, mode = EVENT_NOUNS[name]
                 if kind == "ASSAULT" and any(c.lower_ in ("air", "aerial", "drone") for c in token.lefts):
                     mode = "aerial"  # "air strike", "drone attack"
@@ -181,6 +296,7 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
     lowered = (doc.text if text is None else text).lower() if found else ""
     whole = story_discards.search(lowered) if found else None
     discarded: dict[int, str] = {}
+    race = race_article(doc) if found else False
     mentions = []
     for token, kind, mode, code, nominal, sentence, evidence in found:
         governed = governing_modality(token, types)
@@ -212,9 +328,12 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
             discarded[sentence.start] = hit[0] if hit else ""
         if kind == "ASSAULT" and not nominal and verbal_attack(token, argument_root(doc, source_span), weapon_head):
             kind, mode, code = "DISAPPROVE", "", "111"  # "Trump attacked Clinton's record": criticism
-        elif kind in ("ASSAULT", "PROTEST", "COERCE") and (not nominal or token.lower_ in ("rally", "rallies")) \
-                and contest_sense(token, weapon_head):
+        elif kind in ("ASSAULT", "PROTEST", "COERCE") and (not nominal or token.lower_ in _RALLIES) \
+                and contest_sense(token, weapon_head, race, rally=token.lower_ in _RALLIES or kind == "PROTEST" and any(
+                    c.dep_ == "obj" and c.lower_ in _RALLIES for c in token.children)):
             continue  # "clobbered her in New Hampshire", "captured Iowa", "Sanders's rally": an election race
+        if kind == "CONSULT" and target_span is not None and _MEDIA & set(re.findall(r"\w+", target_span.text.lower())):
+            continue  # "spoke with Breitbart News", "met reporters": an interview
         actor_or_thing = source_kind(doc, source_span)
         mentions.append(EventMention(
             article, TextSpan(token.idx, token.idx + len(token), token.text), lemma_of(token, ()), kind, mode, code,

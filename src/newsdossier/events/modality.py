@@ -121,6 +121,9 @@ def governing_modality(token: Any, types: dict[int, str]) -> Modality:
     for _ in range(4):
         if head.i == child.i:
             break
+        if child.dep_ == "csubj" and child.tag_ == "VBG" and not any(
+                c.dep_ in ("nsubj", "nmod:poss") for c in child.children):
+            return Modality("possible", child.text)  # "increasing bombing against them is not going to ...": a generality
         nominal_link = child.pos_ == "NOUN" and child.dep_ in ("nsubj", "nsubj:pass", "obj", "obl", "nmod")
         if child.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "conj", "appos", "obl", "nmod") and not nominal_link:
             break

@@ -65,7 +65,9 @@ strike"); ``negated`` for "did not strike". Only an
     place: TextSpan | None = None
     place_basis: str = ""
     also_targets: tuple[TextSpan, ...] = ()  # coordinated targets the phrase could not hold ("X, who ..., and Y")
-    evidence: str = ""  # what typed it: "pattern" (the words around the verb), "verb" (its default code), "noun"
+    # what typed it: "pattern" (the words around the verb), "verb" (its default code), "everyday" (the
+    # default code of a verb whose everyday senses it does not tell apart: "approved"), "noun"
+    evidence: str = ""
     source_is_actor: bool = False  # the source names a person, group, organisation or state
     target_is_actor: bool = False
     source_is_thing: bool = False  # the source names neither an actor nor a weapon ("disease", "sales")

@@ -254,9 +254,11 @@ def _says_enough(facts: _Facts) -> bool:
     """Whether a mention is political (someone acts, on someone where the type needs it: see
     :attr:`EventMention.political`), says two of when, who and where (see the module doc), and is
     typed with evidence: a dictionary pattern, a noun that names an event, or a verb whose default code is
-    one of the concrete categories (:data:`TRUSTED_ROOTS`)."""
+    one of the concrete categories (:data:`TRUSTED_ROOTS`), not an everyday verb's ("approved",
+    "passed": see :func:`~newsdossier.events.extract.find_event_mentions`)."""
     mention = facts.mention
-    if not mention.political or mention.evidence == "verb" and mention.code[:2] not in TRUSTED_ROOTS:
+    if not mention.political or mention.evidence == "everyday" \
+            or mention.evidence == "verb" and mention.code[:2] not in TRUSTED_ROOTS:
         return False
     when = mention.date is not None and mention.date.basis != "publication"
     who = bool(facts.sources or facts.targets)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
-__all__ = ["VERBAL_ATTACKS", "contest_sense", "verbal_attack"]
+__all__ = ["RACE_ARTICLE_WORDS", "VERBAL_ATTACKS", "contest_sense", "race_article", "verbal_attack"]
 
 # Violent verbs with a common verbal sense ("Trump attacked Clinton's record", "slammed the plan").
 VERBAL_ATTACKS: Final = frozenset({"attack", "target", "assail", "slam", "blast", "hit", "lash", "savage", "bash",
@@ -34,6 +34,7 @@ _VIOLENCE: Final = frozenset({
     "mob", "mobs", "riot", "riots", "rioter", "rioters", "brawl", "attacker", "attackers", "assailant", "blood",
     "bloody", "fistfight", "pepper", "tear", "clash", "clashes", "pirate", "pirates", "hijack", "hijacked",
     "kidnap", "kidnapped", "abduct", "abducted", "abduction", "siege", "war", "invasion"})
+_RALLIES: Final = frozenset({"rally", "rallies"})
 _PEOPLE_PRONOUNS: Final = frozenset({"he", "she", "i", "you", "we"})
 
 
@@ -62,16 +63,35 @@ _CONTEST: Final = frozenset({
     "wins", "victory", "victories", "campaigned"})
 
 
-def contest_sense(token: Any, weapon: Callable[[Any], bool]) -> bool:
+# Words that only an election race uses; an article with several of them is about one.
+_RACE: Final = frozenset({"election", "elections", "primary", "primaries", "poll", "polls", "polling", "caucus",
+                          "caucuses", "delegate", "delegates", "nomination", "nominee", "ballot", "ballots", "voters",
+                          "candidate", "candidates", "electoral", "front-runner", "frontrunner", "runoff",
+                          "reelection", "re-election", "campaign", "campaigning", "debate"})
+RACE_ARTICLE_WORDS: Final = 3  # distinct words of :data:`_RACE` that make an article an election race's
+
+
+def race_article(doc: Any) -> bool:
+    """Whether an article is about an election race: it uses :data:`RACE_ARTICLE_WORDS` or more
+    distinct words of :data:`_RACE`."""
+    return len({t.lower_ for t in doc if t.lower_ in _RACE}) >= RACE_ARTICLE_WORDS
+
+
+def contest_sense(token: Any, weapon: Callable[[Any], bool], race: bool = False, rally: bool = False) -> bool:
     """Whether a violent or coercive word ``token`` (a verb, or "rally") is an election race's
-    ("captured Iowa", "clobbered her in New Hampshire"): its sentence has a word of
-    :data:`_CONTEST` and none of violence (:data:`_VIOLENCE`, ``weapon``; "attacks" alone is
-    what candidates trade) or protest."""
-    if not any(t.lower_ in _CONTEST for t in token.sent):
+    ("captured Iowa", "clobbered her in New Hampshire", "at a rally in Portland, Trump said"): its
+    sentence has a word of :data:`_CONTEST`, or its article is about a race (``race``: see
+    :func:`race_article`), and the sentence none of violence (:data:`_VIOLENCE`, ``weapon``;
+    "attacks" alone is what candidates trade) or protest."""
+    own = _RALLIES if rally else frozenset()  # a rally is no race's word by itself
+    if not race and not any(t.lower_ in _CONTEST and t.lower_ not in own for t in token.sent):
         return False
     words = [t for t in token.sent if t.i != token.i]
-    return not _shows_violence(words, weapon, attacks=False) and not any(
-        t.lemma_.lower().startswith(("protest", "demonstrat", "march")) for t in words)
+    if any(t.lemma_.lower().startswith(("protest", "demonstrat", "march")) for t in words):
+        return False
+    if rally:  # a campaign's rally ("held a rally"), where a candidate speaks, whatever of violence the speech tells
+        return not any(t.lower_ == "against" for t in words)  # but "a rally against the war"
+    return not _shows_violence(words, weapon, attacks=False)
 
 
 def _shows_violence(words: Iterable[Any], weapon: Callable[[Any], bool], *, attacks: bool = True) -> bool:
