@@ -295,6 +295,12 @@ def test_a_date_after_since_or_before_bounds_an_event_without_dating_it(nlp: Any
     assert dated("Police arrested two men in Brussels in 2011.")["arrested"] == "2011"
     assert dated("Police have arrested two men in Brussels since 2011.")["arrested"] is None
     assert dated("The rebels had attacked the town before Monday.")["attacked"] is None
+    # the date after the deed an accusation names is the deed's
+    accused = dated("He met Mehdi Nemmouche, accused of shooting dead four people at the Jewish Museum in Brussels "
+                    "in May 2014.")
+    assert accused["accused"] is None
+    assert dated("Prosecutors on Monday accused him of fraud.")["accused"] == "Monday"
+    assert dated("Vincent Jackson was arrested for investigation of DUI on Jan. 6.")["arrested"] == "Jan. 6"
 
 
 def test_a_politician_who_attacks_a_rival_criticises_and_troops_that_attack_do_violence(nlp: Any) -> None:
@@ -385,3 +391,10 @@ def test_a_campaign_rally_in_an_election_article_is_no_protest(nlp: Any) -> None
 def test_everyday_yielding_verbs_start_no_event_and_freeing_is_a_release(nlp: Any) -> None:
     assert _mentions(nlp, "Mr. Reagan also freed a Soviet spy in 1986.")["freed"].type == "RETREAT"
     assert _mentions(nlp, "The Port Authority approved subsidies for News Corp.")["approved"].evidence == "everyday"
+
+
+def test_nobody_doing_it_negates_it_and_a_prediction_is_no_threat(nlp: Any) -> None:
+    assert _mentions(nlp, "Nobody attacked the base.")["attacked"].negated
+    released = _mentions(nlp, "No one from the state Department released part of the filings to the Times.")
+    assert released["released"].negated
+    assert "warned" not in _mentions(nlp, "The IMF had warned that the Brexit vote could depress growth in Britain.")

@@ -10,7 +10,9 @@ and what is left takes the dateline's place. Without a date of its own, the main
 the article's first two sentences (the lead) is dated by publication, when its sentence names no
 time at all: news leads report what happened in the last days, so the week up to publication is
 as precise as that can honestly be. A time expression after "since", "until", "before", "after",
-"by" or "prior to" bounds an event without dating it, and dates none. Any other mention without a
+"by" or "prior to" bounds an event without dating it, and dates none. The time and place after
+the deed an accusation or a sentence names are the deed's ("accused of shooting four people in
+Brussels in May 2014" is no accusation dated May 2014). Any other mention without a
 date of its own has no date: a noun ("the assassination") or a verb deeper in an article often
 reports something long past.
 """
@@ -37,6 +39,12 @@ _LEAD_SENTENCES: Final = 2
 # Words before a time expression that make it a bound, not the event's date: "the first state of
 # emergency since 2005" happened after 2005, "fled before Monday" before it, "by 2011" by then.
 _BOUNDS: Final = frozenset({"since", "until", "till", "before", "after", "by"})
+# Verbs that name a deed besides their own act ("accused of", "jailed for"), and how they name it.
+_ACCUSING: Final = frozenset({"accuse", "charge", "blame", "suspect", "allege", "indict", "convict", "sentence",
+                              "jail", "imprison", "arrest", "detain", "fine", "sue", "prosecute", "condemn",
+                              "criticize", "criticise", "praise", "credit"})
+_DEED_LINKS: Final = frozenset({"obl", "advcl", "xcomp", "ccomp", "acl"})
+_DEED_WORDS: Final = frozenset({"of", "for", "over", "with"})
 _BOUND_PAIRS: Final = frozenset({("prior", "to"), ("ahead", "of"), ("up", "to")})
 
 
@@ -50,6 +58,24 @@ def _bounds_only(doc: Any, expression: TimeExpression) -> bool:
         return True
     before = [doc[i].lower_ for i in range(max(0, first.i - 2), first.i)]
     return bool(before) and (before[-1] in _BOUNDS or tuple(before) in _BOUND_PAIRS)
+
+
+def _deed_named(token: Any) -> int | None:
+    """Where the deed an accusation, a charge or a sentence names with a verb begins ("accused [of
+    shooting four people in Brussels in May 2014]", "jailed [for murdering ...]"), if the trigger
+    names one: the time and place after it are the deed's, whatever the parse attached them to
+    ("arrested for investigation of DUI on Jan. 6" names no deed: Jan. 6 is the arrest's)."""
+    if token.lemma_.lower() not in _ACCUSING:
+        return None
+    starts = [c.left_edge.i for c in token.children if c.i > token.i and c.dep_ in _DEED_LINKS and _verbal(c)
+              and any(g.dep_ in ("case", "mark") and g.lower_ in _DEED_WORDS for g in c.children)]
+    return min(starts, default=None)
+
+
+def _verbal(head: Any) -> bool:
+    """A clause ("of shooting", "of plotting", "of being reliant"), not a noun ("of fraud")."""
+    return head.pos_ in ("VERB", "AUX") or head.lower_.endswith("ing") or any(
+        c.dep_ in ("cop", "aux", "aux:pass") for c in head.children)
 
 
 def _token_at(doc: Any, start: int, end: int) -> Any | None:
@@ -150,7 +176,9 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         anchors = _anchors(token)
         others = trigger_ids - {token.i}
         low, high = mention.sentence
-        in_sentence = [(e, t) for e, t in dated if t is not None and low <= e.start < high]
+        named = _deed_named(token)
+        in_sentence = [(e, t) for e, t in dated if t is not None and low <= e.start < high
+                       and (named is None or t.i < named)]
         when: EventDate | None = None
         steps = [(s, e) for e, t in in_sentence if (s := _climbs_to(t, anchors, others)) is not None]
         if steps:
@@ -167,7 +195,8 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         arguments = [a for a in (mention.source, mention.target, *mention.also_targets) if a is not None]
         # a name that is the event's source or target is not where it happened ("fired at Riva")
         sentence_places = [(ent, root) for ent, root in places if low <= ent.start_char < high
-                           and not any(a.start < ent.end_char and ent.start_char < a.end for a in arguments)]
+                           and not any(a.start < ent.end_char and ent.start_char < a.end for a in arguments)
+                           and (named is None or root.i < named)]
         placed = [(s, ent) for ent, root in sentence_places
                   if (s := _climbs_to(root, anchors, others)) is not None
                   and any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in root.children)]

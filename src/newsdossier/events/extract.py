@@ -84,6 +84,8 @@ _MEDIA: Final = frozenset({"news", "times", "post", "journal", "tribune", "heral
 _WARNINGS: Final = frozenset({"warn", "caution"})
 _FUTURE_WORDS: Final = frozenset({"will", "would", "could", "might", "may", "shall", "can", "must", "'ll", "’ll",
                                   "wo", "if", "unless", "going", "gon"})
+# Subjects of a warning's clause that are the warner ("warned that it would retaliate").
+_SELVES: Final = frozenset({"it", "we", "i", "they", "he", "she"})
 # Nouns of which an event noun names a kind, not an event: "a new line of attack".
 _KIND_NOUNS: Final = frozenset({"line", "kind", "type", "form", "sort", "mode"})
 # Nouns after an event noun that make a series of such events: "a bombing campaign".
@@ -224,13 +226,17 @@ def _modifier(noun: Any) -> bool:
 
 
 def _threat_said(token: Any) -> bool:
-    """Whether a warning is a threat: it says what will or would happen ("warned that it would
-    retaliate"), or warns someone ("warned China against", "warned them not to"); "warned that
-    Trump had raised the dangers" says what is, a statement."""
+    """Whether a warning is a threat: it says what the warner will or would do ("warned that it
+    would retaliate"), or warns someone ("warned China against", "warned them not to"); "warned
+    that Trump had raised the dangers" says what is, and "the IMF warned that the vote could
+    depress growth" what may come: statements."""
     clauses = [c for c in token.children if c.dep_ in ("ccomp", "parataxis")]
     if not clauses:
         return True
-    return any(t.lower_ in _FUTURE_WORDS for c in clauses for t in c.subtree)
+    warner = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return any(any(t.lower_ in _FUTURE_WORDS for t in c.subtree) and any(
+        s.dep_.startswith("nsubj") and (s.lower_ in _SELVES or warner is not None and s.lower_ == warner.lower_)
+        for s in c.children) for c in clauses)
 
 
 def _active_finite(doc: Any, token: Any, sentence: Any) -> bool:
@@ -328,10 +334,11 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
             discarded[sentence.start] = hit[0] if hit else ""
         if kind == "ASSAULT" and not nominal and verbal_attack(token, argument_root(doc, source_span), weapon_head):
             kind, mode, code = "DISAPPROVE", "", "111"  # "Trump attacked Clinton's record": criticism
-        elif kind in ("ASSAULT", "PROTEST", "COERCE") and (not nominal or token.lower_ in _RALLIES) \
+        elif (kind in ("ASSAULT", "PROTEST", "COERCE") or token.lower_.startswith("campaign")) \
+                and (not nominal or token.lower_ in _RALLIES) \
                 and contest_sense(token, weapon_head, race, rally=token.lower_ in _RALLIES or kind == "PROTEST" and any(
                     c.dep_ == "obj" and c.lower_ in _RALLIES for c in token.children)):
-            continue  # "clobbered her in New Hampshire", "captured Iowa", "Sanders's rally": an election race
+            continue  # "clobbered her in New Hampshire", "campaigning against Romney", "Sanders's rally": a race
         if kind == "CONSULT" and target_span is not None and _MEDIA & set(re.findall(r"\w+", target_span.text.lower())):
             continue  # "spoke with Breitbart News", "met reporters": an interview
         actor_or_thing = source_kind(doc, source_span)

@@ -35,6 +35,7 @@ _MODALS: Final = frozenset({"will", "would", "could", "can", "may", "might", "sh
 _PLANNING: Final = frozenset({"plan", "intend", "prepare", "seek", "try", "attempt", "want", "hope", "aim", "vow",
                               "pledge", "promise", "expect", "consider", "propose", "offer", "decide"})
 _NEGATIONS: Final = frozenset({"not", "n't", "never", "no"})
+_NOBODY: Final = frozenset({"nobody", "noone", "none", "neither"})
 # Words whose complement is only likely or expected ("is likely to", "are expected to").
 _LIKELY: Final = frozenset({"likely", "unlikely", "expect", "expected", "set", "due", "poised", "ready", "able",
                             "possible", "could", "threat", "risk"})
@@ -71,10 +72,17 @@ _ASSERTED: Final = Modality("asserted")
 
 def negated_at(doc: Any, token: Any, sentence: Any) -> str:
     """The negation of ``token`` ("not", "never"; its own dependent, or one of the two words
-    before it), or ""."""
+    before it; a subject that is nobody: "no one released"), or ""."""
     for child in token.children:
         if child.lower_ in _NEGATIONS and child.dep_ in ("advmod", "neg", "det"):
             return child.text
+        if child.dep_ in ("nsubj", "nsubj:pass") and (child.lower_ in _NOBODY or child.lower_ == "one" and any(
+                g.lower_ == "no" for g in child.children)):
+            return child.text  # "nobody released ...", "no one from the department released ..."
+    opening = [t.lower_ for t in doc[sentence.start:min(sentence.start + 2, len(doc))]]
+    if (opening[:1] and opening[0] in _NOBODY or opening == ["no", "one"]) and not any(
+            t.pos_ in ("VERB", "AUX") for t in doc[sentence.start:token.i]):
+        return " ".join(opening) if opening[0] == "no" else opening[0]  # the same, whatever the parse made of it
     return next((doc[i].text for i in range(max(sentence.start, token.i - 2), token.i)
                  if doc[i].lower_ in _NEGATIONS), "")
 
