@@ -398,3 +398,22 @@ def test_nobody_doing_it_negates_it_and_a_prediction_is_no_threat(nlp: Any) -> N
     released = _mentions(nlp, "No one from the state Department released part of the filings to the Times.")
     assert released["released"].negated
     assert "warned" not in _mentions(nlp, "The IMF had warned that the Brexit vote could depress growth in Britain.")
+
+
+def test_what_someone_does_and_an_idea_are_not_what_happened(nlp: Any) -> None:
+    # a simple present after the first sentence says what is done, not an event; a headline's present is news
+    found = _mentions(nlp, "Israel strikes Gaza. Romney tweeted: thug Putin kills journalists. The army struck a town.")
+    assert found["strikes"].factual and found["struck"].factual
+    assert found["kills"].modality == "generic" and not found["kills"].factual
+    struck = _mentions(nlp, "As before, Cruz on Friday played down the idea that he had struck a major deal with "
+                            "Kasich.")["struck"]
+    assert not struck.factual
+    # "threatened to" governs what follows it, whatever the tagger made of "threatened"
+    disrupt = _mentions(nlp, "In interviews, several threatened to disrupt the party's convention in July.")["disrupt"]
+    assert disrupt.modality == "threatened" and disrupt.embedded
+
+
+def test_a_race_s_winner_is_no_event(nlp: Any) -> None:
+    text = ("Clinton and Sanders fight for delegates in the primaries, and the polls favour her. "
+            "Hillary Clinton was declared the winner in Pennsylvania by news organizations.")
+    assert "declared" not in _mentions(nlp, text)

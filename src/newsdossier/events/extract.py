@@ -91,6 +91,7 @@ _KIND_NOUNS: Final = frozenset({"line", "kind", "type", "form", "sort", "mode"})
 # Nouns after an event noun that make a series of such events: "a bombing campaign".
 _SERIES_NOUNS: Final = frozenset({"campaign", "operation", "spree", "wave", "series", "blitz"})
 _RALLIES: Final = frozenset({"rally", "rallies"})
+_WINNERS: Final = frozenset({"winner", "winners", "victor", "victory"})
 _PATTERN_REACH: Final = 10  # words after the verb a dictionary pattern may use
 _PRE_REACH: Final = 4
 _GAP: Final = 2  # other words a pattern lets stand before each of its words
@@ -239,6 +240,14 @@ def _threat_said(token: Any) -> bool:
         for s in c.children) for c in clauses)
 
 
+def _habitual(token: Any, sentence: Any) -> bool:
+    """A verb in the simple present ("kills", "attack") after an article's first sentence (where a
+    headline's present tells news): it says what someone does, not what happened."""
+    present = token.tag_ == "VBZ" and token.lower_.endswith("s") \
+        or token.tag_ == "VBP" and simplemma.lemmatize(token.lower_, lang="en").lower() == token.lower_  # not "struck"
+    return present and sentence.start > 0 and not any(c.dep_ in ("aux", "aux:pass") for c in token.children)
+
+
 def _active_finite(doc: Any, token: Any, sentence: Any) -> bool:
     """A finite verb in the active voice ("attacked", "has attacked"; not "was attacked", "killing")."""
     if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children):
@@ -310,6 +319,8 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
         negated = modality == "negated" or bool(negated_at(doc, token, sentence))
         if modality == "negated":
             modality = "asserted"
+        if modality == "asserted" and not nominal and _habitual(token, sentence):
+            modality = "generic"  # "thug Putin kills journalists": what is done, not an event
         source, target = parse_arguments(token, nominal)
         source_span = phrase(doc, source) if source is not None else None
         target_span = phrase(doc, target) if target is not None else None
@@ -339,6 +350,8 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
                 and contest_sense(token, weapon_head, race, rally=token.lower_ in _RALLIES or kind == "PROTEST" and any(
                     c.dep_ == "obj" and c.lower_ in _RALLIES for c in token.children)):
             continue  # "clobbered her in New Hampshire", "campaigning against Romney", "Sanders's rally": a race
+        elif any(c.lower_ in _WINNERS for c in token.children) and contest_sense(token, weapon_head, race):
+            continue  # "was declared the winner in New Hampshire": a race's result
         if kind == "CONSULT" and target_span is not None and _MEDIA & set(re.findall(r"\w+", target_span.text.lower())):
             continue  # "spoke with Breitbart News", "met reporters": an interview
         actor_or_thing = source_kind(doc, source_span)

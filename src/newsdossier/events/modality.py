@@ -34,6 +34,13 @@ _MODALS: Final = frozenset({"will", "would", "could", "can", "may", "might", "sh
                             "wo"})
 _PLANNING: Final = frozenset({"plan", "intend", "prepare", "seek", "try", "attempt", "want", "hope", "aim", "vow",
                               "pledge", "promise", "expect", "consider", "propose", "offer", "decide"})
+# The plans and vows of :data:`_PLANNING` as the tagger may miss them before "to".
+_PLANNED_FORMS: Final = frozenset({"plans", "planned", "vowed", "vows", "pledged", "promised", "intends", "intended",
+                                   "wants", "wanted", "hopes", "hoped", "sought", "seeks", "tried", "tries"})
+# Nouns whose "that" clause is an idea, not a report of what happened ("the idea that he had struck a deal").
+_HEARSAY: Final = frozenset({"idea", "notion", "suggestion", "speculation", "rumor", "rumour", "possibility",
+                             "prospect", "theory", "claim", "allegation", "fear", "hope", "suspicion", "assumption",
+                             "belief", "impression", "perception"})
 _NEGATIONS: Final = frozenset({"not", "n't", "never", "no"})
 _NOBODY: Final = frozenset({"nobody", "noone", "none", "neither"})
 # Words whose complement is only likely or expected ("is likely to", "are expected to").
@@ -96,6 +103,10 @@ def _own_modality(token: Any) -> Modality | None:
         before = doc[token.i - 2]
         if before.lower_ in _LIKELY or before.lower_ in ("scheduled", "slated"):
             return Modality("possible", before.text)
+        if before.lower_.startswith("threat"):
+            return Modality("threatened", before.text, True)  # "several threatened to disrupt", whatever the tagger said
+        if before.pos_ != "VERB" and before.lower_ in _PLANNED_FORMS:
+            return Modality("intended", before.text, True)
         if before.lemma_.lower() == "be" or before.lower_ in ("is", "are", "was", "were"):
             return Modality("intended", f"{before.text} to")
     for child in token.children:
@@ -103,6 +114,18 @@ def _own_modality(token: Any) -> Modality | None:
             return Modality("possible", child.text)
         if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
             return Modality("possible", child.text)
+    return None
+
+
+def _idea_of(token: Any) -> Any | None:
+    """The noun whose "that" clause ``token`` heads, when the noun makes it an idea (:data:`_HEARSAY`):
+    the word right before the clause's "that", whatever the parse made of it."""
+    doc = token.doc
+    for child in token.children:
+        if child.dep_ == "mark" and child.lower_ == "that" and child.i > 0:
+            noun = doc[child.i - 1]
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in _HEARSAY:
+                return noun
     return None
 
 
@@ -125,6 +148,8 @@ def governing_modality(token: Any, types: dict[int, str]) -> Modality:
     if token.dep_ == "advcl" and token.head.i != token.i and any(
             c.dep_ == "mark" and c.lower_ == "to" for c in token.children):
         return Modality("intended", "to", True)  # a purpose: "took off with fuel to fly to Beijing"
+    if (idea := _idea_of(token)) is not None:
+        return Modality("possible", idea.text)  # "the idea that he had struck a deal"
     head, child = token.head, token
     for _ in range(4):
         if head.i == child.i:

@@ -41,7 +41,8 @@ class EventMention:
     and how it is asserted. ``modality`` is ``asserted`` for what the article says happened,
     else what the governing words make of it: ``threatened``, ``demanded``, ``intended``,
     ``denied``, ``prevented`` ("stopped them from attacking"), ``possible`` (a modal, "if", "a possible
-strike"); ``negated`` for "did not strike". Only an
+strike"), ``generic`` (a simple present after the first sentence: "Putin kills journalists");
+``negated`` for "did not strike". Only an
     asserted, unnegated mention reports an event that took place (``factual``).
     ``embedded`` marks a mention inside another's complement ("threatened to [strike]").
     ``code`` is the CAMEO code the dictionary gave, ``sentence`` the sentence's span; ``date``
