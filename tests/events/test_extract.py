@@ -417,3 +417,13 @@ def test_a_race_s_winner_is_no_event(nlp: Any) -> None:
     text = ("Clinton and Sanders fight for delegates in the primaries, and the polls favour her. "
             "Hillary Clinton was declared the winner in Pennsylvania by news organizations.")
     assert "declared" not in _mentions(nlp, text)
+
+
+def test_a_person_s_attack_is_criticism_and_a_killing_is_no_race_word(nlp: Any) -> None:
+    assert _mentions(nlp, "Donald Trump unleashed a harsh attack on Ben Carson last night.")["attack"].type \
+        == "DISAPPROVE"
+    assert _mentions(nlp, "Merah's attack on the school killed four.")["attack"].type == "ASSAULT"
+    race = ("The polls and the delegates count in the primary campaign. Why did Trump call in, cutting away from "
+            "Patricia Smith, whose son Sean was killed in the 2012 attacks in Benghazi?")
+    assert _mentions(nlp, race)["killed"].type == "ASSAULT"
+    assert "invasion" in _mentions(nlp, "Nobody pushes for troops along the lines of the 2003 invasion of Iraq.")

@@ -45,7 +45,7 @@ _LIGHT_OBJECTS: Final = {"take": frozenset({"place", "part", "office", "note", "
 _EVERYDAY_SENSES: Final = frozenset({"fire", "serve", "join", "lead", "take", "found", "conduct", "call",
                                      "leave", "promote", "pull", "guide", "die", "work", "run", "hit", "beat",
                                      "defeat", "campaign", "hold", "give", "get", "go", "come", "move", "open",
-                                     "close", "start", "retire"})
+                                     "close", "start", "retire", "break"})
 # Verbs whose "... dead" pattern the dictionary codes as violence (CAMEO 190), though "found
 # dead" reports a death and says nothing of who caused it.
 _DEATH_FINDERS: Final = frozenset({"find", "discover", "report", "declare", "pronounce"})
@@ -144,7 +144,8 @@ def _slot_filled(token: Any, pattern: Pattern, last: Any | None) -> bool:
     and aiding (:data:`_ACTOR_SLOTS`) PETRARCH2 writes such patterns for an actor in the slot ("came
     to [Baghdad]", "spoke with [Iran]"); "came to an ugly end", "racing to bank ballots", "kicked off
     Monday" are other senses, so the phrase must name an actor, and a particle's verb needs an
-    object or an actor after a preposition. What is demanded or blamed is a thing ("called for a
+    actor or an event as its object ("kicked off talks", not "kicking off his caucus day") or an
+    actor after a preposition. What is demanded or blamed is a thing ("called for a
     ceasefire", "accused him of lying"); force and violence (:data:`_DONE_ROOTS`) are done to things
     as well ("fired at a car"), as are yielding and withdrawing (08: "stepped down", "pulled out")."""
     words = (*pattern.before, *pattern.after)
@@ -160,7 +161,8 @@ def _slot_filled(token: Any, pattern: Pattern, last: Any | None) -> bool:
         return root not in _ACTOR_SLOTS or last.dep_ == "case" and names_actor_token(last.head)
     if last.lower_ in _PARTICLES:
         return root not in _ACTOR_SLOTS or any(
-            c.dep_ == "obj" or c.dep_ == "obl" and names_actor_token(c) and any(
+            c.dep_ == "obj" and (names_actor_token(c) or lemma_of(c, EVENT_NOUNS) in EVENT_NOUNS)
+            or c.dep_ == "obl" and names_actor_token(c) and any(
                 g.dep_ == "case" and g.lower_ in _PREPOSITIONS and g.lower_ not in _PLACE_PREPS for g in c.children)
             for c in token.children)
     return False
@@ -221,7 +223,7 @@ def _modifier(noun: Any) -> bool:
     but "a bombing campaign") or names a kind ("a new line of attack")."""
     head = noun.head
     if noun.dep_ == "nmod":
-        return head.lemma_.lower() in _KIND_NOUNS
+        return head.lemma_.lower() in _KIND_NOUNS and head.tag_ == "NN"  # not "along the lines of the invasion"
     return noun.dep_ == "compound" and head.i == noun.i + 1 and head.pos_ == "NOUN" and head.tag_ in ("NN", "NNS") \
         and head.lemma_.lower() not in _SERIES_NOUNS
 
@@ -343,8 +345,8 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
         if sentence.start not in discarded:
             hit = whole or sentence_discards.search(lowered, sentence.start_char, sentence.end_char)
             discarded[sentence.start] = hit[0] if hit else ""
-        if kind == "ASSAULT" and not nominal and verbal_attack(token, argument_root(doc, source_span), weapon_head):
-            kind, mode, code = "DISAPPROVE", "", "111"  # "Trump attacked Clinton's record": criticism
+        if kind == "ASSAULT" and verbal_attack(token, argument_root(doc, source_span), weapon_head):
+            kind, mode, code = "DISAPPROVE", "", "111"  # "Trump attacked Clinton's record", "her attack on Sanders"
         elif (kind in ("ASSAULT", "PROTEST", "COERCE") or token.lower_.startswith("campaign")) \
                 and (not nominal or token.lower_ in _RALLIES) \
                 and contest_sense(token, weapon_head, race, rally=token.lower_ in _RALLIES or kind == "PROTEST" and any(
