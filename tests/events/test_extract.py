@@ -427,3 +427,14 @@ def test_a_person_s_attack_is_criticism_and_a_killing_is_no_race_word(nlp: Any) 
             "Patricia Smith, whose son Sean was killed in the 2012 attacks in Benghazi?")
     assert _mentions(nlp, race)["killed"].type == "ASSAULT"
     assert "invasion" in _mentions(nlp, "Nobody pushes for troops along the lines of the 2003 invasion of Iraq.")
+
+
+def test_grounds_headlines_and_admissions_are_no_deeds(nlp: Any) -> None:
+    # the grounds of a criticism, and another clause, do not make it violence
+    attacked = _mentions(nlp, "She used to be for gun registration, then she attacked President Obama in 2008 for "
+                              "being too tough on guns.")["attacked"]
+    assert attacked.type == "DISAPPROVE"
+    assert _mentions(nlp, "These Angry Protesters Are Targeting Hillary At Tonight's Debate.") == {}
+    assert "conceded" not in _mentions(nlp, "Clinton conceded the current situation in the country is deeply "
+                                            "regrettable.")
+    assert "surrendered" in _mentions(nlp, "The rebels conceded defeat and surrendered the town.")

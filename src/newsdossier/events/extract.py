@@ -91,6 +91,7 @@ _KIND_NOUNS: Final = frozenset({"line", "kind", "type", "form", "sort", "mode"})
 # Nouns after an event noun that make a series of such events: "a bombing campaign".
 _SERIES_NOUNS: Final = frozenset({"campaign", "operation", "spree", "wave", "series", "blitz"})
 _RALLIES: Final = frozenset({"rally", "rallies"})
+_RELATIVE_WORDS: Final = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
 _WINNERS: Final = frozenset({"winner", "winners", "victor", "victory"})
 _PATTERN_REACH: Final = 10  # words after the verb a dictionary pattern may use
 _PRE_REACH: Final = 4
@@ -228,6 +229,25 @@ def _modifier(noun: Any) -> bool:
         and head.lemma_.lower() not in _SERIES_NOUNS
 
 
+def _says_a_clause(token: Any) -> bool:
+    """Whether a verb's complement is a clause ("conceded [that] the situation is regrettable"),
+    whatever the parse made of a clause without "that" (a relative clause on the object)."""
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            return True
+        if child.dep_ == "obj" and any(g.dep_ == "acl:relcl" and not any(
+                w.lower_ in _RELATIVE_WORDS for w in g.children) for g in child.children):
+            return True
+    return False
+
+
+def _headline(sentence: Any) -> bool:
+    """A sentence in title case ("These Angry Protesters Are Targeting Hillary At Tonight's
+    Debate"): at least five words of four letters or more, four in five of them capitalised."""
+    words = [t for t in sentence if t.is_alpha and len(t) >= 4]
+    return len(words) >= 5 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
 def _threat_said(token: Any) -> bool:
     """Whether a warning is a threat: it says what the warner will or would do ("warned that it
     would retaliate"), or warns someone ("warned China against", "warned them not to"); "warned
@@ -286,6 +306,8 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
     was analysed from, when the caller has it (``doc.text`` is rebuilt from the tokens on every call)."""
     found: list[tuple[Any, str, str, str, bool, Any, str]] = []
     for sentence in doc.sents:
+        if _headline(sentence):
+            continue  # a headline in title case: the body reports its events, in words the parser reads
         for token in sentence:
             pos = token.pos_  # read once: each read looks the tag's string up
             if pos == "VERB" or pos in _MISTAGGED and _verbal(token):
@@ -294,6 +316,9 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
                 code, evidence = _verb_code(doc, token, sentence.end)
                 if code is not None and lemma_of(token, ()) in _WARNINGS and not _threat_said(token):
                     continue  # "warned that Trump had elevated the dangers": a statement, not a threat
+                if code is not None and code.startswith("08") and plover_of(code) == ("CONCEDE", "") \
+                        and _says_a_clause(token):
+                    continue  # "conceded the situation is deeply regrettable": an admission, said
                 typed = plover_of(code)
                 if typed is not None and code is not None:
                     # "the targeted killing of ...": a gerund after a determiner is a noun

@@ -40,21 +40,27 @@ _DEADLY: Final = frozenset({"kill", "killed", "murder", "murdered", "shoot", "sh
                             "bombed", "wound", "wounded", "injure", "injured", "massacre", "massacred", "execute",
                             "executed", "behead", "beheaded", "assassinate", "assassinated", "kidnap", "kidnapped",
                             "abduct", "abducted", "hijack", "hijacked", "torture", "tortured", "rape", "raped"})
+# What introduces the grounds of a criticism: "attacked him for ...", "slammed her over ...".
+_GROUNDS: Final = frozenset({"for", "over"})
 _PEOPLE_PRONOUNS: Final = frozenset({"he", "she", "i", "you", "we", "his", "her", "my", "your", "our"})
 
 
 def verbal_attack(token: Any, source: Any | None, weapon: Callable[[Any], bool]) -> bool:
     """Whether the violent verb ``token`` (with its source's head word) is criticism: a verb of
-    :data:`VERBAL_ATTACKS` whose source is a person's name or a personal pronoun, in a sentence
+    :data:`VERBAL_ATTACKS` whose source is a person's name or a personal pronoun, in a clause
     without a word of violence (:data:`_VIOLENCE`, or a common noun ``weapon`` accepts: the event
-    dictionary's weapons and aircraft; not "Super" in "Super Tuesday") besides the verb itself."""
+    dictionary's weapons and aircraft; not "Super" in "Super Tuesday") besides the verb itself and
+    the grounds it gives ("attacked Obama [for being too tough on guns]")."""
     lemma = token.lemma_.lower()
     if lemma not in VERBAL_ATTACKS and token.lower_ not in VERBAL_ATTACKS or source is None:
         return False
     person = source.ent_type_ in ("PER", "PERSON") or source.lower_ in _PEOPLE_PRONOUNS
     if not person:
         return False
-    return not _shows_violence((t for t in token.sent if t.i != token.i), weapon)
+    grounds = {t.i for c in token.children if any(g.dep_ in ("case", "mark") and g.lower_ in _GROUNDS
+                                                   for g in c.children) for t in c.subtree}
+    clause = token.head if token.pos_ != "VERB" and token.head.pos_ in ("VERB", "AUX") else token  # a noun's verb
+    return not _shows_violence((t for t in clause.subtree if t.i != token.i and t.i not in grounds), weapon)
 
 
 # Words of an election race.
