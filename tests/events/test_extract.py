@@ -154,8 +154,10 @@ def test_actors_are_named_by_the_head_word(nlp: Any) -> None:
 
 
 def test_a_release_of_a_thing_is_no_political_event(nlp: Any) -> None:
-    album = _mentions(nlp, "The band released their new album on Monday.")["released"]
-    assert album.type == "RETREAT" and not album.political
+    # an album is published, not set free: no mention at all (it was a non-political RETREAT before)
+    assert "released" not in _mentions(nlp, "The band released their new album on Monday.")
+    assets = _mentions(nlp, "The bank released the funds on Monday.")["released"]
+    assert assets.type == "RETREAT" and not assets.political
     hostages = _mentions(nlp, "Gunmen released two priests on Monday.")["released"]
     assert hostages.type == "RETREAT" and hostages.political and hostages.target_is_actor
     arrest = _mentions(nlp, "Police arrested two men in Kabul.")["arrested"]
@@ -438,3 +440,23 @@ def test_grounds_headlines_and_admissions_are_no_deeds(nlp: Any) -> None:
     assert "conceded" not in _mentions(nlp, "Clinton conceded the current situation in the country is deeply "
                                             "regrettable.")
     assert "surrendered" in _mentions(nlp, "The rebels conceded defeat and surrendered the town.")
+
+
+def test_publishing_is_no_release_and_popularity_no_appeal(nlp: Any) -> None:
+    assert "released" not in _mentions(nlp, "The campaign on Tuesday released a parody website.")
+    assert "released" not in _mentions(nlp, "In a Washington Post poll released Sunday, most disapproved.")
+    assert _mentions(nlp, "Rebels released two hostages on Monday.")["released"].type == "RETREAT"
+    assert "appeal" not in _mentions(nlp, "Sanders's appeal Tuesday was greatest among younger voters.")
+    assert _mentions(nlp, "The UN issued an appeal for calm.")["appeal"].type == "DEMAND"
+
+
+def test_an_arrest_in_a_race_article_and_grounds_anywhere_in_the_parse(nlp: Any) -> None:
+    race = ("Polls, delegates and the primary campaign dominate the election. There are two series about Bernard L. "
+            "Madoff, who was arrested in 2008 for what turned out to be one of history's largest frauds.")
+    assert _mentions(nlp, race)["arrested"].type == "COERCE"
+    blasted = _mentions(nlp, "In March, Trump blasted Disney for its \u201coutrageous practices\u201d in requiring "
+                             "workers to train their replacements.")["blasted"]
+    assert blasted.type == "DISAPPROVE" and blasted.evidence == "pattern"
+    # a document's present tense says what it says: an accusation, not a habit
+    assert _mentions(nlp, "The ad ran on Monday. A campaign TV ad released Thursday accuses Trump of buying "
+                          "influence.")["accuses"].factual

@@ -72,6 +72,8 @@ _YIELDING_BLOCKS: Final = frozenset({"yield", "retreat", "release"})
 # CAMEO roots whose preposition patterns want an actor in their slot: agree (03), consult (04),
 # support (05), cooperate (06), aid (07).
 _ACTOR_SLOTS: Final = frozenset({"03", "04", "05", "06", "07"})
+# Prepositions that give the grounds of an act after its object ("accused him of", "blasted Disney for").
+_GROUNDS_PREPS: Final = frozenset({"for", "of", "over", "against"})
 _PLACE_PREPS: Final = frozenset({"in", "at", "across", "through", "over"})
 # Words of the news media: a meeting or talk with them is an interview, a statement ("spoke with
 # the Times", "met reporters"), not a consultation between actors.
@@ -91,6 +93,14 @@ _KIND_NOUNS: Final = frozenset({"line", "kind", "type", "form", "sort", "mode"})
 # Nouns after an event noun that make a series of such events: "a bombing campaign".
 _SERIES_NOUNS: Final = frozenset({"campaign", "operation", "spree", "wave", "series", "blitz"})
 _RALLIES: Final = frozenset({"rally", "rallies"})
+_APPEALED: Final = frozenset({"for", "to", "against"})
+# What is released by publishing it, not by setting it free.
+_DOCUMENTS: Final = frozenset({
+    "poll", "survey", "report", "statement", "video", "album", "film", "movie", "book", "data", "figure", "result",
+    "list", "document", "email", "e-mail", "transcript", "tape", "recording", "ad", "advert", "advertisement",
+    "website", "memo", "letter", "study", "record", "return", "footage", "photo", "image", "picture", "song", "single",
+    "trailer", "version", "update", "app", "plan", "proposal", "budget", "platform", "guideline", "rule", "text",
+    "audio", "clip", "documentary", "series", "episode", "game", "product", "software", "detail", "information"})
 _RELATIVE_WORDS: Final = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
 _WINNERS: Final = frozenset({"winner", "winners", "victor", "victory"})
 _PATTERN_REACH: Final = 10  # words after the verb a dictionary pattern may use
@@ -141,7 +151,8 @@ def _matches(pattern_words: Sequence[str], words: Sequence[tuple[str, str]], syn
 def _slot_filled(token: Any, pattern: Pattern, last: Any | None) -> bool:
     """Whether a pattern made only of prepositions and particles ("come to", "speak with", "kick
     off") is met as the dictionary means it. Its preposition's phrase must be the verb's, or follow
-    it ("called on Iran", not "called the Mistake on the Lake"). For meeting, agreeing, supporting, cooperating
+    it ("called on Iran", not "called the Mistake on the Lake"), unless it gives grounds ("blasted
+    Disney for its practices", wherever the parse hung them). For meeting, agreeing, supporting, cooperating
     and aiding (:data:`_ACTOR_SLOTS`) PETRARCH2 writes such patterns for an actor in the slot ("came
     to [Baghdad]", "spoke with [Iran]"); "came to an ugly end", "racing to bank ballots", "kicked off
     Monday" are other senses, so the phrase must name an actor, and a particle's verb needs an
@@ -157,8 +168,9 @@ def _slot_filled(token: Any, pattern: Pattern, last: Any | None) -> bool:
     if last is None:
         return False
     if last.lower_ in _PREPOSITIONS and last.dep_ in ("case", "mark"):
-        if last.head.head.i != token.i and any(t.pos_ not in ("ADV", "PART") for t in token.doc[token.i + 1:last.i]):
-            return False
+        if last.head.head.i != token.i and last.lower_ not in _GROUNDS_PREPS \
+                and any(t.pos_ not in ("ADV", "PART") for t in token.doc[token.i + 1:last.i]):
+            return False  # but "blasted Disney [for its practices]", whatever the parse hung the grounds on
         return root not in _ACTOR_SLOTS or last.dep_ == "case" and names_actor_token(last.head)
     if last.lower_ in _PARTICLES:
         return root not in _ACTOR_SLOTS or any(
@@ -264,7 +276,8 @@ def _threat_said(token: Any) -> bool:
 
 def _habitual(token: Any, sentence: Any) -> bool:
     """A verb in the simple present ("kills", "attack") after an article's first sentence (where a
-    headline's present tells news): it says what someone does, not what happened."""
+    headline's present tells news): of force and violence, it says what someone does, not what
+    happened (but "the ad released Thursday accuses Trump": a document says what it says)."""
     present = token.tag_ == "VBZ" and token.lower_.endswith("s") \
         or token.tag_ == "VBP" and simplemma.lemmatize(token.lower_, lang="en").lower() == token.lower_  # not "struck"
     return present and sentence.start > 0 and not any(c.dep_ in ("aux", "aux:pass") for c in token.children)
@@ -327,7 +340,10 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
                     found.append((token, typed[0], typed[1], code, gerund, sentence, evidence))
             elif (pos == "NOUN" and token.lower_[:4] in _NOUN_PREFIXES
                   and (name := lemma_of(token, EVENT_NOUNS)) in EVENT_NOUNS and not token.is_title
-                  and (token.tag_ != "NNS" or name in _PLURAL_EVENTS) and not _modifier(token)):
+                  and (token.tag_ != "NNS" or name in _PLURAL_EVENTS) and not _modifier(token)
+                  and (name != "appeal" or any(c.dep_ == "acl" or any(g.dep_ == "case" and g.lower_ in _APPEALED
+                                                                       for g in c.children) for c in token.children))):
+                # an appeal asks for something ("an appeal for calm"); "Trump's appeal" among voters asks nothing
                 # not a modifier ("attack ads", "arrest warrant"), nor a kind ("a new line of attack")
                 kind, mode = EVENT_NOUNS[name]
                 if kind == "ASSAULT" and any(c.lower_ in ("air", "aerial", "drone") for c in token.lefts):
@@ -346,7 +362,7 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
         negated = modality == "negated" or bool(negated_at(doc, token, sentence))
         if modality == "negated":
             modality = "asserted"
-        if modality == "asserted" and not nominal and _habitual(token, sentence):
+        if modality == "asserted" and not nominal and code[:2] in _DONE_ROOTS and _habitual(token, sentence):
             modality = "generic"  # "thug Putin kills journalists": what is done, not an event
         source, target = parse_arguments(token, nominal)
         source_span = phrase(doc, source) if source is not None else None
@@ -379,6 +395,10 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
             continue  # "clobbered her in New Hampshire", "campaigning against Romney", "Sanders's rally": a race
         elif any(c.lower_ in _WINNERS for c in token.children) and contest_sense(token, weapon_head, race):
             continue  # "was declared the winner in New Hampshire": a race's result
+        if kind == "RETREAT" and not nominal and any(t.lemma_.lower() in _DOCUMENTS for t in (
+                *(c for c in token.children if c.dep_ in ("obj", "nsubj:pass")),
+                *((token.head,) if token.dep_ == "acl" else ()))):
+            continue  # "released a parody website", "a poll released Sunday": published, not set free
         if kind == "CONSULT" and target_span is not None and _MEDIA & set(re.findall(r"\w+", target_span.text.lower())):
             continue  # "spoke with Breitbart News", "met reporters": an interview
         actor_or_thing = source_kind(doc, source_span)

@@ -35,11 +35,13 @@ _VIOLENCE: Final = frozenset({
     "bloody", "fistfight", "pepper", "tear", "clash", "clashes", "pirate", "pirates", "hijack", "hijacked",
     "kidnap", "kidnapped", "abduct", "abducted", "abduction", "siege", "war", "invasion"})
 _RALLIES: Final = frozenset({"rally", "rallies"})
-# Violent words that no election race uses for itself.
-_DEADLY: Final = frozenset({"kill", "killed", "murder", "murdered", "shoot", "shot", "stab", "stabbed", "bomb",
-                            "bombed", "wound", "wounded", "injure", "injured", "massacre", "massacred", "execute",
-                            "executed", "behead", "beheaded", "assassinate", "assassinated", "kidnap", "kidnapped",
-                            "abduct", "abducted", "hijack", "hijacked", "torture", "tortured", "rape", "raped"})
+# Violent and coercive words that no election race uses for itself.
+_DEADLY: Final = frozenset({"arrest", "arrested", "detain", "detained", "jail", "jailed", "imprison", "imprisoned",
+                            "deport", "deported", "indict", "indicted", "kill", "killed", "murder", "murdered",
+                            "shoot", "shot", "stab", "stabbed", "bomb", "bombed", "wound", "wounded", "injure",
+                            "injured", "massacre", "massacred", "execute", "executed", "behead", "beheaded",
+                            "assassinate", "assassinated", "kidnap", "kidnapped", "abduct", "abducted", "hijack",
+                            "hijacked", "torture", "tortured", "rape", "raped"})
 # What introduces the grounds of a criticism: "attacked him for ...", "slammed her over ...".
 _GROUNDS: Final = frozenset({"for", "over"})
 _PEOPLE_PRONOUNS: Final = frozenset({"he", "she", "i", "you", "we", "his", "her", "my", "your", "our"})
@@ -95,7 +97,7 @@ def contest_sense(token: Any, weapon: Callable[[Any], bool], race: bool = False,
     :func:`race_article`), and the sentence none of violence (:data:`_VIOLENCE`, ``weapon``;
     "attacks" alone is what candidates trade) or protest."""
     if token.lemma_.lower() in _DEADLY or token.lower_ in _DEADLY:
-        return False  # "was killed in the 2012 attacks": no race's word, whatever the article is about
+        return False  # "was killed in the 2012 attacks", "was arrested in 2008": no race's words
     own = _RALLIES if rally else frozenset()  # a rally is no race's word by itself
     if not race and not any(t.lower_ in _CONTEST and t.lower_ not in own for t in token.sent):
         return False
