@@ -83,7 +83,7 @@ _MEDIA: Final = frozenset({"news", "times", "post", "journal", "tribune", "heral
                            "channel", "broadcaster", "outlet", "outlets", "editor", "editors", "columnist",
                            "correspondent", "correspondents", "newsroom"})
 # Verbs of warning: a threat only when what they say is to come.
-_WARNINGS: Final = frozenset({"warn", "caution"})
+_WARNINGS: Final = ("warn", "caution")
 _FUTURE_WORDS: Final = frozenset({"will", "would", "could", "might", "may", "shall", "can", "must", "'ll", "’ll",
                                   "wo", "if", "unless", "going", "gon"})
 # Subjects of a warning's clause that are the warner ("warned that it would retaliate").
@@ -93,6 +93,7 @@ _KIND_NOUNS: Final = frozenset({"line", "kind", "type", "form", "sort", "mode"})
 # Nouns after an event noun that make a series of such events: "a bombing campaign".
 _SERIES_NOUNS: Final = frozenset({"campaign", "operation", "spree", "wave", "series", "blitz"})
 _RALLIES: Final = frozenset({"rally", "rallies"})
+_LONG_WORD: Final = re.compile(r"\b[^\W\d_]{4,}\b")
 _APPEALED: Final = frozenset({"for", "to", "against"})
 # What is released by publishing it, not by setting it free.
 _DOCUMENTS: Final = frozenset({
@@ -114,12 +115,14 @@ def _words_after(doc: Any, token: Any, end: int, statement: bool = False) -> lis
     (None): the subjects of its clauses ("said the plans were ..." is no "said [it] plans") and
     every word outside the verb's own phrase or inside its complement ("said he agrees" is no
     agreement)."""
+    stop = min(end, token.i + 1 + _PATTERN_REACH)
     said: set[int] = set()
     if statement:
-        said = {t.i for c in token.children if c.dep_ in _SAID for t in c.subtree}
-        said |= {t.i for t in doc[token.i + 1:end] if not token.is_ancestor(t)}
+        own = range(token.left_edge.i, token.right_edge.i + 1)  # the verb's phrase: a projective parse's span
+        said = {i for i in range(token.i + 1, stop) if i not in own}
+        said |= {i for c in token.children if c.dep_ in _SAID for i in range(c.left_edge.i, c.right_edge.i + 1)}
     words: list[Any] = []
-    for t in doc[token.i + 1:min(end, token.i + 1 + _PATTERN_REACH)]:
+    for t in doc[token.i + 1:stop]:
         if t.text in _QUOTE_OPENERS:
             break
         if not t.is_punct:
@@ -253,11 +256,11 @@ def _says_a_clause(token: Any) -> bool:
     return False
 
 
-def _headline(sentence: Any) -> bool:
+def _headline(sentence: str) -> bool:
     """A sentence in title case ("These Angry Protesters Are Targeting Hillary At Tonight's
     Debate"): at least five words of four letters or more, four in five of them capitalised."""
-    words = [t for t in sentence if t.is_alpha and len(t) >= 4]
-    return len(words) >= 5 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+    words = _LONG_WORD.findall(sentence)
+    return len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _threat_said(token: Any) -> bool:
@@ -318,8 +321,9 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
     """Every event mention of one analysed article, in text order. ``text`` is the text ``doc``
     was analysed from, when the caller has it (``doc.text`` is rebuilt from the tokens on every call)."""
     found: list[tuple[Any, str, str, str, bool, Any, str]] = []
+    source = doc.text if text is None else text
     for sentence in doc.sents:
-        if _headline(sentence):
+        if _headline(source[sentence.start_char:sentence.end_char]):
             continue  # a headline in title case: the body reports its events, in words the parser reads
         for token in sentence:
             pos = token.pos_  # read once: each read looks the tag's string up
@@ -327,7 +331,7 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
                 if token.dep_ == "conj" and token.head.pos_ == "ADJ" and token.tag_ in ("VBG", "VBN"):
                     continue  # "significant and disturbing": an adjective
                 code, evidence = _verb_code(doc, token, sentence.end)
-                if code is not None and lemma_of(token, ()) in _WARNINGS and not _threat_said(token):
+                if code is not None and token.lower_.startswith(_WARNINGS) and not _threat_said(token):
                     continue  # "warned that Trump had elevated the dangers": a statement, not a threat
                 if code is not None and code.startswith("08") and plover_of(code) == ("CONCEDE", "") \
                         and _says_a_clause(token):
@@ -351,10 +355,16 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
                 found.append((token, kind, mode, "", True, sentence, "noun"))
     types = {token.i: kind for token, kind, *_ in found}
     sentence_discards, story_discards = discards()
-    lowered = (doc.text if text is None else text).lower() if found else ""
+    lowered = source.lower() if found else ""
     whole = story_discards.search(lowered) if found else None
     discarded: dict[int, str] = {}
-    race = race_article(doc) if found else False
+    known: list[bool] = []
+
+    def race() -> bool:  # read once, and only when a sentence asks
+        if not known:
+            known.append(race_article(lowered))
+        return known[0]
+
     mentions = []
     for token, kind, mode, code, nominal, sentence, evidence in found:
         governed = governing_modality(token, types)
@@ -390,10 +400,10 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
             kind, mode, code = "DISAPPROVE", "", "111"  # "Trump attacked Clinton's record", "her attack on Sanders"
         elif (kind in ("ASSAULT", "PROTEST", "COERCE") or token.lower_.startswith("campaign")) \
                 and (not nominal or token.lower_ in _RALLIES) \
-                and contest_sense(token, weapon_head, race, rally=token.lower_ in _RALLIES or kind == "PROTEST" and any(
+                and contest_sense(token, weapon_head, race(), rally=token.lower_ in _RALLIES or kind == "PROTEST" and any(
                     c.dep_ == "obj" and c.lower_ in _RALLIES for c in token.children)):
             continue  # "clobbered her in New Hampshire", "campaigning against Romney", "Sanders's rally": a race
-        elif any(c.lower_ in _WINNERS for c in token.children) and contest_sense(token, weapon_head, race):
+        elif any(c.lower_ in _WINNERS for c in token.children) and contest_sense(token, weapon_head, race()):
             continue  # "was declared the winner in New Hampshire": a race's result
         if kind == "RETREAT" and not nominal and any(t.lemma_.lower() in _DOCUMENTS for t in (
                 *(c for c in token.children if c.dep_ in ("obj", "nsubj:pass")),

@@ -13,6 +13,8 @@ Clinton", "Sanders's rally in Ventura"): no event.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
@@ -81,13 +83,15 @@ _RACE: Final = frozenset({"election", "elections", "primary", "primaries", "poll
                           "caucuses", "delegate", "delegates", "nomination", "nominee", "ballot", "ballots", "voters",
                           "candidate", "candidates", "electoral", "front-runner", "frontrunner", "runoff",
                           "reelection", "re-election", "campaign", "campaigning", "debate"})
+_RACE_WORD: Final = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _RACE), key=len, reverse=True))
+                               + r")(?![\w-])")
 RACE_ARTICLE_WORDS: Final = 3  # distinct words of :data:`_RACE` that make an article an election race's
 
 
-def race_article(doc: Any) -> bool:
-    """Whether an article is about an election race: it uses :data:`RACE_ARTICLE_WORDS` or more
-    distinct words of :data:`_RACE`."""
-    return len({t.lower_ for t in doc if t.lower_ in _RACE}) >= RACE_ARTICLE_WORDS
+def race_article(lowered: str) -> bool:
+    """Whether an article (its lower-cased text) is about an election race: it uses
+    :data:`RACE_ARTICLE_WORDS` or more distinct words of :data:`_RACE`."""
+    return len(set(_RACE_WORD.findall(lowered))) >= RACE_ARTICLE_WORDS
 
 
 def contest_sense(token: Any, weapon: Callable[[Any], bool], race: bool = False, rally: bool = False) -> bool:
