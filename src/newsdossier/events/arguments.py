@@ -20,9 +20,9 @@ from newsdossier.events.lexicon import EVENT_NOUNS, actor_nouns, lexicon
 from newsdossier.events.model import TextSpan
 from newsdossier.timex.lexicon import DAY_PARTS, MONTHS, SEASON_CODES, UNITS, WEEKDAYS
 
-__all__ = ["argument_root", "coordinated", "lemma_of", "names_actor", "names_actor_token", "names_weapon", "nominal_target",
-           "parse_arguments", "phrase", "recipient", "source_kind", "surface_source", "surface_target",
-           "weapon_head"]
+__all__ = ["argument_root", "coordinated", "lemma_of", "names_actor", "names_actor_token", "names_weapon",
+           "nominal_target", "parse_arguments", "phrase", "recipient", "source_kind", "surface_source",
+           "surface_target", "weapon_head"]
 
 _TARGET_PREPS: Final = frozenset({"against", "on", "at", "with", "into", "upon", "toward", "towards"})
 # Words that name a time, not a target ("agreed on Wednesday"): the time grammar's own lexicon.

@@ -400,8 +400,8 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
             kind, mode, code = "DISAPPROVE", "", "111"  # "Trump attacked Clinton's record", "her attack on Sanders"
         elif (kind in ("ASSAULT", "PROTEST", "COERCE") or token.lower_.startswith("campaign")) \
                 and (not nominal or token.lower_ in _RALLIES) \
-                and contest_sense(token, weapon_head, race(), rally=token.lower_ in _RALLIES or kind == "PROTEST" and any(
-                    c.dep_ == "obj" and c.lower_ in _RALLIES for c in token.children)):
+                and contest_sense(token, weapon_head, race(), rally=token.lower_ in _RALLIES or kind == "PROTEST"
+                                  and any(c.dep_ == "obj" and c.lower_ in _RALLIES for c in token.children)):
             continue  # "clobbered her in New Hampshire", "campaigning against Romney", "Sanders's rally": a race
         elif any(c.lower_ in _WINNERS for c in token.children) and contest_sense(token, weapon_head, race()):
             continue  # "was declared the winner in New Hampshire": a race's result

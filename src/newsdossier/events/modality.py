@@ -104,7 +104,7 @@ def _own_modality(token: Any) -> Modality | None:
         if before.lower_ in _LIKELY or before.lower_ in ("scheduled", "slated"):
             return Modality("possible", before.text)
         if before.lower_.startswith("threat"):
-            return Modality("threatened", before.text, True)  # "several threatened to disrupt", whatever the tagger said
+            return Modality("threatened", before.text, True)  # "several threatened to", whatever the tagger said
         if before.pos_ != "VERB" and before.lower_ in _PLANNED_FORMS:
             return Modality("intended", before.text, True)
         if before.lemma_.lower() == "be" or before.lower_ in ("is", "are", "was", "were"):
@@ -156,7 +156,7 @@ def governing_modality(token: Any, types: dict[int, str]) -> Modality:
             break
         if child.dep_ == "csubj" and child.tag_ == "VBG" and not any(
                 c.dep_ in ("nsubj", "nmod:poss") for c in child.children):
-            return Modality("possible", child.text)  # "increasing bombing against them is not going to ...": a generality
+            return Modality("possible", child.text)  # "increasing bombing is not going to ...": a generality
         nominal_link = child.pos_ == "NOUN" and child.dep_ in ("nsubj", "nsubj:pass", "obj", "obl", "nmod")
         if child.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "conj", "appos", "obl", "nmod") and not nominal_link:
             break
