@@ -28,7 +28,7 @@ from newsdossier.events.arguments import (
 from newsdossier.events.lexicon import EVENT_NOUNS, Pattern, discards, lexicon, plover_of
 from newsdossier.events.modality import governing_modality, negated_at
 from newsdossier.events.model import EventMention, TextSpan
-from newsdossier.events.senses import contest_sense, race_article, verbal_attack
+from newsdossier.events.senses import RALLIES, contest_sense, race_article, verbal_attack
 
 __all__ = ["find_event_mentions", "lemma_of", "main_mention", "main_mentions", "names_actor", "sentence_mains"]
 
@@ -92,7 +92,6 @@ _SELVES: Final = frozenset({"it", "we", "i", "they", "he", "she"})
 _KIND_NOUNS: Final = frozenset({"line", "kind", "type", "form", "sort", "mode"})
 # Nouns after an event noun that make a series of such events: "a bombing campaign".
 _SERIES_NOUNS: Final = frozenset({"campaign", "operation", "spree", "wave", "series", "blitz"})
-_RALLIES: Final = frozenset({"rally", "rallies"})
 _LONG_WORD: Final = re.compile(r"\b[^\W\d_]{4,}\b")
 _APPEALED: Final = frozenset({"for", "to", "against"})
 # What is released by publishing it, not by setting it free.
@@ -399,9 +398,9 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
         if kind == "ASSAULT" and verbal_attack(token, argument_root(doc, source_span), weapon_head):
             kind, mode, code = "DISAPPROVE", "", "111"  # "Trump attacked Clinton's record", "her attack on Sanders"
         elif (kind in ("ASSAULT", "PROTEST", "COERCE") or token.lower_.startswith("campaign")) \
-                and (not nominal or token.lower_ in _RALLIES) \
-                and contest_sense(token, weapon_head, race(), rally=token.lower_ in _RALLIES or kind == "PROTEST"
-                                  and any(c.dep_ == "obj" and c.lower_ in _RALLIES for c in token.children)):
+                and (not nominal or token.lower_ in RALLIES) \
+                and contest_sense(token, weapon_head, race(), rally=token.lower_ in RALLIES or kind == "PROTEST"
+                                  and any(c.dep_ == "obj" and c.lower_ in RALLIES for c in token.children)):
             continue  # "clobbered her in New Hampshire", "campaigning against Romney", "Sanders's rally": a race
         elif any(c.lower_ in _WINNERS for c in token.children) and contest_sense(token, weapon_head, race()):
             continue  # "was declared the winner in New Hampshire": a race's result

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
-__all__ = ["RACE_ARTICLE_WORDS", "VERBAL_ATTACKS", "contest_sense", "race_article", "verbal_attack"]
+__all__ = ["RACE_ARTICLE_WORDS", "RALLIES", "VERBAL_ATTACKS", "contest_sense", "race_article", "verbal_attack"]
 
 # Violent verbs with a common verbal sense ("Trump attacked Clinton's record", "slammed the plan").
 VERBAL_ATTACKS: Final = frozenset({"attack", "target", "assail", "slam", "blast", "hit", "lash", "savage", "bash",
@@ -36,7 +36,7 @@ _VIOLENCE: Final = frozenset({
     "mob", "mobs", "riot", "riots", "rioter", "rioters", "brawl", "attacker", "attackers", "assailant", "blood",
     "bloody", "fistfight", "pepper", "tear", "clash", "clashes", "pirate", "pirates", "hijack", "hijacked",
     "kidnap", "kidnapped", "abduct", "abducted", "abduction", "siege", "war", "invasion"})
-_RALLIES: Final = frozenset({"rally", "rallies"})
+RALLIES: Final = frozenset({"rally", "rallies"})
 # Violent and coercive words that no election race uses for itself.
 _DEADLY: Final = frozenset({"arrest", "arrested", "detain", "detained", "jail", "jailed", "imprison", "imprisoned",
                             "deport", "deported", "indict", "indicted", "kill", "killed", "murder", "murdered",
@@ -67,22 +67,17 @@ def verbal_attack(token: Any, source: Any | None, weapon: Callable[[Any], bool])
     return not _shows_violence((t for t in clause.subtree if t.i != token.i and t.i not in grounds), weapon)
 
 
-# Words of an election race.
-_CONTEST: Final = frozenset({
-    "election", "elections", "primary", "primaries", "poll", "polls", "polling", "pollster", "race", "campaign",
-    "campaigns", "campaigning", "vote", "votes", "voter", "voters", "voting", "candidate", "candidates", "nominee",
-    "nomination", "debate", "debates", "delegate", "delegates", "ballot", "ballots", "caucus", "caucuses",
-    "electoral", "reelection", "re-election", "front-runner", "frontrunner", "runoff", "endorsement", "gop",
-    "democrats", "republicans", "democratic", "republican", "senate", "congressional", "gubernatorial", "governor",
-    "inauguration", "rally", "rallies", "supporters", "stump", "fundraiser", "fundraising", "super", "pac", "win",
-    "wins", "victory", "victories", "campaigned"})
-
-
 # Words that only an election race uses; an article with several of them is about one.
 _RACE: Final = frozenset({"election", "elections", "primary", "primaries", "poll", "polls", "polling", "caucus",
                           "caucuses", "delegate", "delegates", "nomination", "nominee", "ballot", "ballots", "voters",
                           "candidate", "candidates", "electoral", "front-runner", "frontrunner", "runoff",
                           "reelection", "re-election", "campaign", "campaigning", "debate"})
+# Words of an election race in a sentence: those and the politics around them.
+_CONTEST: Final = _RACE | frozenset({
+    "pollster", "race", "campaigns", "vote", "votes", "voter", "voting", "debates", "endorsement", "gop",
+    "democrats", "republicans", "democratic", "republican", "senate", "congressional", "gubernatorial", "governor",
+    "inauguration", "rally", "rallies", "supporters", "stump", "fundraiser", "fundraising", "super", "pac", "win",
+    "wins", "victory", "victories", "campaigned"})
 _RACE_WORD: Final = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _RACE), key=len, reverse=True))
                                + r")(?![\w-])")
 RACE_ARTICLE_WORDS: Final = 3  # distinct words of :data:`_RACE` that make an article an election race's
@@ -102,7 +97,7 @@ def contest_sense(token: Any, weapon: Callable[[Any], bool], race: bool = False,
     "attacks" alone is what candidates trade) or protest."""
     if token.lemma_.lower() in _DEADLY or token.lower_ in _DEADLY:
         return False  # "was killed in the 2012 attacks", "was arrested in 2008": no race's words
-    own = _RALLIES if rally else frozenset()  # a rally is no race's word by itself
+    own = RALLIES if rally else frozenset()  # a rally is no race's word by itself
     if not race and not any(t.lower_ in _CONTEST and t.lower_ not in own for t in token.sent):
         return False
     words = [t for t in token.sent if t.i != token.i]
