@@ -228,6 +228,10 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
                        and c.pos_ in ("PROPN", "NOUN", "PRON") and not _names_time(c)), None)
     passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children) or token.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_.lower() in ("be", "get") for c in token.children)
+    if not passive and target is None and token.dep_ == "conj" and token.tag_ in ("VBN", "VBD") \
+            and not any(c.dep_ in ("nsubj", "obj") for c in token.children) \
+            and any(c.dep_ in ("cop", "aux:pass") and c.lemma_.lower() == "be" for c in token.head.children):
+        passive = True  # "was shot and killed", whatever the tagger made of "shot": killed, not a killer
     climber, steps = token, 0
     while source is None and steps < 3 and not passive and (
             climber.dep_ in ("xcomp", "advcl", "conj") and climber.head.pos_ in ("VERB", "AUX", "ADJ", "ADV")
@@ -235,7 +239,7 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         # "agreed to set up": the subject of "agreed"; "is about to restore", "is ready to sign": of "about"
         climber, steps = climber.head, steps + 1
         source = _subject(climber)
-    if passive and target is None and token.dep_ == "conj" and token.head.pos_ == "VERB":
+    if passive and target is None and token.dep_ == "conj" and token.head.pos_ in ("VERB", "ADJ"):
         target = _subject(token.head)  # "who had left for Syria and was killed": the one who left
     if target is None and token.tag_ == "VBN" and token.is_sent_start:
         # "Released by Google on Monday, the new version ...": what the opening participle is said of

@@ -19,13 +19,14 @@ reports something long past.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Final
 
 from newsdossier.events.model import EventDate, EventMention, TextSpan
-from newsdossier.timex.model import TimeExpression
+from newsdossier.timex.model import TimeExpression, TimexType
 
 __all__ = ["attach_dates_and_places"]
 
@@ -46,6 +47,17 @@ _ACCUSING: Final = frozenset({"accuse", "charge", "blame", "suspect", "allege", 
 _DEED_LINKS: Final = frozenset({"obl", "advcl", "xcomp", "ccomp", "acl"})
 _DEED_WORDS: Final = frozenset({"of", "for", "over", "with"})
 _BOUND_PAIRS: Final = frozenset({("prior", "to"), ("ahead", "of"), ("up", "to")})
+# How a time expression qualifies a noun ("his 2005 rampage", "the March 2005 rampage", "last year's vote").
+_QUALIFYING: Final = frozenset({"amod", "compound", "nmod", "nummod", "nmod:poss", "det"})
+_TIME_NOUNS: Final = frozenset({"night", "morning", "evening", "afternoon", "day", "week", "weekend", "month", "year",
+                                "hour", "dawn", "dusk", "time", "period", "season", "summer", "winter", "spring",
+                                "autumn", "fall", "date", "eve", "midnight", "noon", "decade", "era", "overnight"})
+# Words that name a day in a time of day's expression ("2 a.m. Sunday", "10pm on Monday", "last night").
+_DAY_WORDS: Final = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+                               r"|today|tonight|yesterday|night|morning|evening|afternoon)"
+                               r"|(?<![.:\d])\d{1,2}(?:st|nd|rd|th)?\b(?![.:]\d|\s*[ap]\.?\s?m\b)", re.IGNORECASE)
+# Prepositions of a noun an event happens in: "during the 2013 trial", "at the 2012 convention".
+_CONTAINERS: Final = frozenset({"during", "amid", "amidst", "in", "at", "throughout"})
 
 
 def _bounds_only(doc: Any, expression: TimeExpression) -> bool:
@@ -58,6 +70,57 @@ def _bounds_only(doc: Any, expression: TimeExpression) -> bool:
         return True
     before = [doc[i].lower_ for i in range(max(0, first.i - 2), first.i)]
     return bool(before) and (before[-1] in _BOUNDS or tuple(before) in _BOUND_PAIRS)
+
+
+def _clock_only(expression: TimeExpression) -> bool:
+    """A time of day that names no day ("around 9.35am"): the time expression stage puts it on the
+    publication day, but a later article's "arrested at 9.35am" tells of the day the story began."""
+    return expression.type == TimexType.TIME and not _DAY_WORDS.search(expression.text)
+
+
+def _dates_another(doc: Any, expression: TimeExpression, root: Any, anchors: set[int]) -> bool:
+    """Whether a time expression only qualifies a noun that is not the event ("sentenced ... for his
+    2005 rampage", "the 1960s militant", "released after serving time on a 2006 conviction"): it
+    dates that noun's thing. But a time noun ("the night of 2 to 3 January"), a noun the event is
+    done in ("during the 2013 trial") or to ("attended the 2013 summit") is the event's time. Read
+    in the parse, and in the words, which the parse gets wrong as often as not here: a determiner,
+    a possessive or an adjective before the expression, a noun right after it."""
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None or not len(span) or span.start == 0 or span.end >= len(doc) or span[0].is_sent_start \
+            or doc[span.start - 1].pos_ == "ADP" or doc[span.end].is_punct \
+            or any(c.dep_ == "case" for c in root.children):
+        return False  # "on Monday", "Earlier this year, ...": a phrase of its own, whatever the parse hung it on
+    head = root.head
+    while head.i not in anchors and head.dep_ in ("compound", "amod", "flat") and head.head.i > head.i \
+            and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "in the 2012 Benghazi attack": the attack, not Benghazi
+    if head.i != root.i and head.i not in anchors and head.pos_ in ("NOUN", "PROPN") \
+            and root.dep_ in _QUALIFYING and head.lemma_.lower() not in _TIME_NOUNS \
+            and not (head.dep_ == "obj" and head.head.i in anchors):
+        return not _contained(head.children)
+    j = span.end + 1 if doc[span.end].lower_ in ("'s", "’s") else span.end
+    while j + 1 < len(doc) and doc[j].pos_ == "ADJ" and doc[j + 1].pos_ in ("ADJ", "NOUN", "PROPN"):
+        j += 1  # "the 2013 presidential election"
+    noun = doc[min(j, len(doc) - 1)]
+    while noun.i not in anchors and noun.dep_ in ("compound", "amod") and noun.head.i > noun.i \
+            and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "the 2012 terrorist attack": the attack
+    start = span.start + 1 if span[0].pos_ == "DET" else span.start  # "[the 1960s] militant"
+    before = doc[start - 1]
+    if noun.i in anchors or noun.lemma_.lower() in _TIME_NOUNS or before.pos_ not in ("DET", "PRON", "ADJ") \
+            or noun.pos_ not in ("NOUN", "PROPN", "ADJ"):  # "the 1960s militant", whatever the tagger says
+        return False
+    opening = start - 1
+    while opening > 0 and doc[opening].pos_ in ("DET", "PRON", "ADJ", "ADV"):
+        opening -= 1
+    if opening in anchors or noun.dep_ == "obj" and noun.head.i in anchors:
+        return False  # "made a 2014 stop in Bethlehem": what the event is
+    return not _contained((doc[opening],))
+
+
+def _contained(words: Any) -> bool:
+    """Whether one of ``words`` is a preposition of a noun an event happens in ("during the trial")."""
+    return any(w.lower_ in _CONTAINERS and w.pos_ == "ADP" for w in words)
 
 
 def _deed_named(token: Any) -> int | None:
@@ -164,7 +227,8 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         if token is not None:
             triggers[mention.trigger.start] = token
     trigger_ids = {t.i for t in triggers.values()}
-    dated = [(e, _token_at(doc, e.start, e.end)) for e in expressions if e.dated and not _bounds_only(doc, e)]
+    dated = [(e, _token_at(doc, e.start, e.end)) for e in expressions
+             if e.dated and not _bounds_only(doc, e) and not _clock_only(e)]
     places = [(ent, ent.root) for ent in doc.ents if ent.label_ in _PLACE_LABELS]
     lead = {(s.start_char, s.end_char) for s in list(doc.sents)[:_LEAD_SENTENCES]}
     out = []
@@ -179,11 +243,12 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         named = _deed_named(token)
         in_sentence = [(e, t) for e, t in dated if t is not None and low <= e.start < high
                        and (named is None or t.i < named)]
+        own = [(e, t) for e, t in in_sentence if not _dates_another(doc, e, t, anchors)]
         when: EventDate | None = None
-        steps = [(s, e) for e, t in in_sentence if (s := _climbs_to(t, anchors, others)) is not None]
+        steps = [(s, e) for e, t in own if (s := _climbs_to(t, anchors, others)) is not None]
         if steps:
             when = _dated(min(steps, key=lambda x: x[0])[1], "attached")
-        elif (len(in_sentence) == 1 and main is not None and mention.trigger.start in main
+        elif (len(in_sentence) == 1 and own and main is not None and mention.trigger.start in main
               and _verb_above(in_sentence[0][1]) in (None, *anchors)):
             when = _dated(in_sentence[0][0], "sentence")
         elif (published is not None and main is not None and mention.trigger.start in main

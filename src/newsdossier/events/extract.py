@@ -28,6 +28,7 @@ from newsdossier.events.arguments import (
 from newsdossier.events.lexicon import EVENT_NOUNS, Pattern, discards, lexicon, plover_of
 from newsdossier.events.modality import governing_modality, negated_at
 from newsdossier.events.model import EventMention, TextSpan
+from newsdossier.events.ordinary import harm_without_doer, ordinary_sense, storm_names
 from newsdossier.events.senses import RALLIES, contest_sense, race_article, verbal_attack
 
 __all__ = ["find_event_mentions", "lemma_of", "main_mention", "main_mentions", "names_actor", "sentence_mains"]
@@ -36,7 +37,8 @@ __all__ = ["find_event_mentions", "lemma_of", "main_mention", "main_mentions", "
 # these few name one event in the plural.
 _PLURAL_EVENTS: Final = frozenset({"talks", "sanction", "negotiation", "hostility", "talk"})
 # Verb + object phrases that name no event of their own.
-_LIGHT_OBJECTS: Final = {"take": frozenset({"place", "part", "office", "note", "care", "time", "advantage"}),
+_LIGHT_OBJECTS: Final = {"take": frozenset({"place", "part", "office", "note", "care", "time", "advantage", "post",
+                                             "position", "role", "job", "seat", "helm", "reins"}),
                          "make": frozenset({"sure", "sense", "progress"}), "give": frozenset({"way"})}
 # Verbs whose everyday senses outnumber the one the dictionary codes by default: "fired the coach",
 # "served on the board", "took over as president", "died after a fall", "pulled over for
@@ -45,7 +47,7 @@ _LIGHT_OBJECTS: Final = {"take": frozenset({"place", "part", "office", "note", "
 _EVERYDAY_SENSES: Final = frozenset({"fire", "serve", "join", "lead", "take", "found", "conduct", "call",
                                      "leave", "promote", "pull", "guide", "die", "work", "run", "hit", "beat",
                                      "defeat", "campaign", "hold", "give", "get", "go", "come", "move", "open",
-                                     "close", "start", "retire", "break"})
+                                     "close", "start", "retire", "break", "overtake"})
 # Verbs whose "... dead" pattern the dictionary codes as violence (CAMEO 190), though "found
 # dead" reports a death and says nothing of who caused it.
 _DEATH_FINDERS: Final = frozenset({"find", "discover", "report", "declare", "pronounce"})
@@ -65,6 +67,11 @@ _PREPOSITIONS: Final = frozenset({"to", "with", "in", "on", "at", "for", "from",
                                   "between", "upon", "across", "before", "about", "over", "through", "toward",
                                   "towards", "after", "onto"})
 _PARTICLES: Final = frozenset({"off", "out", "up", "down", "back", "away"})
+# Prepositions of where or in what a deed was done: a pattern of only these gives force or violence
+# when its phrase names a weapon or an attack ("injured in the blast", not "hurt in the game" nor
+# "injured in Baghdad": the pattern says how), or, but for "in", an actor or a name ("moved into
+# Crimea", not "moved into second place").
+_CIRCUMSTANCES: Final = frozenset({"in", "into", "on"})
 # The dictionary blocks whose verbs yield by themselves ("surrendered", "withdrew", "freed"); the
 # other verbs it files under yielding (CAMEO 080: "approve", "pass", "allow", "settle", "verify")
 # are everyday verbs, typed but never starting an event alone.
@@ -75,13 +82,6 @@ _ACTOR_SLOTS: Final = frozenset({"03", "04", "05", "06", "07"})
 # Prepositions that give the grounds of an act after its object ("accused him of", "blasted Disney for").
 _GROUNDS_PREPS: Final = frozenset({"for", "of", "over", "against"})
 _PLACE_PREPS: Final = frozenset({"in", "at", "across", "through", "over"})
-# Words of the news media: a meeting or talk with them is an interview, a statement ("spoke with
-# the Times", "met reporters"), not a consultation between actors.
-_MEDIA: Final = frozenset({"news", "times", "post", "journal", "tribune", "herald", "gazette", "telegraph", "magazine",
-                           "newspaper", "tv", "television", "radio", "network", "reporter", "reporters", "journalist",
-                           "journalists", "press", "media", "podcast", "show", "interviewer", "host", "anchor",
-                           "channel", "broadcaster", "outlet", "outlets", "editor", "editors", "columnist",
-                           "correspondent", "correspondents", "newsroom"})
 # Verbs of warning: a threat only when what they say is to come.
 _WARNINGS: Final = ("warn", "caution")
 _FUTURE_WORDS: Final = frozenset({"will", "would", "could", "might", "may", "shall", "can", "must", "'ll", "’ll",
@@ -94,13 +94,6 @@ _KIND_NOUNS: Final = frozenset({"line", "kind", "type", "form", "sort", "mode"})
 _SERIES_NOUNS: Final = frozenset({"campaign", "operation", "spree", "wave", "series", "blitz"})
 _LONG_WORD: Final = re.compile(r"\b[^\W\d_]{4,}\b")
 _APPEALED: Final = frozenset({"for", "to", "against"})
-# What is released by publishing it, not by setting it free.
-_DOCUMENTS: Final = frozenset({
-    "poll", "survey", "report", "statement", "video", "album", "film", "movie", "book", "data", "figure", "result",
-    "list", "document", "email", "e-mail", "transcript", "tape", "recording", "ad", "advert", "advertisement",
-    "website", "memo", "letter", "study", "record", "return", "footage", "photo", "image", "picture", "song", "single",
-    "trailer", "version", "update", "app", "plan", "proposal", "budget", "platform", "guideline", "rule", "text",
-    "audio", "clip", "documentary", "series", "episode", "game", "product", "software", "detail", "information"})
 _RELATIVE_WORDS: Final = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
 _WINNERS: Final = frozenset({"winner", "winners", "victor", "victory"})
 _PATTERN_REACH: Final = 10  # words after the verb a dictionary pattern may use
@@ -164,8 +157,16 @@ def _slot_filled(token: Any, pattern: Pattern, last: Any | None) -> bool:
     as well ("fired at a car"), as are yielding and withdrawing (08: "stepped down", "pulled out")."""
     words = (*pattern.before, *pattern.after)
     root = (pattern.code or "")[:2]
-    if not pattern.after or not root or root in _DONE_ROOTS or root == "08" \
-            or any(w not in _PREPOSITIONS and w not in _PARTICLES for w in words):
+    if not pattern.after or not root or any(w not in _PREPOSITIONS and w not in _PARTICLES for w in words):
+        return True
+    if root in _DONE_ROOTS and all(w in _CIRCUMSTANCES for w in words):
+        # "injured in [the blast]", "moved into [Crimea]": not "hurt in the game", "moved into second place"
+        if last is None or last.dep_ != "case":
+            return True
+        head = last.head
+        return weapon_head(head) or lemma_of(head, EVENT_NOUNS) in EVENT_NOUNS or last.lower_ != "in" and (
+            names_actor_token(head) or head.pos_ == "PROPN" or bool(head.ent_type_))
+    if root in _DONE_ROOTS or root == "08":
         return True
     if last is None:
         return False
@@ -201,13 +202,22 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
     after = [(t.lower_, t.lemma_.lower()) if t is not None else ("", "") for t in tokens]
     before = [(t.lower_, t.lemma_.lower()) for t in doc[max(0, token.i - _PRE_REACH):token.i] if not t.is_punct]
     near = {w for pair in (*after, *before) for w in pair}
+    # the object's head, however many words qualify it ("struck a provisional work agreement")
+    objects = [] if statement or entry.get("none") or any(c.dep_ == "xcomp" for c in token.children) else [
+        (c.lower_, c.lemma_.lower()) for c in token.children
+        if c.dep_ == "obj" and c.i > token.i and not any(g.dep_ == "appos" for g in c.children)]
+    # (not what a statement says, nor a name given: "called November's election 'a citizenship election'")
     best: tuple[int, str | None] | None = None
     for pattern in lex.patterns.get(entry["block"], ()):
         size = len(pattern.before) + len(pattern.after)
-        if (best is None or size > best[0]) and pattern.needs <= near \
-                and (last := _matches(pattern.after, after, lex.synsets)) is not None \
-                and _matches(pattern.before, before, lex.synsets, from_end=True) is not None \
-                and _slot_filled(token, pattern, tokens[last] if pattern.after else None):
+        if best is not None and size <= best[0]:
+            continue
+        last = _matches(pattern.after, after, lex.synsets) if pattern.needs <= near else None
+        met = last is not None and _slot_filled(token, pattern, tokens[last] if pattern.after else None)
+        if last is None and objects and not pattern.before and len(pattern.after) == 1 \
+                and pattern.after[0] not in _PREPOSITIONS:
+            met = _matches(pattern.after, objects, lex.synsets) is not None
+        if met and _matches(pattern.before, before, lex.synsets, from_end=True) is not None:
             best = (size, pattern.code)
     if best is not None:
         if statement and best[1] is not None and best[1][:2] in _DONE_ROOTS:
@@ -298,6 +308,8 @@ def _active_finite(doc: Any, token: Any, sentence: Any) -> bool:
 
 _VERB_DEPENDENTS: Final = frozenset({"nsubj", "obj", "nsubj:pass", "obl:agent", "iobj"})
 _MISTAGGED: Final = frozenset({"ADJ", "PROPN", "NOUN"})
+# Words after which a participle opens a noun phrase ("the detained journalist", "with wounded soldiers").
+_NOUN_OPENERS: Final = frozenset({"DET", "ADJ", "ADP", "PRON", "NUM"})
 # Where a mistagged verb stands: at the head of a clause, not inside a noun phrase.
 _CLAUSE_DEPS: Final = frozenset({"ROOT", "acl", "acl:relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis"})
 
@@ -320,12 +332,16 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
     """Every event mention of one analysed article, in text order. ``text`` is the text ``doc``
     was analysed from, when the caller has it (``doc.text`` is rebuilt from the tokens on every call)."""
     found: list[tuple[Any, str, str, str, bool, Any, str]] = []
-    source = doc.text if text is None else text
+    written = doc.text if text is None else text
     for sentence in doc.sents:
-        if _headline(source[sentence.start_char:sentence.end_char]):
+        if _headline(written[sentence.start_char:sentence.end_char]):
             continue  # a headline in title case: the body reports its events, in words the parser reads
         for token in sentence:
             pos = token.pos_  # read once: each read looks the tag's string up
+            if pos == "VERB" and token.dep_ == "amod" and token.i < token.head.i and (
+                    token.i == sentence.start or doc[token.i - 1].pos_ in _NOUN_OPENERS) and not any(
+                    c.dep_ in _VERB_DEPENDENTS for c in token.children):
+                continue  # "retired Army general", "the detained journalist": what someone is, not an event
             if pos == "VERB" or pos in _MISTAGGED and _verbal(token):
                 if token.dep_ == "conj" and token.head.pos_ == "ADJ" and token.tag_ in ("VBG", "VBN"):
                     continue  # "significant and disturbing": an adjective
@@ -354,7 +370,7 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
                 found.append((token, kind, mode, "", True, sentence, "noun"))
     types = {token.i: kind for token, kind, *_ in found}
     sentence_discards, story_discards = discards()
-    lowered = source.lower() if found else ""
+    lowered = written.lower() if found else ""
     whole = story_discards.search(lowered) if found else None
     discarded: dict[int, str] = {}
     known: list[bool] = []
@@ -365,6 +381,7 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
         return known[0]
 
     mentions = []
+    storms: set[str] | None = None  # the names the article gives storms ("Hurricane Mitch"), read when asked
     for token, kind, mode, code, nominal, sentence, evidence in found:
         governed = governing_modality(token, types)
         modality, embedded = governed.kind, governed.embedded
@@ -384,8 +401,11 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
         if not nominal and target_span is not None and not names_actor(doc, target_span) \
                 and (done_to := recipient(doc, token, kind == "ASSAULT")) is not None:
             target_span = done_to  # "fired two shells at Seoul", "restore ties with Gondor": Seoul, Gondor
-        if source_span is not None and _NO_ACTOR.search(source_span.text) and not names_weapon(doc, source_span) \
-                or nominal is False and any(
+        if source_span is not None and storms is None:
+            storms = storm_names(written)
+        stormy = source_span is not None and bool(storms and storms.intersection(source_span.text.split()[-1:]))
+        if stormy or source_span is not None and _NO_ACTOR.search(source_span.text) \
+                and not names_weapon(doc, source_span) or nominal is False and any(
                 c.dep_ == "obl" and _NO_ACTOR.search(doc[c.left_edge.i:c.i + 1].text) for c in token.children):
             continue  # "Hurricane George destroyed the clinic", "destroyed in Hurricane Katrina": no actor did it
         also = tuple(phrase(doc, c) for c in target.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
@@ -404,13 +424,15 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
             continue  # "clobbered her in New Hampshire", "campaigning against Romney", "Sanders's rally": a race
         elif any(c.lower_ in _WINNERS for c in token.children) and contest_sense(token, weapon_head, race()):
             continue  # "was declared the winner in New Hampshire": a race's result
-        if kind == "RETREAT" and not nominal and any(t.lemma_.lower() in _DOCUMENTS for t in (
-                *(c for c in token.children if c.dep_ in ("obj", "nsubj:pass")),
-                *((token.head,) if token.dep_ == "acl" else ()))):
-            continue  # "released a parody website", "a poll released Sunday": published, not set free
-        if kind == "CONSULT" and target_span is not None and _MEDIA & set(re.findall(r"\w+", target_span.text.lower())):
-            continue  # "spoke with Breitbart News", "met reporters": an interview
+        elif kind not in ("ASSAULT", "PROTEST", "COERCE") and not nominal and race() and any(
+                c.dep_ == "obj" and c.lower_ in RALLIES for c in token.children):
+            continue  # "had canceled a joint rally with Obama": the campaign's
+        if ordinary_sense(token, kind, code, nominal, target_span):
+            continue  # published, a job left, an interview, a meeting with voters, a campaign trip
         actor_or_thing = source_kind(doc, source_span)
+        if evidence == "verb" and harm_without_doer(token, actor_or_thing[0], source_span is not None
+                                                    and names_weapon(doc, source_span)):
+            continue  # "hurt in the game", "the scandal hurt his campaign": harm nobody is said to do
         mentions.append(EventMention(
             article, TextSpan(token.idx, token.idx + len(token), token.text), lemma_of(token, ()), kind, mode, code,
             modality, negated, embedded, (sentence.start_char, sentence.end_char),

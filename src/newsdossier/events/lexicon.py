@@ -106,12 +106,22 @@ class Lexicon:
     synsets: dict[str, frozenset[str]]
 
 
+# Where PETRARCH2's dictionary codes a block against the CAMEO codebook: (block, its code) -> the
+# codebook's. Its SUE block says 173 (arrest, detain, charge with legal action) for "sued", which
+# the codebook files as 115, bringing a lawsuit (PLOVER: an accusation, as the noun "lawsuit"); its
+# ESTIMATE block makes "counting on", "reckoning on" an appeal (020): relying on someone asks nothing.
+_CODEBOOK: Final[dict[tuple[str, str | None], str | None]] = {("sue", "173"): "115", ("estimate", "020"): None}
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = json.loads(resources.files("newsdossier.events").joinpath("data", "cameo_verbs.json").read_text("utf-8"))
     synsets = {name: frozenset(w.split()[0] for w in words if w) for name, words in data["synsets"].items()}
+    for entry in data["verbs"].values():
+        entry["code"] = _CODEBOOK.get((entry["block"], entry.get("code")), entry.get("code"))
     patterns = {
-        block: tuple(Pattern(tuple(pre), tuple(post), code, frozenset(w for w in (*pre, *post) if not w.startswith("&")))
+        block: tuple(Pattern(tuple(pre), tuple(post), _CODEBOOK.get((block, code), code),
+                             frozenset(w for w in (*pre, *post) if not w.startswith("&")))
                      for pre, post, code in entry["patterns"])
         for block, entry in data["blocks"].items()}
     return Lexicon(data["verbs"], patterns, synsets)

@@ -114,6 +114,9 @@ def _own_modality(token: Any) -> Modality | None:
             return Modality("possible", child.text)
         if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
             return Modality("possible", child.text)
+        if child.dep_ == "advcl" and child.i < token.i and any(
+                g.dep_ == "mark" and g.lower_ == "if" for g in child.children):
+            return Modality("possible", "if")  # "if its claims are true, North Korea is violating ...": only then
     return None
 
 

@@ -1,0 +1,98 @@
+"""Senses of a typed trigger that report no political event, read from its words and arguments.
+
+The CAMEO dictionary types a verb by the act it names in politics; the same verb in business,
+sport, entertainment or on the campaign trail names something else. These are the senses that
+new-user readings of real piles (PolNeAR train samples, BBC business, technology and
+entertainment, ECB+ train topics) kept finding as events: a work or product "released", a post in
+a firm or a team left, an interview or a meeting with voters, a campaign trip; harm that no actor
+or weapon is said to do ("was hurt in the game"); a storm named like a person ("Hurricane Mitch
+... Mitch killed 10,000 people").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from newsdossier.events.arguments import lemma_of
+from newsdossier.events.model import TextSpan
+
+__all__ = ["harm_without_doer", "ordinary_sense", "storm_names"]
+
+# Words of the news media: a meeting or talk with them is an interview, a statement ("spoke with
+# the Times", "met reporters"), not a consultation between actors.
+_MEDIA: Final = frozenset({"news", "times", "post", "journal", "tribune", "herald", "gazette", "telegraph", "magazine",
+                           "newspaper", "tv", "television", "radio", "network", "reporter", "reporters", "journalist",
+                           "journalists", "press", "media", "podcast", "show", "interviewer", "host", "anchor",
+                           "channel", "broadcaster", "outlet", "outlets", "editor", "editors", "columnist",
+                           "correspondent", "correspondents", "newsroom"})
+# Who a candidate meets on the trail: a meeting with them is campaigning, not a consultation.
+_AUDIENCES: Final = frozenset({"voters", "supporters", "crowd", "crowds", "audience", "audiences", "donors",
+                               "volunteers", "fans", "attendees", "rallygoers", "caucusgoers"})
+_MET: Final = _MEDIA | _AUDIENCES
+# Posts in firms and teams: leaving one concedes nothing to anyone ("stepped down as chief executive").
+_JOBS: Final = frozenset({"executive", "ceo", "cfo", "coo", "manager", "coach", "captain", "boss"})
+# What is released by publishing it, not by setting it free.
+_DOCUMENTS: Final = frozenset({
+    "poll", "survey", "report", "statement", "video", "album", "film", "movie", "book", "data", "figure", "result",
+    "list", "document", "email", "e-mail", "transcript", "tape", "recording", "ad", "advert", "advertisement",
+    "website", "memo", "letter", "study", "record", "return", "footage", "photo", "image", "picture", "song", "single",
+    "trailer", "version", "update", "app", "plan", "proposal", "budget", "platform", "guideline", "rule", "text",
+    "audio", "clip", "documentary", "series", "episode", "game", "product", "software", "detail", "information"})
+# Verbs of harm (the dictionary's HURT block, its default violence) that report an attack only when
+# someone or a weapon does it: "a bomb injured two soldiers", "troops surrounded the town", not "was
+# hurt in the game", "has been surrounded in controversy".
+_HARMS: Final = frozenset({"hurt", "injure", "harm", "damage", "bruise", "crack", "tarnish", "spoil", "mar",
+                           "impair", "corrupt", "contaminate", "rip", "tear", "vitiate", "surround"})
+# Kinds that keep their sense on a campaign ("attacked a campaign rally", "a campaign of bombings").
+_DONE_KINDS: Final = frozenset({"ASSAULT", "COERCE", "PROTEST", "THREATEN", "SANCTION", "MOBILIZE"})
+_CAMPAIGN_WORDS: Final = frozenset({"campaign", "campaign-trail"})
+_STORM_NAMES: Final = re.compile(r"\b(?:[Hh]urricane|[Tt]yphoon|[Cc]yclone|[Ss]torm)\s+([A-Z][a-z]+)\b")
+_WORD: Final = re.compile(r"\w+")
+
+
+def _published(thing: Any) -> bool:
+    """Whether what is released is a work, not someone set free: a document or a product by its
+    noun ("a poll", "video game Halo 2", "his cartoon book Flanimals"), or a title the NER takes for
+    a miscellaneous name ("the original Doom"), not a person's (the NER takes some for organisations)."""
+    if thing.ent_type_ == "MISC" and not any(t.ent_type_ == "PER" for t in thing.subtree):
+        return True
+    return any(t.lemma_.lower() in _DOCUMENTS for t in thing.subtree if t.i <= thing.i)
+
+
+def _released(token: Any) -> list[Any]:
+    """What a release verb says is released: its object, its passive subject (or its subject when it
+    has no object: the parse often makes "Doom, released in 1994" a subject), the noun it describes."""
+    no_object = not any(c.dep_ == "obj" for c in token.children)
+    things = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass") or c.dep_ == "nsubj" and no_object]
+    if token.dep_ in ("acl", "acl:relcl"):
+        things.append(token.head)
+    return things
+
+
+def ordinary_sense(token: Any, kind: str, code: str, nominal: bool, target: TextSpan | None) -> bool:
+    """Whether a typed trigger is used in one of the senses of the module doc: "released a parody
+    website", "Halo 2 has been released" (published); "stepped down as chief executive", "resigned as
+    coach" (a job left); "spoke with Breitbart News", "held a town hall meeting with voters" (an
+    interview, campaigning); "made a campaign trip to Florida" (but "attacked a campaign rally")."""
+    if kind == "RETREAT" and not nominal and any(_published(t) for t in _released(token)):
+        return True
+    if kind in ("CONCEDE", "RETREAT") and any(any(g.lower_ == "as" for g in c.children) and any(
+            w.lower_ in _JOBS for w in c.subtree) for c in token.children if c.i > token.i):
+        return True
+    if kind == "CONSULT" and target is not None and _MET.intersection(_WORD.findall(target.text.lower())):
+        return True
+    return code[:2] not in ("14", "15", "17", "18", "19", "20") and kind not in _DONE_KINDS and any(
+        g.dep_ == "compound" and g.lower_ in _CAMPAIGN_WORDS
+        for c in (token, *(c for c in token.children if c.dep_ == "obj")) for g in c.children)
+
+
+def harm_without_doer(token: Any, actor_source: bool, weapon_source: bool) -> bool:
+    """Whether a verb of harm (by the dictionary's default, not a pattern) has no actor or weapon
+    doing it ("hurt in the game", "the scandal hurt his campaign"): no attack."""
+    return lemma_of(token, _HARMS) in _HARMS and not actor_source and not weapon_source
+
+
+def storm_names(text: str) -> set[str]:
+    """The names an article gives storms ("Hurricane Mitch", "Typhoon Haiyan"): "Mitch killed" is no actor's deed."""
+    return {m[1] for m in _STORM_NAMES.finditer(text)}
