@@ -32,7 +32,7 @@ from newsdossier.events.attach import attach_dates_and_places
 from newsdossier.events.extract import find_event_mentions, sentence_mains
 from newsdossier.events.modality import LEFT_OUT, timeline_modality, trigger_types
 from newsdossier.events.model import Event, EventMention
-from newsdossier.events.resolve import resolve_events
+from newsdossier.events.resolve import resolve_events, surname_aliases
 from newsdossier.ingest import IngestSettings, read_inputs
 from newsdossier.model import Article, DateBasis, RawDocument, Rejection, Relation, Status
 from newsdossier.nlp import load_pipeline
@@ -418,7 +418,8 @@ def events_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, s
                             topic_of={story.id: story.topic for story in stories.stories},
                             story_first={story.id: story.first for story in stories.stories},
                             story_last={story.id: story.last for story in stories.stories},
-                            countries=mention_countries(found.events, found.places))
+                            countries=mention_countries(found.events, found.places),
+                            aliases=surname_aliases({e.id: e.name for e in entities if e.type == "PER"}))
     for event in events:
         event.geo = place_of_event(event, found.places)
     names = {entity.id: entity.name for entity in entities}

@@ -152,3 +152,20 @@ def test_an_everyday_verb_s_default_code_never_starts_an_event() -> None:
     assert _resolve({"a": [approved]}, actors={"a": [(50, 59, "E1")]}) == []
     # the same mention, typed by a verb of yielding ("surrendered"), does
     assert len(_resolve({"a": [replace(approved, evidence="verb")]}, actors={"a": [(50, 59, "E1")]})) == 1
+
+
+def test_a_lone_surname_stands_for_the_one_person_of_that_name_only() -> None:
+    from newsdossier.events.resolve import surname_aliases
+
+    names = {"E1": "Kimani Gray", "E2": "Gray", "E3": "John Smith", "E4": "Jane Smith", "E5": "Smith",
+             "E6": "Obama"}
+    assert surname_aliases(names) == {"E2": "E1"}  # Smith is two people's name; Obama nobody else's
+    mentions = {"a": [_mention("a", 10, lemma="wounded", day=DAY, target=(50, 59))],
+                "b": [_mention("b", 10, lemma="killed", day=DAY, target=(50, 59))]}
+    actors = {"a": [(50, 59, "E2")], "b": [(50, 59, "E1")]}
+    assert len(_resolve(mentions, actors=actors)) == 2  # without the alias: two targets, two events
+    articles = list(mentions)
+    events = resolve_events(mentions, story_of=dict.fromkeys(articles, "s1"), family_of={"a": "Fa", "b": "Fb"},
+                            spun_sources={}, actors=actors, texts=dict.fromkeys(articles, TEXT),
+                            published=dict.fromkeys(articles, date(2020, 1, 4)), aliases={"E2": "E1"})
+    assert len(events) == 1 and events[0].targets == ["E1"]

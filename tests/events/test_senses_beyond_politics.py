@@ -128,3 +128,20 @@ def test_a_time_of_day_that_names_no_day_dates_nothing(nlp: Any) -> None:
     assert _dated(nlp, "Williams was arrested around 1:30 a.m. Feb. 1 on state Route 94.",
                   date(2009, 4, 2))["arrested"] == "Feb. 1"
     assert _dated(nlp, "He was arrested at 2 a.m. Sunday.", date(2013, 6, 15))["arrested"] == "2 a.m. Sunday"
+
+
+def test_a_betrothal_a_film_s_release_and_who_was_slain(nlp: Any) -> None:
+    assert "engaged" not in _mentions(nlp, "Tara was previously engaged to MTV host Carson Daly in 2001.")
+    assert _mentions(nlp, "Troops engaged in a firefight with rebels.")["engaged"].type == "ASSAULT"
+    assert "release" not in _mentions(nlp, "Lionsgate already has booked a November 2013 release for Hunger "
+                                           "Games: Catching Fire.")
+    assert _mentions(nlp, "The release of the hostages was delayed.")["release"].type == "RETREAT"
+    slain = _mentions(nlp, "Kathina, a Guyana native in Albany less than 16 months, was slain in front of her "
+                           "First Street home.")["slain"]
+    assert slain.source is None and slain.target is not None and slain.target.text.startswith("Kathina")
+
+
+def test_a_rule_rescinded_is_a_policy_changed_not_a_sanction(nlp: Any) -> None:
+    assert "rescinded" not in _mentions(nlp, "Today, Interior Secretary Ken Salazar rescinded eleventh-hour Bush "
+                                             "administration changes to Endangered Species Act regulations.")
+    assert _mentions(nlp, "Israel suspended aid to the Palestinian Authority.")["suspended"].type == "SANCTION"

@@ -228,6 +228,8 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
                        and c.pos_ in ("PROPN", "NOUN", "PRON") and not _names_time(c)), None)
     passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children) or token.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_.lower() in ("be", "get") for c in token.children)
+    if passive and source is not None and source.dep_ == "nsubj" and source.head.i == token.i and target is None:
+        source, target = None, source  # "Kathina ... was slain", whatever the parse called the subject
     if not passive and target is None and token.dep_ == "conj" and token.tag_ in ("VBN", "VBD") \
             and not any(c.dep_ in ("nsubj", "obj") for c in token.children) \
             and any(c.dep_ in ("cop", "aux:pass") and c.lemma_.lower() == "be" for c in token.head.children):

@@ -26,6 +26,7 @@ from newsdossier.events.arguments import (
     phrase, recipient, source_kind, surface_source, surface_target, weapon_head,
 )
 from newsdossier.events.lexicon import EVENT_NOUNS, Pattern, discards, lexicon, plover_of
+from newsdossier.events.lexicon import PREPOSITIONS as _PREPOSITIONS
 from newsdossier.events.modality import governing_modality, negated_at
 from newsdossier.events.model import EventMention, TextSpan
 from newsdossier.events.ordinary import harm_without_doer, ordinary_sense, storm_names
@@ -47,7 +48,7 @@ _LIGHT_OBJECTS: Final = {"take": frozenset({"place", "part", "office", "note", "
 _EVERYDAY_SENSES: Final = frozenset({"fire", "serve", "join", "lead", "take", "found", "conduct", "call",
                                      "leave", "promote", "pull", "guide", "die", "work", "run", "hit", "beat",
                                      "defeat", "campaign", "hold", "give", "get", "go", "come", "move", "open",
-                                     "close", "start", "retire", "break", "overtake"})
+                                     "close", "start", "retire", "break", "overtake", "engage"})
 # Verbs whose "... dead" pattern the dictionary codes as violence (CAMEO 190), though "found
 # dead" reports a death and says nothing of who caused it.
 _DEATH_FINDERS: Final = frozenset({"find", "discover", "report", "declare", "pronounce"})
@@ -62,10 +63,7 @@ _NOUN_PREFIXES: Final = frozenset(noun[:4] for noun in EVENT_NOUNS)
 # Dependents of a verb of saying that hold what is said.
 _SAID: Final = frozenset({"ccomp", "parataxis", "csubj"})
 _QUOTE_OPENERS: Final = frozenset({":", '"', "“", "''", "``", "‘"})
-# The words of a pattern that say nothing of a verb's sense without someone in their slot.
-_PREPOSITIONS: Final = frozenset({"to", "with", "in", "on", "at", "for", "from", "into", "by", "against", "of",
-                                  "between", "upon", "across", "before", "about", "over", "through", "toward",
-                                  "towards", "after", "onto"})
+# Particles of a phrasal verb's pattern ("kick off", "pull out").
 _PARTICLES: Final = frozenset({"off", "out", "up", "down", "back", "away"})
 # Prepositions of where or in what a deed was done: a pattern of only these gives force or violence
 # when its phrase names a weapon or an attack ("injured in the blast", not "hurt in the game" nor
@@ -202,23 +200,24 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
     after = [(t.lower_, t.lemma_.lower()) if t is not None else ("", "") for t in tokens]
     before = [(t.lower_, t.lemma_.lower()) for t in doc[max(0, token.i - _PRE_REACH):token.i] if not t.is_punct]
     near = {w for pair in (*after, *before) for w in pair}
-    # the object's head, however many words qualify it ("struck a provisional work agreement")
-    objects = [] if statement or entry.get("none") or any(c.dep_ == "xcomp" for c in token.children) else [
-        (c.lower_, c.lemma_.lower()) for c in token.children
-        if c.dep_ == "obj" and c.i > token.i and not any(g.dep_ == "appos" for g in c.children)]
-    # (not what a statement says, nor a name given: "called November's election 'a citizenship election'")
     best: tuple[int, str | None] | None = None
     for pattern in lex.patterns.get(entry["block"], ()):
         size = len(pattern.before) + len(pattern.after)
-        if best is not None and size <= best[0]:
-            continue
-        last = _matches(pattern.after, after, lex.synsets) if pattern.needs <= near else None
-        met = last is not None and _slot_filled(token, pattern, tokens[last] if pattern.after else None)
-        if last is None and objects and not pattern.before and len(pattern.after) == 1 \
-                and pattern.after[0] not in _PREPOSITIONS:
-            met = _matches(pattern.after, objects, lex.synsets) is not None
-        if met and _matches(pattern.before, before, lex.synsets, from_end=True) is not None:
+        if (best is None or size > best[0]) and pattern.needs <= near \
+                and (last := _matches(pattern.after, after, lex.synsets)) is not None \
+                and _matches(pattern.before, before, lex.synsets, from_end=True) is not None \
+                and _slot_filled(token, pattern, tokens[last] if pattern.after else None):
             best = (size, pattern.code)
+    if (best is None or best[0] < 1) and (index := lex.objects.get(entry["block"])) and not statement \
+            and not entry.get("none") and not any(c.dep_ == "xcomp" for c in token.children):
+        # a pattern word may be the object's head, however many words qualify it ("struck a provisional
+        # work agreement"); not what a statement says, nor a name given ("called November's election
+        # 'a citizenship election'")
+        met = [p for c in token.children if c.dep_ == "obj" and c.i > token.i
+               and not any(g.dep_ == "appos" for g in c.children)
+               for w in {c.lower_, c.lemma_.lower()} for p in index.get(w, ())]
+        if met:  # the block's first, as a pattern in reach would be
+            best = (1, next(p.code for p in lex.patterns[entry["block"]] if any(p is m for m in met)))
     if best is not None:
         if statement and best[1] is not None and best[1][:2] in _DONE_ROOTS:
             return None, ""  # "said ... attack": what is said to be done has its own trigger; saying does nothing
@@ -427,7 +426,7 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
         elif kind not in ("ASSAULT", "PROTEST", "COERCE") and not nominal and race() and any(
                 c.dep_ == "obj" and c.lower_ in RALLIES for c in token.children):
             continue  # "had canceled a joint rally with Obama": the campaign's
-        if ordinary_sense(token, kind, code, nominal, target_span):
+        if ordinary_sense(token, kind, code, nominal, target_span, evidence):
             continue  # published, a job left, an interview, a meeting with voters, a campaign trip
         actor_or_thing = source_kind(doc, source_span)
         if evidence == "verb" and harm_without_doer(token, actor_or_thing[0], source_span is not None

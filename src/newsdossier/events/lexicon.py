@@ -22,7 +22,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Final
 
-__all__ = ["EVENT_NOUNS", "PLOVER_TYPES", "Lexicon", "Pattern", "actor_nouns", "discards", "lexicon", "plover_of"]
+__all__ = ["EVENT_NOUNS", "PLOVER_TYPES", "PREPOSITIONS", "Lexicon", "Pattern", "actor_nouns", "discards", "lexicon",
+           "plover_of"]
 
 PLOVER_TYPES: Final = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
                        "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "CRIME", "MOBILIZE",
@@ -104,6 +105,15 @@ class Lexicon:
     verbs: dict[str, dict[str, Any]]
     patterns: dict[str, tuple[Pattern, ...]]  # by block
     synsets: dict[str, frozenset[str]]
+    # by block, the patterns of one word after the verb (not a preposition) by the words that meet them
+    # (a synonym set's members for "&NAME"), in the block's order: what a verb's object may meet
+    objects: dict[str, dict[str, tuple[Pattern, ...]]]
+
+
+# The words of a pattern that say nothing of a verb's sense without someone in their slot.
+PREPOSITIONS: Final = frozenset({"to", "with", "in", "on", "at", "for", "from", "into", "by", "against", "of",
+                                  "between", "upon", "across", "before", "about", "over", "through", "toward",
+                                  "towards", "after", "onto"})
 
 
 # Where PETRARCH2's dictionary codes a block against the CAMEO codebook: (block, its code) -> the
@@ -124,7 +134,17 @@ def lexicon() -> Lexicon:
                              frozenset(w for w in (*pre, *post) if not w.startswith("&")))
                      for pre, post, code in entry["patterns"])
         for block, entry in data["blocks"].items()}
-    return Lexicon(data["verbs"], patterns, synsets)
+    objects: dict[str, dict[str, tuple[Pattern, ...]]] = {}
+    for block, block_patterns in patterns.items():
+        by_word: dict[str, list[Pattern]] = {}
+        for pattern in block_patterns:
+            if not pattern.before and len(pattern.after) == 1 and pattern.after[0] not in PREPOSITIONS:
+                word = pattern.after[0]
+                for member in (synsets.get(word, frozenset()) if word.startswith("&") else (word,)):
+                    by_word.setdefault(member, []).append(pattern)
+        if by_word:
+            objects[block] = {word: tuple(found) for word, found in by_word.items()}
+    return Lexicon(data["verbs"], patterns, synsets, objects)
 
 
 # Generic nouns for people and groups that the agents file only has inside longer entries

@@ -44,6 +44,10 @@ _DOCUMENTS: Final = frozenset({
 # hurt in the game", "has been surrounded in controversy".
 _HARMS: Final = frozenset({"hurt", "injure", "harm", "damage", "bruise", "crack", "tarnish", "spoil", "mar",
                            "impair", "corrupt", "contaminate", "rip", "tear", "vitiate", "surround"})
+# Rules, laws and policies: a verb's default code of coercion or sanction does not fit them.
+_INSTRUMENTS: Final = frozenset({"rule", "regulation", "law", "policy", "measure", "change", "decision", "ruling",
+                                 "order", "legislation", "requirement", "standard", "guideline", "provision",
+                                 "program", "programme", "reform", "amendment", "bill", "directive"})
 # Kinds that keep their sense on a campaign ("attacked a campaign rally", "a campaign of bombings").
 _DONE_KINDS: Final = frozenset({"ASSAULT", "COERCE", "PROTEST", "THREATEN", "SANCTION", "MOBILIZE"})
 _CAMPAIGN_WORDS: Final = frozenset({"campaign", "campaign-trail"})
@@ -70,13 +74,31 @@ def _released(token: Any) -> list[Any]:
     return things
 
 
-def ordinary_sense(token: Any, kind: str, code: str, nominal: bool, target: TextSpan | None) -> bool:
+def _instrument(token: Any) -> bool:
+    """Whether a verb's object is a rule, a law or a policy ("overturned one of the most
+    controversial environmental measures", "rescinded ... changes to ... regulations")."""
+    for obj in (c for c in token.children if c.dep_ == "obj"):
+        heads = [obj, *(c for c in obj.children if c.dep_ == "nmod" and any(
+            g.lower_ == "of" for g in c.children))] if obj.lower_ in ("one", "some", "all", "most", "many") else [obj]
+        if any(h.lemma_.lower() in _INSTRUMENTS for h in heads):
+            return True
+    return False
+
+
+def ordinary_sense(token: Any, kind: str, code: str, nominal: bool, target: TextSpan | None,
+                   evidence: str = "verb") -> bool:
     """Whether a typed trigger is used in one of the senses of the module doc: "released a parody
     website", "Halo 2 has been released" (published); "stepped down as chief executive", "resigned as
     coach" (a job left); "spoke with Breitbart News", "held a town hall meeting with voters" (an
-    interview, campaigning); "made a campaign trip to Florida" (but "attacked a campaign rally")."""
+    interview, campaigning); "made a campaign trip to Florida" (but "attacked a campaign rally"); "a
+    November release for Hunger Games" (a film's, not "the release of the hostages")."""
     if kind == "RETREAT" and not nominal and any(_published(t) for t in _released(token)):
         return True
+    if kind in ("COERCE", "SANCTION") and evidence == "verb" and not nominal and _instrument(token):
+        return True  # "overturned a rule", "rescinded changes to regulations": a policy changed, by default codes
+    if kind == "RETREAT" and nominal and any(c.dep_ in ("nmod", "compound", "nmod:poss") and (_published(c) or any(
+            g.dep_ == "case" and g.lower_ == "for" for g in c.children)) for c in token.children):
+        return True  # "booked a November 2013 release for Hunger Games", "the report's release": a work's
     if kind in ("CONCEDE", "RETREAT") and any(any(g.lower_ == "as" for g in c.children) and any(
             w.lower_ in _JOBS for w in c.subtree) for c in token.children if c.i > token.i):
         return True

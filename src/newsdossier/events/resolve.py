@@ -16,7 +16,9 @@ known, two place names with no word in common. Among compatible events a mention
 it shares the most with: the same sentence in a copy of the same story (a reuse family), the
 trigger's lemma, a target or source actor, a day, a place; naming actors, none of whom the
 event's reports name, counts against. A mention in a spun rewrite joins its source's event as
-``reworded`` and never makes an event alone, so a rewrite's distortions never become facts.
+``reworded`` and never makes an event alone, so a rewrite's distortions never become facts. A
+person the pile names by a lone surname counts as the one other person of that surname
+(:func:`surname_aliases`: "Gray", "Kimani Gray"), so two reports of one killing are one event.
 
 Each event's date is the one most of its families give (the earliest among equals), its place the
 attached place most mentions give, its summary the sentence of its earliest original report.
@@ -38,7 +40,7 @@ from newsdossier.events.coref import content_words, stem_of
 from newsdossier.events.lexicon import actor_nouns
 from newsdossier.events.model import Event, EventDate, EventMention, TextSpan
 
-__all__ = ["BACKGROUND_DAYS", "TRUSTED_ROOTS", "resolve_events"]
+__all__ = ["BACKGROUND_DAYS", "TRUSTED_ROOTS", "resolve_events", "surname_aliases"]
 
 BACKGROUND_DAYS: Final = 30
 # CAMEO roots whose verbs' default codes can be trusted to start an event: withdrawals and
@@ -266,19 +268,40 @@ def _says_enough(facts: _Facts) -> bool:
     return when + who + where >= 2
 
 
+def surname_aliases(names: Mapping[str, str]) -> dict[str, str]:
+    """People (``names``: id to name) named by one word that is the last word of exactly one other
+    person's name ("Gray", where the pile also has "Kimani Gray" and no other Gray), mapped to that
+    person: the actor stage keeps a lone surname apart across articles, but two reports of one
+    killing, "Gray, who was fatally wounded" and "Kimani Gray was shot and killed", name one
+    target. With two full names ending in the word ("John Smith", "Jane Smith") it stays apart."""
+    by_last: dict[str, list[str]] = {}
+    for actor, name in names.items():
+        words = name.lower().split()
+        if len(words) > 1:
+            by_last.setdefault(words[-1], []).append(actor)
+    aliases = {}
+    for actor, name in names.items():
+        words = name.lower().split()
+        if len(words) == 1 and len(full := by_last.get(words[0], [])) == 1:
+            aliases[actor] = full[0]
+    return aliases
+
+
 def resolve_events(mentions: Mapping[str, Sequence[EventMention]], *, story_of: Mapping[str, str],
                    family_of: Mapping[str, str], spun_sources: Mapping[str, str],
                    actors: Mapping[str, Sequence[tuple[int, int, str]]], texts: Mapping[str, str],
                    published: Mapping[str, date | None], topic_of: Mapping[str, str] | None = None,
                    story_first: Mapping[str, date | None] | None = None,
                    story_last: Mapping[str, date | None] | None = None,
-                   countries: Mapping[tuple[str, int], str] | None = None) -> list[Event]:
+                   countries: Mapping[tuple[str, int], str] | None = None,
+                   aliases: Mapping[str, str] | None = None) -> list[Event]:
     """The pile's events (see the module doc), by story and date. ``topic_of`` maps a story to its
     topic (stories are their own topics without it); ``story_first`` and ``story_last`` give each
     story's first and last day; ``countries`` the country code of the place a mention names (by
     article and trigger offset), where the places stage resolved it: mentions in two countries
-    are never one event."""
+    are never one event; ``aliases`` the actor a lone surname stands for (:func:`surname_aliases`)."""
     topic_of = topic_of or {}
+    aliases = aliases or {}
     countries = countries or {}
     story_first = story_first or {}
     story_last = story_last or {}
@@ -295,6 +318,7 @@ def resolve_events(mentions: Mapping[str, Sequence[EventMention]], *, story_of: 
             for target in (mention.target, *mention.also_targets):
                 if target is not None:
                     targets |= _actors_in(target.start, target.end, spans, text)
+            sources, targets = {aliases.get(a, a) for a in sources}, {aliases.get(a, a) for a in targets}
             facts = _Facts(mention, family_of.get(article, article), frozenset(sources), frozenset(targets),
                            _norm(text[mention.sentence[0]:mention.sentence[1]]), reworded,
                            countries.get((article, mention.trigger.start), ""))
