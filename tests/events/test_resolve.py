@@ -144,6 +144,11 @@ def test_a_name_that_qualifies_a_common_noun_is_not_the_argument_s_actor() -> No
         == {"E3", "E4"}
     bases = "attacked Kata'ib Hezbollah bases"
     assert _actors_in(9, len(bases), [(9, 25, "E5")], bases) == {"E5"}  # the group's bases: the group
+    mother = "accused of killing a Brownsville mother of 12"  # the mother, whatever follows her
+    start = mother.index("a Brownsville")
+    assert _actors_in(start, len(mother), [(start + 2, start + 13, "E6")], mother) == set()
+    leader = "the Hamas leader in Gaza"
+    assert _actors_in(0, len(leader), [(4, 9, "E7")], leader) == {"E7"}  # a group acts through its leader
 
 
 def test_an_everyday_verb_s_default_code_never_starts_an_event() -> None:

@@ -103,14 +103,21 @@ _ARMS: Final = frozenset({"forces", "force", "troops", "army", "military", "sold
                           "delegation", "campaign", "compound", "headquarters", "station", "barracks", "base"})
 
 
+# Words that follow the head noun of an argument: "a Brownsville mother of 12", "a Molenbeek resident who ...".
+_AFTER_HEAD: Final = re.compile(r"\b(?:of|from|in|with|at|who|whose|whom|that|which)\b")
+_COORDINATION: Final = frozenset({"and", "or", "but", "nor"})
+
+
 def _qualifies(tail: str) -> bool:
     """Whether the words after a name inside an argument make it a qualifier of one person: only
     lower-case words, ending in a singular noun that names a person (the event dictionary's agents:
     "resident", "psychiatrist", "senator"), not one of :data:`_ARMS`; "Kata'ib Hezbollah bases" are
     the group's."""
-    words = re.findall(r"[\w'’-]+", tail)
-    if not words or not all(w[:1].islower() for w in words):
-        return False
+    head = _AFTER_HEAD.split(tail, 1)[0].strip(" ,;")  # "a Brownsville mother [of 12]": up to what follows the head
+    words = re.findall(r"[\w'’-]+", head)
+    if not words or not all(w[:1].islower() for w in words) or _COORDINATION.intersection(words) \
+            or "," in head or ";" in head:
+        return False  # "Gov. McCrory and the state of North Carolina": two targets, not a qualifier
     last = words[-1].lower()
     return last not in _ARMS and not last.endswith("s") and last in actor_nouns()[0]
 
