@@ -83,32 +83,39 @@ def _dates_another(doc: Any, expression: TimeExpression, root: Any, anchors: set
     2005 rampage", "the 1960s militant", "released after serving time on a 2006 conviction"): it
     dates that noun's thing. But a time noun ("the night of 2 to 3 January"), a noun the event is
     done in ("during the 2013 trial") or to ("attended the 2013 summit") is the event's time. Read
-    in the parse, and in the words, which the parse gets wrong as often as not here: a determiner,
-    a possessive or an adjective before the expression, a noun right after it."""
+    in the parse and, as the parse gets it wrong as often as not here, in the words."""
     span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
     if span is None or not len(span) or span.start == 0 or span.end >= len(doc) or span[0].is_sent_start \
             or doc[span.start - 1].pos_ == "ADP" or doc[span.end].is_punct \
             or any(c.dep_ == "case" for c in root.children):
         return False  # "on Monday", "Earlier this year, ...": a phrase of its own, whatever the parse hung it on
-    head = root.head
-    while head.i not in anchors and head.dep_ in ("compound", "amod", "flat") and head.head.i > head.i \
-            and head.head.pos_ in ("NOUN", "PROPN"):
-        head = head.head  # "in the 2012 Benghazi attack": the attack, not Benghazi
-    if head.i != root.i and head.i not in anchors and head.pos_ in ("NOUN", "PROPN") \
-            and root.dep_ in _QUALIFYING and head.lemma_.lower() not in _TIME_NOUNS \
-            and not (head.dep_ == "obj" and head.head.i in anchors):
-        return not _contained(head.children)
+    head = _phrase_head(root.head, anchors)
+    if head.i != root.i and head.i not in anchors and head.pos_ in ("NOUN", "PROPN") and root.dep_ in _QUALIFYING \
+            and head.lemma_.lower() not in _TIME_NOUNS and not (head.dep_ == "obj" and head.head.i in anchors):
+        return not _contained(head.children)  # the parse hangs it on another noun: "for his 2005 rampage"
+    return _qualifies_in_words(doc, span, anchors)
+
+
+def _phrase_head(noun: Any, anchors: set[int]) -> Any:
+    """The head of the noun phrase ``noun`` modifies ("the 2012 [terrorist] attack", "the 2012
+    [Benghazi] attack": the attack), stopping at the event's own word."""
+    while noun.i not in anchors and noun.dep_ in ("compound", "amod") and noun.head.i > noun.i \
+            and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
+
+
+def _qualifies_in_words(doc: Any, span: Any, anchors: set[int]) -> bool:
+    """A determiner, a possessive or an adjective before the expression and a noun after it ("his
+    deadly 2005 rampage", "the 1960s militant", whatever the tagger calls "militant"), the noun not
+    the event, a time, the event's object, nor after a preposition an event happens in."""
     j = span.end + 1 if doc[span.end].lower_ in ("'s", "’s") else span.end
     while j + 1 < len(doc) and doc[j].pos_ == "ADJ" and doc[j + 1].pos_ in ("ADJ", "NOUN", "PROPN"):
         j += 1  # "the 2013 presidential election"
-    noun = doc[min(j, len(doc) - 1)]
-    while noun.i not in anchors and noun.dep_ in ("compound", "amod") and noun.head.i > noun.i \
-            and noun.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head  # "the 2012 terrorist attack": the attack
+    noun = _phrase_head(doc[min(j, len(doc) - 1)], anchors)
     start = span.start + 1 if span[0].pos_ == "DET" else span.start  # "[the 1960s] militant"
-    before = doc[start - 1]
-    if noun.i in anchors or noun.lemma_.lower() in _TIME_NOUNS or before.pos_ not in ("DET", "PRON", "ADJ") \
-            or noun.pos_ not in ("NOUN", "PROPN", "ADJ"):  # "the 1960s militant", whatever the tagger says
+    if noun.i in anchors or noun.lemma_.lower() in _TIME_NOUNS or doc[start - 1].pos_ not in ("DET", "PRON", "ADJ") \
+            or noun.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return False
     opening = start - 1
     while opening > 0 and doc[opening].pos_ in ("DET", "PRON", "ADJ", "ADV"):
