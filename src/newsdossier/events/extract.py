@@ -426,7 +426,7 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
         elif kind not in ("ASSAULT", "PROTEST", "COERCE") and not nominal and race() and any(
                 c.dep_ == "obj" and c.lower_ in RALLIES for c in token.children):
             continue  # "had canceled a joint rally with Obama": the campaign's
-        if ordinary_sense(token, kind, code, nominal, target_span, evidence):
+        if ordinary_sense(token, kind, nominal, target_span, evidence):
             continue  # published, a job left, an interview, a meeting with voters, a campaign trip
         actor_or_thing = source_kind(doc, source_span)
         if evidence == "verb" and harm_without_doer(token, actor_or_thing[0], source_span is not None

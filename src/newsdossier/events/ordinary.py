@@ -85,7 +85,7 @@ def _instrument(token: Any) -> bool:
     return False
 
 
-def ordinary_sense(token: Any, kind: str, code: str, nominal: bool, target: TextSpan | None,
+def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None,
                    evidence: str = "verb") -> bool:
     """Whether a typed trigger is used in one of the senses of the module doc: "released a parody
     website", "Halo 2 has been released" (published); "stepped down as chief executive", "resigned as
@@ -104,7 +104,7 @@ def ordinary_sense(token: Any, kind: str, code: str, nominal: bool, target: Text
         return True
     if kind == "CONSULT" and target is not None and _MET.intersection(_WORD.findall(target.text.lower())):
         return True
-    return code[:2] not in ("14", "15", "17", "18", "19", "20") and kind not in _DONE_KINDS and any(
+    return kind not in _DONE_KINDS and any(
         g.dep_ == "compound" and g.lower_ in _CAMPAIGN_WORDS
         for c in (token, *(c for c in token.children if c.dep_ == "obj")) for g in c.children)
 
