@@ -229,7 +229,8 @@ def score_document(doc: TimexDoc, predicted: Sequence[Predicted], tally: _Tally,
         tally.value += g.value == s[3]
         if errors is not None and (g.value != s[3] or g.type != s[2]):
             errors.append({"doc": doc.name, "kind": "value", "gold": f"{doc.text[g.start:g.end]!r} {g.type} {g.value}",
-                           "system": f"{doc.text[s[0]:s[1]]!r} {s[2]} {s[3]}", "dct": doc.dct.isoformat()})
+                           "system": f"{doc.text[s[0]:s[1]]!r} {s[2]} {s[3]}", "dct": doc.dct.isoformat(),
+                           "context": doc.text[max(0, g.start - 80):g.end + 40].replace("\n", " ")})
     if errors is not None:
         errors.extend({"doc": doc.name, "kind": "missed", "gold": f"{doc.text[g.start:g.end]!r} {g.type} {g.value}",
                        "context": doc.text[max(0, g.start - 60):g.end + 40].replace("\n", " ")}
