@@ -174,3 +174,17 @@ def test_a_lone_surname_stands_for_the_one_person_of_that_name_only() -> None:
                             spun_sources={}, actors=actors, texts=dict.fromkeys(articles, TEXT),
                             published=dict.fromkeys(articles, date(2020, 1, 4)), aliases={"E2": "E1"})
     assert len(events) == 1 and events[0].targets == ["E1"]
+
+
+def test_the_summary_is_a_report_that_gives_the_events_date() -> None:
+    # an undated report published first joins the dated one; the summary must not pair its words with
+    # the other report's date ("charged with being the head ..." under 1957, when the 1957 charge was another)
+    texts = {"a": "Gigante was charged with racketeering." + " " * 60, "b": "In 1957 Gigante was charged with murder."}
+    found = {"a": [_mention("a", 13, lemma="charged", target=(0, 7), sentence=(0, 38))],
+             "b": [_mention("b", 21, lemma="charged", day=date(1957, 6, 1), target=(8, 15), sentence=(0, 40))]}
+    events = resolve_events(found, story_of={"a": "s1", "b": "s1"}, family_of={"a": "Fa", "b": "Fb"}, spun_sources={},
+                            actors={"a": [(0, 7, "E1")], "b": [(8, 15, "E1")]}, texts=texts,
+                            published={"a": date(2020, 1, 1), "b": date(2020, 1, 2)})
+    assert len(events) == 1 and len(events[0].mentions) == 2
+    assert events[0].date is not None and events[0].date.first == date(1957, 6, 1)
+    assert events[0].summary == "In 1957 Gigante was charged with murder."

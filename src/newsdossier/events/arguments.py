@@ -195,6 +195,16 @@ def _names_time(token: Any) -> bool:
     return bool(token.like_num) and any(t.lower_.rstrip(".") in MONTHS for t in token.doc[token.left_edge.i:token.i])
 
 
+def _under(token: Any) -> bool:
+    """Whether an event noun is what someone is "under" ("under near-constant attack", "under siege"),
+    by the words, past a few modifiers the parse may take for verbs."""
+    doc, i = token.doc, token.i - 1
+    while i >= token.sent.start and token.i - i <= 3 and doc[i].pos_ in ("ADJ", "ADV", "DET", "VERB") \
+            and doc[i].is_lower:
+        i -= 1
+    return i >= token.sent.start and doc[i].lower_ == "under"
+
+
 def _subject(token: Any) -> Any | None:
     return next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
 
@@ -208,10 +218,16 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
                 source = child
             elif child.dep_ == "nmod" and _case(child) == "by":
                 source = child
-            elif child.dep_ == "nmod" and _case(child) in _TARGET_PREPS | {"of"} and target is None:
-                target = child  # "the attack on the base", "the assassination of Soleimani"
+            elif child.dep_ == "nmod" and _case(child) in _TARGET_PREPS | {"of"} and target is None \
+                    and not _names_time(child):
+                target = child  # "the attack on the base", "the assassination of Soleimani"; not "on Monday"
         if source is None and token.dep_ in ("obj", "nsubj:pass") and token.head.pos_ == "VERB":
             source = _subject(token.head)  # "Iran launched an attack": Iran's
+        if _under(token):  # "Warren was under attack", "the town came under attack from rebels": the subject's
+            subject = _subject(token) or _subject(token.head)
+            doers = [c for h in (token, token.head) for c in h.children
+                     if c.dep_ in ("obl", "nmod") and _case(c) in ("from", "by")]
+            return (doers[0] if doers else None), (subject if subject is not None and subject.i != token.i else target)
         return source, target
     for child in token.children:
         if child.dep_ == "nsubj" and source is None:
@@ -360,8 +376,9 @@ def _name_run(doc: Any, j: int, end: int, limit: int = 12) -> int:
 def nominal_target(doc: Any, token: Any, sentence: Any) -> TextSpan | None:
     """"The killing of Iran's revered General Qasem Soleimani": the phrase after of/on/against."""
     j = token.i + 1
-    if j >= sentence.end or doc[j].lower_ not in ("of", "on", "against"):
-        return None
+    if j >= sentence.end or doc[j].lower_ not in ("of", "on", "against") \
+            or j + 1 < sentence.end and _names_time(doc[j + 1]):
+        return None  # not "the attack on Monday"
     return _run_span(doc, j + 1, _name_run(doc, j + 1, sentence.end))
 
 

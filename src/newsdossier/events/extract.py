@@ -30,7 +30,8 @@ from newsdossier.events.lexicon import PREPOSITIONS as _PREPOSITIONS
 from newsdossier.events.modality import governing_modality, negated_at
 from newsdossier.events.model import EventMention, TextSpan
 from newsdossier.events.ordinary import harm_without_doer, ordinary_sense, storm_names
-from newsdossier.events.senses import RALLIES, contest_sense, race_article, verbal_attack
+from newsdossier.events.senses import (RALLIES, contest_sense, race_article, speech_venue, sport_article,
+                                      verbal_attack)
 
 __all__ = ["find_event_mentions", "lemma_of", "main_mention", "main_mentions", "names_actor", "sentence_mains"]
 
@@ -58,7 +59,8 @@ _DONE_ROOTS: Final = frozenset({"14", "15", "17", "18", "19", "20"})
 # What does things without being an actor: weather, quakes, fires and floods, vehicles.
 _NO_ACTOR: Final = re.compile(r"\b(?:hurricane|storm|typhoon|cyclone|tornado|earthquake|quake|tsunami|flood|"
                               r"floods|wildfire|fire|blaze|avalanche|landslide|mudslide|drought|lightning|car|vehicle|"
-                              r"truck|lorry|van|bus|train|sedan|suv|camry)\b", re.IGNORECASE)
+                              r"truck|lorry|van|bus|train|sedan|suv|camry|crash|accident|collision|derailment)\b",
+                              re.IGNORECASE)
 _NOUN_PREFIXES: Final = frozenset(noun[:4] for noun in EVENT_NOUNS)
 # Dependents of a verb of saying that hold what is said.
 _SAID: Final = frozenset({"ccomp", "parataxis", "csubj"})
@@ -307,10 +309,21 @@ def _active_finite(doc: Any, token: Any, sentence: Any) -> bool:
 
 _VERB_DEPENDENTS: Final = frozenset({"nsubj", "obj", "nsubj:pass", "obl:agent", "iobj"})
 _MISTAGGED: Final = frozenset({"ADJ", "PROPN", "NOUN"})
+# Kinds a sports report tells of off the field as well as on it: a ban, an inquiry, an accusation.
+_OFF_THE_FIELD: Final = frozenset({"SANCTION", "INVESTIGATE", "DISAPPROVE"})
 # Words after which a participle opens a noun phrase ("the detained journalist", "with wounded soldiers").
 _NOUN_OPENERS: Final = frozenset({"DET", "ADJ", "ADP", "PRON", "NUM"})
 # Where a mistagged verb stands: at the head of a clause, not inside a noun phrase.
 _CLAUSE_DEPS: Final = frozenset({"ROOT", "acl", "acl:relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis"})
+
+
+def _no_actor_cause(phrase_head: Any) -> bool:
+    """Whether an oblique names a cause no actor is ("in Hurricane Katrina", "in a helicopter crash"),
+    by its head and the nouns compounded with it; not an event noun ("in a car bomb attack")."""
+    if lemma_of(phrase_head, EVENT_NOUNS) in EVENT_NOUNS:
+        return False
+    return any(_NO_ACTOR.search(t.text) for t in (phrase_head, *(
+        c for c in phrase_head.children if c.dep_ in ("compound", "flat", "amod"))))
 
 
 def _verbal(token: Any) -> bool:
@@ -372,12 +385,17 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
     lowered = written.lower() if found else ""
     whole = story_discards.search(lowered) if found else None
     discarded: dict[int, str] = {}
-    known: list[bool] = []
+    known: dict[str, bool] = {}
 
     def race() -> bool:  # read once, and only when a sentence asks
-        if not known:
-            known.append(race_article(lowered))
-        return known[0]
+        if "race" not in known:
+            known["race"] = race_article(lowered)
+        return known["race"]
+
+    def sport() -> bool:
+        if "sport" not in known:
+            known["sport"] = sport_article(lowered)
+        return known["sport"]
 
     mentions = []
     storms: set[str] | None = None  # the names the article gives storms ("Hurricane Mitch"), read when asked
@@ -405,8 +423,8 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
         stormy = source_span is not None and bool(storms and storms.intersection(source_span.text.split()[-1:]))
         if stormy or source_span is not None and _NO_ACTOR.search(source_span.text) \
                 and not names_weapon(doc, source_span) or nominal is False and any(
-                c.dep_ == "obl" and _NO_ACTOR.search(doc[c.left_edge.i:c.i + 1].text) for c in token.children):
-            continue  # "Hurricane George destroyed the clinic", "destroyed in Hurricane Katrina": no actor did it
+                c.dep_ == "obl" and _no_actor_cause(c) for c in token.children):
+            continue  # "Hurricane George destroyed the clinic", "killed in a helicopter crash": no actor did it
         also = tuple(phrase(doc, c) for c in target.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
                      and c.idx >= (target_span.end if target_span else 0)) if target is not None else ()
         if target_span is not None and not also and (more := coordinated(doc, target_span.end, sentence)):
@@ -414,15 +432,20 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
         if sentence.start not in discarded:
             hit = whole or sentence_discards.search(lowered, sentence.start_char, sentence.end_char)
             discarded[sentence.start] = hit[0] if hit else ""
-        if kind == "ASSAULT" and verbal_attack(token, argument_root(doc, source_span), weapon_head):
+        if kind == "ASSAULT" and verbal_attack(token, argument_root(doc, source_span), weapon_head,
+                                               argument_root(doc, target_span) if nominal else None):
             kind, mode, code = "DISAPPROVE", "", "111"  # "Trump attacked Clinton's record", "her attack on Sanders"
         elif (kind in ("ASSAULT", "PROTEST", "COERCE") or token.lower_.startswith("campaign")) \
                 and (not nominal or token.lower_ in RALLIES) \
                 and contest_sense(token, weapon_head, race(), rally=token.lower_ in RALLIES or kind == "PROTEST"
                                   and any(c.dep_ == "obj" and c.lower_ in RALLIES for c in token.children)):
             continue  # "clobbered her in New Hampshire", "campaigning against Romney", "Sanders's rally": a race
+        elif nominal and speech_venue(token):
+            continue  # "Trump said at a rally in Monroe": where a politician spoke
         elif any(c.lower_ in _WINNERS for c in token.children) and contest_sense(token, weapon_head, race()):
             continue  # "was declared the winner in New Hampshire": a race's result
+        elif kind not in _OFF_THE_FIELD and sport() and contest_sense(token, weapon_head, True):
+            continue  # "Drake had defeated Bradley", "broke away from Northern Iowa", "was traded": the game's
         elif kind not in ("ASSAULT", "PROTEST", "COERCE") and not nominal and race() and any(
                 c.dep_ == "obj" and c.lower_ in RALLIES for c in token.children):
             continue  # "had canceled a joint rally with Obama": the campaign's
@@ -430,7 +453,7 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
             continue  # published, a job left, an interview, a meeting with voters, a campaign trip
         actor_or_thing = source_kind(doc, source_span)
         if evidence == "verb" and harm_without_doer(token, actor_or_thing[0], source_span is not None
-                                                    and names_weapon(doc, source_span)):
+                                                    and names_weapon(doc, source_span), source_span is not None):
             continue  # "hurt in the game", "the scandal hurt his campaign": harm nobody is said to do
         mentions.append(EventMention(
             article, TextSpan(token.idx, token.idx + len(token), token.text), lemma_of(token, ()), kind, mode, code,

@@ -26,6 +26,8 @@ __all__ = ["LEFT_OUT", "Modality", "dated_clause_modality", "governing_modality"
 _GOVERNED: Final = {"THREATEN": "threatened", "DEMAND": "demanded", "AGREE": "intended", "REJECT": "denied",
                     "CONSULT": "intended", "SUPPORT": "intended"}
 _DENYING: Final = frozenset({"deny", "refute", "dismiss"})
+# What introduces the grounds of an accusation ("accused X of using ...", "blamed X for attacking").
+_GROUNDS: Final = frozenset({"of", "for", "with"})
 _PREVENTING: Final = frozenset({"prevent", "foil", "thwart", "avert", "stop", "block"})
 # Adjectives that make an event noun hypothetical ("a possible strike", "the planned attack").
 _HYPOTHETICAL: Final = frozenset({"possible", "potential", "planned", "proposed", "threatened", "alleged",
@@ -178,6 +180,9 @@ def governing_modality(token: Any, types: dict[int, str]) -> Modality:
         if head.i in types and child.dep_ in ("xcomp", "ccomp", "obj", "acl"):
             kind = _GOVERNED.get(types[head.i], "asserted")
             return Modality(kind, "" if kind == "asserted" else head.text, True)
+        if head.i in types and types[head.i] == "DISAPPROVE" and child.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _GROUNDS for c in child.children):
+            return Modality("asserted", "", True)  # "accused China of using coercion to impose its will": the charge
         if lemma in _PLANNING and child.dep_ in ("xcomp", "ccomp", "obj"):
             return Modality("intended", head.text, True)
         if lemma in _LIKELY:

@@ -39,11 +39,30 @@ _DOCUMENTS: Final = frozenset({
     "website", "memo", "letter", "study", "record", "return", "footage", "photo", "image", "picture", "song", "single",
     "trailer", "version", "update", "app", "plan", "proposal", "budget", "platform", "guideline", "rule", "text",
     "audio", "clip", "documentary", "series", "episode", "game", "product", "software", "detail", "information"})
+# Words of a market that a work or product is released to ("released commercially in late 2006", "released in
+# the shops", "top of the charts"); and of the captivity a person is released from, which none of them outweighs.
+_MARKETS: Final = frozenset({"commercially", "shop", "shops", "store", "stores", "cinema", "cinemas", "theatre",
+                             "theatres", "theater", "theaters", "dvd", "download", "downloads", "chart", "charts",
+                             "debut", "collection", "label", "sale", "sales", "consumers", "customers"})
+_CAPTIVITY: Final = frozenset({"prison", "jail", "custody", "hostage", "hostages", "detainee", "detainees",
+                               "prisoner", "prisoners", "bail", "captivity", "detention", "captors", "kidnappers"})
+# What a protest shows by its own words ("demonstrated their anger"), where "demonstrate" with an object
+# otherwise shows a thing ("Samsung demonstrated a phone", "demonstrated its resolve").
+_PROTESTED: Final = frozenset({"anger", "opposition", "solidarity", "outrage", "frustration", "discontent",
+                               "displeasure", "dissatisfaction", "dissent", "fury", "rage"})
 # Verbs of harm (the dictionary's HURT block, its default violence) that report an attack only when
 # someone or a weapon does it: "a bomb injured two soldiers", "troops surrounded the town", not "was
 # hurt in the game", "has been surrounded in controversy".
 _HARMS: Final = frozenset({"hurt", "injure", "harm", "damage", "bruise", "crack", "tarnish", "spoil", "mar",
                            "impair", "corrupt", "contaminate", "rip", "tear", "vitiate", "surround"})
+# Verbs of disruption (their default is a sanction) that report an act only when someone is said to
+# do it: "several threatened to disrupt the convention", not "communications were disrupted after
+# cables were damaged".
+_STOPPAGES: Final = frozenset({"disrupt", "interrupt"})
+# Verbs whose participle complement is a state someone is in ("became embroiled in", "remained locked in"),
+# in all their forms: the parse sometimes takes "became" for a noun.
+_STATES: Final = frozenset({"become", "becomes", "became", "becoming", "remain", "remains", "remained", "remaining",
+                            "stay", "stays", "stayed", "seem", "seems", "seemed", "appear", "appears", "appeared"})
 # Rules, laws and policies: a verb's default code of coercion or sanction does not fit them.
 _INSTRUMENTS: Final = frozenset({"rule", "regulation", "law", "policy", "measure", "change", "decision", "ruling",
                                  "order", "legislation", "requirement", "standard", "guideline", "provision",
@@ -74,6 +93,33 @@ def _released(token: Any) -> list[Any]:
     return things
 
 
+def _on_sale(token: Any) -> bool:
+    """Whether a release verb's sentence tells of a market and of no captivity ("Longhorn is due to
+    be released commercially", "The Massacre was released in the US ... top of the charts")."""
+    words = {t.lower_ for t in token.sent}
+    return bool(words & _MARKETS) and not words & _CAPTIVITY
+
+
+def _shown(token: Any) -> bool:
+    """Whether "demonstrate" shows a thing or a fact (an object or a clause) rather than protests."""
+    return token.lemma_.lower() == "demonstrate" and any(
+        c.dep_ == "ccomp" or c.dep_ == "obj" and c.lemma_.lower() not in _PROTESTED for c in token.children)
+
+
+def _in_a_state(participle: Any) -> bool:
+    """Whether a participle follows "became", "remained" ... (past adverbs): a state someone is in."""
+    i = participle.i - 1
+    while i >= participle.sent.start and participle.doc[i].pos_ == "ADV":
+        i -= 1
+    return i >= participle.sent.start and participle.doc[i].lower_ in _STATES
+
+
+def _firm_post(word: Any) -> bool:
+    """A post in a firm or a team as a word of a phrase: "CEO", "chief executive", "coach"; not
+    "Chief Executive" written as a title of state (Hong Kong's)."""
+    return word.text in ("CEO", "CFO", "COO") or word.is_lower and word.lower_ in _JOBS
+
+
 def _instrument(token: Any) -> bool:
     """Whether a verb's object is a rule, a law or a policy ("overturned one of the most
     controversial environmental measures", "rescinded ... changes to ... regulations")."""
@@ -88,20 +134,29 @@ def _instrument(token: Any) -> bool:
 def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None,
                    evidence: str = "verb") -> bool:
     """Whether a typed trigger is used in one of the senses of the module doc: "released a parody
-    website", "Halo 2 has been released" (published); "stepped down as chief executive", "resigned as
+    website", "Halo 2 has been released", "is due to be released commercially" (published); "demonstrated
+    a phone" (shown); "stepped down as chief executive", "resigned as
     coach" (a job left); "spoke with Breitbart News", "held a town hall meeting with voters" (an
     interview, campaigning); "made a campaign trip to Florida" (but "attacked a campaign rally"); "a
     November release for Hunger Games" (a film's, not "the release of the hostages")."""
-    if kind == "RETREAT" and not nominal and any(_published(t) for t in _released(token)):
+    if kind == "RETREAT" and not nominal and (any(_published(t) for t in _released(token)) or _on_sale(token)):
         return True
+    if not nominal and token.tag_ == "VBN" and _in_a_state(token):
+        return True  # "became embroiled in controversy", "remained locked in a dispute": a state, not an act
+    if kind == "PROTEST" and not nominal and _shown(token):
+        return True  # "Samsung demonstrated a phone", "demonstrated that the system works"
     if kind in ("COERCE", "SANCTION") and evidence == "verb" and not nominal and _instrument(token):
         return True  # "overturned a rule", "rescinded changes to regulations": a policy changed, by default codes
-    if kind == "RETREAT" and nominal and any(c.dep_ in ("nmod", "compound", "nmod:poss") and (_published(c) or any(
-            g.dep_ == "case" and g.lower_ == "for" for g in c.children)) for c in token.children):
+    if kind == "RETREAT" and nominal and (_on_sale(token) or any(
+            c.dep_ in ("nmod", "compound", "nmod:poss") and (_published(c) or any(
+                g.dep_ == "case" and g.lower_ == "for" for g in c.children)) for c in token.children)):
         return True  # "booked a November 2013 release for Hunger Games", "the report's release": a work's
     if kind in ("CONCEDE", "RETREAT") and any(any(g.lower_ == "as" for g in c.children) and any(
             w.lower_ in _JOBS for w in c.subtree) for c in token.children if c.i > token.i):
         return True
+    if kind in ("CONCEDE", "RETREAT") and any(_firm_post(w) for c in token.children if c.dep_ == "nsubj"
+                                              for w in c.subtree):
+        return True  # "T-Mobile CEO John Legere is stepping down"
     if kind == "CONSULT" and target is not None and _MET.intersection(_WORD.findall(target.text.lower())):
         return True
     return kind not in _DONE_KINDS and any(
@@ -109,9 +164,12 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
         for c in (token, *(c for c in token.children if c.dep_ == "obj")) for g in c.children)
 
 
-def harm_without_doer(token: Any, actor_source: bool, weapon_source: bool) -> bool:
+def harm_without_doer(token: Any, actor_source: bool, weapon_source: bool, any_source: bool = True) -> bool:
     """Whether a verb of harm (by the dictionary's default, not a pattern) has no actor or weapon
-    doing it ("hurt in the game", "the scandal hurt his campaign"): no attack."""
+    doing it ("hurt in the game", "the scandal hurt his campaign"): no attack; or a verb of
+    disruption no source at all ("were disrupted on Friday"): no sanction."""
+    if not any_source and lemma_of(token, _STOPPAGES) in _STOPPAGES:
+        return True
     return lemma_of(token, _HARMS) in _HARMS and not actor_source and not weapon_source
 
 

@@ -21,7 +21,8 @@ person the pile names by a lone surname counts as the one other person of that s
 (:func:`surname_aliases`: "Gray", "Kimani Gray"), so two reports of one killing are one event.
 
 Each event's date is the one most of its families give (the earliest among equals), its place the
-attached place most mentions give, its summary the sentence of its earliest original report.
+attached place most mentions give, its summary the sentence of its earliest original report that
+gives that date (of its earliest original report where none does).
 An event dated more than :data:`BACKGROUND_DAYS` before the first day of every story reporting it
 is background.
 """
@@ -395,6 +396,10 @@ def _finish(draft: _Draft, story_of: Mapping[str, str], family_of: Mapping[str, 
     families = sorted({family_of.get(m.article, m.article) for m, reworded in members if not reworded})
     background = bool(when is not None and window is not None and when.basis != "publication"
                       and when.last < window - timedelta(days=BACKGROUND_DAYS))
+    if when is not None and when.basis != "publication":
+        # the summary is a report that gives the event's date, so that the two read as one fact
+        first = next((m for m, reworded in members if not reworded and m.date is not None
+                      and (m.date.first, m.date.last) == (when.first, when.last)), first)
     text = texts.get(first.article, "")
     return Event("", story, draft.type, modes.most_common(1)[0][0] if modes else "", when, place,
                  _shortened(text[first.sentence[0]:first.sentence[1]]), members,

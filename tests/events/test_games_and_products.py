@@ -1,0 +1,59 @@
+"""Issue #23: what a sports report, a product launch or a record release says in the dictionary's
+words of politics. Each text is written here after a kind of error the new-user trial of ECB+
+train topics 7, 8, 10, 26, 27, 29, 30 and 31 and BBC technology and entertainment showed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsdossier.events.extract import find_event_mentions
+from newsdossier.events.senses import sport_article
+from newsdossier.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_pipeline()
+
+
+def _mentions(nlp: Any, text: str) -> dict[str, Any]:
+    return {m.trigger.text: m for m in find_event_mentions("a", nlp(text), text)}
+
+
+GAME = ("The Rams, who had defeated the Falcons in Thursday's round, broke away late from the Bears to reach the "
+        "playoffs. Coach Mike Reed said the squad had played its best game of the season. Quarterback Tom Hale "
+        "threw two touchdowns before halftime. Police arrested two fans after a fight outside the stadium. "
+        "Hale was traded from Atlanta to Denver in May.")
+
+
+def test_a_sports_report_is_known_by_its_words() -> None:
+    assert sport_article(GAME.lower())
+    assert not sport_article("the senate passed the budget after a long debate over the season's spending.")
+
+
+def test_a_team_breaking_away_or_a_player_traded_is_the_game_s_but_an_arrest_is_not(nlp: Any) -> None:
+    found = _mentions(nlp, GAME)
+    assert "broke" not in found and "traded" not in found
+    assert found["arrested"].type == "COERCE"
+    # the same words outside a sports report keep their sense
+    assert _mentions(nlp, "Hale was traded from Atlanta to Denver in May.")["traded"].type == "AGREE"
+
+
+def test_a_product_shown_or_put_on_sale_is_no_protest_or_release(nlp: Any) -> None:
+    assert "demonstrated" not in _mentions(nlp, "At the fair in Berlin, Nokia demonstrated a phone with a new chip.")
+    assert _mentions(nlp, "Thousands of students demonstrated their anger outside parliament.")[
+        "demonstrated"].type == "PROTEST"
+    assert "released" not in _mentions(nlp, "Vista is due to be released commercially in late 2006.")
+    assert "released" not in _mentions(nlp, "Her second collection, Blue Hours, was released in the US last week "
+                                            "and went straight to the top of the charts.")
+    assert _mentions(nlp, "The rebels released two hostages on Sunday.")["released"].type == "RETREAT"
+    assert _mentions(nlp, "The rebels released two hostages held in captivity since May, "
+                          "a day before the album's sales began.")["released"].type == "RETREAT"
+
+
+def test_disruption_nobody_causes_is_no_sanction(nlp: Any) -> None:
+    assert "disrupted" not in _mentions(nlp, "Phone services across the region were disrupted on Friday after "
+                                             "two cables were damaged.")
+    assert _mentions(nlp, "Protesters disrupted the meeting of the council.")["disrupted"].type == "SANCTION"
