@@ -411,15 +411,19 @@ def events_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, s
     to ``entities``, place them (:func:`~newsdossier.places.place_of_event`), and store them
     (replacing the previous ones)."""
     family_of = {article: family.id for family in reuse.families for article in family.articles}
+    topic_of = {story.id: story.topic for story in stories.stories}
+    people = [e for e in entities if e.type == "PER"]
+    topics = {e.id: {topic_of.get(story, story) for m in e.mentions if (story := stories.story_of.get(m.article))}
+              for e in people}
     events = resolve_events(found.events, story_of=stories.story_of, family_of=family_of,
                             spun_sources=_spun_sources(reuse), actors=_actor_spans(entities),
                             texts={a.id: a.text for a in articles},
                             published={a.id: a.published.value for a in articles},
-                            topic_of={story.id: story.topic for story in stories.stories},
+                            topic_of=topic_of,
                             story_first={story.id: story.first for story in stories.stories},
                             story_last={story.id: story.last for story in stories.stories},
                             countries=mention_countries(found.events, found.places),
-                            aliases=surname_aliases({e.id: e.name for e in entities if e.type == "PER"}))
+                            aliases=surname_aliases({e.id: e.name for e in people}, topics))
     for event in events:
         event.geo = place_of_event(event, found.places)
     names = {entity.id: entity.name for entity in entities}

@@ -57,3 +57,11 @@ def test_disruption_nobody_causes_is_no_sanction(nlp: Any) -> None:
     assert "disrupted" not in _mentions(nlp, "Phone services across the region were disrupted on Friday after "
                                              "two cables were damaged.")
     assert _mentions(nlp, "Protesters disrupted the meeting of the council.")["disrupted"].type == "SANCTION"
+
+
+def test_a_numbered_title_and_a_market_s_demand_are_no_events(nlp: Any) -> None:
+    assert "released" not in _mentions(nlp, "The sequel was eclipsed by Quake 4, which was released the same week.")
+    assert "released" not in _mentions(nlp, "Already available in Korea, the console is released in Europe in May.")
+    assert "demand" not in _mentions(nlp, "Analysts predicted demand for such small cars would soar in Asia.")
+    assert "demand" not in _mentions(nlp, "Strong consumer demand lifted sales in the third quarter.")
+    assert _mentions(nlp, "Protesters repeated their demand for his resignation.")["demand"].type == "DEMAND"

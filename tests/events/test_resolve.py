@@ -165,6 +165,9 @@ def test_a_lone_surname_stands_for_the_one_person_of_that_name_only() -> None:
     names = {"E1": "Kimani Gray", "E2": "Gray", "E3": "John Smith", "E4": "Jane Smith", "E5": "Smith",
              "E6": "Obama"}
     assert surname_aliases(names) == {"E2": "E1"}  # Smith is two people's name; Obama nobody else's
+    # a surname never named in a topic of the full name's is someone else ("Mr Knight", "Beverley Knight")
+    assert surname_aliases(names, {"E1": {"t1"}, "E2": {"t2"}}) == {}
+    assert surname_aliases(names, {"E1": {"t1", "t2"}, "E2": {"t2"}}) == {"E2": "E1"}
     mentions = {"a": [_mention("a", 10, lemma="wounded", day=DAY, target=(50, 59))],
                 "b": [_mention("b", 10, lemma="killed", day=DAY, target=(50, 59))]}
     actors = {"a": [(50, 59, "E2")], "b": [(50, 59, "E1")]}

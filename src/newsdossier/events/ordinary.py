@@ -43,9 +43,19 @@ _DOCUMENTS: Final = frozenset({
 # the shops", "top of the charts"); and of the captivity a person is released from, which none of them outweighs.
 _MARKETS: Final = frozenset({"commercially", "shop", "shops", "store", "stores", "cinema", "cinemas", "theatre",
                              "theatres", "theater", "theaters", "dvd", "download", "downloads", "chart", "charts",
-                             "debut", "collection", "label", "sale", "sales", "consumers", "customers"})
+                             "debut", "collection", "label", "sale", "sales", "consumers", "customers", "available"})
 _CAPTIVITY: Final = frozenset({"prison", "jail", "custody", "hostage", "hostages", "detainee", "detainees",
                                "prisoner", "prisoners", "bail", "captivity", "detention", "captors", "kidnappers"})
+# What tells demand in a market ("predicted demand for crossover vehicles would soar", "strong consumer
+# demand") from a demand someone makes ("their demand for his resignation").
+_MARKET_VERBS: Final = frozenset({"predict", "forecast", "expect", "meet", "boost", "outstrip", "exceed", "outpace",
+                                  "fuel", "dampen", "curb", "satisfy", "soar", "rise", "fall", "slow", "grow", "surge",
+                                  "weaken", "increase", "decrease", "drop", "drive", "stimulate", "estimate"})
+_MARKET_WORDS: Final = frozenset({"strong", "stronger", "weak", "weaker", "global", "consumer", "customer",
+                                  "domestic", "rising", "falling", "growing", "slowing", "high", "higher", "low",
+                                  "lower", "robust", "sluggish", "soaring", "increased", "reduced", "overseas", "world",
+                                  "oil", "energy", "export", "import", "market", "investor", "seasonal", "peak",
+                                  "pent-up", "underlying", "fuel", "housing", "credit", "loan", "loans"})
 # What a protest shows by its own words ("demonstrated their anger"), where "demonstrate" with an object
 # otherwise shows a thing ("Samsung demonstrated a phone", "demonstrated its resolve").
 _PROTESTED: Final = frozenset({"anger", "opposition", "solidarity", "outrage", "frustration", "discontent",
@@ -80,6 +90,8 @@ def _published(thing: Any) -> bool:
     a miscellaneous name ("the original Doom"), not a person's (the NER takes some for organisations)."""
     if thing.ent_type_ == "MISC" and not any(t.ent_type_ == "PER" for t in thing.subtree):
         return True
+    if thing.pos_ == "PROPN" and any(c.like_num and c.i == thing.i + 1 for c in thing.children):
+        return True  # a numbered title: "Doom 3", "Halo 2"
     return any(t.lemma_.lower() in _DOCUMENTS for t in thing.subtree if t.i <= thing.i)
 
 
@@ -90,7 +102,31 @@ def _released(token: Any) -> list[Any]:
     things = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass") or c.dep_ == "nsubj" and no_object]
     if token.dep_ in ("acl", "acl:relcl"):
         things.append(token.head)
-    return things
+    return [_antecedent(t) if t.lower_ in ("which", "that") and t.pos_ == "PRON" else t for t in things]
+
+
+def _antecedent(pronoun: Any) -> Any:
+    """The name or noun right before a relative pronoun (and its comma): "Quake 4, which was released"."""
+    doc, i = pronoun.doc, pronoun.i - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 0:
+        return pronoun
+    before = doc[i]
+    return before.head if before.like_num and before.head.i == i - 1 and before.head.pos_ == "PROPN" else before
+
+
+def _market_demand(token: Any) -> bool:
+    """Whether the noun "demand" is a market's: a verb of forecasting or of growth governs it or has it
+    as subject, or a word of markets qualifies it, and nobody's demand it is ("their demand")."""
+    if token.lemma_.lower() != "demand" or any(c.dep_ == "nmod:poss" for c in token.children):
+        return False
+    if token.head.lemma_.lower() in _MARKET_VERBS and token.dep_ in ("obj", "nsubj"):
+        return True
+    if any(c.dep_ == "nsubj" and c.i == token.i for c in token.head.children) and any(
+            c.lemma_.lower() in _MARKET_VERBS for c in token.head.children if c.dep_ == "xcomp"):
+        return True
+    return any(c.lower_ in _MARKET_WORDS for c in token.children if c.dep_ in ("amod", "compound"))
 
 
 def _on_sale(token: Any) -> bool:
@@ -143,6 +179,8 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
         return True
     if not nominal and token.tag_ == "VBN" and _in_a_state(token):
         return True  # "became embroiled in controversy", "remained locked in a dispute": a state, not an act
+    if kind == "DEMAND" and nominal and _market_demand(token):
+        return True  # "predicted demand for crossover vehicles would soar": a market's
     if kind == "PROTEST" and not nominal and _shown(token):
         return True  # "Samsung demonstrated a phone", "demonstrated that the system works"
     if kind in ("COERCE", "SANCTION") and evidence == "verb" and not nominal and _instrument(token):

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Final
@@ -276,12 +276,15 @@ def _says_enough(facts: _Facts) -> bool:
     return when + who + where >= 2
 
 
-def surname_aliases(names: Mapping[str, str]) -> dict[str, str]:
+def surname_aliases(names: Mapping[str, str], topics: Mapping[str, Set[str]] | None = None) -> dict[str, str]:
     """People (``names``: id to name) named by one word that is the last word of exactly one other
     person's name ("Gray", where the pile also has "Kimani Gray" and no other Gray), mapped to that
     person: the actor stage keeps a lone surname apart across articles, but two reports of one
     killing, "Gray, who was fatally wounded" and "Kimani Gray was shot and killed", name one
-    target. With two full names ending in the word ("John Smith", "Jane Smith") it stays apart."""
+    target. With two full names ending in the word ("John Smith", "Jane Smith") it stays apart;
+    with ``topics`` (the story topics each person is named in), so does a surname whose topics
+    the full name is never named in ("Mr Knight ... was jailed" in a story about a rapper, "Beverley
+    Knight" only in another)."""
     by_last: dict[str, list[str]] = {}
     for actor, name in names.items():
         words = name.lower().split()
@@ -290,7 +293,8 @@ def surname_aliases(names: Mapping[str, str]) -> dict[str, str]:
     aliases = {}
     for actor, name in names.items():
         words = name.lower().split()
-        if len(words) == 1 and len(full := by_last.get(words[0], [])) == 1:
+        if len(words) == 1 and len(full := by_last.get(words[0], [])) == 1 and (
+                topics is None or topics.get(actor, set()) & topics.get(full[0], set())):
             aliases[actor] = full[0]
     return aliases
 
