@@ -31,6 +31,9 @@ GAME = ("The Rams, who had defeated the Falcons in Thursday's round, broke away 
 def test_a_sports_report_is_known_by_its_words() -> None:
     assert sport_article(GAME.lower())
     assert not sport_article("the senate passed the budget after a long debate over the season's spending.")
+    # a profile of a rebel leader who once played soccer and watched the olympics, medals and players named
+    assert not sport_article("the exile, who won a medal at school and played soccer, watched the olympics with "
+                             "other players before he joined the rebels.")
 
 
 def test_a_team_breaking_away_or_a_player_traded_is_the_game_s_but_an_arrest_is_not(nlp: Any) -> None:
