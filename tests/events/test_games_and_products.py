@@ -68,3 +68,11 @@ def test_a_numbered_title_and_a_market_s_demand_are_no_events(nlp: Any) -> None:
     assert "demand" not in _mentions(nlp, "Analysts predicted demand for such small cars would soar in Asia.")
     assert "demand" not in _mentions(nlp, "Strong consumer demand lifted sales in the third quarter.")
     assert _mentions(nlp, "Protesters repeated their demand for his resignation.")["demand"].type == "DEMAND"
+
+
+def test_a_match_in_march_is_still_the_game_s(nlp: Any) -> None:
+    report = ("Number eight Jean Dupont has been dropped from France's squad for the match with Ireland in Dublin "
+              "on 12 March. The flanker, a replacement in last Saturday's defeat to Wales, told the coach he was fit. "
+              "The skipper returns to the side for the Six Nations game.")
+    assert sport_article(report.lower())
+    assert "match" not in _mentions(nlp, report)

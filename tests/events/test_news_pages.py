@@ -58,3 +58,28 @@ def test_who_is_under_attack_is_the_target(nlp: Any) -> None:
     warren = _mentions(nlp, "Warren was under near-constant attack last month as a new leader.")["attack"]
     assert warren.type == "DISAPPROVE" and warren.source is None  # a politician criticised, by nobody named
     assert warren.target is not None and warren.target.text == "Warren"
+
+
+def test_a_pandemic_dominance_and_a_resolution_published_are_no_events(nlp: Any) -> None:
+    plague = _mentions(nlp, "Doctors linked it to the Great Plague epidemic that killed thousands in London.")
+    assert "killed" not in plague or not plague["killed"].political  # a disease is no actor, "that" or not
+    assert "dominated" not in _mentions(nlp, "Since 1991 the country has been dominated by its president.")
+    assert "released" not in _mentions(nlp, "The resolution of the election commission released on Friday said so.")
+
+
+def test_a_place_in_another_clause_does_not_place_the_event(nlp: Any) -> None:
+    from datetime import date
+
+    from newsdossier.events.attach import attach_dates_and_places
+    from newsdossier.events.extract import sentence_mains
+
+    def places(text: str) -> dict[str, str | None]:
+        doc = nlp(text)
+        found = find_event_mentions("a", doc, text)
+        found = attach_dates_and_places(found, doc, [], date(2020, 1, 5), main=sentence_mains(found, doc))
+        return {m.trigger.text: m.place.text if m.place else None for m in found}
+
+    assert places("Although he was born in Linz in 1889, the country was annexed by Germany in 1938.")[
+        "annexed"] is None
+    assert places("Garcia was killed while walking near an intersection in Brownsville on Friday.")[
+        "killed"] == "Brownsville"

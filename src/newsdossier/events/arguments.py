@@ -130,6 +130,9 @@ def names_weapon(doc: Any, span: TextSpan) -> bool:
     return root is not None and weapon_head(root)
 
 
+# Illnesses that kill without anyone doing it, named or not ("the Black Death pandemic").
+_ILLNESSES: Final = frozenset({"disease", "diseases", "pandemic", "epidemic", "plague", "virus", "illness", "outbreak",
+                               "famine", "cancer", "flu", "influenza", "malaria", "cholera", "ebola", "infection"})
 _QUANTITIES: Final = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores",
                                 "million", "millions", "number", "group", "some", "many", "most", "all", "rest"})
 
@@ -144,6 +147,8 @@ def source_kind(doc: Any, span: TextSpan | None) -> tuple[bool, bool]:
     if words is None or not len(words):
         return False, False
     root = words.root
+    if root.lemma_.lower() in _ILLNESSES or root.lower_ in _ILLNESSES:
+        return False, True  # "the Great Plague epidemic that killed thousands", whatever the NER made of it
     if _actor_head(root, words.start):
         return True, False
     if root.lower_ in _QUANTITIES or root.lemma_.lower() in _QUANTITIES:
@@ -151,8 +156,9 @@ def source_kind(doc: Any, span: TextSpan | None) -> tuple[bool, bool]:
         if inner is None:
             return False, False
         root = inner
-    if root.pos_ != "NOUN" or root.ent_type_:
-        return False, False
+    if not (root.pos_ == "NOUN" or root.pos_ == "VERB" and any(c.dep_ == "det" for c in root.children)) \
+            or root.ent_type_:
+        return False, False  # a common noun, whatever the tagger made of one with its article ("the ... pandemic")
     return False, not _actor_head(root, root.left_edge.i) and not weapon_head(root)
 
 
@@ -295,10 +301,10 @@ def _antecedent(argument: Any | None, verb: Any) -> Any | None:
     """What a relative pronoun argument stands for: the noun its clause modifies ("Merah, who
     killed seven people": Merah; "the one which devastated": the one), by the parse when it hangs
     the clause on a noun, else the name or noun right before the pronoun (and its comma)."""
-    if argument is None or argument.lower_ not in _RELATIVES or argument.pos_ != "PRON":
+    if argument is None or argument.lower_ not in _RELATIVES or argument.pos_ not in ("PRON", "DET", "SCONJ"):
         return argument
-    if verb.dep_ == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < argument.i:
-        return verb.head
+    if verb.dep_ == "acl:relcl" and verb.head.i < argument.i and verb.head.pos_ not in ("PRON", "AUX"):
+        return verb.head  # whatever the tagger made of the noun ("the Black Death pandemic that killed")
     doc = argument.doc
     i = argument.i - 1
     if i >= 0 and doc[i].text == ",":

@@ -5,7 +5,8 @@ A time expression or a place is attached when the words climb through the parse 
 heads up) to the trigger or, for a noun trigger that is the subject or object of a light verb
 ("the strike took place on ...", "carried out an attack in ..."), to that verb, without passing
 another trigger first. Otherwise a sentence's only dated expression dates its main event (the
-one highest in the parse); a place named in the sentence (not as a subject) places its events;
+one highest in the parse); a place named in the sentence (not as a subject, and in the event's own
+clause: not "born in Braunau" for an annexation) places its events;
 and what is left takes the dateline's place. Without a date of its own, the main event of one of
 the article's first two sentences (the lead) is dated by publication, when its sentence names no
 time at all: news leads report what happened in the last days, so the week up to publication is
@@ -183,6 +184,18 @@ def _is_verb(token: Any) -> bool:
     return token.pos_ in ("VERB", "AUX") and not (token.text[:1].isupper() and not token.is_sent_start)
 
 
+def _same_clause(token: Any, anchors: set[int]) -> bool:
+    """Whether a place's words belong to the event's own clause: no verb above them, or the event's
+    (its trigger, its light verb), or a gerund of it ("killed while walking near an intersection in
+    Brownsville"); not another verb's ("although Hitler was born in Braunau, ... annexed", "a
+    reporter arrested in Moscow")."""
+    above = _verb_above(token)
+    if above is None or above in anchors:
+        return True
+    verb = token.doc[above]
+    return bool(verb.tag_ == "VBG" and verb.head.i in anchors)
+
+
 def _verb_above(token: Any) -> int | None:
     """The index of the first verb above ``token`` in the parse (the one its words belong to)."""
     for _ in range(8):
@@ -276,7 +289,8 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
             where, basis = _place_phrase(doc, min(placed, key=lambda x: x[0])[1]), "attached"
         else:
             loose = [ent for ent, root in sentence_places if not root.dep_.startswith("nsubj")
-                     and any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in root.children)]
+                     and any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in root.children)
+                     and _same_clause(root, anchors)]
             if loose:
                 where, basis = _place_phrase(doc, loose[0]), "sentence"
             elif dateline:

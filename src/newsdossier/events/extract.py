@@ -49,7 +49,7 @@ _LIGHT_OBJECTS: Final = {"take": frozenset({"place", "part", "office", "note", "
 _EVERYDAY_SENSES: Final = frozenset({"fire", "serve", "join", "lead", "take", "found", "conduct", "call",
                                      "leave", "promote", "pull", "guide", "die", "work", "run", "hit", "beat",
                                      "defeat", "campaign", "hold", "give", "get", "go", "come", "move", "open",
-                                     "close", "start", "retire", "break", "overtake", "engage"})
+                                     "close", "start", "retire", "break", "overtake", "engage", "dominate"})
 # Verbs whose "... dead" pattern the dictionary codes as violence (CAMEO 190), though "found
 # dead" reports a death and says nothing of who caused it.
 _DEATH_FINDERS: Final = frozenset({"find", "discover", "report", "declare", "pronounce"})

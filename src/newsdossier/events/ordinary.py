@@ -38,7 +38,9 @@ _DOCUMENTS: Final = frozenset({
     "list", "document", "email", "e-mail", "transcript", "tape", "recording", "ad", "advert", "advertisement",
     "website", "memo", "letter", "study", "record", "return", "footage", "photo", "image", "picture", "song", "single",
     "trailer", "version", "update", "app", "plan", "proposal", "budget", "platform", "guideline", "rule", "text",
-    "audio", "clip", "documentary", "series", "episode", "game", "product", "software", "detail", "information"})
+    "audio", "clip", "documentary", "series", "episode", "game", "product", "software", "detail", "information",
+    "resolution", "decree", "declaration", "communique", "findings", "results", "accounts", "forecast", "earnings",
+    "schedule"})
 # Words of a market that a work or product is released to ("released commercially in late 2006", "released in
 # the shops", "top of the charts"); and of the captivity a person is released from, which none of them outweighs.
 _MARKETS: Final = frozenset({"commercially", "shop", "shops", "store", "stores", "cinema", "cinemas", "theatre",
@@ -102,6 +104,8 @@ def _released(token: Any) -> list[Any]:
     things = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass") or c.dep_ == "nsubj" and no_object]
     if token.dep_ in ("acl", "acl:relcl"):
         things.append(token.head)
+        if token.head.dep_ == "nmod":
+            things.append(token.head.head)  # "the resolution of the commission released on Friday"
     return [_antecedent(t) if t.lower_ in ("which", "that") and t.pos_ == "PRON" else t for t in things]
 
 
