@@ -76,3 +76,9 @@ def test_a_match_in_march_is_still_the_game_s(nlp: Any) -> None:
               "The skipper returns to the side for the Six Nations game.")
     assert sport_article(report.lower())
     assert "match" not in _mentions(nlp, report)
+
+
+def test_a_sentence_passed_in_a_sports_report_is_not_the_game_s(nlp: Any) -> None:
+    report = GAME + " Last year, a former coach was sentenced to two years' probation by a federal judge."
+    assert sport_article(report.lower())
+    assert _mentions(nlp, report)["sentenced"].type == "COERCE"

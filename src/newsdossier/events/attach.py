@@ -184,15 +184,23 @@ def _is_verb(token: Any) -> bool:
     return token.pos_ in ("VERB", "AUX") and not (token.text[:1].isupper() and not token.is_sent_start)
 
 
+_NOMINAL_DEPS: Final = frozenset({"obj", "iobj", "nsubj", "nsubj:pass", "obl", "nmod", "appos", "compound"})
+
+
 def _same_clause(token: Any, anchors: set[int]) -> bool:
     """Whether a place's words belong to the event's own clause: no verb above them, or the event's
     (its trigger, its light verb), or a gerund of it ("killed while walking near an intersection in
     Brownsville"); not another verb's ("although Hitler was born in Braunau, ... annexed", "a
     reporter arrested in Moscow")."""
-    above = _verb_above(token)
-    if above is None or above in anchors:
-        return True
-    verb = token.doc[above]
+    verb = token
+    for _ in range(8):  # up to the first verb that heads a clause: "compound" as an object is a noun, whatever its tag
+        if verb.head.i == verb.i:
+            return True
+        verb = verb.head
+        if verb.i in anchors:
+            return True
+        if _is_verb(verb) and verb.dep_ not in _NOMINAL_DEPS:
+            break
     return bool(verb.tag_ == "VBG" and verb.head.i in anchors)
 
 

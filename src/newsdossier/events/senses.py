@@ -44,7 +44,8 @@ _DEADLY: Final = frozenset({"arrest", "arrested", "detain", "detained", "jail", 
                             "shoot", "shot", "stab", "stabbed", "bomb", "bombed", "wound", "wounded", "injure",
                             "injured", "massacre", "massacred", "execute", "executed", "behead", "beheaded",
                             "assassinate", "assassinated", "kidnap", "kidnapped", "abduct", "abducted", "hijack",
-                            "hijacked", "torture", "tortured", "rape", "raped"})
+                            "hijacked", "torture", "tortured", "rape", "raped", "sentence", "sentenced", "convict",
+                            "convicted"})
 # What introduces the grounds of a criticism: "attacked him for ...", "slammed her over ...".
 _GROUNDS: Final = frozenset({"for", "over"})
 _PEOPLE_PRONOUNS: Final = frozenset({"he", "she", "i", "you", "we", "his", "her", "my", "your", "our"})
