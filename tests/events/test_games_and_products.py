@@ -82,3 +82,9 @@ def test_a_sentence_passed_in_a_sports_report_is_not_the_game_s(nlp: Any) -> Non
     report = GAME + " Last year, a former coach was sentenced to two years' probation by a federal judge."
     assert sport_article(report.lower())
     assert _mentions(nlp, report)["sentenced"].type == "COERCE"
+
+
+def test_a_product_a_firm_released_is_no_release_of_people(nlp: Any) -> None:
+    assert "released" not in _mentions(nlp, "The new one looks like the Bluetooth Magic Mouse that Apple released "
+                                            "nearly five years ago and a keyboard it sold before.")
+    assert _mentions(nlp, "The rebels released the journalist, who had used a camera.")["released"].type == "RETREAT"

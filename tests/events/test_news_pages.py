@@ -83,3 +83,11 @@ def test_a_place_in_another_clause_does_not_place_the_event(nlp: Any) -> None:
         "annexed"] is None
     assert places("Garcia was killed while walking near an intersection in Brownsville on Friday.")[
         "killed"] == "Brownsville"
+    assert places("Ruiz was with his aides at a campaign stop in Denver when the burglars were arrested.")[
+        "arrested"] is None  # the stop was in Denver, the arrest elsewhere
+    assert places("Police arrested two men in Brussels on Friday.")["arrested"] == "Brussels"
+
+
+def test_aid_workers_released_are_people_set_free_not_aid(nlp: Any) -> None:
+    released = _mentions(nlp, "The kidnappers released two aid workers on Sunday.")["released"]
+    assert released.type == "RETREAT" and released.target is not None and "aid workers" in released.target.text

@@ -185,17 +185,19 @@ def _is_verb(token: Any) -> bool:
 
 
 _NOMINAL_DEPS: Final = frozenset({"obj", "iobj", "nsubj", "nsubj:pass", "obl", "nmod", "appos", "compound"})
+_CLAUSE_DEPS: Final = frozenset({"advcl", "acl", "acl:relcl", "ccomp", "xcomp", "parataxis", "csubj"})
 
 
-def _same_clause(token: Any, anchors: set[int]) -> bool:
-    """Whether a place's words belong to the event's own clause: no verb above them, or the event's
-    (its trigger, its light verb), or a gerund of it ("killed while walking near an intersection in
-    Brownsville"); not another verb's ("although Hitler was born in Braunau, ... annexed", "a
-    reporter arrested in Moscow")."""
+def _same_clause(token: Any, trigger: Any, anchors: set[int]) -> bool:
+    """Whether a place's words belong to the event's own clause: the event's verb (its trigger, its
+    light verb) or a gerund of it is the first verb above them ("killed while walking near an
+    intersection in Brownsville"), or no verb is and the trigger heads no clause of its own; not
+    another verb's ("although Hitler was born in Braunau, ... annexed", "a reporter arrested in
+    Moscow", "was at a campaign stop in Los Angeles when the burglars were arrested")."""
     verb = token
     for _ in range(8):  # up to the first verb that heads a clause: "compound" as an object is a noun, whatever its tag
         if verb.head.i == verb.i:
-            return True
+            return trigger.dep_ not in _CLAUSE_DEPS
         verb = verb.head
         if verb.i in anchors:
             return True
@@ -298,7 +300,7 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         else:
             loose = [ent for ent, root in sentence_places if not root.dep_.startswith("nsubj")
                      and any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in root.children)
-                     and _same_clause(root, anchors)]
+                     and _same_clause(root, token, anchors)]
             if loose:
                 where, basis = _place_phrase(doc, loose[0]), "sentence"
             elif dateline:

@@ -154,9 +154,13 @@ def _slot_filled(token: Any, pattern: Pattern, last: Any | None) -> bool:
     actor or an event as its object ("kicked off talks", not "kicking off his caucus day") or an
     actor after a preposition. What is demanded or blamed is a thing ("called for a
     ceasefire", "accused him of lying"); force and violence (:data:`_DONE_ROOTS`) are done to things
-    as well ("fired at a car"), as are yielding and withdrawing (08: "stepped down", "pulled out")."""
+    as well ("fired at a car"), as are yielding and withdrawing (08: "stepped down", "pulled out").
+    A pattern's last noun must be a head, not a word qualifying the noun after it ("aid workers")."""
     words = (*pattern.before, *pattern.after)
     root = (pattern.code or "")[:2]
+    if last is not None and pattern.after and pattern.after[-1] not in _PREPOSITIONS \
+            and last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN":
+        return False  # the pattern's noun only qualifies another: "released two aid workers" is no aid
     if not pattern.after or not root or any(w not in _PREPOSITIONS and w not in _PARTICLES for w in words):
         return True
     if root in _DONE_ROOTS and all(w in _CIRCUMSTANCES for w in words):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-from newsdossier.events.arguments import lemma_of
+from newsdossier.events.arguments import lemma_of, names_actor_token
 from newsdossier.events.model import TextSpan
 
 __all__ = ["harm_without_doer", "ordinary_sense", "storm_names"]
@@ -40,7 +40,9 @@ _DOCUMENTS: Final = frozenset({
     "trailer", "version", "update", "app", "plan", "proposal", "budget", "platform", "guideline", "rule", "text",
     "audio", "clip", "documentary", "series", "episode", "game", "product", "software", "detail", "information",
     "resolution", "decree", "declaration", "communique", "findings", "results", "accounts", "forecast", "earnings",
-    "schedule"})
+    "schedule", *(_PRODUCTS := frozenset({"phone", "smartphone", "handset", "console", "laptop", "computer", "tablet",
+                                          "device", "chip", "processor", "camera", "keyboard", "gadget", "printer",
+                                          "headset"}))})
 # Words of a market that a work or product is released to ("released commercially in late 2006", "released in
 # the shops", "top of the charts"); and of the captivity a person is released from, which none of them outweighs.
 _MARKETS: Final = frozenset({"commercially", "shop", "shops", "store", "stores", "cinema", "cinemas", "theatre",
@@ -134,10 +136,16 @@ def _market_demand(token: Any) -> bool:
 
 
 def _on_sale(token: Any) -> bool:
-    """Whether a release verb's sentence tells of a market and of no captivity ("Longhorn is due to
-    be released commercially", "The Massacre was released in the US ... top of the charts")."""
+    """Whether a release verb's sentence tells of a market or, when the parse finds nobody released, of
+    a product, and of no captivity ("Longhorn is due to be released commercially", "The Massacre was
+    released in the US ... top of the charts", "the Magic Keyboard that Apple released")."""
     words = {t.lower_ for t in token.sent}
-    return bool(words & _MARKETS) and not words & _CAPTIVITY
+    if words & _CAPTIVITY:
+        return False
+    # people set free: a person's name or a common noun naming people ("two aid workers"); not a firm's
+    # name, which the parse may take for what was released ("the Magic Keyboard that Apple released")
+    people = any(t.ent_type_ == "PER" or t.pos_ != "PROPN" and names_actor_token(t) for t in _released(token))
+    return bool(words & _MARKETS) or bool(words & _PRODUCTS) and not people
 
 
 def _shown(token: Any) -> bool:
