@@ -91,3 +91,9 @@ def test_a_place_in_another_clause_does_not_place_the_event(nlp: Any) -> None:
 def test_aid_workers_released_are_people_set_free_not_aid(nlp: Any) -> None:
     released = _mentions(nlp, "The kidnappers released two aid workers on Sunday.")["released"]
     assert released.type == "RETREAT" and released.target is not None and "aid workers" in released.target.text
+
+
+def test_where_a_meeting_was_is_not_whom_it_was_with(nlp: Any) -> None:
+    meeting = _mentions(nlp, "He was one of the few present at a March 30 meeting at the governor's lake house, "
+                             "where the plan was discussed.")["meeting"]
+    assert meeting.target is None

@@ -191,3 +191,14 @@ def test_the_summary_is_a_report_that_gives_the_events_date() -> None:
     assert len(events) == 1 and len(events[0].mentions) == 2
     assert events[0].date is not None and events[0].date.first == date(1957, 6, 1)
     assert events[0].summary == "In 1957 Gigante was charged with murder."
+
+
+def test_a_name_inside_a_relative_clause_of_the_target_is_not_a_target() -> None:
+    text = "Mr Soros - who took on the Bank of England in the 1990s - and won, was pelted by protestors."
+    bank = text.index("Bank of England")
+    found = {"a": [_mention("a", text.index("pelted"), lemma="pelted", day=DAY, target=(0, text.index(",")),
+                            sentence=(0, len(text)))]}
+    events = resolve_events(found, story_of={"a": "s1"}, family_of={"a": "Fa"}, spun_sources={},
+                            actors={"a": [(3, 8, "E1"), (bank, bank + 15, "E2")]}, texts={"a": text},
+                            published={"a": date(2020, 1, 4)})
+    assert [e.targets for e in events] == [["E1"]]

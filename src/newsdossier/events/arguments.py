@@ -25,6 +25,8 @@ __all__ = ["argument_root", "coordinated", "lemma_of", "names_actor", "names_act
            "surface_target", "weapon_head"]
 
 _TARGET_PREPS: Final = frozenset({"against", "on", "at", "with", "into", "upon", "toward", "towards"})
+# ... of an event noun, where "at" says where ("a meeting at Nixon's home", "the shooting at a school")
+_NOUN_TARGET_PREPS: Final = (_TARGET_PREPS - {"at"}) | {"of"}
 # Words that name a time, not a target ("agreed on Wednesday"): the time grammar's own lexicon.
 _TIME_WORDS: Final = frozenset({*MONTHS, *WEEKDAYS, *UNITS, *DAY_PARTS, *SEASON_CODES,
                                 "time", "today", "tonight", "yesterday", "tomorrow"})
@@ -224,7 +226,7 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
                 source = child
             elif child.dep_ == "nmod" and _case(child) == "by":
                 source = child
-            elif child.dep_ == "nmod" and _case(child) in _TARGET_PREPS | {"of"} and target is None \
+            elif child.dep_ == "nmod" and _case(child) in _NOUN_TARGET_PREPS and target is None \
                     and not _names_time(child):
                 target = child  # "the attack on the base", "the assassination of Soleimani"; not "on Monday"
         if source is None and token.dep_ in ("obj", "nsubj:pass") and token.head.pos_ == "VERB":

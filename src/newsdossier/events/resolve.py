@@ -89,9 +89,23 @@ def _actors_in(span_start: int, span_end: int, actors: Sequence[tuple[int, int, 
         if start >= span_end:
             break
         if end > span_start and not (end < span_end and (text[end:end + 2] in ("'s", "’s")
-                                                         or _qualifies(text[end:span_end]))):
+                                                         or _qualifies(text[end:span_end]))) \
+                and not _in_relative_clause(text[span_start:start]):
             found.add(actor)
     return found
+
+
+_RELATIVE_OPENING: Final = re.compile(r"(?:[,(]|\s[-–—])\s*(?:who|whom|whose|which)\b")
+
+
+def _in_relative_clause(before: str) -> bool:
+    """Whether a name follows, inside an argument's words, a relative clause's opening that no
+    comma, dash or bracket has closed ("Mr Soros - who took on the Bank of England -": not the
+    Bank; "Soleimani, who had arrived from Damascus, and al-Mohandes": al-Mohandes)."""
+    opening = None
+    for opening in _RELATIVE_OPENING.finditer(before):
+        pass
+    return opening is not None and not re.search(r"[,)\-–—]", before[opening.end():])
 
 
 # Common nouns through which a named state or organisation acts ("US forces", "Iraqi police").
