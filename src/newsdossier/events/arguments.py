@@ -25,7 +25,7 @@ __all__ = ["argument_root", "coordinated", "lemma_of", "names_actor", "names_act
            "surface_target", "weapon_head"]
 
 _TARGET_PREPS: Final = frozenset({"against", "on", "at", "with", "into", "upon", "toward", "towards"})
-# ... of an event noun, where "at" says where ("a meeting at Nixon's home", "the shooting at a school")
+# ... of an event noun (but see :func:`parse_arguments` for "at")
 _NOUN_TARGET_PREPS: Final = (_TARGET_PREPS - {"at"}) | {"of"}
 # Words that name a time, not a target ("agreed on Wednesday"): the time grammar's own lexicon.
 _TIME_WORDS: Final = frozenset({*MONTHS, *WEEKDAYS, *UNITS, *DAY_PARTS, *SEASON_CODES,
@@ -221,12 +221,16 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
     """(source, target) head words of a trigger, from the UD parse."""
     source = target = None
     if noun:
+        # "at" names the target of violence and protest ("the shooting at a clinic", "rioting in protest at
+        # the death of"), where another event noun happened ("a meeting at Nixon's home")
+        kind = EVENT_NOUNS.get(lemma_of(token, EVENT_NOUNS), ("", ""))[0]
+        preps = _NOUN_TARGET_PREPS | {"at"} if kind in ("ASSAULT", "PROTEST") else _NOUN_TARGET_PREPS
         for child in token.children:
             if child.dep_ == "nmod:poss":
                 source = child
             elif child.dep_ == "nmod" and _case(child) == "by":
                 source = child
-            elif child.dep_ == "nmod" and _case(child) in _NOUN_TARGET_PREPS and target is None \
+            elif child.dep_ == "nmod" and _case(child) in preps and target is None \
                     and not _names_time(child):
                 target = child  # "the attack on the base", "the assassination of Soleimani"; not "on Monday"
         if source is None and token.dep_ in ("obj", "nsubj:pass") and token.head.pos_ == "VERB":
