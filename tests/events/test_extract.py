@@ -11,18 +11,10 @@ import pytest
 from newsdossier.eval.events import evaluate_events, read_event_records
 from newsdossier.events.extract import find_event_mentions, main_mention
 from newsdossier.events.lexicon import PLOVER_TYPES, lexicon, plover_of
-from newsdossier.nlp import load_pipeline
+
+from .helpers import mentions as _mentions
 
 DATASETS = Path(__file__).resolve().parents[2].parent / "shared" / "datasets" / "event_coding_gold"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_pipeline()
-
-
-def _mentions(nlp: Any, text: str) -> dict[str, Any]:
-    return {m.trigger.text: m for m in find_event_mentions("a", nlp(text))}
 
 
 def test_cameo_codes_map_to_plover_types_and_statements_are_no_event() -> None:

@@ -6,21 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
-from newsdossier.events.extract import find_event_mentions
 from newsdossier.events.senses import sport_article
-from newsdossier.nlp import load_pipeline
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_pipeline()
-
-
-def _mentions(nlp: Any, text: str) -> dict[str, Any]:
-    return {m.trigger.text: m for m in find_event_mentions("a", nlp(text), text)}
-
+from .helpers import mentions as _mentions
 
 GAME = ("The Rams, who had defeated the Falcons in Thursday's round, broke away late from the Bears to reach the "
         "playoffs. Coach Mike Reed said the squad had played its best game of the season. Quarterback Tom Hale "

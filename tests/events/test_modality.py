@@ -19,14 +19,8 @@ import pytest
 
 import newsdossier
 from newsdossier.events.modality import LEFT_OUT, dated_clause_modality, timeline_modality
-from newsdossier.nlp import load_pipeline
 from newsdossier.timex import find_time_expressions
 from newsdossier.timex.timeline import build_timeline, dated_sentences
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_pipeline()
 
 
 def _read(nlp: Any, sentence: str, words: str, published: date | None = None) -> tuple[str, str]:

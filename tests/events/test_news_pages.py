@@ -6,19 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from newsdossier.events.extract import find_event_mentions
-from newsdossier.nlp import load_pipeline
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_pipeline()
-
-
-def _mentions(nlp: Any, text: str) -> dict[str, Any]:
-    return {m.trigger.text: m for m in find_event_mentions("a", nlp(text), text)}
+from .helpers import mentions as _mentions
 
 
 def test_a_crash_kills_without_an_attacker(nlp: Any) -> None:

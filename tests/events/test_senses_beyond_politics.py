@@ -7,21 +7,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import pytest
-
 from newsdossier.events.attach import attach_dates_and_places
 from newsdossier.events.extract import find_event_mentions, sentence_mains
-from newsdossier.nlp import load_pipeline
 from newsdossier.timex import find_time_expressions
 
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_pipeline()
-
-
-def _mentions(nlp: Any, text: str) -> dict[str, Any]:
-    return {m.trigger.text: m for m in find_event_mentions("a", nlp(text), text)}
+from .helpers import mentions as _mentions
 
 
 def _dated(nlp: Any, text: str, published: date = date(2013, 3, 12)) -> dict[str, str | None]:

@@ -20,7 +20,7 @@ from newsdossier.events.lexicon import EVENT_NOUNS, actor_nouns, lexicon
 from newsdossier.events.model import TextSpan
 from newsdossier.timex.lexicon import DAY_PARTS, MONTHS, SEASON_CODES, UNITS, WEEKDAYS
 
-__all__ = ["argument_root", "coordinated", "lemma_of", "names_actor", "names_actor_token", "names_weapon",
+__all__ = ["antecedent", "argument_root", "coordinated", "lemma_of", "names_actor", "names_actor_token", "names_weapon",
            "nominal_target", "parse_arguments", "phrase", "recipient", "source_kind", "surface_source",
            "surface_target", "weapon_head"]
 
@@ -274,7 +274,7 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
     if target is None and token.tag_ == "VBN" and token.is_sent_start:
         # "Released by Google on Monday, the new version ...": what the opening participle is said of
         target = next((t for t in token.sent if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != token.i), None)
-    source, target = _antecedent(source, token), _antecedent(target, token)
+    source, target = antecedent(source, token), antecedent(target, token)
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         if token.tag_ == "VBN" and _sole_verb(token):
             source = source or token.head  # "In July, the NAACP called for a moratorium": a misread past tense
@@ -303,10 +303,11 @@ def _sole_verb(token: Any) -> bool:
 _RELATIVES: Final = frozenset({"who", "which", "that", "whom"})
 
 
-def _antecedent(argument: Any | None, verb: Any) -> Any | None:
-    """What a relative pronoun argument stands for: the noun its clause modifies ("Merah, who
-    killed seven people": Merah; "the one which devastated": the one), by the parse when it hangs
-    the clause on a noun, else the name or noun right before the pronoun (and its comma)."""
+def antecedent(argument: Any | None, verb: Any) -> Any | None:
+    """What a relative pronoun argument of ``verb`` stands for: the noun its clause modifies ("Merah,
+    who killed seven people": Merah; "the one which devastated": the one), by the parse when it hangs
+    the clause on a noun, else the name or noun right before the pronoun (and its comma), a numbered
+    title's name ("Quake 4, which was released": Quake)."""
     if argument is None or argument.lower_ not in _RELATIVES or argument.pos_ not in ("PRON", "DET", "SCONJ"):
         return argument
     if verb.dep_ == "acl:relcl" and verb.head.i < argument.i and verb.head.pos_ not in ("PRON", "AUX"):
@@ -314,6 +315,8 @@ def _antecedent(argument: Any | None, verb: Any) -> Any | None:
     doc = argument.doc
     i = argument.i - 1
     if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i > 0 and doc[i].like_num and doc[i].head.i == i - 1 and doc[i - 1].pos_ == "PROPN":
         i -= 1
     if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
         return argument

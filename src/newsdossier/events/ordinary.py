@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-from newsdossier.events.arguments import lemma_of, names_actor_token
+from newsdossier.events.arguments import antecedent, lemma_of, names_actor_token
 from newsdossier.events.model import TextSpan
 
 __all__ = ["harm_without_doer", "ordinary_sense", "storm_names"]
@@ -32,6 +32,9 @@ _AUDIENCES: Final = frozenset({"voters", "supporters", "crowd", "crowds", "audie
 _MET: Final = _MEDIA | _AUDIENCES
 # Posts in firms and teams: leaving one concedes nothing to anyone ("stepped down as chief executive").
 _JOBS: Final = frozenset({"executive", "ceo", "cfo", "coo", "manager", "coach", "captain", "boss"})
+# Products a firm releases ("the Magic Keyboard that Apple released").
+_PRODUCTS: Final = frozenset({"phone", "smartphone", "handset", "console", "laptop", "computer", "tablet", "device",
+                              "chip", "processor", "camera", "keyboard", "gadget", "printer", "headset"})
 # What is released by publishing it, not by setting it free.
 _DOCUMENTS: Final = frozenset({
     "poll", "survey", "report", "statement", "video", "album", "film", "movie", "book", "data", "figure", "result",
@@ -40,9 +43,7 @@ _DOCUMENTS: Final = frozenset({
     "trailer", "version", "update", "app", "plan", "proposal", "budget", "platform", "guideline", "rule", "text",
     "audio", "clip", "documentary", "series", "episode", "game", "product", "software", "detail", "information",
     "resolution", "decree", "declaration", "communique", "findings", "results", "accounts", "forecast", "earnings",
-    "schedule", *(_PRODUCTS := frozenset({"phone", "smartphone", "handset", "console", "laptop", "computer", "tablet",
-                                          "device", "chip", "processor", "camera", "keyboard", "gadget", "printer",
-                                          "headset"}))})
+    "schedule"}) | _PRODUCTS
 # Words of a market that a work or product is released to ("released commercially in late 2006", "released in
 # the shops", "top of the charts"); and of the captivity a person is released from, which none of them outweighs.
 _MARKETS: Final = frozenset({"commercially", "shop", "shops", "store", "stores", "cinema", "cinemas", "theatre",
@@ -108,18 +109,7 @@ def _released(token: Any) -> list[Any]:
         things.append(token.head)
         if token.head.dep_ == "nmod":
             things.append(token.head.head)  # "the resolution of the commission released on Friday"
-    return [_antecedent(t) if t.lower_ in ("which", "that") and t.pos_ == "PRON" else t for t in things]
-
-
-def _antecedent(pronoun: Any) -> Any:
-    """The name or noun right before a relative pronoun (and its comma): "Quake 4, which was released"."""
-    doc, i = pronoun.doc, pronoun.i - 1
-    if i >= 0 and doc[i].text == ",":
-        i -= 1
-    if i < 0:
-        return pronoun
-    before = doc[i]
-    return before.head if before.like_num and before.head.i == i - 1 and before.head.pos_ == "PROPN" else before
+    return [antecedent(t, token) for t in things]  # "Quake 4, which was released": Quake
 
 
 def _market_demand(token: Any) -> bool:
