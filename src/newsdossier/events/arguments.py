@@ -20,9 +20,9 @@ from newsdossier.events.lexicon import EVENT_NOUNS, actor_nouns, lexicon
 from newsdossier.events.model import TextSpan
 from newsdossier.timex.lexicon import DAY_PARTS, MONTHS, SEASON_CODES, UNITS, WEEKDAYS
 
-__all__ = ["antecedent", "argument_root", "coordinated", "lemma_of", "names_actor", "names_actor_token", "names_weapon",
-           "nominal_target", "parse_arguments", "phrase", "recipient", "source_kind", "surface_source",
-           "surface_target", "weapon_head"]
+__all__ = ["antecedent", "argument_root", "clause_subject", "coordinated", "event_doer", "lemma_of", "names_actor",
+           "names_actor_token", "names_weapon", "nominal_target", "parse_arguments", "phrase", "recipient",
+           "source_kind", "surface_source", "surface_target", "undergone", "weapon_head"]
 
 _TARGET_PREPS: Final = frozenset({"against", "on", "at", "with", "into", "upon", "toward", "towards"})
 # ... of an event noun (but see :func:`parse_arguments` for "at")
@@ -70,6 +70,7 @@ def phrase(doc: Any, head: Any) -> TextSpan:
 _ACTOR_LABELS: Final = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "NORP"})
 _PERSONAL_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me",
                                        "who", "whom"})
+_POSSESSIVES: Final = frozenset({"his", "her", "their", "my", "our", "your"})
 
 
 def argument_root(doc: Any, span: TextSpan | None) -> Any | None:
@@ -100,8 +101,9 @@ def _actor_head(root: Any, first: int) -> bool:
     """:func:`names_actor` for a head token whose phrase starts at token ``first``."""
     if root.ent_type_ and (root.ent_type_ in _ACTOR_LABELS or root.tag_ == "NNPS" or root.text.isupper()):
         return True  # a name; of the miscellaneous ones, plural nationalities and acronyms ("US", "EU")
-    if root.pos_ == "PRON":
-        return root.lower_ in _PERSONAL_PRONOUNS
+    if root.pos_ == "PRON":  # "he", "them"; "his" only as the one an event was done to ("his arrest")
+        return root.lower_ in _PERSONAL_PRONOUNS or root.lower_ in _POSSESSIVES and root.dep_ == "nmod:poss" \
+            and _possessor_undergoes(root.head)
     nouns, phrases = actor_nouns()
     lemma = root.lemma_.lower()
     if lemma in nouns or root.lower_ in nouns or _lemmas(lemma, root.lower_)[-1] in nouns:
@@ -164,6 +166,46 @@ def source_kind(doc: Any, span: TextSpan | None) -> tuple[bool, bool]:
     return False, not _actor_head(root, root.left_edge.i) and not weapon_head(root)
 
 
+# Verbs whose subject does the event their object names: "Iran launched an attack", "police carried out
+# raids", "the rebels signed a truce". Any other verb's subject only says something of that event:
+# "the UN condemned the attack", "police are investigating the shooting", "Russia denied the bombing".
+_DOER_VERBS: Final = frozenset({
+    "launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "wage", "begin", "start", "resume",
+    "continue", "step", "intensify", "escalate", "make", "hold", "lead", "organise", "organize", "orchestrate",
+    "execute", "order", "plan", "plot", "attempt", "try", "claim", "sign", "reach", "strike", "conclude",
+    "announce", "impose", "issue", "give", "offer", "provide", "deliver", "send", "pay", "host", "call", "file",
+    "bring", "take", "declare", "initiate", "undertake", "extend", "renew", "maintain", "enforce", "tighten",
+    "unleash", "direct", "open", "seal", "finalise", "finalize", "broker", "negotiate", "agree", "approve",
+    "authorise", "authorize", "complete", "pursue", "press", "threaten", "vow", "promise", "pledge", "propose",
+    "demand", "seek", "request", "grant", "hand", "mastermind", "spearhead", "fire", "ramp", "set", "prepare",
+    "arrange", "coordinate",
+})
+
+
+def clause_subject(noun: Any) -> Any | None:
+    """The subject of the verb whose object (or passive subject) a noun is: "Iran" in "Iran launched an attack"
+    and "the UN" in "the UN condemned the attack"."""
+    if noun.dep_ in ("obj", "nsubj:pass") and noun.head.pos_ == "VERB":
+        return _subject(noun.head)
+    return None
+
+
+# Event nouns whose possessor is the one it is done to, unless an "of" phrase names that one: "Kennedy's
+# assassination", "his arrest", "her release"; but "Israel's killing of Soleimani", "Russia's invasion".
+_UNDERGONE: Final = frozenset({"abduction", "arrest", "assassination", "deportation", "detention", "kidnapping",
+                               "killing", "release", "shooting", "execution", "murder", "capture", "extradition"})
+
+
+def undergone(noun: Any) -> bool:
+    """Whether an event noun is one whose possessor may be the one it is done to ("his arrest")."""
+    return noun.lower_ in _UNDERGONE or lemma_of(noun, _UNDERGONE) in _UNDERGONE
+
+
+def _possessor_undergoes(noun: Any) -> bool:
+    return undergone(noun) and not any(
+        c.dep_ in ("nmod", "obl") and _case(c) == "of" for c in noun.children)
+
+
 _RECIPIENT_PREPS: Final = frozenset({"to", "with", "against", "at", "for", "on", "into", "toward", "towards"})
 _VIOLENT_RECIPIENT_PREPS: Final = frozenset({"at", "against", "on", "upon"})
 # Which of them names the one an event is done to first: "celebrated Eid at Osgiliath with Gondor" is with Gondor.
@@ -175,7 +217,9 @@ def recipient(doc: Any, token: Any, violent: bool) -> TextSpan | None:
     an actor: the one the event is done to when the object is a thing ("supplied arms to Israel",
     "restore ties with Gondor"; "at" only for violence: "fired shells at Seoul"). Not "from" (the
     giver: "received weapons from the government") nor "of" ("took control of the company")."""
-    heads = [token, *(c for c in token.children if c.dep_ in ("obj", "nsubj:pass"))]
+    # not an event's own targets ("condemned the attack on the embassy": the embassy was attacked, not condemned)
+    heads = [token, *(c for c in token.children if c.dep_ in ("obj", "nsubj:pass")
+                      and (not _event_object(c) or lemma_of(token, _DOER_VERBS) in _DOER_VERBS))]
     # violence is done at, against or on someone ("fired shells at Seoul"; not "broke the news to him"),
     # other events to, with, for ... them (not "issued an order at a court")
     preps = _VIOLENT_RECIPIENT_PREPS if violent else _RECIPIENT_PREPS - {"at"}
@@ -217,6 +261,18 @@ def _subject(token: Any) -> Any | None:
     return next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
 
 
+def event_doer(noun: Any) -> Any | None:
+    """Who does what an event noun names, by its "by" phrase or possessor, when that names an actor
+    ("the attack by Osgiliath soldiers", "Israel's strikes"; not "Kennedy's assassination")."""
+    doers = [c for c in noun.children if (c.dep_ == "nmod" and _case(c) == "by" or c.dep_ == "nmod:poss"
+                                          and not _possessor_undergoes(noun)) and _actor_head(c, c.left_edge.i)]
+    return min(doers, key=lambda c: c.dep_ != "nmod") if doers else None
+
+
+def _event_object(child: Any) -> bool:
+    return child.dep_ == "obj" and lemma_of(child, EVENT_NOUNS) in EVENT_NOUNS
+
+
 def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
     """(source, target) head words of a trigger, from the UD parse."""
     source = target = None
@@ -225,16 +281,24 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         # the death of"), where another event noun happened ("a meeting at Nixon's home")
         kind = EVENT_NOUNS.get(lemma_of(token, EVENT_NOUNS), ("", ""))[0]
         preps = _NOUN_TARGET_PREPS | {"at"} if kind in ("ASSAULT", "PROTEST") else _NOUN_TARGET_PREPS
+        possessor = None
         for child in token.children:
             if child.dep_ == "nmod:poss":
-                source = child
+                possessor = child
             elif child.dep_ == "nmod" and _case(child) == "by":
                 source = child
             elif child.dep_ == "nmod" and _case(child) in preps and target is None \
                     and not _names_time(child):
                 target = child  # "the attack on the base", "the assassination of Soleimani"; not "on Monday"
-        if source is None and token.dep_ in ("obj", "nsubj:pass") and token.head.pos_ == "VERB":
-            source = _subject(token.head)  # "Iran launched an attack": Iran's
+        if possessor is not None and _names_time(possessor):
+            possessor = None  # "Saturday's shooting", "last week's attack"
+        if possessor is not None and target is None and _possessor_undergoes(token):
+            target = possessor  # "Kennedy's assassination", "his arrest": the one it was done to
+        elif possessor is not None and source is None:
+            source = possessor  # "Iran's attack on the base"
+        if source is None and token.dep_ in ("obj", "nsubj:pass") and token.head.pos_ == "VERB" \
+                and lemma_of(token.head, _DOER_VERBS) in _DOER_VERBS:
+            source = _subject(token.head)  # "Iran launched an attack": Iran's; not "the UN condemned the attack"
         if _under(token):  # "Warren was under attack", "the town came under attack from rebels": the subject's
             subject = _subject(token) or _subject(token.head)
             doers = [c for h in (token, token.head) for c in h.children
@@ -251,6 +315,8 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         elif child.dep_ == "obj" and target is None and not _names_time(child) \
                 and child.lemma_.lower() not in EVENT_NOUNS:
             target = child  # not a time ("met yesterday") or the event itself ("attended a summit", "held talks")
+        elif target is None and _event_object(child) and lemma_of(token, _DOER_VERBS) not in _DOER_VERBS:
+            target = event_doer(child)  # "condemned an attack by Osgiliath soldiers", "praised Iran's arrest of"
     if target is None:
         target = next((c for c in token.children if c.dep_ == "obl" and _case(c) in _TARGET_PREPS
                        and c.pos_ in ("PROPN", "NOUN", "PRON") and not _names_time(c)), None)

@@ -22,8 +22,8 @@ from typing import Any, Final
 import simplemma
 
 from newsdossier.events.arguments import (
-    argument_root, coordinated, lemma_of, names_actor, names_actor_token, names_weapon, nominal_target, parse_arguments,
-    phrase, recipient, source_kind, surface_source, surface_target, weapon_head,
+    argument_root, clause_subject, coordinated, lemma_of, names_actor, names_actor_token, names_weapon, nominal_target,
+    parse_arguments, phrase, recipient, source_kind, surface_source, surface_target, undergone, weapon_head,
 )
 from newsdossier.events.lexicon import EVENT_NOUNS, Pattern, discards, lexicon, plover_of
 from newsdossier.events.lexicon import PREPOSITIONS as _PREPOSITIONS
@@ -248,9 +248,15 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
     return code, "verb"
 
 
+# Nouns that make an event noun an illness: "a heart attack", "a panic attack", "an asthma attack".
+_BODILY: Final = frozenset({"heart", "panic", "asthma", "anxiety", "epileptic", "allergic"})
+
+
 def _modifier(noun: Any) -> bool:
     """Whether an event noun only qualifies the noun after it ("attack ads", "an arrest warrant",
-    but "a bombing campaign") or names a kind ("a new line of attack")."""
+    but "a bombing campaign"), names a kind ("a new line of attack") or an illness ("a heart attack")."""
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in _BODILY for c in noun.lefts):
+        return True
     head = noun.head
     if noun.dep_ == "nmod":
         return head.lemma_.lower() in _KIND_NOUNS and head.tag_ == "NN"  # not "along the lines of the invasion"
@@ -369,9 +375,10 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
                     continue  # "conceded the situation is deeply regrettable": an admission, said
                 typed = plover_of(code)
                 if typed is not None and code is not None:
-                    # "the targeted killing of ...": a gerund after a determiner is a noun
-                    gerund = token.tag_ == "VBG" and any(
+                    # "the targeted killing of ...", "Soleimani's killing": a gerund after a determiner is a noun
+                    gerund = token.tag_ == "VBG" and (any(
                         doc[i].pos_ == "DET" for i in range(max(sentence.start, token.i - 2), token.i))
+                        or undergone(token) and any(c.dep_ == "nmod:poss" for c in token.lefts))
                     found.append((token, typed[0], typed[1], code, gerund, sentence, evidence))
             elif (pos == "NOUN" and token.lower_[:4] in _NOUN_PREFIXES
                   and (name := lemma_of(token, EVENT_NOUNS)) in EVENT_NOUNS and not token.is_title
@@ -436,7 +443,9 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
         if sentence.start not in discarded:
             hit = whole or sentence_discards.search(lowered, sentence.start_char, sentence.end_char)
             discarded[sentence.start] = hit[0] if hit else ""
-        if kind == "ASSAULT" and verbal_attack(token, argument_root(doc, source_span), weapon_head,
+        # a noun's attacker, else who speaks of the attack ("Mr Clarke dismissed the latest Tory attack")
+        speaker = argument_root(doc, source_span) or (clause_subject(token) if nominal else None)
+        if kind == "ASSAULT" and verbal_attack(token, speaker, weapon_head,
                                                argument_root(doc, target_span) if nominal else None):
             kind, mode, code = "DISAPPROVE", "", "111"  # "Trump attacked Clinton's record", "her attack on Sanders"
         elif (kind in ("ASSAULT", "PROTEST", "COERCE") or token.lower_.startswith("campaign")) \
