@@ -23,6 +23,10 @@ def test_who_condemns_or_investigates_an_attack_did_not_do_it(nlp: Any) -> None:
     assert _mentions(nlp, "Police are investigating the shooting of a teenager.")["shooting"].source is None
     assert _mentions(nlp, "Russia denied the bombing of the hospital.")["bombing"].source is None
     assert _text(_mentions(nlp, "Rebels launched an attack on the base.")["attack"].source) == "Rebels"
+    # joining a strike, chairing an inquiry, widening a crackdown: doing it
+    assert _text(_mentions(nlp, "Civil servants joined the national strike.")["strike"].source) == "Civil servants"
+    assert _text(_mentions(nlp, "The government is expanding the crackdown to more towns.")["crackdown"].source) \
+        == "government"
 
 
 def test_a_condemnation_is_aimed_at_who_did_the_deed(nlp: Any) -> None:

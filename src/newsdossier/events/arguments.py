@@ -178,7 +178,7 @@ _DOER_VERBS: Final = frozenset({
     "unleash", "direct", "open", "seal", "finalise", "finalize", "broker", "negotiate", "agree", "approve",
     "authorise", "authorize", "complete", "pursue", "press", "threaten", "vow", "promise", "pledge", "propose",
     "demand", "seek", "request", "grant", "hand", "mastermind", "spearhead", "fire", "ramp", "set", "prepare",
-    "arrange", "coordinate",
+    "arrange", "coordinate", "join", "attend", "chair", "head", "pose", "use", "employ", "expand", "widen", "broaden",
 })
 
 
