@@ -61,3 +61,29 @@ def test_a_heart_attack_is_no_attack(nlp: Any) -> None:
 
 def test_who_speaks_of_an_attack_still_makes_it_criticism(nlp: Any) -> None:
     assert _mentions(nlp, "Mr Clarke dismissed the latest Tory attack.")["attack"].type == "DISAPPROVE"
+
+
+def test_the_dead_are_the_victims(nlp: Any) -> None:
+    died = _mentions(nlp, "At least 10 people died in clashes between police and protesters.")["died"]
+    assert died.source is None and _text(died.target) == "10 people"
+
+
+def test_the_parser_s_slips_over_subjects(nlp: Any) -> None:
+    # a passive subject beside an object and no passive auxiliary is the subject
+    killed = _mentions(nlp, "US officials said the drone strike killed a senior commander.")["killed"]
+    assert _text(killed.source) == "drone strike" and _text(killed.target) == "senior commander"
+    # of two subjects side by side, the one next to the verb; of two joined by "and", the first
+    assert _text(_mentions(nlp, "Kenyan police arrested a man over the killing of a journalist.")["arrested"].source) \
+        == "police"
+    # a verb with no object describing a noun: the noun does it, whatever the tagger made of the verb
+    assert _text(_mentions(nlp, "Thousands marched through Paris to protest against the reform.")["marched"].source) \
+        == "Thousands"
+
+
+def test_violence_fired_into_a_country_is_aimed_at_it(nlp: Any) -> None:
+    assert _text(_mentions(nlp, "Hamas fighters fired rockets into Israel on Sunday.")["fired"].target) == "Israel"
+
+
+def test_an_agreement_s_partner_is_the_endorsement_s_target(nlp: Any) -> None:
+    endorsed = _mentions(nlp, "Ukrainian lawmakers endorsed an association agreement with the European Union.")
+    assert _text(endorsed["endorsed"].target) == "European Union"

@@ -207,7 +207,7 @@ def _possessor_undergoes(noun: Any) -> bool:
 
 
 _RECIPIENT_PREPS: Final = frozenset({"to", "with", "against", "at", "for", "on", "into", "toward", "towards"})
-_VIOLENT_RECIPIENT_PREPS: Final = frozenset({"at", "against", "on", "upon"})
+_VIOLENT_RECIPIENT_PREPS: Final = frozenset({"at", "against", "on", "upon", "into"})
 # Which of them names the one an event is done to first: "celebrated Eid at Osgiliath with Gondor" is with Gondor.
 _RECIPIENT_ORDER: Final = ("against", "with", "to", "toward", "towards", "on", "upon", "into", "at", "for")
 
@@ -217,15 +217,17 @@ def recipient(doc: Any, token: Any, violent: bool) -> TextSpan | None:
     an actor: the one the event is done to when the object is a thing ("supplied arms to Israel",
     "restore ties with Gondor"; "at" only for violence: "fired shells at Seoul"). Not "from" (the
     giver: "received weapons from the government") nor "of" ("took control of the company")."""
-    # not an event's own targets ("condemned the attack on the embassy": the embassy was attacked, not condemned)
-    heads = [token, *(c for c in token.children if c.dep_ in ("obj", "nsubj:pass")
-                      and (not _event_object(c) or lemma_of(token, _DOER_VERBS) in _DOER_VERBS))]
+    heads = [token, *(c for c in token.children if c.dep_ in ("obj", "nsubj:pass"))]
     # violence is done at, against or on someone ("fired shells at Seoul"; not "broke the news to him"),
     # other events to, with, for ... them (not "issued an order at a court")
     preps = _VIOLENT_RECIPIENT_PREPS if violent else _RECIPIENT_PREPS - {"at"}
+    # of an event the object names, only its partners, unless the verb does that event: "endorsed an agreement
+    # with the EU", but not "condemned the attack on the embassy" (the embassy was attacked, not condemned)
+    doing = lemma_of(token, _DOER_VERBS) in _DOER_VERBS
     found = [(_RECIPIENT_ORDER.index(case) if case in _RECIPIENT_ORDER else len(_RECIPIENT_ORDER), child.i, child)
              for head in heads for child in head.children
              if child.dep_ in ("obl", "nmod", "iobj") and ((case := _case(child)) in preps or child.dep_ == "iobj")
+             and (head is token or doing or not _event_object(head) or case in ("with", "to"))
              and child.lower_ not in _TIME_WORDS and _actor_head(child, child.left_edge.i)]
     return phrase(doc, min(found, key=lambda f: f[:2])[2]) if found else None
 
@@ -255,6 +257,17 @@ def _under(token: Any) -> bool:
             and doc[i].is_lower:
         i -= 1
     return i >= token.sent.start and doc[i].lower_ == "under"
+
+
+# Verbs with no object, so never passive: a noun they describe does them ("Thousands marched through Paris").
+_INTRANSITIVE: Final = frozenset({"march", "demonstrate", "rally", "riot", "clash", "mutiny", "rebel"})
+# Verbs whose subject undergoes the event the dictionary files them under (CAMEO codes "die" as a killing).
+_DYING: Final = frozenset({"die", "perish"})
+
+
+def _coordinated(first: Any, second: Any) -> bool:
+    """Whether a comma or a conjunction stands between two words ("Milburn and the prime minister")."""
+    return any(t.pos_ == "CCONJ" or t.text == "," for t in first.doc[first.i + 1:second.i])
 
 
 def _subject(token: Any) -> Any | None:
@@ -305,9 +318,16 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
                      if c.dep_ in ("obl", "nmod") and _case(c) in ("from", "by")]
             return (doers[0] if doers else None), (subject if subject is not None and subject.i != token.i else target)
         return source, target
+    # a passive subject beside an object and no passive auxiliary is the parser's slip ("the drone strike killed
+    # a commander"): the subject
+    slip = any(c.dep_ == "obj" for c in token.children) and not any(c.dep_ == "aux:pass" for c in token.children)
     for child in token.children:
-        if child.dep_ == "nsubj" and source is None:
-            source = child
+        if child.dep_ == "nsubj" and (source is None or source.dep_ == "nsubj" and source.i < child.i < token.i
+                                      and not _coordinated(source, child) and child.is_alpha
+                                      and not _names_time(child)):
+            source = child  # of two subjects, the one next to the verb ("Kenyan police arrested": police)
+        elif child.dep_ == "nsubj:pass" and slip:
+            source = source or child
         elif child.dep_ == "nsubj:pass":
             target = child
         elif child.dep_ in ("obl", "obl:agent") and _case(child) == "by" and token.tag_ == "VBN":
@@ -320,7 +340,8 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
     if target is None:
         target = next((c for c in token.children if c.dep_ == "obl" and _case(c) in _TARGET_PREPS
                        and c.pos_ in ("PROPN", "NOUN", "PRON") and not _names_time(c)), None)
-    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children) or token.tag_ == "VBN" and any(
+    passive = any(c.dep_ == "aux:pass" or c.dep_ == "nsubj:pass" and not slip for c in token.children) \
+        or token.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_.lower() in ("be", "get") for c in token.children)
     if passive and source is not None and source.dep_ == "nsubj" and source.head.i == token.i and target is None:
         source, target = None, source  # "Kathina ... was slain", whatever the parse called the subject
@@ -341,13 +362,16 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         # "Released by Google on Monday, the new version ...": what the opening participle is said of
         target = next((t for t in token.sent if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != token.i), None)
     source, target = antecedent(source, token), antecedent(target, token)
+    intransitive = lemma_of(token, _INTRANSITIVE) in _INTRANSITIVE
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         if token.tag_ == "VBN" and _sole_verb(token):
             source = source or token.head  # "In July, the NAACP called for a moratorium": a misread past tense
-        elif token.tag_ == "VBN" and (target is None or target.dep_ == "obl"):
+        elif token.tag_ == "VBN" and not intransitive and (target is None or target.dep_ == "obl"):
             target = token.head  # "the convoy attacked by rebels", "Jackson, arrested on suspicion of ..."
-        elif token.tag_ != "VBN" and source is None:
-            source = token.head  # "protesters demonstrating against"
+        elif (token.tag_ != "VBN" or intransitive) and source is None:
+            source = token.head  # "protesters demonstrating against", "Thousands marched", whatever the tag
+    if lemma_of(token, _DYING) in _DYING:
+        return None, target or source  # "ten people died in clashes": the dead, killed by someone unnamed
     return source, target
 
 
