@@ -9,9 +9,10 @@ contract allows to be added (``published_range``, ``dateline``, ``captions``,
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from newsdossier.model import (
     AlignedSpan,
@@ -274,16 +275,28 @@ def timeline_entry_to_dict(entry: TimelineEntry, *, family_of: Mapping[str, str]
             "independent_families": len(families)}
 
 
+# A season, quarter or half of a year as the time grammar writes it ("1998-FA", "2004-Q3", "2010-H1").
+_SEASON_VALUE: Final = re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])$")
+
+
 def _event_date_value(when: EventDate | None) -> str | None:
-    """The ISO date at the event date's precision (a day, or the month/year it falls in; a week or
-    a publication week is given by its last day, with the precision saying what it is)."""
+    """The ISO date at the event date's precision (a day, or the month, year or decade it falls in, a
+    season as the time grammar writes it; a week or a publication week is given by its last day, with
+    the precision saying what it is)."""
     if when is None:
         return None
     if when.precision == "month" and when.first.day == 1:
         return when.first.strftime("%Y-%m")
-    if when.precision == "year" and when.first.month == 1 and when.first.day == 1:
-        return str(when.first.year)
-    return (when.first if when.precision == "day" else when.last).isoformat()
+    first, last = when.first, when.last
+    if when.precision == "year" and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        if first.year == last.year:
+            return str(first.year)
+        if first.year % 10 == 0 and last.year == first.year + 9:
+            return str(first.year // 10)  # ISO 8601's decade: "196" for "the 1960s", not the year 1960
+    if when.precision == "year" and _SEASON_VALUE.match(when.value or ""):
+        return when.value  # "1998-FA" for "last fall", not the season's last day
+    return (first if when.precision == "day" else last).isoformat()
+
 
 
 def place_to_dict(name: str, place: Place | None) -> dict[str, Any]:

@@ -202,3 +202,54 @@ def test_a_name_inside_a_relative_clause_of_the_target_is_not_a_target() -> None
                             actors={"a": [(3, 8, "E1"), (bank, bank + 15, "E2")]}, texts={"a": text},
                             published={"a": date(2020, 1, 4)})
     assert [e.targets for e in events] == [["E1"]]
+
+
+def test_one_person_is_killed_once_whatever_the_words() -> None:
+    """ "The killing of Dr Slepian" and "the Oct. 23 sniper shooting of Dr. Barnett Slepian": a named
+    person killed in two reports of one topic is one event; a place or a group is not a person."""
+    found = {"a": [_mention("a", 10, lemma="kill", day=DAY, target=(50, 59))],
+             "b": [_mention("b", 10, lemma="shooting", target=(50, 59))]}
+
+    def resolved(people: frozenset[str]) -> list:  # type: ignore[type-arg]
+        return resolve_events(found, story_of={"a": "s1", "b": "s2"}, family_of={"a": "Fa", "b": "Fb"},
+                              spun_sources={}, actors={"a": [(50, 59, "E1")], "b": [(50, 59, "E1")]},
+                              texts=dict.fromkeys(found, TEXT), published=dict.fromkeys(found, DAY),
+                              topic_of={"s1": "t1", "s2": "t1"}, people=people)
+
+    joined = resolved(frozenset({"E1"}))
+    assert len(joined) == 1 and joined[0].families == ["Fa", "Fb"]
+    # the same target that is no person: the words must agree, and the shooting joins nothing
+    assert [e.families for e in resolved(frozenset())] == [["Fa"]]
+    protest = {"a": [_mention("a", 10, lemma="protest", kind="PROTEST", day=DAY, target=(50, 59))],
+               "b": [_mention("b", 10, lemma="rally", kind="PROTEST", target=(50, 59))]}
+    protests = resolve_events(protest, story_of={"a": "s1", "b": "s1"}, family_of={"a": "Fa", "b": "Fb"},
+                              spun_sources={}, actors={"a": [(50, 59, "E1")], "b": [(50, 59, "E1")]},
+                              texts=dict.fromkeys(protest, TEXT), published=dict.fromkeys(protest, DAY),
+                              people=frozenset({"E1"}))
+    assert [e.families for e in protests] == [["Fa"]]  # one person may face many protests
+
+
+def test_a_day_inside_the_season_most_reports_give_dates_the_event() -> None:
+    fall = EventDate(date(1998, 9, 1), date(1998, 11, 30), "year", "last fall", "attached", "1998-FA")
+    found = {a: [replace(_mention(a, 10, lemma="kill", target=(50, 59)), date=fall)] for a in "ab"}
+    found["c"] = [_mention("c", 10, lemma="kill", day=date(1998, 10, 23), target=(50, 59))]
+    events = resolve_events(found, story_of=dict.fromkeys(found, "s1"), family_of={a: f"F{a}" for a in found},
+                            spun_sources={}, actors=SOLEIMANI, texts=dict.fromkeys(found, TEXT),
+                            published=dict.fromkeys(found, date(1999, 1, 5)))
+    assert len(events) == 1 and events[0].date is not None
+    assert events[0].date.first == date(1998, 10, 23) and events[0].date.precision == "day"
+
+
+def test_a_season_or_a_decade_is_written_as_one_not_as_a_day() -> None:
+    from newsdossier.records import event_to_dict
+
+    def written(when: EventDate) -> object:
+        found = {"a": [replace(_mention("a", 10, lemma="kill", target=(50, 59)), date=when)]}
+        events = resolve_events(found, story_of={"a": "s1"}, family_of={"a": "Fa"}, spun_sources={},
+                                actors=SOLEIMANI, texts={"a": TEXT}, published={"a": date(1999, 1, 5)})
+        return event_to_dict(events[0], names={})["date"]
+
+    assert written(EventDate(date(1998, 9, 1), date(1998, 11, 30), "year", "last fall", "attached", "1998-FA")) \
+        == "1998-FA"
+    assert written(EventDate(date(1960, 1, 1), date(1969, 12, 31), "year", "the 1960s", "attached", "196X")) == "196"
+    assert written(EventDate(date(1998, 1, 1), date(1998, 12, 31), "year", "1998", "attached", "1998")) == "1998"

@@ -42,7 +42,7 @@ _PLANNED_FORMS: Final = frozenset({"plans", "planned", "vowed", "vows", "pledged
 # Nouns whose "that" clause is an idea, not a report of what happened ("the idea that he had struck a deal").
 _HEARSAY: Final = frozenset({"idea", "notion", "suggestion", "speculation", "rumor", "rumour", "possibility",
                              "prospect", "theory", "claim", "allegation", "fear", "hope", "suspicion", "assumption",
-                             "belief", "impression", "perception"})
+                             "belief", "impression", "perception", "accusation", "assertion", "contention"})
 _NEGATIONS: Final = frozenset({"not", "n't", "never", "no"})
 _NOBODY: Final = frozenset({"nobody", "noone", "none", "neither"})
 # Words whose complement is only likely or expected ("is likely to", "are expected to").
@@ -126,8 +126,8 @@ def _idea_of(token: Any) -> Any | None:
     """The noun whose "that" clause ``token`` heads, when the noun makes it an idea (:data:`_HEARSAY`):
     the word right before the clause's "that", whatever the parse made of it."""
     doc = token.doc
-    for child in token.children:
-        if child.dep_ == "mark" and child.lower_ == "that" and child.i > 0:
+    for child in token.children:  # the parse may take the "that" for a relative pronoun and the subject
+        if child.dep_ in ("mark", "nsubj") and child.lower_ == "that" and 0 < child.i < token.i:
             noun = doc[child.i - 1]
             if noun.pos_ == "NOUN" and noun.lemma_.lower() in _HEARSAY:
                 return noun

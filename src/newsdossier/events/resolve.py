@@ -56,6 +56,11 @@ _JOIN_THIN: Final = 0.5
 # a place are then not enough.
 _OTHERS: Final = 0.15
 _SUMMARY_CHARS: Final = 280
+# Ways of killing or shooting someone. A person is killed once: two such reports of one named person in
+# one topic, at dates that agree, tell of one event, whatever words they use ("the killing of Dr
+# Slepian", "the Oct. 23 sniper shooting of Dr. Barnett Slepian", "gunning down Dr. Barnett Slepian").
+_LETHAL: Final = frozenset(stem_of(word) for word in (
+    "kill", "murder", "assassinate", "slay", "shoot", "gun", "gunning", "execute", "behead", "stab", "strangle"))
 _DAY: Final = timedelta(days=1)
 
 
@@ -159,6 +164,7 @@ class _Facts:
     sentence: str
     reworded: bool
     country: str = ""  # the country of the place the mention names, where the places stage resolved it
+    people: frozenset[str] = frozenset()  # the targets that are people (by the actor stage's kind)
 
 
 def _named_place(mention: EventMention) -> TextSpan | None:
@@ -190,6 +196,8 @@ def _score(facts: _Facts, draft: _Draft) -> float:
     mention = facts.mention
     if draft.sentences.get((facts.family, facts.sentence), {mention.article}) - {mention.article}:
         return 1.0  # the same sentence in another copy of the same report
+    if facts.people & draft.targets and stem_of(mention.lemma) in _LETHAL and draft.lemmas & _LETHAL:
+        return 1.0  # one person killed (or shot) once
     score = 0.0
     if stem_of(mention.lemma) in draft.lemmas:
         score += 0.35
@@ -239,7 +247,8 @@ def _shortened(text: str) -> str:
 
 def _event_date(members: Sequence[tuple[EventMention, bool]], family_of: Mapping[str, str]
                 ) -> tuple[EventDate | None, list[dict[str, object]]]:
-    """The date most families give (earliest among equals), and the claims that differ from it."""
+    """The date most families give (earliest among equals), or the narrowest date inside it that a
+    family gives, and the claims that differ from it."""
     claims: dict[tuple[date, date, str], set[str]] = {}
     best_of: dict[tuple[date, date, str], EventDate] = {}
     fallback: EventDate | None = None
@@ -256,7 +265,9 @@ def _event_date(members: Sequence[tuple[EventMention, bool]], family_of: Mapping
     if not claims:
         return fallback, []
     ranked = sorted(claims, key=lambda k: (-len(claims[k]), k[1] - k[0], k[0]))
-    chosen = ranked[0]
+    # the narrowest claim inside the one most families give: "last fall" in most, "Oct. 23" in one
+    chosen = min((k for k in ranked if ranked[0][0] <= k[0] and k[1] <= ranked[0][1]),
+                 key=lambda k: (k[1] - k[0], -len(claims[k]), k[0]))
     conflicts: list[dict[str, object]] = []
     precise = [k for k in ranked if k[2] == "day"]
     if chosen[2] == "day" and len(precise) > 1:
@@ -320,12 +331,13 @@ def resolve_events(mentions: Mapping[str, Sequence[EventMention]], *, story_of: 
                    story_first: Mapping[str, date | None] | None = None,
                    story_last: Mapping[str, date | None] | None = None,
                    countries: Mapping[tuple[str, int], str] | None = None,
-                   aliases: Mapping[str, str] | None = None) -> list[Event]:
+                   aliases: Mapping[str, str] | None = None, people: Set[str] = frozenset()) -> list[Event]:
     """The pile's events (see the module doc), by story and date. ``topic_of`` maps a story to its
     topic (stories are their own topics without it); ``story_first`` and ``story_last`` give each
     story's first and last day; ``countries`` the country code of the place a mention names (by
     article and trigger offset), where the places stage resolved it: mentions in two countries
-    are never one event; ``aliases`` the actor a lone surname stands for (:func:`surname_aliases`)."""
+    are never one event; ``aliases`` the actor a lone surname stands for (:func:`surname_aliases`);
+    ``people`` the actors that are persons (one person is killed once: see :data:`_LETHAL`)."""
     topic_of = topic_of or {}
     aliases = aliases or {}
     countries = countries or {}
@@ -347,7 +359,7 @@ def resolve_events(mentions: Mapping[str, Sequence[EventMention]], *, story_of: 
             sources, targets = {aliases.get(a, a) for a in sources}, {aliases.get(a, a) for a in targets}
             facts = _Facts(mention, family_of.get(article, article), frozenset(sources), frozenset(targets),
                            _norm(text[mention.sentence[0]:mention.sentence[1]]), reworded,
-                           countries.get((article, mention.trigger.start), ""))
+                           countries.get((article, mention.trigger.start), ""), frozenset(targets & people))
             story = story_of.get(article)
             by_story.setdefault(topic_of.get(story, story) if story else f"article:{article}", []).append(facts)
     events: list[Event] = []
