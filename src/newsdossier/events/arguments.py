@@ -339,7 +339,8 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
             target = event_doer(child)  # "condemned an attack by Osgiliath soldiers", "praised Iran's arrest of"
     if target is None:
         target = next((c for c in token.children if c.dep_ == "obl" and _case(c) in _TARGET_PREPS
-                       and c.pos_ in ("PROPN", "NOUN", "PRON") and not _names_time(c)), None)
+                       and c.pos_ in ("PROPN", "NOUN", "PRON") and not _names_time(c)
+                       and c.lower_ != "behalf"), None)  # "on behalf of the United States": who acts
     passive = any(c.dep_ == "aux:pass" or c.dep_ == "nsubj:pass" and not slip for c in token.children) \
         or token.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_.lower() in ("be", "get") for c in token.children)

@@ -47,7 +47,8 @@ _ACCUSING: Final = frozenset({"accuse", "charge", "blame", "suspect", "allege", 
                               "criticize", "criticise", "praise", "credit"})
 _DEED_LINKS: Final = frozenset({"obl", "advcl", "xcomp", "ccomp", "acl"})
 _DEED_WORDS: Final = frozenset({"of", "for", "over", "with"})
-_BOUND_PAIRS: Final = frozenset({("prior", "to"), ("ahead", "of"), ("up", "to")})
+# ... and pairs of words: "prior to", "up to"; "as of Monday" is when a count stood, not when it happened
+_BOUND_PAIRS: Final = frozenset({("prior", "to"), ("ahead", "of"), ("up", "to"), ("as", "of"), ("as", "at")})
 # How a time expression qualifies a noun ("his 2005 rampage", "the March 2005 rampage", "last year's vote").
 _QUALIFYING: Final = frozenset({"amod", "compound", "nmod", "nummod", "nmod:poss", "det"})
 _TIME_NOUNS: Final = frozenset({"night", "morning", "evening", "afternoon", "day", "week", "weekend", "month", "year",

@@ -248,6 +248,7 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
     return code, "verb"
 
 
+_CASUALTIES: Final = frozenset({"dead", "wounded", "injured", "missing"})
 # Nouns that make an event noun an illness: "a heart attack", "a panic attack", "an asthma attack".
 _BODILY: Final = frozenset({"heart", "panic", "asthma", "anxiety", "epileptic", "allergic"})
 
@@ -367,6 +368,8 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
             if pos == "VERB" or pos in _MISTAGGED and _verbal(token):
                 if token.dep_ == "conj" and token.head.pos_ == "ADJ" and token.tag_ in ("VBG", "VBN"):
                     continue  # "significant and disturbing": an adjective
+                if token.i > 1 and doc[token.i - 1].lower_ in ("and", "or") and doc[token.i - 2].lower_ in _CASUALTIES:
+                    continue  # "the dead and injured": people
                 code, evidence = _verb_code(doc, token, sentence.end)
                 if code is not None and token.lower_.startswith(_WARNINGS) and not _threat_said(token):
                     continue  # "warned that Trump had elevated the dangers": a statement, not a threat

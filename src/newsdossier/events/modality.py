@@ -31,7 +31,8 @@ _GROUNDS: Final = frozenset({"of", "for", "with"})
 _PREVENTING: Final = frozenset({"prevent", "foil", "thwart", "avert", "stop", "block"})
 # Adjectives that make an event noun hypothetical ("a possible strike", "the planned attack").
 _HYPOTHETICAL: Final = frozenset({"possible", "potential", "planned", "proposed", "threatened", "alleged",
-                                  "expected", "imminent", "future", "feared", "rumoured", "rumored"})
+                                  "expected", "imminent", "future", "feared", "rumoured", "rumored", "slated",
+                                  "scheduled", "upcoming", "intended", "prospective"})
 _MODALS: Final = frozenset({"will", "would", "could", "can", "may", "might", "should", "shall", "must", "'ll", "’ll",
                             "wo"})
 _PLANNING: Final = frozenset({"plan", "intend", "prepare", "seek", "try", "attempt", "want", "hope", "aim", "vow",
@@ -126,8 +127,10 @@ def _idea_of(token: Any) -> Any | None:
     """The noun whose "that" clause ``token`` heads, when the noun makes it an idea (:data:`_HEARSAY`):
     the word right before the clause's "that", whatever the parse made of it."""
     doc = token.doc
-    for child in token.children:  # the parse may take the "that" for a relative pronoun and the subject
-        if child.dep_ in ("mark", "nsubj") and child.lower_ == "that" and 0 < child.i < token.i:
+    subjects = sum(c.dep_ == "nsubj" for c in token.children)
+    for child in token.children:  # the parse may take the "that" for a subject beside the clause's own
+        if (child.dep_ == "mark" or child.dep_ == "nsubj" and subjects > 1) and child.lower_ == "that" \
+                and 0 < child.i < token.i:
             noun = doc[child.i - 1]
             if noun.pos_ == "NOUN" and noun.lemma_.lower() in _HEARSAY:
                 return noun
