@@ -32,6 +32,8 @@ from newsdossier.timex.model import TimeExpression, TimexType
 __all__ = ["attach_dates_and_places"]
 
 _CLIMB: Final = 3
+# Events that are something said or asked (see :func:`attach_dates_and_places` on their places).
+_SAID: Final = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "SUPPORT", "THREATEN"})
 _PLACE_LABELS: Final = frozenset({"LOC", "GPE", "FAC"})
 _PLACE_CASES: Final = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "on",
                                  "over", "off", "throughout"})
@@ -164,6 +166,12 @@ def _anchors(token: Any) -> set[int]:
     return anchors
 
 
+def _located(doc: Any, entity: Any) -> bool:
+    """Whether a place name follows "in" or "at" ("Thousands of people in Germany"): where an argument's
+    people are, so where the event is, even inside the argument's words."""
+    return entity.start > 0 and doc[entity.start - 1].lower_ in ("in", "at")
+
+
 def _climbs_to(token: Any, anchors: set[int], triggers: set[int]) -> int | None:
     """Steps from ``token`` up to one of ``anchors``, None if another trigger, another verb (the
     words are that verb's: "reduced its troops ... expected to remain as of 15 January") or the
@@ -291,13 +299,20 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         arguments = [a for a in (mention.source, mention.target, *mention.also_targets) if a is not None]
         # a name that is the event's source or target is not where it happened ("fired at Riva")
         sentence_places = [(ent, root) for ent, root in places if low <= ent.start_char < high
-                           and not any(a.start < ent.end_char and ent.start_char < a.end for a in arguments)
+                           and (_located(doc, ent) or not any(a.start < ent.end_char and ent.start_char < a.end
+                                                              for a in arguments))
                            and (named is None or root.i < named)]
+        # what is said or asked happens where it is said: a place further down its words is what it is about
+        # ("Libya called for the replacement of U.S. forces in the Persian Gulf")
+        said = mention.type in _SAID
         placed = [(s, ent) for ent, root in sentence_places
-                  if (s := _climbs_to(root, anchors, others)) is not None
+                  if (s := _climbs_to(root, anchors, others)) is not None and (s == 1 or not said)
                   and any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in root.children)]
         if placed:
             where, basis = _place_phrase(doc, min(placed, key=lambda x: x[0])[1]), "attached"
+        elif said:
+            if dateline:
+                where, basis = TextSpan(-1, -1, dateline), "dateline"
         else:
             loose = [ent for ent, root in sentence_places if not root.dep_.startswith("nsubj")
                      and any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in root.children)

@@ -25,6 +25,7 @@ from newsdossier.events.arguments import (
     argument_root, clause_subject, coordinated, lemma_of, names_actor, names_actor_token, names_weapon, nominal_target,
     parse_arguments, phrase, recipient, source_kind, surface_source, surface_target, undergone, weapon_head,
 )
+from newsdossier.events.describing import describes_a_noun, names_an_illness
 from newsdossier.events.lexicon import EVENT_NOUNS, Pattern, discards, lexicon, plover_of
 from newsdossier.events.lexicon import PREPOSITIONS as _PREPOSITIONS
 from newsdossier.events.modality import governing_modality, negated_at
@@ -248,15 +249,10 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
     return code, "verb"
 
 
-_CASUALTIES: Final = frozenset({"dead", "wounded", "injured", "missing"})
-# Nouns that make an event noun an illness: "a heart attack", "a panic attack", "an asthma attack".
-_BODILY: Final = frozenset({"heart", "panic", "asthma", "anxiety", "epileptic", "allergic"})
-
-
 def _modifier(noun: Any) -> bool:
     """Whether an event noun only qualifies the noun after it ("attack ads", "an arrest warrant",
     but "a bombing campaign"), names a kind ("a new line of attack") or an illness ("a heart attack")."""
-    if any(c.dep_ in ("compound", "amod") and c.lower_ in _BODILY for c in noun.lefts):
+    if names_an_illness(noun):
         return True
     head = noun.head
     if noun.dep_ == "nmod":
@@ -322,8 +318,6 @@ _VERB_DEPENDENTS: Final = frozenset({"nsubj", "obj", "nsubj:pass", "obl:agent", 
 _MISTAGGED: Final = frozenset({"ADJ", "PROPN", "NOUN"})
 # Kinds a sports report tells of off the field as well as on it: a ban, an inquiry, an accusation.
 _OFF_THE_FIELD: Final = frozenset({"SANCTION", "INVESTIGATE", "DISAPPROVE"})
-# Words after which a participle opens a noun phrase ("the detained journalist", "with wounded soldiers").
-_NOUN_OPENERS: Final = frozenset({"DET", "ADJ", "ADP", "PRON", "NUM"})
 # Where a mistagged verb stands: at the head of a clause, not inside a noun phrase.
 _CLAUSE_DEPS: Final = frozenset({"ROOT", "acl", "acl:relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis"})
 
@@ -361,15 +355,11 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
             continue  # a headline in title case: the body reports its events, in words the parser reads
         for token in sentence:
             pos = token.pos_  # read once: each read looks the tag's string up
-            if pos == "VERB" and token.dep_ == "amod" and token.i < token.head.i and (
-                    token.i == sentence.start or doc[token.i - 1].pos_ in _NOUN_OPENERS) and not any(
-                    c.dep_ in _VERB_DEPENDENTS for c in token.children):
-                continue  # "retired Army general", "the detained journalist": what someone is, not an event
+            if pos == "VERB" and describes_a_noun(token, sentence):
+                continue  # "the detained journalist", "a retired Indian diplomat": what someone is, not an event
             if pos == "VERB" or pos in _MISTAGGED and _verbal(token):
                 if token.dep_ == "conj" and token.head.pos_ == "ADJ" and token.tag_ in ("VBG", "VBN"):
                     continue  # "significant and disturbing": an adjective
-                if token.i > 1 and doc[token.i - 1].lower_ in ("and", "or") and doc[token.i - 2].lower_ in _CASUALTIES:
-                    continue  # "the dead and injured": people
                 code, evidence = _verb_code(doc, token, sentence.end)
                 if code is not None and token.lower_.startswith(_WARNINGS) and not _threat_said(token):
                     continue  # "warned that Trump had elevated the dangers": a statement, not a threat

@@ -158,6 +158,32 @@ def _firm_post(word: Any) -> bool:
     return word.text in ("CEO", "CFO", "COO") or word.is_lower and word.lower_ in _JOBS
 
 
+def _as_a_job(token: Any) -> bool:
+    """ "Stepped down as chairman, president and chief executive": the words after "as" name a job, read in
+    the words where the parse loses the list."""
+    doc, end = token.doc, token.sent.end
+    start = next((i for i in range(token.i + 1, min(token.i + 4, end)) if doc[i].lower_ == "as"), None)
+    if start is None:
+        return False
+    for word in doc[start + 1:min(start + 10, end)]:
+        if word.pos_ in ("ADP", "VERB", "AUX") or word.text in (".", ";"):
+            return False
+        if _firm_post(word):
+            return True
+    return False
+
+
+_PER_SHARE: Final = re.compile(r"\b(?:a|per)[\s-]share\b", re.IGNORECASE)
+
+
+def _per_share(token: Any) -> bool:
+    """Whether the words right after a verb price its object by the share ("a $15 a share offer",
+    "a $40-a-share bid")."""
+    doc = token.doc
+    after = doc[token.i + 1:min(token.i + 8, token.sent.end)]
+    return bool(_PER_SHARE.search(after.text))
+
+
 def _instrument(token: Any) -> bool:
     """Whether a verb's object is a rule, a law or a policy ("overturned one of the most
     controversial environmental measures", "rescinded ... changes to ... regulations")."""
@@ -191,12 +217,14 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
             c.dep_ in ("nmod", "compound", "nmod:poss") and (_published(c) or any(
                 g.dep_ == "case" and g.lower_ == "for" for g in c.children)) for c in token.children)):
         return True  # "booked a November 2013 release for Hunger Games", "the report's release": a work's
-    if kind in ("CONCEDE", "RETREAT") and any(any(g.lower_ == "as" for g in c.children) and any(
-            w.lower_ in _JOBS for w in c.subtree) for c in token.children if c.i > token.i):
+    if kind in ("CONCEDE", "RETREAT") and (any(any(g.lower_ == "as" for g in c.children) and any(
+            w.lower_ in _JOBS for w in c.subtree) for c in token.children if c.i > token.i) or _as_a_job(token)):
         return True
     if kind in ("CONCEDE", "RETREAT") and any(_firm_post(w) for c in token.children if c.dep_ == "nsubj"
                                               for w in c.subtree):
         return True  # "T-Mobile CEO John Legere is stepping down"
+    if not nominal and _per_share(token):
+        return True  # "rejected a $15 a share offer", "agreed to a $40-a-share bid": a takeover's, not a state's
     if kind == "CONSULT" and target is not None and _MET.intersection(_WORD.findall(target.text.lower())):
         return True
     return kind not in _DONE_KINDS and any(

@@ -87,7 +87,8 @@ def _actors_in(span_start: int, span_end: int, actors: Sequence[tuple[int, int, 
     """Actor ids whose mentions overlap the argument ``span_start``-``span_end`` (the parse may cut
     a name short: "[Qassem] Soleimani"), but not a possessor inside it ("Iran's general" is the
     general), nor a name that only qualifies the person the argument names ("the former U.S. Army
-    psychiatrist", "a Molenbeek resident"; but "US forces", "Kata'ib Hezbollah bases")."""
+    psychiatrist", "a Molenbeek resident"; but "US forces", "Kata'ib Hezbollah bases"), nor where they
+    are (:data:`_LOCATIVE`)."""
     found = set()
     index = max(0, bisect_left(actors, (span_start, -1, "")) - 1)
     for start, end, actor in actors[index:]:
@@ -95,9 +96,14 @@ def _actors_in(span_start: int, span_end: int, actors: Sequence[tuple[int, int, 
             break
         if end > span_start and not (end < span_end and (text[end:end + 2] in ("'s", "’s")
                                                          or _qualifies(text[end:span_end]))) \
-                and not _in_relative_clause(text[span_start:start]):
+                and not _in_relative_clause(text[span_start:start]) and not _LOCATIVE.search(text[span_start:start]):
             found.add(actor)
     return found
+
+
+# A name after "in", "at" ... inside an argument says where the argument's people are, not who they are:
+# "Thousands of people in Germany", "US forces in Iraq" (the US forces, not Iraq).
+_LOCATIVE: Final = re.compile(r"\b(?:in|at|near|inside|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _RELATIVE_OPENING: Final = re.compile(r"(?:[,(]|\s[-–—])\s*(?:who|whom|whose|which)\b")
