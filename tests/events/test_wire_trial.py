@@ -99,3 +99,22 @@ def test_what_is_asked_happens_where_it_is_asked(nlp: Any) -> None:
     assert _placed(nlp, "Libya called for the replacement of U.S. forces in the Persian Gulf with Arab League "
                         "forces.")["called"] is None
     assert _placed(nlp, "Police arrested two men in Brussels on Friday.")["arrested"] == "Brussels"
+
+
+def test_a_time_the_parse_takes_for_a_subject_acts_for_no_one(nlp: Any) -> None:
+    called = _mentions(nlp, "Also Thursday, Saudi Arabia called for an emergency conference of oil producers.")
+    assert called["called"].source is not None and "Saudi" in called["called"].source.text
+    assert "disrupting" not in _mentions(nlp, "In January, undersea cables outside Alexandria were also damaged, "
+                                              "disrupting communications in India.")
+
+
+def test_a_clause_before_a_subject_is_not_its_name(nlp: Any) -> None:
+    marched = _mentions(nlp, "After rallying in two separate demonstrations in central Athens, unionists marched on "
+                             "parliament.")["marched"]
+    assert marched.source is not None and marched.source.text == "unionists"
+
+
+def test_who_wraps_up_a_meeting_held_it(nlp: Any) -> None:
+    meeting = _mentions(nlp, "Annan wrapped up a three hour meeting with Iraqi president Saddam Hussein in Baghdad "
+                             "today.")["meeting"]
+    assert meeting.source is not None and meeting.source.text == "Annan"

@@ -49,8 +49,9 @@ def phrase(doc: Any, head: Any) -> TextSpan:
     """The noun phrase a head word stands for (its modifiers, coordinated names, an "of" phrase),
     without relative clauses, appositions or a leading determiner."""
     start = head.i
-    for child in head.lefts:
-        if child.dep_ not in ("det", "case", "punct", "cc"):
+    for child in head.lefts:  # not a clause the parse hung on it ("[After rallying in Athens,] unionists")
+        if child.dep_ not in ("det", "case", "punct", "cc", "advcl", "mark", "parataxis", "ccomp", "csubj") \
+                and not any(g.dep_ == "mark" for g in child.children):
             start = min(start, child.left_edge.i)
     end = head.i + 1
     for child in head.rights:
@@ -178,7 +179,8 @@ _DOER_VERBS: Final = frozenset({
     "unleash", "direct", "open", "seal", "finalise", "finalize", "broker", "negotiate", "agree", "approve",
     "authorise", "authorize", "complete", "pursue", "press", "threaten", "vow", "promise", "pledge", "propose",
     "demand", "seek", "request", "grant", "hand", "mastermind", "spearhead", "fire", "ramp", "set", "prepare",
-    "arrange", "coordinate", "join", "attend", "chair", "head", "pose", "use", "employ", "expand", "widen", "broaden",
+    "arrange", "coordinate", "join", "attend", "wrap", "finish", "chair", "head", "pose", "use", "employ", "expand",
+    "widen", "broaden",
 })
 
 
@@ -271,7 +273,7 @@ def _coordinated(first: Any, second: Any) -> bool:
 
 
 def _subject(token: Any) -> Any | None:
-    return next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
+    return next((c for c in token.children if c.dep_ in ("nsubj", "csubj") and not _names_time(c)), None)
 
 
 def event_doer(noun: Any) -> Any | None:
@@ -322,9 +324,16 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
     # a commander"): the subject
     slip = any(c.dep_ == "obj" for c in token.children) and not any(c.dep_ == "aux:pass" for c in token.children)
     for child in token.children:
+        if child.dep_ == "nsubj" and _names_time(child):
+            # "In January, undersea cables ... were damaged": the parse's subject is a time; "Also Thursday,
+            # Saudi Arabia called for": the parse's subject is a time and the name after it its conjunct
+            child = next((c for c in child.children if c.dep_ == "conj" and not _names_time(c)), None)
+            if child is None:
+                continue
+            source = source or child
+            continue
         if child.dep_ == "nsubj" and (source is None or source.dep_ == "nsubj" and source.i < child.i < token.i
-                                      and not _coordinated(source, child) and child.is_alpha
-                                      and not _names_time(child)):
+                                      and not _coordinated(source, child) and child.is_alpha):
             source = child  # of two subjects, the one next to the verb ("Kenyan police arrested": police)
         elif child.dep_ == "nsubj:pass" and slip:
             source = source or child

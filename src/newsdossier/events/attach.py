@@ -33,7 +33,7 @@ __all__ = ["attach_dates_and_places"]
 
 _CLIMB: Final = 3
 # Events that are something said or asked (see :func:`attach_dates_and_places` on their places).
-_SAID: Final = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "SUPPORT", "THREATEN"})
+_SAID: Final = frozenset({"DEMAND", "DISAPPROVE", "THREATEN"})
 _PLACE_LABELS: Final = frozenset({"LOC", "GPE", "FAC"})
 _PLACE_CASES: Final = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "on",
                                  "over", "off", "throughout"})

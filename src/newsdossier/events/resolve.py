@@ -103,7 +103,7 @@ def _actors_in(span_start: int, span_end: int, actors: Sequence[tuple[int, int, 
 
 # A name after "in", "at" ... inside an argument says where the argument's people are, not who they are:
 # "Thousands of people in Germany", "US forces in Iraq" (the US forces, not Iraq).
-_LOCATIVE: Final = re.compile(r"\b(?:in|at|near|inside|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE: Final = re.compile(r"\b(?:in|at|near|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 
 
 _RELATIVE_OPENING: Final = re.compile(r"(?:[,(]|\s[-–—])\s*(?:who|whom|whose|which)\b")
