@@ -118,3 +118,16 @@ def test_who_wraps_up_a_meeting_held_it(nlp: Any) -> None:
     meeting = _mentions(nlp, "Annan wrapped up a three hour meeting with Iraqi president Saddam Hussein in Baghdad "
                              "today.")["meeting"]
     assert meeting.source is not None and meeting.source.text == "Annan"
+
+
+def test_news_pages_trial(nlp: Any) -> None:
+    """The read-once trial of GeoWebNews' 200 pages (their text only) showed these."""
+    assert "found" not in _mentions(nlp, "In October 1989 Chris Jacobs was found not guilty of killing five people.")
+    assert "pleaded" not in _mentions(nlp, "Gary Gomes pleaded not guilty to two counts of murder.")
+    assert "found" in _mentions(nlp, "In 2005 the court found him guilty of corruption.")
+    assert "matched" not in _mentions(nlp, "A donor's kidneys are matched to a patient by the Gift of Life Network.")
+    assert "conducted" not in _mentions(nlp, "A census report conducted in 2010 for Bains and Grants Town notes that.")
+    assert _mentions(nlp, "The minister left for Moscow on Monday.")["left"].type == "CONSULT"
+    released = _mentions(nlp, "Jailed journalist Aziz Orujov released from prison, Baku, Azerbaijan, April 5, 2018.")[
+        "released"]
+    assert released.source is None and released.target is not None and "Orujov" in released.target.text

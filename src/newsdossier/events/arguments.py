@@ -16,7 +16,9 @@ from typing import Any, Final
 
 import simplemma
 
-from newsdossier.events.lexicon import EVENT_NOUNS, actor_nouns, lexicon
+from newsdossier.events.lexicon import (
+    CAPTIVITY_NOUNS, DOER_VERBS, DYING_VERBS, EVENT_NOUNS, INTRANSITIVE_VERBS, UNDERGONE_NOUNS, actor_nouns, lexicon,
+)
 from newsdossier.events.model import TextSpan
 from newsdossier.timex.lexicon import DAY_PARTS, MONTHS, SEASON_CODES, UNITS, WEEKDAYS
 
@@ -167,21 +169,6 @@ def source_kind(doc: Any, span: TextSpan | None) -> tuple[bool, bool]:
     return False, not _actor_head(root, root.left_edge.i) and not weapon_head(root)
 
 
-# Verbs whose subject does the event their object names: "Iran launched an attack", "police carried out
-# raids", "the rebels signed a truce". Any other verb's subject only says something of that event:
-# "the UN condemned the attack", "police are investigating the shooting", "Russia denied the bombing".
-_DOER_VERBS: Final = frozenset({
-    "launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "wage", "begin", "start", "resume",
-    "continue", "step", "intensify", "escalate", "make", "hold", "lead", "organise", "organize", "orchestrate",
-    "execute", "order", "plan", "plot", "attempt", "try", "claim", "sign", "reach", "strike", "conclude",
-    "announce", "impose", "issue", "give", "offer", "provide", "deliver", "send", "pay", "host", "call", "file",
-    "bring", "take", "declare", "initiate", "undertake", "extend", "renew", "maintain", "enforce", "tighten",
-    "unleash", "direct", "open", "seal", "finalise", "finalize", "broker", "negotiate", "agree", "approve",
-    "authorise", "authorize", "complete", "pursue", "press", "threaten", "vow", "promise", "pledge", "propose",
-    "demand", "seek", "request", "grant", "hand", "mastermind", "spearhead", "fire", "ramp", "set", "prepare",
-    "arrange", "coordinate", "join", "attend", "wrap", "finish", "chair", "head", "pose", "use", "employ", "expand",
-    "widen", "broaden",
-})
 
 
 def clause_subject(noun: Any) -> Any | None:
@@ -192,15 +179,11 @@ def clause_subject(noun: Any) -> Any | None:
     return None
 
 
-# Event nouns whose possessor is the one it is done to, unless an "of" phrase names that one: "Kennedy's
-# assassination", "his arrest", "her release"; but "Israel's killing of Soleimani", "Russia's invasion".
-_UNDERGONE: Final = frozenset({"abduction", "arrest", "assassination", "deportation", "detention", "kidnapping",
-                               "killing", "release", "shooting", "execution", "murder", "capture", "extradition"})
 
 
 def undergone(noun: Any) -> bool:
     """Whether an event noun is one whose possessor may be the one it is done to ("his arrest")."""
-    return noun.lower_ in _UNDERGONE or lemma_of(noun, _UNDERGONE) in _UNDERGONE
+    return noun.lower_ in UNDERGONE_NOUNS or lemma_of(noun, UNDERGONE_NOUNS) in UNDERGONE_NOUNS
 
 
 def _possessor_undergoes(noun: Any) -> bool:
@@ -225,7 +208,7 @@ def recipient(doc: Any, token: Any, violent: bool) -> TextSpan | None:
     preps = _VIOLENT_RECIPIENT_PREPS if violent else _RECIPIENT_PREPS - {"at"}
     # of an event the object names, only its partners, unless the verb does that event: "endorsed an agreement
     # with the EU", but not "condemned the attack on the embassy" (the embassy was attacked, not condemned)
-    doing = lemma_of(token, _DOER_VERBS) in _DOER_VERBS
+    doing = lemma_of(token, DOER_VERBS) in DOER_VERBS
     found = [(_RECIPIENT_ORDER.index(case) if case in _RECIPIENT_ORDER else len(_RECIPIENT_ORDER), child.i, child)
              for head in heads for child in head.children
              if child.dep_ in ("obl", "nmod", "iobj") and ((case := _case(child)) in preps or child.dep_ == "iobj")
@@ -261,10 +244,6 @@ def _under(token: Any) -> bool:
     return i >= token.sent.start and doc[i].lower_ == "under"
 
 
-# Verbs with no object, so never passive: a noun they describe does them ("Thousands marched through Paris").
-_INTRANSITIVE: Final = frozenset({"march", "demonstrate", "rally", "riot", "clash", "mutiny", "rebel"})
-# Verbs whose subject undergoes the event the dictionary files them under (CAMEO codes "die" as a killing).
-_DYING: Final = frozenset({"die", "perish"})
 
 
 def _coordinated(first: Any, second: Any) -> bool:
@@ -312,7 +291,7 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         elif possessor is not None and source is None:
             source = possessor  # "Iran's attack on the base"
         if source is None and token.dep_ in ("obj", "nsubj:pass") and token.head.pos_ == "VERB" \
-                and lemma_of(token.head, _DOER_VERBS) in _DOER_VERBS:
+                and lemma_of(token.head, DOER_VERBS) in DOER_VERBS:
             source = _subject(token.head)  # "Iran launched an attack": Iran's; not "the UN condemned the attack"
         if _under(token):  # "Warren was under attack", "the town came under attack from rebels": the subject's
             subject = _subject(token) or _subject(token.head)
@@ -344,7 +323,7 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         elif child.dep_ == "obj" and target is None and not _names_time(child) \
                 and child.lemma_.lower() not in EVENT_NOUNS:
             target = child  # not a time ("met yesterday") or the event itself ("attended a summit", "held talks")
-        elif target is None and _event_object(child) and lemma_of(token, _DOER_VERBS) not in _DOER_VERBS:
+        elif target is None and _event_object(child) and lemma_of(token, DOER_VERBS) not in DOER_VERBS:
             target = event_doer(child)  # "condemned an attack by Osgiliath soldiers", "praised Iran's arrest of"
     if target is None:
         target = next((c for c in token.children if c.dep_ == "obl" and _case(c) in _TARGET_PREPS
@@ -352,7 +331,10 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
                        and c.lower_ != "behalf"), None)  # "on behalf of the United States": who acts
     passive = any(c.dep_ == "aux:pass" or c.dep_ == "nsubj:pass" and not slip for c in token.children) \
         or token.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lemma_.lower() in ("be", "get") for c in token.children)
+        c.dep_ == "aux" and c.lemma_.lower() in ("be", "get") for c in token.children) \
+        or token.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "obj") for c in token.children) and any(
+        c.dep_ == "obl" and _case(c) == "from" and c.lemma_.lower() in CAPTIVITY_NOUNS for c in token.children)
+    # ("Jailed journalist Aziz Orujov released from prison": a caption's passive, without its "was")
     if passive and source is not None and source.dep_ == "nsubj" and source.head.i == token.i and target is None:
         source, target = None, source  # "Kathina ... was slain", whatever the parse called the subject
     if not passive and target is None and token.dep_ == "conj" and token.tag_ in ("VBN", "VBD") \
@@ -372,7 +354,7 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         # "Released by Google on Monday, the new version ...": what the opening participle is said of
         target = next((t for t in token.sent if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != token.i), None)
     source, target = antecedent(source, token), antecedent(target, token)
-    intransitive = lemma_of(token, _INTRANSITIVE) in _INTRANSITIVE
+    intransitive = lemma_of(token, INTRANSITIVE_VERBS) in INTRANSITIVE_VERBS
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         if token.tag_ == "VBN" and _sole_verb(token):
             source = source or token.head  # "In July, the NAACP called for a moratorium": a misread past tense
@@ -380,7 +362,7 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
             target = token.head  # "the convoy attacked by rebels", "Jackson, arrested on suspicion of ..."
         elif (token.tag_ != "VBN" or intransitive) and source is None:
             source = token.head  # "protesters demonstrating against", "Thousands marched", whatever the tag
-    if lemma_of(token, _DYING) in _DYING:
+    if lemma_of(token, DYING_VERBS) in DYING_VERBS:
         return None, target or source  # "ten people died in clashes": the dead, killed by someone unnamed
     return source, target
 

@@ -50,9 +50,10 @@ _LIGHT_OBJECTS: Final = {"take": frozenset({"place", "part", "office", "note", "
 _EVERYDAY_SENSES: Final = frozenset({"fire", "serve", "join", "lead", "take", "found", "conduct", "call",
                                      "leave", "promote", "pull", "guide", "die", "work", "run", "hit", "beat",
                                      "defeat", "campaign", "hold", "give", "get", "go", "come", "move", "open",
-                                     "close", "start", "retire", "break", "overtake", "engage", "dominate"})
+                                     "close", "start", "retire", "break", "overtake", "engage", "dominate", "match"})
 # Verbs whose "... dead" pattern the dictionary codes as violence (CAMEO 190), though "found
 # dead" reports a death and says nothing of who caused it.
+_GOING: Final = frozenset({"leave", "go", "come", "move", "run"})
 _DEATH_FINDERS: Final = frozenset({"find", "discover", "report", "declare", "pronounce"})
 # CAMEO roots of what is done, not said: protests, force postures, coercion, violence. A verb of
 # saying (its own code a public statement, 01) never reports one of these by itself.
@@ -205,6 +206,8 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
     statement = (entry.get("code") or "").startswith("01")
     tokens = _words_after(doc, token, sentence_end, statement)
     after = [(t.lower_, t.lemma_.lower()) if t is not None else ("", "") for t in tokens]
+    if any(after[i][0] == "not" and after[i + 1][0] == "guilty" for i in range(min(len(after) - 1, 3))):
+        return None, ""  # "found not guilty", "pleaded not guilty": an acquittal or a plea, nothing done to anyone
     before = [(t.lower_, t.lemma_.lower()) for t in doc[max(0, token.i - _PRE_REACH):token.i] if not t.is_punct]
     near = {w for pair in (*after, *before) for w in pair}
     best: tuple[int, str | None] | None = None
@@ -213,7 +216,10 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
         if (best is None or size > best[0]) and pattern.needs <= near \
                 and (last := _matches(pattern.after, after, lex.synsets)) is not None \
                 and _matches(pattern.before, before, lex.synsets, from_end=True) is not None \
-                and _slot_filled(token, pattern, tokens[last] if pattern.after else None):
+                and _slot_filled(token, pattern, tokens[last] if pattern.after else None) \
+                and not (lemma in _EVERYDAY_SENSES and lemma not in _GOING and (pattern.code or "")[:2] == "04"
+                         and not pattern.before and all(w in _PREPOSITIONS for w in pattern.after)):
+            # a trip is made by going ("left for Moscow"), not by a report "conducted for Bains"
             best = (size, pattern.code)
     if (best is None or best[0] < 1) and (index := lex.objects.get(entry["block"])) and not statement \
             and not entry.get("none") and not any(c.dep_ == "xcomp" for c in token.children):
@@ -414,7 +420,8 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
         source, target = parse_arguments(token, nominal)
         source_span = phrase(doc, source) if source is not None else None
         target_span = phrase(doc, target) if target is not None else None
-        if not nominal and _active_finite(doc, token, sentence):
+        if not nominal and _active_finite(doc, token, sentence) and not (
+                target is not None and target.dep_ == "nsubj" and target.head.i == token.i):  # a passive, by the parse
             source_span = source_span or surface_source(doc, token, sentence)
             target_span = target_span or surface_target(doc, token, sentence)
         if nominal:

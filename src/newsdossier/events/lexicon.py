@@ -22,8 +22,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Final
 
-__all__ = ["EVENT_NOUNS", "PLOVER_TYPES", "PREPOSITIONS", "Lexicon", "Pattern", "actor_nouns", "discards", "lexicon",
-           "plover_of"]
+__all__ = ["CAPTIVITY_NOUNS", "DOER_VERBS", "DYING_VERBS", "EVENT_NOUNS", "INTRANSITIVE_VERBS", "PLOVER_TYPES",
+           "PREPOSITIONS", "UNDERGONE_NOUNS", "Lexicon", "Pattern", "actor_nouns", "discards", "lexicon", "plover_of"]
 
 PLOVER_TYPES: Final = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
                        "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "CRIME", "MOBILIZE",
@@ -195,3 +195,36 @@ def _trie_regex(node: dict[str, Any]) -> str:
         return ""
     body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
     return body + ("?" if ends else "")
+
+
+# Words the arguments of an event are read by (events/arguments.py).
+# Verbs whose subject does the event their object names: "Iran launched an attack", "police carried out
+# raids", "the rebels signed a truce". Any other verb's subject only says something of that event:
+# "the UN condemned the attack", "police are investigating the shooting", "Russia denied the bombing".
+DOER_VERBS: Final = frozenset({
+    "launch", "carry", "conduct", "stage", "mount", "commit", "perpetrate", "wage", "begin", "start", "resume",
+    "continue", "step", "intensify", "escalate", "make", "hold", "lead", "organise", "organize", "orchestrate",
+    "execute", "order", "plan", "plot", "attempt", "try", "claim", "sign", "reach", "strike", "conclude",
+    "announce", "impose", "issue", "give", "offer", "provide", "deliver", "send", "pay", "host", "call", "file",
+    "bring", "take", "declare", "initiate", "undertake", "extend", "renew", "maintain", "enforce", "tighten",
+    "unleash", "direct", "open", "seal", "finalise", "finalize", "broker", "negotiate", "agree", "approve",
+    "authorise", "authorize", "complete", "pursue", "press", "threaten", "vow", "promise", "pledge", "propose",
+    "demand", "seek", "request", "grant", "hand", "mastermind", "spearhead", "fire", "ramp", "set", "prepare",
+    "arrange", "coordinate", "join", "attend", "wrap", "finish", "chair", "head", "pose", "use", "employ", "expand",
+    "widen", "broaden",
+})
+
+# Event nouns whose possessor is the one it is done to, unless an "of" phrase names that one: "Kennedy's
+# assassination", "his arrest", "her release"; but "Israel's killing of Soleimani", "Russia's invasion".
+UNDERGONE_NOUNS: Final = frozenset({"abduction", "arrest", "assassination", "deportation", "detention",
+                                     "kidnapping", "killing", "release", "shooting", "execution", "murder", "capture",
+                                     "extradition"})
+
+# Where one is held: "released from prison" without its "was" is still a passive (a caption's).
+CAPTIVITY_NOUNS: Final = frozenset({"prison", "jail", "custody", "detention", "captivity", "gaol"})
+
+# Verbs with no object, so never passive: a noun they describe does them ("Thousands marched through Paris").
+INTRANSITIVE_VERBS: Final = frozenset({"march", "demonstrate", "rally", "riot", "clash", "mutiny", "rebel"})
+
+# Verbs whose subject undergoes the event the dictionary files them under (CAMEO codes "die" as a killing).
+DYING_VERBS: Final = frozenset({"die", "perish"})
