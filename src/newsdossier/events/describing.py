@@ -23,15 +23,21 @@ def describes_a_noun(token: Any, sentence: Any) -> bool:
     after it ("retired Army general", "the detained journalist"), one right after an article before a noun
     whatever the parse made of it ("appointed a retired Indian diplomat"), or one after "the dead and"
     ("the dead and injured")."""
+    if token.dep_ != "amod" and token.tag_ not in ("VBN", "VBD"):
+        return False
+    if token.i == sentence.start:
+        return token.dep_ == "amod" and token.i < token.head.i and not any(
+            c.dep_ in _VERB_DEPENDENTS for c in token.children)
     doc = token.doc
-    before = doc[token.i - 1] if token.i > sentence.start else None
-    if token.dep_ == "amod" and token.i < token.head.i and (before is None or before.pos_ in _NOUN_OPENERS) \
+    before = doc[token.i - 1]
+    if token.dep_ == "amod" and token.i < token.head.i and before.pos_ in _NOUN_OPENERS \
             and not any(c.dep_ in _VERB_DEPENDENTS for c in token.children):
         return True
-    if token.tag_ in ("VBN", "VBD") and before is not None and before.lower_ in _ARTICLES \
-            and token.i + 2 < sentence.end and doc[token.i + 1].pos_ in ("ADJ", "NOUN", "PROPN"):
-        return True
-    return token.i > 1 and doc[token.i - 1].lower_ in ("and", "or") and doc[token.i - 2].lower_ in _CASUALTIES
+    word = before.lower_
+    if word in _ARTICLES:
+        return token.tag_ in ("VBN", "VBD") and token.i + 2 < sentence.end \
+            and doc[token.i + 1].pos_ in ("ADJ", "NOUN", "PROPN")
+    return word in ("and", "or") and token.i > 1 and doc[token.i - 2].lower_ in _CASUALTIES
 
 
 def names_an_illness(noun: Any) -> bool:

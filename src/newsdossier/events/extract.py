@@ -206,10 +206,11 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
     statement = (entry.get("code") or "").startswith("01")
     tokens = _words_after(doc, token, sentence_end, statement)
     after = [(t.lower_, t.lemma_.lower()) if t is not None else ("", "") for t in tokens]
-    if any(after[i][0] == "not" and after[i + 1][0] == "guilty" for i in range(min(len(after) - 1, 3))):
-        return None, ""  # "found not guilty", "pleaded not guilty": an acquittal or a plea, nothing done to anyone
     before = [(t.lower_, t.lemma_.lower()) for t in doc[max(0, token.i - _PRE_REACH):token.i] if not t.is_punct]
     near = {w for pair in (*after, *before) for w in pair}
+    if "guilty" in near and any(after[i][0] == "not" and after[i + 1][0] == "guilty"
+                                for i in range(min(len(after) - 1, 3))):
+        return None, ""  # "found not guilty", "pleaded not guilty": an acquittal or a plea, nothing done to anyone
     best: tuple[int, str | None] | None = None
     for pattern in lex.patterns.get(entry["block"], ()):
         size = len(pattern.before) + len(pattern.after)

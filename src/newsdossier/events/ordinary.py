@@ -180,8 +180,10 @@ def _per_share(token: Any) -> bool:
     """Whether the words right after a verb price its object by the share ("a $15 a share offer",
     "a $40-a-share bid")."""
     doc = token.doc
-    after = doc[token.i + 1:min(token.i + 8, token.sent.end)]
-    return bool(_PER_SHARE.search(after.text))
+    stop = min(token.i + 8, len(doc))
+    if not any(doc[i].lower_.endswith("share") for i in range(token.i + 1, stop)):
+        return False  # read once, and only when a share is named
+    return bool(_PER_SHARE.search(doc[token.i + 1:stop].text))
 
 
 def _instrument(token: Any) -> bool:
@@ -223,7 +225,7 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
     if kind in ("CONCEDE", "RETREAT") and any(_firm_post(w) for c in token.children if c.dep_ == "nsubj"
                                               for w in c.subtree):
         return True  # "T-Mobile CEO John Legere is stepping down"
-    if not nominal and _per_share(token):
+    if not nominal and kind not in ("ASSAULT", "COERCE", "PROTEST") and _per_share(token):
         return True  # "rejected a $15 a share offer", "agreed to a $40-a-share bid": a takeover's, not a state's
     if kind == "CONSULT" and target is not None and _MET.intersection(_WORD.findall(target.text.lower())):
         return True
