@@ -131,3 +131,38 @@ def test_news_pages_trial(nlp: Any) -> None:
     released = _mentions(nlp, "Jailed journalist Aziz Orujov released from prison, Baku, Azerbaijan, April 5, 2018.")[
         "released"]
     assert released.source is None and released.target is not None and "Orujov" in released.target.text
+
+
+def test_local_news_trial(nlp: Any) -> None:
+    """The read-once trial of TR-News' 118 local news articles showed these."""
+    strike = _mentions(nlp, "The disruption to flights comes days before a planned 48-hour strike at UK airports "
+                            "called by the Unite union.")["strike"]
+    assert strike.type == "PROTEST" and strike.modality != "asserted"
+    assert _mentions(nlp, "He will remain on hunger strike until he is released.")["strike"].type == "PROTEST"
+    assert _mentions(nlp, "A US air strike killed ten militants in the town.")["strike"].type == "ASSAULT"
+    text = "A cease-fire to evacuate rebel fighters from Aleppo unraveled on Wednesday."
+    found = _placed_and_dated(nlp, text)
+    assert found["cease-fire"] is None  # the day it unravelled, not the day it was agreed
+
+
+def _placed_and_dated(nlp: Any, text: str) -> dict[str, str | None]:
+    from newsdossier.events.attach import attach_dates_and_places
+    from newsdossier.events.extract import sentence_mains
+    from newsdossier.timex import find_time_expressions
+
+    doc = nlp(text)
+    expressions = find_time_expressions(text, date(2016, 12, 15), sentences=[(s.start_char, s.end_char)
+                                                                            for s in doc.sents])
+    found = find_event_mentions("a", doc, text)
+    found = attach_dates_and_places(found, doc, expressions, date(2016, 12, 15), main=sentence_mains(found, doc))
+    return {m.trigger.text: m.date.text if m.date else None for m in found}
+
+
+def test_where_a_person_comes_from_is_not_the_person() -> None:
+    from newsdossier.events.resolve import _actors_in
+
+    text = "Police arrested Gomez, a native of Mexico, and New Zealand national Campbell Paterson."
+    spans = sorted((text.index(name), text.index(name) + len(name), actor) for name, actor in (
+        ("Mexico", "MX"), ("Gomez", "G"), ("New Zealand", "NZ"), ("Campbell Paterson", "CP")))
+    start = text.index("Gomez")
+    assert _actors_in(start, len(text) - 1, spans, text) == {"G", "CP"}

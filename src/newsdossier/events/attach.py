@@ -159,9 +159,13 @@ def _token_at(doc: Any, start: int, end: int) -> Any | None:
     return span.root
 
 
+# Verbs that say an event ended, whose day is not the event's ("a cease-fire ... unraveled on Wednesday").
+_ENDING: Final = frozenset({"unravel", "collapse", "fail", "end", "expire", "crumble", "falter", "lapse"})
+
+
 def _anchors(token: Any) -> set[int]:
     anchors = {token.i}
-    if token.dep_ in _LIGHT_DEPS and token.head.pos_ in ("VERB", "AUX"):
+    if token.dep_ in _LIGHT_DEPS and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() not in _ENDING:
         anchors.add(token.head.i)
     return anchors
 

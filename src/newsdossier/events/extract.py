@@ -31,8 +31,8 @@ from newsdossier.events.lexicon import PREPOSITIONS as _PREPOSITIONS
 from newsdossier.events.modality import governing_modality, negated_at
 from newsdossier.events.model import EventMention, TextSpan
 from newsdossier.events.ordinary import harm_without_doer, ordinary_sense, storm_names
-from newsdossier.events.senses import (RALLIES, contest_sense, race_article, speech_venue, sport_article,
-                                      verbal_attack)
+from newsdossier.events.senses import (RALLIES, contest_sense, labour_strike, race_article, speech_venue,
+                                      sport_article, verbal_attack)
 
 __all__ = ["find_event_mentions", "lemma_of", "main_mention", "main_mentions", "names_actor", "sentence_mains"]
 
@@ -390,6 +390,8 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
                 kind, mode = EVENT_NOUNS[name]
                 if kind == "ASSAULT" and any(c.lower_ in ("air", "aerial", "drone") for c in token.lefts):
                     mode = "aerial"  # "air strike", "drone attack"
+                elif name == "strike" and labour_strike(token):
+                    kind, mode = "PROTEST", "strike"  # "a planned 48-hour strike at UK airports", "hunger strike"
                 found.append((token, kind, mode, "", True, sentence, "noun"))
     types = {token.i: kind for token, kind, *_ in found}
     sentence_discards, story_discards = discards()

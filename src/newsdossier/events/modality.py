@@ -144,8 +144,9 @@ def governing_modality(token: Any, types: dict[int, str]) -> Modality:
     ``types``: the PLOVER type of each event trigger of the document, by token index."""
     if (own := _own_modality(token)) is not None:
         return own
-    if token.pos_ == "NOUN" and (adjective := next(
-            (c for c in token.children if c.dep_ == "amod" and c.lower_ in _HYPOTHETICAL), None)) is not None:
+    if token.pos_ == "NOUN" and (adjective := next(  # "a planned strike", whatever the tagger made of "planned"
+            (c for c in token.children if c.dep_ in ("amod", "compound") and c.lower_ in _HYPOTHETICAL),
+            None)) is not None:
         return Modality("possible", adjective.text)
     doc = token.doc
     if token.tag_ == "VBG" and token.i > 1 and doc[token.i - 1].lower_ == "from" and (verb := next(

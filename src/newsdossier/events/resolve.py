@@ -29,6 +29,7 @@ is background.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -96,13 +97,17 @@ def _actors_in(span_start: int, span_end: int, actors: Sequence[tuple[int, int, 
             break
         if end > span_start and not (end < span_end and (text[end:end + 2] in ("'s", "’s")
                                                          or _qualifies(text[end:span_end]))) \
-                and not _in_relative_clause(text[span_start:start]) and not _LOCATIVE.search(text[span_start:start]):
+                and not _in_relative_clause(text[span_start:start]) and not _LOCATIVE.search(text[span_start:start]) \
+                and not _ORIGIN.search(text[span_start:start]):
             found.add(actor)
     return found
 
 
 # A name after "in", "at" ... inside an argument says where the argument's people are, not who they are:
 # "Thousands of people in Germany", "US forces in Iraq" (the US forces, not Iraq).
+# ... nor where they come from ("a native of Mexico", "a woman visiting from Canada").
+_ORIGIN: Final = re.compile(r"\b(?:(?:native|citizen|national|resident)s?\s+of|visiting\s+from)\s+(?:the\s+)?$")
+_BELONGING: Final = frozenset({"national", "native", "citizen", "resident"})
 _LOCATIVE: Final = re.compile(r"\b(?:in|at|near|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 
 
@@ -139,13 +144,18 @@ def _qualifies(tail: str) -> bool:
     lower-case words, ending in a singular noun that names a person (the event dictionary's agents:
     "resident", "psychiatrist", "senator"), not one of :data:`_ARMS`; "Kata'ib Hezbollah bases" are
     the group's."""
+    if tail.lstrip()[:1] in (",", ";", "(", "-", "–", "—"):
+        return False  # "Gomez, a native of Mexico": an apposition says who the name is, it does not qualify it
     head = _AFTER_HEAD.split(tail, 1)[0].strip(" ,;")  # "a Brownsville mother [of 12]": up to what follows the head
     words = re.findall(r"[\w'’-]+", head)
-    if not words or not all(w[:1].islower() for w in words) or _COORDINATION.intersection(words) \
-            or "," in head or ";" in head:
+    if words and not words[0][:1].islower() or "," in head or ";" in head:
+        return False
+    # the lower-case words after the name, up to a name that follows them ("New Zealand national Campbell Paterson")
+    lower = list(itertools.takewhile(lambda w: w[:1].islower(), words))
+    if not lower or _COORDINATION.intersection(lower):
         return False  # "Gov. McCrory and the state of North Carolina": two targets, not a qualifier
-    last = words[-1].lower()
-    return last not in _ARMS and not last.endswith("s") and last in actor_nouns()[0]
+    last = lower[-1].lower()
+    return last not in _ARMS and not last.endswith("s") and (last in actor_nouns()[0] or last in _BELONGING)
 
 
 def _day(mention: EventMention) -> date | None:

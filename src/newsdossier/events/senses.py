@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
-__all__ = ["RACE_ARTICLE_WORDS", "RALLIES", "SPORT_ARTICLE_WORDS", "VERBAL_ATTACKS", "contest_sense", "race_article",
-           "speech_venue", "sport_article", "verbal_attack"]
+__all__ = ["RACE_ARTICLE_WORDS", "RALLIES", "SPORT_ARTICLE_WORDS", "VERBAL_ATTACKS", "contest_sense", "labour_strike",
+           "race_article", "speech_venue", "sport_article", "verbal_attack"]
 
 # Violent verbs with a common verbal sense ("Trump attacked Clinton's record", "slammed the plan").
 VERBAL_ATTACKS: Final = frozenset({"attack", "target", "assail", "slam", "blast", "hit", "lash", "savage", "bash",
@@ -173,3 +173,29 @@ def speech_venue(token: Any) -> bool:
     return subject is not None and (subject.ent_type_ in ("PER", "PERSON") or subject.pos_ == "PROPN"
                                     or subject.lower_ in ("he", "she"))
 
+
+# Words that make a "strike" a stoppage of work: who stops ("rail", "teachers"), how long ("48-hour"),
+# how widely ("general", "national"), or a hunger strike.
+_STOPPAGE_WORDS: Final = frozenset({
+    "hunger", "general", "national", "nationwide", "rail", "postal", "teachers", "workers", "union", "labour",
+    "labor", "staff", "pilots", "doctors", "nurses", "miners", "transport", "wildcat", "indefinite", "sympathy",
+    "one-day", "two-day", "three-day", "tube", "bus", "airport", "airline", "dockers", "strikers"})
+_DURATION: Final = re.compile(r"^\d+-(?:hour|day|week)$")
+# Words of a sentence about work stopping ("called by the Unite union", "a row over pay").
+_WORK_WORDS: Final = frozenset({"union", "unions", "workers", "pay", "wages", "walkout", "picket", "pickets",
+                                "pension", "pensions", "employers", "staff"})
+
+
+def labour_strike(noun: Any) -> bool:
+    """Whether the noun "strike" is a stoppage of work (PLOVER files it as a protest), not an attack: a
+    word of :data:`_STOPPAGE_WORDS` or a duration before it ("a planned 48-hour strike", "a hunger strike"),
+    "on strike", "strike action", or a word of work in its sentence and no word of violence."""
+    doc = noun.doc
+    if any(c.lower_ in _STOPPAGE_WORDS or _DURATION.match(c.lower_) for c in noun.lefts):
+        return True
+    if noun.i > 0 and doc[noun.i - 1].lower_ in _STOPPAGE_WORDS | {"on"} or _DURATION.match(doc[noun.i - 1].lower_):
+        return True
+    if noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in ("action", "ballot", "vote"):
+        return True
+    words = [t.lower_ for t in noun.sent]
+    return bool(_WORK_WORDS.intersection(words)) and not _VIOLENCE.intersection(words)

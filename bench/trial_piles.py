@@ -1,0 +1,104 @@
+"""Write the new-user trial piles of docs/benchmarks.md ("Seventh session") from ../shared/datasets.
+
+Usage:
+    .venv/bin/python bench/trial_piles.py OUTDIR [--data ../shared/datasets]
+
+Each pile is what a new user would point ``newsdossier build`` at:
+
+* ``aquaint/`` and ``timebank/``: TempEval-3's training documents (TimeBank and AQUAINT, 1989-1998 wire
+  and broadcast news) as plain-text articles: headline, blank line, the document creation time as a
+  date line, blank line, the text with its TimeML tags removed;
+* ``gwn.jsonl``: GeoWebNews' 200 pages (title, text, address; ``published`` where the address holds a
+  /YYYY/MM/DD/ date);
+* ``trnews.jsonl``: TR-News' 118 articles (title, text, address; ``published`` from the download day
+  the corpus gives);
+* ``wikiref/``: WikiRef220's two crisis stories (the Paris attacks of November 2015, Malaysia
+  Airlines flight MH370), copied as they are (undated).
+
+The corpora stay in ../shared; nothing here is copied into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def timeml_pile(folder: Path, out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    count = 0
+    for path in sorted(folder.glob("*.tml")):
+        raw = path.read_text(encoding="utf-8")
+        dct = re.search(r'<DCT><TIMEX3[^>]*value="(\d{4})-(\d\d)-(\d\d)', raw)
+        body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+        if dct is None or body is None:
+            continue
+        title = re.search(r"<TITLE>(.*?)</TITLE>", raw, re.S)
+        text = html.unescape(re.sub(r"<[^>]+>", "", body.group(1))).strip()
+        day = date(int(dct[1]), int(dct[2]), int(dct[3])).strftime("%B %d, %Y")
+        headline = html.unescape(title.group(1).strip()) if title else text.split("\n")[0]
+        (out / f"{path.stem}.txt").write_text(f"{headline}\n\n{day}\n\n{text}\n", encoding="utf-8")
+        count += 1
+    return count
+
+
+def gwn_pile(xml_file: Path, out: Path) -> int:
+    count = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for article in ET.parse(xml_file).getroot().iter("article"):
+            link = (article.findtext("link") or "").strip()
+            record = {"title": (article.findtext("title") or "").strip(), "text": (article.findtext("text") or "").strip(),
+                      "url": link}
+            if found := re.search(r"/(20\d\d)/(\d\d)/(\d\d)/", link):
+                record["published"] = f"{found[1]}-{found[2]}-{found[3]}"
+            handle.write(json.dumps(record) + "\n")
+            count += 1
+    return count
+
+
+def trnews_pile(xml_file: Path, out: Path) -> int:
+    count = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for article in ET.parse(xml_file).getroot().iter("article"):
+            record = {"title": " ".join((article.findtext("title") or "").split()),
+                      "text": (article.findtext("text") or "").strip(),
+                      "url": (article.findtext("url") or "").strip(),
+                      "published": (article.findtext("dltime") or "").strip() or None}
+            handle.write(json.dumps(record) + "\n")
+            count += 1
+    return count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "datasets")
+    args = parser.parse_args()
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    tbaq = args.data / "tempeval3" / "Training" / "TBAQ-cleaned"
+    geo = args.data / "geoparsing" / "pragmatic_guide" / "data"
+    print("aquaint", timeml_pile(tbaq / "AQUAINT", out / "aquaint"))
+    print("timebank", timeml_pile(tbaq / "TimeBank", out / "timebank"))
+    print("gwn", gwn_pile(geo / "GWN.xml", out / "gwn.jsonl"))
+    print("trnews", trnews_pile(geo / "Corpora" / "TR-News.xml", out / "trnews.jsonl"))
+    wikiref = out / "wikiref"
+    wikiref.mkdir(exist_ok=True)
+    copied = 0
+    for path in sorted((args.data / "wikiref_clustering" / "WikiRef220").glob("*.txt")):
+        if path.name.startswith(("ParisAttacks2015", "malaysia.airlines.flight")):
+            shutil.copy(path, wikiref / path.name)
+            copied += 1
+    print("wikiref", copied)
+
+
+if __name__ == "__main__":
+    main()
