@@ -12,6 +12,7 @@ Each pile is what a new user would point ``newsdossier build`` at:
   /YYYY/MM/DD/ date);
 * ``trnews.jsonl``: TR-News' 118 articles (title, text, address; ``published`` from the download day
   the corpus gives);
+* ``geovirus.jsonl``: GeoVirus' 229 outbreak reports (text and address; undated);
 * ``wikiref/``: WikiRef220's two crisis stories (the Paris attacks of November 2015, Malaysia
   Airlines flight MH370), copied as they are (undated).
 
@@ -55,8 +56,8 @@ def gwn_pile(xml_file: Path, out: Path) -> int:
     with out.open("w", encoding="utf-8") as handle:
         for article in ET.parse(xml_file).getroot().iter("article"):
             link = (article.findtext("link") or "").strip()
-            record = {"title": (article.findtext("title") or "").strip(), "text": (article.findtext("text") or "").strip(),
-                      "url": link}
+            record = {"title": (article.findtext("title") or "").strip(),
+                      "text": (article.findtext("text") or "").strip(), "url": link}
             if found := re.search(r"/(20\d\d)/(\d\d)/(\d\d)/", link):
                 record["published"] = f"{found[1]}-{found[2]}-{found[3]}"
             handle.write(json.dumps(record) + "\n")
@@ -77,6 +78,17 @@ def trnews_pile(xml_file: Path, out: Path) -> int:
     return count
 
 
+def geovirus_pile(xml_file: Path, out: Path) -> int:
+    count = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for article in ET.parse(xml_file).getroot().iter("article"):
+            record = {"text": (article.findtext("text") or "").strip(),
+                      "url": (article.findtext("source") or "").strip()}
+            handle.write(json.dumps(record) + "\n")
+            count += 1
+    return count
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
@@ -90,6 +102,7 @@ def main() -> None:
     print("timebank", timeml_pile(tbaq / "TimeBank", out / "timebank"))
     print("gwn", gwn_pile(geo / "GWN.xml", out / "gwn.jsonl"))
     print("trnews", trnews_pile(geo / "Corpora" / "TR-News.xml", out / "trnews.jsonl"))
+    print("geovirus", geovirus_pile(geo / "Corpora" / "GeoVirus.xml", out / "geovirus.jsonl"))
     wikiref = out / "wikiref"
     wikiref.mkdir(exist_ok=True)
     copied = 0
