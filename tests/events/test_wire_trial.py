@@ -166,3 +166,20 @@ def test_where_a_person_comes_from_is_not_the_person() -> None:
         ("Mexico", "MX"), ("Gomez", "G"), ("New Zealand", "NZ"), ("Campbell Paterson", "CP")))
     start = text.index("Gomez")
     assert _actors_in(start, len(text) - 1, spans, text) == {"G", "CP"}
+
+
+def test_a_target_is_not_where_and_another_thing_s_place_is_not_either(nlp: Any) -> None:
+    """The ECB+ development topics, read with the final code: "Riva", whom a gunman fired at, had become the
+    shooting's place, and the city of a game "five days" later the place of an arrest."""
+    from newsdossier.events.attach import attach_dates_and_places
+    from newsdossier.events.extract import sentence_mains
+
+    def places(text: str) -> dict[str, str | None]:
+        doc = nlp(text)
+        found = find_event_mentions("a", doc, text)
+        found = attach_dates_and_places(found, doc, [], date(2007, 4, 10), main=sentence_mains(found, doc))
+        return {m.trigger.text: m.place.text if m.place else None for m in found}
+
+    assert places("LaCalamita then fired one round at Riva, who was struck in the upper chest area.")["fired"] is None
+    assert places("Thousands of people in Germany have been demonstrating against unemployment.")[
+        "demonstrating"] == "Germany"

@@ -211,6 +211,8 @@ def _same_clause(token: Any, trigger: Any, anchors: set[int]) -> bool:
     for _ in range(8):  # up to the first verb that heads a clause: "compound" as an object is a noun, whatever its tag
         if verb.head.i == verb.i:
             return trigger.dep_ not in _CLAUSE_DEPS
+        if any(c.dep_ in ("case", "mark") and c.lower_ in _BOUNDS for c in verb.children):
+            return False  # "five days before San Diego's playoff loss at Pittsburgh": the other thing's place
         verb = verb.head
         if verb.i in anchors:
             return True
@@ -301,10 +303,11 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         where: TextSpan | None = None
         basis = ""
         arguments = [a for a in (mention.source, mention.target, *mention.also_targets) if a is not None]
-        # a name that is the event's source or target is not where it happened ("fired at Riva")
+        # a name that is the event's source or target is not where it happened ("fired at Riva"), but one
+        # after "in" inside it is where its people are ("Thousands of people in Germany")
         sentence_places = [(ent, root) for ent, root in places if low <= ent.start_char < high
-                           and (_located(doc, ent) or not any(a.start < ent.end_char and ent.start_char < a.end
-                                                              for a in arguments))
+                           and not any(a.start < ent.end_char and ent.start_char < a.end
+                                       and not (a.start < ent.start_char and _located(doc, ent)) for a in arguments)
                            and (named is None or root.i < named)]
         # what is said or asked happens where it is said: a place further down its words is what it is about
         # ("Libya called for the replacement of U.S. forces in the Persian Gulf")
