@@ -298,7 +298,6 @@ def _event_date_value(when: EventDate | None) -> str | None:
     return (first if when.precision == "day" else last).isoformat()
 
 
-
 def place_to_dict(name: str, place: Place | None) -> dict[str, Any]:
     """A place as the dossier writes it: the name as the articles write it and, when resolved, the
     gazetteer's place (GeoNames id, name, point, country, feature and precision)."""

@@ -169,16 +169,12 @@ def source_kind(doc: Any, span: TextSpan | None) -> tuple[bool, bool]:
     return False, not _actor_head(root, root.left_edge.i) and not weapon_head(root)
 
 
-
-
 def clause_subject(noun: Any) -> Any | None:
     """The subject of the verb whose object (or passive subject) a noun is: "Iran" in "Iran launched an attack"
     and "the UN" in "the UN condemned the attack"."""
     if noun.dep_ in ("obj", "nsubj:pass") and noun.head.pos_ == "VERB":
         return _subject(noun.head)
     return None
-
-
 
 
 def undergone(noun: Any) -> bool:
@@ -242,8 +238,6 @@ def _under(token: Any) -> bool:
             and doc[i].is_lower:
         i -= 1
     return i >= token.sent.start and doc[i].lower_ == "under"
-
-
 
 
 def _coordinated(first: Any, second: Any) -> bool:

@@ -89,7 +89,7 @@ def _actors_in(span_start: int, span_end: int, actors: Sequence[tuple[int, int, 
     a name short: "[Qassem] Soleimani"), but not a possessor inside it ("Iran's general" is the
     general), nor a name that only qualifies the person the argument names ("the former U.S. Army
     psychiatrist", "a Molenbeek resident"; but "US forces", "Kata'ib Hezbollah bases"), nor where they
-    are (:data:`_LOCATIVE`)."""
+    are or come from (:data:`_LOCATIVE`, :data:`_ORIGIN`)."""
     found = set()
     index = max(0, bisect_left(actors, (span_start, -1, "")) - 1)
     for start, end, actor in actors[index:]:
@@ -105,10 +105,11 @@ def _actors_in(span_start: int, span_end: int, actors: Sequence[tuple[int, int, 
 
 # A name after "in", "at" ... inside an argument says where the argument's people are, not who they are:
 # "Thousands of people in Germany", "US forces in Iraq" (the US forces, not Iraq).
-# ... nor where they come from ("a native of Mexico", "a woman visiting from Canada").
-_ORIGIN: Final = re.compile(r"\b(?:(?:native|citizen|national|resident)s?\s+of|visiting\s+from)\s+(?:the\s+)?$")
-_BELONGING: Final = frozenset({"national", "native", "citizen", "resident"})
 _LOCATIVE: Final = re.compile(r"\b(?:in|at|near|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+# ... nor does one that says where they come from ("a native of Mexico", "a woman visiting from Canada").
+_ORIGIN: Final = re.compile(r"\b(?:(?:native|citizen|national|resident)s?\s+of|visiting\s+from)\s+(?:the\s+)?$")
+# Nouns after a place's name that make it where a person belongs ("New Zealand national Campbell Paterson").
+_BELONGING: Final = frozenset({"national", "native", "citizen", "resident"})
 
 
 _RELATIVE_OPENING: Final = re.compile(r"(?:[,(]|\s[-–—])\s*(?:who|whom|whose|which)\b")
