@@ -27,6 +27,7 @@ import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -51,42 +52,34 @@ def timeml_pile(folder: Path, out: Path) -> int:
     return count
 
 
-def gwn_pile(xml_file: Path, out: Path) -> int:
-    count = 0
+def _text(article: ET.Element, tag: str) -> str:
+    return " ".join((article.findtext(tag) or "").split()) if tag == "title" else (article.findtext(tag) or "").strip()
+
+
+def _gwn(article: ET.Element) -> dict[str, str]:
+    record = {"title": _text(article, "title"), "text": _text(article, "text"), "url": _text(article, "link")}
+    if found := re.search(r"/(20\d\d)/(\d\d)/(\d\d)/", record["url"]):
+        record["published"] = f"{found[1]}-{found[2]}-{found[3]}"
+    return record
+
+
+def _trnews(article: ET.Element) -> dict[str, str]:
+    record = {"title": _text(article, "title"), "text": _text(article, "text"), "url": _text(article, "url")}
+    if day := _text(article, "dltime"):
+        record["published"] = day
+    return record
+
+
+def _geovirus(article: ET.Element) -> dict[str, str]:
+    return {"text": _text(article, "text"), "url": _text(article, "source")}
+
+
+def xml_pile(xml_file: Path, out: Path, record_of: Callable[[ET.Element], dict[str, str]]) -> int:
+    """A JSON Lines pile of the Pragmatic Guide corpus ``xml_file``, one record per article."""
+    articles = list(ET.parse(xml_file).getroot().iter("article"))
     with out.open("w", encoding="utf-8") as handle:
-        for article in ET.parse(xml_file).getroot().iter("article"):
-            link = (article.findtext("link") or "").strip()
-            record = {"title": (article.findtext("title") or "").strip(),
-                      "text": (article.findtext("text") or "").strip(), "url": link}
-            if found := re.search(r"/(20\d\d)/(\d\d)/(\d\d)/", link):
-                record["published"] = f"{found[1]}-{found[2]}-{found[3]}"
-            handle.write(json.dumps(record) + "\n")
-            count += 1
-    return count
-
-
-def trnews_pile(xml_file: Path, out: Path) -> int:
-    count = 0
-    with out.open("w", encoding="utf-8") as handle:
-        for article in ET.parse(xml_file).getroot().iter("article"):
-            record = {"title": " ".join((article.findtext("title") or "").split()),
-                      "text": (article.findtext("text") or "").strip(),
-                      "url": (article.findtext("url") or "").strip(),
-                      "published": (article.findtext("dltime") or "").strip() or None}
-            handle.write(json.dumps(record) + "\n")
-            count += 1
-    return count
-
-
-def geovirus_pile(xml_file: Path, out: Path) -> int:
-    count = 0
-    with out.open("w", encoding="utf-8") as handle:
-        for article in ET.parse(xml_file).getroot().iter("article"):
-            record = {"text": (article.findtext("text") or "").strip(),
-                      "url": (article.findtext("source") or "").strip()}
-            handle.write(json.dumps(record) + "\n")
-            count += 1
-    return count
+        handle.writelines(json.dumps(record_of(article)) + "\n" for article in articles)
+    return len(articles)
 
 
 def main() -> None:
@@ -100,9 +93,9 @@ def main() -> None:
     geo = args.data / "geoparsing" / "pragmatic_guide" / "data"
     print("aquaint", timeml_pile(tbaq / "AQUAINT", out / "aquaint"))
     print("timebank", timeml_pile(tbaq / "TimeBank", out / "timebank"))
-    print("gwn", gwn_pile(geo / "GWN.xml", out / "gwn.jsonl"))
-    print("trnews", trnews_pile(geo / "Corpora" / "TR-News.xml", out / "trnews.jsonl"))
-    print("geovirus", geovirus_pile(geo / "Corpora" / "GeoVirus.xml", out / "geovirus.jsonl"))
+    print("gwn", xml_pile(geo / "GWN.xml", out / "gwn.jsonl", _gwn))
+    print("trnews", xml_pile(geo / "Corpora" / "TR-News.xml", out / "trnews.jsonl", _trnews))
+    print("geovirus", xml_pile(geo / "Corpora" / "GeoVirus.xml", out / "geovirus.jsonl", _geovirus))
     wikiref = out / "wikiref"
     wikiref.mkdir(exist_ok=True)
     copied = 0

@@ -317,13 +317,10 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
                   and any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in root.children)]
         if placed:
             where, basis = _place_phrase(doc, min(placed, key=lambda x: x[0])[1]), "attached"
-        elif said:
-            if dateline:
-                where, basis = TextSpan(-1, -1, dateline), "dateline"
         else:
-            loose = [ent for ent, root in sentence_places if not root.dep_.startswith("nsubj")
-                     and any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in root.children)
-                     and _same_clause(root, token, anchors)]
+            loose = [] if said else [ent for ent, root in sentence_places if not root.dep_.startswith("nsubj")
+                                     and any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in root.children)
+                                     and _same_clause(root, token, anchors)]
             if loose:
                 where, basis = _place_phrase(doc, loose[0]), "sentence"
             elif dateline:

@@ -15,6 +15,7 @@ import re
 from typing import Any, Final
 
 from newsdossier.events.arguments import antecedent, lemma_of, names_actor_token
+from newsdossier.events.lexicon import CAPTIVITY_NOUNS
 from newsdossier.events.model import TextSpan
 
 __all__ = ["harm_without_doer", "ordinary_sense", "storm_names"]
@@ -49,8 +50,8 @@ _DOCUMENTS: Final = frozenset({
 _MARKETS: Final = frozenset({"commercially", "shop", "shops", "store", "stores", "cinema", "cinemas", "theatre",
                              "theatres", "theater", "theaters", "dvd", "download", "downloads", "chart", "charts",
                              "debut", "collection", "label", "sale", "sales", "consumers", "customers", "available"})
-_CAPTIVITY: Final = frozenset({"prison", "jail", "custody", "hostage", "hostages", "detainee", "detainees",
-                               "prisoner", "prisoners", "bail", "captivity", "detention", "captors", "kidnappers"})
+_CAPTIVITY: Final = CAPTIVITY_NOUNS | {"hostage", "hostages", "detainee", "detainees", "prisoner", "prisoners", "bail",
+                                      "captors", "kidnappers"}
 # What tells demand in a market ("predicted demand for crossover vehicles would soar", "strong consumer
 # demand") from a demand someone makes ("their demand for his resignation").
 _MARKET_VERBS: Final = frozenset({"predict", "forecast", "expect", "meet", "boost", "outstrip", "exceed", "outpace",
