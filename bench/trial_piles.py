@@ -13,6 +13,11 @@ Each pile is what a new user would point ``newsdossier build`` at:
 * ``trnews.jsonl``: TR-News' 118 articles (title, text, address; ``published`` from the download day
   the corpus gives);
 * ``geovirus.jsonl``: GeoVirus' 229 outbreak reports (text and address; undated);
+* ``conll_dev.jsonl`` and ``conll_test.jsonl``: the development and test splits of CoNLL-2003's English
+  NER data (Reuters wire of August and December 1996) rebuilt into articles: each dateline sentence
+  ("LONDON 1996-08-30") starts one, the sentence before it (or the one before a byline) is its headline;
+  tokens joined back as in ``eval stories``; ``published`` from the dateline; the text opens with the
+  dateline's place and a dash ("LONDON - ...");
 * ``wikiref/``: WikiRef220's two crisis stories (the Paris attacks of November 2015, Malaysia
   Airlines flight MH370), copied as they are (undated).
 
@@ -82,6 +87,37 @@ def xml_pile(xml_file: Path, out: Path, record_of: Callable[[ET.Element], dict[s
     return len(articles)
 
 
+_DATELINE = re.compile(r"(?P<place>[A-Z][A-Za-z .,'-]*?) (?P<day>\d{4}-\d\d-\d\d)")
+
+
+def conll_pile(conll_file: Path, out: Path) -> int:
+    """A JSON Lines pile of Reuters articles rebuilt from a CoNLL-2003 token/tag file."""
+    from newsdossier.eval.stories import _detokenize
+
+    sentences: list[list[tuple[str, str]]] = [[]]
+    for line in conll_file.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            sentences.append([])
+        elif not line.startswith("-DOCSTART-"):
+            token, *_, tag = line.split()
+            sentences[-1].append((token, tag))
+    sentences = [s for s in sentences if s]
+    texts = [_detokenize([token for token, _ in s]) for s in sentences]
+    datelines = [n for n, text in enumerate(texts) if len(sentences[n]) <= 8 and _DATELINE.fullmatch(text)]
+    heads = []
+    for n in datelines:
+        byline = n >= 2 and all(tag.endswith("PER") for _, tag in sentences[n - 1])
+        heads.append(n - 2 if byline else max(n - 1, 0))
+    with out.open("w", encoding="utf-8") as handle:
+        for head, dateline, stop in zip(heads, datelines, heads[1:] + [len(texts)], strict=True):
+            match = _DATELINE.fullmatch(texts[dateline])
+            assert match is not None
+            body = " ".join(texts[dateline + 1:stop])
+            handle.write(json.dumps({"title": texts[head], "text": f"{match['place']} - {body}",
+                                     "published": match["day"]}) + "\n")
+    return len(datelines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
@@ -96,6 +132,9 @@ def main() -> None:
     print("gwn", xml_pile(geo / "GWN.xml", out / "gwn.jsonl", _gwn))
     print("trnews", xml_pile(geo / "Corpora" / "TR-News.xml", out / "trnews.jsonl", _trnews))
     print("geovirus", xml_pile(geo / "Corpora" / "GeoVirus.xml", out / "geovirus.jsonl", _geovirus))
+    for split in ("dev", "test"):
+        conll = args.data / "ner" / "conll2003_en" / f"{split}.txt"
+        print(f"conll_{split}", conll_pile(conll, out / f"conll_{split}.jsonl"))
     wikiref = out / "wikiref"
     wikiref.mkdir(exist_ok=True)
     copied = 0

@@ -304,11 +304,12 @@ def _time(article: Article, doc: Doc, found: Annotations) -> None:
 
 def _dateline_place(dateline: str | None) -> str | None:
     """The first place of a dateline, as the cleaner reads it ("Baghdad/Cairo, Jan 2 (efe-epa).-" -> "Baghdad")."""
-    found = find_dateline(dateline + " .") if dateline else None
+    found = (find_dateline(dateline + " .") or find_dateline(dateline + " ")) if dateline else None
     if found is None or not found.place:
         return None
     place = found.place.split("/")[0].strip()
-    return place.title() if place.isupper() else place
+    # "NABLUS, West Bank" -> "Nablus, West Bank": the parts printed in capitals as names are written
+    return ", ".join(part.title() if part.isupper() else part for part in (p.strip() for p in place.split(",")))
 
 
 def _events(article: Article, doc: Doc, found: Annotations) -> None:

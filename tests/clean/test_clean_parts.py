@@ -81,6 +81,29 @@ def test_dateline(paragraph: str, place: str, date_text: str | None, agency: str
     assert (found.place, found.date_text, found.agency) == (place, date_text, agency)
 
 
+@pytest.mark.parametrize(("paragraph", "place", "date_text"), [
+    ("TORONTO — The city's council voted", "TORONTO", None),
+    ("CAMP MURRAY, Wash. - The National Guard said", "CAMP MURRAY, Wash.", None),
+    ("ST. LOUIS – A man was shot", "ST. LOUIS", None),
+    ("NEW YORK, Aug. 30 - Stocks fell", "NEW YORK", "Aug. 30"),
+    ("PHNOM PENH -- Cambodia's king pardoned", "PHNOM PENH", None),
+])
+def test_a_dateline_without_an_agency_places_and_credits_no_one(paragraph: str, place: str,
+                                                                 date_text: str | None) -> None:
+    # the real pages of GeoWebNews and TR-News open so ("TORONTO — ", "PARIS, Mo. — "); the parse had read
+    # the capitals as the first sentence's subject
+    found = find_dateline(paragraph)
+    assert found is not None
+    assert (found.place, found.date_text, found.agency) == (place, date_text, None)
+
+
+def test_capitals_before_a_dash_that_are_no_place_are_no_dateline() -> None:
+    assert find_dateline("BREAKING - Parliament votes on Sunday") is None
+    assert find_dateline("SOCCER - Shearer named as England captain") is None
+    assert find_dateline("US - China talks resume in Geneva") is None  # too short to tell from a headline
+    assert find_dateline("Apple - the company said on Monday") is None  # not in capitals
+
+
 def test_no_dateline_in_plain_prose() -> None:
     assert find_dateline("Iraq (a country of 40 million) voted on Sunday.") is None
     assert find_dateline("Trump said the strike came in response to a hail of attacks.") is None

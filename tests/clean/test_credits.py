@@ -77,3 +77,12 @@ def test_a_prose_credit_is_shown_but_provenance_trusts_only_a_stated_one() -> No
     assert wire_credit(cited) is None  # a spun copy keeps "told AFP" and not the credit line
     stated = _article(f"Council backs plan\n\n{BODY}\n\nThe Associated Press contributed to this report.\n")
     assert (stated.credit, stated.credit_basis) == ("AP", "line") and wire_credit(stated) == "AP"
+
+
+def test_a_dateline_without_an_agency_leaves_the_text_and_credits_no_one() -> None:
+    article = _article(f"Council backs plan\n\nTORONTO — {BODY}\n")
+    assert article.text.startswith("The council voted")  # not "TORONTO — The council ...", parsed as one sentence
+    assert article.dateline == "TORONTO —"
+    assert article.credit is None and article.outlet is None
+    tagged = _article(f"Council backs plan\n\nTORONTO (Reuters) - {BODY}\n")
+    assert (tagged.credit, tagged.credit_basis) == ("Reuters", "dateline")

@@ -253,3 +253,25 @@ def test_a_season_or_a_decade_is_written_as_one_not_as_a_day() -> None:
         == "1998-FA"
     assert written(EventDate(date(1960, 1, 1), date(1969, 12, 31), "year", "the 1960s", "attached", "196X")) == "196"
     assert written(EventDate(date(1998, 1, 1), date(1998, 12, 31), "year", "1998", "attached", "1998")) == "1998"
+
+
+def _filed_from(mention: EventMention, dateline: str) -> EventMention:
+    return replace(mention, place=TextSpan(-1, -1, dateline), place_basis="dateline")
+
+
+def test_a_background_event_is_not_placed_where_the_reporter_files_from() -> None:
+    # "Israel, which annexed East Jerusalem in 1967, ..." in a story filed from Nablus
+    old = _resolve({"a": [_filed_from(_mention("a", 10, day=date(1967, 6, 28), target=(50, 59)), "Nablus")]},
+                   actors={"a": [(50, 59, "E1")]})
+    assert old[0].background and old[0].place is None
+    news = _resolve({"a": [_filed_from(_mention("a", 10, day=DAY, target=(50, 59)), "Nablus")]},
+                    actors={"a": [(50, 59, "E1")]})
+    assert news[0].place == "Nablus"
+
+
+def test_an_event_s_dateline_is_the_one_most_of_its_reports_were_filed_from() -> None:
+    # one report of a strike filed from Manila, two from Beijing
+    reports = {a: [_filed_from(_mention(a, 10, day=DAY, target=(50, 59)), place)]
+               for a, place in (("a", "Manila"), ("b", "Beijing"), ("c", "Beijing"))}
+    found = _resolve(reports, actors=SOLEIMANI)
+    assert len(found) == 1 and found[0].place == "Beijing"

@@ -7,6 +7,9 @@ opening the body), a byline that is an agency ("By The Associated Press"), and l
 an agency the text reports through ("a senior official told AFP", "according to Reuters", "the
 Associated Press reported"), the way wire copy names its own agency and outlets cite it
 (:func:`cited_agency`). A photo credit ("AFP/Getty Images") is none of these.
+
+A dateline without an agency ("TORONTO — ", "CAMP MURRAY, Wash. -", "PARIS, Mo. —") is read
+too when its place is printed in capitals and a dash follows: it places the story, credits no one.
 """
 
 from __future__ import annotations
@@ -53,6 +56,22 @@ _DATELINE: Final = re.compile(
     r"\s*(?:\.\s*-|--|[-–—:]|\.)\s*",
     re.IGNORECASE,
 )
+# "TORONTO — ", "ALLENDALE, N.J. -- ", "ST. LOUIS – ", "KOLKATA, India – ", "PHNOM PENH, Aug. 30 - ": a
+# place in capitals (its state or country after a comma as printed), a dash, then the first sentence.
+_PLAIN_DATELINE: Final = re.compile(
+    r"(?P<place>[A-Z][A-Z'’.\-]{2,}(?:[ /][A-Z][A-Z'’.\-]+){0,3}"
+    r"(?:,\s*(?!" + _MONTH + r"\s+\d)[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*)?)?)"
+    r"(?:,?\s+(?P<date>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:--|[-–—])\s+(?=[\"“'‘]?[A-Z0-9]|\Z)"
+)
+# Capitals before a dash that are a desk's or a label's, not a place: "BREAKING - ", "SOCCER - ".
+_NOT_PLACES: Final = frozenset(
+    "BREAKING UPDATE UPDATED EXCLUSIVE ANALYSIS OPINION EDITORIAL COMMENT WATCH LIVE VIDEO PHOTOS PHOTO REVIEW "
+    "INTERVIEW FACTBOX INSIGHT CORRECTED CORRECTION REFILE URGENT FLASH ALERT PODCAST LISTEN READ EXPLAINER "
+    "FEATURE SPONSORED ADVERTISEMENT PREVIEW RECAP WARNING NOTE EDITOR'S UPDATE: SOCCER FOOTBALL CRICKET TENNIS "
+    "GOLF RUGBY BASEBALL BASKETBALL BOXING ATHLETICS CYCLING MOTOR RACING SKIING SWIMMING HOCKEY ROWING SAILING "
+    "OLYMPICS SPORT SPORTS MARKETS BUSINESS POLITICS WORLD TECH HEALTH SCIENCE ENTERTAINMENT".split()
+)
 _CREDIT_LINES: Final = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
@@ -82,7 +101,7 @@ class Dateline:
     text: str  # the prefix as printed, e.g. "Baghdad/Cairo, Jan 2 (efe-epa).-"
     place: str
     date_text: str | None  # "Jan 2", or None when the dateline has no date
-    agency: str  # normalised
+    agency: str | None  # normalised; None for a dateline that names no agency ("TORONTO — ")
 
 
 def normalise_agency(name: str) -> str | None:
@@ -91,19 +110,25 @@ def normalise_agency(name: str) -> str | None:
 
 
 def find_dateline(paragraph: str) -> Dateline | None:
-    """The dateline at the start of a paragraph, if it carries an agency tag."""
+    """The dateline at the start of a paragraph: one with an agency tag, or a place in capitals and a dash."""
     match = _DATELINE.match(paragraph)
-    if not match:
-        return None
-    agency = normalise_agency(match.group("agency"))
-    if agency is None:
-        return None
+    agency = normalise_agency(match.group("agency")) if match else None
+    if match is None or agency is None:
+        return _plain_dateline(paragraph)
     return Dateline(
         text=match.group(0).rstrip(),
         place=match.group("place").strip(),
         date_text=match.group("date"),
         agency=agency,
     )
+
+
+def _plain_dateline(paragraph: str) -> Dateline | None:
+    match = _PLAIN_DATELINE.match(paragraph)
+    if match is None or match.group("place").split(",")[0].split()[0].rstrip(":") in _NOT_PLACES:
+        return None
+    return Dateline(text=match.group(0).rstrip(), place=match.group("place").strip(), date_text=match.group("date"),
+                    agency=None)
 
 
 # Agencies as prose writes them (case kept: "AP" and "PA" are agencies only in capitals).

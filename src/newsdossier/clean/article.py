@@ -194,7 +194,7 @@ def _credit(credit_lines: list[str], body: _Body, byline: tuple[str, ...]) -> tu
     reports through ("told AFP")."""
     if credit_lines:
         return credit_lines[-1], "line"
-    if body.dateline:
+    if body.dateline and body.dateline.agency:
         return body.dateline.agency, "dateline"
     if (signed := sign_off_agency(body.text)) is not None:
         return signed, "line"

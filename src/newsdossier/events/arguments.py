@@ -190,6 +190,9 @@ def _possessor_undergoes(noun: Any) -> bool:
 _RECIPIENT_PREPS: Final = frozenset({"to", "with", "against", "at", "for", "on", "into", "toward", "towards"})
 _VIOLENT_RECIPIENT_PREPS: Final = frozenset({"at", "against", "on", "upon", "into"})
 # Which of them names the one an event is done to first: "celebrated Eid at Osgiliath with Gondor" is with Gondor.
+# Violence whose object is the one harmed, never what is fired "at" someone.
+_HARMING_VERBS: Final = frozenset({"kill", "wound", "injure", "murder", "massacre", "slaughter", "execute", "behead",
+                                   "stab", "hang", "maim", "torture", "abduct", "kidnap"})
 _RECIPIENT_ORDER: Final = ("against", "with", "to", "toward", "towards", "on", "upon", "into", "at", "for")
 
 
@@ -202,6 +205,8 @@ def recipient(doc: Any, token: Any, violent: bool) -> TextSpan | None:
     # violence is done at, against or on someone ("fired shells at Seoul"; not "broke the news to him"),
     # other events to, with, for ... them (not "issued an order at a court")
     preps = _VIOLENT_RECIPIENT_PREPS if violent else _RECIPIENT_PREPS - {"at"}
+    if violent and lemma_of(token, _HARMING_VERBS) in _HARMING_VERBS:
+        preps = preps - {"at", "on"}  # the harmed are its object: "miners were killed at the Kloof mine" is where
     # of an event the object names, only its partners, unless the verb does that event: "endorsed an agreement
     # with the EU", but not "condemned the attack on the embassy" (the embassy was attacked, not condemned)
     doing = lemma_of(token, DOER_VERBS) in DOER_VERBS
@@ -295,7 +300,8 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         return source, target
     # a passive subject beside an object and no passive auxiliary is the parser's slip ("the drone strike killed
     # a commander"): the subject
-    slip = any(c.dep_ == "obj" for c in token.children) and not any(c.dep_ == "aux:pass" for c in token.children)
+    slip = any(c.dep_ == "obj" for c in token.children) and not any(c.dep_ == "aux:pass" for c in token.children) \
+        or lemma_of(token, INTRANSITIVE_VERBS) in INTRANSITIVE_VERBS  # "100 people marched": no one is marched
     for child in token.children:
         if child.dep_ == "nsubj" and _names_time(child):
             # "In January, undersea cables ... were damaged": the parse's subject is a time; "Also Thursday,
@@ -368,11 +374,13 @@ def _sole_verb(token: Any) -> bool:
     """Whether a participle is the sentence's own past tense the tagger misread, not a clause
     describing its noun: no finite verb or auxiliary stands anywhere in the sentence, and the
     participle is used actively (an object of its own, or "called for", "called on"), not as a
-    headline's passive ("Two men arrested in Brussels")."""
-    if any(t.tag_ in _FINITE for t in token.sent):
+    headline's passive ("Two men arrested in Brussels"). A finite verb inside the participle's own clauses
+    ("expressed gratitude for supporting talks that ended a conflict") does not count."""
+    inside = {t.i for t in token.subtree}  # a finite verb of a clause the participle governs does not count
+    if any(t.tag_ in _FINITE and t.i not in inside for t in token.sent):
         return False
     doc = token.doc
-    return any(c.dep_ == "obj" for c in token.children) or (
+    return any(c.dep_ == "obj" or c.dep_ == "xcomp" and c.i == token.i + 1 for c in token.children) or (
         token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("for", "on", "upon"))
 
 

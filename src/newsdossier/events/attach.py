@@ -15,7 +15,10 @@ as precise as that can honestly be. A time expression after "since", "until", "b
 the deed an accusation or a sentence names are the deed's ("accused of shooting four people in
 Brussels in May 2014" is no accusation dated May 2014). Any other mention without a
 date of its own has no date: a noun ("the assassination") or a verb deeper in an article often
-reports something long past.
+reports something long past. A verb without a date of its own takes the attached date of the event
+that is its subject or its "when" clause ("A bomb explosion on Friday killed seven people, a newspaper
+said on Saturday": Friday); the day a report was made never climbs past a word of saying. An event done
+to a place ("took control of Arbil") is not placed at the dateline, where the reporter files from.
 """
 
 from __future__ import annotations
@@ -38,6 +41,10 @@ _PLACE_LABELS: Final = frozenset({"LOC", "GPE", "FAC"})
 _PLACE_CASES: Final = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "on",
                                  "over", "off", "throughout"})
 _LIGHT_DEPS: Final = frozenset({"nsubj", "nsubj:pass", "obj"})
+_SAYING: Final = frozenset({"said", "says", "told", "tells", "reported", "reports", "announced", "added", "stated"})
+# "west of Algiers", "on the outskirts of Kabul": a place by its bearing from a named one
+_BEARINGS: Final = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                              "outskirts"})
 _WEEK: Final = timedelta(days=6)
 _LEAD_SENTENCES: Final = 2
 # Words before a time expression that make it a bound, not the event's date: "the first state of
@@ -186,8 +193,10 @@ def _climbs_to(token: Any, anchors: set[int], triggers: set[int]) -> int | None:
             return None
         if head.i in anchors:
             return step
-        if head.i in triggers or _is_verb(head):
-            return None
+        if head.i in triggers or _is_verb(head) or head.lower_ in _SAYING or head.i not in anchors and any(
+                c.lower_ in _SAYING for c in head.children):
+            return None  # "said" is a verb whatever the tagger made of it, and "a newspaper said on Saturday" the
+            # parse may hang on the newspaper: that day is the report's
         token = head
     return None
 
@@ -314,16 +323,50 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         said = mention.type in _SAID
         placed = [(s, ent) for ent, root in sentence_places
                   if (s := _climbs_to(root, anchors, others)) is not None and (s == 1 or not said)
-                  and any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in root.children)]
+                  and _place_case(root, anchors)]
         if placed:
             where, basis = _place_phrase(doc, min(placed, key=lambda x: x[0])[1]), "attached"
         else:
             loose = [] if said else [ent for ent, root in sentence_places if not root.dep_.startswith("nsubj")
-                                     and any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in root.children)
-                                     and _same_clause(root, token, anchors)]
+                                     and _place_case(root, anchors) and _same_clause(root, token, anchors)]
             if loose:
                 where, basis = _place_phrase(doc, loose[0]), "sentence"
-            elif dateline:
+            elif dateline and not any(a.start < ent.end_char and ent.start_char < a.end
+                                      for ent, _ in places for a in arguments if a is not mention.source):
+                # an event done to a place ("took control of Arbil") is not where the reporter files from
                 where, basis = TextSpan(-1, -1, dateline), "dateline"
         out.append(replace(mention, date=when, place=where, place_basis=basis))
+    return _dated_by_cause(out, triggers)
+
+
+def _place_case(root: Any, anchors: set[int]) -> bool:
+    """Whether a place name is where something is: after "in", "at", "near" ..., or "of" after a bearing; not
+    after a participle other than the trigger, whose place it is whatever the parse hung it on ("anthrax, most
+    likely produced at Fort Detrick")."""
+    doc = root.doc
+    for case in root.children:
+        if case.dep_ == "case" and (case.lower_ in _PLACE_CASES
+                                    or case.lower_ == "of" and root.head.lower_ in _BEARINGS):
+            before = doc[case.i - 1] if case.i > 0 else None
+            return before is None or before.i in anchors or before.tag_ != "VBN" or before.i == root.head.i
+    return False
+
+
+def _dated_by_cause(mentions: list[EventMention], triggers: dict[int, Any]) -> list[EventMention]:
+    """A verb event with no date of its own takes the attached date of the event that is its subject or
+    its "when" clause: "A bomb explosion on Friday killed seven people", "Two people were killed when a
+    grenade exploded late on Friday" (not the day a newspaper said so)."""
+    by_token = {triggers[m.trigger.start].i: m for m in mentions if m.trigger.start in triggers}
+    out = []
+    for mention in mentions:
+        token = triggers.get(mention.trigger.start)
+        if mention.date is None and token is not None and token.pos_ == "VERB":
+            causes = [by_token.get(c.i) for c in token.children if c.dep_ == "nsubj" or c.dep_ == "advcl" and any(
+                g.dep_ == "advmod" and g.lower_ == "when" or g.dep_ == "mark" and g.lower_ == "when"
+                for g in c.children)]
+            dated = next((c for c in causes
+                          if c is not None and c.date is not None and c.date.basis == "attached"), None)
+            if dated is not None and dated.date is not None:
+                mention = replace(mention, date=dated.date)
+        out.append(mention)
     return out

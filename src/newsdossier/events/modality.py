@@ -43,7 +43,9 @@ _PLANNED_FORMS: Final = frozenset({"plans", "planned", "vowed", "vows", "pledged
 # Nouns whose "that" clause is an idea, not a report of what happened ("the idea that he had struck a deal").
 _HEARSAY: Final = frozenset({"idea", "notion", "suggestion", "speculation", "rumor", "rumour", "possibility",
                              "prospect", "theory", "claim", "allegation", "fear", "hope", "suspicion", "assumption",
-                             "belief", "impression", "perception", "accusation", "assertion", "contention"})
+                             "belief", "impression", "perception", "accusation", "assertion", "contention", "charge"})
+# Reports that are not confirmed ("unconfirmed reports that Iran had sent troops").
+_UNCONFIRMED: Final = frozenset({"unconfirmed", "unverified", "uncorroborated", "unsubstantiated", "conflicting"})
 _NEGATIONS: Final = frozenset({"not", "n't", "never", "no"})
 _NOBODY: Final = frozenset({"nobody", "noone", "none", "neither"})
 # Words whose complement is only likely or expected ("is likely to", "are expected to").
@@ -125,14 +127,25 @@ def _own_modality(token: Any) -> Modality | None:
 
 def _idea_of(token: Any) -> Any | None:
     """The noun whose "that" clause ``token`` heads, when the noun makes it an idea (:data:`_HEARSAY`):
-    the word right before the clause's "that", whatever the parse made of it."""
+    the word right before the clause's "that" (or before a date between them), whatever the parse made of it."""
     doc = token.doc
-    subjects = sum(c.dep_ == "nsubj" for c in token.children)
-    for child in token.children:  # the parse may take the "that" for a subject beside the clause's own
-        if (child.dep_ == "mark" or child.dep_ == "nsubj" and subjects > 1) and child.lower_ == "that" \
+    subjects = sum(c.dep_ in ("nsubj", "nsubj:pass") for c in token.children)
+    passive = any(c.dep_ == "nsubj:pass" for c in token.children)
+    for child in token.children:  # the parse may take the "that" for a subject beside the clause's own, or for
+        # the object of a passive verb, which has none
+        if (child.dep_ == "mark" or child.dep_ in ("nsubj", "nsubj:pass") and subjects > 1
+                or child.dep_ == "obj" and passive) \
+                and child.lower_ == "that" \
                 and 0 < child.i < token.i:
-            noun = doc[child.i - 1]
-            if noun.pos_ == "NOUN" and noun.lemma_.lower() in _HEARSAY:
+            at = child.i - 1
+            if at >= 2 and (doc[at].like_num or doc[at].ent_type_ == "DATE") and doc[at - 1].lower_ in ("in", "on"):
+                at -= 2  # "leveled charges in 1993 that he had been abused"
+            noun = doc[at]
+            # the tagger may take "reports" for a verb; a modifier or determiner before it says it is not
+            nominal = noun.pos_ == "NOUN" or any(c.dep_ in ("amod", "det") for c in noun.lefts)
+            names = (noun.lemma_.lower(), noun.lower_.removesuffix("s"))
+            if nominal and (any(n in _HEARSAY for n in names) or "report" in names and any(
+                    c.lower_ in _UNCONFIRMED for c in noun.lefts)):
                 return noun
     return None
 

@@ -437,12 +437,16 @@ def _finish(draft: _Draft, story_of: Mapping[str, str], family_of: Mapping[str, 
     window = min(firsts) if firsts else None  # type: ignore[type-var]
     places = Counter(m.place.text for m, reworded in members if m.place is not None and not reworded
                      and m.place_basis in ("attached", "sentence"))
-    place = places.most_common(1)[0][0] if places else next(
+    # else the dateline most of its reports were filed from
+    datelines = Counter(m.place.text for m, reworded in members if m.place is not None and not reworded)
+    place = places.most_common(1)[0][0] if places else datelines.most_common(1)[0][0] if datelines else next(
         (m.place.text for m, _ in members if m.place is not None), None)
     modes = Counter(m.mode for m, _ in members if m.mode)
     families = sorted({family_of.get(m.article, m.article) for m, reworded in members if not reworded})
     background = bool(when is not None and window is not None and when.basis != "publication"
                       and when.last < window - timedelta(days=BACKGROUND_DAYS))
+    if background and not places:
+        place = None  # the dateline is where the reporter is now, not where the annexation of 1967 happened
     if when is not None and when.basis != "publication":
         # the summary is a report that gives the event's date, so that the two read as one fact
         first = next((m for m, reworded in members if not reworded and m.date is not None

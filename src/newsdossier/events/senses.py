@@ -183,19 +183,24 @@ _STOPPAGE_WORDS: Final = frozenset({
 _DURATION: Final = re.compile(r"^\d+-(?:hour|day|week)$")
 # Words of a sentence about work stopping ("called by the Unite union", "a row over pay").
 _WORK_WORDS: Final = frozenset({"union", "unions", "workers", "pay", "wages", "walkout", "picket", "pickets",
-                                "pension", "pensions", "employers", "staff"})
+                                "pension", "pensions", "employers", "staff", "protest", "protesting"})
+# Verbs whose object "strike" is a stoppage: a strike is observed, not an air strike.
+_STOPPAGE_VERBS: Final = frozenset({"observe"})
 
 
 def labour_strike(noun: Any) -> bool:
     """Whether the noun "strike" is a stoppage of work (PLOVER files it as a protest), not an attack: a
     word of :data:`_STOPPAGE_WORDS` or a duration before it ("a planned 48-hour strike", "a hunger strike"),
-    "on strike", "strike action", or a word of work in its sentence and no word of violence."""
+    "on strike", "strike action", one observed, or a word of work or protest in its sentence ("a strike
+    to protest against the move") and no word of violence."""
     doc = noun.doc
     if any(c.lower_ in _STOPPAGE_WORDS or _DURATION.match(c.lower_) for c in noun.lefts):
         return True
     if noun.i > 0 and doc[noun.i - 1].lower_ in _STOPPAGE_WORDS | {"on"} or _DURATION.match(doc[noun.i - 1].lower_):
         return True
     if noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in ("action", "ballot", "vote"):
+        return True
+    if noun.dep_ == "obj" and noun.head.lemma_.lower() in _STOPPAGE_VERBS:
         return True
     words = [t.lower_ for t in noun.sent]
     return bool(_WORK_WORDS.intersection(words)) and not _VIOLENCE.intersection(words)
