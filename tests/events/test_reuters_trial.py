@@ -141,3 +141,34 @@ def test_a_dateline_s_place_is_written_as_a_name() -> None:
     assert _dateline_place("TORONTO —") == "Toronto"
     assert _dateline_place("BAGHDAD (Reuters) -") == "Baghdad"
     assert _dateline_place("Baghdad/Cairo, Jan 2 (efe-epa).-") == "Baghdad"
+
+
+def test_demonstrating_in_a_city_is_a_protest_not_support(nlp: Any) -> None:
+    # the dictionary's "march ... in" pattern (rally support) took the city for the one supported
+    assert _mentions(nlp, "Thousands demonstrated in Lisbon on Saturday.")["demonstrated"].type == "PROTEST"
+    assert "demonstrated" not in _mentions(nlp, "The young bowler demonstrated his father's golden touch on "
+                                                "Wednesday.")
+
+
+def test_a_place_at_a_distance_or_of_another_time_is_not_where_it_happened(nlp: Any) -> None:
+    took = _attached(nlp, "Rebels took control of a small village about 300 km northeast of Lima on Tuesday, "
+                          "the sources said.")["took"]
+    assert took.place is None or took.place.text != "Lima"
+    fought = _attached(nlp, "The two countries have fought three wars over the region since independence from "
+                            "Britain in 1947.")["fought"]
+    assert fought.date is None and (fought.place is None or fought.place.text != "Britain")
+    # but the event's own noun inside such a phrase keeps its date
+    invasion = _attached(nlp, "Zhirinovsky called for lifting the embargo imposed on Iraq after its 1990 invasion "
+                              "of Kuwait.")["invasion"]
+    assert invasion.date is not None and invasion.date.text == "1990"
+
+
+def test_where_a_person_is_from_is_neither_the_place_nor_the_one_arrested(nlp: Any) -> None:
+    from newsdossier.events.resolve import _actors_in
+
+    arrested = _attached(nlp, "Paul Thompson, 34, from Wiltshire, was arrested on Sunday in a hotel.")["arrested"]
+    assert arrested.place is None or "Wiltshire" not in arrested.place.text
+    fired = _attached(nlp, "Militants fired rockets from Gaza on Monday.")["fired"]
+    assert fired.place is not None and fired.place.text == "Gaza"  # where a thing is fired from is where
+    text = "Paul Thompson, 34, from Wiltshire"
+    assert _actors_in(0, len(text), [(0, 13, "E1"), (24, 33, "E2")], text) == {"E1"}

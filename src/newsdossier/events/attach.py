@@ -41,6 +41,7 @@ _PLACE_LABELS: Final = frozenset({"LOC", "GPE", "FAC"})
 _PLACE_CASES: Final = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "on",
                                  "over", "off", "throughout"})
 _LIGHT_DEPS: Final = frozenset({"nsubj", "nsubj:pass", "obj"})
+_DISTANCES: Final = frozenset({"km", "kms", "kilometres", "kilometers", "miles", "mi", "metres", "meters", "yards"})
 _SAYING: Final = frozenset({"said", "says", "told", "tells", "reported", "reports", "announced", "added", "stated"})
 # "west of Algiers", "on the outskirts of Kabul": a place by its bearing from a named one
 _BEARINGS: Final = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -81,6 +82,20 @@ def _bounds_only(doc: Any, expression: TimeExpression) -> bool:
         return True
     before = [doc[i].lower_ for i in range(max(0, first.i - 2), first.i)]
     return bool(before) and (before[-1] in _BOUNDS or tuple(before) in _BOUND_PAIRS)
+
+
+def _in_bounding_phrase(token: Any, anchors: set[int]) -> bool:
+    """Whether a word sits in a phrase that "since", "until", "before" or "after" opens, below the verb and
+    not on the event's own noun ("fought two wars since independence from Britain in 1947": neither 1947
+    nor Britain is the wars'; but "the embargo imposed after its 1990 invasion of Kuwait" dates the invasion)."""
+    for _ in range(_CLIMB):
+        head = token.head
+        if head.i == token.i or _is_verb(head) or head.i in anchors:
+            return False
+        if any(c.dep_ in ("case", "mark") and c.lower_ in _BOUNDS - {"by"} for c in head.children):
+            return True
+        token = head
+    return False
 
 
 def _clock_only(expression: TimeExpression) -> bool:
@@ -297,7 +312,8 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         named = _deed_named(token)
         in_sentence = [(e, t) for e, t in dated if t is not None and low <= e.start < high
                        and (named is None or t.i < named)]
-        own = [(e, t) for e, t in in_sentence if not _dates_another(doc, e, t, anchors)]
+        own = [(e, t) for e, t in in_sentence if not _dates_another(doc, e, t, anchors)
+               and not _in_bounding_phrase(t, anchors)]
         when: EventDate | None = None
         steps = [(s, e) for e, t in own if (s := _climbs_to(t, anchors, others)) is not None]
         if steps:
@@ -323,7 +339,7 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         said = mention.type in _SAID
         placed = [(s, ent) for ent, root in sentence_places
                   if (s := _climbs_to(root, anchors, others)) is not None and (s == 1 or not said)
-                  and _place_case(root, anchors)]
+                  and _place_case(root, anchors) and not _in_bounding_phrase(root, anchors)]
         if placed:
             where, basis = _place_phrase(doc, min(placed, key=lambda x: x[0])[1]), "attached"
         else:
@@ -346,10 +362,19 @@ def _place_case(root: Any, anchors: set[int]) -> bool:
     doc = root.doc
     for case in root.children:
         if case.dep_ == "case" and (case.lower_ in _PLACE_CASES
-                                    or case.lower_ == "of" and root.head.lower_ in _BEARINGS):
+                                    or case.lower_ == "of" and root.head.lower_ in _BEARINGS and not _far(root.head)):
+            if case.lower_ == "from" and root.head.i not in anchors and (
+                    root.head.ent_type_ in ("PER", "PERSON") or root.head.like_num or root.head.pos_ == "PRON"):
+                return False  # "Paul Smith, 34, from Leeds, was arrested in Durres": where he is from
             before = doc[case.i - 1] if case.i > 0 else None
             return before is None or before.i in anchors or before.tag_ != "VBN" or before.i == root.head.i
     return False
+
+
+def _far(bearing: Any) -> bool:
+    """Whether a bearing has a distance before it ("550 km northeast of Lima"): somewhere else, not the place."""
+    doc = bearing.doc
+    return any(doc[i].lower_.rstrip(".") in _DISTANCES for i in range(max(0, bearing.i - 4), bearing.i))
 
 
 def _dated_by_cause(mentions: list[EventMention], triggers: dict[int, Any]) -> list[EventMention]:

@@ -141,7 +141,7 @@ def _on_sale(token: Any) -> bool:
 
 def _shown(token: Any) -> bool:
     """Whether "demonstrate" shows a thing or a fact (an object or a clause) rather than protests."""
-    return token.lemma_.lower() == "demonstrate" and any(
+    return (token.lemma_.lower() == "demonstrate" or token.lower_.startswith("demonstrat")) and any(
         c.dep_ == "ccomp" or c.dep_ == "obj" and c.lemma_.lower() not in _PROTESTED for c in token.children)
 
 

@@ -106,8 +106,9 @@ def _actors_in(span_start: int, span_end: int, actors: Sequence[tuple[int, int, 
 # A name after "in", "at" ... inside an argument says where the argument's people are, not who they are:
 # "Thousands of people in Germany", "US forces in Iraq" (the US forces, not Iraq).
 _LOCATIVE: Final = re.compile(r"\b(?:in|at|near|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
-# ... nor does one that says where they come from ("a native of Mexico", "a woman visiting from Canada").
-_ORIGIN: Final = re.compile(r"\b(?:(?:native|citizen|national|resident)s?\s+of|visiting\s+from)\s+(?:the\s+)?$")
+# ... nor does one that says where they come from ("a native of Mexico", "a woman visiting from Canada",
+# "Paul Smith, 34, from Leeds").
+_ORIGIN: Final = re.compile(r"(?:\b(?:(?:native|citizen|national|resident)s?\s+of|visiting\s+from)|,\s*from)\s+(?:the\s+)?$")
 # Nouns after a place's name that make it where a person belongs ("New Zealand national Campbell Paterson").
 _BELONGING: Final = frozenset({"national", "native", "citizen", "resident"})
 
