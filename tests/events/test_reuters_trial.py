@@ -172,3 +172,10 @@ def test_where_a_person_is_from_is_neither_the_place_nor_the_one_arrested(nlp: A
     assert fired.place is not None and fired.place.text == "Gaza"  # where a thing is fired from is where
     text = "Paul Thompson, 34, from Wiltshire"
     assert _actors_in(0, len(text), [(0, 13, "E1"), (24, 33, "E2")], text) == {"E1"}
+
+
+def test_a_post_held_is_no_event(nlp: Any) -> None:
+    # "heads its mission" read by the dictionary as a mission sent to meet (036)
+    assert "heads" not in _mentions(nlp, "The OSCE said on Friday that Ambassador Robert Frowick heads its mission "
+                                         "in Bosnia.")
+    assert "head" in _mentions(nlp, "Ambassador Frowick will head a mission to Sarajevo next week.")

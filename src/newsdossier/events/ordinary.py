@@ -174,6 +174,17 @@ def _as_a_job(token: Any) -> bool:
     return False
 
 
+# Verbs that in the simple present say what post someone holds ("heads the mission", "chairs the panel").
+_POSTS: Final = frozenset({"head", "heads", "chair", "chairs", "lead", "leads", "run", "runs", "direct", "directs"})
+
+
+def _holds_a_post(token: Any) -> bool:
+    """Whether a verb of leading is in the simple present without an auxiliary ("heads its mission"): a post."""
+    # the tagger may take "heads" for a plural noun; as an event trigger it is used as the verb
+    return token.tag_ in ("VBZ", "VBP", "NNS") and token.lower_ in _POSTS and not any(
+        c.dep_.startswith("aux") for c in token.children)
+
+
 _PER_SHARE: Final = re.compile(r"\b(?:a|per)[\s-]share\b", re.IGNORECASE)
 
 
@@ -226,6 +237,8 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
     if kind in ("CONCEDE", "RETREAT") and any(_firm_post(w) for c in token.children if c.dep_ == "nsubj"
                                               for w in c.subtree):
         return True  # "T-Mobile CEO John Legere is stepping down"
+    if not nominal and kind not in ("ASSAULT", "COERCE", "PROTEST") and _holds_a_post(token):
+        return True  # "Ambassador Frowick heads the OSCE mission in Bosnia": a post held, not a mission sent
     if not nominal and kind not in ("ASSAULT", "COERCE", "PROTEST") and _per_share(token):
         return True  # "rejected a $15 a share offer", "agreed to a $40-a-share bid": a takeover's, not a state's
     if kind == "CONSULT" and target is not None and _MET.intersection(_WORD.findall(target.text.lower())):
