@@ -179,3 +179,32 @@ def test_a_post_held_is_no_event(nlp: Any) -> None:
     assert "heads" not in _mentions(nlp, "The OSCE said on Friday that Ambassador Robert Frowick heads its mission "
                                          "in Bosnia.")
     assert "head" in _mentions(nlp, "Ambassador Frowick will head a mission to Sarajevo next week.")
+
+
+def test_what_only_words_can_attack_is_criticised(nlp: Any) -> None:
+    blasted = _mentions(nlp, "The United States on Thursday blasted the release of a guerrilla convicted of bombing "
+                             "an airliner.")["blasted"]
+    assert blasted.type == "DISAPPROVE"
+    assert _mentions(nlp, "Rebels attacked the convoy near the border.")["attacked"].type == "ASSAULT"
+
+
+def test_the_day_a_deed_was_condemned_or_reported_is_not_the_deed_s(nlp: Any) -> None:
+    found = _attached(nlp, "Washington on Thursday denounced the release of the prisoner.")
+    assert found["release"].date is None
+    assert _attached(nlp, "Rebels launched an offensive on Monday.")["offensive"].date is not None
+
+
+def test_what_is_to_come_is_no_event_yet(nlp: Any) -> None:
+    meeting = _attached(nlp, "Union leaders were barred from speaking at next week's trade meeting in Geneva.")["meeting"]
+    assert meeting.modality != "asserted"
+
+
+def test_discipline_business_and_states_are_no_politics(nlp: Any) -> None:
+    assert "expelled" not in _mentions(nlp, "A 17-year-old was expelled from St Mary's High School in Leeds after "
+                                            "a fight.")
+    assert "expelled" in _mentions(nlp, "Iraq expelled two British diplomats on Monday.")
+    assert "agreement" not in _mentions(nlp, "The retailer announced a joint venture agreement in Chile.")
+    assert "remained" not in _mentions(nlp, "On Friday, the road to her house in central Rangoon remained closed "
+                                            "by police.")
+    put = _mentions(nlp, "A convicted murderer was put to death in the electric chair on Friday.")["put"]
+    assert put.type == "ASSAULT"

@@ -18,7 +18,8 @@ date of its own has no date: a noun ("the assassination") or a verb deeper in an
 reports something long past. A verb without a date of its own takes the attached date of the event
 that is its subject or its "when" clause ("A bomb explosion on Friday killed seven people, a newspaper
 said on Saturday": Friday); the day a report was made never climbs past a word of saying. An event done
-to a place ("took control of Arbil") is not placed at the dateline, where the reporter files from.
+to a place ("took control of Arbil") is not placed at the dateline, where the reporter files from. A
+mention dated after the article's publication has not happened yet ("next week's meeting"): expected.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Final
 
+from newsdossier.events.arguments import lemma_of
+from newsdossier.events.lexicon import DOER_VERBS
 from newsdossier.events.model import EventDate, EventMention, TextSpan
 from newsdossier.timex.model import TimeExpression, TimexType
 
@@ -41,12 +44,16 @@ _PLACE_LABELS: Final = frozenset({"LOC", "GPE", "FAC"})
 _PLACE_CASES: Final = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "on",
                                  "over", "off", "throughout"})
 _LIGHT_DEPS: Final = frozenset({"nsubj", "nsubj:pass", "obj"})
+# Verbs whose object event happens when they do: done ("launched an attack") or undergone ("suffered an attack").
+_DOING: Final = DOER_VERBS | frozenset({"suffer", "face", "survive", "endure", "experience", "witness", "see",
+                                        "undergo", "have", "get", "receive", "win", "lose"})
 _DISTANCES: Final = frozenset({"km", "kms", "kilometres", "kilometers", "miles", "mi", "metres", "meters", "yards"})
 _SAYING: Final = frozenset({"said", "says", "told", "tells", "reported", "reports", "announced", "added", "stated"})
 # "west of Algiers", "on the outskirts of Kabul": a place by its bearing from a named one
 _BEARINGS: Final = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                               "outskirts"})
 _WEEK: Final = timedelta(days=6)
+_DAY: Final = timedelta(days=1)
 _LEAD_SENTENCES: Final = 2
 # Words before a time expression that make it a bound, not the event's date: "the first state of
 # emergency since 2005" happened after 2005, "fled before Monday" before it, "by 2011" by then.
@@ -186,9 +193,14 @@ _ENDING: Final = frozenset({"unravel", "collapse", "fail", "end", "expire", "cru
 
 
 def _anchors(token: Any) -> set[int]:
+    """The trigger and, for a noun, the verb it is the subject of, or the object of a verb of doing or undergoing
+    ("carried out an attack on Monday", "suffered an attack"; not "condemned the attack on Monday": the day the
+    attack was condemned)."""
     anchors = {token.i}
-    if token.dep_ in _LIGHT_DEPS and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() not in _ENDING:
-        anchors.add(token.head.i)
+    head = token.head
+    if token.dep_ in _LIGHT_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in _ENDING and (
+            token.dep_ != "obj" or lemma_of(head, _DOING) in _DOING):
+        anchors.add(head.i)
     return anchors
 
 
@@ -351,7 +363,11 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
                                       for ent, _ in places for a in arguments if a is not mention.source):
                 # an event done to a place ("took control of Arbil") is not where the reporter files from
                 where, basis = TextSpan(-1, -1, dateline), "dateline"
-        out.append(replace(mention, date=when, place=where, place_basis=basis))
+        modality = mention.modality
+        if modality == "asserted" and when is not None and when.basis != "publication" and published is not None \
+                and when.first > published + _DAY:
+            modality = "expected"  # "next week's WTO meeting": not yet happened when the article was written
+        out.append(replace(mention, date=when, place=where, place_basis=basis, modality=modality))
     return _dated_by_cause(out, triggers)
 
 

@@ -380,6 +380,8 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
                 typed = plover_of(code)
                 if typed is not None and lemma_of(token, _THEFT) in _THEFT:
                     typed = ("CRIME", "")  # "thieves stole 40 rifles": a crime, not a seizure by an authority
+                elif doc[token.i + 1:token.i + 3].text.lower() == "to death" and token.lower_.startswith("put"):
+                    code, typed = "180", ("ASSAULT", "")  # "was put to death in the electric chair": an execution
                 if typed is not None and code is not None:
                     # "the targeted killing of ...", "Soleimani's killing": a gerund after a determiner is a noun
                     gerund = token.tag_ == "VBG" and (any(

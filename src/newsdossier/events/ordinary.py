@@ -174,6 +174,33 @@ def _as_a_job(token: Any) -> bool:
     return False
 
 
+def _a_state_kept(token: Any) -> bool:
+    """Whether "remain" or "stay" has an adjective or participle right after it (past adverbs), whatever the
+    parse made of the two: a state that lasts."""
+    if not token.lower_.startswith(("remain", "stay", "stai")):
+        return False
+    doc, i = token.doc, token.i + 1
+    while i < len(doc) and doc[i].pos_ == "ADV":
+        i += 1
+    return i < len(doc) and (doc[i].pos_ == "ADJ" or doc[i].tag_ == "VBN")
+
+
+# Where a pupil, a student or a player is expelled from: no state's expulsion.
+_SCHOOLS: Final = frozenset({"school", "college", "university", "academy", "class", "tournament", "competition",
+                             "championship", "league", "team", "squad", "club"})
+
+
+def _left_a_school(token: Any) -> bool:
+    return any(c.dep_ == "obl" and any(g.lower_ == "from" for g in c.children if g.dep_ == "case")
+               and any(w.lower_ in _SCHOOLS for w in c.subtree) for c in token.children)
+
+
+def _joint_venture(token: Any) -> bool:
+    """Whether the trigger or its object is a joint venture ("a joint venture agreement")."""
+    heads = [token, *(c for c in token.children if c.dep_ == "obj")]
+    return any(w.lower_ == "venture" for h in heads for w in h.subtree if w.i <= h.i + 3)
+
+
 # Verbs that in the simple present say what post someone holds ("heads the mission", "chairs the panel").
 _POSTS: Final = frozenset({"head", "heads", "chair", "chairs", "lead", "leads", "run", "runs", "direct", "directs"})
 
@@ -237,6 +264,12 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
     if kind in ("CONCEDE", "RETREAT") and any(_firm_post(w) for c in token.children if c.dep_ == "nsubj"
                                               for w in c.subtree):
         return True  # "T-Mobile CEO John Legere is stepping down"
+    if not nominal and _a_state_kept(token):
+        return True  # "the road remained closed by police": how something stays, not an act
+    if kind == "COERCE" and not nominal and _left_a_school(token):
+        return True  # "was expelled from St Pius X High School": a school's discipline
+    if kind in ("AGREE", "COOPERATE") and _joint_venture(token):
+        return True  # "announced a joint venture agreement in Brazil": a firm's business
     if not nominal and kind not in ("ASSAULT", "COERCE", "PROTEST") and _holds_a_post(token):
         return True  # "Ambassador Frowick heads the OSCE mission in Bosnia": a post held, not a mission sent
     if not nominal and kind not in ("ASSAULT", "COERCE", "PROTEST") and _per_share(token):

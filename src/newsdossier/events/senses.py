@@ -57,10 +57,15 @@ def verbal_attack(token: Any, source: Any | None, weapon: Callable[[Any], bool],
     source, whose ``target`` is, given for a noun: "Warren was under near-constant attack"), in a clause
     without a word of violence (:data:`_VIOLENCE`, or a common noun ``weapon`` accepts: the event
     dictionary's weapons and aircraft; not "Super" in "Super Tuesday") besides the verb itself and
-    the grounds it gives ("attacked Obama [for being too tough on guns]")."""
+    the grounds it gives ("attacked Obama [for being too tough on guns]"); or any such verb whose object is a
+    decision, a plan or what someone said (:data:`_CRITICISED`: "blasted the release of the guerrilla")."""
     lemma = token.lemma_.lower()
     said_of = source if source is not None else target
-    if lemma not in VERBAL_ATTACKS and token.lower_ not in VERBAL_ATTACKS or said_of is None:
+    if lemma not in VERBAL_ATTACKS and token.lower_ not in VERBAL_ATTACKS:
+        return False
+    if token.pos_ == "VERB" and any(c.dep_ == "obj" and c.lemma_.lower() in _CRITICISED for c in token.children):
+        return True  # "The United States blasted the release of a guerrilla": a decision is criticised, not shot
+    if said_of is None:
         return False
     person = said_of.ent_type_ in ("PER", "PERSON") or said_of.lower_ in _PEOPLE_PRONOUNS
     if not person:
@@ -69,6 +74,12 @@ def verbal_attack(token: Any, source: Any | None, weapon: Callable[[Any], bool],
                                                    for g in c.children) for t in c.subtree}
     clause = token.head if token.pos_ != "VERB" and token.head.pos_ in ("VERB", "AUX") else token  # a noun's verb
     return not _shows_violence((t for t in clause.subtree if t.i != token.i and t.i not in grounds), weapon)
+
+
+# What only words can attack: a decision, a plan, what someone said.
+_CRITICISED: Final = frozenset({"release", "decision", "move", "plan", "policy", "policies", "remark", "remarks",
+                                "comment", "comments", "statement", "proposal", "ruling", "verdict", "report", "law",
+                                "bill", "budget", "speech", "stance", "handling", "record"})
 
 
 # Words that only an election race uses; an article with several of them is about one.
