@@ -211,7 +211,7 @@ DOER_VERBS: Final = frozenset({
     "authorise", "authorize", "complete", "pursue", "press", "threaten", "vow", "promise", "pledge", "propose",
     "demand", "seek", "request", "grant", "hand", "mastermind", "spearhead", "fire", "ramp", "set", "prepare",
     "arrange", "coordinate", "join", "attend", "wrap", "finish", "chair", "head", "pose", "use", "employ", "expand",
-    "widen", "broaden",
+    "widen", "broaden", "observe",
 })
 
 # Event nouns whose possessor is the one it is done to, unless an "of" phrase names that one: "Kennedy's
