@@ -208,3 +208,28 @@ def test_discipline_business_and_states_are_no_politics(nlp: Any) -> None:
                                             "by police.")
     put = _mentions(nlp, "A convicted murderer was put to death in the electric chair on Friday.")["put"]
     assert put.type == "ASSAULT"
+
+
+def test_a_state_blamed_for_doing_something_was_criticised(nlp: Any) -> None:
+    attacked = _mentions(nlp, "Egypt attacked France on Tuesday for allowing exiled militants to meet in Paris.")
+    assert attacked["attacked"].type == "DISAPPROVE"
+
+
+def test_what_is_called_for_on_a_day_does_not_date_the_call(nlp: Any) -> None:
+    called = _attached(nlp, "The union leader called for a general strike on Tuesday in all of the big cities.")
+    assert called["called"].date is None and called["strike"].date is not None
+
+
+def test_a_participle_after_a_comma_says_what_was_done_to_its_noun(nlp: Any) -> None:
+    arrested = _mentions(nlp, "Westlake, arrested in December 1993 and charged with heroin trafficking, sawed the "
+                              "iron grill off his cell window.")["arrested"]
+    assert arrested.source is None and _text(arrested.target) == "Westlake"
+    assert "banned" not in _mentions(nlp, "A court sentenced him on Thursday to four years in prison for pumping "
+                                          "banned extremist propaganda into Germany.")
+
+
+def test_the_one_a_critic_is_of_is_not_the_critic() -> None:
+    from newsdossier.events.resolve import _actors_in
+
+    text = "A top judicial official and critic of President Ernesto Samper"
+    assert _actors_in(0, len(text), [(48, len(text), "E1")], text) == set()

@@ -19,6 +19,7 @@ import simplemma
 from newsdossier.events.lexicon import (
     CAPTIVITY_NOUNS, DOER_VERBS, DYING_VERBS, EVENT_NOUNS, INTRANSITIVE_VERBS, UNDERGONE_NOUNS, actor_nouns, lexicon,
 )
+from newsdossier.events.describing import misread_past, reduced_relative
 from newsdossier.events.model import TextSpan
 from newsdossier.timex.lexicon import DAY_PARTS, MONTHS, SEASON_CODES, UNITS, WEEKDAYS
 
@@ -332,6 +333,7 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
     passive = any(c.dep_ == "aux:pass" or c.dep_ == "nsubj:pass" and not slip for c in token.children) \
         or token.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_.lower() in ("be", "get") for c in token.children) \
+        or reduced_relative(token) \
         or token.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "obj") for c in token.children) and any(
         c.dep_ == "obl" and _case(c) == "from" and c.lemma_.lower() in CAPTIVITY_NOUNS for c in token.children)
     # ("Jailed journalist Aziz Orujov released from prison": a caption's passive, without its "was")
@@ -356,7 +358,7 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
     source, target = antecedent(source, token), antecedent(target, token)
     intransitive = lemma_of(token, INTRANSITIVE_VERBS) in INTRANSITIVE_VERBS
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
-        if token.tag_ == "VBN" and _sole_verb(token):
+        if token.tag_ == "VBN" and misread_past(token):
             source = source or token.head  # "In July, the NAACP called for a moratorium": a misread past tense
         elif token.tag_ == "VBN" and not intransitive and (target is None or target.dep_ == "obl"):
             target = token.head  # "the convoy attacked by rebels", "Jackson, arrested on suspicion of ..."
@@ -365,23 +367,6 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
     if lemma_of(token, DYING_VERBS) in DYING_VERBS:
         return None, target or source  # "ten people died in clashes": the dead, killed by someone unnamed
     return source, target
-
-
-_FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
-def _sole_verb(token: Any) -> bool:
-    """Whether a participle is the sentence's own past tense the tagger misread, not a clause
-    describing its noun: no finite verb or auxiliary stands anywhere in the sentence, and the
-    participle is used actively (an object of its own, or "called for", "called on"), not as a
-    headline's passive ("Two men arrested in Brussels"). A finite verb inside the participle's own clauses
-    ("expressed gratitude for supporting talks that ended a conflict") does not count."""
-    inside = {t.i for t in token.subtree}  # a finite verb of a clause the participle governs does not count
-    if any(t.tag_ in _FINITE and t.i not in inside for t in token.sent):
-        return False
-    doc = token.doc
-    return any(c.dep_ == "obj" or c.dep_ == "xcomp" and c.i == token.i + 1 for c in token.children) or (
-        token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("for", "on", "upon"))
 
 
 _RELATIVES: Final = frozenset({"who", "which", "that", "whom"})

@@ -1,7 +1,9 @@
 """Words that look like event triggers but describe someone or something: "the detained journalist",
 "a retired Indian diplomat", "the dead and injured", "a heart attack". The bundled parser (LAS 0.70)
 often takes such a participle for a clause's verb, so each test reads the words around it as well as
-the parse."""
+the parse. Two tests read a participle the other way: as a reduced relative said of the noun before it
+("Westlake, arrested in December 1993, sawed ...": passive) or as the sentence's own past tense the
+tagger misread ("In July, the NAACP called for ...")."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from typing import Any, Final
 
 import simplemma
 
-__all__ = ["describes_a_noun", "names_an_illness"]
+__all__ = ["describes_a_noun", "misread_past", "names_an_illness", "reduced_relative"]
 
 _VERB_DEPENDENTS: Final = frozenset({"nsubj", "obj", "nsubj:pass", "obl:agent", "iobj"})
 _NOUN_OPENERS: Final = frozenset({"DET", "ADJ", "ADP", "PRON", "NUM"})
@@ -38,6 +40,9 @@ def describes_a_noun(token: Any, sentence: Any) -> bool:
     if token.dep_ == "acl" and token.tag_ == "VBN" and simplemma.lemmatize(token.lower_, lang="en") in _TRADED \
             and not any(c.dep_.startswith("aux") for c in token.children):
         return True  # "monkeys imported from the Philippines", "cars sold in Europe": which goods, not a trade
+    if token.tag_ == "VBN" and before.pos_ == "VERB" and token.i + 1 < sentence.end \
+            and doc[token.i + 1].pos_ in ("ADJ", "NOUN") and not any(c.dep_.startswith("aux") for c in token.children):
+        return True  # "for pumping banned extremist propaganda": what the propaganda is
     if before.text == "," and token.i + 1 < sentence.end and doc[token.i + 1].lower_ == "as":
         return True  # "tuberculosis, defined as resistance to ...", "the group, known as ...": what it is called
     if token.dep_ == "amod" and token.i < token.head.i and before.pos_ in _NOUN_OPENERS \
@@ -53,3 +58,28 @@ def describes_a_noun(token: Any, sentence: Any) -> bool:
 def names_an_illness(noun: Any) -> bool:
     """Whether an event noun names an illness ("a heart attack")."""
     return any(c.dep_ in ("compound", "amod") and c.lower_ in _BODILY for c in noun.lefts)
+
+
+_FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def reduced_relative(token: Any) -> bool:
+    """Whether a participle right after a comma, with no auxiliary, follows its own subject ("Westlake,
+    arrested in December 1993, sawed ..."): a reduced relative, passive whatever the parse made of it."""
+    return token.tag_ == "VBN" and token.i > 0 and token.doc[token.i - 1].text == "," and not any(
+        c.dep_.startswith("aux") or c.dep_ == "obj" for c in token.children) and any(
+        c.dep_ == "nsubj" and c.i < token.i for c in token.children)
+
+
+def misread_past(token: Any) -> bool:
+    """Whether a participle is the sentence's own past tense the tagger misread, not a clause
+    describing its noun: no finite verb or auxiliary stands anywhere in the sentence, and the
+    participle is used actively (an object of its own, or "called for", "called on"), not as a
+    headline's passive ("Two men arrested in Brussels"). A finite verb inside the participle's own clauses
+    ("expressed gratitude for supporting talks that ended a conflict") does not count."""
+    inside = {t.i for t in token.subtree}  # a finite verb of a clause the participle governs does not count
+    if any(t.tag_ in _FINITE and t.i not in inside for t in token.sent):
+        return False
+    doc = token.doc
+    return any(c.dep_ == "obj" or c.dep_ == "xcomp" and c.i == token.i + 1 for c in token.children) or (
+        token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("for", "on", "upon"))

@@ -98,7 +98,7 @@ def _actors_in(span_start: int, span_end: int, actors: Sequence[tuple[int, int, 
         if end > span_start and not (end < span_end and (text[end:end + 2] in ("'s", "’s")
                                                          or _qualifies(text[end:span_end]))) \
                 and not _in_relative_clause(text[span_start:start]) and not _LOCATIVE.search(text[span_start:start]) \
-                and not _ORIGIN.search(text[span_start:start]):
+                and not _ORIGIN.search(text[span_start:start]) and not _RELATION.search(text[span_start:start]):
             found.add(actor)
     return found
 
@@ -108,7 +108,11 @@ def _actors_in(span_start: int, span_end: int, actors: Sequence[tuple[int, int, 
 _LOCATIVE: Final = re.compile(r"\b(?:in|at|near|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 # ... nor does one that says where they come from ("a native of Mexico", "a woman visiting from Canada",
 # "Paul Smith, 34, from Leeds").
-_ORIGIN: Final = re.compile(r"(?:\b(?:(?:native|citizen|national|resident)s?\s+of|visiting\s+from)|,\s*from)\s+(?:the\s+)?$")
+_ORIGIN: Final = re.compile(r"(?:\b(?:(?:native|citizen|national|resident)s?\s+of|visiting\s+from)|,\s*from)"
+                            r"\s+(?:the\s+)?$")
+# ... nor the one they stand against ("a critic of President Ernesto Samper accused the government").
+_RELATION: Final = re.compile(r"\b(?:critics?|opponents?|rivals?|foes?|enem(?:y|ies)|detractors?)\s+of\s+"
+                              r"(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}$")
 # Nouns after a place's name that make it where a person belongs ("New Zealand national Campbell Paterson").
 _BELONGING: Final = frozenset({"national", "native", "citizen", "resident"})
 

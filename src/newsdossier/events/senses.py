@@ -65,6 +65,9 @@ def verbal_attack(token: Any, source: Any | None, weapon: Callable[[Any], bool],
         return False
     if token.pos_ == "VERB" and any(c.dep_ == "obj" and c.lemma_.lower() in _CRITICISED for c in token.children):
         return True  # "The United States blasted the release of a guerrilla": a decision is criticised, not shot
+    if token.pos_ == "VERB" and any(c.tag_ == "VBG" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+                                    for c in token.children):
+        return True  # "Algeria attacked Britain for allowing Islamists to meet": what someone is blamed for doing
     if said_of is None:
         return False
     person = said_of.ent_type_ in ("PER", "PERSON") or said_of.lower_ in _PEOPLE_PRONOUNS
