@@ -331,8 +331,10 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         if steps:
             when = _dated(min(steps, key=lambda x: x[0])[1], "attached")
         elif (len(in_sentence) == 1 and own and main is not None and mention.trigger.start in main
-              and mention.type not in _SAID and _verb_above(in_sentence[0][1]) in (None, *anchors)):
-            # (what is asked for, criticised or threatened carries its own time: "called for a strike on Thursday")
+              and (mention.type not in _SAID or in_sentence[0][0].start < mention.trigger.start)
+              and _verb_above(in_sentence[0][1]) in (None, *anchors)):
+            # (what is asked for, criticised or threatened carries its own time: "called for a strike on Thursday";
+            # but "In July, the NAACP called for a moratorium")
             when = _dated(in_sentence[0][0], "sentence")
         elif (published is not None and main is not None and mention.trigger.start in main
               and mention.sentence in lead and token.pos_ == "VERB"
