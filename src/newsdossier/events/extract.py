@@ -326,6 +326,7 @@ def _active_finite(doc: Any, token: Any, sentence: Any) -> bool:
 _VERB_DEPENDENTS: Final = frozenset({"nsubj", "obj", "nsubj:pass", "obl:agent", "iobj"})
 # Taking what is not one's own: PLOVER files theft as a crime; CAMEO's only code for it is a seizure (171).
 _THEFT: Final = frozenset({"steal", "rob", "burgle", "burglarize", "burglarise", "pilfer", "shoplift"})
+_THEFT_STARTS: Final = frozenset(word[:2] for word in _THEFT)  # "stole" and "steal" start alike
 _MISTAGGED: Final = frozenset({"ADJ", "PROPN", "NOUN"})
 # Kinds a sports report tells of off the field as well as on it: a ban, an inquiry, an accusation.
 _OFF_THE_FIELD: Final = frozenset({"SANCTION", "INVESTIGATE", "DISAPPROVE"})
@@ -378,9 +379,9 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
                         and _says_a_clause(token):
                     continue  # "conceded the situation is deeply regrettable": an admission, said
                 typed = plover_of(code)
-                if typed is not None and lemma_of(token, _THEFT) in _THEFT:
+                if typed is not None and token.lower_[:2] in _THEFT_STARTS and lemma_of(token, _THEFT) in _THEFT:
                     typed = ("CRIME", "")  # "thieves stole 40 rifles": a crime, not a seizure by an authority
-                elif doc[token.i + 1:token.i + 3].text.lower() == "to death" and token.lower_.startswith("put"):
+                elif token.lower_.startswith("put") and doc[token.i + 1:token.i + 3].text.lower() == "to death":
                     code, typed = "180", ("ASSAULT", "")  # "was put to death in the electric chair": an execution
                 if typed is not None and code is not None:
                     # "the targeted killing of ...", "Soleimani's killing": a gerund after a determiner is a noun
