@@ -233,3 +233,16 @@ def test_the_one_a_critic_is_of_is_not_the_critic() -> None:
 
     text = "A top judicial official and critic of President Ernesto Samper"
     assert _actors_in(0, len(text), [(48, len(text), "E1")], text) == set()
+
+
+def test_a_vehicle_that_exploded_was_not_said_to_be_attacked(nlp: Any) -> None:
+    # the TWA 800 crash of 1996, which the wire reported as an explosion of unknown cause
+    assert "exploded" not in _mentions(nlp, "She had been due to fly on an airliner which exploded near Boston "
+                                            "last month.")
+    assert _mentions(nlp, "A car bomb exploded near the embassy on Monday.")["exploded"].type == "ASSAULT"
+
+
+def test_a_visit_is_placed_where_it_goes(nlp: Any) -> None:
+    left = _attached(nlp, "The UN arms inspector left Bahrain for Baghdad on Monday for talks with Iraqi officials.",
+                     dateline="Manama")["left"]
+    assert left.place is not None and left.place.text == "Baghdad"

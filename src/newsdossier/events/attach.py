@@ -355,8 +355,12 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         placed = [(s, ent) for ent, root in sentence_places
                   if (s := _climbs_to(root, anchors, others)) is not None and (s == 1 or not said)
                   and _place_case(root, anchors) and not _in_bounding_phrase(root, anchors)]
+        destination = _destination(places, low, high, anchors, others) if mention.mode == "visit" else None
         if placed:
             where, basis = _place_phrase(doc, min(placed, key=lambda x: x[0])[1]), "attached"
+        elif destination is not None:
+            # "flew to Ottawa", "a visit to Ukraine": where it goes, not where it happened, so no second fact
+            where, basis = _place_phrase(doc, destination), "sentence"
         else:
             loose = [] if said else [ent for ent, root in sentence_places if not root.dep_.startswith("nsubj")
                                      and _place_case(root, anchors) and _same_clause(root, token, anchors)]
@@ -372,6 +376,16 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
             modality = "expected"  # "next week's WTO meeting": not yet happened when the article was written
         out.append(replace(mention, date=when, place=where, place_basis=basis, modality=modality))
     return _dated_by_cause(out, triggers)
+
+
+def _destination(places: list[tuple[Any, Any]], low: int, high: int, anchors: set[int], others: set[int]) -> Any:
+    """The place a visit goes to: a place name after "to" or "for" on the trigger or its object ("flew to Ottawa",
+    "left Bahrain for Baghdad", "a visit to Ukraine"), whether or not the parse made it the target."""
+    for ent, root in places:
+        if low <= ent.start_char < high and _climbs_to(root, anchors, others) in (1, 2) and any(
+                c.dep_ == "case" and c.lower_ in ("to", "for") for c in root.children):
+            return ent
+    return None
 
 
 def _place_case(root: Any, anchors: set[int]) -> bool:

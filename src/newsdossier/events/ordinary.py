@@ -174,6 +174,30 @@ def _as_a_job(token: Any) -> bool:
     return False
 
 
+# What blows up by accident as often as by attack: an explosion of one says no one attacked.
+_VEHICLES: Final = frozenset({"jet", "plane", "airliner", "aircraft", "helicopter", "car", "bus", "truck", "lorry",
+                              "train", "tanker", "ship", "boat", "ferry", "shuttle", "pipeline", "plant", "factory",
+                              "boiler", "tank", "reactor", "jetliner"})
+# Words that say what exploded was a weapon.
+_EXPLOSIVES: Final = frozenset({"bomb", "bombs", "bomber", "bombers", "explosive", "explosives", "device", "grenade",
+                                "mine", "missile", "rocket", "shell", "attack", "attacker", "attackers", "suicide",
+                                "terrorist", "terrorists", "militants", "sabotage", "detonated"})
+
+
+def _vehicle_exploded(token: Any) -> bool:
+    """Whether "exploded" or "blew up" is said of a vehicle or a plant, with no word of a weapon or an
+    attack in the sentence."""
+    if not token.lower_.startswith(("explod", "blew", "blow")):
+        return False
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if (subject is None or subject.lower_ in ("which", "that")) and token.dep_ in ("acl:relcl", "acl"):
+        subject = token.head  # "an airliner which exploded"
+    doc = token.doc
+    near = [doc[i] for i in range(max(token.sent.start, token.i - 3), token.i)]  # "The TWA jet exploded", any parse
+    vehicle = any(w.lower_.rstrip("s") in _VEHICLES for w in ([subject] if subject is not None else []) + near)
+    return vehicle and not any(t.lower_ in _EXPLOSIVES for t in token.sent)
+
+
 def _a_state_kept(token: Any) -> bool:
     """Whether "remain" or "stay" has an adjective or participle right after it (past adverbs), whatever the
     parse made of the two: a state that lasts."""
@@ -264,6 +288,8 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
     if kind in ("CONCEDE", "RETREAT") and any(_firm_post(w) for c in token.children if c.dep_ == "nsubj"
                                               for w in c.subtree):
         return True  # "T-Mobile CEO John Legere is stepping down"
+    if kind == "ASSAULT" and not nominal and _vehicle_exploded(token):
+        return True  # "a TWA airliner which exploded near New York": no attack is said, and none is known
     if not nominal and _a_state_kept(token):
         return True  # "the road remained closed by police": how something stays, not an act
     if kind == "COERCE" and not nominal and _left_a_school(token):
