@@ -301,8 +301,9 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         return source, target
     # a passive subject beside an object and no passive auxiliary is the parser's slip ("the drone strike killed
     # a commander"): the subject
+    intransitive = lemma_of(token, INTRANSITIVE_VERBS) in INTRANSITIVE_VERBS
     slip = any(c.dep_ == "obj" for c in token.children) and not any(c.dep_ == "aux:pass" for c in token.children) \
-        or lemma_of(token, INTRANSITIVE_VERBS) in INTRANSITIVE_VERBS  # "100 people marched": no one is marched
+        or intransitive  # "100 people marched": no one is marched
     for child in token.children:
         if child.dep_ == "nsubj" and _names_time(child):
             # "In January, undersea cables ... were damaged": the parse's subject is a time; "Also Thursday,
@@ -356,7 +357,6 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         # "Released by Google on Monday, the new version ...": what the opening participle is said of
         target = next((t for t in token.sent if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != token.i), None)
     source, target = antecedent(source, token), antecedent(target, token)
-    intransitive = lemma_of(token, INTRANSITIVE_VERBS) in INTRANSITIVE_VERBS
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         if token.tag_ == "VBN" and misread_past(token):
             source = source or token.head  # "In July, the NAACP called for a moratorium": a misread past tense

@@ -221,8 +221,9 @@ def _left_a_school(token: Any) -> bool:
 
 def _joint_venture(token: Any) -> bool:
     """Whether the trigger or its object is a joint venture ("a joint venture agreement")."""
+    doc = token.doc
     heads = [token, *(c for c in token.children if c.dep_ == "obj")]
-    return any(w.lower_ == "venture" for h in heads for w in h.subtree if w.i <= h.i + 3)
+    return any(doc[i].lower_ == "venture" for h in heads for i in range(max(0, h.i - 2), min(len(doc), h.i + 4)))
 
 
 # Verbs that in the simple present say what post someone holds ("heads the mission", "chairs the panel").
