@@ -316,7 +316,8 @@ def _events(article: Article, doc: Doc, found: Annotations) -> None:
     mentions = find_event_mentions(article.id, doc, article.text)
     found.events[article.id] = attach_dates_and_places(
         mentions, doc, found.expressions.get(article.id, ()), article.published.value,
-        _dateline_place(article.dateline), main=sentence_mains(mentions, doc))
+        _dateline_place(article.dateline), main=sentence_mains(mentions, doc),
+        published_latest=article.published.latest)
 
 
 def _places(article: Article, doc: Doc, found: Annotations) -> None:

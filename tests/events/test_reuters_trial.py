@@ -246,3 +246,21 @@ def test_a_visit_is_placed_where_it_goes(nlp: Any) -> None:
     left = _attached(nlp, "The UN arms inspector left Bahrain for Baghdad on Monday for talks with Iraqi officials.",
                      dateline="Manama")["left"]
     assert left.place is not None and left.place.text == "Baghdad"
+
+
+def test_an_estimated_publication_date_counts_to_its_latest_day(nlp: Any) -> None:
+    from newsdossier.events.attach import attach_dates_and_places
+    from newsdossier.events.extract import find_event_mentions, sentence_mains
+    from newsdossier.timex import find_time_expressions
+
+    text = "Police arrested the opposition leader on 10 September 1996 in Minsk."
+    doc = nlp(text)
+    expressions = find_time_expressions(text, date(1996, 9, 1), sentences=[(s.start_char, s.end_char)
+                                                                          for s in doc.sents])
+    found = find_event_mentions("a", doc, text)
+    # published "sometime in September": the value is its first day, the arrest is no future event
+    kept = attach_dates_and_places(found, doc, expressions, date(1996, 9, 1), None, main=sentence_mains(found, doc),
+                                   published_latest=date(1996, 9, 30))
+    assert next(m for m in kept if m.trigger.text == "arrested").modality == "asserted"
+    ahead = attach_dates_and_places(found, doc, expressions, date(1996, 9, 1), None, main=sentence_mains(found, doc))
+    assert next(m for m in ahead if m.trigger.text == "arrested").modality == "expected"

@@ -299,9 +299,11 @@ def _place_phrase(doc: Any, entity: Any) -> TextSpan:
 
 def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressions: Sequence[TimeExpression],
                             published: date | None, dateline: str | None = None,
-                            main: set[int] | None = None) -> list[EventMention]:
+                            main: set[int] | None = None, published_latest: date | None = None) -> list[EventMention]:
     """``mentions`` with their date and place (see the module doc). ``main`` holds the trigger
-    offsets of the mentions that are their sentence's main event."""
+    offsets of the mentions that are their sentence's main event; ``published_latest`` is the latest day an
+    estimated publication date allows (what is dated after it has not happened)."""
+    latest = published_latest or published
     triggers = {}
     for mention in mentions:
         token = _token_at(doc, mention.trigger.start, mention.trigger.end)
@@ -371,8 +373,8 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
                 # an event done to a place ("took control of Arbil") is not where the reporter files from
                 where, basis = TextSpan(-1, -1, dateline), "dateline"
         modality = mention.modality
-        if modality == "asserted" and when is not None and when.basis != "publication" and published is not None \
-                and when.first > published + _DAY:
+        if modality == "asserted" and when is not None and when.basis != "publication" and latest is not None \
+                and when.first > latest + _DAY:
             modality = "expected"  # "next week's WTO meeting": not yet happened when the article was written
         out.append(replace(mention, date=when, place=where, place_basis=basis, modality=modality))
     return _dated_by_cause(out, triggers)
