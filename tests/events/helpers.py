@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from newsdossier.events.extract import find_event_mentions
@@ -10,3 +11,19 @@ from newsdossier.events.extract import find_event_mentions
 def mentions(nlp: Any, text: str) -> dict[str, Any]:
     """The event mentions of ``text``, by their trigger's words (the last one of a word used twice)."""
     return {m.trigger.text: m for m in find_event_mentions("a", nlp(text), text)}
+
+
+def attached(nlp: Any, text: str, published: date | None, dateline: str | None = None,
+             published_latest: date | None = None) -> dict[str, Any]:
+    """The mentions of ``text`` with their dates and places (time expressions read against ``published``),
+    by their trigger's words."""
+    from newsdossier.events.attach import attach_dates_and_places
+    from newsdossier.events.extract import sentence_mains
+    from newsdossier.timex import find_time_expressions
+
+    doc = nlp(text)
+    expressions = find_time_expressions(text, published, sentences=[(s.start_char, s.end_char) for s in doc.sents])
+    found = find_event_mentions("a", doc, text)
+    latest = {"published_latest": published_latest} if published_latest else {}
+    return {m.trigger.text: m for m in attach_dates_and_places(found, doc, expressions, published, dateline,
+                                                               main=sentence_mains(found, doc), **latest)}

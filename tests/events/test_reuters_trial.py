@@ -8,22 +8,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from .helpers import attached
 from .helpers import mentions as _mentions
 
 _PUBLISHED = date(1996, 8, 31)
 
 
 def _attached(nlp: Any, text: str, dateline: str | None = None) -> dict[str, Any]:
-    """The mentions of ``text`` with their dates and places, by trigger word."""
-    from newsdossier.events.attach import attach_dates_and_places
-    from newsdossier.events.extract import find_event_mentions, sentence_mains
-    from newsdossier.timex import find_time_expressions
-
-    doc = nlp(text)
-    expressions = find_time_expressions(text, _PUBLISHED, sentences=[(s.start_char, s.end_char) for s in doc.sents])
-    found = find_event_mentions("a", doc, text)
-    return {m.trigger.text: m for m in attach_dates_and_places(found, doc, expressions, _PUBLISHED, dateline,
-                                                               main=sentence_mains(found, doc))}
+    return attached(nlp, text, _PUBLISHED, dateline)
 
 
 def _text(span: Any) -> str | None:
@@ -249,18 +241,8 @@ def test_a_visit_is_placed_where_it_goes(nlp: Any) -> None:
 
 
 def test_an_estimated_publication_date_counts_to_its_latest_day(nlp: Any) -> None:
-    from newsdossier.events.attach import attach_dates_and_places
-    from newsdossier.events.extract import find_event_mentions, sentence_mains
-    from newsdossier.timex import find_time_expressions
-
     text = "Police arrested the opposition leader on 10 September 1996 in Minsk."
-    doc = nlp(text)
-    expressions = find_time_expressions(text, date(1996, 9, 1), sentences=[(s.start_char, s.end_char)
-                                                                          for s in doc.sents])
-    found = find_event_mentions("a", doc, text)
     # published "sometime in September": the value is its first day, the arrest is no future event
-    kept = attach_dates_and_places(found, doc, expressions, date(1996, 9, 1), None, main=sentence_mains(found, doc),
-                                   published_latest=date(1996, 9, 30))
-    assert next(m for m in kept if m.trigger.text == "arrested").modality == "asserted"
-    ahead = attach_dates_and_places(found, doc, expressions, date(1996, 9, 1), None, main=sentence_mains(found, doc))
-    assert next(m for m in ahead if m.trigger.text == "arrested").modality == "expected"
+    kept = attached(nlp, text, date(1996, 9, 1), published_latest=date(1996, 9, 30))["arrested"]
+    assert kept.modality == "asserted"
+    assert attached(nlp, text, date(1996, 9, 1))["arrested"].modality == "expected"

@@ -9,21 +9,14 @@ from typing import Any
 
 from newsdossier.events.extract import find_event_mentions
 
+from .helpers import attached
 from .helpers import mentions as _mentions
 
 
 def test_as_of_a_day_is_when_a_count_stood_not_when_the_bombing_was(nlp: Any) -> None:
-    from newsdossier.events.attach import attach_dates_and_places
-    from newsdossier.events.extract import sentence_mains
-    from newsdossier.timex import find_time_expressions
-
-    text = "The death toll as of Monday in the bombing of the embassy in Nairobi stood at 247."
-    doc = nlp(text)
-    expressions = find_time_expressions(text, date(1998, 8, 11), sentences=[(s.start_char, s.end_char)
-                                                                            for s in doc.sents])
-    found = find_event_mentions("a", doc, text)
-    found = attach_dates_and_places(found, doc, expressions, date(1998, 8, 11), main=sentence_mains(found, doc))
-    assert found and all(m.date is None or m.date.text != "Monday" for m in found)
+    found = attached(nlp, "The death toll as of Monday in the bombing of the embassy in Nairobi stood at 247.",
+                     date(1998, 8, 11))
+    assert found and all(m.date is None or m.date.text != "Monday" for m in found.values())
 
 
 def test_the_dead_and_injured_are_people(nlp: Any) -> None:
