@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 from newsdossier.events.arguments import lemma_of
-from newsdossier.events.lexicon import DOER_VERBS
+from newsdossier.events.lexicon import DOER_VERBS, PLACE_LABELS
 from newsdossier.events.model import EventDate, EventMention, TextSpan
 from newsdossier.timex.model import TimeExpression, TimexType
 
@@ -40,7 +40,6 @@ __all__ = ["attach_dates_and_places"]
 _CLIMB: Final = 3
 # Events that are something said or asked (see :func:`attach_dates_and_places` on their places).
 _SAID: Final = frozenset({"DEMAND", "DISAPPROVE", "THREATEN"})
-_PLACE_LABELS: Final = frozenset({"LOC", "GPE", "FAC"})
 _PLACE_CASES: Final = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "on",
                                  "over", "off", "throughout"})
 _LIGHT_DEPS: Final = frozenset({"nsubj", "nsubj:pass", "obj"})
@@ -312,7 +311,7 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
     trigger_ids = {t.i for t in triggers.values()}
     dated = [(e, _token_at(doc, e.start, e.end)) for e in expressions
              if e.dated and not _bounds_only(doc, e) and not _clock_only(e)]
-    places = [(ent, ent.root) for ent in doc.ents if ent.label_ in _PLACE_LABELS]
+    places = [(ent, ent.root) for ent in doc.ents if ent.label_ in PLACE_LABELS]
     lead = {(s.start_char, s.end_char) for s in list(doc.sents)[:_LEAD_SENTENCES]}
     out = []
     for mention in mentions:

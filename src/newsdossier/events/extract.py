@@ -26,7 +26,7 @@ from newsdossier.events.arguments import (
     parse_arguments, phrase, recipient, source_kind, surface_source, surface_target, undergone, weapon_head,
 )
 from newsdossier.events.describing import describes_a_noun, names_an_illness
-from newsdossier.events.lexicon import EVENT_NOUNS, Pattern, discards, lexicon, plover_of
+from newsdossier.events.lexicon import EVENT_NOUNS, PLACE_LABELS, Pattern, discards, lexicon, plover_of
 from newsdossier.events.lexicon import PREPOSITIONS as _PREPOSITIONS
 from newsdossier.events.modality import governing_modality, negated_at
 from newsdossier.events.model import EventMention, TextSpan
@@ -84,7 +84,6 @@ _ACTOR_SLOTS: Final = frozenset({"03", "04", "05", "06", "07"})
 # Prepositions that give the grounds of an act after its object ("accused him of", "blasted Disney for").
 _GROUNDS_PREPS: Final = frozenset({"for", "of", "over", "against"})
 _PLACE_PREPS: Final = frozenset({"in", "at", "across", "through", "over"})
-_PLACES: Final = frozenset({"LOC", "GPE", "FAC"})
 # Verbs of warning: a threat only when what they say is to come.
 _WARNINGS: Final = ("warn", "caution")
 _FUTURE_WORDS: Final = frozenset({"will", "would", "could", "might", "may", "shall", "can", "must", "'ll", "’ll",
@@ -182,7 +181,7 @@ def _slot_filled(token: Any, pattern: Pattern, last: Any | None) -> bool:
                 and any(t.pos_ not in ("ADV", "PART") for t in token.doc[token.i + 1:last.i]):
             return False  # but "blasted Disney [for its practices]", whatever the parse hung the grounds on
         return root not in _ACTOR_SLOTS or last.dep_ == "case" and names_actor_token(last.head) and not (
-            last.lower_ in _PLACE_PREPS and last.head.ent_type_ in _PLACES)  # "demonstrated in Paris": where
+            last.lower_ in _PLACE_PREPS and last.head.ent_type_ in PLACE_LABELS)  # "demonstrated in Paris": where
     if last.lower_ in _PARTICLES:
         return root not in _ACTOR_SLOTS or any(
             c.dep_ == "obj" and (names_actor_token(c) or lemma_of(c, EVENT_NOUNS) in EVENT_NOUNS)
