@@ -23,8 +23,8 @@ from importlib import resources
 from typing import Any, Final
 
 __all__ = ["CAPTIVITY_NOUNS", "DOER_VERBS", "DYING_VERBS", "EVENT_NOUNS", "INTRANSITIVE_VERBS", "PLACE_LABELS",
-           "PLOVER_TYPES", "PREPOSITIONS", "UNDERGONE_NOUNS", "Lexicon", "Pattern", "actor_nouns", "discards", "lexicon",
-           "plover_of"]
+           "PLOVER_TYPES", "PREPOSITIONS", "UNDERGONE_NOUNS", "Lexicon", "Pattern", "actor_nouns", "discards",
+           "lexicon", "plover_of"]
 
 PLOVER_TYPES: Final = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
                        "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "CRIME", "MOBILIZE",
