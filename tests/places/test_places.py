@@ -196,3 +196,23 @@ def test_a_ground_after_the_is_no_town_and_a_lone_foreign_village_is_not_guessed
                              "Northern Ireland")
     assert ireland.place is not None and maze.place is None and maze.how == "unknown"
     assert maze.candidates and all(c.country == "FR" for c in maze.candidates)
+
+
+def test_a_name_written_once_with_its_state_is_that_place_throughout_the_article() -> None:
+    text = "LONDON, Ky. (WKYT) - London Police have arrested two people. Donnie Smith of London was held."
+    dateline, police, home = _resolve(text, "LONDON", "London", "London")
+    assert dateline.how == "written with" and dateline.place is not None and dateline.place.admin1 == "KY"
+    assert police.place == home.place == dateline.place and police.how == "written elsewhere"
+    # the state is read up to the sentence's end: "Illinois. The" is no place name
+    first, later = _resolve("A theft in Paris, Illinois. The suspect from Paris fled.", "Paris", "Paris")
+    assert first.place is not None and first.place.admin1 == "IL" and later.place == first.place
+    # a country after a state's name is the state's country, not a town of the state's name
+    [state] = _resolve("Churches in California, United States received threats.", "California")
+    assert state.place is not None and state.place.feature == ADMIN and state.place.admin1 == "CA"
+
+
+def test_a_list_of_places_is_no_town_and_its_state() -> None:
+    capital, later = _resolve("After stops in Washington, New York and Boston, he left. WASHINGTON was calm.",
+                              "Washington", "WASHINGTON")
+    assert capital.place is not None and capital.place.admin1 == "DC" and capital.how != "written with"
+    assert later.place == capital.place

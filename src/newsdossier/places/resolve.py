@@ -54,7 +54,8 @@ class Toponym:
     """A place name at ``start``-``end`` of an article and the place it was resolved to (``place``, None
     when unresolved); ``candidates`` are the best few places it could be; ``how`` says what decided:
     ``only`` (one candidate), ``prior`` (population and kind), ``evidence`` (the article's other places,
-    the dateline), ``written with`` ("Pandi, Bulacan"), ``story`` (the countries of the story's other
+    the dateline), ``written with`` ("Pandi, Bulacan"), ``written elsewhere`` (the place the article
+    gives the name once with its state or country: "LONDON, Ky." ... "London police"), ``story`` (the countries of the story's other
     articles, :func:`newsdossier.places.resolve_by_story`), ``outlet`` (the country of the outlet's web
     address, :func:`newsdossier.places.resolve_by_outlet`), or, unresolved, ``ambiguous`` or
     ``unknown`` (no place of that name, or none that the cautions allow: the places it turned down, if
@@ -192,7 +193,24 @@ def _the_noun(text: str, start: int, end: int) -> bool:
 def _written_with(text: str, end: int) -> str | None:
     """The name right after ", " ("Pandi, Bulacan"; "Troy, N.Y."), if any."""
     match = re.match(r",\s*((?:[A-Z][\w.’'-]*\.?\s?){1,3})", text[end:end + 40])
-    return match.group(1).strip(" ,") if match else None  # the dot stays: "Mich." is an abbreviation
+    if not match:
+        return None
+    words = match.group(1).split()
+    partner = words[0].strip(" ,")  # the dot stays: "Mich." is an abbreviation; a sentence's full stop goes
+    if not gazetteer().candidates(partner) and partner.endswith("."):
+        partner = partner[:-1]
+    for size in range(len(words), 1, -1):  # "Paris, Illinois. The suspect": Illinois, not "Illinois. The"
+        if gazetteer().candidates(" ".join(words[:size]).strip(" ,")):
+            partner = " ".join(words[:size]).strip(" ,")
+            break
+    after = text[end + text[end:].find(partner) + len(partner):][:40]
+    if _LIST_GOES_ON.match(after):
+        return None  # "Washington, New York and Boston": a list of places, not a town and its state
+    return partner
+
+
+# After "X, Y": a list of places goes on ("Washington, New York and Boston", "Paris, Rome, Berlin").
+_LIST_GOES_ON: Final = re.compile(r"\s+(?:and|or|&)\s+[A-Z]|,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:,|\band\b|\bor\b|&)")
 
 
 def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: Iterable[str] = (),
@@ -257,10 +275,10 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
         if partner is not None and not (scored[0][0].feature == ADMIN
                                         and any(q.feature == ADMIN for q, _ in gaz.candidates(partner))):
             holders = [q for q, _ in gaz.candidates(partner)]
-            inside = [(p, w) for p, w in scored if any(
-                (q.feature == COUNTRY and q.country == p.country)
-                or (q.feature == ADMIN and (q.country, q.admin1) == (p.country, p.admin1))
-                for q in holders) and p.feature in (CITY, ADMIN2)]
+            inside = [(p, w) for p, w in scored if any(  # "California, United States" is the state
+                (q.feature == COUNTRY and q.country == p.country and p.feature in (CITY, ADMIN2, ADMIN))
+                or (q.feature == ADMIN and (q.country, q.admin1) == (p.country, p.admin1) and p.feature in (CITY, ADMIN2))
+                for q in holders)]
             if inside:
                 scored, how = inside, "written with"
         if how == "prior":
@@ -281,7 +299,29 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
                 found.append(Toponym(start, end, text[start:end], None, "ambiguous", top, is_demonym))
                 continue
         found.append(Toponym(start, end, text[start:end], best, how, top, is_demonym))
-    return found
+    return _as_written_elsewhere(found)
+
+
+def _as_written_elsewhere(found: list[Toponym]) -> list[Toponym]:
+    """One place per name in an article: a name the article writes once with its state or country
+    ("LONDON, Ky.", "Paris, Texas") is that place wherever else the article uses it bare ("London police"),
+    unless the bare mention was decided otherwise (``how: written elsewhere``)."""
+    written: dict[str, list[Place]] = {}
+    for toponym in found:
+        if toponym.how == "written with" and toponym.place is not None:
+            written.setdefault(name_key(_clean(toponym.text)), []).append(toponym.place)
+    if not written:
+        return found
+    out: list[Toponym] = []
+    for toponym in found:
+        given = written.get(name_key(_clean(toponym.text)), [])
+        if (given and all(p == given[0] for p in given) and toponym.how in ("prior", "evidence", "ambiguous")
+                and not toponym.demonym and (place := given[0]) != toponym.place
+                and (toponym.place is None or toponym.place.feature in (CITY, ADMIN2))):  # never a state or country
+            toponym = Toponym(toponym.start, toponym.end, toponym.text, place, "written elsewhere",
+                              toponym.candidates, toponym.demonym)
+        out.append(toponym)
+    return out
 
 
 # A proper noun the NER left untagged is taken as a place when the gazetteer knows a country or
