@@ -232,3 +232,20 @@ def test_airports_are_placed_at_the_airport_and_never_take_a_states_or_towns_nam
     [state] = _resolve("Montana offered $69 per prisoner.", "Montana")
     assert state.place is not None and state.place.feature == ADMIN and state.place.admin1 == "MT"
     assert all(c.feature != AIRPORT for c in state.candidates)
+
+
+def test_a_language_is_not_its_country_and_midlands_is_where_the_article_is() -> None:
+    from newsdossier.nlp import load_pipeline
+    from newsdossier.places.resolve import find_toponyms
+
+    nlp = load_pipeline()
+
+    def found(text: str) -> list[str]:
+        return [text[start:end] for start, end, _ in find_toponyms(nlp(text))]
+
+    assert "Russian" not in found("The fake address used letters of the Russian alphabet.")
+    assert not {"French", "English"} & set(found("The book was written in French and translated into English."))
+    assert "French" in found("French troops are based in Bangui.")
+    # a name of generic words only where the article is: no Zimbabwean province in a British article
+    midlands, uk = _resolve("A passcard for the M6 Toll in the Midlands, in the UK.", "Midlands", "UK")
+    assert midlands.place is None and uk.place is not None and uk.place.country == "GB"

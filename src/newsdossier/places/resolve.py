@@ -157,6 +157,7 @@ def _options(name: str) -> _Options:
 # "the Gulf", "Central", "Northern Territory") could be anywhere.
 GENERIC_WORDS: Final = frozenset("""north south east west central northern southern eastern western northeast
 northwest southeast southwest north-east north-west south-east south-west upper lower inner outer middle far
+midlands
 near coast gulf bay valley sea ocean lake river island islands delta plains plain highlands lowlands hills
 mountains desert peninsula strait channel border frontier capital city state province region district
 territory county borough heartland interior mainland""".split())
@@ -341,6 +342,22 @@ def _known_place(word: str) -> bool:
                for place, own in gazetteer().candidates(word))
 
 
+# Nouns a language name goes before ("the Russian alphabet"), and words it follows alone ("written in French").
+LANGUAGE_NOUNS: Final = frozenset("""alphabet language languages script letter letters word words dialect accent
+translation translations subtitles subtitle speaker speakers spelling grammar vocabulary""".split())
+LANGUAGE_BEFORE: Final = frozenset("in into from speak speaks spoke spoken speaking fluent".split())
+
+
+def _a_language(doc: Any, ent: Any) -> bool:
+    """A demonym that names a language, not its country: "the Russian alphabet", "written in French"."""
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.lower_ in LANGUAGE_NOUNS:
+        return True
+    before = doc[ent.start - 1] if ent.start else None
+    return (before is not None and before.lower_ in LANGUAGE_BEFORE
+            and (after is None or after.pos_ not in ("NOUN", "PROPN")))
+
+
 def find_toponyms(doc: Any) -> list[tuple[int, int, bool]]:
     """(start, end, is a demonym) of the place names of an analysed article: LOC entities, MISC
     entities that are a country's demonym ("Iraqi", "Turkish"), and proper nouns outside any entity
@@ -350,7 +367,7 @@ def find_toponyms(doc: Any) -> list[tuple[int, int, bool]]:
     for ent in doc.ents:
         if ent.label_ in ("LOC", "GPE"):
             spans.append((ent.start_char, ent.end_char, False))
-        elif ent.label_ in ("MISC", "NORP") and gaz.demonym(ent.text) is not None:
+        elif ent.label_ in ("MISC", "NORP") and gaz.demonym(ent.text) is not None and not _a_language(doc, ent):
             spans.append((ent.start_char, ent.end_char, True))
     for token in doc:
         if token.pos_ == "PROPN" and not token.ent_type_ and token.is_alpha and len(token) > 2 \
