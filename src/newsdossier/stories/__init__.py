@@ -9,6 +9,7 @@ keeps the state so later articles can be added without re-clustering the earlier
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -64,7 +65,8 @@ class StoryResult:
 
 
 def _voices(docs: Sequence[StoryDoc]) -> tuple[list[Voice], list[list[StoryDoc]]]:
-    """One voice per family, in order of the family's earliest date (undated last), then first appearance.
+    """One voice per family, in order of the family's earliest date (undated last), then of its text's
+    hash: the order the articles come in changes nothing.
 
     The voice's text is its longest member's (an excerpt or a trimmed copy says less).
     """
@@ -74,11 +76,16 @@ def _voices(docs: Sequence[StoryDoc]) -> tuple[list[Voice], list[list[StoryDoc]]
     voices, members = [], []
     for group in families.values():
         dates = [d.published for d in group if d.published]
-        longest = max(group, key=lambda d: len(d.text))
+        longest = max(group, key=lambda d: (len(d.text), d.id))
         voices.append(Voice(longest.id, longest.title, longest.text, min(dates, default=None), max(dates, default=None)))
         members.append(group)
-    order = sorted(range(len(voices)), key=lambda n: (voices[n].first is None, voices[n].first or date.min))
+    order = sorted(range(len(voices)), key=lambda n: (voices[n].first is None, voices[n].first or date.min,
+                                                      _text_hash(voices[n])))
     return [voices[n] for n in order], [members[n] for n in order]
+
+
+def _text_hash(voice: Voice) -> str:
+    return hashlib.blake2b(f"{voice.title}\n{voice.text}".encode(), digest_size=8).hexdigest()
 
 
 Member = tuple[str, date | None]  # article id, publication date

@@ -16,8 +16,14 @@ Within a chunk the similarities to stories opened or grown by earlier voices of 
 come from the chunk's Gram matrix, so the result is exactly that of one voice at a time.
 Only stories alive for some voice of the chunk are compared, which keeps a dated pile's
 cost linear. A build from scratch then re-assigns every voice once to its best centroid,
-which undoes the order effects of one pass (a voice read early cannot see stories opened
-after it).
+which undoes some of the order effects of one pass (a voice read early cannot see stories
+opened after it). What one pass still owes to its order, a build of up to
+``CONSENSUS_MAX_VOICES`` voices where some share a day (an undated pile: all of them) removes by
+consensus: the pass and re-assignment run in ``CONSENSUS_RUNS`` orders, each day's voices
+shuffled among themselves, and the stories kept are the groups of voices the runs put together,
+by average linkage of the share of runs that put two voices apart, cut at
+``CONSENSUS_MAX_DISTANCE`` (evidence accumulation, Fred & Jain 2005). The voices come sorted
+by date and then by a hash of their text, so the order the articles are given in changes nothing.
 
 Topics. A build from scratch groups stories by average linkage of their topic centroids
 (cut at ``TOPIC_MAX_DISTANCE``), up to ``LINKAGE_MAX_STORIES`` stories; beyond that, and
@@ -30,6 +36,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -59,6 +66,15 @@ TOPIC_MIN_SIMILARITY: Final = 0.15  # a later story to a topic centroid
 # the anniversary a year on is a new story; the vote a day later is told apart by its words.
 STORY_GAP_DAYS: Final = 14
 LINKAGE_MAX_STORIES: Final = 6000  # the dense distance matrix of 6,000 stories is 144 MB
+# A build of up to this many voices runs the pass in CONSENSUS_RUNS orders (voices of one day, and the
+# undated ones, shuffled among themselves) and keeps the stories the runs agree on: voices together in
+# more than half of the runs, by average linkage of the share of runs that put them apart (Fred & Jain's
+# evidence accumulation). One pass depends on the order the voices come in; an undated pile has none but
+# its input's. Larger piles, and piles where no two voices share a day, get one pass in the order they are
+# given (by date, then by text).
+CONSENSUS_RUNS: Final = 16
+CONSENSUS_MAX_DISTANCE: Final = 0.6
+CONSENSUS_MAX_VOICES: Final = 2500
 FEATURES: Final = 2**18
 CHUNK: Final = 256
 TITLE_WEIGHT: Final = 2  # the title counts as this many copies of itself
@@ -162,10 +178,15 @@ class Clustering:
 
     def __init__(self, *, story_min: float = STORY_MIN_SIMILARITY, dated_story_min: float = DATED_STORY_MIN_SIMILARITY,
                  topic_max_distance: float = TOPIC_MAX_DISTANCE, topic_min: float = TOPIC_MIN_SIMILARITY,
-                 gap_days: int = STORY_GAP_DAYS, linkage_max: int = LINKAGE_MAX_STORIES) -> None:
+                 gap_days: int = STORY_GAP_DAYS, linkage_max: int = LINKAGE_MAX_STORIES,
+                 consensus_max: int = CONSENSUS_MAX_VOICES, consensus_runs: int = CONSENSUS_RUNS,
+                 consensus_cut: float = CONSENSUS_MAX_DISTANCE, consensus_seed: int = 0) -> None:
         self.story_min, self.dated_story_min = story_min, dated_story_min
         self.topic_max_distance, self.topic_min = topic_max_distance, topic_min
         self.gap_days, self.linkage_max = gap_days, linkage_max
+        # for build only, so not in the state; the seed of run k is consensus_seed + k
+        self.consensus_max, self.consensus_runs = consensus_max, consensus_runs
+        self.consensus_cut, self.consensus_seed = consensus_cut, consensus_seed
         self.document_frequency = np.zeros(2 * FEATURES, dtype=np.int64)
         self.documents = 0
         self.voices: list[Voice] = []  # texts are dropped once a build or add is done
@@ -289,13 +310,39 @@ class Clustering:
 
     # -- whole-pile build ------------------------------------------------------------------
     def build(self, voices: Sequence[Voice]) -> None:
-        """Cluster a pile from scratch: one pass, one re-assignment, then topics by linkage."""
+        """Cluster a pile from scratch: the stories many orders of one pass and re-assignment agree on
+        (:data:`CONSENSUS_MAX_VOICES`), else one pass and one re-assignment; then topics by linkage."""
         if self.voices:
             raise ValueError("build() is for an empty clustering; use add() for more voices")
+        days = [_day(v.first) for v in voices]
+        tied = len(set(days)) < len(days)  # else the days alone set the order
+        agreed = self._consensus(voices) if tied and len(voices) <= self.consensus_max else None
         self._pass(voices)
-        self._reassign()
+        if agreed is None:
+            self._reassign()
+        else:
+            self._regroup(agreed, self.story_vectors())
         self._link_topics()
         self._finish(range(len(self.members)))
+
+    def _consensus(self, voices: Sequence[Voice]) -> list[int]:
+        """The story of each voice as the runs agree (see :data:`CONSENSUS_RUNS`); each run is a fresh
+        clustering of these voices with the same settings, in an order that keeps the days' order."""
+        count = len(voices)
+        days = [_day(v.first) for v in voices]
+        together = np.zeros((count, count), dtype=np.uint16)
+        for run in range(self.consensus_runs):
+            order = _shuffled_within_days(days, self.consensus_seed + run)
+            trial = Clustering(story_min=self.story_min, dated_story_min=self.dated_story_min, gap_days=self.gap_days,
+                               consensus_max=0)
+            trial._pass([voices[i] for i in order])
+            trial._reassign()
+            labels = np.empty(count, dtype=np.int64)
+            labels[order] = trial.story_of
+            together += labels[:, None] == labels[None, :]
+        apart = 1.0 - together[np.triu_indices(count, 1)] / self.consensus_runs
+        return [int(label) for label in fcluster(linkage(apart, method="average"), self.consensus_cut,
+                                                 criterion="distance")]
 
     def add(self, voices: Sequence[Voice]) -> None:
         """Place new voices (and the stories they open) without moving anything placed before.
@@ -506,6 +553,20 @@ def _joined(chunks: list[sp.csr_matrix], width: int) -> sp.csr_matrix:
     if len(chunks) > 1:
         chunks[:] = [sp.csr_matrix(sp.vstack(chunks))]
     return chunks[0]
+
+
+def _shuffled_within_days(days: Sequence[int], seed: int) -> list[int]:
+    """Positions 0..n-1 with each run of equal days (the pile comes sorted by day, undated last) shuffled."""
+    order: list[int] = []
+    rng = random.Random(seed)
+    start = 0
+    for stop in range(1, len(days) + 1):
+        if stop == len(days) or days[stop] != days[start]:
+            group = list(range(start, stop))
+            rng.shuffle(group)
+            order += group
+            start = stop
+    return order
 
 
 def _date(day: int) -> date | None:
