@@ -135,3 +135,11 @@ def test_a_rule_rescinded_is_a_policy_changed_not_a_sanction(nlp: Any) -> None:
     assert "rescinded" not in _mentions(nlp, "Today, Interior Secretary Ken Salazar rescinded eleventh-hour Bush "
                                              "administration changes to Endangered Species Act regulations.")
     assert _mentions(nlp, "Israel suspended aid to the Palestinian Authority.")["suspended"].type == "SANCTION"
+
+
+def test_a_products_release_is_no_release_of_people(nlp: Any) -> None:
+    # BBC technology (files 301-401, read for places in the ninth session): a console's launch was a RETREAT
+    assert "release" not in _mentions(nlp, "There is no date for the PSP's release in Europe yet.")
+    assert "release" not in _mentions(nlp, "Sony announced the release of the PSP in Europe.")
+    assert _mentions(nlp, "The release of Greenpeace activists was welcomed.")["release"].type == "RETREAT"
+    assert _mentions(nlp, "Hamas welcomed the release of Marwan Barghouti.")["release"].type == "RETREAT"

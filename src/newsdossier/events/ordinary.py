@@ -113,6 +113,20 @@ def _released(token: Any) -> list[Any]:
     return [antecedent(t, token) for t in things]  # "Quake 4, which was released": Quake
 
 
+def _a_names_release(token: Any) -> bool:
+    """Whether the noun "release" is a product's or a work's by what it releases: the "of" noun, else
+    the possessor, all names the NER takes for an organisation or a title, and no word of captivity
+    ("the PSP's release in Europe", "the release of the PSP"; but "the release of Greenpeace activists",
+    "Israel's release of 500 prisoners", "her release")."""
+    if token.lemma_.lower() != "release" or {t.lower_ for t in token.sent} & _CAPTIVITY:
+        return False
+    of = [c for c in token.children
+          if c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ == "of" for g in c.children)]
+    released = of or [c for c in token.children if c.dep_ == "nmod:poss"]
+    return bool(released) and all(r.ent_type_ in ("ORG", "MISC") and not any(w.ent_type_ == "PER" for w in r.subtree)
+                                  for r in released)
+
+
 def _market_demand(token: Any) -> bool:
     """Whether the noun "demand" is a market's: a verb of forecasting or of growth governs it or has it
     as subject, or a word of markets qualifies it, and nobody's demand it is ("their demand")."""
@@ -279,7 +293,7 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
         return True  # "Samsung demonstrated a phone", "demonstrated that the system works"
     if kind in ("COERCE", "SANCTION") and evidence == "verb" and not nominal and _instrument(token):
         return True  # "overturned a rule", "rescinded changes to regulations": a policy changed, by default codes
-    if kind == "RETREAT" and nominal and (_on_sale(token) or any(
+    if kind == "RETREAT" and nominal and (_on_sale(token) or _a_names_release(token) or any(
             c.dep_ in ("nmod", "compound", "nmod:poss") and (_published(c) or any(
                 g.dep_ == "case" and g.lower_ == "for" for g in c.children)) for c in token.children)):
         return True  # "booked a November 2013 release for Hunger Games", "the report's release": a work's
