@@ -214,11 +214,15 @@ def test_a_name_written_once_with_its_state_is_that_place_throughout_the_article
     assert state.place is not None and state.place.feature == ADMIN and state.place.admin1 == "CA"
 
 
-def test_a_list_of_places_is_no_town_and_its_state() -> None:
+def test_a_list_of_places_is_no_town_and_its_state_unless_the_town_bears_the_name() -> None:
     capital, later = _resolve("After stops in Washington, New York and Boston, he left. WASHINGTON was calm.",
                               "Washington", "WASHINGTON")
     assert capital.place is not None and capital.place.admin1 == "DC" and capital.how != "written with"
     assert later.place == capital.place
+    # a town and its state stay so before a list: Richmond, Virginia, not Richmond, Kentucky near Lexington
+    text = "Stores in Lexington, Kentucky, Richmond, Virginia, Fort Lauderdale and Orlando, Florida will close."
+    lexington, richmond = _resolve(text, "Lexington", "Richmond")
+    assert richmond.place is not None and richmond.place.admin1 == "VA" and richmond.how == "written with"
 
 
 def test_airports_are_placed_at_the_airport_and_never_take_a_states_or_towns_name() -> None:
@@ -249,3 +253,13 @@ def test_a_language_is_not_its_country_and_midlands_is_where_the_article_is() ->
     # a name of generic words only where the article is: no Zimbabwean province in a British article
     midlands, uk = _resolve("A passcard for the M6 Toll in the Midlands, in the UK.", "Midlands", "UK")
     assert midlands.place is None and uk.place is not None and uk.place.country == "GB"
+
+
+def test_a_namesake_near_a_town_the_article_names_is_the_one_meant() -> None:
+    text = "Hickson stabbed Campbell Paterson at a house in Edmonton, south of Cairns, in November 2014."
+    edmonton, cairns = _resolve(text, "Edmonton", "Cairns")
+    assert cairns.place is not None and cairns.place.country == "AU"
+    assert edmonton.place is not None and edmonton.place.country == "AU" and edmonton.how == "evidence"
+    assert great_circle_km(edmonton.place.lat, edmonton.place.lon, cairns.place.lat, cairns.place.lon) < 100
+    [capital] = _resolve("The mayor of Edmonton met the premier.", "Edmonton")
+    assert capital.place is not None and capital.place.country == "CA"

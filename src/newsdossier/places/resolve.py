@@ -12,7 +12,8 @@ Recognition (:func:`find_toponyms`): the NER's LOC spans, and MISC spans that ar
 3. **Evidence**: the countries and first-level subdivisions the article's other names resolve to
    without doubt, the countries the caller knows from the story or the dateline, and "Pandi,
    Bulacan" written together: a candidate inside one of them is preferred a hundredfold, and a
-   subdivision named beside other subdivisions of its country ("Georgia and Florida") a hundredfold more.
+   subdivision named beside other subdivisions of its country ("Georgia and Florida") a hundredfold more;
+   a town within 100 km of a town the article names without doubt, a hundredfold too.
 4. **Doubt**: when the two best candidates are over 161 km apart, within a factor of three of each
    other, and no evidence chose between them, the name stays unresolved with its candidates.
 
@@ -46,6 +47,10 @@ center club house university library inn elementary racecourse street road avenu
 VILLAGE_POPULATION: Final = 10_000
 DOUBT_RATIO: Final = 3.0  # the best candidate must be this many times the next, or evidence must decide
 DOUBT_KM: Final = 161.0
+# A town's namesake within this distance of a town the article names without doubt is preferred this much
+# ("a house in Edmonton, south of Cairns" is the Queensland Edmonton, not Alberta's capital).
+NEAR_KM: Final = 100.0
+NEAR_FACTOR: Final = 100.0
 PRECISION: Final = {CITY: "exact", AIRPORT: "exact", ADMIN: "region", ADMIN2: "region", CONTINENT: "region", REGION: "region",
                     COUNTRY: "country"}
 
@@ -210,14 +215,7 @@ def _written_with(text: str, end: int) -> str | None:
         if gazetteer().candidates(" ".join(words[:size]).strip(" ,")):
             partner = " ".join(words[:size]).strip(" ,")
             break
-    after = text[end + text[end:].find(partner) + len(partner):][:40]
-    if _LIST_GOES_ON.match(after):
-        return None  # "Washington, New York and Boston": a list of places, not a town and its state
     return partner
-
-
-# After "X, Y": a list of places goes on ("Washington, New York and Boston", "Paris, Rome, Berlin").
-_LIST_GOES_ON: Final = re.compile(r"\s+(?:and|or|&)\s+[A-Z]|,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:,|\band\b|\bor\b|&)")
 
 
 def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: Iterable[str] = (),
@@ -230,6 +228,7 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
     options = [_options(name) for name in names]
     # evidence: countries and subdivisions the article's other names give without doubt
     given: list[tuple[str, str, str]] = []  # (name key, country, admin1 of a subdivision or "")
+    near: list[tuple[str, Place]] = []  # towns given without doubt: a namesake near one of them is the one
     for (start, end), name, option in zip(spans, names, options, strict=True):
         if not option.places or generic(name) or _the_noun(text, start, end):
             continue  # "the Gulf", "at the Riverside": no evidence of any country
@@ -239,6 +238,8 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
         runner = option.places[1][1] if len(option.places) > 1 else 0.0
         if best.feature in (COUNTRY, ADMIN) or weight >= 10 * runner:
             given.append((name_key(name), best.country, best.admin1 if best.feature == ADMIN else ""))
+            if best.feature in (CITY, AIRPORT):
+                near.append((name_key(name), best))
     found: list[Toponym] = []
     for (start, end), name, option in zip(spans, names, options, strict=True):
         key = name_key(name)  # a name is no evidence for itself ("Paris" does not vouch for France)
@@ -287,10 +288,17 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
                 or (q.feature == ADMIN and (q.country, q.admin1) == (p.country, p.admin1)
                     and p.feature in (CITY, ADMIN2, AIRPORT))
                 for q in holders)]
+            # only a place that bears the name as its own: "stops in Washington, New York and Boston" is no
+            # town of New York state that is also called Washington (but "Richmond, Virginia, Fort Lauderdale")
+            owners = {p for p, own in gaz.candidates(name) if own}
+            inside = [(p, w) for p, w in inside if p in owners or p.feature == AIRPORT]
             if inside:
                 scored, how = inside, "written with"
         if how == "prior":
+            towns = [town for other, town in near if other != key]
             boosted = [(p, w * (100.0 if p.country in known_countries else 1.0)
+                        * (NEAR_FACTOR if p.feature in (CITY, ADMIN2, AIRPORT) and any(
+                            great_circle_km(p.lat, p.lon, t.lat, t.lon) < NEAR_KM for t in towns) else 1.0)
                         * (100.0 if p.feature in (CITY, ADMIN2, AIRPORT) and (p.country, p.admin1) in known_admins else 1.0)
                         * (100.0 if p.feature == ADMIN and p.country in sibling_countries and rival_country else 1.0))
                        for p, w in scored]
