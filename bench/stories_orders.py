@@ -76,8 +76,9 @@ def main() -> None:
     report: dict[str, Any] = {}
     for name, (docs, kind) in piles.items():
         entry: dict[str, Any] = {"documents": len(docs)}
-        entry["one_pass"] = _summary([_score(docs, kind, lambda k=k: Clustering(consensus_runs=1, consensus_seed=100 * k), 0)
-                                      for k in range(args.orders)])
+        entry["one_pass"] = _summary([
+            _score(docs, kind, lambda k=k: Clustering(consensus_runs=1, consensus_seed=100 * k), 0)
+            for k in range(args.orders)])
         for cut in CUTS:
             entry[f"consensus_{cut}"] = _summary([
                 _score(docs, kind, lambda cut=cut, k=k: Clustering(consensus_cut=cut, consensus_seed=100 * k), 0)

@@ -263,3 +263,14 @@ def test_a_namesake_near_a_town_the_article_names_is_the_one_meant() -> None:
     assert great_circle_km(edmonton.place.lat, edmonton.place.lon, cairns.place.lat, cairns.place.lon) < 100
     [capital] = _resolve("The mayor of Edmonton met the premier.", "Edmonton")
     assert capital.place is not None and capital.place.country == "CA"
+
+
+def test_seas_are_no_towns_and_the_arab_world_is_a_region() -> None:
+    [ocean] = _resolve("Hurricane season in the Atlantic starts June 1.", "Atlantic")
+    assert ocean.place is None  # not Atlantic, Iowa: no kept package places the ocean
+    [gulf] = _resolve("Oil spilled into the Gulf of Mexico.", "Gulf of Mexico")
+    assert gulf.place is None or gulf.place.country != "PG"  # not Papua New Guinea's Gulf province
+    [city] = _resolve("Casinos in Atlantic City reopened.", "Atlantic City")
+    assert city.place is not None and city.place.admin1 == "NJ"
+    [arab] = _resolve("Israel, Arab leaders and other nations met.", "Arab")
+    assert arab.place is not None and arab.place.feature == REGION and arab.demonym

@@ -154,7 +154,8 @@ def test_the_order_articles_come_in_changes_no_story(shared_dir: Path) -> None:
     from newsdossier.eval.stories import read_ecbplus
 
     dev = {"2", "5", "12", "18", "21", "23", "34", "35"}
-    docs = [StoryDoc(d.id, d.title, d.text) for d in read_ecbplus(shared_dir / "datasets" / "ecbplus") if d.topic in dev]
+    docs = [StoryDoc(d.id, d.title, d.text)
+    for d in read_ecbplus(shared_dir / "datasets" / "ecbplus") if d.topic in dev]
     partitions = []
     for seed in range(3):
         shuffled = docs[:]

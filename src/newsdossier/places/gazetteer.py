@@ -312,7 +312,8 @@ class Gazetteer:
             words = airport["name"].split()  # "Toronto Pearson" serves Mississauga: any town nearby opens it
             opening = next((" ".join(words[:size]) for size in (3, 2, 1) if len(words) > size + 1 and any(
                 own and p.feature == CITY and p.country == airport["country"]
-                and _km(lat, lon, p.lat, p.lon) < AIRPORT_TOWN_KM for p, own in self.candidates(" ".join(words[:size])))),
+                and _km(lat, lon, p.lat, p.lon) < AIRPORT_TOWN_KM
+                for p, own in self.candidates(" ".join(words[:size])))),
                 airport["city"])
             for key, own in _airport_names(airport["name"], opening):
                 if not own and any(p.feature != CITY or p.population >= AIRPORT_CORE_TOWN_POPULATION

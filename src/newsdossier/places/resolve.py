@@ -51,8 +51,8 @@ DOUBT_KM: Final = 161.0
 # ("a house in Edmonton, south of Cairns" is the Queensland Edmonton, not Alberta's capital).
 NEAR_KM: Final = 100.0
 NEAR_FACTOR: Final = 100.0
-PRECISION: Final = {CITY: "exact", AIRPORT: "exact", ADMIN: "region", ADMIN2: "region", CONTINENT: "region", REGION: "region",
-                    COUNTRY: "country"}
+PRECISION: Final = {CITY: "exact", AIRPORT: "exact", ADMIN: "region", ADMIN2: "region", CONTINENT: "region",
+                    REGION: "region", COUNTRY: "country"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,8 @@ class Toponym:
     when unresolved); ``candidates`` are the best few places it could be; ``how`` says what decided:
     ``only`` (one candidate), ``prior`` (population and kind), ``evidence`` (the article's other places,
     the dateline), ``written with`` ("Pandi, Bulacan"), ``written elsewhere`` (the place the article
-    gives the name once with its state or country: "LONDON, Ky." ... "London police"), ``story`` (the countries of the story's other
+    gives the name once with its state or country: "LONDON, Ky." ... "London police"), ``story`` (the
+    countries of the story's other
     articles, :func:`newsdossier.places.resolve_by_story`), ``outlet`` (the country of the outlet's web
     address, :func:`newsdossier.places.resolve_by_outlet`), or, unresolved, ``ambiguous`` or
     ``unknown`` (no place of that name, or none that the cautions allow: the places it turned down, if
@@ -132,9 +133,11 @@ def _options(name: str) -> _Options:
             if found:
                 break
             part = " ".join(words[:size])
-            if part[:1].isupper() and not common_words(part):  # and only a place of some size
+            if part[:1].isupper() and not common_words(part) and not generic(part):  # not "Gulf" (of Mexico)
                 found = [(p, own) for p, own in gaz.candidates(part)
                          if own and (p.feature != CITY or p.population >= UNTAGGED_MIN_POPULATION)]
+    if name_key(name) in SEA_NAMES:  # "the tropical Atlantic" is the ocean, not Atlantic, Iowa
+        found = [(place, own) for place, own in found if place.feature not in (CITY, ADMIN2, AIRPORT)]
     if len(name.split()) > 1 and common_words(name):
         # a phrase of ordinary words ("White House", "Green Zone") is a landmark the gazetteer does not
         # hold, not a town of that name (White House, Tennessee) nor another name of one (Casablanca);
@@ -166,6 +169,11 @@ midlands
 near coast gulf bay valley sea ocean lake river island islands delta plains plain highlands lowlands hills
 mountains desert peninsula strait channel border frontier capital city state province region district
 territory county borough heartland interior mainland""".split())
+
+
+# Seas and oceans named alone: no kept package places them, and the towns named after them are not meant.
+SEA_NAMES: Final = frozenset("""atlantic pacific arctic antarctic baltic caspian mediterranean aegean adriatic
+ionian tyrrhenian""".split())
 
 
 def generic(name: str) -> bool:
@@ -268,7 +276,8 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
             # a name of generic words ("the Gulf", "West Coast", "Central") is a town or a subdivision only
             # where the article or story is ("West Coast" is no New Zealand region in an American story)
             option = _Options([(p, w) for p, w in option.places
-                               if p.feature not in (CITY, ADMIN, ADMIN2, AIRPORT) or p.country in known_countries], option.demonym)
+                               if p.feature not in (CITY, ADMIN, ADMIN2, AIRPORT) or p.country in known_countries],
+                              option.demonym)
         if not option.places:
             found.append(Toponym(start, end, text[start:end], None, "unknown", (), is_demonym))
             continue
@@ -299,7 +308,8 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
             boosted = [(p, w * (100.0 if p.country in known_countries else 1.0)
                         * (NEAR_FACTOR if p.feature in (CITY, ADMIN2, AIRPORT) and any(
                             great_circle_km(p.lat, p.lon, t.lat, t.lon) < NEAR_KM for t in towns) else 1.0)
-                        * (100.0 if p.feature in (CITY, ADMIN2, AIRPORT) and (p.country, p.admin1) in known_admins else 1.0)
+                        * (100.0 if p.feature in (CITY, ADMIN2, AIRPORT) and (p.country, p.admin1) in known_admins
+                           else 1.0)
                         * (100.0 if p.feature == ADMIN and p.country in sibling_countries and rival_country else 1.0))
                        for p, w in scored]
             if [p for p, _ in sorted(boosted, key=lambda pw: -pw[1])][:1] != [scored[0][0]] or any(
@@ -333,7 +343,8 @@ def _as_written_elsewhere(found: list[Toponym]) -> list[Toponym]:
         given = written.get(name_key(_clean(toponym.text)), [])
         if (given and all(p == given[0] for p in given) and toponym.how in ("prior", "evidence", "ambiguous")
                 and not toponym.demonym and (place := given[0]) != toponym.place
-                and (toponym.place is None or toponym.place.feature in (CITY, ADMIN2, AIRPORT))):  # never a state or country
+                and (toponym.place is None  # never a state or country
+                     or toponym.place.feature in (CITY, ADMIN2, AIRPORT))):
             toponym = Toponym(toponym.start, toponym.end, toponym.text, place, "written elsewhere",
                               toponym.candidates, toponym.demonym)
         out.append(toponym)
