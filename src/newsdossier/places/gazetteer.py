@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-__all__ = ["AIRPORT", "Gazetteer", "Place", "gazetteer", "name_key"]
+__all__ = ["AIRPORT", "Gazetteer", "Place", "gazetteer", "great_circle_km", "name_key"]
 
 COUNTRY: Final = "country"
 ADMIN: Final = "admin"  # a first-level subdivision: state, province, governorate
@@ -304,20 +304,22 @@ class Gazetteer:
         for airport in airportsdata.load("IATA").values():
             lat, lon = float(airport["lat"]), float(airport["lon"])
             town = min((p for p, _ in self.candidates(airport["city"]) if p.feature == CITY
-                        and p.country == airport["country"] and _km(lat, lon, p.lat, p.lon) < AIRPORT_TOWN_KM),
-                       key=lambda p: _km(lat, lon, p.lat, p.lon), default=None)
+                        and p.country == airport["country"]
+                        and great_circle_km(lat, lon, p.lat, p.lon) < AIRPORT_TOWN_KM),
+                       key=lambda p: great_circle_km(lat, lon, p.lat, p.lon), default=None)
             number = len(self.places)
             self.places.append(Place(None, airport["name"], lat, lon, airport["country"], AIRPORT,
                                      town.population if town else 0, town.admin1 if town else ""))
             words = airport["name"].split()  # "Toronto Pearson" serves Mississauga: any town nearby opens it
             opening = next((" ".join(words[:size]) for size in (3, 2, 1) if len(words) > size + 1 and any(
                 own and p.feature == CITY and p.country == airport["country"]
-                and _km(lat, lon, p.lat, p.lon) < AIRPORT_TOWN_KM
+                and great_circle_km(lat, lon, p.lat, p.lon) < AIRPORT_TOWN_KM
                 for p, own in self.candidates(" ".join(words[:size])))),
                 airport["city"])
             for key, own in _airport_names(airport["name"], opening):
                 if not own and any(p.feature != CITY or p.population >= AIRPORT_CORE_TOWN_POPULATION
-                                   or _km(lat, lon, p.lat, p.lon) < AIRPORT_TOWN_KM for p, _ in self.candidates(key)):
+                                   or great_circle_km(lat, lon, p.lat, p.lon) < AIRPORT_TOWN_KM
+                                   for p, _ in self.candidates(key)):
                     continue  # "Montana" is the state (Missoula Montana Airport), "Riverside" the town
                 entries = self._airports.setdefault(key, [])
                 if all(n != number for n, _ in entries):
@@ -397,10 +399,15 @@ _COMMON_CORES: Final = frozenset("""central international national regional muni
 general executive memorial field airport downtown island north south east west new""".split())
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    a = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+EARTH_RADIUS_KM: Final = 6371.0088  # the IUGG mean radius
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The haversine distance in kilometres between two points given in degrees."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    half_dphi, half_dlambda = (phi2 - phi1) / 2, math.radians(lon2 - lon1) / 2
+    h = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _box_centre(towns: list[tuple[float, float, int]]) -> tuple[float, float]:

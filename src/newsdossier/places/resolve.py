@@ -23,14 +23,13 @@ landmark), ``region`` (a subdivision, a county, a group of countries or a contin
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
 from newsdossier.places.gazetteer import (ADMIN, ADMIN2, AIRPORT, CITY, CONTINENT, COUNTRY, REGION, Place, gazetteer,
-                                          name_key)
+                                          great_circle_km, name_key)
 
 __all__ = ["Toponym", "common_words", "find_toponyms", "generic", "great_circle_km", "resolve_toponyms"]
 
@@ -79,17 +78,6 @@ class Toponym:
     @property
     def precision(self) -> str | None:
         return PRECISION[self.place.feature] if self.place is not None else None
-
-
-EARTH_RADIUS_KM: Final = 6371.0088  # the IUGG mean radius
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """The haversine distance in kilometres between two points given in degrees."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    half_dphi, half_dlambda = (phi2 - phi1) / 2, math.radians(lon2 - lon1) / 2
-    h = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _clean(name: str) -> str:

@@ -316,7 +316,7 @@ class Clustering:
             raise ValueError("build() is for an empty clustering; use add() for more voices")
         days = [_day(v.first) for v in voices]
         tied = len(set(days)) < len(days)  # else the days alone set the order
-        agreed = self._consensus(voices) if tied and len(voices) <= self.consensus_max else None
+        agreed = self._consensus(voices, days) if tied and len(voices) <= self.consensus_max else None
         self._pass(voices)
         if agreed is None:
             self._reassign()
@@ -325,11 +325,10 @@ class Clustering:
         self._link_topics()
         self._finish(range(len(self.members)))
 
-    def _consensus(self, voices: Sequence[Voice]) -> list[int]:
+    def _consensus(self, voices: Sequence[Voice], days: Sequence[int]) -> list[int]:
         """The story of each voice as the runs agree (see :data:`CONSENSUS_RUNS`); each run is a fresh
         clustering of these voices with the same settings, in an order that keeps the days' order."""
         count = len(voices)
-        days = [_day(v.first) for v in voices]
         together = np.zeros((count, count), dtype=np.uint16)
         for run in range(self.consensus_runs):
             order = _shuffled_within_days(days, self.consensus_seed + run)
