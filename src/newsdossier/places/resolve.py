@@ -13,9 +13,13 @@ Recognition (:func:`find_toponyms`): the NER's LOC spans, and MISC spans that ar
    without doubt, the countries the caller knows from the story or the dateline, and "Pandi,
    Bulacan" written together: a candidate inside one of them is preferred a hundredfold, and a
    subdivision named beside other subdivisions of its country ("Georgia and Florida") a hundredfold more;
-   a town within 100 km of a town the article names without doubt, a hundredfold too.
+   a town within 100 km of a town the article names without doubt, a hundredfold too; a county inside
+   a state the article names, ten thousandfold ("Monroe County" of a Missouri story).
 4. **Doubt**: when the two best candidates are over 161 km apart, within a factor of three of each
    other, and no evidence chose between them, the name stays unresolved with its candidates.
+5. **Within**: a name no place of the gazetteer bears, written inside a place the article resolves
+   ("the Bambino Gesu Hospital in Rome", "Derry's Altnagelvin Hospital", "HOLLIDAY, Mo." when no
+   Holliday is in Missouri), is placed at that place, with its precision (:func:`_within`).
 
 Each toponym says how precise its place is, as ACLED's ``geo_precision``: ``exact`` (a town or
 landmark), ``region`` (a subdivision, a county, a group of countries or a continent), ``country``.
@@ -25,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from newsdossier.places.gazetteer import (ADMIN, ADMIN2, AIRPORT, CITY, CONTINENT, COUNTRY, REGION, Place, gazetteer,
@@ -50,6 +54,9 @@ DOUBT_KM: Final = 161.0
 # ("a house in Edmonton, south of Cairns" is the Queensland Edmonton, not Alberta's capital).
 NEAR_KM: Final = 100.0
 NEAR_FACTOR: Final = 100.0
+# A county is named in its state's context: one inside a state the article names is preferred this much, which
+# outweighs a namesake county a hundred times as populous ("Monroe County" in a Missouri story is Missouri's).
+COUNTY_IN_STATE: Final = 10_000.0
 PRECISION: Final = {CITY: "exact", AIRPORT: "exact", ADMIN: "region", ADMIN2: "region", CONTINENT: "region",
                     REGION: "region", COUNTRY: "country"}
 
@@ -63,7 +70,8 @@ class Toponym:
     gives the name once with its state or country: "LONDON, Ky." ... "London police"), ``story`` (the
     countries of the story's other
     articles, :func:`newsdossier.places.resolve_by_story`), ``outlet`` (the country of the outlet's web
-    address, :func:`newsdossier.places.resolve_by_outlet`), or, unresolved, ``ambiguous`` or
+    address, :func:`newsdossier.places.resolve_by_outlet`), ``within`` (the town, county, state or country
+    the article writes it in: "X in Rome", "Derry's X"), or, unresolved, ``ambiguous`` or
     ``unknown`` (no place of that name, or none that the cautions allow: the places it turned down, if
     any, are its candidates)."""
 
@@ -198,6 +206,10 @@ def _the_noun(text: str, start: int, end: int) -> bool:
     return following.lower() in _FUNCTION_WORDS
 
 
+# A list going on after a name and its partner: "Boston, New York and Chicago", "Boston, New York, Chicago".
+_LIST_GOES_ON: Final = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s*[A-Z]")
+
+
 def _written_with(text: str, end: int) -> str | None:
     """The name right after ", " ("Pandi, Bulacan"; "Troy, N.Y."), if any."""
     match = re.match(r",\s*((?:[A-Z][\w.’'-]*\.?\s?){1,3})", text[end:end + 40])
@@ -269,17 +281,32 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
         if not option.places:
             found.append(Toponym(start, end, text[start:end], None, "unknown", (), is_demonym))
             continue
+        partner = _written_with(text, end)
+        partners = gaz.candidates(partner) if partner is not None else []
+        holders = [q for q, _ in partners]
+        city = max((q.population for q in holders if q.feature == CITY), default=0)
+        state = max((q.population for q in holders if q.feature == ADMIN), default=0)
+        if partner is not None and city >= max(UNTAGGED_MIN_POPULATION, state / 10) \
+                and _LIST_GOES_ON.match(text, text.index(partner, end) + len(partner)):
+            holders = []  # "Boston, New York and Chicago": a list of towns, not Boston in New York state
+        states = {q for q in holders if q.feature == ADMIN}
+        if len(states) == 1 and all(p.feature in (CITY, ADMIN2) and p.population < UNTAGGED_MIN_POPULATION
+                                    for p, _ in option.places) \
+                and {q.country for q in states} <= {p.country for p, _ in option.places} and not any(
+                (p.country, p.admin1) == (q.country, q.admin1) for p, _ in option.places for q in states):
+            # "HOLLIDAY, Mo.": no Holliday of the gazetteer is in Missouri, so it is none of them (Holliday,
+            # Texas), but a place in Missouri (not "Los Angeles, San Fernando Valley": a list)
+            found.append(Toponym(start, end, text[start:end], states.pop(), "within",
+                                 tuple(p for p, _ in option.places[:5]), is_demonym))
+            continue
         if len(option.places) == 1:
             found.append(Toponym(start, end, text[start:end], option.places[0][0], "only", (), is_demonym))
             continue
         how = "prior"
         scored = list(option.places)
         rival_country = any(p.feature == COUNTRY for p, _ in scored)
-        partner = _written_with(text, end)
         # "Pandi, Bulacan", "Lebanon, Pa.", "Orange County, Calif.", but not "California, Oregon"
-        if partner is not None and not (scored[0][0].feature == ADMIN
-                                        and any(q.feature == ADMIN for q, _ in gaz.candidates(partner))):
-            holders = [q for q, _ in gaz.candidates(partner)]
+        if holders and not (scored[0][0].feature == ADMIN and any(q.feature == ADMIN for q in holders)):
             inside = [(p, w) for p, w in scored if any(  # "California, United States" is the state
                 (q.feature == COUNTRY and q.country == p.country and p.feature in (CITY, ADMIN2, ADMIN, AIRPORT))
                 or (q.feature == ADMIN and (q.country, q.admin1) == (p.country, p.admin1)
@@ -296,8 +323,8 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
             boosted = [(p, w * (100.0 if p.country in known_countries else 1.0)
                         * (NEAR_FACTOR if p.feature in (CITY, ADMIN2, AIRPORT) and any(
                             great_circle_km(p.lat, p.lon, t.lat, t.lon) < NEAR_KM for t in towns) else 1.0)
-                        * (100.0 if p.feature in (CITY, ADMIN2, AIRPORT) and (p.country, p.admin1) in known_admins
-                           else 1.0)
+                        * ((COUNTY_IN_STATE if p.feature == ADMIN2 else 100.0)
+                           if p.feature in (CITY, ADMIN2, AIRPORT) and (p.country, p.admin1) in known_admins else 1.0)
                         * (100.0 if p.feature == ADMIN and p.country in sibling_countries and rival_country else 1.0))
                        for p, w in scored]
             if [p for p, _ in sorted(boosted, key=lambda pw: -pw[1])][:1] != [scored[0][0]] or any(
@@ -313,7 +340,7 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
                 found.append(Toponym(start, end, text[start:end], None, "ambiguous", top, is_demonym))
                 continue
         found.append(Toponym(start, end, text[start:end], best, how, top, is_demonym))
-    return _as_written_elsewhere(found)
+    return _within(text, _as_written_elsewhere(found))
 
 
 def _as_written_elsewhere(found: list[Toponym]) -> list[Toponym]:
@@ -337,6 +364,66 @@ def _as_written_elsewhere(found: list[Toponym]) -> list[Toponym]:
                               toponym.candidates, toponym.demonym)
         out.append(toponym)
     return out
+
+
+# What may stand between a building, street or district and the town it is in: "Bambino Gesu Hospital in Rome",
+# "New Bilibid Prison (NBP) in Muntinlupa", "the Convention Centre, Dublin"; and before it: "Derry's Altnagelvin
+# Hospital", "Paris' iconic Champs-Elysees".
+_IN_GAP: Final = re.compile(r"(?:\s*\([^()]{1,30}\))?,?\s+(?:in|at)\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?"
+                            r"|(?:\s*\([^()]{1,30}\))?,\s+")
+# After "X, Town": the phrase ends there ("the Convention Centre, Dublin, with"), not "Beyond Madinaty, Liverpool have".
+_ENDS_PHRASE: Final = re.compile(r"\s*(?:$|[,.;:()\u2014\u2013]|-\s|(?:in|on|at|with|and|for|from|to|near|where|during"
+                                  r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)")
+_OF_GAP: Final = re.compile(r"['’]s?\s+(?:[a-z][a-z-]*\s+){0,2}(?:of\s+)?")
+WATER_WORDS: Final = frozenset("ocean sea gulf bay strait channel".split())
+# A town, county or airport contains what is in it; a subdivision or a country only roughly.
+CONTAINERS: Final = frozenset({CITY, ADMIN2, AIRPORT, ADMIN, COUNTRY})
+
+
+def _within(text: str, found: list[Toponym]) -> list[Toponym]:
+    """A name no place bears ("Bambino Gesu Paediatric Hospital", "Royal Street") is placed at the town the
+    article says it is in (``how: within``): "X in Rome", "X, Dublin", "Derry's X", or a name that begins
+    with the name of a town the article resolves ("Seoul Central District Court", "Vancouver Art Gallery");
+    the article's other mentions of the name go with it. Its precision is the town's (a country's, for
+    "X in Peru")."""
+    if not any(t.how == "unknown" for t in found):
+        return found
+    out = list(found)
+    towns = {name_key(_clean(t.text)): t.place for t in found
+             if t.place is not None and t.place.feature in (CITY, ADMIN2) and not t.demonym}
+    order = sorted(range(len(out)), key=lambda n: out[n].start)
+    for _ in range(2):  # "Salt + Smoke, on Hampton Avenue in the St. Louis Hills area": one link at a time
+        for rank, number in enumerate(order):
+            toponym = out[number]
+            if toponym.how != "unknown" or toponym.demonym or WATER_WORDS & set(toponym.text.lower().split()):
+                continue  # "the Indian Ocean in Seychelles" is not inside the Seychelles
+            after = next((out[n] for n in order[rank + 1:] if out[n].start >= toponym.end), None)
+            before = next((out[n] for n in reversed(order[:rank]) if out[n].end <= toponym.start), None)
+            place = _container(text, toponym, before, after, towns)
+            if place is not None:
+                out[number] = replace(toponym, place=place, how="within")
+    placed: dict[str, set[Place]] = {}
+    for toponym in out:
+        if toponym.how == "within" and toponym.place is not None:
+            placed.setdefault(name_key(_clean(toponym.text)), set()).add(toponym.place)
+    return [replace(t, place=next(iter(places)), how="within")
+            if t.how == "unknown" and not t.demonym and len(places := placed.get(name_key(_clean(t.text)), set())) == 1
+            else t for t in out]
+
+
+def _container(text: str, toponym: Toponym, before: Toponym | None, after: Toponym | None,
+               towns: dict[str, Place]) -> Place | None:
+    """The place ``toponym`` is written inside of, if any (:func:`_within`)."""
+    if (after is not None and after.place is not None and after.place.feature in CONTAINERS and not after.demonym
+            and _IN_GAP.fullmatch(text[toponym.end:after.start])
+            and ("," not in text[toponym.end:after.start] or _ENDS_PHRASE.match(text, after.end))):
+        return after.place
+    if (before is not None and before.place is not None and before.place.feature in (CITY, ADMIN2)
+            and _OF_GAP.fullmatch(text[before.end:toponym.start])):
+        return before.place
+    words = name_key(_clean(toponym.text)).split()  # a town the article names: "the Seoul Central District Court"
+    return next((towns[key] for size in range(len(words) - 1, 0, -1) if (key := " ".join(words[:size])) in towns),
+                None)
 
 
 # A proper noun the NER left untagged is taken as a place when the gazetteer knows a country or
