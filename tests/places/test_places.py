@@ -319,3 +319,15 @@ def test_a_state_is_placed_at_its_own_point_not_the_middle_of_its_towns() -> Non
     # off the coast); the countries-states-cities point is mid-peninsula
     [florida] = [p for p, own in gazetteer().candidates("Florida") if p.feature == ADMIN and p.country == "US"]
     assert great_circle_km(florida.lat, florida.lon, 27.8, -81.6) < 50
+
+
+def test_a_village_written_in_a_valley_is_the_one_there_not_a_namesake_far_away() -> None:
+    kalam, swat = _resolve("Helicopters landed in the tourist town of Kalam in the Swat Valley, north-west Pakistan.",
+                           "Kalam", "Swat Valley")
+    assert swat.place is not None and swat.place.country == "PK"
+    assert kalam.place is not None and great_circle_km(kalam.place.lat, kalam.place.lon,
+                                                       swat.place.lat, swat.place.lon) < 100
+    # a town's only namesake stays when what follows "in" is a country ("St. Gregory of Narek in Vatican")
+    _, narek, _ = _resolve("Armenia's president unveiled the statue of St. Gregory of Narek in Vatican.", "Armenia",
+                           "Narek", "Vatican")
+    assert narek.place is not None and narek.place.country == "AM"

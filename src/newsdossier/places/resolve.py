@@ -386,8 +386,6 @@ def _within(text: str, found: list[Toponym]) -> list[Toponym]:
     with the name of a town the article resolves ("Seoul Central District Court", "Vancouver Art Gallery");
     the article's other mentions of the name go with it. Its precision is the town's (a country's, for
     "X in Peru")."""
-    if not any(t.how == "unknown" for t in found):
-        return found
     out = list(found)
     towns = {name_key(_clean(t.text)): t.place for t in found
              if t.place is not None and t.place.feature in (CITY, ADMIN2) and not t.demonym}
@@ -395,13 +393,26 @@ def _within(text: str, found: list[Toponym]) -> list[Toponym]:
     for _ in range(2):  # "Salt + Smoke, on Hampton Avenue in the St. Louis Hills area": one link at a time
         for rank, number in enumerate(order):
             toponym = out[number]
-            if toponym.how != "unknown" or toponym.demonym or WATER_WORDS & set(toponym.text.lower().split()):
+            if toponym.how not in ("unknown", "only", "prior", "evidence", "ambiguous") or toponym.demonym \
+                    or WATER_WORDS & set(toponym.text.lower().split()):
                 continue  # "the Indian Ocean in Seychelles" is not inside the Seychelles
             after = next((out[n] for n in order[rank + 1:] if out[n].start >= toponym.end), None)
             before = next((out[n] for n in reversed(order[:rank]) if out[n].end <= toponym.start), None)
-            place = _container(text, toponym, before, after, towns)
-            if place is not None:
-                out[number] = replace(toponym, place=place, how="within")
+            if toponym.how == "unknown":
+                place = _container(text, toponym, before, after, towns)
+                if place is not None:
+                    out[number] = replace(toponym, place=place, how="within")
+                continue
+            container = _container(text, toponym, before, after, {}, lists=False)
+            if toponym.how == "only" and container is not None and container.feature not in (CITY, ADMIN2):
+                continue  # "St. Gregory of Narek in Vatican": a town's only namesake stays, but for a town's word
+            if container is not None and (toponym.place is None or toponym.place.feature == CITY
+                                          and toponym.place.population < UNTAGGED_MIN_POPULATION
+                                          and not _inside(toponym.place, container)):
+                # "Giza's Haram district" is no Haram of Norway; "Springfield in Illinois" is Illinois'
+                inside = [p for p in toponym.candidates or [toponym.place] if p is not None and _inside(p, container)]
+                out[number] = replace(toponym, place=inside[0] if inside else container,
+                                      how="written with" if inside else "within")
     placed: dict[str, set[Place]] = {}
     for toponym in out:
         if toponym.how == "within" and toponym.place is not None:
@@ -411,12 +422,23 @@ def _within(text: str, found: list[Toponym]) -> list[Toponym]:
             else t for t in out]
 
 
+def _inside(place: Place, container: Place) -> bool:
+    """``place`` lies in ``container``: its country's, its subdivision's, or near its town."""
+    if container.feature == COUNTRY:
+        return place.country == container.country
+    if container.feature == ADMIN:
+        return (place.country, place.admin1) == (container.country, container.admin1)
+    return great_circle_km(place.lat, place.lon, container.lat, container.lon) < NEAR_KM
+
+
 def _container(text: str, toponym: Toponym, before: Toponym | None, after: Toponym | None,
-               towns: dict[str, Place]) -> Place | None:
-    """The place ``toponym`` is written inside of, if any (:func:`_within`)."""
+               towns: dict[str, Place], lists: bool = True) -> Place | None:
+    """The place ``toponym`` is written inside of, if any (:func:`_within`); without ``lists``, never by a
+    comma alone ("Saipan, Guam, Alaska" is a list)."""
+    gap = text[toponym.end:after.start] if after is not None else ""
     if (after is not None and after.place is not None and after.place.feature in CONTAINERS and not after.demonym
-            and _IN_GAP.fullmatch(text[toponym.end:after.start])
-            and ("," not in text[toponym.end:after.start] or _ENDS_PHRASE.match(text, after.end))):
+            and _IN_GAP.fullmatch(gap) and (lists or re.search(r"\b(?:in|at)\b", gap))
+            and ("," not in gap or _ENDS_PHRASE.match(text, after.end))):
         return after.place
     if (before is not None and before.place is not None and before.place.feature in (CITY, ADMIN2)
             and _OF_GAP.fullmatch(text[before.end:toponym.start])):
