@@ -319,7 +319,8 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         elif child.dep_ == "nsubj:pass" and slip:
             source = source or child
         elif child.dep_ == "nsubj:pass":
-            target = child
+            if target is None or target.dep_ != "nsubj:pass":
+                target = child  # of two (a slip: "Mrs Hassan, who led Care operations, was abducted"), the first
         elif child.dep_ in ("obl", "obl:agent") and _case(child) == "by" and token.tag_ == "VBN":
             source = child
         elif child.dep_ == "obj" and target is None and not _names_time(child) \

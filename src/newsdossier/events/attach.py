@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Final
@@ -355,7 +356,7 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         said = mention.type in _SAID
         placed = [(s, ent) for ent, root in sentence_places
                   if (s := _climbs_to(root, anchors, others)) is not None and (s == 1 or not said)
-                  and _place_case(root, anchors) and not _in_bounding_phrase(root, anchors)]
+                  and _place_case(root, anchors, others) and not _in_bounding_phrase(root, anchors)]
         destination = _destination(places, low, high, anchors, others) if mention.mode == "visit" else None
         if placed:
             where, basis = _place_phrase(doc, min(placed, key=lambda x: x[0])[1]), "attached"
@@ -364,7 +365,7 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
             where, basis = _place_phrase(doc, destination), "sentence"
         else:
             loose = [] if said else [ent for ent, root in sentence_places if not root.dep_.startswith("nsubj")
-                                     and _place_case(root, anchors) and _same_clause(root, token, anchors)]
+                                     and _place_case(root, anchors, others) and _same_clause(root, token, anchors)]
             if loose:
                 where, basis = _place_phrase(doc, loose[0]), "sentence"
             elif dateline and not any(a.start < ent.end_char and ent.start_char < a.end
@@ -389,14 +390,17 @@ def _destination(places: list[tuple[Any, Any]], low: int, high: int, anchors: se
     return None
 
 
-def _place_case(root: Any, anchors: set[int]) -> bool:
+def _place_case(root: Any, anchors: set[int], events: AbstractSet[int] = frozenset()) -> bool:
     """Whether a place name is where something is: after "in", "at", "near" ..., or "of" after a bearing; not
     after a participle other than the trigger, whose place it is whatever the parse hung it on ("anthrax, most
-    likely produced at Fort Detrick")."""
+    likely produced at Fort Detrick"); not "on" or "over" after a noun that is no event (``events``: the
+    triggers' positions), whose target it is ("opposition to the war on Iraq", "a row over Kashmir")."""
     doc = root.doc
     for case in root.children:
         if case.dep_ == "case" and (case.lower_ in _PLACE_CASES
                                     or case.lower_ == "of" and root.head.lower_ in _BEARINGS and not _far(root.head)):
+            if case.lower_ in ("on", "over") and root.head.pos_ == "NOUN" and root.head.i not in anchors | events:
+                return False  # "opposition to the war on Iraq", "sanctions on Iran", "a row over Kashmir": its target
             if case.lower_ == "from" and root.head.i not in anchors and (
                     root.head.ent_type_ in ("PER", "PERSON") or root.head.like_num or root.head.pos_ == "PRON"):
                 return False  # "Paul Smith, 34, from Leeds, was arrested in Durres": where he is from

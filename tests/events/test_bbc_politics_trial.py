@@ -1,0 +1,27 @@
+"""What a new-user trial on BBC politics articles (bbc_news_raw politics 101-160, never tuned on) showed
+wrong in the events, each as a fixed example."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from .helpers import attached
+
+
+def test_a_place_that_is_another_nouns_target_is_not_where_the_event_happened(nlp: Any) -> None:
+    # "the war on Iraq" is what he opposed, not where the Labour party expelled him
+    found = attached(nlp, "Mr Galloway was expelled from the Labour party because of his staunch opposition "
+                          "to the war on Iraq.", date(2004, 11, 20))
+    assert found["expelled"].place is None
+    # an attack's own target is still where what it caused happened
+    found = attached(nlp, "The attack on Baghdad killed five people.", date(2004, 11, 20))
+    assert found["killed"].place is not None and found["killed"].place.text == "Baghdad"
+
+
+def test_of_two_passive_subjects_the_parse_gives_the_first_is_the_one_it_was_done_to(nlp: Any) -> None:
+    found = attached(nlp, "Mrs Hassan, 59, who led Care International operations in Iraq, was abducted in Baghdad "
+                          "on 19 October.", date(2004, 11, 20))
+    abducted = found["abducted"]
+    assert abducted.target is not None and abducted.target.text == "Mrs Hassan"
+    assert abducted.place is not None and abducted.place.text == "Baghdad"
