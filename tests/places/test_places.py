@@ -331,3 +331,20 @@ def test_a_village_written_in_a_valley_is_the_one_there_not_a_namesake_far_away(
     _, narek, _ = _resolve("Armenia's president unveiled the statue of St. Gregory of Narek in Vatican.", "Armenia",
                            "Narek", "Vatican")
     assert narek.place is not None and narek.place.country == "AM"
+
+
+def test_a_title_and_a_clipped_word_are_no_places() -> None:
+    # from a new-user trial on BBC politics articles: "the Duke of Edinburgh" was a mention of Edinburgh, and
+    # "Lib" of "the Lib Dem environment spokesman" was Lib, Marshall Islands (115 people)
+    from newsdossier.nlp import load_pipeline
+    from newsdossier.places.resolve import find_toponyms
+
+    nlp = load_pipeline()
+
+    def found(text: str) -> list[str]:
+        return [text[start:end] for start, end, _ in find_toponyms(nlp(text))]
+
+    assert found("The Queen and Duke of Edinburgh said the news had made them happy. He flew to Edinburgh.") == [
+        "Edinburgh"] and found("The Queen and Duke of Edinburgh said so.") == []
+    assert "Lib" not in found("Mr Baker, the Lib Dem environment spokesman, said so.")
+    assert "Ely" in found("He lives in Ely and in Rye.")  # a short name a town of 20,000 bears stays

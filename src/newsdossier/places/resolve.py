@@ -263,7 +263,8 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
             # "at the Riverside", "from the Maze in 1983": a ground or a building, not a town (whose name
             # would not take "the" unless its own name has it: "The Hague"); "the Krasnodar veterinary
             # service" and "the London office" are still the towns
-            option = _Options([(p, w) for p, w in option.places if p.feature != CITY or name_key(p.name).startswith("the ")],
+            option = _Options([(p, w) for p, w in option.places
+                               if p.feature != CITY or name_key(p.name).startswith("the ")],
                               option.demonym)
         if option.places and known_countries and all(
                 p.feature == CITY and p.population < VILLAGE_POPULATION and p.country not in known_countries
@@ -474,6 +475,23 @@ def _a_language(doc: Any, ent: Any) -> bool:
             and (after is None or after.pos_ not in ("NOUN", "PROPN")))
 
 
+# A noble or royal title's place is part of a name, not a place the article speaks of ("the Duke of Edinburgh").
+TITLES: Final = frozenset("duke duchess earl marquess marquis viscount baron baroness countess prince princess".split())
+
+
+def _a_title(doc: Any, ent: Any) -> bool:
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in TITLES
+
+
+def _a_short_village(name: str) -> bool:
+    """A name of three letters or fewer, not written in capitals, that only villages (or a village's
+    municipality) bear ("Lib" of "Lib Dem" is no Lib, Marshall Islands): a clipped word, not a place."""
+    if len(name) > 3 or name.isupper():
+        return False
+    found = gazetteer().candidates(name)
+    return bool(found) and all(p.feature != COUNTRY and p.population < VILLAGE_POPULATION for p, _ in found)
+
+
 def find_toponyms(doc: Any) -> list[tuple[int, int, bool]]:
     """(start, end, is a demonym) of the place names of an analysed article: LOC entities, MISC
     entities that are a country's demonym ("Iraqi", "Turkish"), and proper nouns outside any entity
@@ -481,13 +499,14 @@ def find_toponyms(doc: Any) -> list[tuple[int, int, bool]]:
     gaz = gazetteer()
     spans = []
     for ent in doc.ents:
-        if ent.label_ in ("LOC", "GPE"):
+        if ent.label_ in ("LOC", "GPE") and not _a_title(doc, ent) and not _a_short_village(ent.text):
             spans.append((ent.start_char, ent.end_char, False))
         elif ent.label_ in ("MISC", "NORP") and gaz.demonym(ent.text) is not None and not _a_language(doc, ent):
             spans.append((ent.start_char, ent.end_char, True))
     for token in doc:
         if token.pos_ == "PROPN" and not token.ent_type_ and token.is_alpha and len(token) > 2 \
                 and token.text[:1].isupper() and not token.is_sent_start and _known_place(token.text) \
+                and not _a_short_village(token.text) \
                 and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN") \
                 and not (token.i and doc[token.i - 1].pos_ == "PROPN"):  # "Rain Man", "Stade de France"
             spans.append((token.idx, token.idx + len(token), False))
