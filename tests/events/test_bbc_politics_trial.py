@@ -25,3 +25,21 @@ def test_of_two_passive_subjects_the_parse_gives_the_first_is_the_one_it_was_don
     abducted = found["abducted"]
     assert abducted.target is not None and abducted.target.text == "Mrs Hassan"
     assert abducted.place is not None and abducted.place.text == "Baghdad"
+
+
+def test_of_two_passive_subjects_the_named_one_not_a_time_or_a_description(nlp: Any) -> None:
+    # found by rebuilding the regression piles: each of these had a first passive subject that is not the one
+    found = attached(nlp, "South Korea's first female president, and the daughter of former dictator Park "
+                          "Chung-hee, Park Geun-hye was arrested in March.", date(2017, 4, 1))
+    assert "Geun-hye" in found["arrested"].target.text
+    found = attached(nlp, "Earlier this month, Wells Fargo was fined $185 million.", date(2016, 9, 20))
+    assert "Fargo" in found["fined"].target.text
+    found = attached(nlp, "John Jenkin, 23, of Newton Street, Millom was arrested Saturday morning after police "
+                          "found two women dead in a house.", date(2013, 6, 10))
+    assert found["arrested"].target.text == "John Jenkin"
+
+
+def test_police_on_a_boulevard_are_there(nlp: Any) -> None:
+    found = attached(nlp, "A gunman opened fire on police on Paris' iconic Champs-Elysees boulevard Thursday night.",
+                     date(2017, 4, 21))
+    assert found["opened"].place is not None and "Paris" in found["opened"].place.text

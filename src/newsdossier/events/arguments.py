@@ -267,6 +267,13 @@ def _event_object(child: Any) -> bool:
     return child.dep_ == "obj" and lemma_of(child, EVENT_NOUNS) in EVENT_NOUNS
 
 
+def _passive_rank(subject: Any) -> tuple[bool, bool, bool, bool]:
+    """How likely a passive subject of the parse is the one an event was done to: not a time, not a relative
+    clause's remnant, naming someone, by name ("Park Geun-hye", not "the first female president")."""
+    relative = any(t.lower_ in ("who", "whom", "whose", "which") for t in subject.subtree)
+    return not _names_time(subject), not relative, names_actor_token(subject), bool(subject.ent_type_)
+
+
 def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
     """(source, target) head words of a trigger, from the UD parse."""
     source = target = None
@@ -319,8 +326,11 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         elif child.dep_ == "nsubj:pass" and slip:
             source = source or child
         elif child.dep_ == "nsubj:pass":
-            if target is None or target.dep_ != "nsubj:pass":
-                target = child  # of two (a slip: "Mrs Hassan, who led Care operations, was abducted"), the first
+            if target is None or target.dep_ != "nsubj:pass" or _passive_rank(child) > _passive_rank(target):
+                # of two (the parse's slip), the one that names someone, else the first: "the daughter of Park
+                # Chung-hee, Park Geun-hye was arrested"; "Earlier this month, Wells Fargo was fined"; "Mrs Hassan,
+                # who led Care operations, was abducted" (not the relative clause's words)
+                target = child
         elif child.dep_ in ("obl", "obl:agent") and _case(child) == "by" and token.tag_ == "VBN":
             source = child
         elif child.dep_ == "obj" and target is None and not _names_time(child) \

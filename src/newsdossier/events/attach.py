@@ -390,16 +390,26 @@ def _destination(places: list[tuple[Any, Any]], low: int, high: int, anchors: se
     return None
 
 
+# Nouns whose "on" or "over" names what they are about, not where they are ("the war on Iraq", "sanctions on
+# Iran", "a row over Kashmir"; but "police on the Champs-Elysees" are there).
+_ABOUT_NOUNS: Final = frozenset("""war wars sanction sanctions embargo ban bans crackdown pressure talks debate row
+dispute deal agreement vote referendum stance policy position view views report inquiry attack attacks strike strikes
+raid raids assault offensive law tax taxes tariff tariffs restriction restrictions limit limits focus decision ruling
+statement remarks comments criticism campaign fight""".split())
+
+
 def _place_case(root: Any, anchors: set[int], events: AbstractSet[int] = frozenset()) -> bool:
     """Whether a place name is where something is: after "in", "at", "near" ..., or "of" after a bearing; not
     after a participle other than the trigger, whose place it is whatever the parse hung it on ("anthrax, most
-    likely produced at Fort Detrick"); not "on" or "over" after a noun that is no event (``events``: the
-    triggers' positions), whose target it is ("opposition to the war on Iraq", "a row over Kashmir")."""
+    likely produced at Fort Detrick"); not "on" or "over" after a noun of what something is about
+    (:data:`_ABOUT_NOUNS`) that is no event of the sentence (``events``: the triggers' positions): "opposition to
+    the war on Iraq", "a row over Kashmir"."""
     doc = root.doc
     for case in root.children:
         if case.dep_ == "case" and (case.lower_ in _PLACE_CASES
                                     or case.lower_ == "of" and root.head.lower_ in _BEARINGS and not _far(root.head)):
-            if case.lower_ in ("on", "over") and root.head.pos_ == "NOUN" and root.head.i not in anchors | events:
+            if case.lower_ in ("on", "over") and root.head.pos_ == "NOUN" and root.head.i not in anchors | events \
+                    and (root.head.lemma_.lower() in _ABOUT_NOUNS or root.head.lower_ in _ABOUT_NOUNS):
                 return False  # "opposition to the war on Iraq", "sanctions on Iran", "a row over Kashmir": its target
             if case.lower_ == "from" and root.head.i not in anchors and (
                     root.head.ent_type_ in ("PER", "PERSON") or root.head.like_num or root.head.pos_ == "PRON"):
