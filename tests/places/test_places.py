@@ -348,3 +348,11 @@ def test_a_title_and_a_clipped_word_are_no_places() -> None:
         "Edinburgh"] and found("The Queen and Duke of Edinburgh said so.") == []
     assert "Lib" not in found("Mr Baker, the Lib Dem environment spokesman, said so.")
     assert "Ely" in found("He lives in Ely and in Rye.")  # a short name a town of 20,000 bears stays
+
+
+def test_names_joined_by_and_share_the_place_they_are_written_in_and_co_is_county() -> None:
+    foua, kfraya, idlib = _resolve("Rebels shelled the villages of Foua and Kfraya in Idlib on Sunday.", "Foua",
+                                   "Kfraya", "Idlib")
+    assert idlib.place is not None and foua.place == idlib.place == kfraya.place and foua.how == "within"
+    county, _ = _resolve("PLYMOUTH CO. - A suspect in an Iowa farm attack was arrested.", "PLYMOUTH CO.", "Iowa")
+    assert county.place is not None and county.place.feature == ADMIN2 and county.place.admin1 == "IA"

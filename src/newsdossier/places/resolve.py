@@ -93,6 +93,9 @@ def _clean(name: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", name)
 
 
+_COUNTY_ABBREVIATION: Final = re.compile(r"\s+(?:Co|CO|Cnty|CNTY)\.?$")
+
+
 @dataclass(slots=True)
 class _Options:
     places: list[tuple[Place, float]]  # candidate and prior weight
@@ -103,6 +106,7 @@ def _options(name: str) -> _Options:
     gaz = gazetteer()
     if not name.split():
         return _Options([], False)
+    name = _COUNTY_ABBREVIATION.sub(" County", name)  # "PLYMOUTH CO." is Plymouth County, not Plymouth
     found = gaz.candidates(name)
     country = gaz.demonym(name)
     if country is not None and not any(own and place.feature in (COUNTRY, ADMIN) for place, own in found):
@@ -441,6 +445,9 @@ def _container(text: str, toponym: Toponym, before: Toponym | None, after: Topon
             and _IN_GAP.fullmatch(gap) and (lists or re.search(r"\b(?:in|at)\b", gap))
             and ("," not in gap or _ENDS_PHRASE.match(text, after.end))):
         return after.place
+    if (after is not None and after.how == "within" and after.place is not None and toponym.how == "unknown"
+            and re.fullmatch(r"\s+(?:and|or)\s+", gap)):
+        return after.place  # "the villages of Foua and Kfraya in Idlib": both in Idlib
     if (before is not None and before.place is not None and before.place.feature in (CITY, ADMIN2)
             and _OF_GAP.fullmatch(text[before.end:toponym.start])):
         return before.place
