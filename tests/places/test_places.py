@@ -356,3 +356,12 @@ def test_names_joined_by_and_share_the_place_they_are_written_in_and_co_is_count
     assert idlib.place is not None and foua.place == idlib.place == kfraya.place and foua.how == "within"
     county, _ = _resolve("PLYMOUTH CO. - A suspect in an Iowa farm attack was arrested.", "PLYMOUTH CO.", "Iowa")
     assert county.place is not None and county.place.feature == ADMIN2 and county.place.admin1 == "IA"
+
+
+def test_part_of_a_large_place_is_that_place_but_never_a_generic_word_or_a_village() -> None:
+    north_london, = _resolve("A street fight between armed attackers in North London.", "North London")
+    assert north_london.place is not None and north_london.place.name == "London" and north_london.place.country == "GB"
+    upper_egypt, = _resolve("Clashes were reported in Upper Egypt.", "Upper Egypt")
+    assert upper_egypt.place is not None and upper_egypt.place.feature == COUNTRY and upper_egypt.place.country == "EG"
+    plateau, = _resolve("Farmers in the Central Plateau lost their crops.", "Central Plateau")
+    assert plateau.place is None  # not Nigeria's Plateau state: "plateau" is a generic word

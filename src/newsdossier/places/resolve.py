@@ -127,6 +127,11 @@ def _options(name: str) -> _Options:
             found = gaz.candidates(" ".join(words))
             if found:
                 break
+        # part of a large place ("North London", "East Jerusalem", "Upper Egypt"): that place, never a generic
+        # word ("West Midlands" is not Midlands, Zimbabwe) nor a small one ("West Bank" is no Bank)
+        if not found and len(words) > 1 and words[0].lower() in PART_WORDS and not generic(" ".join(words[1:])):
+            found = [(p, own) for p, own in gaz.candidates(" ".join(words[1:]))
+                     if own and (p.feature in (COUNTRY, ADMIN) or p.population >= UNTAGGED_MIN_POPULATION)]
         # its first words ("Baghdad International" -> Baghdad), never a later one ("West Midlands" is not
         # Midlands, Zimbabwe; "Three Gorges Dam" not Gorges, France) nor an ordinary word ("Green Zone")
         for size in range(len(words) - 1, 0, -1):
@@ -166,9 +171,14 @@ def _options(name: str) -> _Options:
 GENERIC_WORDS: Final = frozenset("""north south east west central northern southern eastern western northeast
 northwest southeast southwest north-east north-west south-east south-west upper lower inner outer middle far
 midlands
-near coast gulf bay valley sea ocean lake river island islands delta plains plain highlands lowlands hills
+near coast gulf bay valley sea ocean lake river island islands delta plains plain plateau highlands lowlands hills
 mountains desert peninsula strait channel border frontier capital city state province region district
 territory county borough heartland interior mainland""".split())
+
+
+# Words that name a part of a place: "North London", "Upper Egypt", "Far North Queensland".
+PART_WORDS: Final = frozenset("""north south east west northern southern eastern western central upper lower far inner
+outer greater northeast northwest southeast southwest north-east north-west south-east south-west""".split())
 
 
 # Seas and oceans named alone: no kept package places them, and the towns named after them are not meant.
