@@ -374,3 +374,9 @@ def test_countries_countryinfo_lacks_are_still_countries() -> None:
         assert any(p.feature == COUNTRY and p.country == code for p, _ in gaz.candidates(name)), name
     kosovo, = _resolve("Serbia and Kosovo agreed to talks.", "Kosovo")
     assert kosovo.place is not None and kosovo.place.feature == COUNTRY
+
+
+def test_the_korean_peninsula_is_a_region_of_the_two_koreas() -> None:
+    peninsula, korea = _resolve("Peace on the Korean Peninsula matters to Korea.", "Korean Peninsula", "Korea")
+    assert peninsula.place is not None and peninsula.place.feature == REGION and peninsula.precision == "region"
+    assert korea.place is None and korea.how == "ambiguous"  # "Korea" alone names neither Korea for sure
