@@ -43,3 +43,14 @@ def test_police_on_a_boulevard_are_there(nlp: Any) -> None:
     found = attached(nlp, "A gunman opened fire on police on Paris' iconic Champs-Elysees boulevard Thursday night.",
                      date(2017, 4, 21))
     assert found["opened"].place is not None and "Paris" in found["opened"].place.text
+
+
+def test_a_towns_name_before_an_event_noun_is_where_it_happened_but_a_countrys_is_not(nlp: Any) -> None:
+    # from a new-user trial on BBC business articles: "the Lisbon summit" had no place
+    found = attached(nlp, "The targets set at the Lisbon summit of European Union leaders in 2000 were missed.",
+                     date(2005, 3, 1))
+    assert found["summit"].place is not None and found["summit"].place.text == "Lisbon"
+    found = attached(nlp, "The Baghdad bombing killed ten people.", date(2005, 3, 1))
+    assert found["bombing"].place is not None and found["bombing"].place.text == "Baghdad"
+    found = attached(nlp, "The US strike killed Soleimani.", date(2020, 1, 3))
+    assert found["strike"].place is None  # the US struck; it is not where

@@ -358,8 +358,11 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
                   if (s := _climbs_to(root, anchors, others)) is not None and (s == 1 or not said)
                   and _place_case(root, anchors, others) and not _in_bounding_phrase(root, anchors)]
         destination = _destination(places, low, high, anchors, others) if mention.mode == "visit" else None
+        modifier = _town_before(token, places) if token.pos_ in ("NOUN", "PROPN") else None
         if placed:
             where, basis = _place_phrase(doc, min(placed, key=lambda x: x[0])[1]), "attached"
+        elif modifier is not None:
+            where, basis = TextSpan(modifier.start_char, modifier.end_char, modifier.text), "attached"
         elif destination is not None:
             # "flew to Ottawa", "a visit to Ukraine": where it goes, not where it happened, so no second fact
             where, basis = _place_phrase(doc, destination), "sentence"
@@ -378,6 +381,23 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
             modality = "expected"  # "next week's WTO meeting": not yet happened when the article was written
         out.append(replace(mention, date=when, place=where, place_basis=basis, modality=modality))
     return _dated_by_cause(out, triggers)
+
+
+def _town_before(noun: Any, places: list[tuple[Any, Any]]) -> Any | None:
+    """A town's name that modifies an event noun names where it happened ("the Lisbon summit", "the Madrid
+    bombings"); a country's or a state's does not, being as often its doer or its target ("the US strike",
+    "the Iraq war"): only a name the gazetteer knows as a town of 100,000 or more and as no country or
+    subdivision."""
+    from newsdossier.places.gazetteer import ADMIN, COUNTRY, CITY, gazetteer
+
+    for ent, root in places:
+        if root.head.i == noun.i and root.dep_ in ("compound", "amod") and root.i < noun.i:
+            found = [p for p, _ in gazetteer().candidates(ent.text)]
+            towns = {(p.country, p.admin1) for p in found if p.feature == CITY and p.population >= 100_000}
+            if towns and not any(p.feature == COUNTRY or p.feature == ADMIN and (p.country, p.admin1) not in towns
+                                 for p in found):
+                return ent  # (Lisbon's district is named after it; Washington's state is elsewhere)
+    return None
 
 
 def _destination(places: list[tuple[Any, Any]], low: int, high: int, anchors: set[int], others: set[int]) -> Any:
