@@ -308,7 +308,7 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
         if len(states) == 1 and all(p.feature in (CITY, ADMIN2) and p.population < UNTAGGED_MIN_POPULATION
                                     for p, _ in option.places) \
                 and {q.country for q in states} <= {p.country for p, _ in option.places} and not any(
-                (p.country, p.admin1) == (q.country, q.admin1) for p, _ in option.places for q in states):
+                _inside(p, q) for p, _ in option.places for q in states):
             # "HOLLIDAY, Mo.": no Holliday of the gazetteer is in Missouri, so it is none of them (Holliday,
             # Texas), but a place in Missouri (not "Los Angeles, San Fernando Valley": a list)
             found.append(Toponym(start, end, text[start:end], states.pop(), "within",
@@ -323,10 +323,8 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
         # "Pandi, Bulacan", "Lebanon, Pa.", "Orange County, Calif.", but not "California, Oregon"
         if holders and not (scored[0][0].feature == ADMIN and any(q.feature == ADMIN for q in holders)):
             inside = [(p, w) for p, w in scored if any(  # "California, United States" is the state
-                (q.feature == COUNTRY and q.country == p.country and p.feature in (CITY, ADMIN2, ADMIN, AIRPORT))
-                or (q.feature == ADMIN and (q.country, q.admin1) == (p.country, p.admin1)
-                    and p.feature in (CITY, ADMIN2, AIRPORT))
-                for q in holders)]
+                q.feature in (COUNTRY, ADMIN) and p.feature in (CITY, ADMIN2, ADMIN, AIRPORT) and p.feature != q.feature
+                and _inside(p, q) for q in holders)]
             # only a place that bears the name as its own: "stops in Washington, New York and Boston" is no
             # town of New York state that is also called Washington (but "Richmond, Virginia, Fort Lauderdale")
             owners = {p for p, own in gaz.candidates(name) if own}
