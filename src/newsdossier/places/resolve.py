@@ -406,11 +406,14 @@ def _within(text: str, found: list[Toponym]) -> list[Toponym]:
     for _ in range(2):  # "Salt + Smoke, on Hampton Avenue in the St. Louis Hills area": one link at a time
         for rank, number in enumerate(order):
             toponym = out[number]
-            if toponym.how not in ("unknown", "only", "prior", "evidence", "ambiguous") or toponym.demonym \
-                    or WATER_WORDS & set(toponym.text.lower().split()):
+            # what can move: a name no place bears, an ambiguous one, or one resolved to a small town
+            movable = toponym.how in ("unknown", "ambiguous") or toponym.how in ("only", "prior", "evidence") \
+                and toponym.place is not None and toponym.place.feature == CITY \
+                and toponym.place.population < UNTAGGED_MIN_POPULATION
+            if not movable or toponym.demonym or WATER_WORDS & set(toponym.text.lower().split()):
                 continue  # "the Indian Ocean in Seychelles" is not inside the Seychelles
-            after = next((out[n] for n in order[rank + 1:] if out[n].start >= toponym.end), None)
-            before = next((out[n] for n in reversed(order[:rank]) if out[n].end <= toponym.start), None)
+            after = _neighbour(out, order, rank, 1)
+            before = _neighbour(out, order, rank, -1)
             if toponym.how == "unknown":
                 place = _container(text, toponym, before, after, towns)
                 if place is not None:
@@ -433,6 +436,19 @@ def _within(text: str, found: list[Toponym]) -> list[Toponym]:
     return [replace(t, place=next(iter(places)), how="within")
             if t.how == "unknown" and not t.demonym and len(places := placed.get(name_key(_clean(t.text)), set())) == 1
             else t for t in out]
+
+
+def _neighbour(found: list[Toponym], order: list[int], rank: int, step: int) -> Toponym | None:
+    """The toponym next after (``step`` 1) or before (-1) the one at ``rank`` of ``order`` (by start), not
+    overlapping it."""
+    this = found[order[rank]]
+    rank += step
+    while 0 <= rank < len(order):
+        other = found[order[rank]]
+        if (other.start >= this.end) if step > 0 else (other.end <= this.start):
+            return other
+        rank += step
+    return None
 
 
 def _inside(place: Place, container: Place) -> bool:
