@@ -198,3 +198,21 @@ def test_lowercased_patterns_have_no_uppercase_letters() -> None:
 
 def test_types_are_timeml_types() -> None:
     assert {t.value for t in TimexType} == {"DATE", "TIME", "DURATION", "SET"}
+
+
+def test_a_weekday_is_read_from_the_story_only_after_a_past_day() -> None:
+    # A month ("in July 1997") names no week, a date after publication ("due Oct. 15, 1999") is no
+    # story the paper tells, and "said Thursday" is the day of the report: each weekday is the one near
+    # publication (the reading before anchored them to 1997-07-01, 1999-10-14 and 1996-03-21).
+    published = date(1999, 2, 10)  # a Wednesday
+    month = _found("NATO invited them in July 1997. Hungary's parliament ratified the treaty on Tuesday.", published)
+    assert month[-1][:1] + month[-1][2:] == ("Tuesday", "1999-02-09")
+    due = _found("Sun issued debentures due Oct. 15, 1999, at a premium over Thursday's closing price.",
+                 date(1989, 10, 27))
+    assert due[-1] == ("Thursday", "DATE", "1989-10-26")
+    said = _found("Howes was captured on March 26, 1996. Thai officials said privately Thursday that Britain had "
+                  "pressed the case.", date(1998, 2, 19))
+    assert said[-1] == ("Thursday", "DATE", "1998-02-19")
+    # The story's own past day still anchors its weekdays: the Sunday before Monday, 6 January 2020.
+    story = _found("The embassy was shelled on January 6, 2020. On Sunday, protesters marched.", date(2021, 1, 2))
+    assert story[-1] == ("Sunday", "DATE", "2020-01-05")

@@ -33,6 +33,11 @@ __all__ = ["Anchor", "TimeExpression", "TimexType", "find_time_expressions", "sp
 # A date the text states moves the narrative when it is this far from the publication date;
 # nearer ones ("on 2 January" in a 3 January paper) leave weekdays anchored to publication.
 NARRATIVE_MIN_DAYS: Final = 14
+# "officials said Thursday": a weekday right after a verb of saying is the day of the report, whatever
+# date the sentence before told of.
+_SAID_BEFORE: Final = re.compile(
+    r"\b(?:said|says|told|announced|reported|added|stated|confirmed|denied|declared|insisted|warned)"
+    r"(?:\s+\w+ly)?\s+(?:on\s+)?$", re.IGNORECASE)
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z])|\n+")
 # Words a full stop follows without ending the sentence ("by Jan. 14", "Mo. on March 12").
 _ABBREVIATION: Final = re.compile(
@@ -140,12 +145,22 @@ class _Context:
         start = self.sentences[self._sentence][0] if self.sentences else 0
         return past_governs(self.text[start:match.start()], match.start() - start)
 
-    def base(self, match: re.Match[str], *, narrative: bool = False) -> tuple[date, Anchor] | None:
+    def base(self, match: re.Match[str], *, narrative: bool = False, day: bool = False) -> tuple[date, Anchor] | None:
         if narrative and self._stated is not None and self._sentence - self._stated[1] <= 1:
             period = self._stated[0]
-            if self.now is None or abs((period.start - self.now).days) > NARRATIVE_MIN_DAYS:
+            if day and not self._day_of_story(period, match):
+                pass
+            elif self.now is None or abs((period.start - self.now).days) > NARRATIVE_MIN_DAYS:
                 return period.start, Anchor.NARRATIVE
         return (self.now, Anchor.PUBLICATION) if self.now is not None else None
+
+    def _day_of_story(self, period: Period, match: re.Match[str]) -> bool:
+        """Whether a weekday may be read from ``period``, the date the narrative moved to: a day (not "in
+        July 1997"), before publication (not a bond "due Oct. 15, 1999"), and the weekday not the day
+        someone "said" something (the report's day)."""
+        if period.unit != "day" or (self.now is not None and period.start >= self.now):
+            return False
+        return _SAID_BEFORE.search(self.text, max(0, match.start() - 40), match.start()) is None
 
     def moved(self, reading: Reading) -> None:
         period = reading.period

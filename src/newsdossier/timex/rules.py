@@ -60,8 +60,10 @@ class Context(Protocol):
 
     def past_governs(self, match: re.Match[str]) -> bool: ...  # a past verb right before governs it
 
-    # The publication date, or with ``narrative`` the date a nearby sentence moved the story to.
-    def base(self, match: re.Match[str], *, narrative: bool = False) -> tuple[date, Anchor] | None: ...
+    # The publication date, or with ``narrative`` the date a nearby sentence moved the story to; with
+    # ``day`` (a weekday is read from it) only a day before publication that no verb of saying reports.
+    def base(self, match: re.Match[str], *, narrative: bool = False, day: bool = False) -> tuple[date, Anchor] | None:
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +229,7 @@ def _last_night(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Reading | None:
-    base = ctx.base(m, narrative=True)
+    base = ctx.base(m, narrative=True, day=True)
     if base is None:
         return Reading(TimexType.DATE, Anchor.NONE)
     relation = (m["rel"] or "").lower()
@@ -357,7 +359,7 @@ def _year_ago_period(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _weekend(m: re.Match[str], ctx: Context) -> Reading | None:
-    base = ctx.base(m, narrative=True)
+    base = ctx.base(m, narrative=True, day=True)
     if base is None:
         return Reading(TimexType.DATE, Anchor.NONE)
     week = period_at(base[0], "week")
@@ -494,7 +496,7 @@ def _clock(m: re.Match[str], ctx: Context) -> Reading | None:
     day: Period | None = None
     anchor = Anchor.PUBLICATION
     if m["weekday"]:
-        base = ctx.base(m, narrative=True)
+        base = ctx.base(m, narrative=True, day=True)
         if base is not None:
             day, anchor = weekday_near(base[0], weekday_number(m["weekday"]), ctx.tense(m)), base[1]
     elif m["deictic"]:
