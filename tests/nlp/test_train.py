@@ -88,6 +88,22 @@ def test_silver_documents_join_the_ner_training_documents(tmp_path: Path) -> Non
     assert "Olaf Scholz" not in dev  # silver never reaches the checkpoint-picking set
 
 
+def test_a_ud_train_file_joins_the_treebank_documents(tmp_path: Path) -> None:
+    import spacy
+    from spacy.tokens import DocBin
+
+    data = _datasets(tmp_path / "data")
+    extra = tmp_path / "en_ewt-ud-train.conllu"  # EWT's train file lives outside ../shared
+    extra.write_text("".join(CONLLU.format(n=f"train{i}") for i in range(30)), encoding="utf-8")
+    files = prepare(TrainingPlan(data, tmp_path / "work", tmp_path / "out", ud_train=(extra,)))
+    vocab = spacy.blank("en").vocab
+    train = list(DocBin().from_disk(files["ud_train"]).get_docs(vocab))
+    dev = list(DocBin().from_disk(files["ud_dev"]).get_docs(vocab))
+    assert len(train) + len(dev) == 54 and 4 <= len(dev) <= 7  # one document in ten picks the checkpoint
+    with pytest.raises(ConfigError, match="nowhere.conllu"):
+        TrainingPlan(data, tmp_path / "work", tmp_path / "out", ud_train=(tmp_path / "nowhere.conllu",)).check()
+
+
 def test_plan_names_a_missing_silver_file(tmp_path: Path) -> None:
     plan = TrainingPlan(_datasets(tmp_path / "data"), tmp_path / "work", tmp_path / "out",
                         silver=(tmp_path / "nowhere.spacy",))
@@ -119,6 +135,17 @@ def test_recipe_builds_a_loadable_pipeline(tmp_path: Path) -> None:
         weights.write(b"\0")
     with pytest.raises(ConfigError, match=r"ner/model: SHA-256 .* is not the pinned"):
         verify_weights(out)
+
+
+@pytest.mark.quality  # slow: trains a tagger and parser
+def test_keep_ner_trains_the_parser_and_keeps_a_pipelines_ner(tmp_path: Path) -> None:
+    from newsdossier.nlp import BUNDLED_PATH
+
+    out = train_model(TrainingPlan(_datasets(tmp_path / "data"), tmp_path / "work", tmp_path / "model", max_steps=2,
+                                   keep_ner=BUNDLED_PATH, overrides=(("components.parser.min_action_freq", 1),)))
+    assert (out / "ner" / "model").read_bytes() == (BUNDLED_PATH / "ner" / "model").read_bytes()
+    assert (out / "parser" / "model").read_bytes() != (BUNDLED_PATH / "parser" / "model").read_bytes()
+    assert load_pipeline(str(out)).pipe_names[-1] == "ner"
 
 
 def test_the_bundled_pipeline_matches_its_pinned_weights() -> None:

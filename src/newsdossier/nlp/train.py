@@ -8,8 +8,11 @@
    how the shipped NER 0.2 was trained (a distilled student: it learns the teacher's pretrained
    knowledge of names at the CNN's speed); the names in the training documents become the pool of the
    mention-swap augmenter (:mod:`newsdossier.nlp.augment`); UD English-EWT dev+test
-   (CC BY-SA 4.0) become tagging, morphology, lemma and dependency documents, of which one
-   document in ten is held out for early stopping. GUM is never read here: it is for evaluation.
+   (CC BY-SA 4.0), and its train file when given (``--ud-train``: ``../shared`` holds only dev
+   and test; the train file is ``en_ewt-ud-train.conllu`` of the UD_English-EWT repository, as the
+   shipped pipeline 0.3 was trained), become tagging, morphology, lemma and dependency documents,
+   of which one document in ten is held out for early stopping. GUM is never read here: it is for
+   evaluation.
 2. **train** two spaCy pipelines with the configs in ``newsdossier/nlp/configs``: ``ner.cfg``
    (named entities with their own tok2vec) and ``tagparse.cfg`` (tagger, morphologizer,
    trainable lemmatizer and parser over a shared tok2vec). Each keeps its best checkpoint on
@@ -76,6 +79,8 @@ class TrainingPlan:
     out: Path  # where the assembled pipeline is written
     max_steps: int | None = None  # cap on training steps per pipeline (None = config default)
     silver: tuple[Path, ...] = ()  # DocBin files of teacher-labelled news joined to the NER training documents
+    ud_train: tuple[Path, ...] = ()  # more UD English files for the tagger and parser (EWT's train file)
+    keep_ner: Path | None = None  # a saved pipeline whose NER is kept: only the tagger and parser are trained
     overrides: tuple[tuple[str, object], ...] = ()  # extra config settings for both pipelines, e.g. ("training.seed", 1)
 
     @property
@@ -84,7 +89,8 @@ class TrainingPlan:
 
     @property
     def ewt(self) -> list[Path]:
-        return [self.data / "ud_english" / "en_ewt-ud-dev.conllu", self.data / "ud_english" / "en_ewt-ud-test.conllu"]
+        return [self.data / "ud_english" / "en_ewt-ud-dev.conllu", self.data / "ud_english" / "en_ewt-ud-test.conllu",
+                *self.ud_train]
 
     def check(self) -> None:
         missing = [p for p in [self.conll / "train.txt", self.conll / "dev.txt", *self.ewt, *self.silver]
@@ -264,6 +270,20 @@ def replace_ner(ner: Path, out: Path) -> Path:
     return save(nlp, out, silver=True)
 
 
+def save_ner(pipeline: Path, out: Path) -> Path:
+    """The NER of a saved pipeline (the bundled one, say) as a pipeline of its own, for :func:`assemble`."""
+    import spacy
+
+    from newsdossier.nlp import language  # noqa: F401  (the bundled pipeline's sentence component)
+
+    source = spacy.load(pipeline)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ner", source=source)
+    nlp.meta["performance"] = source.meta.get("performance", {})
+    nlp.to_disk(out)
+    return out
+
+
 def save(nlp: Language, out: Path, *, silver: bool) -> Path:
     """Write an assembled pipeline with its name, version, sources and weight manifest."""
     ner_source = ("NER (PER, ORG, LOC, MISC) trained on CoNLL-2003 train and on news labelled by a "
@@ -304,11 +324,14 @@ def train_model(plan: TrainingPlan) -> Path:
     """The whole recipe: prepare, train both pipelines, assemble; returns the model directory."""
     files = prepare(plan)
     tagparse = _train(CONFIG_DIR / "tagparse.cfg", plan.work / "tagparse", files, "ud", plan)
-    ner = _train(CONFIG_DIR / "ner.cfg", plan.work / "ner", files, "ner", plan)
+    if plan.keep_ner is not None:  # the kept pipeline's NER, as it was trained
+        ner = save_ner(plan.keep_ner, plan.work / "kept_ner")
+    else:
+        ner = _train(CONFIG_DIR / "ner.cfg", plan.work / "ner", files, "ner", plan)
     dev_scores = {name: json.loads((path / "meta.json").read_text()).get("performance", {})
                   for name, path in (("tagparse", tagparse), ("ner", ner))}
     (plan.work / "dev_scores.json").write_text(json.dumps(dev_scores, indent=2, sort_keys=True))
-    return assemble(tagparse, ner, plan.out, silver=bool(plan.silver))
+    return assemble(tagparse, ner, plan.out, silver=bool(plan.silver) or plan.keep_ner is not None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -326,8 +349,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--max-steps", type=int, default=None, help="cap on training steps per pipeline")
     parser.add_argument("--silver", type=Path, nargs="*", default=[],
                         help="DocBin files of teacher-labelled news for the NER (make silver writes one)")
+    parser.add_argument("--ud-train", type=Path, nargs="*", default=[],
+                        help="more UD English .conllu files for the tagger and parser (EWT's en_ewt-ud-train.conllu)")
+    parser.add_argument("--keep-ner", type=Path, default=None, metavar="PIPELINE",
+                        help="train only the tagger and parser and keep this saved pipeline's NER (the bundled one: "
+                             "src/newsdossier/nlp/model)")
     args = parser.parse_args(argv)
-    out = train_model(TrainingPlan(args.data, args.work, args.out, max_steps=args.max_steps, silver=tuple(args.silver)))
+    out = train_model(TrainingPlan(args.data, args.work, args.out, max_steps=args.max_steps, silver=tuple(args.silver),
+                                   ud_train=tuple(args.ud_train), keep_ner=args.keep_ner))
     print(f"wrote {out}; dev scores in {args.work / 'dev_scores.json'}")
     return 0
 
