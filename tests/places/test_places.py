@@ -391,3 +391,16 @@ def test_englands_metropolitan_counties_are_at_their_districts() -> None:
     midlands, _ = _resolve("Cases in the West Midlands rose faster than anywhere in England.", "West Midlands",
                            "England")
     assert midlands.place is not None and midlands.place.country == "GB"  # Birmingham's, not Zimbabwe's Midlands
+
+
+def test_a_building_with_no_place_beside_it_is_in_the_articles_only_town() -> None:
+    text = ("The Blue Jays lost in Toronto on Sunday. There will be two absentees at the Rogers Centre. "
+            "Fans in Toronto were quiet.")
+    toronto, centre, _ = _resolve(text, "Toronto", "Rogers Centre", "Toronto")
+    assert centre.how == "article's town" and centre.place == toronto.place and centre.precision == "exact"
+    # an article whose towns lie far apart has no one town: the building stays unknown
+    far = text.replace("Fans in Toronto", "Fans in Vancouver")
+    assert _resolve(far, "Toronto", "Rogers Centre", "Vancouver")[1].place is None
+    # named only once, the town is no article's setting
+    once = "The Blue Jays lost in Toronto on Sunday. There will be two absentees at the Rogers Centre."
+    assert _resolve(once, "Toronto", "Rogers Centre")[1].place is None

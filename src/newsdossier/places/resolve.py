@@ -28,6 +28,7 @@ landmark), ``region`` (a subdivision, a county, a group of countries or a contin
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final
@@ -47,6 +48,9 @@ desert municipality village town oblast prefecture""".split())
 FACILITY_WORDS: Final = frozenset("""church cathedral mosque temple synagogue chapel school academy college stadium
 arena park garden gardens hotel museum gallery theatre theater hall palace castle prison tower building centre
 center club house university library inn elementary racecourse street road avenue lane square river""".split())
+# A street or building with no place written beside it is in the article's town when the article names that town
+# this many times and no town far from it (:func:`_in_the_articles_town`).
+ARTICLE_TOWN_MENTIONS: Final = 2
 VILLAGE_POPULATION: Final = 10_000
 DOUBT_RATIO: Final = 3.0  # the best candidate must be this many times the next, or evidence must decide
 DOUBT_KM: Final = 161.0
@@ -353,7 +357,24 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
                 found.append(Toponym(start, end, text[start:end], None, "ambiguous", top, is_demonym))
                 continue
         found.append(Toponym(start, end, text[start:end], best, how, top, is_demonym))
-    return _within(text, _as_written_elsewhere(found))
+    return _in_the_articles_town(_within(text, _as_written_elsewhere(found)))
+
+
+def _in_the_articles_town(found: list[Toponym]) -> list[Toponym]:
+    """A street or building no place bears and no place is written beside ("Royal Street", "the Rogers Centre")
+    is placed in the article's town (``how: article's town``) when the article's towns are all one: every town it
+    resolves lies near the most named one, which it names at least twice."""
+    towns = [t.place for t in found if t.place is not None and t.place.feature == CITY and not t.demonym
+             and t.how != "within"]
+    if len(towns) < ARTICLE_TOWN_MENTIONS:
+        return found
+    counts = Counter(towns)
+    town, named = counts.most_common(1)[0]
+    if named < ARTICLE_TOWN_MENTIONS or any(great_circle_km(p.lat, p.lon, town.lat, town.lon) > NEAR_KM for p in towns):
+        return found
+    return [replace(t, place=town, how="article's town")
+            if t.how == "unknown" and not t.demonym and t.text.split()[-1].lower() in FACILITY_WORDS else t
+            for t in found]
 
 
 def _as_written_elsewhere(found: list[Toponym]) -> list[Toponym]:
