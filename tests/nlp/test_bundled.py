@@ -43,7 +43,7 @@ def test_model_is_small_and_says_what_it_was_trained_on(nlp) -> None:  # type: i
     assert {s["name"] for s in nlp.meta["sources"]} == {
         "UD English-EWT (dev and test)", "CoNLL-2003 English NER annotations",
         "all-MiniLM-L6-v2 (teacher only; its weights are not in this pipeline)"}
-    assert nlp.meta["version"] == "0.2.0"
+    assert nlp.meta["version"] == "0.2.1"
     assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC", "MISC"}
 
 

@@ -121,7 +121,7 @@ def test_recipe_builds_a_loadable_pipeline(tmp_path: Path) -> None:
                                      overrides=(("components.parser.min_action_freq", 1),)))
     nlp = spacy.load(out)
     assert nlp.pipe_names == ["tok2vec", "tagger", "morphologizer", "trainable_lemmatizer",
-                              "newsdossier_sentences", "parser", "ner"]
+                              "newsdossier_sentences", "parser", "newsdossier_repair", "ner"]
     assert nlp.meta["name"] == "newsdossier" and nlp.meta["license"] == "CC BY-SA 4.0"
     doc = nlp("Abu Mahdi al-Muhandis left. He was killed.")
     assert [t.text for t in doc][:3] == ["Abu", "Mahdi", "al-Muhandis"]  # the news tokenizer was saved with it

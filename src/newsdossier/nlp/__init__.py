@@ -78,6 +78,6 @@ def verify_weights(model: Path) -> None:
 
 
 def pipeline_id(nlp: Language) -> str:
-    """Name and version of a pipeline, e.g. ``en_newsdossier-0.2.0``: the key its analyses are cached under."""
+    """Name and version of a pipeline, e.g. ``en_newsdossier-0.2.1``: the key its analyses are cached under."""
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"

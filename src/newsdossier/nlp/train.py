@@ -31,7 +31,7 @@ import shutil
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from newsdossier.errors import ConfigError, EvalDataError
 from newsdossier.nlp import WEIGHTS_MANIFEST
@@ -54,7 +54,7 @@ __all__ = ["TrainingPlan", "assemble", "prepare", "replace_ner", "train_model", 
 
 CONFIG_DIR = Path(__file__).parent / "configs"
 MODEL_NAME = "en_newsdossier"
-MODEL_VERSION = "0.2.0"
+MODEL_VERSION = "0.3.0"
 # NER training steps when silver documents join CoNLL (four times the data of CoNLL alone; CoNLL
 # dev still picks the checkpoint). The config's own 4,000 are for CoNLL alone.
 SILVER_NER_STEPS = 8000
@@ -242,19 +242,24 @@ def _train(config: Path, output: Path, files: dict[str, Path], kind: str, plan: 
     return best
 
 
-def assemble(tagparse: Path, ner: Path, out: Path, *, silver: bool = False) -> Path:
+EWT_DEV_TEST: Final = "UD English-EWT (dev and test)"
+EWT_ALL: Final = "UD English-EWT (train, dev and test)"
+
+
+def assemble(tagparse: Path, ner: Path, out: Path, *, silver: bool = False, treebank: str = EWT_DEV_TEST) -> Path:
     """Join the two trained pipelines behind the news tokenizer and sentence rules; save to ``out``
     with the SHA-256 manifest of its weight files."""
     import spacy
 
-    from newsdossier.nlp.language import SENTENCES_COMPONENT, news_tokenizer
+    from newsdossier.nlp.language import REPAIR_COMPONENT, SENTENCES_COMPONENT, news_tokenizer
 
     nlp = spacy.load(tagparse)
     ner_nlp = spacy.load(ner)
     nlp.add_pipe("ner", source=ner_nlp)
     nlp.add_pipe(SENTENCES_COMPONENT, before="parser")
+    nlp.add_pipe(REPAIR_COMPONENT, after="parser")
     nlp.tokenizer = news_tokenizer(nlp)
-    return save(nlp, out, silver=silver)
+    return save(nlp, out, silver=silver, treebank=treebank)
 
 
 def replace_ner(ner: Path, out: Path) -> Path:
@@ -267,7 +272,7 @@ def replace_ner(ner: Path, out: Path) -> Path:
     nlp = load_pipeline()
     nlp.remove_pipe("ner")  # the last component
     nlp.add_pipe("ner", source=spacy.load(ner))
-    return save(nlp, out, silver=True)
+    return save(nlp, out, silver=True, treebank=nlp.meta.get("treebank", EWT_DEV_TEST))
 
 
 def save_ner(pipeline: Path, out: Path) -> Path:
@@ -284,7 +289,7 @@ def save_ner(pipeline: Path, out: Path) -> Path:
     return out
 
 
-def save(nlp: Language, out: Path, *, silver: bool) -> Path:
+def save(nlp: Language, out: Path, *, silver: bool, treebank: str = EWT_DEV_TEST) -> Path:
     """Write an assembled pipeline with its name, version, sources and weight manifest."""
     ner_source = ("NER (PER, ORG, LOC, MISC) trained on CoNLL-2003 train and on news labelled by a "
                   "MiniLM teacher fine-tuned on CoNLL-2003 (bench/ner_teacher.py)."
@@ -293,11 +298,12 @@ def save(nlp: Language, out: Path, *, silver: bool) -> Path:
         {
             "name": MODEL_NAME.removeprefix("en_"),
             "version": MODEL_VERSION,
-            "description": "newsdossier's bundled English pipeline: news tokenizer and sentence rules, "
-            "tagger/morphologizer/lemmatizer/parser trained on UD English-EWT dev+test, " + ner_source,
+            "description": "newsdossier's bundled English pipeline: news tokenizer, sentence rules and parse repairs, "
+            f"tagger/morphologizer/lemmatizer/parser trained on {treebank}, " + ner_source,
+            "treebank": treebank,
             "license": "CC BY-SA 4.0",
             "sources": [
-                {"name": "UD English-EWT (dev and test)", "url": "https://github.com/UniversalDependencies/UD_English-EWT", "license": "CC BY-SA 4.0"},
+                {"name": treebank, "url": "https://github.com/UniversalDependencies/UD_English-EWT", "license": "CC BY-SA 4.0"},
                 {"name": "CoNLL-2003 English NER annotations", "url": "https://www.clips.uantwerpen.be/conll2003/ner/", "license": "annotations freely available; Reuters RCV1 text not redistributed"},
             ],
         }
@@ -331,7 +337,8 @@ def train_model(plan: TrainingPlan) -> Path:
     dev_scores = {name: json.loads((path / "meta.json").read_text()).get("performance", {})
                   for name, path in (("tagparse", tagparse), ("ner", ner))}
     (plan.work / "dev_scores.json").write_text(json.dumps(dev_scores, indent=2, sort_keys=True))
-    return assemble(tagparse, ner, plan.out, silver=bool(plan.silver) or plan.keep_ner is not None)
+    return assemble(tagparse, ner, plan.out, silver=bool(plan.silver) or plan.keep_ner is not None,
+                    treebank=EWT_ALL if plan.ud_train else EWT_DEV_TEST)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -131,7 +131,7 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE nlp_docs (
         text_hash TEXT NOT NULL,     -- sha256 of the analysed article text
-        model     TEXT NOT NULL,     -- pipeline id, e.g. en_newsdossier-0.2.0
+        model     TEXT NOT NULL,     -- pipeline id, e.g. en_newsdossier-0.2.1
         data      BLOB NOT NULL,
         PRIMARY KEY (text_hash, model)
     );
