@@ -275,3 +275,13 @@ def test_an_event_s_dateline_is_the_one_most_of_its_reports_were_filed_from() ->
                for a, place in (("a", "Manila"), ("b", "Beijing"), ("c", "Beijing"))}
     found = _resolve(reports, actors=SOLEIMANI)
     assert len(found) == 1 and found[0].place == "Beijing"
+
+
+def test_two_mentions_of_one_type_in_one_sentence_are_one_event() -> None:
+    # "The air strike took place near Baghdad airport, killing Soleimani": the strike comes first in the
+    # sentence and names no one, the killing names its target; both are the one event, whatever the order.
+    sentence = (0, 120)
+    strike = _mention("a", 10, lemma="strike", day=DAY, place="Baghdad airport", sentence=sentence)
+    killing = _mention("a", 80, lemma="killing", day=DAY, target=(95, 104), sentence=sentence)
+    events = _resolve({"a": [strike, killing]}, actors={"a": [(95, 104, "E1")]})
+    assert len(events) == 1 and len(events[0].mentions) == 2 and events[0].targets == ["E1"]

@@ -65,8 +65,12 @@ def phrase(doc: Any, head: Any) -> TextSpan:
             break
     while start < end and (doc[start].is_punct or doc[start].dep_ == "det"):
         start += 1
+    if end - start > 2 and doc[start].lower_ == "at" and doc[start + 1].lower_ in ("least", "most"):
+        start += 2  # "At least 10 people": the people, however many
     while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
         end -= 1
+    if end - start > 2 and doc[end - 1].like_num and doc[end - 2].text == ",":
+        end -= 2  # "Mrs Hassan, 59": her age is not her name
     first, last = doc[start], doc[end - 1]
     return TextSpan(first.idx, last.idx + len(last), doc[first.i:last.i + 1].text)
 
@@ -240,7 +244,8 @@ def _under(token: Any) -> bool:
     """Whether an event noun is what someone is "under" ("under near-constant attack", "under siege"),
     by the words, past a few modifiers the parse may take for verbs."""
     doc, i = token.doc, token.i - 1
-    while i >= token.sent.start and token.i - i <= 3 and doc[i].pos_ in ("ADJ", "ADV", "DET", "VERB") \
+    while i >= token.sent.start and token.i - i <= 3 and (
+            doc[i].pos_ in ("ADJ", "ADV", "DET", "VERB") or doc[i].dep_ in ("amod", "advmod", "det")) \
             and doc[i].is_lower:
         i -= 1
     return i >= token.sent.start and doc[i].lower_ == "under"
@@ -362,7 +367,8 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         # "agreed to set up": the subject of "agreed"; "is about to restore", "is ready to sign": of "about"
         climber, steps = climber.head, steps + 1
         source = _subject(climber)
-    if passive and target is None and token.dep_ == "conj" and token.head.pos_ in ("VERB", "ADJ"):
+    if passive and target is None and token.dep_ == "conj" and (token.head.pos_ in ("VERB", "ADJ") or any(
+            c.dep_ == "cop" for c in token.head.children)):  # "was shot and killed", "shot" tagged a noun
         target = _subject(token.head)  # "who had left for Syria and was killed": the one who left
     if target is None and token.tag_ == "VBN" and token.is_sent_start:
         # "Released by Google on Monday, the new version ...": what the opening participle is said of

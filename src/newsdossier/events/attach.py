@@ -105,6 +105,29 @@ def _in_bounding_phrase(token: Any, anchors: set[int]) -> bool:
     return False
 
 
+def _bounded_in_words(token: Any) -> bool:
+    """Whether the words before a date are a phrase "since", "until", "before" or "after" opens, with no verb or
+    comma between, whatever the parse hung the date on ("have fought three wars since independence from Britain
+    in 1947")."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= max(token.sent.start, token.i - 8):
+        word = doc[i]
+        if word.lower_ in _BOUNDS - {"by"} and i < token.i - 1:
+            return any(t.pos_ in ("NOUN", "PROPN") for t in doc[i + 1:token.i])
+        if word.is_punct or _is_verb(word):
+            return False
+        i -= 1
+    return False
+
+
+def _after_asked(date_token: Any, trigger: Any, others: AbstractSet[int]) -> bool:
+    """Whether a date hung on a verb of asking, criticising or threatening comes after the event noun it asks for
+    ("called for a general strike on Tuesday"): it is that event's time, not the call's."""
+    return date_token.head.i == trigger.i and any(
+        c.i in others and c.dep_ in ("obj", "obl") and c.i < date_token.i for c in trigger.children)
+
+
 def _clock_only(expression: TimeExpression) -> bool:
     """A time of day that names no day ("around 9.35am"): the time expression stage puts it on the
     publication day, but a later article's "arrested at 9.35am" tells of the day the story began."""
@@ -310,6 +333,7 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         if token is not None:
             triggers[mention.trigger.start] = token
     trigger_ids = {t.i for t in triggers.values()}
+    types = {triggers[m.trigger.start].i: m.type for m in mentions if m.trigger.start in triggers}
     dated = [(e, _token_at(doc, e.start, e.end)) for e in expressions
              if e.dated and not _bounds_only(doc, e) and not _clock_only(e)]
     places = [(ent, ent.root) for ent in doc.ents if ent.label_ in PLACE_LABELS]
@@ -327,9 +351,13 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         in_sentence = [(e, t) for e, t in dated if t is not None and low <= e.start < high
                        and (named is None or t.i < named)]
         own = [(e, t) for e, t in in_sentence if not _dates_another(doc, e, t, anchors)
-               and not _in_bounding_phrase(t, anchors)]
+               and not _in_bounding_phrase(t, anchors) and not _bounded_in_words(t)]
         when: EventDate | None = None
-        steps = [(s, e) for e, t in own if (s := _climbs_to(t, anchors, others)) is not None]
+        steps = [(s, e) for e, t in own if (s := _climbs_to(t, anchors, others)) is not None
+                 and not (mention.type in _SAID and _after_asked(t, token, others))]
+        if not steps and token.dep_ in ("obj", "obl") and types.get(token.head.i) in _SAID:
+            # "called for a general strike on Tuesday": the strike's day, whatever the parse hung it on
+            steps = [(1, e) for e, t in own if t.head.i == token.head.i and _after_asked(t, token.head, {token.i})]
         if steps:
             when = _dated(min(steps, key=lambda x: x[0])[1], "attached")
         elif (len(in_sentence) == 1 and own and main is not None and mention.trigger.start in main
@@ -448,7 +476,8 @@ def _far(bearing: Any) -> bool:
 def _dated_by_cause(mentions: list[EventMention], triggers: dict[int, Any]) -> list[EventMention]:
     """A verb event with no date of its own takes the attached date of the event that is its subject or
     its "when" clause: "A bomb explosion on Friday killed seven people", "Two people were killed when a
-    grenade exploded late on Friday" (not the day a newspaper said so)."""
+    grenade exploded late on Friday" (not the day a newspaper said so); a participle clause ("..., killing
+    Soleimani") takes the date and place of the event its verb's subject names."""
     by_token = {triggers[m.trigger.start].i: m for m in mentions if m.trigger.start in triggers}
     out = []
     for mention in mentions:
@@ -457,9 +486,16 @@ def _dated_by_cause(mentions: list[EventMention], triggers: dict[int, Any]) -> l
             causes = [by_token.get(c.i) for c in token.children if c.dep_ == "nsubj" or c.dep_ == "advcl" and any(
                 g.dep_ == "advmod" and g.lower_ == "when" or g.dep_ == "mark" and g.lower_ == "when"
                 for g in c.children)]
+            if token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ == "mark" for c in token.children):
+                # "The air strike took place on the night of 2 to 3 January near Baghdad airport, killing
+                # Soleimani": the killing is the strike's, done when and where it took place
+                causes += [by_token.get(c.i) for c in token.head.children if c.dep_ == "nsubj"]
+                causes.append(by_token.get(token.head.i))
             dated = next((c for c in causes
                           if c is not None and c.date is not None and c.date.basis == "attached"), None)
             if dated is not None and dated.date is not None:
                 mention = replace(mention, date=dated.date)
+                if mention.place is None and dated.place is not None and dated.place_basis == "attached":
+                    mention = replace(mention, place=dated.place, place_basis="attached")
         out.append(mention)
     return out

@@ -273,8 +273,9 @@ def _says_a_clause(token: Any) -> bool:
     """Whether a verb's complement is a clause ("conceded [that] the situation is regrettable"),
     whatever the parse made of a clause without "that" (a relative clause on the object)."""
     for child in token.children:
-        if child.dep_ == "ccomp":
-            return True
+        if child.dep_ == "ccomp" or child.dep_ == "parataxis" and child.i > token.i and any(
+                g.dep_ == "nsubj" for g in child.children):
+            return True  # (a clause the parse hung beside the verb: "conceded the situation ... is regrettable")
         if child.dep_ == "obj" and any(g.dep_ == "acl:relcl" and not any(
                 w.lower_ in _RELATIVE_WORDS for w in g.children) for g in child.children):
             return True
@@ -342,6 +343,15 @@ def _no_actor_cause(phrase_head: Any) -> bool:
         c for c in phrase_head.children if c.dep_ in ("compound", "flat", "amod"))))
 
 
+_LINKING: Final = frozenset({"become", "get", "remain", "seem", "appear", "grow", "stay"})
+
+
+def _state(token: Any) -> bool:
+    """Whether an adjective-tagged word after a linking verb says a state someone is in ("became embroiled
+    in a dispute"), whatever part of speech the morphology gave it."""
+    return token.tag_ == "JJ" and token.dep_ == "xcomp" and token.head.lemma_.lower() in _LINKING
+
+
 def _verbal(token: Any) -> bool:
     """A verb, or an inflected word the tagger mistook for an adjective or a name but the parse
     gives a subject or object, and no copula ("Palestinians protested", "jets struck a house")."""
@@ -352,6 +362,8 @@ def _verbal(token: Any) -> bool:
         return False
     children = {c.dep_ for c in token.children}
     if "cop" in children or not children & _VERB_DEPENDENTS:
+        return False
+    if _state(token):
         return False
     return simplemma.lemmatize(token.lower_, lang="en").lower() != token.lower_
 
@@ -366,7 +378,7 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
             continue  # a headline in title case: the body reports its events, in words the parser reads
         for token in sentence:
             pos = token.pos_  # read once: each read looks the tag's string up
-            if pos == "VERB" and describes_a_noun(token, sentence):
+            if pos == "VERB" and (describes_a_noun(token, sentence) or _state(token)):
                 continue  # "the detained journalist", "a retired Indian diplomat": what someone is, not an event
             if pos == "VERB" or pos in _MISTAGGED and _verbal(token):
                 if token.dep_ == "conj" and token.head.pos_ == "ADJ" and token.tag_ in ("VBG", "VBN"):
@@ -392,7 +404,8 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
                   and (name := lemma_of(token, EVENT_NOUNS)) in EVENT_NOUNS and not token.is_title
                   and (token.tag_ != "NNS" or name in _PLURAL_EVENTS) and not _modifier(token)
                   and (name != "appeal" or any(c.dep_ == "acl" or any(g.dep_ == "case" and g.lower_ in _APPEALED
-                                                                       for g in c.children) for c in token.children))):
+                                                                       for g in c.children) for c in token.children)
+                       or token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _APPEALED)):
                 # an appeal asks for something ("an appeal for calm"); "Trump's appeal" among voters asks nothing
                 # not a modifier ("attack ads", "arrest warrant"), nor a kind ("a new line of attack")
                 kind, mode = EVENT_NOUNS[name]

@@ -91,9 +91,13 @@ def negated_at(doc: Any, token: Any, sentence: Any) -> str:
         if child.dep_ in ("nsubj", "nsubj:pass") and (child.lower_ in _NOBODY or child.lower_ == "one" and any(
                 g.lower_ == "no" for g in child.children)):
             return child.text  # "nobody released ...", "no one from the department released ..."
-    opening = [t.lower_ for t in doc[sentence.start:min(sentence.start + 2, len(doc))]]
+    start = sentence.start
+    while start > 0 and start > token.i - 12 and doc[start - 1].text not in (".", "!", "?") \
+            and not doc[start - 1].is_space:
+        start -= 1  # the sentence as written, where the parse split it ("No one | from the Department released")
+    opening = [t.lower_ for t in doc[start:min(start + 2, len(doc))]]
     if (opening[:1] and opening[0] in _NOBODY or opening == ["no", "one"]) and not any(
-            t.pos_ in ("VERB", "AUX") for t in doc[sentence.start:token.i]):
+            t.pos_ in ("VERB", "AUX") for t in doc[start:token.i]):
         return " ".join(opening) if opening[0] == "no" else opening[0]  # the same, whatever the parse made of it
     return next((doc[i].text for i in range(max(sentence.start, token.i - 2), token.i)
                  if doc[i].lower_ in _NEGATIONS), "")
@@ -114,6 +118,11 @@ def _own_modality(token: Any) -> Modality | None:
             return Modality("intended", before.text, True)
         if before.lemma_.lower() == "be" or before.lower_ in ("is", "are", "was", "were"):
             return Modality("intended", f"{before.text} to")
+    if token.dep_ == "ccomp" and any(c.dep_ in ("aux", "aux:pass") and c.lower_ == "be" for c in token.children) \
+            and not any(c.dep_ in ("aux", "aux:pass", "mark") and (c.lower_ in _MODALS or c.lower_ == "to")
+                        for c in token.children) \
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+        return Modality("demanded", "be", True)  # "recommend that its dividend be reinstated": a subjunctive
     for child in token.children:
         if child.dep_ in ("aux", "aux:pass") and child.lower_ in _MODALS:
             return Modality("possible", child.text)

@@ -110,6 +110,9 @@ def _released(token: Any) -> list[Any]:
         things.append(token.head)
         if token.head.dep_ == "nmod":
             things.append(token.head.head)  # "the resolution of the commission released on Friday"
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if not things and before is not None and before.head.i == token.i and before.dep_ in ("obl", "nmod"):
+        things.append(before)  # "In a Washington Post poll released Sunday": the noun it follows, however hung
     return [antecedent(t, token) for t in things]  # "Quake 4, which was released": Quake
 
 

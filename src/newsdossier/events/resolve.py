@@ -216,8 +216,10 @@ def _compatible(facts: _Facts, draft: _Draft) -> bool:
 
 def _score(facts: _Facts, draft: _Draft) -> float:
     mention = facts.mention
-    if draft.sentences.get((facts.family, facts.sentence), {mention.article}) - {mention.article}:
-        return 1.0  # the same sentence in another copy of the same report
+    if (facts.family, facts.sentence) in draft.sentences:
+        # the same sentence in another copy of the same report, or a second mention of one type in the same
+        # sentence ("The air strike took place near Baghdad airport, killing Soleimani")
+        return 1.0
     if facts.people & draft.targets and stem_of(mention.lemma) in _LETHAL and draft.lemmas & _LETHAL:
         return 1.0  # one person killed (or shot) once
     score = 0.0
@@ -389,7 +391,10 @@ def resolve_events(mentions: Mapping[str, Sequence[EventMention]], *, story_of: 
         originals = [f for f in facts_list if not f.reworded]
         rewordings = [f for f in facts_list if f.reworded]
         drafts: list[_Draft] = []
+        # (inside a sentence, mentions that name someone first: "The air strike took place ..., killing Soleimani"
+        # joins the killing of Soleimani, and the strike then joins it by the sentence they share)
         order = sorted(originals, key=lambda f: (published.get(f.mention.article) or date.max, f.mention.article,
+                                                 f.mention.sentence[0], not (f.sources or f.targets),
                                                  f.mention.trigger.start))
         # Mentions that say enough start or join events, in date order; then the others may join one.
         for facts in [f for f in order if _says_enough(f)]:

@@ -70,7 +70,8 @@ def verbal_attack(token: Any, source: Any | None, weapon: Callable[[Any], bool],
         return True  # "Algeria attacked Britain for allowing Islamists to meet": what someone is blamed for doing
     if said_of is None:
         return False
-    person = said_of.ent_type_ in ("PER", "PERSON") or said_of.lower_ in _PEOPLE_PRONOUNS
+    person = said_of.ent_type_ in ("PER", "PERSON") or said_of.lower_ in _PEOPLE_PRONOUNS or any(
+        c.dep_ == "flat" and c.ent_type_ in ("PER", "PERSON") for c in said_of.children)  # "Mr [Clarke]"
     if not person:
         return False
     grounds = {t.i for c in token.children if any(g.dep_ in ("case", "mark") and g.lower_ in _GROUNDS

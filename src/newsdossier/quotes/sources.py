@@ -64,7 +64,8 @@ def nominal(doc: Any, start: int, end: int) -> bool:
     span = doc[start:end]
     if sum(t.like_num for t in span) >= 2 and all(t.like_num or t.lower_ in ("in", "of", "out") for t in span):
         return True  # "4 in 10" (say ...)
-    return any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[start:end]) or (
+    return any(t.pos_ in ("PROPN", "NOUN", "PRON") or t.dep_.startswith("nsubj") and t.is_title and t.pos_ == "VERB"
+               for t in doc[start:end]) or (  # "Trump recently tweeted": a subject the tagger took for a verb
         doc[end - 1].pos_ == "ADJ" and doc[end - 1].is_alpha and (end - start > 1 or doc[end - 1].is_title))
 
 
@@ -81,6 +82,10 @@ def np_right(doc: Any, start: int, stop: int) -> tuple[int, int] | None:
         if token.text in ("'", "’") and i > start and not doc[i - 1].whitespace_ and doc[i - 1].lower_.endswith("s") \
                 and i + 1 < stop and doc[i + 1].pos_ in ("PROPN", "NOUN", "ADJ"):
             i += 1  # "said Sky Networks' Sophie Turner Laing": a plural's possessive, the phrase goes on
+            continue
+        if token.tag_ in ("VBN", "VBG") and i > start and doc[i - 1].pos_ == "DET" and i + 1 < stop and (
+                doc[i + 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[i + 1].text == ","):
+            i += 1  # "said a masked, gun-toting fighter", "the injured man": a participle before its noun
             continue
         if token.is_space or not (token.pos_ in NP_POS or token.lower_ in NP_JOINERS) or token.lower_ in WH or (
                 token.lower_ in CUE_FORMS and token.pos_ not in ("PROPN", "NOUN")):
