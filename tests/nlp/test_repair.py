@@ -110,3 +110,18 @@ def test_a_second_verb_after_and_read_as_an_adjective() -> None:
     arcs = _arcs(doc)
     assert ("injured", "conj", "killed") in arcs and ("dozens", "obj", "injured") in arcs
     assert doc[6].lemma_ == "injure" and doc[6].pos_ == "VERB"
+
+
+def test_no_repair_makes_a_word_its_own_ancestor() -> None:
+    # "Mr Blair's latest bout of flagellation came with a series ...", parsed with "came" a clause of the sentence
+    # whose "bout" hangs on "came": making "came" describe "flagellation" would close a cycle (BBC politics 353)
+    rows = [("bout", 3, "advmod", "NOUN", "NN", "bout"), ("of", 2, "case", "ADP", "IN", "of"),
+            ("flagellation", 0, "nmod", "NOUN", "NN", "flagellation"), ("came", 5, "advcl", "VERB", "VBD", "come"),
+            ("with", 5, "case", "ADP", "IN", "with"), ("sessions", 5, "ROOT", "NOUN", "NNS", "session")]
+    doc = repair_misread_verbs(_doc(rows))
+    assert [t.head.i for t in doc] == [3, 2, 0, 5, 5, 5]  # unchanged: "came" stays where the parser put it
+    for token in doc:
+        steps = 0
+        while token.head.i != token.i and steps <= len(doc):
+            token, steps = token.head, steps + 1
+        assert steps <= len(doc)

@@ -94,7 +94,42 @@ def repair_misread_verbs(doc: Any) -> Any:
     fired rockets into Israel": "fired" an adjective of "rockets", "fighters" the root). In a sentence whose root
     is a noun and which has no other verb, a word tagged as a past form that modifies the next noun phrase and
     follows a noun becomes the root: the noun phrase before it its subject, the one it modified its object, the
-    root's other dependents after it its own (a place or time phrase becomes an oblique)."""
+    root's other dependents after it its own (a place or time phrase becomes an oblique); and the repairs below.
+    A repair that would make a word its own ancestor is not made, and should the tree come out of the repairs
+    with a cycle anyway, the parser's own is put back."""
+    from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+
+    attrs = [HEAD, DEP, TAG, POS, LEMMA]
+    saved = doc.to_array(attrs)
+    _repair(doc)
+    if _has_cycle(doc):
+        doc.from_array(attrs, saved)
+    return doc
+
+
+def _below(token: Any, ancestor: Any) -> bool:
+    """Whether ``ancestor`` is ``token`` or above it in the tree (attaching ``ancestor`` under ``token`` would
+    close a cycle)."""
+    for _ in range(len(token.doc)):
+        if token.i == ancestor.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def _has_cycle(doc: Any) -> bool:
+    for token in doc:
+        seen = 0
+        while token.head.i != token.i:
+            token, seen = token.head, seen + 1
+            if seen > len(doc):
+                return True
+    return False
+
+
+def _repair(doc: Any) -> None:
     for token in doc:
         # "The minister left for Moscow", "was shot and killed": an irregular verb whose form the trained
         # lemmatizer kept as its lemma gets its base form
@@ -118,7 +153,8 @@ def repair_misread_verbs(doc: Any) -> Any:
                             c.dep_ = "nsubj"
         # "agreed to acquire the company in January": a date phrase hung on the verb's object dates the verb
         if token.dep_ == "nmod" and _names_a_date(token) and token.head.dep_ in ("obj", "obl") \
-                and token.head.pos_ == "NOUN" and token.head.head.pos_ == "VERB" and any(
+                and token.head.pos_ == "NOUN" and token.head.head.pos_ == "VERB" \
+                and not _below(token.head.head, token) and any(
                     c.dep_ == "case" and c.lower_ in _DATE_CASES for c in token.children):
             token.head, token.dep_ = token.head.head, "obl"
         # "fired at Hezbollah fighters": a plural the tagger took for a verb though the parse gives it a preposition
@@ -131,7 +167,7 @@ def repair_misread_verbs(doc: Any) -> Any:
         # right after a noun, before a preposition, is a participle describing that noun, not a clause of the verb
         if token.tag_ == "VBD" and token.dep_ == "advcl" and token.i > 0 and token.i + 1 < len(doc) \
                 and doc[token.i - 1].pos_ in ("NOUN", "PROPN") and doc[token.i - 1].dep_ != "nsubj" \
-                and doc[token.i + 1].pos_ == "ADP" and not any(
+                and doc[token.i + 1].pos_ == "ADP" and not _below(doc[token.i - 1], token) and not any(
                     c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "obj") for c in token.children):
             token.head, token.dep_, token.tag_ = doc[token.i - 1], "acl", "VBN"
         # "The bomb killed 12 people and injured dozens": a word in -ed after "and", read as an adjective of a noun
@@ -194,7 +230,6 @@ def repair_misread_verbs(doc: Any) -> Any:
                 child.head = verb
         verb.tag_, verb.pos_ = "VBD", "VERB"
         verb.lemma_ = _verb_lemma(verb.lower_) or verb.lemma_
-    return doc
 
 
 def _register() -> None:
