@@ -285,3 +285,12 @@ def test_two_mentions_of_one_type_in_one_sentence_are_one_event() -> None:
     killing = _mention("a", 80, lemma="killing", day=DAY, target=(95, 104), sentence=sentence)
     events = _resolve({"a": [strike, killing]}, actors={"a": [(95, 104, "E1")]})
     assert len(events) == 1 and len(events[0].mentions) == 2 and events[0].targets == ["E1"]
+
+
+def test_a_mention_naming_its_own_doer_does_not_join_by_the_sentence_alone() -> None:
+    # "A fire-bomb attack on a bank in Greece killed three": the killing's parsed source ("Greece") is no attacker
+    sentence = (0, 120)
+    attack = _mention("a", 10, lemma="attack", target=(30, 34), place="Greece", sentence=sentence)
+    killed = _mention("a", 60, lemma="killed", source=(50, 56), sentence=sentence)
+    events = _resolve({"a": [attack, killed]}, actors={"a": [(30, 34, "E1"), (50, 56, "E2")]})
+    assert events and all("E2" not in e.actors for e in events if "E1" in e.targets)

@@ -322,3 +322,13 @@ def test_dates_a_parse_hangs_on_the_verb_that_belong_to_a_bounding_phrase_or_to_
                     ("on", 9, "case", "ADP", "IN", "on"), ("Tuesday", 3, "obl", "PROPN", "NNP", "Tuesday"),
                     (".", 3, "punct", "PUNCT", ".", ".")])
     assert called["called"].date is None and called["strike"].date is not None
+
+
+def test_a_date_after_a_clock_phrase_is_its_own(nlp: Any) -> None:
+    # "was arrested just before 11 p.m. on May 5": "before" bounds the clock, not the day (TR-News trial)
+    from newsdossier.events.attach import _bounded_in_words
+
+    doc = _parsed(nlp, [("arrested", 0, "ROOT", "VERB", "VBN", "arrest"), ("before", 2, "case", "ADP", "IN", "before"),
+                        ("11", 0, "obl", "NUM", "CD", "11"), ("p.m.", 2, "nmod:unmarked", "NOUN", "NN", "p.m."),
+                        ("on", 5, "case", "ADP", "IN", "on"), ("May", 0, "obl", "PROPN", "NNP", "May")])
+    assert not _bounded_in_words(doc[5])

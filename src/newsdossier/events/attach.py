@@ -105,6 +105,11 @@ def _in_bounding_phrase(token: Any, anchors: set[int]) -> bool:
     return False
 
 
+_CLOCK_WORDS: Final = frozenset({"a.m", "p.m", "am", "pm", "noon", "midnight", "o'clock", "hours", "hour",
+                                 "minutes", "morning", "afternoon", "evening", "night", "dawn", "dusk", "gmt", "est",
+                                 "edt", "bst"})
+
+
 def _bounded_in_words(token: Any) -> bool:
     """Whether the words before a date are a phrase "since", "until", "before" or "after" opens, with no verb or
     comma between, whatever the parse hung the date on ("have fought three wars since independence from Britain
@@ -114,7 +119,9 @@ def _bounded_in_words(token: Any) -> bool:
     while i >= max(token.sent.start, token.i - 8):
         word = doc[i]
         if word.lower_ in _BOUNDS - {"by"} and i < token.i - 1:
-            return any(t.pos_ in ("NOUN", "PROPN") for t in doc[i + 1:token.i])
+            # a phrase about something ("since independence"), not a time of its own ("just before 11 p.m. on May 5")
+            return any(t.pos_ in ("NOUN", "PROPN") and not t.like_num and t.lower_.rstrip(".") not in _CLOCK_WORDS
+                       for t in doc[i + 1:token.i])
         if word.is_punct or _is_verb(word):
             return False
         i -= 1

@@ -216,9 +216,12 @@ def _compatible(facts: _Facts, draft: _Draft) -> bool:
 
 def _score(facts: _Facts, draft: _Draft) -> float:
     mention = facts.mention
-    if (facts.family, facts.sentence) in draft.sentences:
-        # the same sentence in another copy of the same report, or a second mention of one type in the same
-        # sentence ("The air strike took place near Baghdad airport, killing Soleimani")
+    copies = draft.sentences.get((facts.family, facts.sentence))
+    if copies is not None and (copies - {mention.article} or not (facts.sources or facts.targets)):
+        # the same sentence in another copy of the same report, or a mention that names no one in the sentence of
+        # a mention of the same type ("The air strike took place near Baghdad airport, killing Soleimani"); one that
+        # names someone of its own joins only by what it shares ("A fire-bomb attack on a bank in Greece killed
+        # three": the killing's "Greece" is no attacker to add)
         return 1.0
     if facts.people & draft.targets and stem_of(mention.lemma) in _LETHAL and draft.lemmas & _LETHAL:
         return 1.0  # one person killed (or shot) once
