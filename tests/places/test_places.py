@@ -404,3 +404,14 @@ def test_a_building_with_no_place_beside_it_is_in_the_articles_only_town() -> No
     # named only once, the town is no article's setting
     once = "The Blue Jays lost in Toronto on Sunday. There will be two absentees at the Rogers Centre."
     assert _resolve(once, "Toronto", "Rogers Centre")[1].place is None
+
+
+def test_a_landmark_and_an_offices_town_are_no_articles_setting() -> None:
+    # "the White House" in an article set in Paris is not in Paris (a landmark known in its own right)
+    text = ("Police in Paris said two men were held. Paris was calm on Sunday. The White House said it offered help.")
+    found = _resolve(text, "Paris", "Paris", "White House")
+    assert found[2].place is None
+    # a town named only before an office ("the Bristol district attorney") is the office's, not the setting
+    office = ("The bodies were found in the Independence Street apartment, according to the Bristol district "
+              "attorney's office. A spokesman for the Bristol district attorney said so.")
+    assert _resolve(office, "Independence Street", "Bristol", "Bristol")[0].place is None

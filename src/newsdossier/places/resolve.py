@@ -357,24 +357,36 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
                 found.append(Toponym(start, end, text[start:end], None, "ambiguous", top, is_demonym))
                 continue
         found.append(Toponym(start, end, text[start:end], best, how, top, is_demonym))
-    return _in_the_articles_town(_within(text, _as_written_elsewhere(found)))
+    return _in_the_articles_town(text, _within(text, _as_written_elsewhere(found)))
 
 
-def _in_the_articles_town(found: list[Toponym]) -> list[Toponym]:
-    """A street or building no place bears and no place is written beside ("Royal Street", "the Rogers Centre")
-    is placed in the article's town (``how: article's town``) when the article's towns are all one: every town it
-    resolves lies near the most named one, which it names at least twice."""
+def _in_the_articles_town(text: str, found: list[Toponym]) -> list[Toponym]:
+    """A street or local venue no place bears and no place is written beside ("Royal Street", "the Rogers Centre")
+    is placed in the article's town (``how: article's town``) when the article is set in one: every town it
+    resolves lies near the most named one, which it names at least twice as a place, not only as a word before a
+    noun ("the Bristol district attorney"). Not a landmark known in its own right ("the White House")."""
     towns = [t.place for t in found if t.place is not None and t.place.feature == CITY and not t.demonym
              and t.how != "within"]
     if len(towns) < ARTICLE_TOWN_MENTIONS:
         return found
-    counts = Counter(towns)
-    town, named = counts.most_common(1)[0]
-    if named < ARTICLE_TOWN_MENTIONS or any(great_circle_km(p.lat, p.lon, town.lat, town.lon) > NEAR_KM for p in towns):
+    town = Counter(towns).most_common(1)[0][0]
+    named = sum(1 for t in found if t.place == town and not t.demonym and not _MODIFIES_NOUN.match(text, t.end))
+    if named < ARTICLE_TOWN_MENTIONS or any(great_circle_km(p.lat, p.lon, town.lat, town.lon) > NEAR_KM
+                                            for p in towns):
         return found
     return [replace(t, place=town, how="article's town")
-            if t.how == "unknown" and not t.demonym and t.text.split()[-1].lower() in FACILITY_WORDS else t
+            if t.how == "unknown" and not t.demonym and t.text.split()[-1].lower() in LOCAL_WORDS else t
             for t in found]
+
+
+# A town's name right before the word of an office modifies it ("Bristol district attorney", "Toronto police"): the
+# office's area, which need not be where the article is set.
+_MODIFIES_NOUN: Final = re.compile(r"\s+(?:police|district|attorney|council|mayor|sheriff|court|courts|prosecutors?|"
+                                   r"fire|department|officials|authorities|county|city|metropolitan|area|region)\b")
+# Streets and local venues (:func:`_in_the_articles_town`): not a house, palace, tower or university, which are as
+# often landmarks known in their own right.
+LOCAL_WORDS: Final = frozenset("""street road avenue lane square hall centre center club inn library church chapel
+school academy elementary stadium arena racecourse park garden gardens hotel theatre theater""".split())
 
 
 def _as_written_elsewhere(found: list[Toponym]) -> list[Toponym]:
