@@ -86,6 +86,8 @@ def _verb_lemma(form: str) -> str | None:
 
     found = getLemma(form, upos="VERB")
     return found[0] if found else None
+
+
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
@@ -101,8 +103,12 @@ def repair_misread_verbs(doc: Any) -> Any:
 
     attrs = [HEAD, DEP, TAG, POS, LEMMA]
     saved = doc.to_array(attrs)
-    _repair(doc)
-    if _has_cycle(doc):
+    try:
+        _repair(doc)
+        broken = _has_cycle(doc)
+    except RuntimeError:  # spaCy's own check of a tree gone wrong (E039)
+        broken = True
+    if broken:
         doc.from_array(attrs, saved)
     return doc
 
