@@ -61,6 +61,20 @@ def _parsed(nlp: Any, rows: list[tuple[str, int, str, str, str, str]], ents: lis
                sent_starts=[True] + [False] * (len(rows) - 1), ents=ents)
 
 
+def _attached_parse(nlp: Any, rows: list[tuple[str, int, str, str, str, str]],
+                    ents: list[str] | None = None) -> dict[str, Any]:
+    """The mentions of a written parse (one sentence) with their dates and places, by trigger word."""
+    from newsdossier.events.attach import attach_dates_and_places
+    from newsdossier.events.extract import find_event_mentions, sentence_mains
+    from newsdossier.timex import find_time_expressions
+
+    doc = _parsed(nlp, rows, ents)
+    expressions = find_time_expressions(doc.text, _PUBLISHED, sentences=[(0, len(doc.text))])
+    found = find_event_mentions("a", doc, doc.text)
+    return {m.trigger.text: m for m in attach_dates_and_places(found, doc, expressions, _PUBLISHED,
+                                                                main=sentence_mains(found, doc))}
+
+
 def test_those_who_march_are_not_marched(nlp: Any) -> None:
     from newsdossier.events.extract import find_event_mentions
 
@@ -249,10 +263,6 @@ def test_an_estimated_publication_date_counts_to_its_latest_day(nlp: Any) -> Non
 
 
 def test_a_participle_clause_is_done_when_and_where_its_subject_took_place(nlp: Any) -> None:
-    from newsdossier.events.attach import attach_dates_and_places
-    from newsdossier.events.extract import find_event_mentions, sentence_mains
-    from newsdossier.timex import find_time_expressions
-
     # "The air strike took place on Friday near Baghdad airport, killing Soleimani.", parsed as a better parser
     # does (the 0.3 experiment): the killing hangs on "took", the day and the place on the strike's verb
     rows = [("The", 2, "det", "DET", "DT", "the"), ("air", 2, "compound", "NOUN", "NN", "air"),
@@ -262,11 +272,7 @@ def test_a_participle_clause_is_done_when_and_where_its_subject_took_place(nlp: 
             ("Baghdad", 9, "compound", "PROPN", "NNP", "Baghdad"), ("airport", 3, "obl", "NOUN", "NN", "airport"),
             (",", 11, "punct", "PUNCT", ",", ","), ("killing", 3, "advcl", "VERB", "VBG", "kill"),
             ("Soleimani", 11, "obj", "PROPN", "NNP", "Soleimani"), (".", 3, "punct", "PUNCT", ".", ".")]
-    doc = _parsed(nlp, rows, ents=["O"] * 8 + ["B-LOC", "I-LOC", "O", "O", "B-PER", "O"])
-    expressions = find_time_expressions(doc.text, _PUBLISHED, sentences=[(0, len(doc.text))])
-    found = find_event_mentions("a", doc, doc.text)
-    dated = attach_dates_and_places(found, doc, expressions, _PUBLISHED, main=sentence_mains(found, doc))
-    killing = next(m for m in dated if m.trigger.text == "killing")
+    killing = _attached_parse(nlp, rows, ents=["O"] * 8 + ["B-LOC", "I-LOC", "O", "O", "B-PER", "O"])["killing"]
     assert killing.date is not None and killing.date.text == "Friday"
     assert killing.place is not None and "Baghdad" in killing.place.text
 
@@ -288,17 +294,6 @@ def test_an_age_and_at_least_are_not_the_name_or_the_number_of_the_victims(nlp: 
 
 
 def test_dates_a_parse_hangs_on_the_verb_that_belong_to_a_bounding_phrase_or_to_what_is_asked(nlp: Any) -> None:
-    from newsdossier.events.attach import attach_dates_and_places
-    from newsdossier.events.extract import find_event_mentions, sentence_mains
-    from newsdossier.timex import find_time_expressions
-
-    def dated(rows: list[tuple[str, int, str, str, str, str]]) -> dict[str, Any]:
-        doc = _parsed(nlp, rows)
-        expressions = find_time_expressions(doc.text, _PUBLISHED, sentences=[(0, len(doc.text))])
-        found = find_event_mentions("a", doc, doc.text)
-        return {m.trigger.text: m for m in attach_dates_and_places(found, doc, expressions, _PUBLISHED,
-                                                                    main=sentence_mains(found, doc))}
-
     # "The countries have fought three wars since independence from Britain in 1947.", 1947 hung on "fought":
     # by the words, the year is independence's
     from newsdossier.events.attach import _bounded_in_words
@@ -315,12 +310,13 @@ def test_dates_a_parse_hangs_on_the_verb_that_belong_to_a_bounding_phrase_or_to_
                               ("in", 3, "case", "ADP", "IN", "in"), ("1947", 1, "obl", "NUM", "CD", "1947")])
     assert not _bounded_in_words(fought_in[3])
     # "The union leader called for a general strike on Tuesday.", Tuesday hung on "called"
-    called = dated([("The", 2, "det", "DET", "DT", "the"), ("union", 2, "compound", "NOUN", "NN", "union"),
-                    ("leader", 3, "nsubj", "NOUN", "NN", "leader"), ("called", 3, "ROOT", "VERB", "VBD", "call"),
-                    ("for", 7, "case", "ADP", "IN", "for"), ("a", 7, "det", "DET", "DT", "a"),
-                    ("general", 7, "amod", "ADJ", "JJ", "general"), ("strike", 3, "obl", "NOUN", "NN", "strike"),
-                    ("on", 9, "case", "ADP", "IN", "on"), ("Tuesday", 3, "obl", "PROPN", "NNP", "Tuesday"),
-                    (".", 3, "punct", "PUNCT", ".", ".")])
+    rows = [("The", 2, "det", "DET", "DT", "the"), ("union", 2, "compound", "NOUN", "NN", "union"),
+            ("leader", 3, "nsubj", "NOUN", "NN", "leader"), ("called", 3, "ROOT", "VERB", "VBD", "call"),
+            ("for", 7, "case", "ADP", "IN", "for"), ("a", 7, "det", "DET", "DT", "a"),
+            ("general", 7, "amod", "ADJ", "JJ", "general"), ("strike", 3, "obl", "NOUN", "NN", "strike"),
+            ("on", 9, "case", "ADP", "IN", "on"), ("Tuesday", 3, "obl", "PROPN", "NNP", "Tuesday"),
+            (".", 3, "punct", "PUNCT", ".", ".")]
+    called = _attached_parse(nlp, rows)
     assert called["called"].date is None and called["strike"].date is not None
 
 

@@ -105,9 +105,8 @@ def _in_bounding_phrase(token: Any, anchors: set[int]) -> bool:
     return False
 
 
-_CLOCK_WORDS: Final = frozenset({"a.m", "p.m", "am", "pm", "noon", "midnight", "o'clock", "hours", "hour",
-                                 "minutes", "morning", "afternoon", "evening", "night", "dawn", "dusk", "gmt", "est",
-                                 "edt", "bst"})
+_CLOCK_WORDS: Final = _TIME_NOUNS | {"a.m", "p.m", "am", "pm", "o'clock", "hours", "minutes", "gmt", "est", "edt",
+                                     "bst"}
 
 
 def _bounded_in_words(token: Any) -> bool:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 __all__ = ["REPAIR_COMPONENT", "SENTENCES_COMPONENT", "news_tokenizer", "repair_misread_verbs", "set_sentence_starts"]
@@ -68,19 +69,18 @@ def set_sentence_starts(doc: Any) -> Any:
 
 REPAIR_COMPONENT = "newsdossier_repair"
 _VERB_FORMS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
-
-
 _DATE_CASES = frozenset({"in", "on", "during", "until", "till", "since", "before", "after", "by"})
-_DATE_WORDS = frozenset("""january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
 def _names_a_date(token: Any) -> bool:
     """A month, a weekday or a year ("in January", "on Monday", "in 1947")."""
+    from newsdossier.timex.lexicon import MONTHS, WEEKDAYS
+
     text = token.lower_.rstrip(".")
-    return text in _DATE_WORDS or token.shape_ == "dddd" and 1800 <= int(token.text) <= 2100
+    return text in MONTHS or text in WEEKDAYS or token.shape_ == "dddd" and 1800 <= int(token.text) <= 2100
 
 
+@cache
 def _verb_lemma(form: str) -> str | None:
     from lemminflect import getLemma
 
