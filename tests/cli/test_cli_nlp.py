@@ -13,7 +13,7 @@ from newsdossier.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "demo" / "pile"
-MODEL = "en_newsdossier-0.2.1"
+MODEL = "en_newsdossier-0.3.0"
 
 
 def test_build_analyses_every_article_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

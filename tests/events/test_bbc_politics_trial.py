@@ -45,6 +45,17 @@ def test_police_on_a_boulevard_are_there(nlp: Any) -> None:
     assert found["opened"].place is not None and "Paris" in found["opened"].place.text
 
 
+def test_a_place_that_owns_where_it_happened_is_there(nlp: Any) -> None:
+    # the possessor's phrase is the possessed noun's: "at Baghdad's airport", "on Paris' iconic boulevard"
+    found = attached(nlp, "Gunmen attacked a bus at Baghdad's main airport on Monday.", date(2017, 4, 21))
+    assert found["attacked"].place is not None and found["attacked"].place.text == "Baghdad"
+    found = attached(nlp, "A gunman opened fire on officers on Paris' busiest boulevard.", date(2017, 4, 21))
+    assert found["opened"].place is not None and "Paris" in found["opened"].place.text
+    # but a possessor of the event is who did it, not where: "Russia's invasion"
+    found = attached(nlp, "Russia's invasion began in February.", date(2022, 3, 1))
+    assert found["invasion"].place is None
+
+
 def test_a_towns_name_before_an_event_noun_is_where_it_happened_but_a_countrys_is_not(nlp: Any) -> None:
     # from a new-user trial on BBC business articles: "the Lisbon summit" had no place
     found = attached(nlp, "The targets set at the Lisbon summit of European Union leaders in 2000 were missed.",

@@ -66,6 +66,9 @@ def _read(nlp: Any, sentence: str, words: str, published: date | None = None) ->
     ("The world record was set in 1998.", "1998", "asserted", ""),
     ("The firm was able to raise $2bn in 2006.", "2006", "asserted", ""),
     ("The meeting is likely in 2008.", "2008", "possible", "likely"),
+    # what is only agreed or supposed to happen (TimeBank, the dev set)
+    ("The bank announced an agreement to acquire the company in January.", "January", "intended", "agreement"),
+    ("The talks, which are supposed to conclude by May, resumed.", "May", "possible", "supposed"),
 ])
 def test_the_dated_clause_says_whether_it_happened(nlp: Any, sentence: str, words: str, kind: str, cue: str) -> None:
     assert _read(nlp, sentence, words) == (kind, cue)
@@ -78,6 +81,13 @@ def test_a_plain_statement_of_a_day_after_publication_is_only_expected(nlp: Any)
     doc = nlp(sentence)
     [expression] = find_time_expressions(sentence, date(2007, 3, 1), sentences=[(0, len(sentence))])
     assert dated_clause_modality(doc, expression.start, expression.end).kind == "asserted"  # the clause alone
+
+
+def test_later_this_year_is_after_the_article_whatever_verb_it_hangs_on(nlp: Any) -> None:
+    sentence = "The plant closes later this year, the company said."
+    assert _read(nlp, sentence, "later this year", published=date(1989, 11, 2)) == ("expected", "later")
+    assert _read(nlp, "The dividend was cut earlier this year.", "earlier this year",
+                 published=date(1989, 11, 2)) == ("asserted", "")
 
 
 def test_not_until_dates_what_happened(nlp: Any) -> None:

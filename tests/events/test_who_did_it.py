@@ -72,9 +72,10 @@ def test_the_parser_s_slips_over_subjects(nlp: Any) -> None:
     # a passive subject beside an object and no passive auxiliary is the subject
     killed = _mentions(nlp, "US officials said the drone strike killed a senior commander.")["killed"]
     assert _text(killed.source) == "drone strike" and _text(killed.target) == "senior commander"
-    # of two subjects side by side, the one next to the verb; of two joined by "and", the first
+    # of two subjects side by side, the one next to the verb; of two joined by "and", the first (a parser that
+    # reads "Kenyan" as the police's adjective gives the whole phrase)
     assert _text(_mentions(nlp, "Kenyan police arrested a man over the killing of a journalist.")["arrested"].source) \
-        == "police"
+        in ("police", "Kenyan police")
     # a verb with no object describing a noun: the noun does it, whatever the tagger made of the verb
     assert _text(_mentions(nlp, "Thousands marched through Paris to protest against the reform.")["marched"].source) \
         == "Thousands"

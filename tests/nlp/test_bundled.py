@@ -41,9 +41,9 @@ def test_model_is_small_and_says_what_it_was_trained_on(nlp) -> None:  # type: i
     assert size <= MAX_MODEL_MIB * 2**20
     assert nlp.meta["license"] == "CC BY-SA 4.0"
     assert {s["name"] for s in nlp.meta["sources"]} == {
-        "UD English-EWT (dev and test)", "CoNLL-2003 English NER annotations",
+        "UD English-EWT (train, dev and test)", "CoNLL-2003 English NER annotations",
         "all-MiniLM-L6-v2 (teacher only; its weights are not in this pipeline)"}
-    assert nlp.meta["version"] == "0.2.1"
+    assert nlp.meta["version"] == "0.3.0"
     assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC", "MISC"}
 
 
@@ -93,3 +93,14 @@ def test_photo_credits_of_the_raw_pile_never_become_entities(seed_docs) -> None:
         doc = seed_docs[key]
         assert not any(c in doc.text for c in strings)
         assert not any(ent.text in ("HAIDAR HAMDANI", "Getty Images", "MCT", "Courtesy") for ent in doc.ents)
+
+
+def test_a_typographic_apostrophe_is_read_as_a_straight_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the seed pile writes "Kata’ib" (U+2019); the treebank the parser learnt from writes "'", and the unseen
+    # shape made the name a verb and broke the clause, losing the Sunday strike's date
+    curly = nlp("The US had attacked Kata\u2019ib Hezbollah bases on Sunday, killing 25 of its fighters.")
+    straight = nlp("The US had attacked Kata'ib Hezbollah bases on Sunday, killing 25 of its fighters.")
+    assert curly[4].text == "Kata\u2019ib" and curly.text.count("\u2019") == 1  # the text is as written
+    assert curly[4].shape_ == straight[4].shape_ and curly[4].suffix_ == straight[4].suffix_
+    assert [(t.tag_, t.dep_, t.head.i) for t in curly] == [(t.tag_, t.dep_, t.head.i) for t in straight]
+    assert curly[4].pos_ == "PROPN" and curly[8].dep_ == "obl" and curly[8].head.text == "attacked"

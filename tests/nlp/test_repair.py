@@ -125,3 +125,102 @@ def test_no_repair_makes_a_word_its_own_ancestor() -> None:
         while token.head.i != token.i and steps <= len(doc):
             token, steps = token.head, steps + 1
         assert steps <= len(doc)
+
+
+def test_a_possessive_is_a_case_marker_and_a_possessed_gerund_is_a_subject() -> None:
+    # "Israel's killing of Soleimani shocked the region." as 0.3 parses it: "'s" an auxiliary, "killing" the root,
+    # "shocked" its complement
+    doc = repair_misread_verbs(_doc([
+        ("Israel", 2, "nsubj", "PROPN", "NNP", "Israel"), ("'s", 2, "aux", "PART", "POS", "'s"),
+        ("killing", 2, "ROOT", "VERB", "VBG", "kill"), ("of", 4, "case", "ADP", "IN", "of"),
+        ("Soleimani", 2, "obl", "PROPN", "NNP", "Soleimani"), ("shocked", 2, "xcomp", "ADJ", "JJ", "shocked"),
+        ("the", 7, "det", "DET", "DT", "the"), ("region", 2, "obj", "NOUN", "NN", "region"),
+        (".", 2, "punct", "PUNCT", ".", ".")]))
+    arcs = _arcs(doc)
+    assert ("Israel", "nmod:poss", "killing") in arcs and ("'s", "case", "Israel") in arcs
+    assert ("shocked", "ROOT", "shocked") in arcs and ("killing", "nsubj", "shocked") in arcs
+    assert ("region", "obj", "shocked") in arcs and ("Soleimani", "nmod", "killing") in arcs
+    assert doc[2].tag_ == "NN" and doc[2].lemma_ == "killing" and doc[5].lemma_ == "shock"
+    # "Soleimani's killing angered Iran." with "angered" an adjective of the object
+    doc = repair_misread_verbs(_doc([
+        ("Soleimani", 2, "nmod:poss", "PROPN", "NNP", "Soleimani"), ("'s", 0, "case", "PART", "POS", "'s"),
+        ("killing", 2, "ROOT", "VERB", "VBG", "kill"), ("angered", 4, "amod", "ADJ", "JJ", "angered"),
+        ("Iran", 2, "obj", "PROPN", "NNP", "Iran"), (".", 2, "punct", "PUNCT", ".", ".")]))
+    arcs = _arcs(doc)
+    assert ("angered", "ROOT", "angered") in arcs and ("Iran", "obj", "angered") in arcs
+    assert ("killing", "nsubj", "angered") in arcs
+    # a progressive with its auxiliary is a verb: "Israel is killing civilians" has no possessor
+    kept = repair_misread_verbs(_doc([
+        ("They", 2, "nsubj", "PRON", "PRP", "they"), ("are", 2, "aux", "AUX", "VBP", "be"),
+        ("killing", 2, "ROOT", "VERB", "VBG", "kill"), ("civilians", 2, "obj", "NOUN", "NNS", "civilian"),
+        (".", 2, "punct", "PUNCT", ".", ".")]))
+    assert ("killing", "ROOT", "killing") in _arcs(kept)
+
+
+def test_a_subject_hung_on_a_modifier_and_an_irregular_participle_read_as_an_adjective() -> None:
+    # "Kathina, a Guyana native in Albany less than 16 months, was slain in front." as 0.3 parses it
+    doc = repair_misread_verbs(_doc([
+        ("Kathina", 7, "nsubj", "PROPN", "NNP", "Kathina"), (",", 4, "punct", "PUNCT", ",", ","),
+        ("a", 4, "det", "DET", "DT", "a"), ("Guyana", 4, "compound", "NOUN", "NN", "Guyana"),
+        ("native", 0, "appos", "NOUN", "NN", "native"), ("in", 6, "case", "ADP", "IN", "in"),
+        ("Albany", 4, "nmod", "PROPN", "NNP", "Albany"), ("less", 9, "advmod", "ADJ", "JJR", "less"),
+        ("than", 7, "fixed", "ADP", "IN", "than"), ("16", 10, "nummod", "NUM", "CD", "16"),
+        ("months", 13, "obl", "NOUN", "NNS", "month"), (",", 10, "punct", "PUNCT", ",", ","),
+        ("was", 13, "cop", "AUX", "VBD", "be"), ("slain", 13, "ROOT", "ADJ", "JJ", "slain"),
+        ("in", 15, "case", "ADP", "IN", "in"), ("front", 13, "obl", "NOUN", "NN", "front"),
+        (".", 13, "punct", "PUNCT", ".", ".")]))
+    arcs = _arcs(doc)
+    assert ("Kathina", "nsubj:pass", "slain") in arcs and ("was", "aux:pass", "slain") in arcs
+    assert doc[13].tag_ == "VBN" and doc[13].lemma_ == "slay"
+    # a gradable adjective stays one: "He was very drunk."
+    kept = repair_misread_verbs(_doc([
+        ("He", 3, "nsubj", "PRON", "PRP", "he"), ("was", 3, "cop", "AUX", "VBD", "be"),
+        ("very", 3, "advmod", "ADV", "RB", "very"), ("drunk", 3, "ROOT", "ADJ", "JJ", "drunk"),
+        (".", 3, "punct", "PUNCT", ".", ".")]))
+    assert ("was", "cop", "drunk") in _arcs(kept) and kept[3].tag_ == "JJ"
+
+
+def test_a_verbless_clause_after_a_colon_and_a_verb_read_as_a_noun_before_to() -> None:
+    # "Romney tweeted: thug Putin kills journalists." with "kills" a plural in a compound
+    doc = repair_misread_verbs(_doc([
+        ("Romney", 1, "nsubj", "PROPN", "NNP", "Romney"), ("tweeted", 1, "ROOT", "VERB", "VBD", "tweet"),
+        (":", 6, "punct", "PUNCT", ":", ":"), ("thug", 5, "compound", "NOUN", "NN", "thug"),
+        ("Putin", 5, "compound", "PROPN", "NNP", "Putin"), ("kills", 6, "compound", "NOUN", "NNS", "kill"),
+        ("journalists", 1, "obj", "NOUN", "NNS", "journalist"), (".", 1, "punct", "PUNCT", ".", ".")]))
+    arcs = _arcs(doc)
+    assert ("kills", "ccomp", "tweeted") in arcs and ("Putin", "nsubj", "kills") in arcs
+    assert ("journalists", "obj", "kills") in arcs and ("thug", "compound", "Putin") in arcs
+    assert doc[5].tag_ == "VBZ" and doc[5].lemma_ == "kill"
+    # without the colon it is a noun phrase: "He bought Nike sports shoes."
+    kept = repair_misread_verbs(_doc([
+        ("He", 1, "nsubj", "PRON", "PRP", "he"), ("bought", 1, "ROOT", "VERB", "VBD", "buy"),
+        ("Nike", 4, "compound", "PROPN", "NNP", "Nike"), ("sports", 4, "compound", "NOUN", "NNS", "sport"),
+        ("shoes", 1, "obj", "NOUN", "NNS", "shoe"), (".", 1, "punct", "PUNCT", ".", ".")]))
+    assert ("sports", "compound", "shoes") in _arcs(kept)
+    # "In interviews, several threatened to disrupt the convention." with "threatened" a noun
+    doc = repair_misread_verbs(_doc([
+        ("In", 1, "case", "ADP", "IN", "in"), ("interviews", 4, "obl", "NOUN", "NNS", "interview"),
+        (",", 1, "punct", "PUNCT", ",", ","), ("several", 4, "amod", "ADJ", "JJ", "several"),
+        ("threatened", 4, "ROOT", "VERB", "NN", "threatened"), ("to", 6, "mark", "PART", "TO", "to"),
+        ("disrupt", 4, "advcl", "VERB", "VB", "disrupt"), ("the", 8, "det", "DET", "DT", "the"),
+        ("convention", 6, "obj", "NOUN", "NN", "convention"), (".", 4, "punct", "PUNCT", ".", ".")]))
+    arcs = _arcs(doc)
+    assert ("several", "nsubj", "threatened") in arcs and ("disrupt", "xcomp", "threatened") in arcs
+    assert doc[4].tag_ == "VBD" and doc[4].lemma_ == "threaten"
+    # a noun in -ed that is no past form keeps its infinitive: "the need to act"
+    kept = repair_misread_verbs(_doc([
+        ("the", 1, "det", "DET", "DT", "the"), ("need", 1, "ROOT", "NOUN", "NN", "need"),
+        ("to", 3, "mark", "PART", "TO", "to"), ("act", 1, "acl", "VERB", "VB", "act")]))
+    assert kept[1].tag_ == "NN" and ("act", "acl", "need") in _arcs(kept)
+
+
+def test_a_date_on_the_last_of_a_verbs_objects_dates_the_verb() -> None:
+    # "agreed to acquire Peoria and the holding company in January", "January" hung on the second object
+    doc = repair_misread_verbs(_doc([
+        ("They", 1, "nsubj", "PRON", "PRP", "they"), ("agreed", 1, "ROOT", "VERB", "VBD", "agree"),
+        ("to", 3, "mark", "PART", "TO", "to"), ("acquire", 1, "xcomp", "VERB", "VB", "acquire"),
+        ("Peoria", 3, "obj", "PROPN", "NNP", "Peoria"), ("and", 8, "cc", "CCONJ", "CC", "and"),
+        ("the", 8, "det", "DET", "DT", "the"), ("holding", 8, "compound", "NOUN", "NN", "holding"),
+        ("company", 4, "conj", "NOUN", "NN", "company"), ("in", 10, "case", "ADP", "IN", "in"),
+        ("January", 8, "nmod", "PROPN", "NNP", "January"), (".", 1, "punct", "PUNCT", ".", ".")]))
+    assert ("January", "obl", "acquire") in _arcs(doc)

@@ -97,7 +97,7 @@ def test_pipeline_is_loaded_once_per_process() -> None:
 
 def test_a_directory_can_be_passed_as_the_model(nlp) -> None:  # type: ignore[no-untyped-def]
     other = load_pipeline(str(BUNDLED_PATH))
-    assert pipeline_id(other) == pipeline_id(nlp) == "en_newsdossier-0.2.1"
+    assert pipeline_id(other) == pipeline_id(nlp) == "en_newsdossier-0.3.0"
 
 
 def test_an_unknown_model_is_a_clear_error() -> None:

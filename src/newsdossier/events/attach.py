@@ -342,7 +342,7 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
     types = {triggers[m.trigger.start].i: m.type for m in mentions if m.trigger.start in triggers}
     dated = [(e, _token_at(doc, e.start, e.end)) for e in expressions
              if e.dated and not _bounds_only(doc, e) and not _clock_only(e)]
-    places = [(ent, ent.root) for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    places = [(ent, _phrase_root(ent.root, trigger_ids)) for ent in doc.ents if ent.label_ in PLACE_LABELS]
     lead = {(s.start_char, s.end_char) for s in list(doc.sents)[:_LEAD_SENTENCES]}
     out = []
     for mention in mentions:
@@ -415,6 +415,16 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
             modality = "expected"  # "next week's WTO meeting": not yet happened when the article was written
         out.append(replace(mention, date=when, place=where, place_basis=basis, modality=modality))
     return _dated_by_cause(out, triggers)
+
+
+def _phrase_root(root: Any, triggers: AbstractSet[int]) -> Any:
+    """The word that heads a place name's phrase: the name's own root, or, for a possessor, the noun it possesses
+    ("on Paris' iconic Champs-Elysees boulevard", "at Baghdad's airport": the phrase is on or at it, so its
+    preposition and its place in the sentence are the noun's), unless that noun is an event ("Madrid's bombings")."""
+    head = root.head
+    if root.dep_ == "nmod:poss" and head.i > root.i and head.pos_ in ("NOUN", "PROPN") and head.i not in triggers:
+        return head
+    return root
 
 
 def _town_before(noun: Any, places: list[tuple[Any, Any]]) -> Any | None:

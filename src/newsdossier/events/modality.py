@@ -50,7 +50,12 @@ _NEGATIONS: Final = frozenset({"not", "n't", "never", "no"})
 _NOBODY: Final = frozenset({"nobody", "noone", "none", "neither"})
 # Words whose complement is only likely or expected ("is likely to", "are expected to").
 _LIKELY: Final = frozenset({"likely", "unlikely", "expect", "expected", "set", "due", "poised", "ready", "able",
-                            "possible", "could", "threat", "risk"})
+                            "possible", "could", "threat", "risk", "supposed"})
+# Nouns whose infinitive is something agreed, planned or tried, not yet done ("an agreement to acquire the company",
+# "a bid to take over", "plans to build").
+_PLANNED_NOUNS: Final = frozenset({"agreement", "plan", "deal", "bid", "offer", "proposal", "attempt", "effort",
+                                   "decision", "promise", "pledge", "commitment", "intention", "intent", "move",
+                                   "push", "drive", "scheme", "vow"})
 _CONDITIONS: Final = frozenset({"if", "unless", "whether"})
 # What a denial or a prevention governs: its complement or object ("denied that it attacked",
 # "prevented an attack", "the attack was prevented"), not a clause beside it ("stopped the car
@@ -211,6 +216,9 @@ def governing_modality(token: Any, types: dict[int, str]) -> Modality:
             return Modality("asserted", "", True)  # "accused China of using coercion to impose its will": the charge
         if lemma in _PLANNING and child.dep_ in ("xcomp", "ccomp", "obj"):
             return Modality("intended", head.text, True)
+        if head.pos_ == "NOUN" and child.dep_ == "acl" and child.i > head.i and lemma in _PLANNED_NOUNS and any(
+                c.dep_ == "mark" and c.lower_ == "to" for c in child.children):
+            return Modality("intended", head.text, True)  # "announced an agreement to acquire the company in January"
         if lemma in _LIKELY:
             return Modality("possible", head.text)
         if (own := _own_modality(head)) is not None:
@@ -370,6 +378,11 @@ def timeline_modality(doc: Any, expression: TimeExpression, published: date | No
     if read.kind == "asserted" and published is not None and expression.first is not None \
             and expression.first > published:
         return Modality("expected")
+    if read.kind == "asserted" and published is not None and expression.text.lower().startswith("later this ") \
+            and expression.last is not None and expression.last >= published:
+        # "would recommend ... that its dividend be reinstated later this year": the rest of the period after
+        # the article was written, whatever verb the parse hung it on
+        return Modality("expected", expression.text.split()[0])
     return read
 
 

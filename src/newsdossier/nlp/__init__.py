@@ -38,7 +38,7 @@ def _load(name: str) -> Language:
         import spacy
     except ImportError as error:  # pragma: no cover - spaCy is a core dependency
         raise ConfigError("spaCy is not installed; reinstall newsdossier (pip install newsdossier)") from error
-    from newsdossier.nlp import language  # noqa: F401  (registers the sentence component)
+    from newsdossier.nlp import language  # registers the sentence and repair components
 
     target: str | Path = BUNDLED_PATH if name == BUNDLED else name
     if name == BUNDLED and not (BUNDLED_PATH / "meta.json").is_file():
@@ -46,13 +46,14 @@ def _load(name: str) -> Language:
     if isinstance(target, Path) or Path(target, WEIGHTS_MANIFEST).is_file():
         verify_weights(Path(target))
     try:
-        return spacy.load(target)
+        nlp = spacy.load(target)
     except OSError as error:
         raise ConfigError(
             f"cannot load the spaCy pipeline {name!r}: {error}. Pass an installed pipeline's package "
             "name (pip install it first) or the path of a pipeline directory, or leave --nlp-model out "
             "to use the bundled one."
         ) from error
+    return language.read_curly_apostrophes_as_straight(nlp)
 
 
 WEIGHTS_MANIFEST = "weights.sha256"  # written by newsdossier.nlp.train beside the pipeline it saves

@@ -3,6 +3,9 @@
 * **Tokenizer**: a hyphen between letters no longer splits a word, so transliterated names
   ("al-Kadhemi", "Abu Mahdi al-Muhandis") and compounds stay one token, as CoNLL-2003 (the
   NER training data) tokenises them. Dashes (en, em, double hyphen) still split.
+* **Apostrophes**: a word written with a typographic apostrophe ("Kata’ib", "Paris’") is shown to
+  the tagger and parser as if written with a straight one (its norm, prefix, suffix and shape), the
+  form the training treebank uses; its text and offsets are unchanged (:func:`read_curly_apostrophes_as_straight`).
 * **Sentences** (component ``newsdossier_sentences``, before the parser): rules rather than a
   statistical splitter, because the parser is trained on only ~4,000 web sentences and news
   has regular cues. A sentence ends at a line break, or after ``. ! ? …`` (plus any closing
@@ -17,7 +20,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-__all__ = ["REPAIR_COMPONENT", "SENTENCES_COMPONENT", "news_tokenizer", "repair_misread_verbs", "set_sentence_starts"]
+__all__ = ["REPAIR_COMPONENT", "SENTENCES_COMPONENT", "news_tokenizer", "read_curly_apostrophes_as_straight",
+           "repair_misread_verbs", "set_sentence_starts"]
 
 SENTENCES_COMPONENT = "newsdossier_sentences"
 _ENDS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
@@ -89,6 +93,16 @@ def _verb_lemma(form: str) -> str | None:
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_DEGREE = frozenset({"very", "so", "too", "more", "most", "less", "least", "quite", "rather", "how", "as"})
+
+
+@cache
+def _participle(form: str) -> bool:
+    """Whether ``form`` is the past participle of a verb other than itself ("slain", "taken", "born")."""
+    from lemminflect import getInflection
+
+    base = _verb_lemma(form)
+    return base is not None and base != form and form in getInflection(base, tag="VBN")
 
 
 def repair_misread_verbs(doc: Any) -> Any:
@@ -111,6 +125,57 @@ def repair_misread_verbs(doc: Any) -> Any:
     if broken:
         doc.from_array(attrs, saved)
     return doc
+
+
+_MODIFIER_DEPS = frozenset({"advmod", "amod", "nummod", "fixed", "det", "case"})
+
+
+def _predicate(token: Any) -> bool:
+    """A word that can head a clause: a verb, or any word with a copula ("was slain", "is angry")."""
+    return token.pos_ in ("VERB", "AUX") or any(c.dep_ in ("cop", "aux:pass") for c in token.children)
+
+
+_QUANTIFIERS = frozenset({"several", "many", "some", "few", "others", "most", "all", "both", "each", "dozens",
+                          "hundreds", "thousands", "two", "three", "four", "five"})
+
+
+@cache
+def _past(form: str) -> bool:
+    """Whether ``form`` is the simple past of a verb other than itself ("threatened", "vowed"; not "need")."""
+    from lemminflect import getInflection
+
+    base = _verb_lemma(form)
+    return base is not None and base != form and form in getInflection(base, tag="VBD")
+
+
+@cache
+def _third_person(form: str) -> bool:
+    """Whether ``form`` is the present third person of a verb ("kills", "fires")."""
+    from lemminflect import getInflection
+
+    base = _verb_lemma(form)
+    return base is not None and base != form and form in getInflection(base, tag="VBZ")
+
+
+def _colon_clause(doc: Any, verb: Any) -> None:
+    noun = verb.head
+    phrase = [t for t in noun.subtree if not (t.is_punct and t.i < verb.i)]  # the colon may hang on the noun
+    start = phrase[0].i
+    if start == 0 or doc[start - 1].text != ":" or noun.head.i >= start or any(
+            t.pos_ in ("VERB", "AUX") for t in phrase) or not all(t.head.i == noun.i or t.head.i == verb.i or t.i < verb.i
+                                                                  and _below(t, verb) for t in phrase if t.i <= verb.i):
+        return
+    subject = doc[verb.i - 1]
+    before = [t for t in phrase if t.i < verb.i and t.i != subject.i and t.head.i in (verb.i, noun.i)]
+    verb.head, verb.dep_ = noun.head, "ccomp"
+    verb.tag_, verb.pos_, verb.lemma_ = "VBZ", "VERB", _verb_lemma(verb.lower_) or verb.lemma_
+    noun.head, noun.dep_ = verb, "obj"
+    subject.head, subject.dep_ = verb, "nsubj"
+    for t in before:  # "thug" of "thug Putin"
+        t.head, t.dep_ = subject, "compound"
+    colon = doc[start - 1]
+    if colon.head.i == noun.i:
+        colon.head = verb
 
 
 def _below(token: Any, ancestor: Any) -> bool:
@@ -158,16 +223,71 @@ def _repair(doc: Any) -> None:
                         if c.dep_ == "expl" and c.i < head.i:
                             c.dep_ = "nsubj"
         # "agreed to acquire the company in January": a date phrase hung on the verb's object dates the verb
-        if token.dep_ == "nmod" and _names_a_date(token) and token.head.dep_ in ("obj", "obl") \
-                and token.head.pos_ == "NOUN" and token.head.head.pos_ == "VERB" \
-                and not _below(token.head.head, token) and any(
+        # (or on the last of its objects: "to acquire the Peoria, Ill., bank holding company in January")
+        noun = token.head
+        while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+            noun = noun.head
+        if token.dep_ == "nmod" and _names_a_date(token) and noun.dep_ in ("obj", "obl") \
+                and token.head.pos_ in ("NOUN", "PROPN") and noun.head.pos_ == "VERB" \
+                and (noun.pos_ == "NOUN" or noun.i != token.head.i) \
+                and not _below(noun.head, token) and any(
                     c.dep_ == "case" and c.lower_ in _DATE_CASES for c in token.children):
-            token.head, token.dep_ = token.head.head, "obl"
+            token.head, token.dep_ = noun.head, "obl"
         # "fired at Hezbollah fighters": a plural the tagger took for a verb though the parse gives it a preposition
         # or a determiner and a nominal relation
         if token.tag_ in ("VBZ", "VBP") and token.dep_ in ("obl", "obj", "nmod", "nsubj", "nsubj:pass") and any(
                 c.dep_ in ("case", "det", "compound", "amod", "nummod") for c in token.children):
             token.tag_, token.pos_ = ("NNS" if token.lower_.endswith("s") else "NN"), "NOUN"
+    for token in doc:
+        # "Israel's killing of Soleimani": a possessive "'s" is the possessor's case marker, never an auxiliary
+        if token.tag_ == "POS" and token.dep_ != "case" and token.i > 0 and token.head.i > token.i:
+            owner, owned = doc[token.i - 1], token.head
+            if owner.head.i == owned.i and owner.dep_ in ("nsubj", "nsubj:pass", "obj", "dep", "compound", "nmod"):
+                token.head, token.dep_ = owner, "case"
+                owner.dep_ = "nmod:poss"
+        # "Kathina, a Guyana native in Albany less than 16 months, was slain": a subject the parse hung on a
+        # modifier ("less") is the subject of the first predicate above it that has none
+        if token.dep_ in ("nsubj", "nsubj:pass") and token.head.dep_ in _MODIFIER_DEPS and token.head.i > token.i:
+            above = token.head
+            for _ in range(len(doc)):
+                if above.head.i == above.i or _predicate(above):
+                    break
+                above = above.head
+            if _predicate(above) and above.i > token.i and not _below(above, token) and not any(
+                    c.dep_ in ("nsubj", "nsubj:pass", "csubj", "expl") for c in above.children):
+                token.head = above
+                if any(c.dep_ == "aux:pass" for c in above.children):
+                    token.dep_ = "nsubj:pass"
+        # "Romney tweeted: thug Putin kills journalists": a verbless phrase after a colon whose name is followed by a
+        # word in -s that can be a verb and then the phrase's head noun is a clause, that word its verb
+        if token.dep_ == "compound" and token.tag_ in ("NNS", "NNPS") and token.lower_.endswith("s") \
+                and token.i > 1 and doc[token.i - 1].pos_ == "PROPN" and token.head.pos_ == "NOUN" \
+                and token.head.i == token.i + 1 and token.head.dep_ in ("obj", "dep", "appos", "parataxis") \
+                and _third_person(token.lower_):
+            _colon_clause(doc, token)
+        # "several threatened to disrupt the convention": a past form in -ed read as a noun, with an infinitive after
+        # it, is a verb governing that infinitive, and a quantifier before it its subject
+        if (token.pos_ == "NOUN" or token.tag_ == "NN") and token.lower_.endswith("ed") and _past(token.lower_):
+            infinitive = next((c for c in token.children if c.i > token.i and c.tag_ == "VB" and c.dep_ in (
+                "advcl", "acl", "ccomp", "xcomp") and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)),
+                None)
+            if infinitive is not None:
+                token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", _verb_lemma(token.lower_) or token.lemma_
+                infinitive.dep_ = "xcomp"
+                before = [c for c in token.children if c.i < token.i and c.dep_ in ("amod", "det", "nummod")]
+                if len(before) == 1 and before[0].lower_ in _QUANTIFIERS and not any(
+                        c.dep_.startswith("nsubj") for c in token.children):
+                    before[0].dep_ = "nsubj"
+        # "was slain", "were taken": an irregular past participle after "be", read as an adjective, is a passive
+        if token.tag_ == "JJ" and not token.lower_.endswith("ed") and _participle(token.lower_) and not any(
+                c.dep_ == "advmod" and c.lower_ in _DEGREE for c in token.children):
+            cop = next((c for c in token.children if c.dep_ == "cop" and c.lemma_.lower() == "be"), None)
+            if cop is not None:
+                cop.dep_ = "aux:pass"
+                for c in token.children:
+                    if c.dep_ == "nsubj":
+                        c.dep_ = "nsubj:pass"
+                token.tag_, token.pos_, token.lemma_ = "VBN", "VERB", _verb_lemma(token.lower_) or token.lemma_
     for token in doc:
         # "found among monkeys imported from the Philippines": a past form with no subject or auxiliary of its own
         # right after a noun, before a preposition, is a participle describing that noun, not a clause of the verb
@@ -191,6 +311,9 @@ def _repair(doc: Any) -> None:
                 token.lemma_ = base
     for sent in doc.sents:
         root = sent.root
+        if root.lower_.endswith("ing") and root.tag_ in ("VBG", "NN") and root.dep_ == "ROOT":
+            _gerund_subject(root)
+            continue
         if root.pos_ not in ("NOUN", "PROPN"):
             continue
         after = next((t for t in sent if t.tag_ == "VBD" and t.dep_ in ("acl", "acl:relcl") and t.head.i == root.i
@@ -238,6 +361,45 @@ def _repair(doc: Any) -> None:
         verb.lemma_ = _verb_lemma(verb.lower_) or verb.lemma_
 
 
+_CLAUSE_OF_ROOT = frozenset({"xcomp", "ccomp", "advcl", "conj", "amod", "acl", "dep", "parataxis"})
+
+
+def _gerund_subject(root: Any) -> None:
+    """"Israel's killing of Soleimani shocked the region", read with "killing" the root and "shocked" its
+    complement ("The army's shelling of the town continued", "continued" a clause of "shelling"): a gerund with a possessor and no auxiliary is a noun, so it cannot be the sentence's verb; the
+    past form after it is, with the gerund its subject and the words after the past form its own."""
+    children = list(root.children)
+    if not any(c.dep_ == "nmod:poss" and c.i < root.i for c in children) or any(
+            c.dep_ in ("aux", "aux:pass", "nsubj", "nsubj:pass", "cop") for c in children):
+        return
+    def past(c: Any) -> bool:
+        return c.tag_ == "VBD" or c.tag_ in ("VBN", "JJ") and c.lower_.endswith("ed") and _verb_lemma(c.lower_) \
+            not in (None, c.lower_)
+
+    verb = next((c for c in children if c.i > root.i and c.dep_ in _CLAUSE_OF_ROOT and past(c) and not any(
+        d.dep_.startswith(("nsubj", "aux", "mark", "cop")) for d in c.children)), None)
+    if verb is None:  # "Soleimani's killing angered Iran", "angered" read as an adjective of the object
+        obj = next((c for c in children if c.dep_ == "obj" and c.i > root.i), None)
+        if obj is None:
+            return
+        verb = next((a for a in obj.children if a.dep_ == "amod" and root.i < a.i < obj.i and past(a)
+                     and not any(True for _ in a.children)), None)
+        if verb is None:
+            return
+        obj.head = verb
+        children = [c for c in children if c.i != obj.i]
+    for child in children:
+        if child.i > verb.i:
+            child.head = verb
+            if child.dep_ in ("nmod", "nmod:unmarked"):
+                child.dep_ = "obl" if child.dep_ == "nmod" else "obl:unmarked"
+        elif child.dep_ == "obl":
+            child.dep_ = "nmod"  # "of Soleimani": the killing's
+    verb.head, verb.dep_, verb.tag_, verb.pos_ = verb, "ROOT", "VBD", "VERB"
+    verb.lemma_ = _verb_lemma(verb.lower_) or verb.lemma_
+    root.head, root.dep_, root.tag_, root.pos_, root.lemma_ = verb, "nsubj", "NN", "NOUN", root.lower_
+
+
 def _register() -> None:
     from spacy.language import Language
 
@@ -248,6 +410,39 @@ def _register() -> None:
 
 
 _register()
+
+
+_CURLY_APOSTROPHES: dict[int, str] = {ord("\u2019"): "'", ord("\u2018"): "'"}
+
+
+def _straight(getter: Any) -> Any:
+    def read(text: str) -> Any:
+        return getter(text.translate(_CURLY_APOSTROPHES))
+    read.straightened = True  # type: ignore[attr-defined]
+    return read
+
+
+def read_curly_apostrophes_as_straight(nlp: Any) -> Any:
+    """Let the statistical components see a word with a typographic apostrophe as the treebank writes it.
+
+    UD English-EWT, which the tagger and parser learn from, writes "'" almost everywhere, so a name like
+    "Kata’ib" (U+2019) is an unseen shape the parser reads as a verb, breaking its clause. The norm, prefix,
+    suffix and shape of such a word (what the token-to-vector layer reads) become those of its straight form;
+    the text, and so every offset, stays as written. Applied once to a pipeline's vocabulary (again is a no-op)."""
+    from spacy.attrs import NORM, PREFIX, SHAPE, SUFFIX
+
+    getters = nlp.vocab.lex_attr_getters
+    for attr in (NORM, PREFIX, SUFFIX, SHAPE):
+        if attr in getters and not getattr(getters[attr], "straightened", False):
+            getters[attr] = _straight(getters[attr])
+    for lexeme in list(nlp.vocab):  # words the tokenizer's exceptions created before the getters changed
+        text = lexeme.orth_
+        if "\u2019" in text or "\u2018" in text:
+            straight = text.translate(_CURLY_APOSTROPHES)
+            lexeme.prefix_ = getters[PREFIX](straight)
+            lexeme.suffix_ = getters[SUFFIX](straight)
+            lexeme.shape_ = getters[SHAPE](straight)
+    return nlp
 
 
 def news_tokenizer(nlp: Any) -> Any:
