@@ -76,6 +76,16 @@ def test_season_near(anchor: date, season: str, relation: str, expected: str) ->
     # an infinitive passive looks ahead; an -ed word after an article is an adjective, not a past verb
     ("He said the rules to be issued in early March would settle it.", "early March", Tense.FUTURE),
     ("The bonus will be paid on an undisclosed date in June.", "June", Tense.FUTURE),
+    # what is agreed, decided, planned or payable is still to come (TimeBank, the dev set: "agreed to purchase ...
+    # line for $22 million in February" in an October article is next February); so is an adjective after an
+    # article and an adverb
+    ("The firm agreed to buy the unit for $22 million in February.", "February", Tense.FUTURE),
+    ("NATO has decided to admit Poland in early March.", "early March", Tense.FUTURE),
+    ("The accession was planned for early March.", "early March", Tense.FUTURE),
+    ("The talks, set to resume Monday, were delayed.", "Monday", Tense.FUTURE),
+    ("It declared a dividend, payable Dec. 15.", "Dec. 15", Tense.FUTURE),
+    ("It would be paid on a still unspecified date in January.", "January", Tense.FUTURE),
+    ("The company agreed on Monday to buy the unit.", "Monday", Tense.PAST),  # the day it agreed
 ])
 def test_tense_around(sentence: str, timex: str, expected: Tense | None) -> None:
     start = sentence.index(timex)

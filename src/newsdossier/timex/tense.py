@@ -27,7 +27,12 @@ _FUTURE: Final = (r"will|'ll|shall|won't|wo n't|going to|plans? to|is to|are to|
                   r"(?:is|are|was|were) (?:set|scheduled|expected|slated|poised|likely) to|scheduled for|"
                   r"scheduled|expected to|set for|next|upcoming|coming|from now|as soon as|"
                   r"intends? to|aims? to|expects? to|would|hopes? to|effective|to begin|to start|to take place|"
-                  r"to be held|to be|to open|to close|to end|to meet|to visit|to vote|to hold")
+                  r"to be held|to be|to open|to close|to end|to meet|to visit|to vote|to hold|"
+                  # what is agreed, decided or planned is still to be done ("agreed to acquire the company in
+                  # January", "decided to admit Poland in early March", "was planned for early March")
+                  r"(?:(?:planned|planning|agreed|decided|supposed|set|voted|promised|pledged|vowed)|"
+                  r"(?:agreement|plan|bid|decision)) to(?= (?!the |a |an |its |their |his |her |this |that )"
+                  r"[a-z]+ )|(?:planned|scheduled|set) for|payable")
 # Past: past-tense auxiliaries and reporting verbs, and regular past forms.
 _PAST: Final = (r"was|were|had|did|didn't|said|told|took|came|went|made|met|began|fell|rose|left|won|lost|"
                 r"saw|gave|got|held|hit|led|sent|spent|paid|ran|set up|shot|fled|fought|brought|bought|thought|"
@@ -60,10 +65,14 @@ def _counts(match: re.Match[str]) -> bool:
     # "to be published", "will be held": a participle after "be" is not a past tense.
     after_be = match.string[max(0, match.start() - 3):match.start()].lower() == "be "
     # "on a still unspecified date", "the revised plan": an adjective, not a verb
-    before = _WORD.findall(match.string[max(0, match.start() - 12):match.start()])
-    after_determiner = word.endswith("ed") and bool(before) and before[-1].lower() in ("a", "an", "the", "its",
-                                                                                     "their", "his", "her")
+    before = [w.lower() for w in _WORD.findall(match.string[max(0, match.start() - 24):match.start()])]
+    # (or after one and an adverb: "on a still unspecified date", "the newly elected")
+    after_determiner = word.endswith("ed") and bool(before) and (before[-1] in _ARTICLES or len(before) > 1 and (
+        before[-2] in _ARTICLES and (before[-1].endswith("ly") or before[-1] in ("still", "yet", "as"))))
     return word not in _NOT_PAST and not word.endswith("ceed") and not after_be and not after_determiner
+
+
+_ARTICLES: Final = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 
 
 def _tense(match: re.Match[str]) -> Tense:
