@@ -65,3 +65,14 @@ def test_a_towns_name_before_an_event_noun_is_where_it_happened_but_a_countrys_i
     assert found["bombing"].place is not None and found["bombing"].place.text == "Baghdad"
     found = attached(nlp, "The US strike killed Soleimani.", date(2020, 1, 3))
     assert found["strike"].place is None  # the US struck; it is not where
+
+
+def test_a_road_with_its_number_is_not_where_it_happened(nlp: Any) -> None:
+    # new-user trial, ECB+ dev topic 35 (2026-12-06): "near Interstate 805" placed an arrest at "Interstate"
+    found = attached(nlp, "Jackson was arrested early Jan. 6 on suspicion of driving under the influence on state "
+                          "Route 52 near Interstate 805.", date(2009, 1, 7))
+    assert found["arrested"].place is None
+    found = attached(nlp, "Police arrested two men near Interstate 805 in San Diego.", date(2009, 1, 7))
+    assert found["arrested"].place is not None and found["arrested"].place.text == "San Diego"
+    found = attached(nlp, "Police arrested protesters in Paris 2 days ago.", date(2009, 1, 7))
+    assert found["arrested"].place is not None and found["arrested"].place.text == "Paris"

@@ -342,7 +342,8 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
     types = {triggers[m.trigger.start].i: m.type for m in mentions if m.trigger.start in triggers}
     dated = [(e, _token_at(doc, e.start, e.end)) for e in expressions
              if e.dated and not _bounds_only(doc, e) and not _clock_only(e)]
-    places = [(ent, _phrase_root(ent.root, trigger_ids)) for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    places = [(ent, _phrase_root(ent.root, trigger_ids)) for ent in doc.ents if ent.label_ in PLACE_LABELS
+              and not _numbered(doc, ent)]
     lead = {(s.start_char, s.end_char) for s in list(doc.sents)[:_LEAD_SENTENCES]}
     out = []
     for mention in mentions:
@@ -415,6 +416,15 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
             modality = "expected"  # "next week's WTO meeting": not yet happened when the article was written
         out.append(replace(mention, date=when, place=where, place_basis=basis, modality=modality))
     return _dated_by_cause(out, triggers)
+
+
+def _numbered(doc: Any, entity: Any) -> bool:
+    """Whether a place name is followed by a number that ends its phrase: a road, a route or a gate ("near
+    Interstate 805", "Route 52"), not where something happened; not "in Paris 2 days ago"."""
+    end = entity.end
+    if end >= len(doc) or not doc[end].like_num or doc[end].idx != entity.end_char + 1:
+        return False
+    return end + 1 >= len(doc) or doc[end + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _phrase_root(root: Any, triggers: AbstractSet[int]) -> Any:
