@@ -309,6 +309,12 @@ def test_dates_a_parse_hangs_on_the_verb_that_belong_to_a_bounding_phrase_or_to_
                               ("fought", 1, "ROOT", "VERB", "VBD", "fight"),
                               ("in", 3, "case", "ADP", "IN", "in"), ("1947", 1, "obl", "NUM", "CD", "1947")])
     assert not _bounded_in_words(fought_in[3])
+    # "arrested just before 11 p.m. on May 5": the month is the date's own word, no phrase "before" opens
+    may = _parsed(nlp, [("arrested", 0, "ROOT", "VERB", "VBN", "arrest"), ("before", 2, "case", "ADP", "IN", "before"),
+                        ("11", 0, "obl", "NUM", "CD", "11"), ("p.m.", 2, "nmod:unmarked", "NOUN", "NN", "p.m."),
+                        ("on", 6, "case", "ADP", "IN", "on"), ("May", 6, "nmod:unmarked", "PROPN", "NNP", "May"),
+                        ("5", 0, "obl", "NUM", "CD", "5")])
+    assert not _bounded_in_words(may[6])
     # "The union leader called for a general strike on Tuesday.", Tuesday hung on "called"
     rows = [("The", 2, "det", "DET", "DT", "the"), ("union", 2, "compound", "NOUN", "NN", "union"),
             ("leader", 3, "nsubj", "NOUN", "NN", "leader"), ("called", 3, "ROOT", "VERB", "VBD", "call"),

@@ -224,3 +224,59 @@ def test_a_date_on_the_last_of_a_verbs_objects_dates_the_verb() -> None:
         ("company", 4, "conj", "NOUN", "NN", "company"), ("in", 10, "case", "ADP", "IN", "in"),
         ("January", 8, "nmod", "PROPN", "NNP", "January"), (".", 1, "punct", "PUNCT", ".", ".")]))
     assert ("January", "obl", "acquire") in _arcs(doc)
+
+
+def test_a_verb_read_as_a_compound_between_a_subject_and_its_object() -> None:
+    # "The US cut ties with Cuba in 1961 and imposed an embargo." as 0.3 parses it: "ties" the root, "cut" its compound
+    doc = repair_misread_verbs(_doc([
+        ("The", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
+        ("cut", 3, "compound", "NOUN", "NN", "cut"), ("ties", 3, "ROOT", "NOUN", "NNS", "tie"),
+        ("with", 5, "case", "ADP", "IN", "with"), ("Cuba", 3, "nmod", "PROPN", "NNP", "Cuba"),
+        ("in", 7, "case", "ADP", "IN", "in"), ("1961", 3, "nmod", "NUM", "CD", "1961"),
+        ("and", 9, "cc", "CCONJ", "CC", "and"), ("imposed", 3, "conj", "VERB", "VBD", "impose"),
+        ("an", 11, "det", "DET", "DT", "an"), ("embargo", 9, "obj", "NOUN", "NN", "embargo"),
+        (".", 3, "punct", "PUNCT", ".", ".")]))
+    arcs = _arcs(doc)
+    assert ("cut", "ROOT", "cut") in arcs and ("US", "nsubj", "cut") in arcs and ("ties", "obj", "cut") in arcs
+    assert ("1961", "obl", "cut") in arcs and ("imposed", "conj", "cut") in arcs and ("Cuba", "nmod", "ties") in arcs
+    # a noun compound with no subject stays one: "Budget cuts plans in 2010."
+    kept = repair_misread_verbs(_doc([
+        ("Budget", 1, "compound", "NOUN", "NN", "budget"), ("cuts", 2, "compound", "NOUN", "NNS", "cut"),
+        ("plans", 2, "ROOT", "NOUN", "NNS", "plan"), (".", 2, "punct", "PUNCT", ".", ".")]))
+    assert ("cuts", "compound", "plans") in _arcs(kept)
+
+
+def test_a_participle_between_commas_describes_the_subject_and_the_verb_after_it_heads() -> None:
+    # "The attack, made using a knife, occurred on Sunday." read with "made" the root and "occurred" its conjunct
+    doc = repair_misread_verbs(_doc([
+        ("The", 1, "det", "DET", "DT", "the"), ("attack", 3, "nsubj", "NOUN", "NN", "attack"),
+        (",", 1, "punct", "PUNCT", ",", ","), ("made", 3, "ROOT", "VERB", "VBD", "make"),
+        ("using", 3, "xcomp", "VERB", "VBG", "use"), ("a", 6, "det", "DET", "DT", "a"),
+        ("knife", 4, "obj", "NOUN", "NN", "knife"), (",", 8, "punct", "PUNCT", ",", ","),
+        ("occurred", 3, "conj", "VERB", "VBD", "occur"), ("on", 10, "case", "ADP", "IN", "on"),
+        ("Sunday", 8, "obl", "PROPN", "NNP", "Sunday"), (".", 3, "punct", "PUNCT", ".", ".")]))
+    arcs = _arcs(doc)
+    assert ("occurred", "ROOT", "occurred") in arcs and ("attack", "nsubj", "occurred") in arcs
+    assert ("made", "acl", "attack") in arcs and (".", "punct", "occurred") in arcs
+    # verbs in a row stay a list: "The bomb exploded, destroyed the car."
+    kept = repair_misread_verbs(_doc([
+        ("The", 1, "det", "DET", "DT", "the"), ("bomb", 2, "nsubj", "NOUN", "NN", "bomb"),
+        ("exploded", 2, "ROOT", "VERB", "VBD", "explode"), (",", 4, "punct", "PUNCT", ",", ","),
+        ("destroyed", 2, "conj", "VERB", "VBD", "destroy"), ("the", 6, "det", "DET", "DT", "the"),
+        ("car", 4, "obj", "NOUN", "NN", "car"), (".", 2, "punct", "PUNCT", ".", ".")]))
+    assert ("exploded", "ROOT", "exploded") in _arcs(kept)
+
+
+def test_a_participle_after_its_noun_read_as_a_clause_gives_back_the_date_before_it() -> None:
+    # "was arrested on May 5 on charges of DWI linked to injuries": "linked" a clause of "arrested" holding "May 5"
+    doc = repair_misread_verbs(_doc([
+        ("He", 2, "nsubj:pass", "PRON", "PRP", "he"), ("was", 2, "aux:pass", "AUX", "VBD", "be"),
+        ("arrested", 2, "ROOT", "VERB", "VBN", "arrest"), ("on", 5, "case", "ADP", "IN", "on"),
+        ("May", 5, "nmod:unmarked", "PROPN", "NNP", "May"), ("5", 11, "obl", "NUM", "CD", "5"),
+        ("on", 7, "case", "ADP", "IN", "on"), ("charges", 5, "nmod", "NOUN", "NNS", "charge"),
+        ("of", 10, "case", "ADP", "IN", "of"), ("felony", 10, "amod", "ADJ", "JJ", "felony"),
+        ("DWI", 7, "nmod", "PROPN", "NNP", "DWI"), ("linked", 2, "parataxis", "VERB", "VBD", "link"),
+        ("to", 13, "case", "ADP", "IN", "to"), ("injuries", 11, "obl", "NOUN", "NNS", "injury"),
+        (".", 2, "punct", "PUNCT", ".", ".")]))
+    arcs = _arcs(doc)
+    assert ("5", "obl", "arrested") in arcs and ("linked", "acl", "DWI") in arcs and ("injuries", "obl", "linked") in arcs

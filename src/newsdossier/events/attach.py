@@ -34,6 +34,7 @@ from typing import Any, Final
 from newsdossier.events.arguments import lemma_of
 from newsdossier.events.lexicon import DOER_VERBS, PLACE_LABELS
 from newsdossier.events.model import EventDate, EventMention, TextSpan
+from newsdossier.timex.lexicon import MONTHS, WEEKDAYS
 from newsdossier.timex.model import TimeExpression, TimexType
 
 __all__ = ["attach_dates_and_places"]
@@ -119,8 +120,9 @@ def _bounded_in_words(token: Any) -> bool:
         word = doc[i]
         if word.lower_ in _BOUNDS - {"by"} and i < token.i - 1:
             # a phrase about something ("since independence"), not a time of its own ("just before 11 p.m. on May 5")
+            # (a month or a weekday is the date's own: "just before 11 p.m. on May 5")
             return any(t.pos_ in ("NOUN", "PROPN") and not t.like_num and t.lower_.rstrip(".") not in _CLOCK_WORDS
-                       for t in doc[i + 1:token.i])
+                       and t.lower_.rstrip(".") not in MONTHS and t.lower_ not in WEEKDAYS for t in doc[i + 1:token.i])
         if word.is_punct or _is_verb(word):
             return False
         i -= 1

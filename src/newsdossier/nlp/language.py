@@ -291,11 +291,22 @@ def _repair(doc: Any) -> None:
     for token in doc:
         # "found among monkeys imported from the Philippines": a past form with no subject or auxiliary of its own
         # right after a noun, before a preposition, is a participle describing that noun, not a clause of the verb
-        if token.tag_ == "VBD" and token.dep_ == "advcl" and token.i > 0 and token.i + 1 < len(doc) \
+        # (or as a clause beside it: "arrested ... on charges of felony DWI linked to serious injuries"); a date or
+        # place phrase the parse gave it from before its noun is then the clause's ("on May 5 ... linked")
+        if token.tag_ == "VBD" and token.dep_ in ("advcl", "parataxis") and token.i > 0 and token.i + 1 < len(doc) \
                 and doc[token.i - 1].pos_ in ("NOUN", "PROPN") and doc[token.i - 1].dep_ != "nsubj" \
-                and doc[token.i + 1].pos_ == "ADP" and not _below(doc[token.i - 1], token) and not any(
+                and doc[token.i + 1].pos_ == "ADP" and not any(
                     c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "obj") for c in token.children):
-            token.head, token.dep_, token.tag_ = doc[token.i - 1], "acl", "VBN"
+            clause = token.head
+            earlier = [c for c in token.children if c.i < token.i - 1 and c.dep_.startswith("obl")]
+            if token.dep_ == "parataxis" and earlier and not any(_below(clause, c) for c in earlier):
+                for child in earlier:
+                    child.head = clause
+            if not _below(doc[token.i - 1], token):
+                token.head, token.dep_, token.tag_ = doc[token.i - 1], "acl", "VBN"
+            else:
+                for child in earlier:
+                    child.head = token
         # "The bomb killed 12 people and injured dozens": a word in -ed after "and", read as an adjective of a noun
         # joined to a past verb's object, is a second verb of that subject
         if token.tag_ in ("JJ", "VBN") and token.dep_ == "amod" and token.lower_.endswith("ed") and token.i > 0 \
@@ -314,7 +325,11 @@ def _repair(doc: Any) -> None:
         if root.lower_.endswith("ing") and root.tag_ in ("VBG", "NN") and root.dep_ == "ROOT":
             _gerund_subject(root)
             continue
+        if root.tag_ in ("VBD", "VBN") and _reduced_relative(doc, root):
+            continue
         if root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if _verb_between(doc, root):
             continue
         after = next((t for t in sent if t.tag_ == "VBD" and t.dep_ in ("acl", "acl:relcl") and t.head.i == root.i
                       and t.i == root.i + 1
@@ -359,6 +374,90 @@ def _repair(doc: Any) -> None:
                 child.head = verb
         verb.tag_, verb.pos_ = "VBD", "VERB"
         verb.lemma_ = _verb_lemma(verb.lower_) or verb.lemma_
+
+
+_MOVED_CASES = frozenset({"in", "on", "at", "during", "since", "amid", "after", "before", "until", "near"})
+
+
+def _verb_between(doc: Any, root: Any) -> bool:
+    """"The US cut ties with Cuba in 1961", read with "ties" the root, "US" its subject and "cut" a compound: a
+    noun root with a subject and no copula is a misparse, and a word right after the subject's phrase that can be a
+    past or present verb is the verb, the root its object. Repaired in place; whether it was."""
+    children = list(root.children)
+    if any(c.dep_ in ("cop", "aux", "aux:pass") for c in children):
+        return False
+    subject = verb = None
+    for child in children:  # the subject hangs on the root, or on the word read as its compound
+        if child.i < root.i and child.dep_ in ("compound", "amod"):
+            subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+            if subject is not None:
+                verb = child
+                break
+    if subject is None:
+        subject = next((c for c in children if c.dep_ == "nsubj" and c.i < root.i), None)
+        if subject is None:
+            return False
+        at = max(t.i for t in subject.subtree) + 1
+        verb = doc[at] if at < root.i and doc[at].head.i == root.i else None
+    if verb is None or verb.dep_ not in ("compound", "amod") or not verb.is_lower \
+            or max(t.i for t in subject.subtree) + 1 != verb.i \
+            or not (_past_form(verb.lower_) or _third_person(verb.lower_)):
+        return False
+    verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+    verb.tag_ = "VBZ" if _third_person(verb.lower_) else "VBD"
+    verb.lemma_ = _verb_lemma(verb.lower_) or verb.lemma_
+    subject.head = verb
+    root.head, root.dep_ = verb, "obj"
+    for child in children:
+        if child.i > root.i and (child.dep_ in ("conj", "punct", "advcl", "parataxis") or child.dep_ == "nmod" and any(
+                c.dep_ == "case" and c.lower_ in _MOVED_CASES for c in child.children)):
+            child.head = verb
+            if child.dep_ == "nmod":
+                child.dep_ = "obl"
+    return True
+
+
+def _reduced_relative(doc: Any, root: Any) -> bool:
+    """"The attack, made using a kitchen knife, occurred around 9 p.m. Sunday", read with "made" the root and
+    "occurred" its conjunct: a participle set off by commas right after the subject describes it, and the finite
+    verb after the second comma (joined by no "and" or "or") is the sentence's. Repaired in place; whether it was."""
+    children = list(root.children)
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < root.i), None)
+    if subject is None or any(c.dep_ in ("aux", "aux:pass", "cop") for c in children) \
+            or not _participle_or_same(root.lower_):
+        return False
+    end = max(t.i for t in subject.subtree if not (t.is_punct and t.i > subject.i))
+    if end + 2 != root.i or doc[end + 1].text != ",":
+        return False
+    verb = next((c for c in children if c.dep_ == "conj" and c.tag_ == "VBD" and doc[c.i - 1].text == ","
+                 and not any(g.dep_ in ("cc", "nsubj", "nsubj:pass") for g in c.children)), None)
+    if verb is None:
+        return False
+    verb.head, verb.dep_ = verb, "ROOT"
+    root.head, root.dep_, root.tag_ = subject, "acl", "VBN"
+    subject.head = verb
+    for child in children:
+        if child.i > verb.i:
+            child.head = verb
+    return True
+
+
+@cache
+def _participle_or_same(form: str) -> bool:
+    """Whether ``form`` is a verb's past participle ("made", "carried", "hit")."""
+    from lemminflect import getInflection
+
+    base = _verb_lemma(form)
+    return base is not None and form in getInflection(base, tag="VBN")
+
+
+@cache
+def _past_form(form: str) -> bool:
+    """Whether ``form`` is the simple past of a verb, itself included ("cut", "hit", "fired")."""
+    from lemminflect import getInflection
+
+    base = _verb_lemma(form)
+    return base is not None and form in getInflection(base, tag="VBD")
 
 
 _CLAUSE_OF_ROOT = frozenset({"xcomp", "ccomp", "advcl", "conj", "amod", "acl", "dep", "parataxis"})
