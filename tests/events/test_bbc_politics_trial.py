@@ -76,3 +76,9 @@ def test_a_road_with_its_number_is_not_where_it_happened(nlp: Any) -> None:
     assert found["arrested"].place is not None and found["arrested"].place.text == "San Diego"
     found = attached(nlp, "Police arrested protesters in Paris 2 days ago.", date(2009, 1, 7))
     assert found["arrested"].place is not None and found["arrested"].place.text == "Paris"
+
+
+def test_an_ideology_is_attacked_in_words(nlp: Any) -> None:
+    # regression pile (PolNeAR dev, 2026-12-06): "Trump attacked the hateful ideology of radical Islam" was an assault
+    found = attached(nlp, "In an August speech, Trump attacked the hateful ideology of radical Islam.", date(2016, 10, 1))
+    assert found["attacked"].type == "DISAPPROVE"

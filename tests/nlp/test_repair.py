@@ -280,3 +280,21 @@ def test_a_participle_after_its_noun_read_as_a_clause_gives_back_the_date_before
         (".", 2, "punct", "PUNCT", ".", ".")]))
     arcs = _arcs(doc)
     assert ("5", "obl", "arrested") in arcs and ("linked", "acl", "DWI") in arcs and ("injuries", "obl", "linked") in arcs
+
+
+def test_a_verb_lemma_no_verb_has_and_a_possessed_plural_read_as_a_verb() -> None:
+    # 0.3's lemmatizer gives "attacked" the lemma "attacke"; "released her returns" with "returns" a clause
+    doc = repair_misread_verbs(_doc([
+        ("Trump", 1, "nsubj", "PROPN", "NNP", "Trump"), ("attacked", 1, "ROOT", "VERB", "VBD", "attacke"),
+        ("the", 3, "det", "DET", "DT", "the"), ("ideology", 1, "obj", "NOUN", "NN", "ideology"),
+        (".", 1, "punct", "PUNCT", ".", ".")]))
+    assert doc[1].lemma_ == "attack"
+    kept = repair_misread_verbs(_doc([
+        ("She", 1, "nsubj", "PRON", "PRP", "she"), ("retweeted", 1, "ROOT", "VERB", "VBD", "retweet"),
+        ("it", 1, "obj", "PRON", "PRP", "it")]))
+    assert kept[1].lemma_ == "retweet"  # a verb lemminflect does not know keeps the trained lemma
+    doc = repair_misread_verbs(_doc([
+        ("Clinton", 1, "nsubj", "PROPN", "NNP", "Clinton"), ("released", 1, "ROOT", "VERB", "VBD", "release"),
+        ("her", 3, "nmod:poss", "PRON", "PRP$", "her"), ("returns", 1, "ccomp", "VERB", "VBZ", "return"),
+        (".", 1, "punct", "PUNCT", ".", ".")]))
+    assert ("returns", "obj", "released") in _arcs(doc) and doc[3].tag_ == "NNS"

@@ -83,7 +83,9 @@ def verbal_attack(token: Any, source: Any | None, weapon: Callable[[Any], bool],
 # What only words can attack: a decision, a plan, what someone said.
 _CRITICISED: Final = frozenset({"release", "decision", "move", "plan", "policy", "policies", "remark", "remarks",
                                 "comment", "comments", "statement", "proposal", "ruling", "verdict", "report", "law",
-                                "bill", "budget", "speech", "stance", "handling", "record"})
+                                "bill", "budget", "speech", "stance", "handling", "record", "ideology", "idea", "ideas",
+                                "view", "views", "rhetoric", "agenda", "claim", "claims", "argument", "approach",
+                                "strategy", "response", "leadership", "credibility", "character", "tweet", "tweets"})
 
 
 # Words that only an election race uses; an article with several of them is about one.

@@ -97,6 +97,14 @@ _DEGREE = frozenset({"very", "so", "too", "more", "most", "less", "least", "quit
 
 
 @cache
+def _known_verb(lemma: str) -> bool:
+    """Whether lemminflect's dictionary has ``lemma`` as a verb."""
+    from lemminflect import getAllInflections
+
+    return bool(getAllInflections(lemma, upos="VERB"))
+
+
+@cache
 def _participle(form: str) -> bool:
     """Whether ``form`` is the past participle of a verb other than itself ("slain", "taken", "born")."""
     from lemminflect import getInflection
@@ -208,6 +216,12 @@ def _repair(doc: Any) -> None:
             base = _verb_lemma(token.lower_)
             if base and base != token.lower_:
                 token.lemma_ = base
+        # "attacked" given the lemma "attacke": a verb's lemma that no English verb has gives way to lemminflect's,
+        # when that one is a known verb ("retweeted" keeps "retweet", which lemminflect does not know either)
+        elif token.tag_ in _VERB_FORMS and token.is_alpha and not _known_verb(token.lemma_.lower()):
+            base = _verb_lemma(token.lower_)
+            if base and _known_verb(base):
+                token.lemma_ = base
         # "it expects to obtain approval", "Arnor is about to restore ties": an infinitive after its verb is its
         # complement, not its clausal subject, unless the verb is a predicate "it" only stands in for ("it is hard
         # to say")
@@ -238,6 +252,13 @@ def _repair(doc: Any) -> None:
         if token.tag_ in ("VBZ", "VBP") and token.dep_ in ("obl", "obj", "nmod", "nsubj", "nsubj:pass") and any(
                 c.dep_ in ("case", "det", "compound", "amod", "nummod") for c in token.children):
             token.tag_, token.pos_ = ("NNS" if token.lower_.endswith("s") else "NN"), "NOUN"
+        # "released her returns": a possessive right before it makes a word the tagger took for a verb a noun, the
+        # object of the verb the parse hung it on as a clause
+        elif token.tag_ == "VBZ" and token.lower_.endswith("s") and token.i > 0 and doc[token.i - 1].tag_ == "PRP$" \
+                and doc[token.i - 1].head.i == token.i and token.dep_ in ("ccomp", "xcomp", "parataxis") \
+                and token.head.pos_ == "VERB" and token.head.i < token.i and not any(
+                    c.dep_.startswith(("nsubj", "aux", "obj", "mark")) for c in token.children):
+            token.tag_, token.pos_, token.dep_ = "NNS", "NOUN", "obj"
     for token in doc:
         # "Israel's killing of Soleimani": a possessive "'s" is the possessor's case marker, never an auxiliary
         if token.tag_ == "POS" and token.dep_ != "case" and token.i > 0 and token.head.i > token.i:
