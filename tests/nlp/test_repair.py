@@ -280,6 +280,16 @@ def test_a_participle_after_its_noun_read_as_a_clause_gives_back_the_date_before
         (".", 2, "punct", "PUNCT", ".", ".")]))
     arcs = _arcs(doc)
     assert ("5", "obl", "arrested") in arcs and ("linked", "acl", "DWI") in arcs and ("injuries", "obl", "linked") in arcs
+    # the same with "linked" an adverbial clause
+    arcs = _arcs(repair_misread_verbs(_doc([
+        ("He", 2, "nsubj:pass", "PRON", "PRP", "he"), ("was", 2, "aux:pass", "AUX", "VBD", "be"),
+        ("arrested", 2, "ROOT", "VERB", "VBN", "arrest"), ("on", 5, "case", "ADP", "IN", "on"),
+        ("May", 5, "nmod:unmarked", "PROPN", "NNP", "May"), ("5", 10, "obl", "NUM", "CD", "5"),
+        ("on", 7, "case", "ADP", "IN", "on"), ("charges", 5, "nmod", "NOUN", "NNS", "charge"),
+        ("of", 9, "case", "ADP", "IN", "of"), ("DWI", 7, "nmod", "PROPN", "NNP", "DWI"),
+        ("linked", 2, "advcl", "VERB", "VBD", "link"), ("to", 12, "case", "ADP", "IN", "to"),
+        ("injury", 10, "obl", "NOUN", "NN", "injury")])))
+    assert ("5", "obl", "arrested") in arcs and ("linked", "acl", "DWI") in arcs
 
 
 def test_a_verb_lemma_no_verb_has_and_a_possessed_plural_read_as_a_verb() -> None:

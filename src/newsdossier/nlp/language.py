@@ -320,7 +320,7 @@ def _repair(doc: Any) -> None:
                     c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "obj") for c in token.children):
             clause = token.head
             earlier = [c for c in token.children if c.i < token.i - 1 and c.dep_.startswith("obl")]
-            if token.dep_ == "parataxis" and earlier and not any(_below(clause, c) for c in earlier):
+            if earlier and not any(_below(clause, c) for c in earlier):
                 for child in earlier:
                     child.head = clause
             if not _below(doc[token.i - 1], token):
