@@ -308,3 +308,23 @@ def test_a_verb_lemma_no_verb_has_and_a_possessed_plural_read_as_a_verb() -> Non
         ("her", 3, "nmod:poss", "PRON", "PRP$", "her"), ("returns", 1, "ccomp", "VERB", "VBZ", "return"),
         (".", 1, "punct", "PUNCT", ".", ".")]))
     assert ("returns", "obj", "released") in _arcs(doc) and doc[3].tag_ == "NNS"
+
+
+def test_a_past_form_with_an_object_hung_on_the_root_noun_is_the_verb() -> None:
+    # "A fire-bomb attack on a bank killed three people Wednesday." with "killed" a participle describing "attack"
+    doc = repair_misread_verbs(_doc([
+        ("A", 2, "det", "DET", "DT", "a"), ("fire-bomb", 2, "compound", "NOUN", "NN", "fire-bomb"),
+        ("attack", 2, "ROOT", "NOUN", "NN", "attack"), ("on", 5, "case", "ADP", "IN", "on"),
+        ("a", 5, "det", "DET", "DT", "a"), ("bank", 2, "nmod", "NOUN", "NN", "bank"),
+        ("killed", 2, "acl", "VERB", "VBN", "kill"), ("three", 8, "nummod", "NUM", "CD", "three"),
+        ("people", 6, "obj", "NOUN", "NNS", "people"), ("Wednesday", 6, "obl:unmarked", "PROPN", "NNP", "Wednesday"),
+        (".", 2, "punct", "PUNCT", ".", ".")]))
+    arcs = _arcs(doc)
+    assert ("killed", "ROOT", "killed") in arcs and ("attack", "nsubj", "killed") in arcs and doc[6].tag_ == "VBD"
+    # a participle without an object describes its noun: "The man killed in the attack."
+    kept = repair_misread_verbs(_doc([
+        ("The", 1, "det", "DET", "DT", "the"), ("man", 1, "ROOT", "NOUN", "NN", "man"),
+        ("killed", 1, "acl", "VERB", "VBN", "kill"), ("in", 5, "case", "ADP", "IN", "in"),
+        ("the", 5, "det", "DET", "DT", "the"), ("attack", 2, "obl", "NOUN", "NN", "attack"),
+        (".", 1, "punct", "PUNCT", ".", ".")]))
+    assert ("killed", "acl", "man") in _arcs(kept)

@@ -356,6 +356,14 @@ def _repair(doc: Any) -> None:
                       and t.i == root.i + 1
                       and not any(c.dep_.startswith(("nsubj", "aux", "mark")) for c in t.children)),
                      None)
+        if after is None and not any(c.dep_ in ("cop", "nsubj") for c in root.children):
+            # "A fire-bomb attack on a bank in Greece killed at least three people Wednesday": a participle describing
+            # a noun takes no object, so a past form with one, hung on the root noun as its clause, is the verb
+            after = next((t for t in root.children if t.tag_ in ("VBD", "VBN") and t.dep_ == "acl" and t.i > root.i
+                          and any(c.dep_ == "obj" and c.i > t.i for c in t.children)
+                          and not any(c.dep_.startswith(("nsubj", "aux", "mark", "cop")) for c in t.children)), None)
+            if after is not None:
+                after.tag_ = "VBD"
         if after is not None:  # "At least 10 people died in clashes": the finite verb after its subject, not a clause
             children = [c for c in root.children if c.i > after.i]
             after.head, after.dep_ = after, "ROOT"
