@@ -69,6 +69,7 @@ def _read(nlp: Any, sentence: str, words: str, published: date | None = None) ->
     # what is only agreed or supposed to happen (TimeBank, the dev set)
     ("The bank announced an agreement to acquire the company in January.", "January", "intended", "agreement"),
     ("The talks, which are supposed to conclude by May, resumed.", "May", "possible", "supposed"),
+    ("Israel was willing to withdraw from Lebanon in March.", "March", "possible", "willing"),
 ])
 def test_the_dated_clause_says_whether_it_happened(nlp: Any, sentence: str, words: str, kind: str, cue: str) -> None:
     assert _read(nlp, sentence, words) == (kind, cue)

@@ -50,7 +50,7 @@ _NEGATIONS: Final = frozenset({"not", "n't", "never", "no"})
 _NOBODY: Final = frozenset({"nobody", "noone", "none", "neither"})
 # Words whose complement is only likely or expected ("is likely to", "are expected to").
 _LIKELY: Final = frozenset({"likely", "unlikely", "expect", "expected", "set", "due", "poised", "ready", "able",
-                            "possible", "could", "threat", "risk", "supposed"})
+                            "possible", "could", "threat", "risk", "supposed", "willing", "prepared"})
 # Nouns whose infinitive is something agreed, planned or tried, not yet done ("an agreement to acquire the company",
 # "a bid to take over", "plans to build").
 _PLANNED_NOUNS: Final = frozenset({"agreement", "plan", "deal", "bid", "offer", "proposal", "attempt", "effort",
