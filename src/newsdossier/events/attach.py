@@ -119,8 +119,8 @@ def _bounded_in_words(token: Any) -> bool:
     while i >= max(token.sent.start, token.i - 8):
         word = doc[i]
         if word.lower_ in _BOUNDS - {"by"} and i < token.i - 1:
-            # a phrase about something ("since independence"), not a time of its own ("just before 11 p.m. on May 5")
-            # (a month or a weekday is the date's own: "just before 11 p.m. on May 5")
+            # a phrase about something ("since independence"), not a time of its own ("just before 11 p.m. on May 5":
+            # a clock word, a number, a month or a weekday is the date's own)
             return any(t.pos_ in ("NOUN", "PROPN") and not t.like_num and t.lower_.rstrip(".") not in _CLOCK_WORDS
                        and t.lower_.rstrip(".") not in MONTHS and t.lower_ not in WEEKDAYS for t in doc[i + 1:token.i])
         if word.is_punct or _is_verb(word):

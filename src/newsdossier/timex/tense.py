@@ -64,9 +64,8 @@ def _counts(match: re.Match[str]) -> bool:
         return True
     # "to be published", "will be held": a participle after "be" is not a past tense.
     after_be = match.string[max(0, match.start() - 3):match.start()].lower() == "be "
-    # "on a still unspecified date", "the revised plan": an adjective, not a verb
+    # "the revised plan", "on a still unspecified date" (an article, or one and an adverb, before it): an adjective
     before = [w.lower() for w in _WORD.findall(match.string[max(0, match.start() - 24):match.start()])]
-    # (or after one and an adverb: "on a still unspecified date", "the newly elected")
     after_determiner = word.endswith("ed") and bool(before) and (before[-1] in _ARTICLES or len(before) > 1 and (
         before[-2] in _ARTICLES and (before[-1].endswith("ly") or before[-1] in ("still", "yet", "as"))))
     return word not in _NOT_PAST and not word.endswith("ceed") and not after_be and not after_determiner
