@@ -454,3 +454,22 @@ def test_an_arrest_in_a_race_article_and_grounds_anywhere_in_the_parse(nlp: Any)
     # a document's present tense says what it says: an accusation, not a habit
     assert _mentions(nlp, "The ad ran on Monday. A campaign TV ad released Thursday accuses Trump of buying "
                           "influence.")["accuses"].factual
+
+
+def test_a_date_s_preposition_is_no_pattern_word(nlp: Any) -> None:
+    # regression pile (PolNeAR dev, 2026-12-06): "called ... on Friday" matched the pattern "call on" (a demand)
+    found = _mentions(nlp, "Hillary Clinton called Alicia Machado on Friday to express gratitude.")
+    assert "called" not in found or found["called"].type != "DEMAND"
+    assert _mentions(nlp, "The UN called on Iran to stop enrichment.")["called"].type == "DEMAND"
+    assert _mentions(nlp, "The union called on Monday for a general strike.")["called"].type == "DEMAND"
+    # whatever the parse: the words a pattern reads after the verb leave out a day's or a month's name and its
+    # preposition ("May" the modal, lower-case, stays)
+    import spacy
+
+    from newsdossier.events.extract import _words_after
+
+    doc = spacy.blank("en")("Clinton called Machado on Friday to thank her in May")
+    words = [t.text if t is not None else None for t in _words_after(doc, doc[1], len(doc))]
+    assert words == ["Machado", None, None, "to", "thank", "her", None, None]
+    doc = spacy.blank("en")("They called on Iran as they may")
+    assert [t.text for t in _words_after(doc, doc[1], len(doc))] == ["on", "Iran", "as", "they", "may"]

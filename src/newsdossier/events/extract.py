@@ -33,6 +33,7 @@ from newsdossier.events.model import EventMention, TextSpan
 from newsdossier.events.ordinary import harm_without_doer, ordinary_sense, storm_names
 from newsdossier.events.senses import (RALLIES, contest_sense, labour_strike, race_article, speech_venue,
                                       sport_article, verbal_attack)
+from newsdossier.timex.lexicon import MONTHS, WEEKDAYS
 
 __all__ = ["find_event_mentions", "lemma_of", "main_mention", "main_mentions", "names_actor", "sentence_mains"]
 
@@ -121,8 +122,21 @@ def _words_after(doc: Any, token: Any, end: int, statement: bool = False) -> lis
             break
         if not t.is_punct:
             words.append(None if statement and (t.i in said or t.dep_.startswith("nsubj") and t.head.i != token.i)
-                         else t)
+                         or _dating(t) else t)
     return words
+
+
+def _dating(token: Any) -> bool:
+    """Whether a word is a day's or a month's name or the preposition before one ("called Alicia Machado on
+    Friday to express gratitude": that "on" is no "called on"), which no pattern reads."""
+    doc = token.doc
+    if _day_or_month(token):
+        return True
+    return token.i + 1 < len(doc) and token.lower_ in _PREPOSITIONS and _day_or_month(doc[token.i + 1])
+
+
+def _day_or_month(token: Any) -> bool:
+    return token.is_title and (token.lower_.rstrip(".") in MONTHS or token.lower_ in WEEKDAYS)
 
 
 def _matches(pattern_words: Sequence[str], words: Sequence[tuple[str, str]], synsets: dict[str, frozenset[str]],
