@@ -82,3 +82,12 @@ def test_an_ideology_is_attacked_in_words(nlp: Any) -> None:
     # regression pile (PolNeAR dev, 2026-12-06): "Trump attacked the hateful ideology of radical Islam" was an assault
     found = attached(nlp, "In an August speech, Trump attacked the hateful ideology of radical Islam.", date(2016, 10, 1))
     assert found["attacked"].type == "DISAPPROVE"
+
+
+def test_a_place_in_a_phrase_before_opens_is_that_things_even_with_a_split_apostrophe(nlp: Any) -> None:
+    # new-user trial, ECB+ dev topic 35 (2026-12-06): "San Diego’ s" (an apostrophe split off) hid the "before" phrase
+    found = attached(nlp, "Chargers receiver Vincent Jackson was arrested for investigation of DUI on Jan. 6, five days "
+                          "before San Diego\u2019 s playoff loss at Pittsburgh.", date(2009, 1, 10))
+    assert found["arrested"].place is None
+    found = attached(nlp, "Police arrested two men in Kabul before dawn on Sunday.", date(2009, 1, 10))
+    assert found["arrested"].place is not None and found["arrested"].place.text == "Kabul"

@@ -123,8 +123,8 @@ def _bounded_in_words(token: Any) -> bool:
             # a clock word, a number, a month or a weekday is the date's own)
             return any(t.pos_ in ("NOUN", "PROPN") and not t.like_num and t.lower_.rstrip(".") not in _CLOCK_WORDS
                        and t.lower_.rstrip(".") not in MONTHS and t.lower_ not in WEEKDAYS for t in doc[i + 1:token.i])
-        if word.is_punct or _is_verb(word):
-            return False
+        if word.is_punct and word.text not in ("'", "\u2019") or _is_verb(word):
+            return False  # (an apostrophe split from its name is no break: "San Diego\u2019 s playoff loss")
         i -= 1
     return False
 
@@ -404,8 +404,11 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
             # "flew to Ottawa", "a visit to Ukraine": where it goes, not where it happened, so no second fact
             where, basis = _place_phrase(doc, destination), "sentence"
         else:
+            # (not one a phrase "before" or "after" opens by the words: "five days before San Diego's playoff loss at
+            # Pittsburgh", whatever the parse made of it)
             loose = [] if said else [ent for ent, root in sentence_places if not root.dep_.startswith("nsubj")
-                                     and _place_case(root, anchors, others) and _same_clause(root, token, anchors)]
+                                     and _place_case(root, anchors, others) and _same_clause(root, token, anchors)
+                                     and not _bounded_in_words(root)]
             if loose:
                 where, basis = _place_phrase(doc, loose[0]), "sentence"
             elif dateline and not any(a.start < ent.end_char and ent.start_char < a.end
