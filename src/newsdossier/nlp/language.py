@@ -97,20 +97,22 @@ _DEGREE = frozenset({"very", "so", "too", "more", "most", "less", "least", "quit
 
 
 @cache
+def _inflected(form: str, tag: str, *, itself: bool = False) -> bool:
+    """Whether ``form`` is a verb's inflection ``tag`` (``VBD`` "threatened", ``VBN`` "slain", ``VBZ`` "kills"),
+    of a verb other than itself unless ``itself`` ("cut", "hit" are their own pasts)."""
+    from lemminflect import getInflection
+
+    base = _verb_lemma(form)
+    return base is not None and (itself or base != form) and form in getInflection(base, tag=tag)
+
+
+@cache
 def _known_verb(lemma: str) -> bool:
     """Whether lemminflect's dictionary has ``lemma`` as a verb."""
     from lemminflect import getAllInflections
 
     return bool(getAllInflections(lemma, upos="VERB"))
 
-
-@cache
-def _participle(form: str) -> bool:
-    """Whether ``form`` is the past participle of a verb other than itself ("slain", "taken", "born")."""
-    from lemminflect import getInflection
-
-    base = _verb_lemma(form)
-    return base is not None and base != form and form in getInflection(base, tag="VBN")
 
 
 def repair_misread_verbs(doc: Any) -> Any:
@@ -147,31 +149,17 @@ _QUANTIFIERS = frozenset({"several", "many", "some", "few", "others", "most", "a
                           "hundreds", "thousands", "two", "three", "four", "five"})
 
 
-@cache
-def _past(form: str) -> bool:
-    """Whether ``form`` is the simple past of a verb other than itself ("threatened", "vowed"; not "need")."""
-    from lemminflect import getInflection
-
-    base = _verb_lemma(form)
-    return base is not None and base != form and form in getInflection(base, tag="VBD")
-
-
-@cache
-def _third_person(form: str) -> bool:
-    """Whether ``form`` is the present third person of a verb ("kills", "fires")."""
-    from lemminflect import getInflection
-
-    base = _verb_lemma(form)
-    return base is not None and base != form and form in getInflection(base, tag="VBZ")
 
 
 def _colon_clause(doc: Any, verb: Any) -> None:
+    """Make ``verb`` (a word in -s read as a compound) the verb of the verbless phrase after a colon it stands in,
+    when the words before it are its own (the name): "tweeted: thug Putin kills journalists"."""
     noun = verb.head
     phrase = [t for t in noun.subtree if not (t.is_punct and t.i < verb.i)]  # the colon may hang on the noun
     start = phrase[0].i
-    if start == 0 or doc[start - 1].text != ":" or noun.head.i >= start or any(
-            t.pos_ in ("VERB", "AUX") for t in phrase) or not all(t.head.i == noun.i or t.head.i == verb.i or t.i < verb.i
-                                                                  and _below(t, verb) for t in phrase if t.i <= verb.i):
+    if start == 0 or doc[start - 1].text != ":" or noun.head.i >= start \
+            or any(t.pos_ in ("VERB", "AUX") for t in phrase) \
+            or not all(_below(t, verb) for t in phrase if t.i < verb.i):
         return
     subject = doc[verb.i - 1]
     before = [t for t in phrase if t.i < verb.i and t.i != subject.i and t.head.i in (verb.i, noun.i)]
@@ -284,11 +272,12 @@ def _repair(doc: Any) -> None:
         if token.dep_ == "compound" and token.tag_ in ("NNS", "NNPS") and token.lower_.endswith("s") \
                 and token.i > 1 and doc[token.i - 1].pos_ == "PROPN" and token.head.pos_ == "NOUN" \
                 and token.head.i == token.i + 1 and token.head.dep_ in ("obj", "dep", "appos", "parataxis") \
-                and _third_person(token.lower_):
+                and _inflected(token.lower_, "VBZ"):
             _colon_clause(doc, token)
         # "several threatened to disrupt the convention": a past form in -ed read as a noun, with an infinitive after
         # it, is a verb governing that infinitive, and a quantifier before it its subject
-        if (token.pos_ == "NOUN" or token.tag_ == "NN") and token.lower_.endswith("ed") and _past(token.lower_):
+        if (token.pos_ == "NOUN" or token.tag_ == "NN") and token.lower_.endswith("ed") \
+                and _inflected(token.lower_, "VBD"):
             infinitive = next((c for c in token.children if c.i > token.i and c.tag_ == "VB" and c.dep_ in (
                 "advcl", "acl", "ccomp", "xcomp") and any(m.dep_ == "mark" and m.lower_ == "to" for m in c.children)),
                 None)
@@ -300,7 +289,7 @@ def _repair(doc: Any) -> None:
                         c.dep_.startswith("nsubj") for c in token.children):
                     before[0].dep_ = "nsubj"
         # "was slain", "were taken": an irregular past participle after "be", read as an adjective, is a passive
-        if token.tag_ == "JJ" and not token.lower_.endswith("ed") and _participle(token.lower_) and not any(
+        if token.tag_ == "JJ" and not token.lower_.endswith("ed") and _inflected(token.lower_, "VBN") and not any(
                 c.dep_ == "advmod" and c.lower_ in _DEGREE for c in token.children):
             cop = next((c for c in token.children if c.dep_ == "cop" and c.lemma_.lower() == "be"), None)
             if cop is not None:
@@ -430,10 +419,10 @@ def _verb_between(doc: Any, root: Any) -> bool:
         verb = doc[at] if at < root.i and doc[at].head.i == root.i else None
     if verb is None or verb.dep_ not in ("compound", "amod") or not verb.is_lower \
             or max(t.i for t in subject.subtree) + 1 != verb.i \
-            or not (_past_form(verb.lower_) or _third_person(verb.lower_)):
+            or not (_inflected(verb.lower_, "VBD", itself=True) or _inflected(verb.lower_, "VBZ")):
         return False
     verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
-    verb.tag_ = "VBZ" if _third_person(verb.lower_) else "VBD"
+    verb.tag_ = "VBZ" if _inflected(verb.lower_, "VBZ") else "VBD"
     verb.lemma_ = _verb_lemma(verb.lower_) or verb.lemma_
     subject.head = verb
     root.head, root.dep_ = verb, "obj"
@@ -453,7 +442,7 @@ def _reduced_relative(doc: Any, root: Any) -> bool:
     children = list(root.children)
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < root.i), None)
     if subject is None or any(c.dep_ in ("aux", "aux:pass", "cop") for c in children) \
-            or not _participle_or_same(root.lower_):
+            or not _inflected(root.lower_, "VBN", itself=True):
         return False
     end = max(t.i for t in subject.subtree if not (t.is_punct and t.i > subject.i))
     if end + 2 != root.i or doc[end + 1].text != ",":
@@ -471,22 +460,6 @@ def _reduced_relative(doc: Any, root: Any) -> bool:
     return True
 
 
-@cache
-def _participle_or_same(form: str) -> bool:
-    """Whether ``form`` is a verb's past participle ("made", "carried", "hit")."""
-    from lemminflect import getInflection
-
-    base = _verb_lemma(form)
-    return base is not None and form in getInflection(base, tag="VBN")
-
-
-@cache
-def _past_form(form: str) -> bool:
-    """Whether ``form`` is the simple past of a verb, itself included ("cut", "hit", "fired")."""
-    from lemminflect import getInflection
-
-    base = _verb_lemma(form)
-    return base is not None and form in getInflection(base, tag="VBD")
 
 
 _CLAUSE_OF_ROOT = frozenset({"xcomp", "ccomp", "advcl", "conj", "amod", "acl", "dep", "parataxis"})
@@ -494,8 +467,9 @@ _CLAUSE_OF_ROOT = frozenset({"xcomp", "ccomp", "advcl", "conj", "amod", "acl", "
 
 def _gerund_subject(root: Any) -> None:
     """"Israel's killing of Soleimani shocked the region", read with "killing" the root and "shocked" its
-    complement ("The army's shelling of the town continued", "continued" a clause of "shelling"): a gerund with a possessor and no auxiliary is a noun, so it cannot be the sentence's verb; the
-    past form after it is, with the gerund its subject and the words after the past form its own."""
+    complement ("The army's shelling of the town continued", "continued" a clause of "shelling"): a gerund with a
+    possessor and no auxiliary is a noun, so it cannot be the sentence's verb; the past form after it is, with the
+    gerund its subject and the words after the past form its own."""
     children = list(root.children)
     if not any(c.dep_ == "nmod:poss" and c.i < root.i for c in children) or any(
             c.dep_ in ("aux", "aux:pass", "nsubj", "nsubj:pass", "cop") for c in children):
