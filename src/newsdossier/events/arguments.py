@@ -19,7 +19,7 @@ import simplemma
 from newsdossier.events.lexicon import (
     CAPTIVITY_NOUNS, DOER_VERBS, DYING_VERBS, EVENT_NOUNS, INTRANSITIVE_VERBS, UNDERGONE_NOUNS, actor_nouns, lexicon,
 )
-from newsdossier.events.describing import misread_past, reduced_relative
+from newsdossier.events.describing import appended_participle, misread_past, passive_in_words, reduced_relative
 from newsdossier.events.model import TextSpan
 from newsdossier.timex.lexicon import DAY_PARTS, MONTHS, SEASON_CODES, UNITS, WEEKDAYS
 
@@ -257,7 +257,11 @@ def _coordinated(first: Any, second: Any) -> bool:
 
 
 def _subject(token: Any) -> Any | None:
-    return next((c for c in token.children if c.dep_ in ("nsubj", "csubj") and not _names_time(c)), None)
+    """The subject of a verb; of two the parse gives, the one nearest before it ("Since the Ben Guerdane attack in
+    March 2016, security forces seemed to have gained ...": the forces)."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj") and not _names_time(c)]
+    before = [c for c in subjects if c.i < token.i]
+    return before[-1] if before else next(iter(subjects), None)
 
 
 def event_doer(noun: Any) -> Any | None:
@@ -272,11 +276,16 @@ def _event_object(child: Any) -> bool:
     return child.dep_ == "obj" and lemma_of(child, EVENT_NOUNS) in EVENT_NOUNS
 
 
-def _passive_rank(subject: Any) -> tuple[bool, bool, bool, bool]:
-    """How likely a passive subject of the parse is the one an event was done to: not a time, not a relative
+def _passive_rank(subject: Any) -> tuple[bool, bool, bool, bool, bool]:
+    """How likely a passive subject of the parse is the one an event was done to: not the state after a town
+    ("The Wasilla Bible Church in Wasilla, Alaska was attacked": the church), not a time, not a relative
     clause's remnant, naming someone, by name ("Park Geun-hye", not "the first female president")."""
     relative = any(t.lower_ in ("who", "whom", "whose", "which") for t in subject.subtree)
-    return not _names_time(subject), not relative, names_actor_token(subject), bool(subject.ent_type_)
+    doc = subject.doc
+    first = subject.left_edge.i
+    town_part = first > 1 and doc[first - 1].text == "," and doc[first - 2].ent_type_ in ("GPE", "LOC") \
+        and subject.ent_type_ in ("GPE", "LOC")
+    return not town_part, not _names_time(subject), not relative, names_actor_token(subject), bool(subject.ent_type_)
 
 
 def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
@@ -350,12 +359,16 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
     passive = any(c.dep_ == "aux:pass" or c.dep_ == "nsubj:pass" and not slip for c in token.children) \
         or token.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_.lower() in ("be", "get") for c in token.children) \
-        or reduced_relative(token) \
+        or reduced_relative(token) or passive_in_words(token) \
         or token.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "obj") for c in token.children) and any(
         c.dep_ == "obl" and _case(c) == "from" and c.lemma_.lower() in CAPTIVITY_NOUNS for c in token.children)
     # ("Jailed journalist Aziz Orujov released from prison": a caption's passive, without its "was")
     if passive and source is not None and source.dep_ == "nsubj" and source.head.i == token.i and target is None:
         source, target = None, source  # "Kathina ... was slain", whatever the parse called the subject
+    described = None if intransitive else appended_participle(token)
+    if described is not None:
+        passive = True  # "Margaret Hassan, kidnapped in Iraq": done to her, by no one the sentence's subject names
+        target = target or described
     if not passive and target is None and token.dep_ == "conj" and token.tag_ in ("VBN", "VBD") \
             and not any(c.dep_ in ("nsubj", "obj") for c in token.children) \
             and any(c.dep_ in ("cop", "aux:pass") and c.lemma_.lower() == "be" for c in token.head.children):
@@ -387,6 +400,7 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
 
 
 _RELATIVES: Final = frozenset({"who", "which", "that", "whom"})
+_PLACE_TYPES: Final = frozenset({"GPE", "LOC", "FAC"})
 
 
 def antecedent(argument: Any | None, verb: Any) -> Any | None:
@@ -397,14 +411,32 @@ def antecedent(argument: Any | None, verb: Any) -> Any | None:
     if argument is None or argument.lower_ not in _RELATIVES or argument.pos_ not in ("PRON", "DET", "SCONJ"):
         return argument
     if verb.dep_ == "acl:relcl" and verb.head.i < argument.i and verb.head.pos_ not in ("PRON", "AUX"):
-        return verb.head  # whatever the tagger made of the noun ("the Black Death pandemic that killed")
+        head = verb.head
+        doc = argument.doc
+        before = argument.i - 2 if argument.i > 1 and doc[argument.i - 1].text == "," else argument.i - 1
+        if argument.lower_ in ("who", "whom") and before >= 0 and doc[before].ent_type_ in ("PER", "PERSON") \
+                and head.i not in (before, doc[before].head.i) and doc[before].head.i != head.i:
+            head = doc[before]  # "... Woodward, who made up ... to President Richard M. Nixon, who ultimately
+            # resigned": the name right before ", who", wherever the parse hung the clause
+            while head.dep_ in ("flat", "compound") and head.head.i < head.i:
+                head = head.head
+            return head
+        if argument.lower_ in ("who", "whom"):
+            # "who" is said of people, not of the place the parse hung the clause on ("a 28-year-old from
+            # Damascus who survived detention": the 28-year-old)
+            while head.ent_type_ in _PLACE_TYPES and head.dep_ in ("nmod", "obl", "appos") and head.head.i < head.i:
+                head = head.head
+            if head.ent_type_ in _PLACE_TYPES:
+                return argument
+        return head  # whatever the tagger made of the noun ("the Black Death pandemic that killed")
     doc = argument.doc
     i = argument.i - 1
     if i >= 0 and doc[i].text == ",":
         i -= 1
     if i > 0 and doc[i].like_num and doc[i].head.i == i - 1 and doc[i - 1].pos_ == "PROPN":
         i -= 1
-    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN") or argument.lower_ in ("who", "whom") and doc[
+            i].ent_type_ in _PLACE_TYPES:
         return argument
     head = doc[i]
     while head.dep_ in ("flat", "compound", "fixed") and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):

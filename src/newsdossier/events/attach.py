@@ -4,8 +4,14 @@ attaches to its trigger, else the sentence's, else the article's date and dateli
 A time expression or a place is attached when the words climb through the parse (at most three
 heads up) to the trigger or, for a noun trigger that is the subject or object of a light verb
 ("the strike took place on ...", "carried out an attack in ..."), to that verb, without passing
-another trigger first. Otherwise a sentence's only dated expression dates its main event (the
-one highest in the parse); a place named in the sentence (not as a subject, and in the event's own
+another trigger first; of several, the closest in the parse, then in the words. A day the text names
+but gives no calendar for ("appeared in court Friday" in an undated article) leaves the event undated
+rather than letting another thing's time date it. A time after the verb of another clause in the words
+("exported ... via NAFTA, an agreement signed into law in 1994") is that verb's, whatever the parse
+hung it on; a time that qualifies a noun ("a 2012 suit", "the March 11, 2005, incident") is that
+noun's, unless the event takes part in it ("attended the 2013 summit"). Otherwise a sentence's only
+dated expression dates its main event (the one highest in the parse, not one inside a relative
+clause the expression is outside of); a place named in the sentence (not as a subject, and in the event's own
 clause: not "born in Braunau" for an annexation) places its events;
 and what is left takes the dateline's place. Without a date of its own, the main event of one of
 the article's first two sentences (the lead) is dated by publication, when its sentence names no
@@ -76,8 +82,16 @@ _TIME_NOUNS: Final = frozenset({"night", "morning", "evening", "afternoon", "day
 _DAY_WORDS: Final = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
                                r"|today|tonight|yesterday|night|morning|evening|afternoon)"
                                r"|(?<![.:\d])\d{1,2}(?:st|nd|rd|th)?\b(?![.:]\d|\s*[ap]\.?\s?m\b)", re.IGNORECASE)
+# Verbs whose object's time is their own: "attended the 2013 summit", "made a 2014 stop", "won the 2012 election";
+# not "resolved a 2012 suit", "criticised NATO's 2011 intervention" (the suit's year, the intervention's).
+_TAKING_PART: Final = _DOING | frozenset({"attend", "host", "join", "boycott", "contest", "skip", "watch", "visit",
+                                          "cover", "play", "run", "chair", "address", "open", "close", "hold"})
 # Prepositions of a noun an event happens in: "during the 2013 trial", "at the 2012 convention".
 _CONTAINERS: Final = frozenset({"during", "amid", "amidst", "in", "at", "throughout"})
+# How a verb heads a clause of its own (not "the attempted murder": an adjective, whatever its tag).
+_OTHER_CLAUSES: Final = frozenset({"acl", "acl:relcl", "advcl", "advcl:relcl", "ccomp", "xcomp", "conj", "parataxis",
+                                   "csubj", "ROOT", "root"})
+_DETERMINERS: Final = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 
 
 def _bounds_only(doc: Any, expression: TimeExpression) -> bool:
@@ -136,6 +150,40 @@ def _after_asked(date_token: Any, trigger: Any, others: AbstractSet[int]) -> boo
         c.i in others and c.dep_ in ("obj", "obl") and c.i < date_token.i for c in trigger.children)
 
 
+def _relative_apart(token: Any, date_token: Any) -> bool:
+    """Whether a trigger is in a relative clause ("Nixon, who ultimately resigned") that a time expression is
+    outside of: what is said of someone, whose time the sentence's ("was deputy director in 1972 when ...") need
+    not be (but "whose son was killed in the 2012 Benghazi attack" is the clause's own)."""
+    for _ in range(8):
+        if token.dep_ == "acl:relcl":
+            return not token.left_edge.i <= date_token.i <= token.right_edge.i
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _unresolved(expression: TimeExpression) -> bool:
+    """A day or a period the text names but gives no calendar for ("Friday", "1 February" in an article with
+    no publication date): it is still the time of what it is attached to."""
+    return expression.type in (TimexType.DATE, TimexType.TIME) and not expression.value
+
+
+def _other_clause_between(doc: Any, expression: TimeExpression, anchors: set[int]) -> bool:
+    """Whether a verb heading another clause stands in the words between the event's and a time expression
+    after them ("exported ... via NAFTA, an agreement signed into law in 1994", "appeared in court to face
+    charges relating to a deal in the late 1990s"): the time is that verb's, whatever the parse hung it on."""
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    before = [i for i in anchors if i < span.start]
+    if not before:
+        return False
+    return any(_is_verb(w) and w.tag_ != "MD" and w.i not in anchors and w.dep_ in _OTHER_CLAUSES
+               and not (w.dep_ == "acl" and w.head.i in anchors)  # "an investigation initiated by ... in 1955"
+               for w in doc[max(before) + 1:span.start])
+
+
 def _clock_only(expression: TimeExpression) -> bool:
     """A time of day that names no day ("around 9.35am"): the time expression stage puts it on the
     publication day, but a later article's "arrested at 9.35am" tells of the day the story began."""
@@ -149,15 +197,34 @@ def _dates_another(doc: Any, expression: TimeExpression, root: Any, anchors: set
     done in ("during the 2013 trial") or to ("attended the 2013 summit") is the event's time. Read
     in the parse and, as the parse gets it wrong as often as not here, in the words."""
     span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-    if span is None or not len(span) or span.start == 0 or span.end >= len(doc) or span[0].is_sent_start \
-            or doc[span.start - 1].pos_ == "ADP" or doc[span.end].is_punct \
+    if span is None or not len(span) or span.start == 0 or span.end >= len(doc) or span[0].is_sent_start:
+        return False
+    if span[-1].lemma_.lower() in _TIME_NOUNS and doc[span.end].lower_ not in ("'s", "’s"):
+        return False  # "killing the next day off-duty Agent Wilhelm": a time of its own, not a noun's (as "last
+        # year's vote" is), whatever the parse hung it on
+    if _between_commas_before_noun(doc, span, anchors):
+        return True  # "for the March 11, 2005, incident": the incident's day, whatever the parse made of it
+    if doc[span.start - 1].pos_ == "ADP" or doc[span.end].is_punct \
             or any(c.dep_ == "case" for c in root.children):
         return False  # "on Monday", "Earlier this year, ...": a phrase of its own, whatever the parse hung it on
     head = _phrase_head(root.head, anchors)
     if head.i != root.i and head.i not in anchors and head.pos_ in ("NOUN", "PROPN") and root.dep_ in _QUALIFYING \
-            and head.lemma_.lower() not in _TIME_NOUNS and not (head.dep_ == "obj" and head.head.i in anchors):
+            and head.lemma_.lower() not in _TIME_NOUNS and not _taken_part_in(head, anchors):
         return not _contained(head.children)  # the parse hangs it on another noun: "for his 2005 rampage"
     return _qualifies_in_words(doc, span, anchors)
+
+
+def _between_commas_before_noun(doc: Any, span: Any, anchors: set[int]) -> bool:
+    """A full date written between a determiner and a noun, the year's comma after it ("the March 11, 2005,
+    incident"): it qualifies that noun, unless the noun is the event, a time or a clause's subject ("On
+    the 11th, police arrested ...")."""
+    after = span.end + 1
+    if doc[span.start - 1].lower_ not in _DETERMINERS or doc[span.end].text != "," or after >= len(doc):
+        return False
+    noun = _phrase_head(doc[after], anchors)
+    return bool(noun.pos_ == "NOUN" and noun.i not in anchors and noun.lemma_.lower() not in _TIME_NOUNS
+                and not noun.dep_.startswith("nsubj")
+                and not (noun.i + 1 < len(doc) and doc[noun.i + 1].tag_ in ("VBD", "VBZ", "VBP")))
 
 
 def _phrase_head(noun: Any, anchors: set[int]) -> Any:
@@ -184,9 +251,15 @@ def _qualifies_in_words(doc: Any, span: Any, anchors: set[int]) -> bool:
     opening = start - 1
     while opening > 0 and doc[opening].pos_ in ("DET", "PRON", "ADJ", "ADV"):
         opening -= 1
-    if opening in anchors or noun.dep_ == "obj" and noun.head.i in anchors:
+    if opening in anchors or _taken_part_in(noun, anchors):
         return False  # "made a 2014 stop in Bethlehem": what the event is
     return not _contained((doc[opening],))
+
+
+def _taken_part_in(noun: Any, anchors: set[int]) -> bool:
+    """Whether ``noun`` is the object of the event's verb and that verb takes part in it ("attended the
+    2013 summit"): the time of the thing is the event's."""
+    return bool(noun.dep_ == "obj" and noun.head.i in anchors and lemma_of(noun.head, _TAKING_PART) in _TAKING_PART)
 
 
 def _contained(words: Any) -> bool:
@@ -343,7 +416,7 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
     trigger_ids = {t.i for t in triggers.values()}
     types = {triggers[m.trigger.start].i: m.type for m in mentions if m.trigger.start in triggers}
     dated = [(e, _token_at(doc, e.start, e.end)) for e in expressions
-             if e.dated and not _bounds_only(doc, e) and not _clock_only(e)]
+             if (e.dated or _unresolved(e)) and not _bounds_only(doc, e) and not _clock_only(e)]
     places = [(ent, _phrase_root(ent.root, trigger_ids)) for ent in doc.ents if ent.label_ in PLACE_LABELS
               and not _numbered(doc, ent)]
     lead = {(s.start_char, s.end_char) for s in list(doc.sents)[:_LEAD_SENTENCES]}
@@ -360,21 +433,28 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         in_sentence = [(e, t) for e, t in dated if t is not None and low <= e.start < high
                        and (named is None or t.i < named)]
         own = [(e, t) for e, t in in_sentence if not _dates_another(doc, e, t, anchors)
-               and not _in_bounding_phrase(t, anchors) and not _bounded_in_words(t)]
+               and not _in_bounding_phrase(t, anchors) and not _bounded_in_words(t)
+               and not _other_clause_between(doc, e, anchors)]
         when: EventDate | None = None
-        steps = [(s, e) for e, t in own if (s := _climbs_to(t, anchors, others)) is not None
+        steps = [(s, abs(t.i - token.i), e) for e, t in own if (s := _climbs_to(t, anchors, others)) is not None
                  and not (mention.type in _SAID and _after_asked(t, token, others))]
         if not steps and token.dep_ in ("obj", "obl") and types.get(token.head.i) in _SAID:
             # "called for a general strike on Tuesday": the strike's day, whatever the parse hung it on
-            steps = [(1, e) for e, t in own if t.head.i == token.head.i and _after_asked(t, token.head, {token.i})]
+            steps = [(1, abs(t.i - token.i), e) for e, t in own
+                     if t.head.i == token.head.i and _after_asked(t, token.head, {token.i})]
         if steps:
-            when = _dated(min(steps, key=lambda x: x[0])[1], "attached")
-        elif (len(in_sentence) == 1 and own and main is not None and mention.trigger.start in main
-              and (mention.type not in _SAID or in_sentence[0][0].start < mention.trigger.start)
-              and _verb_above(in_sentence[0][1]) in (None, *anchors)):
+            # the nearest of the closest in the parse; one the text gives no day for ("appeared in court Friday" in
+            # an undated article) leaves the event undated rather than dated by another thing's time
+            nearest = min(steps, key=lambda x: x[:2])[2]
+            when = _dated(nearest, "attached") if nearest.dated else None
+        elif (len(calendar := [(e, t) for e, t in in_sentence if e.dated]) == 1
+              and calendar[0] in own and main is not None
+              and mention.trigger.start in main and not _relative_apart(token, calendar[0][1])
+              and (mention.type not in _SAID or calendar[0][0].start < mention.trigger.start)
+              and _verb_above(calendar[0][1]) in (None, *anchors)):
             # (what is asked for, criticised or threatened carries its own time: "called for a strike on Thursday";
-            # but "In July, the NAACP called for a moratorium")
-            when = _dated(in_sentence[0][0], "sentence")
+            # but "In July, the NAACP called for a moratorium"; a day the text gives no calendar for does not count)
+            when = _dated(calendar[0][0], "sentence")
         elif (published is not None and main is not None and mention.trigger.start in main
               and mention.sentence in lead and token.pos_ == "VERB"
               and not any(low <= e.start < high for e in expressions)):
@@ -498,6 +578,12 @@ def _place_case(root: Any, anchors: set[int], events: AbstractSet[int] = frozens
     return False
 
 
+def _comma_led(token: Any) -> bool:
+    """Whether a clause opens with a comma (", killing Soleimani"), the parse's or the words'."""
+    first = token.left_edge.i
+    return token.doc[first].text == "," or first > 0 and token.doc[first - 1].text == ","
+
+
 def _far(bearing: Any) -> bool:
     """Whether a bearing has a distance before it ("550 km northeast of Lima"): somewhere else, not the place."""
     doc = bearing.doc
@@ -517,9 +603,11 @@ def _dated_by_cause(mentions: list[EventMention], triggers: dict[int, Any]) -> l
             causes = [by_token.get(c.i) for c in token.children if c.dep_ == "nsubj" or c.dep_ == "advcl" and any(
                 g.dep_ == "advmod" and g.lower_ == "when" or g.dep_ == "mark" and g.lower_ == "when"
                 for g in c.children)]
-            if token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ == "mark" for c in token.children):
+            if token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ == "mark" for c in token.children) \
+                    and _comma_led(token):
                 # "The air strike took place on the night of 2 to 3 January near Baghdad airport, killing
-                # Soleimani": the killing is the strike's, done when and where it took place
+                # Soleimani": the killing is the strike's, done when and where it took place (not "a few days
+                # prior to the ambush killing of Ortiz", which the parse may hang on the verb the same way)
                 causes += [by_token.get(c.i) for c in token.head.children if c.dep_ == "nsubj"]
                 causes.append(by_token.get(token.head.i))
             dated = next((c for c in causes

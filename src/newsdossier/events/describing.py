@@ -71,6 +71,36 @@ def reduced_relative(token: Any) -> bool:
         c.dep_ == "nsubj" and c.i < token.i for c in token.children)
 
 
+def appended_participle(token: Any) -> Any | None:
+    """The noun a past form right after a comma describes, when it has no subject, object or auxiliary of its
+    own ("aid worker Margaret Hassan, kidnapped in Iraq", "Al-Amin, ..., convicted in Georgia of murder"): a
+    reduced relative, passive whatever the parse hung it on, done to that noun. None otherwise."""
+    doc = token.doc
+    if token.tag_ not in ("VBN", "VBD") or token.i < 2 or doc[token.i - 1].text != "," or token.dep_ in (
+            "ROOT", "root") or any(c.dep_.startswith(("aux", "nsubj", "csubj", "expl")) or c.dep_ == "obj"
+                                   for c in token.children):
+        return None
+    noun = doc[token.i - 2]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.like_num:
+        return None
+    while noun.dep_ in ("flat", "compound", "fixed") and noun.head.i < noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
+
+
+def passive_in_words(token: Any) -> bool:
+    """Whether a form of "be" stands before a past form with only adverbs and commas between ("it was freely,
+    cowardly attacked"), whatever the parse made of the adverbs."""
+    doc = token.doc
+    if token.tag_ not in ("VBN", "VBD") or any(c.dep_ == "obj" for c in token.children):
+        return False
+    i = token.i - 1
+    while i > 0 and (doc[i].pos_ == "ADV" or doc[i].tag_ == "RB" or doc[i].text == ",") and token.i - i < 5:
+        i -= 1
+    return i < token.i - 1 and doc[i].lemma_.lower() == "be" and doc[i].lower_ != "being" and doc[i].pos_ in (
+        "AUX", "VERB")
+
+
 def misread_past(token: Any) -> bool:
     """Whether a participle is the sentence's own past tense the tagger misread, not a clause
     describing its noun: no finite verb or auxiliary stands anywhere in the sentence, and the

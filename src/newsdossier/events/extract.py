@@ -382,6 +382,11 @@ def _verbal(token: Any) -> bool:
     return simplemma.lemmatize(token.lower_, lang="en").lower() != token.lower_
 
 
+# The writer, when no quotation gives the words to someone else.
+_FIRST_PERSON: Final = frozenset({"i", "me", "myself"})
+_QUOTE_MARKS: Final = frozenset('"\u201c\u201d\u00ab\u00bb')
+
+
 def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list[EventMention]:
     """Every event mention of one analysed article, in text order. ``text`` is the text ``doc``
     was analysed from, when the caller has it (``doc.text`` is rebuilt from the tokens on every call)."""
@@ -500,6 +505,9 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
         elif kind not in ("ASSAULT", "PROTEST", "COERCE") and not nominal and race() and any(
                 c.dep_ == "obj" and c.lower_ in RALLIES for c in token.children):
             continue  # "had canceled a joint rally with Obama": the campaign's
+        if source_span is not None and source_span.text.lower() in _FIRST_PERSON \
+                and not _QUOTE_MARKS.intersection(written[sentence.start_char:sentence.end_char]):
+            continue  # "Last week, I caught Larry King on his perch": the writer's own doing, outside any quotation
         if ordinary_sense(token, kind, nominal, target_span, evidence):
             continue  # published, a job left, an interview, a meeting with voters, a campaign trip
         actor_or_thing = source_kind(doc, source_span)

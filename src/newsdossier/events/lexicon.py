@@ -15,6 +15,7 @@ its role-specific entries ("official", "leader", "hostage") and the aircraft tha
 
 from __future__ import annotations
 
+from collections import Counter
 import json
 import re
 from dataclasses import dataclass
@@ -124,6 +125,30 @@ PREPOSITIONS: Final = frozenset({"to", "with", "in", "on", "at", "for", "from", 
 _CODEBOOK: Final[dict[tuple[str, str | None], str | None]] = {("sue", "173"): "115", ("estimate", "020"): None}
 
 
+def _majority_first(patterns: tuple[Pattern, ...]) -> tuple[Pattern, ...]:
+    """A block's patterns with, among those of the same words, one of the CAMEO root most of them give first.
+
+    PETRARCH2 merged the verb lists of several blocks under one name, so the same words may carry several codes
+    ("start &NEGOTIATION" is 036 twice, 040 twice and 046 three times: which verb each came from is lost). The
+    matcher takes the first of equal size; first is now the reading most of the dictionary's lines give (the
+    first of them on a tie), not whichever line came first in the file."""
+    roots: dict[tuple[tuple[str, ...], tuple[str, ...]], Counter[str]] = {}
+    for pattern in patterns:
+        roots.setdefault((pattern.before, pattern.after), Counter())[(pattern.code or "")[:2]] += 1
+    chosen = {words: counts.most_common(1)[0][0] for words, counts in roots.items()}  # ties: the first seen
+    preferred = sorted(range(len(patterns)), key=lambda i: (
+        (patterns[i].code or "")[:2] != chosen[(patterns[i].before, patterns[i].after)], i))
+    placed: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Pattern]] = {}
+    for i in preferred:
+        placed.setdefault((patterns[i].before, patterns[i].after), []).append(patterns[i])
+    # each group of the same words keeps the place of its first line, in its new order
+    out: list[Pattern] = []
+    for pattern in patterns:
+        group = placed[(pattern.before, pattern.after)]
+        out.append(group.pop(0))
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = json.loads(resources.files("newsdossier.events").joinpath("data", "cameo_verbs.json").read_text("utf-8"))
@@ -131,9 +156,9 @@ def lexicon() -> Lexicon:
     for entry in data["verbs"].values():
         entry["code"] = _CODEBOOK.get((entry["block"], entry.get("code")), entry.get("code"))
     patterns = {
-        block: tuple(Pattern(tuple(pre), tuple(post), _CODEBOOK.get((block, code), code),
-                             frozenset(w for w in (*pre, *post) if not w.startswith("&")))
-                     for pre, post, code in entry["patterns"])
+        block: _majority_first(tuple(Pattern(tuple(pre), tuple(post), _CODEBOOK.get((block, code), code),
+                                             frozenset(w for w in (*pre, *post) if not w.startswith("&")))
+                                     for pre, post, code in entry["patterns"]))
         for block, entry in data["blocks"].items()}
     objects: dict[str, dict[str, tuple[Pattern, ...]]] = {}
     for block, block_patterns in patterns.items():

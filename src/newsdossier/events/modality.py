@@ -28,7 +28,13 @@ _GOVERNED: Final = {"THREATEN": "threatened", "DEMAND": "demanded", "AGREE": "in
 _DENYING: Final = frozenset({"deny", "refute", "dismiss"})
 # What introduces the grounds of an accusation ("accused X of using ...", "blamed X for attacking").
 _GROUNDS: Final = frozenset({"of", "for", "with"})
-_PREVENTING: Final = frozenset({"prevent", "foil", "thwart", "avert", "stop", "block"})
+# A gerund after these is what something is about ("on arresting the terrorists"), not something done ...
+_TOPIC_CASES: Final = frozenset({"on", "about", "towards", "toward"})
+# ... unless they are a particle of going on ("kept on shooting", "carried on attacking").
+_GOING_ON: Final = frozenset({"keep", "carry", "go", "continue", "press", "push", "move", "get"})
+# (and what is barred or banned is not done: "a policy that barred U.S. financial aid to ...")
+_PREVENTING: Final = frozenset({"prevent", "foil", "thwart", "avert", "stop", "block", "bar", "ban", "forbid",
+                                "prohibit", "outlaw"})
 # Adjectives that make an event noun hypothetical ("a possible strike", "the planned attack").
 _HYPOTHETICAL: Final = frozenset({"possible", "potential", "planned", "proposed", "threatened", "alleged",
                                   "expected", "imminent", "future", "feared", "rumoured", "rumored", "slated",
@@ -175,12 +181,21 @@ def governing_modality(token: Any, types: dict[int, str]) -> Modality:
             (c for c in token.children if c.dep_ in ("amod", "compound") and c.lower_ in _HYPOTHETICAL),
             None)) is not None:
         return Modality("possible", adjective.text)
+    if token.pos_ == "NOUN" and (adjective := next(  # "a foiled attack", "a policy that barred U.S. financial aid"
+            (c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
+             and c.tag_ in ("VBN", "VBD", "JJ") and c.lemma_.lower() in _PREVENTING), None)) is not None:
+        return Modality("prevented", adjective.text, True)
     doc = token.doc
     if token.tag_ == "VBG" and token.i > 1 and doc[token.i - 1].lower_ == "from" and (verb := next(
             (doc[i] for i in range(max(0, token.i - 5), token.i - 1)
              if doc[i].lemma_.lower() in _PREVENTING or doc[i].lower_.startswith(("prevent", "stopp", "block"))),
             None)) is not None:
         return Modality("prevented", verb.text, True)  # "prevented pirates from attacking", whatever the parse made of it
+    if token.tag_ == "VBG" and token.i > 1 and doc[token.i - 1].lower_ in _TOPIC_CASES \
+            and doc[token.i - 2].lemma_.lower() not in _GOING_ON and not any(
+                c.dep_.startswith("nsubj") for c in token.children):
+        # "will stand together on arresting the terrorists", "talks about ending the war": a topic, not a deed
+        return Modality("possible", f"{doc[token.i - 1].text} {token.text}", True)
     if token.dep_ == "advcl" and token.head.i != token.i and any(
             c.dep_ == "mark" and c.lower_ == "to" for c in token.children):
         return Modality("intended", "to", True)  # a purpose: "took off with fuel to fly to Beijing"

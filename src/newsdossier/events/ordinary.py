@@ -254,6 +254,29 @@ def _holds_a_post(token: Any) -> bool:
         c.dep_.startswith("aux") for c in token.children)
 
 
+# What a thing is caught on when it is only recorded ("caught on camera stealing brisket").
+_RECORDINGS: Final = frozenset({"camera", "cameras", "video", "videotape", "tape", "film", "cctv", "footage", "audio",
+                                "microphone", "mic", "webcam", "dashcam", "bodycam", "phone", "record"})
+# Things rung, not places ringed: "ringing a large bell".
+_RUNG: Final = frozenset({"bell", "bells", "doorbell", "alarm", "alarms", "phone", "phones", "gong", "chime", "chimes",
+                          "buzzer", "changes", "register", "tills", "till"})
+
+
+def _caught_on_record(token: Any) -> bool:
+    """Whether "caught" says only that something was recorded ("were caught on camera", "caught on tape")."""
+    doc = token.doc
+    return lemma_of(token, ("catch",)) == "catch" and any(
+        doc[i].lower_ == "on" and any(doc[j].lower_ in _RECORDINGS for j in range(i + 1, min(i + 4, len(doc))))
+        for i in range(token.i + 1, min(token.i + 3, len(doc))))
+
+
+def _rang(token: Any) -> bool:
+    """Whether "ring" has a bell or a phone for its object, not a place it surrounds."""
+    return lemma_of(token, ("ring",)) == "ring" and any(
+        c.dep_ == "obj" and c.lower_ in _RUNG or c.dep_ == "obj" and c.lemma_.lower() in _RUNG
+        for c in token.children)
+
+
 _PER_SHARE: Final = re.compile(r"\b(?:a|per)[\s-]share\b", re.IGNORECASE)
 
 
@@ -318,6 +341,10 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
         return True  # "Ambassador Frowick heads the OSCE mission in Bosnia": a post held, not a mission sent
     if not nominal and kind not in ("ASSAULT", "COERCE", "PROTEST") and _per_share(token):
         return True  # "rejected a $15 a share offer", "agreed to a $40-a-share bid": a takeover's, not a state's
+    if kind == "COERCE" and not nominal and _caught_on_record(token):
+        return True  # "the suspects were caught on camera": recorded, not arrested
+    if kind == "ASSAULT" and not nominal and _rang(token):
+        return True  # "opened the museum by ringing a large bell": the dictionary's "ring" is encircling
     if kind == "CONSULT" and target is not None and _MET.intersection(_WORD.findall(target.text.lower())):
         return True
     return kind not in _DONE_KINDS and any(
