@@ -38,8 +38,8 @@ def test_a_time_after_another_clauses_verb_is_that_verbs(nlp: Any) -> None:
 
 
 def test_a_day_the_text_gives_no_calendar_for_leaves_the_event_undated(nlp: Any) -> None:
-    text = ("DURBAN, South Africa (CNN) - South Africa's ex-President Jacob Zuma appeared in a Durban court Friday to face multiple corruption "
-            "charges relating to a billion-dollar arms deal in the late 1990s.")
+    text = ("DURBAN, South Africa (CNN) - South Africa's ex-President Jacob Zuma appeared in a Durban court Friday to "
+            "face multiple corruption charges relating to a billion-dollar arms deal in the late 1990s.")
     assert _date(attached(nlp, text, None)["appeared"]) is None  # not "the late 1990s"
     assert _date(attached(nlp, text, _2018)["appeared"]) == "Friday"
 
