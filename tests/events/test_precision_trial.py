@@ -171,3 +171,18 @@ def test_the_writers_own_doing_is_no_event_but_a_quoted_speakers_is(nlp: Any) ->
     assert "caught" not in mentions(nlp, "Last week, I caught Larry King on his post-CNN media perch, the RT America "
                                          "television network.")
     assert "arrested" in mentions(nlp, "\u201cI arrested him on Monday,\u201d the officer said.")
+
+
+def test_what_was_denied_to_someone_was_done_to_them(nlp: Any) -> None:
+    denied = mentions(nlp, "LaCalamita was denied a handgun permit in March, said Scherlinck.")["denied"]
+    assert denied.source is None or "LaCalamita" not in denied.source.text
+    assert denied.target is not None and denied.target.text == "LaCalamita"
+
+
+def test_what_an_event_follows_has_its_own_time_and_place(nlp: Any) -> None:
+    found = attached(nlp, "Monday's shooting follows two last week in public places in Atlanta, Georgia, and Seattle, "
+                          "Washington.", date(2007, 4, 10))
+    assert found["shooting"].place is None
+    # a verb of doing still lends the noun its place
+    found = attached(nlp, "Monday's shooting happened at a school in Atlanta, Georgia.", date(2007, 4, 10))
+    assert found["shooting"].place is not None and found["shooting"].place.text == "Atlanta"

@@ -365,6 +365,10 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
     # ("Jailed journalist Aziz Orujov released from prison": a caption's passive, without its "was")
     if passive and source is not None and source.dep_ == "nsubj" and source.head.i == token.i and target is None:
         source, target = None, source  # "Kathina ... was slain", whatever the parse called the subject
+    elif passive and source is not None and source.dep_ == "nsubj" and source.head.i == token.i and target is not None \
+            and target.dep_ == "obj" and target.head.i == token.i and token.tag_ == "VBN" and any(
+                c.dep_.startswith("aux") and c.lemma_.lower() in ("be", "get") for c in token.children):
+        source, target = None, source  # "LaCalamita was denied a handgun permit": the one it was denied to
     described = None if intransitive else appended_participle(token)
     if described is not None:
         passive = True  # "Margaret Hassan, kidnapped in Iraq": done to her, by no one the sentence's subject names

@@ -294,6 +294,10 @@ def _token_at(doc: Any, start: int, end: int) -> Any | None:
 
 # Verbs that say an event ended, whose day is not the event's ("a cease-fire ... unraveled on Wednesday").
 _ENDING: Final = frozenset({"unravel", "collapse", "fail", "end", "expire", "crumble", "falter", "lapse"})
+# Verbs that set their subject beside another thing, whose time and place are that thing's ("Monday's shooting
+# follows two last week in public places in Atlanta").
+_RELATING: Final = frozenset({"follow", "precede", "echo", "mirror", "resemble", "recall", "match", "surpass",
+                              "eclipse", "outnumber", "rival", "exceed", "dwarf"})
 
 
 def _anchors(token: Any) -> set[int]:
@@ -302,8 +306,8 @@ def _anchors(token: Any) -> set[int]:
     attack was condemned)."""
     anchors = {token.i}
     head = token.head
-    if token.dep_ in _LIGHT_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in _ENDING and (
-            token.dep_ != "obj" or lemma_of(head, _DOING) in _DOING):
+    if token.dep_ in _LIGHT_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in _ENDING | _RELATING \
+            and (token.dep_ != "obj" or lemma_of(head, _DOING) in _DOING):
         anchors.add(head.i)
     return anchors
 
