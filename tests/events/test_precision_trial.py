@@ -186,3 +186,22 @@ def test_what_an_event_follows_has_its_own_time_and_place(nlp: Any) -> None:
     # a verb of doing still lends the noun its place
     found = attached(nlp, "Monday's shooting happened at a school in Atlanta, Georgia.", date(2007, 4, 10))
     assert found["shooting"].place is not None and found["shooting"].place.text == "Atlanta"
+
+
+def test_a_place_before_a_title_and_a_name_only_qualifies_the_person() -> None:
+    from newsdossier.events.resolve import _actors_in
+
+    text = "by Tennessee Senator Estes Kefauver"
+    spans = [(3, 12, "TN"), (21, 35, "EK")]
+    assert _actors_in(0, len(text), spans, text) == {"EK"}
+    text = "by Gov. Jerry Brown and Tennessee"  # two actors, not a title
+    assert _actors_in(0, len(text), [(8, 19, "JB"), (24, 33, "TN")], text) == {"JB", "TN"}
+    text = "by US forces"  # a state acts through its forces
+    assert _actors_in(0, len(text), [(3, 5, "US")], text) == {"US"}
+
+
+def test_an_object_after_an_infinitive_is_the_infinitives(nlp: Any) -> None:
+    found = mentions(nlp, "In 1972, after Mitchell resigned as attorney general to head the Committee to Re - Elect "
+                          "the President, known as CREEP, LaRue became a hard-core member of the Mitchell group.")
+    assert found["resigned"].target is None or "President" not in found["resigned"].target.text
+    assert mentions(nlp, "Rebels attacked the town to seize the airport.")["attacked"].target.text == "town"

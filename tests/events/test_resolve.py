@@ -294,3 +294,32 @@ def test_a_mention_naming_its_own_doer_does_not_join_by_the_sentence_alone() -> 
     killed = _mention("a", 60, lemma="killed", source=(50, 56), sentence=sentence)
     events = _resolve({"a": [attack, killed]}, actors={"a": [(30, 34, "E1"), (50, 56, "E2")]})
     assert events and all("E2" not in e.actors for e in events if "E1" in e.targets)
+
+
+def test_a_killing_dated_only_by_its_publication_week_joins_the_dated_killing_of_that_person() -> None:
+    """ "Zurana Horton was killed when ..." leading a 2013 report of the trial, and "was killed on Oct. 21, 2011":
+    one killing, dated as the text states it, whichever comes first; an arrest is not merged that way."""
+    killed = date(2011, 10, 21)
+    published = date(2013, 4, 11)
+
+    def lead(article: str, lemma: str = "kill") -> EventMention:
+        week = EventDate(published - timedelta(days=6), published, "week", "", "publication", "")
+        return replace(_mention(article, 10, lemma=lemma, target=(50, 59), place="Brownsville"), date=week)
+
+    for order in (("a", "b"), ("b", "a")):
+        found = {order[0]: [lead(order[0])], order[1]: [_mention(order[1], 10, lemma="kill", day=killed,
+                                                                 target=(50, 59))]}
+        events = resolve_events(found, story_of=dict.fromkeys(found, "s1"), family_of={"a": "Fa", "b": "Fb"},
+                                spun_sources={}, actors={"a": [(50, 59, "E1")], "b": [(50, 59, "E1")]},
+                                texts=dict.fromkeys(found, TEXT), published=dict.fromkeys(found, published),
+                                people=frozenset({"E1"}))
+        assert [e.families for e in events] == [["Fa", "Fb"]]
+        assert events[0].date is not None and events[0].date.first == killed
+    arrests = {"a": [lead("a", "arrest")], "b": [_mention("b", 10, lemma="arrest", kind="COERCE", day=killed,
+                                                           target=(50, 59))]}
+    arrests = {a: [replace(m, type="COERCE", target_is_actor=True) for m in found] for a, found in arrests.items()}
+    events = resolve_events(arrests, story_of=dict.fromkeys(arrests, "s1"), family_of={"a": "Fa", "b": "Fb"},
+                            spun_sources={}, actors={"a": [(50, 59, "E1")], "b": [(50, 59, "E1")]},
+                            texts=dict.fromkeys(arrests, TEXT), published=dict.fromkeys(arrests, published),
+                            people=frozenset({"E1"}))
+    assert sorted(e.families for e in events) == [["Fa"], ["Fb"]]  # a person may be arrested again

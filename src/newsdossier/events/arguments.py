@@ -398,9 +398,18 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
             target = token.head  # "the convoy attacked by rebels", "Jackson, arrested on suspicion of ..."
         elif (token.tag_ != "VBN" or intransitive) and source is None:
             source = token.head  # "protesters demonstrating against", "Thousands marched", whatever the tag
+    if target is not None and target.dep_ == "obj" and target.head.i == token.i and _infinitive_between(token, target):
+        target = None  # "resigned as attorney general to head the Committee to Re-Elect the President": not his
     if lemma_of(token, DYING_VERBS) in DYING_VERBS:
         return None, target or source  # "ten people died in clashes": the dead, killed by someone unnamed
     return source, target
+
+
+def _infinitive_between(verb: Any, word: Any) -> bool:
+    """Whether an infinitive ("to head") stands in the words between a verb and a word after it: the word is that
+    infinitive's clause's, whatever the parse hung it on."""
+    doc = verb.doc
+    return any(doc[k].lower_ == "to" and doc[k + 1].tag_ == "VB" for k in range(verb.i + 1, word.i - 1))
 
 
 _RELATIVES: Final = frozenset({"who", "which", "that", "whom"})

@@ -78,6 +78,7 @@ class _Draft:
     places: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)  # of the places its mentions' words name
     sentences: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (family, sentence) -> articles
+    stated: bool = False  # whether first and last come from a date the text states (not a publication week)
 
 
 def _norm(text: str) -> str:
@@ -145,6 +146,11 @@ _AFTER_HEAD: Final = re.compile(r"\b(?:of|from|in|with|at|who|whose|whom|that|wh
 _COORDINATION: Final = frozenset({"and", "or", "but", "nor"})
 
 
+# Titles written short before a name ("Sen. Estes Kefauver", "Gov. Jerry Brown").
+_ABBREVIATED_TITLES: Final = frozenset({"sen", "gov", "rep", "gen", "adm", "col", "lt", "sgt", "capt", "supt", "insp",
+                                        "det", "atty", "amb"})
+
+
 def _qualifies(tail: str) -> bool:
     """Whether the words after a name inside an argument make it a qualifier of one person: only
     lower-case words, ending in a singular noun that names a person (the event dictionary's agents:
@@ -154,6 +160,9 @@ def _qualifies(tail: str) -> bool:
         return False  # "Gomez, a native of Mexico": an apposition says who the name is, it does not qualify it
     head = _AFTER_HEAD.split(tail, 1)[0].strip(" ,;")  # "a Brownsville mother [of 12]": up to what follows the head
     words = re.findall(r"[\w'’-]+", head)
+    if len(words) >= 2 and words[0].lower() in (actor_nouns()[0] | _ABBREVIATED_TITLES) \
+            and words[0].lower() not in _ARMS and all(w[:1].isupper() for w in words):
+        return True  # "Tennessee Senator Estes Kefauver": the senator, whom the state's name only qualifies
     if words and not words[0][:1].islower() or "," in head or ";" in head:
         return False
     # the lower-case words after the name, up to a name that follows them ("New Zealand national Campbell Paterson")
@@ -209,9 +218,21 @@ def _compatible(facts: _Facts, draft: _Draft) -> bool:
     first, last = _range(mention)
     if first is None or last is None or draft.first is None or draft.last is None:
         return True
+    if mention.date is not None and mention.date.basis == "publication" and _killed_again(facts, draft):
+        # "Zurana Horton was killed when ..." leading a report of the trial, dated only by its publication week:
+        # one person is killed once, whenever the article says it was
+        return draft.first <= last
+    if not draft.stated and _killed_again(facts, draft):
+        return first <= draft.last  # the same, the other way round
     day = _day(mention)
     slack = _DAY if day is not None and draft.days else timedelta(0)
     return first <= draft.last + slack and draft.first <= last + slack
+
+
+def _killed_again(facts: _Facts, draft: _Draft) -> bool:
+    """Whether a mention tells of the killing of a person an event already holds killed."""
+    return bool(facts.people & draft.targets) and stem_of(facts.mention.lemma) in _LETHAL \
+        and bool(draft.lemmas & _LETHAL)
 
 
 def _score(facts: _Facts, draft: _Draft) -> float:
@@ -223,7 +244,7 @@ def _score(facts: _Facts, draft: _Draft) -> float:
         # names someone of its own joins only by what it shares ("A fire-bomb attack on a bank in Greece killed
         # three": the killing's "Greece" is no attacker to add)
         return 1.0
-    if facts.people & draft.targets and stem_of(mention.lemma) in _LETHAL and draft.lemmas & _LETHAL:
+    if _killed_again(facts, draft):
         return 1.0  # one person killed (or shot) once
     score = 0.0
     if stem_of(mention.lemma) in draft.lemmas:
@@ -260,9 +281,9 @@ def _add(draft: _Draft, facts: _Facts) -> None:
     first, last = _range(mention)
     if first is not None and last is not None and mention.date is not None and mention.date.basis != "publication":
         # a stated date narrows the event; a publication week only bounds it when nothing else does
-        if draft.first is None or draft.days == {day} or (draft.last is not None and draft.first is not None
-                                                          and (last - first) < (draft.last - draft.first)):
-            draft.first, draft.last = first, last
+        if draft.first is None or not draft.stated or draft.days == {day} or (
+                draft.last is not None and draft.first is not None and (last - first) < (draft.last - draft.first)):
+            draft.first, draft.last, draft.stated = first, last, True
     elif draft.first is None:
         draft.first, draft.last = first, last
 
