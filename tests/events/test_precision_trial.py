@@ -205,3 +205,14 @@ def test_an_object_after_an_infinitive_is_the_infinitives(nlp: Any) -> None:
                           "the President, known as CREEP, LaRue became a hard-core member of the Mitchell group.")
     assert found["resigned"].target is None or "President" not in found["resigned"].target.text
     assert mentions(nlp, "Rebels attacked the town to seize the airport.")["attacked"].target.text == "town"
+
+
+def test_fighting_with_someone_names_no_foe_but_fighting_against_does(nlp: Any) -> None:
+    assert mentions(nlp, "He is said to have fought with Isil in Syria, and came from Belgium.")["fought"].target is None
+    assert mentions(nlp, "Kurdish forces fought against Isil in Raqqa.")["fought"].target.text == "Isil"
+
+
+def test_a_visit_is_where_it_goes_not_where_another_verbs_words_reach(nlp: Any) -> None:
+    found = attached(nlp, "In a visit to Tunis on 1 February Macron criticised NATO's 2011 intervention in Libya.",
+                     _2018)
+    assert found["visit"].place is not None and found["visit"].place.text == "Tunis"

@@ -30,6 +30,8 @@ __all__ = ["antecedent", "argument_root", "clause_subject", "coordinated", "even
 _TARGET_PREPS: Final = frozenset({"against", "on", "at", "with", "into", "upon", "toward", "towards"})
 # ... of an event noun (but see :func:`parse_arguments` for "at")
 _NOUN_TARGET_PREPS: Final = (_TARGET_PREPS - {"at"}) | {"of"}
+# Verbs whose "with" names a side as often as a foe ("fought with Isil in Syria").
+_SIDED: Final = frozenset({"fight", "battle", "serve"})
 # Words that name a time, not a target ("agreed on Wednesday"): the time grammar's own lexicon.
 _TIME_WORDS: Final = frozenset({*MONTHS, *WEEKDAYS, *UNITS, *DAY_PARTS, *SEASON_CODES,
                                 "time", "today", "tonight", "yesterday", "tomorrow"})
@@ -353,7 +355,9 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         elif target is None and _event_object(child) and lemma_of(token, DOER_VERBS) not in DOER_VERBS:
             target = event_doer(child)  # "condemned an attack by Osgiliath soldiers", "praised Iran's arrest of"
     if target is None:
+        fought = lemma_of(token, _SIDED) in _SIDED  # "fought with Isil in Syria": for it or against it, unsaid
         target = next((c for c in token.children if c.dep_ == "obl" and _case(c) in _TARGET_PREPS
+                       and not (fought and _case(c) == "with")
                        and c.pos_ in ("PROPN", "NOUN", "PRON") and not _names_time(c)
                        and c.lower_ != "behalf"), None)  # "on behalf of the United States": who acts
     passive = any(c.dep_ == "aux:pass" or c.dep_ == "nsubj:pass" and not slip for c in token.children) \

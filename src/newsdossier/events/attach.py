@@ -480,13 +480,15 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
                   and _place_case(root, anchors, others) and not _in_bounding_phrase(root, anchors)]
         destination = _destination(places, low, high, anchors, others) if mention.mode == "visit" else None
         modifier = _town_before(token, places) if token.pos_ in ("NOUN", "PROPN") else None
-        if placed:
+        if destination is not None and not any(s == 1 for s, _ in placed):
+            # "flew to Ottawa", "a visit to Ukraine": where it goes, not where it happened, so no second fact; and
+            # before a place the words reach only through another verb ("In a visit to Tunis on 1 February Macron
+            # criticised NATO's 2011 intervention in Libya")
+            where, basis = _place_phrase(doc, destination), "sentence"
+        elif placed:
             where, basis = _place_phrase(doc, min(placed, key=lambda x: x[0])[1]), "attached"
         elif modifier is not None:
             where, basis = TextSpan(modifier.start_char, modifier.end_char, modifier.text), "attached"
-        elif destination is not None:
-            # "flew to Ottawa", "a visit to Ukraine": where it goes, not where it happened, so no second fact
-            where, basis = _place_phrase(doc, destination), "sentence"
         else:
             # (not one a phrase "before" or "after" opens by the words: "five days before San Diego's playoff loss at
             # Pittsburgh", whatever the parse made of it)
