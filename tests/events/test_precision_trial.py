@@ -216,3 +216,33 @@ def test_a_visit_is_where_it_goes_not_where_another_verbs_words_reach(nlp: Any) 
     found = attached(nlp, "In a visit to Tunis on 1 February Macron criticised NATO's 2011 intervention in Libya.",
                      _2018)
     assert found["visit"].place is not None and found["visit"].place.text == "Tunis"
+
+
+def test_the_street_and_town_someone_is_of_are_not_targets() -> None:
+    from newsdossier.events.resolve import _actors_in
+
+    text = "John Jenkin, 23, of Newton Street, Millom"
+    spans = [(text.index(w), text.index(w) + len(w), k) for w, k in
+             (("John Jenkin", "JJ"), ("Newton Street", "NS"), ("Millom", "MI"))]
+    assert _actors_in(0, len(text), spans, text) == {"JJ"}
+    text = "the president of France, Emmanuel Macron"
+    spans = [(text.index(w), text.index(w) + len(w), k) for w, k in (("France", "FR"), ("Emmanuel Macron", "EM"))]
+    assert "EM" in _actors_in(0, len(text), spans, text)
+
+
+def test_a_passive_with_an_object_is_no_slip_of_the_parser(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    from newsdossier.events.arguments import parse_arguments
+
+    # "LaCalamita was denied a handgun permit in March", as the bundled parse gives it inside its article
+    words = ["LaCalamita", "was", "denied", "a", "handgun", "permit", "in", "March"]
+    doc = Doc(nlp.vocab, words=words, heads=[2, 2, 2, 5, 5, 2, 7, 2],
+              deps=["nsubj:pass", "aux", "ROOT", "det", "amod", "obj", "case", "obl"],
+              tags=["NNP", "VBD", "VBN", "DT", "JJ", "NN", "IN", "NNP"],
+              pos=["PROPN", "AUX", "VERB", "DET", "ADJ", "NOUN", "ADP", "PROPN"],
+              lemmas=["LaCalamita", "be", "deny", "a", "handgun", "permit", "in", "March"],
+              sent_starts=[True] + [False] * 7)
+    source, target = parse_arguments(doc[2], False)
+    assert source is None or source.text != "LaCalamita"
+    assert target is not None and target.text == "LaCalamita"

@@ -325,8 +325,10 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
     # a passive subject beside an object and no passive auxiliary is the parser's slip ("the drone strike killed
     # a commander"): the subject
     intransitive = lemma_of(token, INTRANSITIVE_VERBS) in INTRANSITIVE_VERBS
+    be_passive = token.tag_ == "VBN" and any(c.dep_.startswith("aux") and c.lemma_.lower() in ("be", "get")
+                                             for c in token.children)  # "was denied a handgun permit"
     slip = any(c.dep_ == "obj" for c in token.children) and not any(c.dep_ == "aux:pass" for c in token.children) \
-        or intransitive  # "100 people marched": no one is marched
+        and not be_passive or intransitive  # "100 people marched": no one is marched
     for child in token.children:
         if child.dep_ == "nsubj" and _names_time(child):
             # "In January, undersea cables ... were damaged": the parse's subject is a time; "Also Thursday,

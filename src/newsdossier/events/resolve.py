@@ -108,9 +108,9 @@ def _actors_in(span_start: int, span_end: int, actors: Sequence[tuple[int, int, 
 # "Thousands of people in Germany", "US forces in Iraq" (the US forces, not Iraq).
 _LOCATIVE: Final = re.compile(r"\b(?:in|at|near|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 # ... nor does one that says where they come from ("a native of Mexico", "a woman visiting from Canada",
-# "Paul Smith, 34, from Leeds").
-_ORIGIN: Final = re.compile(r"(?:\b(?:(?:native|citizen|national|resident)s?\s+of|visiting\s+from)|,\s*from)"
-                            r"\s+(?:the\s+)?$")
+# "Paul Smith, 34, from Leeds", "John Jenkin, 23, of Newton Street, Millom": the street and the town).
+_ORIGIN: Final = re.compile(r"(?:\b(?:(?:native|citizen|national|resident)s?\s+of|visiting\s+from)|,\s*(?:from|of))"
+                            r"\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+|,\s*))*$")
 # ... nor the one they stand against ("a critic of President Ernesto Samper accused the government").
 _RELATION: Final = re.compile(r"\b(?:critics?|opponents?|rivals?|foes?|enem(?:y|ies)|detractors?)\s+of\s+"
                               r"(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}$")
