@@ -208,7 +208,8 @@ def test_an_object_after_an_infinitive_is_the_infinitives(nlp: Any) -> None:
 
 
 def test_fighting_with_someone_names_no_foe_but_fighting_against_does(nlp: Any) -> None:
-    assert mentions(nlp, "He is said to have fought with Isil in Syria, and came from Belgium.")["fought"].target is None
+    fought = mentions(nlp, "He is said to have fought with Isil in Syria, and came from Belgium.")["fought"]
+    assert fought.target is None
     assert mentions(nlp, "Kurdish forces fought against Isil in Raqqa.")["fought"].target.text == "Isil"
 
 

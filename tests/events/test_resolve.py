@@ -323,3 +323,18 @@ def test_a_killing_dated_only_by_its_publication_week_joins_the_dated_killing_of
                             texts=dict.fromkeys(arrests, TEXT), published=dict.fromkeys(arrests, published),
                             people=frozenset({"E1"}))
     assert sorted(e.families for e in events) == [["Fa"], ["Fb"]]  # a person may be arrested again
+
+
+def test_shot_dead_over_the_weekend_is_the_killing_on_saturday_night() -> None:
+    """ "Kimani Gray, 16, who was shot dead by two officers over the weekend" ("shot" as the tagger left it) and
+    "Kimani Gray was shot and killed on Saturday night": one killing."""
+    saturday = date(2013, 3, 9)
+    weekend = EventDate(saturday, saturday + timedelta(days=1), "week", "the weekend", "attached", "2013-W10-WE")
+    found = {"a": [_mention("a", 10, lemma="kill", day=saturday, target=(50, 59))],
+             "b": [replace(_mention("b", 10, lemma="shot", target=(50, 59), place="East Flatbush"), date=weekend)]}
+    events = resolve_events(found, story_of=dict.fromkeys(found, "s1"), family_of={"a": "Fa", "b": "Fb"},
+                            spun_sources={}, actors={"a": [(50, 59, "E1")], "b": [(50, 59, "E1")]},
+                            texts=dict.fromkeys(found, TEXT),
+                            published={"a": date(2013, 3, 11), "b": date(2013, 3, 12)},
+                            people=frozenset({"E1"}))
+    assert [e.families for e in events] == [["Fa", "Fb"]]

@@ -61,7 +61,8 @@ _SUMMARY_CHARS: Final = 280
 # one topic, at dates that agree, tell of one event, whatever words they use ("the killing of Dr
 # Slepian", "the Oct. 23 sniper shooting of Dr. Barnett Slepian", "gunning down Dr. Barnett Slepian").
 _LETHAL: Final = frozenset(stem_of(word) for word in (
-    "kill", "murder", "assassinate", "slay", "shoot", "gun", "gunning", "execute", "behead", "stab", "strangle"))
+    "kill", "murder", "assassinate", "slay", "slain", "shoot", "shot", "gun", "gunning", "execute", "behead", "stab",
+    "strangle"))  # ("shot" and "slain" as the tagger may leave them: "was shot dead")
 _DAY: Final = timedelta(days=1)
 
 
