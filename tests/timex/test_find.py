@@ -216,3 +216,25 @@ def test_a_weekday_is_read_from_the_story_only_after_a_past_day() -> None:
     # The story's own past day still anchors its weekdays: the Sunday before Monday, 6 January 2020.
     story = _found("The embassy was shelled on January 6, 2020. On Sunday, protesters marched.", date(2021, 1, 2))
     assert story[-1] == ("Sunday", "DATE", "2020-01-05")
+
+
+def test_a_weekdays_possessive_is_a_thing_already_there_unless_something_awaits_it() -> None:
+    # read on TBAQ (train): "Wednesday's ruling" in a Friday article was put in the coming week
+    friday = date(2000, 1, 7)
+    found = {e.text: e.value for e in find_time_expressions(
+        "Relatives said they would look for ways to get around Wednesday's ruling by the INS.", friday)}
+    assert found == {"Wednesday": "2000-01-05"}
+    found = {e.text: e.value for e in find_time_expressions(
+        "Voters will turn out ahead of Sunday's election.", friday)}
+    assert found == {"Sunday": "2000-01-09"}
+
+
+def test_a_day_before_a_past_verb_of_planning_is_the_planning_day() -> None:
+    # "On Friday, the Kenyan government planned to pay ...", written on a Wednesday: the Friday before
+    found = {e.text: e.value for e in find_time_expressions(
+        "On Friday, the Kenyan government planned to pay the families.", date(1998, 9, 30))}
+    assert found == {"Friday": "1998-09-25"}
+    # what is agreed to happen after the verb is still ahead
+    found = {e.text: e.value for e in find_time_expressions(
+        "The company agreed to complete the purchase on Friday.", date(1998, 9, 30))}
+    assert found == {"Friday": "1998-10-02"}

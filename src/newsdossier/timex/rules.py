@@ -228,12 +228,31 @@ def _last_night(m: re.Match[str], ctx: Context) -> Reading | None:
     return _date(day.with_clock(DAY_PARTS[part]), Anchor.PUBLICATION)
 
 
+def _possessed_tense(m: re.Match[str]) -> Tense | None:
+    """The tense a weekday's possessive gives ("Wednesday's ruling", "Thursday's closing price"): the thing it
+    names is there to be spoken of, so past, unless what comes before awaits it ("ahead of Sunday's vote",
+    "until Tuesday's meeting"); None when the weekday possesses nothing, or after "before"."""
+    text = m.string
+    if not text.startswith(("'s", "\u2019s"), m.end()):
+        return None
+    before = text[max(0, m.start() - 20):m.start()].lower()
+    if _AWAITING.search(before):
+        return Tense.FUTURE
+    # "before" may wait for it ("before Sunday's vote") or look back from it ("Nestle's share before Friday's
+    # purchases"): the sentence's verbs say which
+    return None if re.search(r"\bbefore\s+$", before) else Tense.PAST
+
+
+_AWAITING: Final = re.compile(r"\b(?:ahead of|for|until|till|in advance of|in the run-up to|on the eve of)\s+$")
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     base = ctx.base(m, narrative=True, day=True)
     if base is None:
         return Reading(TimexType.DATE, Anchor.NONE)
     relation = (m["rel"] or "").lower()
-    period = weekday_near(base[0], weekday_number(m["weekday"]), ctx.tense(m), relation=relation)
+    tense = _possessed_tense(m) or ctx.tense(m)
+    period = weekday_near(base[0], weekday_number(m["weekday"]), tense, relation=relation)
     if m["part"]:
         period = period.with_clock(DAY_PARTS[m["part"].lower()])
     return _date(period, base[1])

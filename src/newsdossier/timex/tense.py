@@ -48,6 +48,10 @@ _NOT_PAST: Final = frozenset({"need", "based", "called", "named", "united", "arm
                               "expected", "scheduled", "reported", "alleged", "embed", "feed", "seed"})
 
 
+# A past verb of planning or agreeing: a future for what follows its "to", but the past for a time before it.
+_DONE_PLANNING: Final = re.compile(r"(?:planned|agreed|decided|voted|promised|pledged|vowed) to\b", re.IGNORECASE)
+
+
 def tense_around(sentence: str, start: int, end: int) -> Tense | None:
     """The tense of the verbs nearest the expression at ``start``:``end`` of ``sentence``:
     the last signal before it, else the first after it; None when there is none."""
@@ -55,6 +59,8 @@ def tense_around(sentence: str, start: int, end: int) -> Tense | None:
     if before:
         return _tense(before[-1])
     after = next((m for m in _SIGNALS.finditer(sentence, end) if _counts(m)), None)
+    if after is not None and _DONE_PLANNING.match(after[0]):
+        return Tense.PAST  # "On Friday, the Kenyan government planned to pay ...": the day of the planning, a past verb
     return _tense(after) if after is not None else None
 
 
