@@ -247,3 +247,10 @@ def test_a_passive_with_an_object_is_no_slip_of_the_parser(nlp: Any) -> None:
     source, target = parse_arguments(doc[2], False)
     assert source is None or source.text != "LaCalamita"
     assert target is not None and target.text == "LaCalamita"
+
+
+def test_warning_someone_to_do_something_is_advice_not_a_threat(nlp: Any) -> None:
+    warned = mentions(nlp, "Last month, the FBI warned state elections officials to boost their election security "
+                           "after hackers targeted data systems.")["warned"]
+    assert warned.type == "DEMAND"
+    assert mentions(nlp, "The United States warned Iran not to attack the tanker.")["warned"].type == "THREATEN"

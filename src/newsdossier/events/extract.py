@@ -317,6 +317,13 @@ def _threat_said(token: Any) -> bool:
         for s in c.children) for c in clauses)
 
 
+def _urged(token: Any) -> bool:
+    """Whether a warning tells someone to do something ("warned officials to boost their security"), not to
+    refrain ("warned Iran not to attack", a threat of what follows)."""
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "mark" and g.lower_ == "to" for g in c.children)
+               and not any(g.lower_ in ("not", "never") for g in c.children) for c in token.children)
+
+
 def _habitual(token: Any, sentence: Any) -> bool:
     """A verb in the simple present ("kills", "attack") after an article's first sentence (where a
     headline's present tells news): of force and violence, it says what someone does, not what
@@ -405,6 +412,8 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
                 code, evidence = _verb_code(doc, token, sentence.end)
                 if code is not None and token.lower_.startswith(_WARNINGS) and not _threat_said(token):
                     continue  # "warned that Trump had elevated the dangers": a statement, not a threat
+                if code is not None and token.lower_.startswith(_WARNINGS) and _urged(token):
+                    code = "020"  # "warned state officials to boost their security": advice, an appeal, no threat
                 if code is not None and code.startswith("08") and plover_of(code) == ("CONCEDE", "") \
                         and _says_a_clause(token):
                     continue  # "conceded the situation is deeply regrettable": an admission, said
