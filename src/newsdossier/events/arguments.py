@@ -357,7 +357,8 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         elif target is None and _event_object(child) and lemma_of(token, DOER_VERBS) not in DOER_VERBS:
             target = event_doer(child)  # "condemned an attack by Osgiliath soldiers", "praised Iran's arrest of"
     if target is None:
-        fought = lemma_of(token, _SIDED) in _SIDED  # "fought with Isil in Syria": for it or against it, unsaid
+        fought = any(_case(c) == "with" for c in token.children if c.dep_ == "obl") \
+            and lemma_of(token, _SIDED) in _SIDED  # "fought with Isil in Syria": for it or against it, unsaid
         target = next((c for c in token.children if c.dep_ == "obl" and _case(c) in _TARGET_PREPS
                        and not (fought and _case(c) == "with")
                        and c.pos_ in ("PROPN", "NOUN", "PRON") and not _names_time(c)

@@ -265,14 +265,14 @@ _RUNG: Final = frozenset({"bell", "bells", "doorbell", "alarm", "alarms", "phone
 def _caught_on_record(token: Any) -> bool:
     """Whether "caught" says only that something was recorded ("were caught on camera", "caught on tape")."""
     doc = token.doc
-    return lemma_of(token, ("catch",)) == "catch" and any(
+    return token.lower_.startswith(("caught", "catch")) and any(
         doc[i].lower_ == "on" and any(doc[j].lower_ in _RECORDINGS for j in range(i + 1, min(i + 4, len(doc))))
         for i in range(token.i + 1, min(token.i + 3, len(doc))))
 
 
 def _rang(token: Any) -> bool:
     """Whether "ring" has a bell or a phone for its object, not a place it surrounds."""
-    return lemma_of(token, ("ring",)) == "ring" and any(
+    return token.lower_.startswith(("ring", "rang", "rung")) and any(
         c.dep_ == "obj" and c.lower_ in _RUNG or c.dep_ == "obj" and c.lemma_.lower() in _RUNG
         for c in token.children)
 
