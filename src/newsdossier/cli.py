@@ -290,6 +290,8 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
 
 
 def _cmd_events(args: argparse.Namespace) -> int:
+    from newsdossier.records import unknown_date
+
     with _built_pile(args.db) as pile:
         events = pile.events(story=args.story or None, type=args.type or None, actor=args.actor or None,
                              background=None if args.background else False).items
@@ -299,7 +301,7 @@ def _cmd_events(args: argparse.Namespace) -> int:
     if not events:
         print(f"{args.db}: no events (run newsdossier build on this pile, or loosen --story/--type)", file=sys.stderr)
     for event in events[: args.limit]:
-        when = "date unknown" if not event["date"] else (
+        when = unknown_date(event) if not event["date"] else (
             f"week to {event['date']} (publication)" if event["date_basis"] == "publication"
             else f"{event['date']} ({event['date_text']})")
         place = event["place"]

@@ -311,23 +311,36 @@ def place_to_dict(name: str, place: Place | None) -> dict[str, Any]:
             "precision": PRECISION[place.feature]}
 
 
+def unknown_date(event: Mapping[str, Any]) -> str:
+    """How an event with no date is written: "date unknown", with the day its reports name when the text gives
+    no calendar for it ("Friday" in an article with no publication date)."""
+    if event.get("date_basis") == "unresolved" and event.get("date_text"):
+        return f"date unknown (\u201c{event['date_text']}\u201d, with no calendar in the text)"
+    return "date unknown"
+
+
 def event_to_dict(event: Event, *, names: Mapping[str, str]) -> dict[str, Any]:
     """An entry of dossier.json's ``events`` (the contract in ARCHITECTURE.md, plus ``modality``
     (always "asserted": only what happened makes an event), ``date_basis``, ``date_first``/``date_last``
     and the actors' names)."""
     when = event.date
+    # undated, but on a day its reports name without a calendar ("Friday" in an article with no publication date)
+    unresolved = None if when else next((m.unresolved_time for m, reworded in event.mentions
+                                         if m.unresolved_time and not reworded), None)
     return {
         "id": event.id, "story": event.story, "type": event.type, "mode": event.mode, "modality": "asserted",
         "summary": event.summary, "date": _event_date_value(when),
-        "date_precision": when.precision if when else None, "date_text": when.text if when else None,
-        "date_basis": when.basis if when else None, "date_first": _iso(when.first) if when else None,
+        "date_precision": when.precision if when else None, "date_text": when.text if when else unresolved,
+        "date_basis": when.basis if when else ("unresolved" if unresolved else None),
+        "date_first": _iso(when.first) if when else None,
         "date_last": _iso(when.last) if when else None,
         "actors": event.actors, "actor_names": [names.get(a, a) for a in event.actors],
         "targets": event.targets, "target_names": [names.get(a, a) for a in event.targets],
         "place": place_to_dict(event.place, event.geo) if event.place else None,
         "mentions": [{"article": m.article, "start": m.trigger.start, "end": m.trigger.end, "trigger": m.trigger.text,
                       "sentence_start": m.sentence[0], "sentence_end": m.sentence[1], "reworded": reworded,
-                      "date_text": m.date.text if m.date else None, "date_basis": m.date.basis if m.date else None,
+                      "date_text": m.date.text if m.date else m.unresolved_time or None,
+                      "date_basis": m.date.basis if m.date else ("unresolved" if m.unresolved_time else None),
                       "place_text": m.place.text if m.place else None, "place_basis": m.place_basis or None}
                      for m, reworded in event.mentions],
         "families": event.families, "independent_families": len(event.families),

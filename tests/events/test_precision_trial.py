@@ -254,3 +254,18 @@ def test_warning_someone_to_do_something_is_advice_not_a_threat(nlp: Any) -> Non
                            "after hackers targeted data systems.")["warned"]
     assert warned.type == "DEMAND"
     assert mentions(nlp, "The United States warned Iran not to attack the tanker.")["warned"].type == "THREATEN"
+
+
+def test_the_day_an_undated_article_names_is_kept_without_a_calendar(nlp: Any) -> None:
+    text = ("DURBAN, South Africa (CNN) - South Africa's ex-President Jacob Zuma appeared in a Durban court Friday to "
+            "face multiple corruption charges relating to a billion-dollar arms deal in the late 1990s.")
+    appeared = attached(nlp, text, None)["appeared"]
+    assert appeared.date is None and appeared.unresolved_time == "Friday"
+    assert attached(nlp, text, _2018)["appeared"].unresolved_time == ""
+
+
+def test_a_holiday_before_a_noun_is_no_date_of_the_event(nlp: Any) -> None:
+    found = attached(nlp, "One man is dead after an ex-employee opened fire at his company's Christmas party at a "
+                          "Vancouver, B.C. business Friday night.", date(2008, 12, 20))
+    assert _date(found["opened"]) != "Christmas"
+    assert _date(attached(nlp, "He was arrested on Christmas Eve.", date(2008, 12, 27))["arrested"]) == "Christmas Eve"

@@ -22,7 +22,7 @@ from typing import Any, Final, TextIO, cast
 
 from newsdossier.dossier.escape import md_code, md_paragraph, md_text
 from newsdossier.model import AlignedSpan, Article, Rejection
-from newsdossier.records import article_to_dict
+from newsdossier.records import article_to_dict, unknown_date
 from newsdossier.reuse.excerpt import marked_excerpt
 from newsdossier.store.pile import Pile
 
@@ -370,7 +370,8 @@ def _events_markdown(pile: Pile, events: list[dict[str, Any]], stories: list[dic
         ranked = sorted(group, key=lambda e: (-e["independent_families"], e["date_first"] or ""))
         for event in ranked[:MAX_EVENTS_PER_STORY_IN_MARKDOWN]:
             when = (f"week to {event['date']}" if event["date_basis"] == "publication" else
-                    f"{event['date']} ({md_text(event['date_text'])})") if event["date"] else "date unknown"
+                    f"{event['date']} ({md_text(event['date_text'])})") if event["date"] else \
+                md_text(unknown_date(event))
             who = ", ".join(map(md_text, event["actor_names"])) or "?"
             whom = ", ".join(map(md_text, event["target_names"]))
             where = f" in {_where(event['place'])}" if event["place"] else ""

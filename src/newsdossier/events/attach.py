@@ -199,6 +199,8 @@ def _dates_another(doc: Any, expression: TimeExpression, root: Any, anchors: set
     span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
     if span is None or not len(span) or span.start == 0 or span.end >= len(doc) or span[0].is_sent_start:
         return False
+    if expression.rule == "holiday" and doc[span.end].pos_ == "NOUN":
+        return True  # "at his company's Christmas party": a party of the season, not on the 25th
     if span[-1].lemma_.lower() in _TIME_NOUNS and doc[span.end].lower_ not in ("'s", "’s"):
         return False  # "killing the next day off-duty Agent Wilhelm": a time of its own, not a noun's (as "last
         # year's vote" is), whatever the parse hung it on
@@ -238,7 +240,8 @@ def _phrase_head(noun: Any, anchors: set[int]) -> Any:
 
 def _qualifies_in_words(doc: Any, span: Any, anchors: set[int]) -> bool:
     """A determiner, a possessive or an adjective before the expression and a noun after it ("his
-    deadly 2005 rampage", "the 1960s militant", whatever the tagger calls "militant"), the noun not
+    deadly 2005 rampage", "the 1960s militant", "his company's Christmas party", whatever the tagger calls
+    "militant"), the noun not
     the event, a time, the event's object, nor after a preposition an event happens in."""
     j = span.end + 1 if doc[span.end].lower_ in ("'s", "’s") else span.end
     while j + 1 < len(doc) and doc[j].pos_ == "ADJ" and doc[j + 1].pos_ in ("ADJ", "NOUN", "PROPN"):
@@ -246,7 +249,7 @@ def _qualifies_in_words(doc: Any, span: Any, anchors: set[int]) -> bool:
     noun = _phrase_head(doc[min(j, len(doc) - 1)], anchors)
     start = span.start + 1 if span[0].pos_ == "DET" else span.start  # "[the 1960s] militant"
     if noun.i in anchors or noun.lemma_.lower() in _TIME_NOUNS or doc[start - 1].pos_ not in ("DET", "PRON", "ADJ") \
-            or noun.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            and doc[start - 1].tag_ != "POS" or noun.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return False
     opening = start - 1
     while opening > 0 and doc[opening].pos_ in ("DET", "PRON", "ADJ", "ADV"):
@@ -440,6 +443,7 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
                and not _in_bounding_phrase(t, anchors) and not _bounded_in_words(t)
                and not _other_clause_between(doc, e, anchors)]
         when: EventDate | None = None
+        unresolved = ""
         steps = [(s, abs(t.i - token.i), e) for e, t in own if (s := _climbs_to(t, anchors, others)) is not None
                  and not (mention.type in _SAID and _after_asked(t, token, others))]
         if not steps and token.dep_ in ("obj", "obl") and types.get(token.head.i) in _SAID:
@@ -451,6 +455,7 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
             # an undated article) leaves the event undated rather than dated by another thing's time
             nearest = min(steps, key=lambda x: x[:2])[2]
             when = _dated(nearest, "attached") if nearest.dated else None
+            unresolved = "" if nearest.dated else nearest.text
         elif (len(calendar := [(e, t) for e, t in in_sentence if e.dated]) == 1
               and calendar[0] in own and main is not None
               and mention.trigger.start in main and not _relative_apart(token, calendar[0][1])
@@ -505,7 +510,8 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         if modality == "asserted" and when is not None and when.basis != "publication" and latest is not None \
                 and when.first > latest + _DAY:
             modality = "expected"  # "next week's WTO meeting": not yet happened when the article was written
-        out.append(replace(mention, date=when, place=where, place_basis=basis, modality=modality))
+        out.append(replace(mention, date=when, place=where, place_basis=basis, modality=modality,
+                           unresolved_time=unresolved))
     return _dated_by_cause(out, triggers)
 
 

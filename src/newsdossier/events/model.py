@@ -73,6 +73,9 @@ strike"), ``generic`` (a simple present after the first sentence: "Putin kills j
     target_is_actor: bool = False
     source_is_thing: bool = False  # the source names neither an actor nor a weapon ("disease", "sales")
     discarded: str = ""  # the discard phrase of its sentence or article ("goalkeeper", "Champions League")
+    # the time attached to it that the text gives no calendar for ("appeared in court Friday" in an article with
+    # no publication date): it happened then, on a day nobody can name
+    unresolved_time: str = ""
 
     @property
     def political(self) -> bool:

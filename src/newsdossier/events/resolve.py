@@ -41,6 +41,7 @@ from typing import Final
 from newsdossier.events.coref import content_words, stem_of
 from newsdossier.events.lexicon import actor_nouns
 from newsdossier.events.model import Event, EventDate, EventMention, TextSpan
+from newsdossier.timex.lexicon import WEEKDAYS
 
 __all__ = ["BACKGROUND_DAYS", "TRUSTED_ROOTS", "resolve_events", "surname_aliases"]
 
@@ -80,6 +81,7 @@ class _Draft:
     countries: set[str] = field(default_factory=set)  # of the places its mentions' words name
     sentences: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (family, sentence) -> articles
     stated: bool = False  # whether first and last come from a date the text states (not a publication week)
+    weekdays: set[str] = field(default_factory=set)  # named by mentions whose text gives them no calendar
 
 
 def _norm(text: str) -> str:
@@ -230,6 +232,11 @@ def _compatible(facts: _Facts, draft: _Draft) -> bool:
     return first <= draft.last + slack and draft.first <= last + slack
 
 
+def _weekdays(text: str) -> set[str]:
+    """The weekdays a time expression's words name ("Friday night" -> {"friday"})."""
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w in WEEKDAYS} if text else set()
+
+
 def _killed_again(facts: _Facts, draft: _Draft) -> bool:
     """Whether a mention tells of the killing of a person an event already holds killed."""
     return bool(facts.people & draft.targets) and stem_of(facts.mention.lemma) in _LETHAL \
@@ -247,6 +254,15 @@ def _score(facts: _Facts, draft: _Draft) -> float:
         return 1.0
     if _killed_again(facts, draft):
         return 1.0  # one person killed (or shot) once
+    where = _named_place(mention)
+    shared = facts.sources & draft.sources or facts.targets & draft.targets
+    weekdays = _weekdays(mention.unresolved_time)
+    if (mention.unresolved_time or draft.weekdays) and not shared and not (
+            where is not None and content_words(where.text) & draft.places):
+        # a day without a calendar ("Friday" in an undated article) says nothing of which Friday: without someone in
+        # common, only a report of the same place joins ("killed a woman in Queens last night" is not "LuAnn Marie
+        # Johnson was killed Wednesday night" outside a Sam's Club in Bloomington)
+        return 0.0
     score = 0.0
     if stem_of(mention.lemma) in draft.lemmas:
         score += 0.35
@@ -255,9 +271,9 @@ def _score(facts: _Facts, draft: _Draft) -> float:
     if facts.sources & draft.sources:
         score += 0.15
     day = _day(mention)
-    if day is not None and day in draft.days:
+    if day is not None and day in draft.days or weekdays & draft.weekdays:
         score += 0.25
-    if (where := _named_place(mention)) is not None and content_words(where.text) & draft.places:
+    if where is not None and content_words(where.text) & draft.places:
         score += 0.1
     named, known = facts.sources | facts.targets, draft.sources | draft.targets
     if named and known and not named & known:
@@ -277,6 +293,7 @@ def _add(draft: _Draft, facts: _Facts) -> None:
     draft.sentences.setdefault((facts.family, facts.sentence), set()).add(mention.article)
     if (day := _day(mention)) is not None:
         draft.days.add(day)
+    draft.weekdays |= _weekdays(mention.unresolved_time)
     if (where := _named_place(mention)) is not None:
         draft.places |= content_words(where.text)
     first, last = _range(mention)
@@ -344,7 +361,8 @@ def _says_enough(facts: _Facts) -> bool:
     if not mention.political or mention.evidence == "everyday" \
             or mention.evidence == "verb" and mention.code[:2] not in TRUSTED_ROOTS:
         return False
-    when = mention.date is not None and mention.date.basis != "publication"
+    # (a day the text names without a calendar, "Friday" in an undated article, is still a when: one occasion)
+    when = mention.date is not None and mention.date.basis != "publication" or bool(mention.unresolved_time)
     who = bool(facts.sources or facts.targets)
     where = mention.place is not None and mention.place_basis == "attached"
     return when + who + where >= 2

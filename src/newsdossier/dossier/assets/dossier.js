@@ -158,7 +158,8 @@
       container.append(el("h2", {}, `Events (${DATA.events.length})`),
         el("p", { class: "muted" }, "Each real event once; click a row to read its first report with the passage marked."));
       pagedTable(container, DATA.events, [
-        ["date", (e) => e.date || "unknown"], ["type", (e) => e.type],
+        ["date", (e) => e.date || (e.date_basis === "unresolved" ? `unknown (\u201c${e.date_text}\u201d)` : "unknown")],
+        ["type", (e) => e.type],
         ["what", (e) => e.summary], ["who", (e) => (e.actor_names || []).join(", ") + ((e.target_names || []).length ? " → " + e.target_names.join(", ") : "")],
         ["where", (e) => (e.place && (e.place.geonames_name || e.place.name)) || ""],
         ["sources", (e) => `${plural(new Set(e.mentions.map((m) => m.article)).size, "article")}, ${e.independent_families} independent`],
