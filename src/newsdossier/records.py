@@ -324,9 +324,11 @@ def event_to_dict(event: Event, *, names: Mapping[str, str]) -> dict[str, Any]:
     (always "asserted": only what happened makes an event), ``date_basis``, ``date_first``/``date_last``
     and the actors' names)."""
     when = event.date
-    # undated, but on a day its reports name without a calendar ("Friday" in an article with no publication date)
-    unresolved = None if when else next((m.unresolved_time for m, reworded in event.mentions
-                                         if m.unresolved_time and not reworded), None)
+    # undated, but on a day its reports name without a calendar ("Friday" in an article with no publication date);
+    # reports that name different days are all shown ("Sunday / Saturday"): which is right, the text cannot say
+    named = list(dict.fromkeys(m.unresolved_time for m, reworded in event.mentions
+                               if m.unresolved_time and not reworded))
+    unresolved = " / ".join(named) if named and not when else None
     return {
         "id": event.id, "story": event.story, "type": event.type, "mode": event.mode, "modality": "asserted",
         "summary": event.summary, "date": _event_date_value(when),

@@ -361,8 +361,9 @@ def _says_enough(facts: _Facts) -> bool:
     if not mention.political or mention.evidence == "everyday" \
             or mention.evidence == "verb" and mention.code[:2] not in TRUSTED_ROOTS:
         return False
-    # (a day the text names without a calendar, "Friday" in an undated article, is still a when: one occasion)
-    when = mention.date is not None and mention.date.basis != "publication" or bool(mention.unresolved_time)
+    # (a day the text names without a calendar, "Friday" in an undated article, is no when: read on the regression
+    # piles, half the events it would start were wrong, a future thing or another verb's day among them)
+    when = mention.date is not None and mention.date.basis != "publication"
     who = bool(facts.sources or facts.targets)
     where = mention.place is not None and mention.place_basis == "attached"
     return when + who + where >= 2
