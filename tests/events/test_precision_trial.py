@@ -269,3 +269,11 @@ def test_a_holiday_before_a_noun_is_no_date_of_the_event(nlp: Any) -> None:
                           "Vancouver, B.C. business Friday night.", date(2008, 12, 20))
     assert _date(found["opened"]) != "Christmas"
     assert _date(attached(nlp, "He was arrested on Christmas Eve.", date(2008, 12, 27))["arrested"]) == "Christmas Eve"
+
+
+def test_a_date_in_the_wake_of_something_bounds_the_event(nlp: Any) -> None:
+    # new-user trial, the extraction benchmark's pages: the invasion of Afghanistan was not on 11 September 2001
+    found = attached(nlp, "Roughly 13,000 US troops remain in Afghanistan, 18 years after Washington invaded the "
+                          "country in the wake of the September 11, 2001 attacks.", date(2019, 11, 18))
+    assert _date(found["invaded"]) is None
+    assert _date(attached(nlp, "Police arrested him in Kabul on Monday.", date(2019, 11, 18))["arrested"]) == "Monday"

@@ -73,6 +73,9 @@ _DEED_LINKS: Final = frozenset({"obl", "advcl", "xcomp", "ccomp", "acl"})
 _DEED_WORDS: Final = frozenset({"of", "for", "over", "with"})
 # ... and pairs of words: "prior to", "up to"; "as of Monday" is when a count stood, not when it happened
 _BOUND_PAIRS: Final = frozenset({("prior", "to"), ("ahead", "of"), ("up", "to"), ("as", "of"), ("as", "at")})
+# ... and nouns that say as much: "in the wake of", "on the eve of", "in the run-up to"
+_BOUNDING_NOUNS: Final = frozenset({("wake", "of"), ("aftermath", "of"), ("eve", "of"), ("run-up", "to"),
+                                    ("lead-up", "to")})
 # How a time expression qualifies a noun ("his 2005 rampage", "the March 2005 rampage", "last year's vote").
 _QUALIFYING: Final = frozenset({"amod", "compound", "nmod", "nummod", "nmod:poss", "det"})
 _TIME_NOUNS: Final = frozenset({"night", "morning", "evening", "afternoon", "day", "week", "weekend", "month", "year",
@@ -103,7 +106,13 @@ def _bounds_only(doc: Any, expression: TimeExpression) -> bool:
     if first.lower_ in _BOUNDS:
         return True
     before = [doc[i].lower_ for i in range(max(0, first.i - 2), first.i)]
-    return bool(before) and (before[-1] in _BOUNDS or tuple(before) in _BOUND_PAIRS)
+    if bool(before) and (before[-1] in _BOUNDS or tuple(before) in _BOUND_PAIRS):
+        return True
+    # "in the wake of the September 11, 2001 attacks", "on the eve of the 2016 vote": after it, before it
+    words = [doc[i].lower_ for i in range(max(0, first.i - 3), first.i)]
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return len(words) >= 2 and (words[-2], words[-1]) in _BOUNDING_NOUNS
 
 
 def _in_bounding_phrase(token: Any, anchors: set[int]) -> bool:
