@@ -27,3 +27,12 @@ def attached(nlp: Any, text: str, published: date | None, dateline: str | None =
     latest = {"published_latest": published_latest} if published_latest else {}
     return {m.trigger.text: m for m in attach_dates_and_places(found, doc, expressions, published, dateline,
                                                                main=sentence_mains(found, doc), **latest)}
+
+
+def parsed(nlp: Any, rows: list[tuple[str, int, str, str, str, str]], ents: list[str] | None = None) -> Any:
+    """A parse as the bundled parser (LAS 0.70) gave it in the trial: (word, head, dep, pos, tag, lemma)."""
+    from spacy.tokens import Doc
+
+    words, heads, deps, pos, tags, lemmas = (list(column) for column in zip(*rows, strict=True))
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+               sent_starts=[True] + [False] * (len(rows) - 1), ents=ents)

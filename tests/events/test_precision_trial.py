@@ -9,7 +9,7 @@ from typing import Any
 
 from newsdossier.events.lexicon import Pattern, _majority_first
 
-from .helpers import attached, mentions
+from .helpers import attached, mentions, parsed
 
 _2018 = date(2018, 4, 5)
 
@@ -232,18 +232,13 @@ def test_the_street_and_town_someone_is_of_are_not_targets() -> None:
 
 
 def test_a_passive_with_an_object_is_no_slip_of_the_parser(nlp: Any) -> None:
-    from spacy.tokens import Doc
-
     from newsdossier.events.arguments import parse_arguments
 
     # "LaCalamita was denied a handgun permit in March", as the bundled parse gives it inside its article
-    words = ["LaCalamita", "was", "denied", "a", "handgun", "permit", "in", "March"]
-    doc = Doc(nlp.vocab, words=words, heads=[2, 2, 2, 5, 5, 2, 7, 2],
-              deps=["nsubj:pass", "aux", "ROOT", "det", "amod", "obj", "case", "obl"],
-              tags=["NNP", "VBD", "VBN", "DT", "JJ", "NN", "IN", "NNP"],
-              pos=["PROPN", "AUX", "VERB", "DET", "ADJ", "NOUN", "ADP", "PROPN"],
-              lemmas=["LaCalamita", "be", "deny", "a", "handgun", "permit", "in", "March"],
-              sent_starts=[True] + [False] * 7)
+    doc = parsed(nlp, [("LaCalamita", 2, "nsubj:pass", "PROPN", "NNP", "LaCalamita"),
+                       ("was", 2, "aux", "AUX", "VBD", "be"), ("denied", 2, "ROOT", "VERB", "VBN", "deny"), ("a", 5, "det", "DET", "DT", "a"),
+                       ("handgun", 5, "amod", "ADJ", "JJ", "handgun"), ("permit", 2, "obj", "NOUN", "NN", "permit"),
+                       ("in", 7, "case", "ADP", "IN", "in"), ("March", 2, "obl", "PROPN", "NNP", "March")])
     source, target = parse_arguments(doc[2], False)
     assert source is None or source.text != "LaCalamita"
     assert target is not None and target.text == "LaCalamita"

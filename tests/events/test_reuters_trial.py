@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from .helpers import attached
+from .helpers import parsed as _parsed
 from .helpers import mentions as _mentions
 
 _PUBLISHED = date(1996, 8, 31)
@@ -50,15 +51,6 @@ def test_those_killed_at_a_place_are_the_victims_not_the_place(nlp: Any) -> None
     assert _text(killed.target) == "two guards"  # not the ministry they were killed at
     fired = _mentions(nlp, "Soldiers fired at Hezbollah fighters near the border.")["fired"]
     assert "Hezbollah" in (_text(fired.target) or "")
-
-
-def _parsed(nlp: Any, rows: list[tuple[str, int, str, str, str, str]], ents: list[str] | None = None) -> Any:
-    """A parse as the bundled parser (LAS 0.70) gave it in the trial: (word, head, dep, pos, tag, lemma)."""
-    from spacy.tokens import Doc
-
-    words, heads, deps, pos, tags, lemmas = (list(column) for column in zip(*rows, strict=True))
-    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
-               sent_starts=[True] + [False] * (len(rows) - 1), ents=ents)
 
 
 def _attached_parse(nlp: Any, rows: list[tuple[str, int, str, str, str, str]],
