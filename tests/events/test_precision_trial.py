@@ -272,3 +272,15 @@ def test_a_date_in_the_wake_of_something_bounds_the_event(nlp: Any) -> None:
                           "country in the wake of the September 11, 2001 attacks.", date(2019, 11, 18))
     assert _date(found["invaded"]) is None
     assert _date(attached(nlp, "Police arrested him in Kabul on Monday.", date(2019, 11, 18))["arrested"]) == "Monday"
+
+
+def test_what_is_aimed_at_or_asked_for_did_not_happen(nlp: Any) -> None:
+    # the seed pile's own sentences, read as an analyst would
+    found = mentions(nlp, "In death, senior Iranian military figure Qassem Soleimani may be getting closer to "
+                          "achieving one of his overarching aims: removing the United States from Iraq.")
+    assert found["removing"].modality != "asserted"
+    found = mentions(nlp, "On Jan. 5, Iraq's parliament convened a special session to accelerate the government's "
+                          "expected request that the United States withdraw its forces from Iraq.")
+    assert found["withdraw"].modality == "demanded"
+    # a relative "that" is no request's: the resolution did condemn
+    assert mentions(nlp, "The UN passed a resolution that condemned the attack.")["condemned"].modality == "asserted"

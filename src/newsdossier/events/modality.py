@@ -59,6 +59,12 @@ _LIKELY: Final = frozenset({"likely", "unlikely", "expect", "expected", "set", "
                             "possible", "could", "threat", "risk", "supposed", "willing", "prepared"})
 # Nouns whose infinitive is something agreed, planned or tried, not yet done ("an agreement to acquire the company",
 # "a bid to take over", "plans to build").
+# Nouns whose "that" clause is asked for, not done ("a request that the United States withdraw").
+_ASKING_NOUNS: Final = frozenset({"request", "demand", "call", "appeal", "plea", "ultimatum", "order", "insistence",
+                                  "proposal", "suggestion", "recommendation", "motion", "resolution"})
+# Nouns whose object after a colon is aimed at, not done ("his overarching aims: removing the United States").
+_AIMS: Final = frozenset({"aim", "goal", "objective", "ambition", "wish", "hope", "dream", "purpose", "mission",
+                          "priority", "target", "plan", "intention"})
 _PLANNED_NOUNS: Final = frozenset({"agreement", "plan", "deal", "bid", "offer", "proposal", "attempt", "effort",
                                    "decision", "promise", "pledge", "commitment", "intention", "intent", "move",
                                    "push", "drive", "scheme", "vow"})
@@ -170,6 +176,18 @@ def _idea_of(token: Any) -> Any | None:
     return None
 
 
+def _asked_that(token: Any) -> Any | None:
+    """The noun of asking whose "that" clause ``token`` heads ("a request that the United States withdraw its
+    forces", "the demand that he resign"), whatever the parse called the clause."""
+    head = token.head
+    if token.dep_ in ("acl", "acl:relcl", "ccomp") and head.i < token.i and head.pos_ == "NOUN" \
+            and head.lemma_.lower() in _ASKING_NOUNS \
+            and any(c.lower_ == "that" for c in token.children if c.i < token.i) \
+            and any(c.dep_.startswith("nsubj") and c.lower_ not in ("that", "which", "who") for c in token.children):
+        return head  # (a clause with a subject of its own: not "a resolution that condemned the attack")
+    return None
+
+
 def governing_modality(token: Any, types: dict[int, str]) -> Modality:
     """What the words that govern ``token`` make of it: its own modal (or, for a noun, "a
     possible strike"), then up through the verbs whose complement it is (or, for a noun, the
@@ -199,6 +217,11 @@ def governing_modality(token: Any, types: dict[int, str]) -> Modality:
     if token.dep_ == "advcl" and token.head.i != token.i and any(
             c.dep_ == "mark" and c.lower_ == "to" for c in token.children):
         return Modality("intended", "to", True)  # a purpose: "took off with fuel to fly to Beijing"
+    if token.tag_ == "VBG" and token.i > 1 and doc[token.i - 1].text == ":" \
+            and doc[token.i - 2].lemma_.lower() in _AIMS:
+        return Modality("intended", doc[token.i - 2].text, True)  # "one of his overarching aims: removing the US"
+    if (asked := _asked_that(token)) is not None:
+        return Modality("demanded", asked.text, True)  # "the government's expected request that the US withdraw"
     if (idea := _idea_of(token)) is not None:
         return Modality("possible", idea.text)  # "the idea that he had struck a deal"
     head, child = token.head, token
