@@ -163,8 +163,9 @@ def _qualifies(tail: str) -> bool:
         return False  # "Gomez, a native of Mexico": an apposition says who the name is, it does not qualify it
     head = _AFTER_HEAD.split(tail, 1)[0].strip(" ,;")  # "a Brownsville mother [of 12]": up to what follows the head
     words = re.findall(r"[\w'’-]+", head)
-    if len(words) >= 2 and words[0].lower() in (actor_nouns()[0] | _ABBREVIATED_TITLES) \
-            and words[0].lower() not in _ARMS and all(w[:1].isupper() for w in words):
+    title = words[0].lower() if len(words) >= 2 else ""
+    if title and (title in _ABBREVIATED_TITLES or title in actor_nouns()[0]) and title not in _ARMS \
+            and all(w[:1].isupper() for w in words):
         return True  # "Tennessee Senator Estes Kefauver": the senator, whom the state's name only qualifies
     if words and not words[0][:1].islower() or "," in head or ";" in head:
         return False
