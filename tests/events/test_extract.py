@@ -469,7 +469,7 @@ def test_a_date_s_preposition_is_no_pattern_word(nlp: Any) -> None:
     from newsdossier.events.extract import _words_after
 
     doc = spacy.blank("en")("Clinton called Machado on Friday to thank her in May")
-    words = [t.text if t is not None else None for t in _words_after(doc, doc[1], len(doc))]
+    words = [t.text if t is not None else None for t in _words_after(doc, doc[1], len(doc))[0]]
     assert words == ["Machado", None, None, "to", "thank", "her", None, None]
     doc = spacy.blank("en")("They called on Iran as they may")
-    assert [t.text for t in _words_after(doc, doc[1], len(doc))] == ["on", "Iran", "as", "they", "may"]
+    assert [t.text for t in _words_after(doc, doc[1], len(doc))[0]] == ["on", "Iran", "as", "they", "may"]

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
 import simplemma
+from spacy.symbols import ADJ, NOUN, PROPN, VERB
 
 from newsdossier.events.arguments import (
     argument_root, clause_subject, coordinated, lemma_of, names_actor, names_actor_token, names_weapon, nominal_target,
@@ -104,39 +105,38 @@ _PRE_REACH: Final = 4
 _GAP: Final = 2  # other words a pattern lets stand before each of its words
 
 
-def _words_after(doc: Any, token: Any, end: int, statement: bool = False) -> list[Any]:
+def _words_after(doc: Any, token: Any, end: int, statement: bool = False) -> tuple[list[Any], list[tuple[str, str]]]:
     """The tokens a pattern may read after a verb (not past a colon or a quotation mark: what a
-    quotation says is not the verb's). For a verb of saying, what is said stands there as blanks
-    (None): the subjects of its clauses ("said the plans were ..." is no "said [it] plans") and
-    every word outside the verb's own phrase or inside its complement ("said he agrees" is no
-    agreement)."""
+    quotation says is not the verb's), and their (word, lemma) pairs. For a verb of saying, what is said
+    stands there as blanks (None, with empty words): the subjects of its clauses ("said the plans were ..."
+    is no "said [it] plans") and every word outside the verb's own phrase or inside its complement ("said
+    he agrees" is no agreement). A day's or a month's name, or the preposition before one, is a blank too:
+    no pattern reads it ("called Alicia Machado on Friday to express gratitude": that "on" is no "called on")."""
     stop = min(end, token.i + 1 + _PATTERN_REACH)
     said: set[int] = set()
     if statement:
         own = range(token.left_edge.i, token.right_edge.i + 1)  # the verb's phrase: a projective parse's span
         said = {i for i in range(token.i + 1, stop) if i not in own}
         said |= {i for c in token.children if c.dep_ in _SAID for i in range(c.left_edge.i, c.right_edge.i + 1)}
+    window = list(doc[token.i + 1:min(len(doc), stop + 1)])  # and the word after: a preposition's day
+    lowers = [t.lower_ for t in window]
+    days = [(lower.rstrip(".") in MONTHS or lower in WEEKDAYS) and t.is_title for t, lower in zip(window, lowers)]
     words: list[Any] = []
-    for t in doc[token.i + 1:stop]:
-        if t.text in _QUOTE_OPENERS:
+    pairs: list[tuple[str, str]] = []
+    for k in range(stop - token.i - 1):
+        t, lower = window[k], lowers[k]
+        if lower in _QUOTE_OPENERS:
             break
-        if not t.is_punct:
-            words.append(None if statement and (t.i in said or t.dep_.startswith("nsubj") and t.head.i != token.i)
-                         or _dating(t) else t)
-    return words
-
-
-def _dating(token: Any) -> bool:
-    """Whether a word is a day's or a month's name or the preposition before one ("called Alicia Machado on
-    Friday to express gratitude": that "on" is no "called on"), which no pattern reads."""
-    doc = token.doc
-    if _day_or_month(token):
-        return True
-    return token.i + 1 < len(doc) and token.lower_ in _PREPOSITIONS and _day_or_month(doc[token.i + 1])
-
-
-def _day_or_month(token: Any) -> bool:
-    return token.is_title and (token.lower_.rstrip(".") in MONTHS or token.lower_ in WEEKDAYS)
+        if t.is_punct:
+            continue
+        if days[k] or k + 1 < len(window) and days[k + 1] and lower in _PREPOSITIONS \
+                or statement and (t.i in said or t.dep_.startswith("nsubj") and t.head.i != token.i):
+            words.append(None)
+            pairs.append(("", ""))
+        else:
+            words.append(t)
+            pairs.append((lower, t.lemma_.lower()))
+    return words, pairs
 
 
 def _matches(pattern_words: Sequence[str], words: Sequence[tuple[str, str]], synsets: dict[str, frozenset[str]],
@@ -205,9 +205,33 @@ def _slot_filled(token: Any, pattern: Pattern, last: Any | None) -> bool:
     return False
 
 
+# Verbs whose code the caller reads even when it types no event ("warned officials to ...": an appeal; "put
+# to death": an execution).
+_CODE_READ: Final = (*_WARNINGS, "put")
+
+
+def _may_give_event(doc: Any, token: Any, entry: dict[str, Any], sentence_end: int) -> bool:
+    """Whether a verb's dictionary entry can type an event here: its own code does, or some pattern of its
+    block that gives one has every word among the words near the verb (all the words a pattern may read, and
+    its objects' heads). Most verbs ("said", "told", "added") have neither; testing this first spares reading
+    their patterns, which could only give no event."""
+    code = entry.get("code")
+    if plover_of("084" if code == "080" and entry["block"] == "release" else code) is not None \
+            or token.lower_.startswith(_CODE_READ):
+        return True
+    eventful = lexicon().eventful.get(entry["block"])
+    if eventful is None or not eventful.words:
+        return False
+    stop = min(sentence_end, token.i + 1 + _PATTERN_REACH)
+    near = {w for t in doc[max(0, token.i - _PRE_REACH):stop] for w in (t.lower_, t.lemma_.lower())}
+    near.update(w for c in token.children if c.dep_ == "obj" for w in (c.lower_, c.lemma_.lower()))
+    return eventful.possible(near)
+
+
 def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str]:
     """The CAMEO code of a verb token and what gave it: its block's most specific matching pattern
-    (``pattern``), else its own default (``verb``)."""
+    (``pattern``), else its own default (``verb``); None where it can type no event
+    (:func:`_may_give_event`)."""
     lex = lexicon()
     lemma = lemma_of(token, lex.verbs)
     light = _LIGHT_OBJECTS.get(lemma, ())
@@ -216,27 +240,25 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
         return None, ""  # "took place", "took part": no event of their own
     particle = next((c.lower_ for c in token.children if c.dep_ == "compound:prt"), None)
     entry = (lex.verbs.get(f"{lemma} {particle}") if particle else None) or lex.verbs.get(lemma)
-    if entry is None:
+    if entry is None or not _may_give_event(doc, token, entry, sentence_end):
         return None, ""
     statement = (entry.get("code") or "").startswith("01")
-    tokens = _words_after(doc, token, sentence_end, statement)
-    after = [(t.lower_, t.lemma_.lower()) if t is not None else ("", "") for t in tokens]
+    tokens, after = _words_after(doc, token, sentence_end, statement)
     before = [(t.lower_, t.lemma_.lower()) for t in doc[max(0, token.i - _PRE_REACH):token.i] if not t.is_punct]
     near = {w for pair in (*after, *before) for w in pair}
     if "guilty" in near and any(after[i][0] == "not" and after[i + 1][0] == "guilty"
                                 for i in range(min(len(after) - 1, 3))):
         return None, ""  # "found not guilty", "pleaded not guilty": an acquittal or a plea, nothing done to anyone
     best: tuple[int, str | None] | None = None
-    for pattern in lex.patterns.get(entry["block"], ()):
-        size = len(pattern.before) + len(pattern.after)
-        if (best is None or size > best[0]) and pattern.needs <= near \
-                and (last := _matches(pattern.after, after, lex.synsets)) is not None \
+    for pattern in lex.candidates(entry["block"], near):  # longest first: the first that fits is the best
+        if (last := _matches(pattern.after, after, lex.synsets)) is not None \
                 and _matches(pattern.before, before, lex.synsets, from_end=True) is not None \
                 and _slot_filled(token, pattern, tokens[last] if pattern.after else None) \
                 and not (lemma in _EVERYDAY_SENSES and lemma not in _GOING and (pattern.code or "")[:2] == "04"
                          and not pattern.before and all(w in _PREPOSITIONS for w in pattern.after)):
             # a trip is made by going ("left for Moscow"), not by a report "conducted for Bains"
-            best = (size, pattern.code)
+            best = (len(pattern.before) + len(pattern.after), pattern.code)
+            break
     if (best is None or best[0] < 1) and (index := lex.objects.get(entry["block"])) and not statement \
             and not entry.get("none") and not any(c.dep_ == "xcomp" for c in token.children):
         # a pattern word may be the object's head, however many words qualify it ("struck a provisional
@@ -349,6 +371,7 @@ _VERB_DEPENDENTS: Final = frozenset({"nsubj", "obj", "nsubj:pass", "obl:agent", 
 _THEFT: Final = frozenset({"steal", "rob", "burgle", "burglarize", "burglarise", "pilfer", "shoplift"})
 _THEFT_STARTS: Final = frozenset(word[:2] for word in _THEFT)  # "stole" and "steal" start alike
 _MISTAGGED: Final = frozenset({"ADJ", "PROPN", "NOUN"})
+_CANDIDATE_PARTS: Final = frozenset({VERB, ADJ, PROPN, NOUN})  # the parts of speech a trigger may have
 # Kinds a sports report tells of off the field as well as on it: a ban, an inquiry, an accusation.
 _OFF_THE_FIELD: Final = frozenset({"SANCTION", "INVESTIGATE", "DISAPPROVE"})
 # Where a mistagged verb stands: at the head of a clause, not inside a noun phrase.
@@ -399,10 +422,14 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
     was analysed from, when the caller has it (``doc.text`` is rebuilt from the tokens on every call)."""
     found: list[tuple[Any, str, str, str, bool, Any, str]] = []
     written = doc.text if text is None else text
+    parts = doc.to_array("POS").tolist()  # each word's part of speech, read at once: most words are none of these
     for sentence in doc.sents:
         if _headline(written[sentence.start_char:sentence.end_char]):
             continue  # a headline in title case: the body reports its events, in words the parser reads
-        for token in sentence:
+        for i in range(sentence.start, sentence.end):
+            if parts[i] not in _CANDIDATE_PARTS:
+                continue
+            token = doc[i]
             pos = token.pos_  # read once: each read looks the tag's string up
             if pos == "VERB" and (describes_a_noun(token, sentence) or _state(token)):
                 continue  # "the detained journalist", "a retired Indian diplomat": what someone is, not an event

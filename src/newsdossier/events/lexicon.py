@@ -16,6 +16,7 @@ its role-specific entries ("official", "leader", "hostage") and the aircraft tha
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set
 import json
 import re
 from dataclasses import dataclass
@@ -110,6 +111,70 @@ class Lexicon:
     # by block, the patterns of one word after the verb (not a preposition) by the words that meet them
     # (a synonym set's members for "&NAME"), in the block's order: what a verb's object may meet
     objects: dict[str, dict[str, tuple[Pattern, ...]]]
+    ranked: dict[str, Ranked]  # by block: its patterns in the order the matcher tries them
+    eventful: dict[str, Eventful]  # by block: the words its patterns that give an event need
+
+    def candidates(self, block: str, near: Set[str]) -> list[Pattern]:
+        """The block's patterns whose plain words are all in ``near``, longest first (the block's order among
+        equals): the matcher takes the first of them that fits, as it would the longest, first, of all."""
+        ranked = self.ranked.get(block)
+        if ranked is None:
+            return []
+        met: dict[int, int] = {}
+        for word in ranked.words.intersection(near):
+            for place in ranked.by_word[word]:
+                met[place] = met.get(place, 0) + 1
+        places = [place for place, count in met.items() if count == ranked.needed[place]]
+        places.extend(ranked.free)
+        places.sort()
+        return [ranked.order[place] for place in places]
+
+
+@dataclass(frozen=True, slots=True)
+class Eventful:
+    """The words a block's patterns that give an event (a code :func:`plover_of` types) need near a verb: each
+    pattern's groups, one per word (the word, or any member of its synonym set), and every word of them."""
+
+    words: frozenset[str]
+    groups: tuple[tuple[frozenset[str], ...], ...]
+    by_first: dict[str, tuple[int, ...]]  # the patterns whose first group holds a word
+
+    @classmethod
+    def of(cls, patterns: tuple[Pattern, ...], synsets: dict[str, frozenset[str]]) -> Eventful:
+        groups = tuple(tuple(synsets.get(w, frozenset()) if w.startswith("&") else frozenset((w,))
+                             for w in (*p.before, *p.after)) for p in patterns if plover_of(p.code) is not None)
+        by_first: dict[str, list[int]] = {}
+        for place, words in enumerate(groups):
+            for word in words[0]:
+                by_first.setdefault(word, []).append(place)
+        return cls(frozenset(by_first), groups, {word: tuple(places) for word, places in by_first.items()})
+
+    def possible(self, near: Set[str]) -> bool:
+        """Whether some pattern that gives an event has each of its words among ``near``."""
+        return any(all(not group.isdisjoint(near) for group in self.groups[place][1:])
+                   for word in self.words.intersection(near) for place in self.by_first[word])
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """One block's patterns longest first, and where each plain word is needed: read per verb, the patterns
+    whose words are near are found from the words near (a few) instead of testing every pattern (up to 188)."""
+
+    order: tuple[Pattern, ...]
+    needed: tuple[int, ...]  # how many plain words each pattern needs
+    by_word: dict[str, tuple[int, ...]]  # the places in ``order`` of the patterns that need a word
+    free: tuple[int, ...]  # the patterns that need no plain word (synonym sets only)
+    words: frozenset[str]  # every plain word some pattern needs
+
+    @classmethod
+    def of(cls, patterns: tuple[Pattern, ...]) -> Ranked:
+        order = tuple(sorted(patterns, key=lambda p: -(len(p.before) + len(p.after))))  # stable: the block's order
+        by_word: dict[str, list[int]] = {}
+        for place, pattern in enumerate(order):
+            for word in pattern.needs:
+                by_word.setdefault(word, []).append(place)
+        return cls(order, tuple(len(p.needs) for p in order), {w: tuple(found) for w, found in by_word.items()},
+                   tuple(place for place, p in enumerate(order) if not p.needs), frozenset(by_word))
 
 
 # The words of a pattern that say nothing of a verb's sense without someone in their slot.
@@ -170,7 +235,8 @@ def lexicon() -> Lexicon:
                     by_word.setdefault(member, []).append(pattern)
         if by_word:
             objects[block] = {word: tuple(found) for word, found in by_word.items()}
-    return Lexicon(data["verbs"], patterns, synsets, objects)
+    return Lexicon(data["verbs"], patterns, synsets, objects, {b: Ranked.of(found) for b, found in patterns.items()},
+                   {b: Eventful.of(found, synsets) for b, found in patterns.items()})
 
 
 # Generic nouns for people and groups that the agents file only has inside longer entries
