@@ -425,7 +425,9 @@ def events_pile(store: Store, articles: Sequence[Article], reuse: ReuseResult, s
                             story_first={story.id: story.first for story in stories.stories},
                             story_last={story.id: story.last for story in stories.stories},
                             countries=mention_countries(found.events, found.places),
-                            aliases=surname_aliases({e.id: e.name for e in people}, topics),
+                            aliases=surname_aliases({e.id: e.name for e in people}, topics,
+                                                    {e.id: {m.honorific for m in e.mentions if m.honorific}
+                                                     for e in people}),
                             people={e.id for e in people})
     for event in events:
         event.geo = place_of_event(event, found.places)

@@ -140,3 +140,31 @@ def test_an_acronym_defined_twice_in_one_article_is_one_actor(nlp) -> None:  # t
     ons = _entity_of(entities, "ONS")
     assert ons.type == "ORG"
     assert sum(1 for m in ons.mentions if m.how == "definition") == 2
+
+
+def test_mr_after_ms_is_not_the_woman_the_family_name_went_to() -> None:
+    # ECB+ train (topic 33, the New Bedford killings), read for events 2026-12-06: once "Ms. Gomes" had joined
+    # Catherine Gomes, every later "Mr. Gomes" followed her; he is the suspect, Gary Gomes
+    names = [("Gary Gomes", "", "PER"), ("Catherine Gomes", "", "PER"), ("Gomes", "ms", "PER"),
+             ("Gomes", "mr", "PER"), ("Gomes", "ms", "PER"), ("Gomes", "mr", "PER")]
+    text, mentions = "", []
+    for name, form, kind in names:
+        written = f"{form.capitalize()}. {name}" if form else name
+        start = len(text) + len(written) - len(name)
+        mentions.append(Mention("a", start, start + len(name), name, kind, "ner", honorific=form))
+        text += written + " said. "
+    local = {e.full.text: [(m.honorific, m.start) for m in e.mentions]
+             for e in local_entities(ArticleMentions("a", mentions), text)}
+    assert [form for form, _ in local["Gary Gomes"]] == ["", "mr", "mr"]
+    assert [form for form, _ in local["Catherine Gomes"]] == ["", "ms", "ms"]
+
+
+def test_a_lower_case_miss_is_no_form_of_address(nlp) -> None:  # type: ignore[no-untyped-def]
+    # MEANTIME (Apple): "we will miss Steve" had made Steve a "Miss", kept apart from Steve Jobs
+    from newsdossier.entities.mentions import find_mentions
+
+    text = "Steve Jobs founded Apple. We will miss Steve, said Tim Cook. Miss Smith said nothing."
+    found = find_mentions("a", nlp(text), text)
+    forms = {m.text: m.honorific for m in found.mentions}
+    assert forms.get("Steve") == ""
+    assert forms.get("Smith") == "miss"

@@ -253,7 +253,9 @@ def find_mentions(article: str, doc: Any, text: str | None = None) -> ArticleMen
         roles: list[Role] = []
         title_start, start_token = _split_title(doc, span)
         title = doc[title_start:start_token]
-        honorific = next((t.text.lower().rstrip(".") for t in reversed(title) if is_honorific(t.text)), "")
+        # a form of address is written capitalised: "we will miss Steve" has none
+        honorific = next((t.text.lower().rstrip(".") for t in reversed(title) if t.text[:1].isupper()
+                          and is_honorific(t.text)), "")
         if len(title) and not all(is_honorific(t.text) for t in title):
             roles.append(Role(title.text, article, title.start_char, title.end_char, "title"))
         name = _with_event_word(doc, _name_part(doc[start_token:span.end]))

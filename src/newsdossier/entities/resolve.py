@@ -145,6 +145,14 @@ def _short_form_of(mention: Mention, entity: LocalEntity) -> bool:
     return key == words[-1] or (entity.type == "ORG" or mention.type == "ORG" or len(words) == 2) and key == words[0]
 
 
+def _addressable(entity: LocalEntity, honorific: str) -> bool:
+    """Whether a name written with ``honorific`` may be ``entity``: the form fits its given name, and no form
+    of the other gender addresses it ("Mr Gomes" is not the "Ms Gomes" of the article)."""
+    stated = HONORIFICS.get(honorific)
+    return _gender_fits(honorific, entity.full.text) and not (stated and any(
+        HONORIFICS.get(m.honorific) not in (None, stated) for m in entity.mentions if m.honorific))
+
+
 def _gender_fits(honorific: str, full_name: str) -> bool:
     """Whether a form of address ("Mr", "Mrs") fits the given name of ``full_name`` (unknown names fit)."""
     stated = HONORIFICS.get(honorific)
@@ -195,8 +203,10 @@ def local_entities(found: ArticleMentions, text: str) -> list[LocalEntity]:
                 target.acronym = mention.text
         if target is None:
             key = name_key(mention.text)
-            target = by_key.get(f"{mention.type == 'LOC'}:{key}") or next(
-                (e for e in reversed(entities) if _short_form_of(mention, e)), None)
+            target = by_key.get(f"{mention.type == 'LOC'}:{key}")
+            if target is not None and mention.honorific and not _addressable(target, mention.honorific):
+                target = None  # "Mr. Gomes" after "Ms. Gomes" joined Catherine Gomes: the man, Gary Gomes
+            target = target or next((e for e in reversed(entities) if _short_form_of(mention, e)), None)
         if target is None:
             target = LocalEntity(found.article)
         if not target.mentions:

@@ -201,6 +201,27 @@ _EXPLOSIVES: Final = frozenset({"bomb", "bombs", "bomber", "bombers", "explosive
                                 "terrorist", "terrorists", "militants", "sabotage", "detonated"})
 
 
+# Words of a market or a count: what "explodes" when an explosion is a boom ("the gadget explosion signalled the
+# strongest growth", "an explosion in sales").
+_GROWTH: Final = frozenset({"growth", "grow", "sale", "sales", "market", "demand", "popularity", "interest", "boom",
+                            "price", "prices", "rise", "increase", "user", "users", "subscriber", "subscribers",
+                            "download", "downloads", "traffic", "spending", "economy", "consumer", "consumers"})
+# Words of harm: an explosion that hurt or destroyed something was one.
+_HARM_WORDS: Final = frozenset({"kill", "killed", "killing", "injure", "injured", "injuring", "wound", "wounded",
+                                "dead", "die", "died", "death", "deaths", "damage", "damaged", "destroy", "destroyed",
+                                "casualty", "casualties", "victim", "victims", "hurt", "blast", "fire", "police",
+                                "rubble", "evacuate", "evacuated", "gas"})
+
+
+def _boom(token: Any) -> bool:
+    """Whether an "explosion" is a boom: its sentence speaks of growth, a market or a count, and of no harm, no
+    weapon and no attack ("The gadget explosion signalled the strongest growth yet in the US")."""
+    if not token.lower_.startswith("explosion"):
+        return False
+    words = {w for t in token.sent for w in (t.lower_, t.lemma_.lower())}
+    return bool(words & _GROWTH) and not words & _HARM_WORDS and not words & _EXPLOSIVES
+
+
 def _vehicle_exploded(token: Any) -> bool:
     """Whether "exploded" or "blew up" is said of a vehicle or a plant, with no word of a weapon or an
     attack in the sentence."""
@@ -308,7 +329,8 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
     a phone" (shown); "stepped down as chief executive", "resigned as
     coach" (a job left); "spoke with Breitbart News", "held a town hall meeting with voters" (an
     interview, campaigning); "made a campaign trip to Florida" (but "attacked a campaign rally"); "a
-    November release for Hunger Games" (a film's, not "the release of the hostages")."""
+    November release for Hunger Games" (a film's, not "the release of the hostages"); "the gadget explosion
+    signalled the strongest growth" (a boom)."""
     if kind == "RETREAT" and not nominal and (any(_published(t) for t in _released(token)) or _on_sale(token)):
         return True
     if not nominal and token.tag_ == "VBN" and _in_a_state(token):
@@ -331,6 +353,8 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
         return True  # "T-Mobile CEO John Legere is stepping down"
     if kind == "ASSAULT" and not nominal and _vehicle_exploded(token):
         return True  # "a TWA airliner which exploded near New York": no attack is said, and none is known
+    if kind == "ASSAULT" and nominal and _boom(token):
+        return True  # "The gadget explosion signalled the strongest growth yet": a market's boom
     if not nominal and _a_state_kept(token):
         return True  # "the road remained closed by police": how something stays, not an act
     if kind == "COERCE" and not nominal and _left_a_school(token):

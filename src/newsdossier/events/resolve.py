@@ -38,9 +38,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Final
 
+from newsdossier.entities.knowledge import HONORIFICS, given_name_gender
 from newsdossier.events.coref import content_words, stem_of
 from newsdossier.events.lexicon import actor_nouns
 from newsdossier.events.model import Event, EventDate, EventMention, TextSpan
+from newsdossier.quotes.speakers import OFFICE_NOUNS
 from newsdossier.timex.lexicon import WEEKDAYS
 
 __all__ = ["BACKGROUND_DAYS", "TRUSTED_ROOTS", "resolve_events", "surname_aliases"]
@@ -157,8 +159,8 @@ _ABBREVIATED_TITLES: Final = frozenset({"sen", "gov", "rep", "gen", "adm", "col"
 def _qualifies(tail: str) -> bool:
     """Whether the words after a name inside an argument make it a qualifier of one person: only
     lower-case words, ending in a singular noun that names a person (the event dictionary's agents:
-    "resident", "psychiatrist", "senator"), not one of :data:`_ARMS`; "Kata'ib Hezbollah bases" are
-    the group's."""
+    "resident", "psychiatrist", "senator"; an office or a trade, as the quotes name speakers: "the former
+    Libertines singer"), not one of :data:`_ARMS`; "Kata'ib Hezbollah bases" are the group's."""
     if tail.lstrip()[:1] in (",", ";", "(", "-", "–", "—"):
         return False  # "Gomez, a native of Mexico": an apposition says who the name is, it does not qualify it
     head = _AFTER_HEAD.split(tail, 1)[0].strip(" ,;")  # "a Brownsville mother [of 12]": up to what follows the head
@@ -174,7 +176,8 @@ def _qualifies(tail: str) -> bool:
     if not lower or _COORDINATION.intersection(lower):
         return False  # "Gov. McCrory and the state of North Carolina": two targets, not a qualifier
     last = lower[-1].lower()
-    return last not in _ARMS and not last.endswith("s") and (last in actor_nouns()[0] or last in _BELONGING)
+    return last not in _ARMS and not last.endswith("s") and (last in actor_nouns()[0] or last in _BELONGING
+                                                              or last in OFFICE_NOUNS)
 
 
 def _day(mention: EventMention) -> date | None:
@@ -370,7 +373,8 @@ def _says_enough(facts: _Facts) -> bool:
     return when + who + where >= 2
 
 
-def surname_aliases(names: Mapping[str, str], topics: Mapping[str, Set[str]] | None = None) -> dict[str, str]:
+def surname_aliases(names: Mapping[str, str], topics: Mapping[str, Set[str]] | None = None,
+                    honorifics: Mapping[str, Set[str]] | None = None) -> dict[str, str]:
     """People (``names``: id to name) named by one word that is the last word of exactly one other
     person's name ("Gray", where the pile also has "Kimani Gray" and no other Gray), mapped to that
     person: the actor stage keeps a lone surname apart across articles, but two reports of one
@@ -378,7 +382,8 @@ def surname_aliases(names: Mapping[str, str], topics: Mapping[str, Set[str]] | N
     target. With two full names ending in the word ("John Smith", "Jane Smith") it stays apart;
     with ``topics`` (the story topics each person is named in), so does a surname whose topics
     the full name is never named in ("Mr Knight ... was jailed" in a story about a rapper, "Beverley
-    Knight" only in another)."""
+    Knight" only in another); with ``honorifics`` (the forms of address each person is written with), so does
+    one whose "Mr" or "Mrs" the full name's given name does not fit ("Mr. Gomes" is not Catherine Gomes)."""
     by_last: dict[str, list[str]] = {}
     for actor, name in names.items():
         words = name.lower().split()
@@ -388,9 +393,17 @@ def surname_aliases(names: Mapping[str, str], topics: Mapping[str, Set[str]] | N
     for actor, name in names.items():
         words = name.lower().split()
         if len(words) == 1 and len(full := by_last.get(words[0], [])) == 1 and (
-                topics is None or topics.get(actor, set()) & topics.get(full[0], set())):
+                topics is None or topics.get(actor, set()) & topics.get(full[0], set())) \
+                and all(_addressed_as(form, names[full[0]]) for form in (honorifics or {}).get(actor, ())):
             aliases[actor] = full[0]
     return aliases
+
+
+def _addressed_as(honorific: str, full_name: str) -> bool:
+    """Whether a form of address ("mr", "mrs") fits the given name of ``full_name`` (unknown names fit)."""
+    stated = HONORIFICS.get(honorific)
+    given = given_name_gender(full_name.split()[0]) if full_name.split() else None
+    return stated is None or given in (None, "either") or given == stated
 
 
 def resolve_events(mentions: Mapping[str, Sequence[EventMention]], *, story_of: Mapping[str, str],
