@@ -168,3 +168,19 @@ def test_a_lower_case_miss_is_no_form_of_address(nlp) -> None:  # type: ignore[n
     forms = {m.text: m.honorific for m in found.mentions}
     assert forms.get("Steve") == ""
     assert forms.get("Smith") == "miss"
+
+
+def test_a_family_name_alone_has_no_given_name_to_fit() -> None:
+    # PolNeAR dev: "Clinton ... Mrs. Clinton" is one person; the family name is no man's given name ("Clinton")
+    def local(*written: tuple[str, str]) -> list[list[str]]:
+        text, found = "", []
+        for name, form in written:
+            shown = f"{form.capitalize()}. {name}" if form else name
+            start = len(text) + len(shown) - len(name)
+            found.append(Mention("a", start, start + len(name), name, "PER", "ner", honorific=form))
+            text += shown + " spoke. "
+        return [[m.honorific for m in e.mentions] for e in local_entities(ArticleMentions("a", found), text)]
+
+    assert local(("Clinton", ""), ("Clinton", "mrs"), ("Clinton", "")) == [["", "mrs", ""]]
+    # but the woman addressed after the man is not he
+    assert local(("Clinton", "mr"), ("Clinton", "mrs")) == [["mr"], ["mrs"]]

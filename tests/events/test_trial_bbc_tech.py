@@ -64,3 +64,13 @@ def test_a_plan_told_is_no_intent_to_cooperate(nlp: Any) -> None:
     # what is planned keeps its own trigger, as intended
     text = "Iran expressed willingness to hold talks with the United States."
     assert [(m.trigger.text, m.modality) for m in find_event_mentions("a", nlp(text), text)] == [("hold", "intended")]
+
+
+def test_a_position_said_of_a_name_between_commas_describes_it(nlp: Any) -> None:
+    # BBC politics (regression pile, 2026-12-06): "MAB, which opposed the war in Iraq" had been a protest
+    text = "Last year MAB, which opposed the war in Iraq, urged Muslims not to vote for Labour in the elections."
+    found = mentions(nlp, text)
+    assert "opposed" not in found or found["opposed"].modality != "asserted"
+    # what someone did: asserted
+    text = "Thousands of protesters opposed the war on Friday in London."
+    assert mentions(nlp, text)["opposed"].modality == "asserted"

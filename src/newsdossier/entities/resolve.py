@@ -146,10 +146,12 @@ def _short_form_of(mention: Mention, entity: LocalEntity) -> bool:
 
 
 def _addressable(entity: LocalEntity, honorific: str) -> bool:
-    """Whether a name written with ``honorific`` may be ``entity``: the form fits its given name, and no form
-    of the other gender addresses it ("Mr Gomes" is not the "Ms Gomes" of the article)."""
+    """Whether a name written with ``honorific`` may be ``entity``: the form fits its given name (a family name
+    alone has none), and no form of the other gender addresses it ("Mr Gomes" is not the "Ms Gomes" of the
+    article)."""
     stated = HONORIFICS.get(honorific)
-    return _gender_fits(honorific, entity.full.text) and not (stated and any(
+    full = entity.full.text
+    return (len(full.split()) < 2 or _gender_fits(honorific, full)) and not (stated and any(
         HONORIFICS.get(m.honorific) not in (None, stated) for m in entity.mentions if m.honorific))
 
 

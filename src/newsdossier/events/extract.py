@@ -358,6 +358,20 @@ def _urged(token: Any) -> bool:
                and not any(g.lower_ in ("not", "never") for g in c.children) for c in token.children)
 
 
+# Verbs of a position held: said of someone in a clause between commas, they describe who that is.
+_STANCES: Final = frozenset({"oppose", "support", "back", "favour", "favor", "endorse", "advocate", "champion"})
+
+
+def _stance_described(doc: Any, token: Any) -> bool:
+    """Whether a verb of a position held stands in a relative clause set off by a comma ("MAB, which opposed
+    the war in Iraq, urged Muslims ...", "Mr Smith, who backs the plan, said ..."): a description of the
+    name before it, not something it did at a time."""
+    if token.dep_ != "acl:relcl" or lemma_of(token, _STANCES) not in _STANCES:
+        return False
+    pronoun = next((c for c in token.children if c.dep_.startswith("nsubj") and c.lower_ in ("which", "who")), None)
+    return pronoun is not None and pronoun.i > 0 and doc[pronoun.i - 1].text == ","
+
+
 def _habitual(token: Any, sentence: Any) -> bool:
     """A verb in the simple present ("kills", "attack") after an article's first sentence (where a
     headline's present tells news): of force and violence, it says what someone does, not what
@@ -508,6 +522,8 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
             modality = "asserted"
         if modality == "asserted" and not nominal and code[:2] in _DONE_ROOTS and _habitual(token, sentence):
             modality = "generic"  # "thug Putin kills journalists": what is done, not an event
+        if modality == "asserted" and not nominal and _stance_described(doc, token):
+            modality = "generic"  # "MAB, which opposed the war in Iraq, urged ...": who MAB is, not an event
         source, target = parse_arguments(token, nominal)
         source_span = phrase(doc, source) if source is not None else None
         target_span = phrase(doc, target) if target is not None else None
