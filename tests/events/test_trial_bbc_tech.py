@@ -71,6 +71,8 @@ def test_a_position_said_of_a_name_between_commas_describes_it(nlp: Any) -> None
     text = "Last year MAB, which opposed the war in Iraq, urged Muslims not to vote for Labour in the elections."
     found = mentions(nlp, text)
     assert "opposed" not in found or found["opposed"].modality != "asserted"
+    found = mentions(nlp, "Mr Smith, who strongly backs the plan, said the vote would pass.")
+    assert "backs" not in found or found["backs"].modality != "asserted"
     # what someone did: asserted
     text = "Thousands of protesters opposed the war on Friday in London."
     assert mentions(nlp, text)["opposed"].modality == "asserted"

@@ -364,12 +364,15 @@ _STANCES: Final = frozenset({"oppose", "support", "back", "favour", "favor", "en
 
 def _stance_described(doc: Any, token: Any) -> bool:
     """Whether a verb of a position held stands in a relative clause set off by a comma ("MAB, which opposed
-    the war in Iraq, urged Muslims ...", "Mr Smith, who backs the plan, said ..."): a description of the
-    name before it, not something it did at a time."""
-    if token.dep_ != "acl:relcl" or lemma_of(token, _STANCES) not in _STANCES:
+    the war in Iraq, urged Muslims ...", "Mr Smith, who strongly backs the plan, said ..."): a description of
+    the name before it, not something it did at a time. Read in the words: the parse may make such a clause
+    the sentence's root."""
+    if lemma_of(token, _STANCES) not in _STANCES:
         return False
-    pronoun = next((c for c in token.children if c.dep_.startswith("nsubj") and c.lower_ in ("which", "who")), None)
-    return pronoun is not None and pronoun.i > 0 and doc[pronoun.i - 1].text == ","
+    i = token.i - 1
+    while i > 0 and doc[i].pos_ == "ADV" and token.i - i < 3:
+        i -= 1  # "who strongly backs"
+    return i > 0 and doc[i].lower_ in ("which", "who") and doc[i - 1].text == ","
 
 
 def _habitual(token: Any, sentence: Any) -> bool:
