@@ -76,3 +76,22 @@ def test_a_position_said_of_a_name_between_commas_describes_it(nlp: Any) -> None
     # what someone did: asserted
     text = "Thousands of protesters opposed the war on Friday in London."
     assert mentions(nlp, text)["opposed"].modality == "asserted"
+
+
+def test_a_trip_for_ones_own_care_is_no_meeting(nlp: Any) -> None:
+    # AEB pages and ECB+ train (read 2026-12-06): a president's check-up and a star's rehab had been visits
+    for text, trigger in (("President Donald Trump made an unscheduled trip to Walter Reed hospital on Saturday for "
+                           "a quick exam and labs.", "made"),
+                          ("She hopped on a private jet Wednesday night, headed for Morningside Recovery in Newport "
+                           "Beach.", "headed")):
+        assert trigger not in mentions(nlp, text), text
+    # a visit there may be one
+    assert mentions(nlp, "The president visited wounded soldiers at Walter Reed hospital on Saturday.")["visited"]
+
+
+def test_people_with_no_arms_surrounding_a_building_protest(nlp: Any) -> None:
+    # AEB: "Several thousand teachers ... surrounded the Indiana Statehouse" had been an attack
+    found = mentions(nlp, "Several thousand teachers wearing red surrounded the Indiana Statehouse on Tuesday to call "
+                          "for better pay.")
+    assert (found["surrounded"].type, found["surrounded"].mode) == ("PROTEST", "obstruct")
+    assert mentions(nlp, "Troops surrounded the rebel stronghold on Tuesday.")["surrounded"].type == "ASSAULT"

@@ -358,6 +358,17 @@ def _urged(token: Any) -> bool:
                and not any(g.lower_ in ("not", "never") for g in c.children) for c in token.children)
 
 
+# Closing a place in: done by troops, a siege; by people with no arms (:data:`_CIVILIANS`), a protest.
+_ENCIRCLING: Final = frozenset({"surround", "encircle", "ring", "besiege", "blockade", "occupy"})
+_CIVILIANS: Final = frozenset({"teacher", "worker", "student", "protester", "protestor", "demonstrator", "parent",
+                               "nurse", "doctor", "supporter", "resident", "villager", "farmer", "fan", "woman",
+                               "citizen", "activist", "employee", "miner", "driver", "unionist", "striker", "marcher",
+                               "crowd", "people", "teachers", "workers", "students", "protesters", "demonstrators",
+                               "parents", "nurses", "doctors", "supporters", "residents", "villagers", "farmers",
+                               "fans", "women", "citizens", "activists", "employees", "miners", "drivers", "unionists",
+                               "strikers", "marchers", "crowds"})
+
+
 # Verbs of a position held: said of someone in a clause between commas, they describe who that is.
 _STANCES: Final = frozenset({"oppose", "support", "back", "favour", "favor", "endorse", "advocate", "champion"})
 
@@ -556,6 +567,9 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
             discarded[sentence.start] = hit[0] if hit else ""
         # a noun's attacker, else who speaks of the attack ("Mr Clarke dismissed the latest Tory attack")
         speaker = argument_root(doc, source_span) or (clause_subject(token) if nominal else None)
+        if kind == "ASSAULT" and not nominal and speaker is not None and lemma_of(token, _ENCIRCLING) in _ENCIRCLING \
+                and lemma_of(speaker, _CIVILIANS) in _CIVILIANS:
+            kind, mode, code = "PROTEST", "obstruct", "1441"  # "thousands of teachers surrounded the Statehouse"
         if kind == "ASSAULT" and verbal_attack(token, speaker, weapon_head,
                                                argument_root(doc, target_span) if nominal else None):
             kind, mode, code = "DISAPPROVE", "", "111"  # "Trump attacked Clinton's record", "her attack on Sanders"

@@ -213,6 +213,12 @@ _HARM_WORDS: Final = frozenset({"kill", "killed", "killing", "injure", "injured"
                                 "rubble", "evacuate", "evacuated", "gas"})
 
 
+# Where one goes for one's own care: a trip there is no meeting ("made a trip to Walter Reed hospital for a
+# quick exam", "headed for Morningside Recovery"); a visit there may be ("visited wounded soldiers at ...").
+_CARE: Final = frozenset({"hospital", "clinic", "rehab", "rehabilitation", "recovery", "treatment", "hospice",
+                          "infirmary", "sanatorium", "medical"})
+
+
 def _boom(token: Any) -> bool:
     """Whether an "explosion" is a boom: its sentence speaks of growth, a market or a count, and of no harm, no
     weapon and no attack ("The gadget explosion signalled the strongest growth yet in the US")."""
@@ -330,7 +336,7 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
     coach" (a job left); "spoke with Breitbart News", "held a town hall meeting with voters" (an
     interview, campaigning); "made a campaign trip to Florida" (but "attacked a campaign rally"); "a
     November release for Hunger Games" (a film's, not "the release of the hostages"); "the gadget explosion
-    signalled the strongest growth" (a boom)."""
+    signalled the strongest growth" (a boom); "made a trip to Walter Reed hospital" (one's own care)."""
     if kind == "RETREAT" and not nominal and (any(_published(t) for t in _released(token)) or _on_sale(token)):
         return True
     if not nominal and token.tag_ == "VBN" and _in_a_state(token):
@@ -371,6 +377,9 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
         return True  # "opened the museum by ringing a large bell": the dictionary's "ring" is encircling
     if kind == "CONSULT" and target is not None and _MET.intersection(_WORD.findall(target.text.lower())):
         return True
+    if kind in ("CONSULT", "AGREE") and target is not None and not token.lower_.startswith("visit") \
+            and _CARE.intersection(_WORD.findall(target.text.lower())):
+        return True  # "made an unscheduled trip to Walter Reed hospital", "headed for Morningside Recovery": care
     return kind not in _DONE_KINDS and any(
         g.dep_ == "compound" and g.lower_ in _CAMPAIGN_WORDS
         for c in (token, *(c for c in token.children if c.dep_ == "obj")) for g in c.children)
