@@ -95,3 +95,14 @@ def test_people_with_no_arms_surrounding_a_building_protest(nlp: Any) -> None:
                           "for better pay.")
     assert (found["surrounded"].type, found["surrounded"].mode) == ("PROTEST", "obstruct")
     assert mentions(nlp, "Troops surrounded the rebel stronghold on Tuesday.")["surrounded"].type == "ASSAULT"
+
+
+def test_a_dateline_before_a_dash_is_no_subject(nlp: Any) -> None:
+    # AEB (a page whose dateline the cleaner kept): "Indianapolis" had been the one who surrounded the Statehouse
+    text = ("Indianapolis – Several thousand teachers wearing red surrounded the Indiana Statehouse on Tuesday to call "
+            "for better pay.")
+    found = mentions(nlp, text)["surrounded"]
+    assert found.source is None or "Indianapolis" not in found.source.text
+    # a name before a dash that is no place is still the subject
+    found = mentions(nlp, "Police arrested the man in Kabul on Monday.")["arrested"]
+    assert found.source is not None and found.source.text == "Police"
