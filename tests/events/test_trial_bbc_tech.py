@@ -106,3 +106,23 @@ def test_a_dateline_before_a_dash_is_no_subject(nlp: Any) -> None:
     # a name before a dash that is no place is still the subject
     found = mentions(nlp, "Police arrested the man in Kabul on Monday.")["arrested"]
     assert found.source is not None and found.source.text == "Police"
+
+
+def test_a_place_past_a_full_stop_the_parser_glued_on_is_the_other_sentences(nlp: Any) -> None:
+    # TimeBank (regression pile): a quotation and the contributor line after it, parsed as one sentence, had put
+    # the U.S. war in Amman
+    from datetime import date
+
+    from .helpers import attached
+
+    text = ('For the first time in history, the U.S. has gone to war with an Arab and Muslim nation, and we know a '
+            'peaceful solution was in reach." --- Geraldine Brooks in Amman, Jordan, and Craig Forman in Cairo, '
+            'Egypt, contributed to this article.')
+    found = attached(nlp, text, date(1991, 1, 17))
+    assert found["gone"].place is None or found["gone"].place.text not in ("Amman", "Jordan", "Cairo", "Egypt")
+    # a reporter's credit is no aid; a state's contribution is
+    assert "contributed" not in found
+    assert mentions(nlp, "Japan contributed $10 billion to the war effort.")["contributed"].type == "AID"
+    # a place in the trigger's own sentence still places it
+    found = attached(nlp, "Police arrested the man in Kabul on Monday.", date(2018, 4, 5))
+    assert found["arrested"].place is not None and found["arrested"].place.text == "Kabul"

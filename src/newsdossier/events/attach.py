@@ -485,7 +485,7 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         sentence_places = [(ent, root) for ent, root in places if low <= ent.start_char < high
                            and not any(a.start < ent.end_char and ent.start_char < a.end
                                        and not (a.start < ent.start_char and _located(doc, ent)) for a in arguments)
-                           and (named is None or root.i < named)]
+                           and (named is None or root.i < named) and not _sentences_apart(doc, token, ent)]
         # what is said or asked happens where it is said: a place further down its words is what it is about
         # ("Libya called for the replacement of U.S. forces in the Persian Gulf")
         said = mention.type in _SAID
@@ -522,6 +522,17 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
         out.append(replace(mention, date=when, place=where, place_basis=basis, modality=modality,
                            unresolved_time=unresolved))
     return _dated_by_cause(out, triggers)
+
+
+_SENTENCE_ENDS: Final = frozenset({".", "!", "?"})
+
+
+def _sentences_apart(doc: Any, token: Any, entity: Any) -> bool:
+    """Whether a full stop stands between a trigger and a place: the parser glued two sentences into one ("...
+    gone to war with an Arab and Muslim nation." --- Geraldine Brooks in Amman, Jordan, ... contributed to this
+    article"), and the place is the other's."""
+    low, high = (token.i + 1, entity.start) if token.i < entity.start else (entity.end, token.i)
+    return any(doc[i].text in _SENTENCE_ENDS for i in range(low, high))
 
 
 def _numbered(doc: Any, entity: Any) -> bool:

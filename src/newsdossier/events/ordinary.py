@@ -213,6 +213,8 @@ _HARM_WORDS: Final = frozenset({"kill", "killed", "killing", "injure", "injured"
                                 "rubble", "evacuate", "evacuated", "gas"})
 
 
+# What a reporter contributes to: a credit line, no aid.
+_CREDITS: Final = frozenset({"article", "report", "story", "reporting", "coverage"})
 # Where one goes for one's own care: a trip there is no meeting ("made a trip to Walter Reed hospital for a
 # quick exam", "headed for Morningside Recovery"); a visit there may be ("visited wounded soldiers at ...").
 _CARE: Final = frozenset({"hospital", "clinic", "rehab", "rehabilitation", "recovery", "treatment", "hospice",
@@ -377,6 +379,9 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
         return True  # "opened the museum by ringing a large bell": the dictionary's "ring" is encircling
     if kind == "CONSULT" and target is not None and _MET.intersection(_WORD.findall(target.text.lower())):
         return True
+    if not nominal and token.lower_.startswith("contribut") and any(
+            c.lemma_.lower() in _CREDITS for c in token.children if c.dep_ in ("obl", "obj")):
+        return True  # "Craig Forman in Cairo contributed to this article": a reporter's credit
     if kind in ("CONSULT", "AGREE") and target is not None and not token.lower_.startswith("visit") \
             and _CARE.intersection(_WORD.findall(target.text.lower())):
         return True  # "made an unscheduled trip to Walter Reed hospital", "headed for Morningside Recovery": care
