@@ -69,8 +69,8 @@ from newsdossier.entities.names import initials, is_acronym, name_key, name_word
 from newsdossier.entities.types import GROUP_WORDS, evidence_type, not_an_actor
 
 # names_match, why_not and the thresholds live in .matching; re-exported for the callers of this module
-__all__ = ["FAMILY_NAME_MIN_SIMILARITY", "ORG_NAME_MIN_SIMILARITY", "Entity", "LocalEntity", "local_entities",
-           "names_match", "resolve_entities", "why_not"]
+__all__ = ["FAMILY_NAME_MIN_SIMILARITY", "ORG_NAME_MIN_SIMILARITY", "Entity", "LocalEntity", "gender_fits",
+           "local_entities", "names_match", "resolve_entities", "why_not"]
 
 PERSON_OR_GROUP = frozenset({"PER", "ORG"})
 @dataclass(slots=True)
@@ -141,7 +141,7 @@ def _short_form_of(mention: Mention, entity: LocalEntity) -> bool:
     if len(words) < 2 or len(key.split()) != 1 or entity.type == "LOC" or mention.type == "LOC":
         return False
     if mention.honorific:  # "Mr Howard" is a family name: not "Howard Flight"; "Mrs Blair" is not "Tony Blair"
-        return key == words[-1] and _gender_fits(mention.honorific, entity.full.text)
+        return key == words[-1] and gender_fits(mention.honorific, entity.full.text)
     return key == words[-1] or (entity.type == "ORG" or mention.type == "ORG" or len(words) == 2) and key == words[0]
 
 
@@ -151,11 +151,11 @@ def _addressable(entity: LocalEntity, honorific: str) -> bool:
     article)."""
     stated = HONORIFICS.get(honorific)
     full = entity.full.text
-    return (len(full.split()) < 2 or _gender_fits(honorific, full)) and not (stated and any(
+    return (len(full.split()) < 2 or gender_fits(honorific, full)) and not (stated and any(
         HONORIFICS.get(m.honorific) not in (None, stated) for m in entity.mentions if m.honorific))
 
 
-def _gender_fits(honorific: str, full_name: str) -> bool:
+def gender_fits(honorific: str, full_name: str) -> bool:
     """Whether a form of address ("Mr", "Mrs") fits the given name of ``full_name`` (unknown names fit)."""
     stated = HONORIFICS.get(honorific)
     given = given_name_gender(full_name.split()[0]) if full_name.split() else None
@@ -551,7 +551,7 @@ def _attach_addressed(local: Sequence[LocalEntity], clusters: _Clusters, i: int,
         return
     story = _story(entity, story_of)
     candidates = {clusters.find(c) for c in by_family.get(family, set())
-                  if _story(local[c], story_of) == story and _gender_fits(form, local[c].full.text)}
+                  if _story(local[c], story_of) == story and gender_fits(form, local[c].full.text)}
     if len(candidates) == 1 and (target := candidates.pop()) != clusters.find(i):
         clusters.union(target, i, f"{written!r}: {local[target].full.text!r} is the only person of its story "
                                   f"with that family name")

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Final
 
-from newsdossier.entities.knowledge import HONORIFICS, given_name_gender
+from newsdossier.entities.resolve import gender_fits
 from newsdossier.events.coref import content_words, stem_of
 from newsdossier.events.lexicon import actor_nouns
 from newsdossier.events.model import Event, EventDate, EventMention, TextSpan
@@ -394,16 +394,9 @@ def surname_aliases(names: Mapping[str, str], topics: Mapping[str, Set[str]] | N
         words = name.lower().split()
         if len(words) == 1 and len(full := by_last.get(words[0], [])) == 1 and (
                 topics is None or topics.get(actor, set()) & topics.get(full[0], set())) \
-                and all(_addressed_as(form, names[full[0]]) for form in (honorifics or {}).get(actor, ())):
+                and all(gender_fits(form, names[full[0]]) for form in (honorifics or {}).get(actor, ())):
             aliases[actor] = full[0]
     return aliases
-
-
-def _addressed_as(honorific: str, full_name: str) -> bool:
-    """Whether a form of address ("mr", "mrs") fits the given name of ``full_name`` (unknown names fit)."""
-    stated = HONORIFICS.get(honorific)
-    given = given_name_gender(full_name.split()[0]) if full_name.split() else None
-    return stated is None or given in (None, "either") or given == stated
 
 
 def resolve_events(mentions: Mapping[str, Sequence[EventMention]], *, story_of: Mapping[str, str],
