@@ -60,8 +60,6 @@ _DEATH_FINDERS: Final = frozenset({"find", "discover", "report", "declare", "pro
 # CAMEO roots of what is done, not said: protests, force postures, coercion, violence. A verb of
 # saying (its own code a public statement, 01) never reports one of these by itself.
 _DONE_ROOTS: Final = frozenset({"14", "15", "17", "18", "19", "20"})
-# What a statement's pattern may not type: a deed done (its own trigger says it) or an intent to cooperate.
-_SAID_ROOTS: Final = _DONE_ROOTS | {"03"}
 # What does things without being an actor: weather, quakes, fires and floods, vehicles.
 _NO_ACTOR: Final = re.compile(r"\b(?:hurricane|storm|typhoon|cyclone|tornado|earthquake|quake|tsunami|flood|"
                               r"floods|wildfire|fire|blaze|avalanche|landslide|mudslide|drought|lightning|car|vehicle|"
@@ -272,11 +270,8 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
         if met:  # the block's first, as a pattern in reach would be
             best = (1, next(p.code for p in lex.patterns[entry["block"]] if any(p is m for m in met)))
     if best is not None:
-        if statement and best[1] is not None and best[1][:2] in _SAID_ROOTS:
-            # "said ... attack": what is said to be done has its own trigger; saying does nothing. "announced plans
-            # to buy 19.9% of the firm", "said the firm plans to grow sales": a plan told, no intent to cooperate
-            # with anyone (CAMEO 03); what is planned has its own trigger, read as intended
-            return None, ""
+        if statement and best[1] is not None and best[1][:2] in _DONE_ROOTS:
+            return None, ""  # "said ... attack": what is said to be done has its own trigger; saying does nothing
         if lemma in _DEATH_FINDERS and any(w == "dead" for pair in after[:3] for w in pair):
             return None, ""  # "was found dead": a death, not who caused it (the dictionary says 190)
         return best[1], "pattern"
