@@ -358,10 +358,7 @@ _ENCIRCLING: Final = frozenset({"surround", "encircle", "ring", "besiege", "bloc
 _CIVILIANS: Final = frozenset({"teacher", "worker", "student", "protester", "protestor", "demonstrator", "parent",
                                "nurse", "doctor", "supporter", "resident", "villager", "farmer", "fan", "woman",
                                "citizen", "activist", "employee", "miner", "driver", "unionist", "striker", "marcher",
-                               "crowd", "people", "teachers", "workers", "students", "protesters", "demonstrators",
-                               "parents", "nurses", "doctors", "supporters", "residents", "villagers", "farmers",
-                               "fans", "women", "citizens", "activists", "employees", "miners", "drivers", "unionists",
-                               "strikers", "marchers", "crowds"})
+                               "crowd", "people"})  # lemmas: lemma_of reads "teachers" as "teacher"
 
 
 # Verbs of a position held: said of someone in a clause between commas, they describe who that is.
