@@ -19,7 +19,9 @@ which runs it.
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from multiprocessing.context import BaseContext
 from typing import Any, Protocol, Self, TypeVar
 
 from newsdossier.processes import process_context
@@ -62,14 +64,16 @@ class LocalExecutor:
     ``preload``: modules the pool's fork server imports once before forking workers (a worker
     then starts in milliseconds); ``seed``: :func:`worker_state` values made here and handed to
     each worker when it starts, so that a table built in a second is not built again per worker.
+    ``context``: the pool's start method (:func:`~newsdossier.processes.process_context` unless given).
     Tasks are streamed: the caller may pass a generator over a pile larger than memory.
     """
 
-    def __init__(self, workers: int = 1, *, preload: Sequence[str] = (), seed: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, workers: int = 1, *, preload: Sequence[str] = (), seed: Mapping[str, Any] | None = None,
+                 context: BaseContext | None = None) -> None:
         self.workers = max(1, workers)
         self._pool: Any = None
         if self.workers > 1:
-            context = process_context()
+            context = context or process_context()
             if preload and isinstance(context, multiprocessing.context.ForkServerContext):
                 context.set_forkserver_preload(list(preload))
             self._pool = context.Pool(self.workers, initializer=_seed_state, initargs=(dict(seed or {}),))
@@ -77,10 +81,25 @@ class LocalExecutor:
             for key, value in seed.items():
                 _STATE.setdefault(key, value)
 
-    def map(self, kernel: Callable[[T], R], tasks: Iterable[T], *, chunksize: int = 1) -> Iterator[R]:
+    def map(self, kernel: Callable[[T], R], tasks: Iterable[T], *, chunksize: int = 1,
+            in_flight: int | None = None) -> Iterator[R]:
+        """``kernel`` over ``tasks``, results in the tasks' order. ``in_flight``: at most that many tasks
+        read from ``tasks`` and not yet given back (the pool otherwise reads every task ahead, which for
+        tasks that carry data, not just keys, holds the whole pile in memory)."""
         if self._pool is None:
             return map(kernel, tasks)
-        return iter(self._pool.imap(kernel, tasks, chunksize=chunksize))
+        if in_flight is None:
+            return iter(self._pool.imap(kernel, tasks, chunksize=chunksize))
+        return self._bounded(kernel, tasks, max(1, in_flight))
+
+    def _bounded(self, kernel: Callable[[T], R], tasks: Iterable[T], in_flight: int) -> Iterator[R]:
+        pending: deque[Any] = deque()
+        for task in tasks:
+            pending.append(self._pool.apply_async(kernel, (task,)))
+            if len(pending) >= in_flight:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
     def close(self) -> None:
         if self._pool is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 from newsdossier.executor import LocalExecutor, worker_state
 
@@ -46,3 +47,20 @@ def test_a_closed_pool_is_gone() -> None:
     pool.close()
     pool.close()  # twice is harmless
     assert list(pool.map(_square, [3])) == [9]  # and it falls back to this process
+
+
+def test_a_bounded_map_reads_no_more_tasks_ahead_than_allowed() -> None:
+    read = 0
+
+    def tasks() -> Iterator[int]:
+        nonlocal read
+        for n in range(40):
+            read += 1
+            yield n
+
+    ahead = []
+    with LocalExecutor(2) as pool:
+        for n, result in enumerate(pool.map(_square, tasks(), in_flight=3)):
+            assert result == n * n
+            ahead.append(read - n)
+    assert max(ahead) <= 3 and len(ahead) == 40

@@ -11,7 +11,7 @@ every merge). Steps: :mod:`.mentions` (names, titles, acronyms, appositions per 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsdossier.entities.aliases import AliasTable, read_aliases
@@ -51,25 +51,57 @@ def is_english(doc: Any) -> bool:
     return int((flags[:, 0] & flags[:, 1]).sum()) >= ENGLISH_STOP_WORD_MIN_SHARE * words
 
 
-__all__ = ["ENGLISH_STOP_WORD_MIN_SHARE", "AliasTable", "Entity", "Mention", "Role", "find_entities", "is_english",
-           "name_key", "read_aliases"]
+__all__ = ["ENGLISH_STOP_WORD_MIN_SHARE", "AliasTable", "ArticleFindings", "Entity", "Mention", "Role",
+           "article_findings", "entities_from_findings", "find_entities", "is_english", "name_key", "read_aliases"]
+
+
+@dataclass(slots=True)
+class ArticleFindings:
+    """What one article's analysis says of its actors, before the pile is read: its mentions, its runs of
+    capitalised words, its names the NER called other (MISC), its actors as it names them, and the words it
+    writes in lower case. Plain records (no spaCy objects), so worker processes can hand them back."""
+
+    found: ArticleMentions
+    runs: list[NameRun]
+    misc: list[tuple[int, int, str]]
+    local: list[LocalEntity]
+    lower_case: set[str]
+
+
+def article_findings(article: str, doc: Any) -> ArticleFindings | None:
+    """One article's :class:`ArticleFindings` from its spaCy Doc; None for a text that is not English prose."""
+    if not is_english(doc):
+        return None
+    text = doc.text
+    found = find_mentions(article, doc, text)
+    runs = name_runs(text, found.mentions)  # before local_entities trims the headline's mentions
+    local = local_entities(found, text)
+    for entity in local:
+        entity.forget()  # what it kept is keyed by object ids, which do not survive a trip to another process
+    return ArticleFindings(found, runs, misc_names(doc), local, set(lower_case_words(text)))
 
 
 def find_entities(analyses: Iterable[tuple[str, Any]], *, family_of: Mapping[str, str] | None = None,
                   spun_sources: Mapping[str, str] | None = None, aliases: AliasTable | None = None,
                   story_of: Mapping[str, str] | None = None) -> list[Entity]:
     """Canonical entities from ``(article id, spaCy Doc)`` pairs (the NLP stage's analyses)."""
+    findings = (article_findings(article, doc) for article, doc in analyses)
+    return entities_from_findings((f for f in findings if f is not None), family_of=family_of,
+                                  spun_sources=spun_sources, aliases=aliases, story_of=story_of)
+
+
+def entities_from_findings(findings: Iterable[ArticleFindings], *, family_of: Mapping[str, str] | None = None,
+                           spun_sources: Mapping[str, str] | None = None, aliases: AliasTable | None = None,
+                           story_of: Mapping[str, str] | None = None) -> list[Entity]:
+    """Canonical entities from each article's :class:`ArticleFindings`, in the pile's order: the names the
+    pile knows added to each article's actors, then the actors resolved across articles."""
     local: list[LocalEntity] = []
     lower_case: set[str] = set()
     found_all: list[tuple[ArticleMentions, list[NameRun], list[tuple[int, int, str]]]] = []
-    for article, doc in analyses:
-        if not is_english(doc):
-            continue
-        text = doc.text
-        found = find_mentions(article, doc, text)
-        found_all.append((found, name_runs(text, found.mentions), misc_names(doc)))
-        local.extend(local_entities(found, text))
-        lower_case.update(lower_case_words(text))
+    for finding in findings:
+        found_all.append((finding.found, finding.runs, finding.misc))
+        local.extend(finding.local)
+        lower_case.update(finding.lower_case)
     _add_known_names(local, found_all, aliases)
     # a sentence-opening word that the pile writes in lower case elsewhere ("Meantime", "Documents") is
     # an ordinary word there too, and so is one word of a Title Case headline ("2 Dead", "Driver Killed")
