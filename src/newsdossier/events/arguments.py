@@ -424,7 +424,14 @@ def parse_arguments(token: Any, noun: bool) -> tuple[Any | None, Any | None]:
         target = None  # "resigned as attorney general to head the Committee to Re-Elect the President": not his
     if lemma_of(token, DYING_VERBS) in DYING_VERBS:
         return None, target or source  # "ten people died in clashes": the dead, killed by someone unnamed
+    if source is not None and target is not None and _apposed_to(source, target):
+        source = None  # "the ex-president of Bank of China, Wang Xuebing, jailed for 12 years": one person, jailed
     return source, target
+
+
+def _apposed_to(one: Any, other: Any) -> bool:
+    """Whether two heads name one thing, the one set beside the other as an apposition."""
+    return other.dep_ == "appos" and other.head.i == one.i or one.dep_ == "appos" and one.head.i == other.i
 
 
 def _infinitive_between(verb: Any, word: Any) -> bool:

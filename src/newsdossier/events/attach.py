@@ -190,6 +190,10 @@ def _other_clause_between(doc: Any, expression: TimeExpression, anchors: set[int
         return False
     return any(_is_verb(w) and w.tag_ != "MD" and w.i not in anchors and w.dep_ in _OTHER_CLAUSES
                and not (w.dep_ == "acl" and w.head.i in anchors)  # "an investigation initiated by ... in 1955"
+               # or a copula whose clause is another ("the invasion of Iraq, and Moore was a critic in the 2004
+               # campaign": the clause's head is the noun "critic")
+               or w.dep_ == "cop" and w.head.dep_ in _OTHER_CLAUSES and w.head.i not in anchors
+               and w.head.i > max(before)
                for w in doc[max(before) + 1:span.start])
 
 
@@ -433,7 +437,8 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
     types = {triggers[m.trigger.start].i: m.type for m in mentions if m.trigger.start in triggers}
     dated = [(e, _token_at(doc, e.start, e.end)) for e in expressions
              if (e.dated or _unresolved(e)) and not _bounds_only(doc, e) and not _clock_only(e)]
-    places = [(ent, _phrase_root(ent.root, trigger_ids)) for ent in doc.ents if ent.label_ in PLACE_LABELS
+    places = [(ent, _phrase_root(ent.root, trigger_ids)) for ent in doc.ents
+              if (ent.label_ in PLACE_LABELS or ent.label_ == "MISC" and _country_named(ent))
               and not _numbered(doc, ent)]
     lead = {(s.start_char, s.end_char) for s in list(doc.sents)[:_LEAD_SENTENCES]}
     out = []
@@ -511,10 +516,13 @@ def attach_dates_and_places(mentions: Sequence[EventMention], doc: Any, expressi
                                      and not _bounded_in_words(root)]
             if loose:
                 where, basis = _place_phrase(doc, loose[0]), "sentence"
-            elif dateline and not any(a.start < ent.end_char and ent.start_char < a.end
-                                      for ent, _ in places for a in arguments if a is not mention.source):
+            elif not any(a.start < ent.end_char and ent.start_char < a.end
+                         for ent, _ in places for a in arguments if a is not mention.source):
                 # an event done to a place ("took control of Arbil") is not where the reporter files from
-                where, basis = TextSpan(-1, -1, dateline), "dateline"
+                if (inline := _inline_dateline(doc, places, low)) is not None:
+                    where, basis = TextSpan(inline.start_char, inline.end_char, inline.text), "dateline"
+                elif dateline:
+                    where, basis = TextSpan(-1, -1, dateline), "dateline"
         modality = mention.modality
         if modality == "asserted" and when is not None and when.basis != "publication" and latest is not None \
                 and when.first > latest + _DAY:
@@ -552,6 +560,42 @@ def _phrase_root(root: Any, triggers: AbstractSet[int]) -> Any:
     if root.dep_ == "nmod:poss" and head.i > root.i and head.pos_ in ("NOUN", "PROPN") and head.i not in triggers:
         return head
     return root
+
+
+_DASHES: Final = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def _country_named(ent: Any) -> bool:
+    """Whether a name the NER called other (MISC) is a country's own name ("the Central African Republic"), which
+    places an event as well as a name it tagged as a place; not one that qualifies a noun, as the NER's MISC names
+    of countries mostly do ("a US airstrike": who struck, not where), nor an abbreviation."""
+    from newsdossier.places.gazetteer import COUNTRY, gazetteer
+
+    if ent.root.dep_ in ("compound", "amod", "nmod:poss", "flat") or len(ent.text.replace(".", "")) <= 3:
+        return False
+    text = ent.text[4:] if ent.text[:4].lower() == "the " else ent.text
+    return any(own and place.feature == COUNTRY for place, own in gazetteer().candidates(text))
+
+
+def _inline_dateline(doc: Any, places: list[tuple[Any, Any]], start: int) -> Any | None:
+    """The place of a dateline the text gives the sentence that starts at ``start`` ("GREECE, Dec 5 - Greek port
+    workers called off a strike", an item of a digest filed from elsewhere): a place name opening it, then a dash,
+    or a comma, a date of at most four words and a dash."""
+    for ent, _ in places:
+        if ent.start_char != start or ent.end >= len(doc):
+            continue
+        after = doc[ent.end]
+        if after.text in _DASHES:
+            return ent
+        if after.text != ",":
+            return None
+        for word in doc[ent.end + 1:min(ent.end + 6, len(doc))]:
+            if word.text in _DASHES:
+                return ent
+            if not (word.like_num or word.lower_.rstrip(".") in MONTHS or word.lower_ in WEEKDAYS):
+                return None
+        return None
+    return None
 
 
 def _town_before(noun: Any, places: list[tuple[Any, Any]]) -> Any | None:

@@ -32,8 +32,8 @@ from newsdossier.events.lexicon import PREPOSITIONS as _PREPOSITIONS
 from newsdossier.events.modality import governing_modality, negated_at
 from newsdossier.events.model import EventMention, TextSpan
 from newsdossier.events.ordinary import harm_without_doer, ordinary_sense, storm_names
-from newsdossier.events.senses import (RALLIES, contest_sense, labour_strike, race_article, speech_venue,
-                                      sport_article, verbal_attack)
+from newsdossier.events.senses import (RALLIES, contest_sense, filmed, game_result, labour_strike, race_article,
+                                      speech_venue, sport_article, verbal_attack)
 from newsdossier.timex.lexicon import MONTHS, WEEKDAYS
 
 __all__ = ["find_event_mentions", "lemma_of", "main_mention", "main_mentions", "names_actor", "sentence_mains"]
@@ -574,8 +574,11 @@ def find_event_mentions(article: str, doc: Any, text: str | None = None) -> list
             continue  # "Trump said at a rally in Monroe": where a politician spoke
         elif any(c.lower_ in _WINNERS for c in token.children) and contest_sense(token, weapon_head, race()):
             continue  # "was declared the winner in New Hampshire": a race's result
-        elif kind not in _OFF_THE_FIELD and sport() and contest_sense(token, weapon_head, True):
-            continue  # "Drake had defeated Bradley", "broke away from Northern Iowa", "was traded": the game's
+        elif kind not in _OFF_THE_FIELD and sport() and (contest_sense(token, weapon_head, True)
+                                                         or not nominal and game_result(token)):
+            continue  # "Drake had defeated Bradley", "broke away from Northern Iowa", "shot their side to a 2-0 win"
+        elif kind == "ASSAULT" and not nominal and filmed(token, weapon_head):
+            continue  # "Hotel Rwanda was shot mostly in South Africa": a camera's
         elif kind not in ("ASSAULT", "PROTEST", "COERCE") and not nominal and race() and any(
                 c.dep_ == "obj" and c.lower_ in RALLIES for c in token.children):
             continue  # "had canceled a joint rally with Obama": the campaign's

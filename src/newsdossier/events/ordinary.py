@@ -113,6 +113,9 @@ def _released(token: Any) -> list[Any]:
     before = token.doc[token.i - 1] if token.i > 0 else None
     if not things and before is not None and before.head.i == token.i and before.dep_ in ("obl", "nmod"):
         things.append(before)  # "In a Washington Post poll released Sunday": the noun it follows, however hung
+    elif not things and token.tag_ == "VBN" and before is not None and before.text == "," and token.i > 1 \
+            and token.doc[token.i - 2].pos_ in ("NOUN", "PROPN"):
+        things.append(token.doc[token.i - 2])  # "their album Untouchables, released in the same year", however hung
     return [antecedent(t, token) for t in things]  # "Quake 4, which was released": Quake
 
 
@@ -261,8 +264,97 @@ _SCHOOLS: Final = frozenset({"school", "college", "university", "academy", "clas
 
 
 def _left_a_school(token: Any) -> bool:
-    return any(c.dep_ == "obl" and any(g.lower_ == "from" for g in c.children if g.dep_ == "case")
-               and any(w.lower_ in _SCHOOLS for w in c.subtree) for c in token.children)
+    """Whether a verb of expelling has a school or a team to be expelled from, by the parse or, where the
+    parse hung "from" elsewhere ("expelled from St Pius X High School", its "School" made the object), by the words
+    right after it."""
+    if any(c.dep_ == "obl" and any(g.lower_ == "from" for g in c.children if g.dep_ == "case")
+           and any(w.lower_ in _SCHOOLS for w in c.subtree) for c in token.children):
+        return True
+    doc = token.doc
+    if token.i + 1 >= token.sent.end or doc[token.i + 1].lower_ != "from":
+        return False
+    for word in doc[token.i + 2:min(token.i + 9, token.sent.end)]:
+        if word.is_punct or word.pos_ in ("VERB", "AUX", "ADP"):
+            return False
+        if word.lower_ in _SCHOOLS:
+            return True
+    return False
+
+
+# Verbs the dictionary files as expulsions by default that, without a place to be expelled from, say that someone
+# lost a post or power ("Peres, who was ousted in May by Netanyahu", "the revolution that ousted the regime").
+_UNSEATING: Final = frozenset({"oust", "remove"})
+_PLACE_TYPES: Final = frozenset({"LOC", "GPE"})
+
+
+def _unseated(token: Any) -> bool:
+    """Whether an expulsion verb of :data:`_UNSEATING` names no place someone is sent from ("ousted from the
+    country", "removed from Kenya" are expulsions)."""
+    if lemma_of(token, _UNSEATING) not in _UNSEATING:
+        return False
+    doc = token.doc
+    for i in range(token.i + 1, min(token.i + 8, token.sent.end - 1)):
+        if doc[i].lower_ == "from":
+            after = doc[i + 1:min(i + 5, token.sent.end)]
+            return not any(w.ent_type_ in _PLACE_TYPES or w.lower_ in ("country", "territory") for w in after)
+    return True
+
+
+# Verbs of putting something off, which the dictionary files as reducing relations ("postponed the talks").
+_RESCHEDULING: Final = frozenset({"postpone", "delay", "defer"})
+
+
+def _own_schedule(token: Any) -> bool:
+    """Whether a verb of :data:`_RESCHEDULING` puts off something that names no other party: no actor in what is
+    put off or around it ("EU rice experts postponed discussion on area aid payments because the documents were
+    not translated": the experts' own agenda), where "postponed talks with Iran" or "delayed a visit to Beijing"
+    name who the relations are with."""
+    if lemma_of(token, _RESCHEDULING) not in _RESCHEDULING:
+        return False
+    put_off = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]
+    if not put_off:
+        return False
+    parties = [w for c in put_off for w in (c, *(n for n in c.children if n.dep_ in ("nmod", "nmod:poss", "compound")
+                                                 and (n.dep_ != "nmod" or _case_of(n) in _PARTY_CASES)))]
+    return not any(names_actor_token(w) for w in parties) and not any(
+        c.dep_ == "obl" and _case_of(c) in _PARTY_CASES and names_actor_token(c) for c in token.children)
+
+
+_PARTY_CASES: Final = frozenset({"with", "between", "to", "by", "from"})
+
+
+def _case_of(word: Any) -> str:
+    return next((c.lower_ for c in word.children if c.dep_ == "case"), "")
+
+
+# Verbs the dictionary files as fighting that, with no one to fight, say that something is hard ("Wales grappled
+# with its own cluster of meningitis cases", "struggled to contain").
+_STRUGGLES: Final = frozenset({"grapple", "wrestle", "struggle"})
+# What a record or a person holds in a ranking, not a place taken by force ("occupied the number one and two
+# positions in the US albums chart").
+_RANKS: Final = frozenset({"position", "spot", "place", "slot", "top", "role", "post", "rank", "seat", "number"})
+
+
+def _ranked(token: Any) -> bool:
+    """Whether "occupy" has a rank or a post for its object."""
+    return lemma_of(token, _OCCUPYING) in _OCCUPYING and any(
+        w.lemma_.lower() in _RANKS for c in token.children if c.dep_ == "obj"
+        for w in (c, *(g for g in c.children if g.dep_ in ("compound", "conj"))))  # "the number one and two positions"
+
+
+_OCCUPYING: Final = frozenset({"occupy"})
+# The dictionary's "match", filed under fighting, is in news a thing equalling another, or a game misread as a verb
+# ("Score on the first day of the Sheffield Shield match between Tasmania and Victoria").
+_EQUALS: Final = frozenset({"match"})
+
+
+def _no_foe(token: Any) -> bool:
+    """Whether a verb of :data:`_STRUGGLES` has no actor as its object or after "with"."""
+    if lemma_of(token, _STRUGGLES) not in _STRUGGLES:
+        return False
+    foes = [c for c in token.children if c.dep_ == "obj" or c.dep_ == "obl" and any(
+        g.dep_ == "case" and g.lower_ == "with" for g in c.children)]
+    return not any(names_actor_token(c) for c in foes)
 
 
 def _joint_venture(token: Any) -> bool:
@@ -367,6 +459,14 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
         return True  # "the road remained closed by police": how something stays, not an act
     if kind == "COERCE" and not nominal and _left_a_school(token):
         return True  # "was expelled from St Pius X High School": a school's discipline
+    if kind == "COERCE" and evidence == "verb" and not nominal and _unseated(token):
+        return True  # "was ousted in May by Netanyahu": power lost, not a deportation
+    if kind == "ASSAULT" and not nominal and _ranked(token):
+        return True  # "occupied the number one and two positions in the US albums chart"
+    if kind == "SANCTION" and not nominal and _own_schedule(token):
+        return True  # "postponed discussion on area aid payments": its own agenda, no relations reduced
+    if kind == "ASSAULT" and not nominal and (_no_foe(token) or lemma_of(token, _EQUALS) in _EQUALS):
+        return True  # "Wales grappled with its own cluster of meningitis cases"; "the figures matched"
     if kind in ("AGREE", "COOPERATE") and _joint_venture(token):
         return True  # "announced a joint venture agreement in Brazil": a firm's business
     if not nominal and kind not in ("ASSAULT", "COERCE", "PROTEST") and _holds_a_post(token):

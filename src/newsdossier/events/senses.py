@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
-__all__ = ["RACE_ARTICLE_WORDS", "RALLIES", "SPORT_ARTICLE_WORDS", "VERBAL_ATTACKS", "contest_sense", "labour_strike",
-           "race_article", "speech_venue", "sport_article", "verbal_attack"]
+__all__ = ["RACE_ARTICLE_WORDS", "RALLIES", "SPORT_ARTICLE_WORDS", "VERBAL_ATTACKS", "contest_sense", "filmed",
+           "game_result", "labour_strike", "race_article", "speech_venue", "sport_article", "verbal_attack"]
 
 # Violent verbs with a common verbal sense ("Trump attacked Clinton's record", "slammed the plan").
 VERBAL_ATTACKS: Final = frozenset({"attack", "target", "assail", "slam", "blast", "hit", "lash", "savage", "bash",
@@ -141,6 +141,46 @@ def sport_article(lowered: str) -> bool:
     or more distinct words of :data:`_SPORT`, two of them of :data:`_SPORT_CORE`."""
     found = set(_SPORT_WORD.findall(lowered))
     return len(found) >= SPORT_ARTICLE_WORDS and len(found & _SPORT_CORE) >= 2
+
+
+# A game's results a side is carried to ("shot their side to a 2-0 win", "fired Leeds into the final").
+_RESULTS: Final = frozenset({"win", "victory", "triumph", "title", "championship", "lead", "draw", "success", "final",
+                             "semi-final", "semifinal", "quarter-final", "quarterfinal", "promotion", "glory"})
+
+
+def game_result(token: Any) -> bool:
+    """Whether a verb carries its object "to" or "into" a game's result within the next few words ("shot their side
+    to a 2-0 win over Barcelona"), whatever the parse made of the score: in a sports report, a side's doing, no
+    violence. Read from the words, as the parser often hangs the score's numbers elsewhere."""
+    doc = token.doc
+    stop = min(token.i + 7, token.sent.end)
+    for i in range(token.i + 1, stop):
+        word = doc[i]
+        if word.is_punct and word.text not in ("-", "'") or word.pos_ in ("VERB", "AUX"):
+            return False
+        if word.lower_ in ("to", "into"):
+            return any(w.lower_ in _RESULTS for w in doc[i + 1:min(i + 6, token.sent.end)])
+    return False
+
+
+# Words of film-making: a film, a scene or an episode is "shot" with a camera.
+_FILMING: Final = frozenset({"film", "films", "movie", "movies", "scene", "scenes", "filming", "footage", "documentary",
+                             "episode", "episodes", "sequel", "cinema", "studio", "studios", "camera", "cameras"})
+
+
+def filmed(token: Any, weapon: Callable[[Any], bool]) -> bool:
+    """Whether "shoot" is a camera's ("Hotel Rwanda was shot mostly in South Africa, with some scenes made in
+    Kigali"): its sentence has a word of :data:`_FILMING` and none of violence but the verb itself (:data:`_VIOLENCE`,
+    ``weapon``), and nobody is shot "at"."""
+    if token.lemma_.lower() != "shoot" and token.lower_ not in ("shot", "shoot", "shoots", "shooting"):
+        return False
+    words = [t for t in token.sent if t.i != token.i]
+    if not any(t.lower_ in _FILMING for t in words):
+        return False
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "at":
+        return False  # "the film crew was shot at"
+    return not _shows_violence(words, weapon)
 
 
 def contest_sense(token: Any, weapon: Callable[[Any], bool], race: bool = False, rally: bool = False) -> bool:
