@@ -184,3 +184,30 @@ def test_a_family_name_alone_has_no_given_name_to_fit() -> None:
     assert local(("Clinton", ""), ("Clinton", "mrs"), ("Clinton", "")) == [["", "mrs", ""]]
     # but the woman addressed after the man is not he
     assert local(("Clinton", "mr"), ("Clinton", "mrs")) == [["mr"], ["mrs"]]
+
+
+def test_a_person_named_by_a_given_name_opens_no_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a new user's reading of 976 BBC articles (docs/benchmarks.md, fifteenth session): "her brother, Hans" had
+    # joined another story's "Hans Christian Anderson School"
+    brother = "Sophie Scholl, 21, was arrested and beheaded with her brother, Hans, in 1943."
+    school = "The royal couple also visited the Hans Christian Anderson School complex in Odense."
+    at, named = brother.index("Hans"), school.index("Hans")
+    local = [*local_entities(ArticleMentions("a", [Mention("a", at, at + 4, "Hans", "PER", "ner")], {}), brother),
+             *local_entities(ArticleMentions("b", [Mention("b", named, named + 30, school[named:named + 30], "ORG",
+                                                           "ner")], {}), school)]
+    entities = resolve_entities(local, story_of={"a": "s1", "b": "s2"})
+    assert {m.article for m in _entity_of(entities, "Hans Christian Anderson School").mentions} == {"b"}
+    # in one story, a given name the NER read as a person's may be the group ("Creighton" the team)
+    entities = resolve_entities(local, story_of={"a": "s1", "b": "s1"})
+    assert {m.article for m in _entity_of(entities, "Hans Christian Anderson School").mentions} == {"a", "b"}
+    # a one-word name of no person joins the one group it opens
+    local = [*local_entities(ArticleMentions("a", [Mention("a", 0, 6, "Hanson", "PER", "ner")], {}), "Hanson rose"),
+             *local_entities(ArticleMentions("b", [Mention("b", 0, 14, "Hanson Trust", "ORG", "ner")], {}),
+                             "Hanson Trust fell")]
+    assert {m.article for m in _entity_of(resolve_entities(local), "Hanson Trust").mentions} == {"a", "b"}
+    # a one-word organisation the NER read as a person still joins the one group it opens
+    entities = find_entities([
+        ("a", nlp("Shares in Barclays Bank rose on Monday after the results.")),
+        ("b", nlp("Barclays said profits rose by 20%.")),
+    ])
+    assert {m.article for m in _entity_of(entities, "Barclays Bank").mentions} == {"a", "b"}

@@ -519,8 +519,12 @@ def _attach_single_names(local: Sequence[LocalEntity], clusters: _Clusters, stor
         person = entity.type == "PER"
         candidates = {clusters.find(c) for c in (by_family if person else by_opening).get(words[0], set())}
         if not candidates:
+            # a given name the NER read as a person's ("her brother, Hans") opens only a group of its own story
+            # ("Creighton" the team): not another story's "Hans Christian Anderson School"
+            given = person and given_name_gender(entity.full.text) is not None
             person = not person
-            candidates = {clusters.find(c) for c in (by_family if person else by_opening).get(words[0], set())}
+            candidates = {clusters.find(c) for c in (by_family if person else by_opening).get(words[0], set())
+                          if not given or _story(local[c], story_of) == _story(entity, story_of)}
         if not person and (_is_place([entity]) or words[0] in by_family):
             continue  # "Blair", a person's family name in this pile, does not open the "Blair Babes"
         if len(candidates) == 1 and clusters.find(i) not in candidates:
