@@ -13,11 +13,11 @@ Each pile is what a new user would point ``newsdossier build`` at:
 * ``trnews.jsonl``: TR-News' 118 articles (title, text, address; ``published`` from the download day
   the corpus gives);
 * ``geovirus.jsonl``: GeoVirus' 229 outbreak reports (text and address; undated);
-* ``conll_dev.jsonl`` and ``conll_test.jsonl``: the development and test splits of CoNLL-2003's English
-  NER data (Reuters wire of August and December 1996) rebuilt into articles: each dateline sentence
-  ("LONDON 1996-08-30") starts one, the sentence before it (or the one before a byline) is its headline;
-  tokens joined back as in ``eval stories``; ``published`` from the dateline; the text opens with the
-  dateline's place and a dash ("LONDON - ...");
+* ``conll_train.jsonl``, ``conll_dev.jsonl`` and ``conll_test.jsonl``: the training, development and test
+  splits of CoNLL-2003's English NER data (Reuters wire of August to December 1996) rebuilt into articles:
+  each dateline sentence ("LONDON 1996-08-30") starts one, the sentence before it (or the one before a
+  byline) is its headline; tokens joined back as in ``eval stories``; ``published`` from the dateline; the
+  text opens with the dateline's place and a dash ("LONDON - ...");
 * ``wikiref/``: WikiRef220's two crisis stories (the Paris attacks of November 2015, Malaysia
   Airlines flight MH370), copied as they are (undated).
 
@@ -132,7 +132,7 @@ def main() -> None:
     print("gwn", xml_pile(geo / "GWN.xml", out / "gwn.jsonl", _gwn))
     print("trnews", xml_pile(geo / "Corpora" / "TR-News.xml", out / "trnews.jsonl", _trnews))
     print("geovirus", xml_pile(geo / "Corpora" / "GeoVirus.xml", out / "geovirus.jsonl", _geovirus))
-    for split in ("dev", "test"):
+    for split in ("train", "dev", "test"):
         conll = args.data / "ner" / "conll2003_en" / f"{split}.txt"
         print(f"conll_{split}", conll_pile(conll, out / f"conll_{split}.jsonl"))
     wikiref = out / "wikiref"

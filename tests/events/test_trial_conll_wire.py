@@ -119,3 +119,34 @@ def test_a_person_and_the_office_beside_the_name_are_not_jailer_and_jailed(nlp: 
             "in 2003.")
     found = mentions(nlp, text)["jailed"]
     assert found.source is None and found.target is not None and found.target.text == "Wang Xuebing"
+
+
+# A third reading, a random sample of 30 of the 101 events of CoNLL-2003's training split (907 Reuters articles of
+# August 1996, same builder): a trip made typed as an agreement, craft travelling typed as visits, a flight decided
+# against, a career ended typed as a retreat.
+
+def test_a_trip_made_is_a_visit(nlp: Any) -> None:
+    text = "Former Secretary of State James Baker made a secret trip to Syria in March 1995 in an unsuccessful bid."
+    found = mentions(nlp, text)["made"]
+    assert (found.type, found.mode) == ("CONSULT", "visit")
+
+
+def test_a_craft_travelling_visits_nobody(nlp: Any) -> None:
+    assert "left" not in mentions(nlp, "The hijack started when the flight left Khartoum for Amman on Monday night.")
+    text = ("A Sudan Airways plane with 199 passengers and crew which was hijacked to Cyprus took off from Larnaca "
+            "airport after refuelling and headed to Britain early on Tuesday, witnesses said.")
+    assert "headed" not in mentions(nlp, text)
+    assert mentions(nlp, "The minister left Khartoum for Amman on Monday.")["left"].type == "CONSULT"
+
+
+def test_a_deed_decided_against_did_not_happen(nlp: Any) -> None:
+    text = ("Abu Rdainah said Arafat had decided against flying to the West Bank on Thursday, after Israel lifted "
+            "the ban.")
+    found = mentions(nlp, text)
+    assert "flying" not in found or found["flying"].negated or not found["flying"].factual
+
+
+def test_leaving_politics_is_no_retreat(nlp: Any) -> None:
+    text = "MDS was founded in 1978 by a group led by Ahmed Mestiri, who withdrew from politics in 1992."
+    assert "withdrew" not in mentions(nlp, text)
+    assert mentions(nlp, "Russian troops withdrew from Grozny on Friday.")["withdrew"].type == "RETREAT"

@@ -45,6 +45,8 @@ _PLURAL_EVENTS: Final = frozenset({"talks", "sanction", "negotiation", "hostilit
 _LIGHT_OBJECTS: Final = {"take": frozenset({"place", "part", "office", "note", "care", "time", "advantage", "post",
                                              "position", "role", "job", "seat", "helm", "reins"}),
                          "make": frozenset({"sure", "sense", "progress"}), "give": frozenset({"way"})}
+# What one "makes" when one visits ("made a secret trip to Syria").
+_TRIPS: Final = frozenset({"trip", "visit", "journey", "tour", "pilgrimage", "stopover"})
 # Verbs whose everyday senses outnumber the one the dictionary codes by default: "fired the coach",
 # "served on the board", "took over as president", "died after a fall", "pulled over for
 # speeding", "defeated her rival to become party leader". Only a pattern of their block (the words
@@ -238,6 +240,8 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
     if light and (any(c.dep_ in ("obj", "compound:prt") and c.lower_ in light for c in token.children)
                   or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in light)):
         return None, ""  # "took place", "took part": no event of their own
+    if lemma == "make" and any(c.dep_ == "obj" and c.lemma_.lower() in _TRIPS for c in token.children):
+        return "042", "pattern"  # "made a secret trip to Syria": a visit (CAMEO 042), not the dictionary's 036
     particle = next((c.lower_ for c in token.children if c.dep_ == "compound:prt"), None)
     entry = (lex.verbs.get(f"{lemma} {particle}") if particle else None) or lex.verbs.get(lemma)
     if entry is None or not _may_give_event(doc, token, entry, sentence_end):

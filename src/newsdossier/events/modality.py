@@ -31,6 +31,9 @@ _GROUNDS: Final = frozenset({"of", "for", "with"})
 # A gerund after these is what something is about ("on arresting the terrorists"), not something done ...
 _TOPIC_CASES: Final = frozenset({"on", "about", "towards", "toward"})
 # ... unless they are a particle of going on ("kept on shooting", "carried on attacking").
+# Verbs of choosing: a gerund after "against" one of them was chosen not to happen.
+_CHOOSING: Final = frozenset({"decide", "vote", "opt", "choose", "rule", "advise", "argue", "recommend", "warn",
+                              "caution", "counsel"})
 _GOING_ON: Final = frozenset({"keep", "carry", "go", "continue", "press", "push", "move", "get"})
 # (and what is barred or banned is not done: "a policy that barred U.S. financial aid to ...")
 _PREVENTING: Final = frozenset({"prevent", "foil", "thwart", "avert", "stop", "block", "bar", "ban", "forbid",
@@ -209,6 +212,10 @@ def governing_modality(token: Any, types: dict[int, str]) -> Modality:
              if doc[i].lemma_.lower() in _PREVENTING or doc[i].lower_.startswith(("prevent", "stopp", "block"))),
             None)) is not None:
         return Modality("prevented", verb.text, True)  # "prevented pirates from attacking", whatever the parse made of it
+    if token.tag_ == "VBG" and token.i > 1 and doc[token.i - 1].lower_ == "against" \
+            and doc[token.i - 2].lemma_.lower() in _CHOOSING:
+        # "Arafat had decided against flying to the West Bank", "voted against sending troops": not done
+        return Modality("negated", f"{doc[token.i - 2].text} against", True)
     if token.tag_ == "VBG" and token.i > 1 and doc[token.i - 1].lower_ in _TOPIC_CASES \
             and doc[token.i - 2].lemma_.lower() not in _GOING_ON and not any(
                 c.dep_.startswith("nsubj") for c in token.children):

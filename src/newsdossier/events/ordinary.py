@@ -330,6 +330,37 @@ def _case_of(word: Any) -> str:
 # Verbs the dictionary files as fighting that, with no one to fight, say that something is hard ("Wales grappled
 # with its own cluster of meningitis cases", "struggled to contain").
 _STRUGGLES: Final = frozenset({"grapple", "wrestle", "struggle"})
+# Craft that travel: a flight or a plane that "left Khartoum for Amman" or "headed to Britain" visits nobody.
+_CRAFT: Final = frozenset({"flight", "flights", "plane", "planes", "jet", "airliner", "jetliner", "aircraft",
+                           "helicopter", "ship", "vessel", "boat", "ferry", "train", "bus", "tanker", "freighter"})
+# What a person withdraws from when quitting a career or a contest, not a position held by force.
+_PUBLIC_LIFE: Final = frozenset({"politics", "race", "contest", "election", "elections", "campaign", "competition",
+                                 "tournament", "championship", "primary", "primaries", "life", "business"})
+
+
+def _craft_travelling(token: Any) -> bool:
+    """Whether the subject of a finite verb is a craft ("the flight left Khartoum for Amman", "a plane ... took off
+    ... and headed to Britain"); an infinitive says what it is for ("took off with fuel to fly to Beijing":
+    intended, see the modality)."""
+    if token.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return False
+    word = token
+    for _ in range(3):  # up through the clauses that share a subject ("took off ... after refuelling and headed")
+        subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if subjects or word.dep_ not in ("conj", "advcl", "xcomp", "acl", "acl:relcl") or word.head.i == word.i:
+            break
+        if word.dep_ in ("acl", "acl:relcl"):
+            subjects = [word.head]
+            break
+        word = word.head
+    return any(lemma_of(s, _CRAFT) in _CRAFT or s.lower_ in _CRAFT for s in subjects)
+
+
+def _quit_public_life(token: Any) -> bool:
+    """Whether a withdrawal is from politics, a race or a contest ("withdrew from politics in 1992")."""
+    return any(c.dep_ == "obl" and _case_of(c) == "from" and c.lemma_.lower() in _PUBLIC_LIFE for c in token.children)
+
+
 # What a record or a person holds in a ranking, not a place taken by force ("occupied the number one and two
 # positions in the US albums chart").
 _RANKS: Final = frozenset({"position", "spot", "place", "slot", "top", "role", "post", "rank", "seat", "number"})
@@ -463,6 +494,10 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
         return True  # "was ousted in May by Netanyahu": power lost, not a deportation
     if kind == "ASSAULT" and not nominal and _ranked(token):
         return True  # "occupied the number one and two positions in the US albums chart"
+    if kind in ("CONSULT", "AGREE") and not nominal and _craft_travelling(token):
+        return True  # "the flight left Khartoum for Amman", "a Sudan Airways plane ... headed to Britain"
+    if kind == "RETREAT" and not nominal and _quit_public_life(token):
+        return True  # "Ahmed Mestiri, who withdrew from politics in 1992": a career ended
     if kind == "SANCTION" and not nominal and _own_schedule(token):
         return True  # "postponed discussion on area aid payments": its own agenda, no relations reduced
     if kind == "ASSAULT" and not nominal and (_no_foe(token) or lemma_of(token, _EQUALS) in _EQUALS):
