@@ -150,3 +150,9 @@ def test_leaving_politics_is_no_retreat(nlp: Any) -> None:
     text = "MDS was founded in 1978 by a group led by Ahmed Mestiri, who withdrew from politics in 1992."
     assert "withdrew" not in mentions(nlp, text)
     assert mentions(nlp, "Russian troops withdrew from Grozny on Friday.")["withdrew"].type == "RETREAT"
+
+
+def test_a_copula_said_of_the_event_itself_keeps_its_date(nlp: Any) -> None:
+    text = "Dutroux's last visit to Slovakia was reported to have been as recent as July."
+    found = attached(nlp, text, date(1996, 8, 27))["visit"].date
+    assert found is not None and found.value == "1996-07"

@@ -190,10 +190,11 @@ def _other_clause_between(doc: Any, expression: TimeExpression, anchors: set[int
         return False
     return any(_is_verb(w) and w.tag_ != "MD" and w.i not in anchors and w.dep_ in _OTHER_CLAUSES
                and not (w.dep_ == "acl" and w.head.i in anchors)  # "an investigation initiated by ... in 1955"
-               # or a copula whose clause is another ("the invasion of Iraq, and Moore was a critic in the 2004
-               # campaign": the clause's head is the noun "critic")
+               # or a copula whose clause is another, with a subject of its own ("the invasion of Iraq, and Moore was
+               # a critic in the 2004 campaign"; not "the visit was reported to have been as recent as July")
                or w.dep_ == "cop" and w.head.dep_ in _OTHER_CLAUSES and w.head.i not in anchors
                and w.head.i > max(before)
+               and any(c.dep_.startswith("nsubj") and c.i not in anchors for c in w.head.children)
                for w in doc[max(before) + 1:span.start])
 
 
