@@ -238,3 +238,96 @@ def test_a_day_before_a_past_verb_of_planning_is_the_planning_day() -> None:
     found = {e.text: e.value for e in find_time_expressions(
         "The company agreed to complete the purchase on Friday.", date(1998, 9, 30))}
     assert found == {"Friday": "1998-10-02"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a year written before an ordinal quarter, or a year's possessive, names the quarter's year; a year before a
+    # singular unit is no count of units (it was "PT1988S" and "P5964M")
+    ("In the 2011 second quarter, the airline lost money.", [("the 2011 second quarter", "DATE", "2011-Q2")]),
+    ("Profit in next year's first quarter will fall.", [("next year's first quarter", "DATE", "2014-Q1")]),
+    ("It beat the year-ago third quarter.", [("the year-ago third quarter", "DATE", "2012-Q3")]),
+    ("Revenue in the 2011 quarter fell.", [("2011", "DATE", "2011")]),
+    # halves of a year
+    ("Output fell in the first half of 2012.", [("the first half of 2012", "DATE", "2012-H1")]),
+    ("Talks resume in the second half of this year.", [("the second half of this year", "DATE", "2013-H2")]),
+    # fractions of a unit
+    ("The siege lasted 5 1/2 hours.", [("5 1/2 hours", "DURATION", "PT5H30M")]),
+    ("The talks lasted an hour and a half.", [("an hour and a half", "DURATION", "PT1H30M")]),
+    ("He served a year and a half in jail.", [("a year and a half", "DURATION", "P1Y6M")]),
+    ("The video lasts a minute and a half.", [("a minute and a half", "DURATION", "PT1M30S")]),
+    # a weekday after noon or midnight is their day; "the previous Friday" lies before
+    ("The ultimatum expired at midnight Thursday.", [("midnight Thursday", "TIME", "2013-03-21T24:00")]),
+    ("The index closed 2% below the previous Monday.", [("the previous Monday", "DATE", "2013-03-18")]),
+    # units counted with a word between ("three consecutive quarters", "two more weeks")
+    ("Output fell for three consecutive quarters.", [("three consecutive quarters", "DURATION", "P9M")]),
+    ("He stays for two more weeks.", [("two more weeks", "DURATION", "P2W")]),
+    # a quarter in the reports' shorthand; a model's name is none
+    ("GDP grew 1% in Q4 2012.", [("Q4 2012", "DATE", "2012-Q4")]),
+    ("The Q3 results were weak.", [("Q3", "DATE", "2012-Q3")]),
+    ("She drove a Q3 SUV.", []),
+    # a first number over 12 is the day of a day/month/year date
+    ("Filed on 13/01/2009.", [("13/01/2009", "DATE", "2009-01-13")]),
+    # the quarter a company reports on ends on the day written after it
+    ("Sales for the quarter ended Dec. 31 rose.",
+     [("the quarter", "DATE", "2012-Q4"), ("Dec. 31", "DATE", "2012-12-31")]),
+])
+def test_quarters_halves_fractions_and_named_days(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_a_plan_overtaken_takes_the_nearest_day() -> None:
+    monday, tuesday, december = date(2013, 3, 18), date(2013, 3, 19), date(2013, 12, 6)
+    assert _found("The truce had been due to expire Friday evening.", monday) == [
+        ("Friday evening", "TIME", "2013-03-15TEV")]
+    assert _found("The board had been scheduled to decide by Wednesday, but the chairman delayed it.", tuesday) == [
+        ("Wednesday", "DATE", "2013-03-20")]
+    assert _found("He had been due to defend his thesis in March.", december) == [("March", "DATE", "2014-03")]
+
+
+def test_a_plan_in_hand_when_told_takes_the_nearest_day() -> None:
+    sunday, tuesday = date(2013, 3, 17), date(2013, 3, 19)
+    assert _found("The volunteers said they were hoping to see her before Monday's vote.", sunday) == [
+        ("Monday", "DATE", "2013-03-18")]
+    assert _found("They were hoping to benefit from the final late Sunday.", tuesday) == [
+        ("Sunday", "DATE", "2013-03-17")]
+
+
+def test_a_month_of_that_year_is_in_the_year_last_named() -> None:
+    assert _found("The rebels took the city in March 2011 and lost it in October of that year.") == [
+        ("March 2011", "DATE", "2011-03"), ("October of that year", "DATE", "2011-10")]
+    assert _found("In 1998 he fled. In May of the same year he was caught.") == [
+        ("1998", "DATE", "1998"), ("May of the same year", "DATE", "1998-05")]
+    # with no year named before, the month is left unresolved rather than guessed
+    assert _found("Prices rose in May of that year.") == [("May of that year", "DATE", "")]
+    assert _found("Prices rose in June of last year.") == [("June of last year", "DATE", "2012-06")]
+
+
+def test_a_market_tables_day_with_a_two_digit_year() -> None:
+    assert _found("Nikkei record high 38,915.87 (Dec 29/89), DAX 2,583.49 (Jul 5/96)") == [
+        ("Dec 29/89", "DATE", "1989-12-29"), ("Jul 5/96", "DATE", "1996-07-05")]
+    assert _found("Trading was thin on Dec 29/30.") == []  # two days, not 1930
+
+
+def test_a_date_that_names_a_thing_does_not_move_the_story() -> None:
+    wednesday = date(2016, 7, 13)
+    found = _found("Critics cited an Aug. 8, 2015, affidavit she signed. In a statement Tuesday, the group called it "
+                   "false.", wednesday)
+    assert found == [("Aug. 8, 2015", "DATE", "2015-08-08"), ("Tuesday", "DATE", "2016-07-12")]
+    # an adverbial date still does: the weekday after it is that week's
+    found = _found("Police arrived on Aug. 8, 2015. On Monday, they left.", wednesday)
+    assert found[1] == ("Monday", "DATE", "2015-08-03")
+
+
+def test_a_clock_takes_the_day_just_named_else_the_publications() -> None:
+    thursday = date(2016, 4, 14)
+    # a live blog's entry: the day named two entries up is not the entry's
+    text = "Voting in Ohio ends on March 8. Turnout was high. Results came late.\n2:00 p.m. A court filing says more."
+    assert _found(text, thursday)[1] == ("2:00 p.m.", "TIME", "2016-04-14T14:00")
+    # the day just named is the clock's, and another zone's time in brackets does not hide the day after it
+    assert _found("Police came on Tuesday. At 3 p.m. they left.", thursday)[1] == ("3 p.m.", "TIME", "2016-04-12T15:00")
+    assert _found("The blast came at 10:35 a.m. (0735 GMT) Tuesday.", thursday) == [
+        ("10:35 a.m.", "TIME", "2016-04-12T10:35"), ("Tuesday", "DATE", "2016-04-12")]
+    # a clock without a day moves the story to none: "the following day" is still the day after the one named
+    text = ("Gunmen attacked on Sept. 11, 2012. Guards fled. He heard shots about 9:42 p.m. The following day, "
+            "they left.")
+    assert _found(text, thursday)[-1] == ("The following day", "DATE", "2012-09-12")

@@ -86,6 +86,25 @@ def test_season_near(anchor: date, season: str, relation: str, expected: str) ->
     ("It declared a dividend, payable Dec. 15.", "Dec. 15", Tense.FUTURE),
     ("It would be paid on a still unspecified date in January.", "January", Tense.FUTURE),
     ("The company agreed on Monday to buy the unit.", "Monday", Tense.PAST),  # the day it agreed
+    # "next to" is a place, not a time ahead (a TimeBank bombing report: "next to the embassy ... Friday morning")
+    ("A car bomb exploded next to the ministry in the capital Friday morning.", "Friday morning", Tense.PAST),
+    # a deadline moved or granted is still to come, whatever the verb's tense; a stay until a day is not
+    ("The judge adjourned the hearing until Monday.", "Monday", Tense.FUTURE),
+    ("Rebels were given until mid-November to lay down their arms.", "mid-November", Tense.FUTURE),
+    ("The ministry extended the ceasefire through January.", "January", Tense.FUTURE),
+    ("He stayed in the hospital until Tuesday.", "Tuesday", Tense.PAST),
+    # a plan overtaken points neither way: its day may be gone or still ahead (the nearest one is taken)
+    ("The truce had been due to expire Friday evening.", "Friday evening", None),
+    # "reported" after a name is a verb (after an article it is an adjective: "the reported attack")
+    ("The paper reported Saturday that the senator was planning to quit.", "Saturday", Tense.PAST),
+    # a plan in hand when it was told ("were planning to", "were hoping to") points neither way; "are planning to" ahead
+    ("Unions planned a march on Saturday and were planning to block the port.", "Saturday", None),
+    ("Unions are planning to march on Saturday.", "Saturday", Tense.FUTURE),
+    # "called" after a name or a pronoun is a verb; after a noun it names ("a group called Hamas")
+    ("In April, Lopez called the plan to open a mine a mistake.", "April", Tense.PAST),
+    ("In April a group called Hamas will open an office.", "April", Tense.FUTURE),
+    # a capitalised word in -ed inside a sentence is a name, not a past verb ("Sen. Ted Cruz")
+    ("Aides say the governor will endorse Sen. Ted Cruz at a rally on Saturday.", "Saturday", Tense.FUTURE),
 ])
 def test_tense_around(sentence: str, timex: str, expected: Tense | None) -> None:
     start = sentence.index(timex)

@@ -17,8 +17,8 @@ from typing import Any, Final
 import simplemma
 
 from newsdossier.events.lexicon import (
-    CAPTIVITY_NOUNS, DOER_VERBS, DYING_VERBS, EVENT_NOUNS, INTRANSITIVE_VERBS, PLACE_LABELS, UNDERGONE_NOUNS, actor_nouns,
-    lexicon,
+    CAPTIVITY_NOUNS, DASHES, DOER_VERBS, DYING_VERBS, EVENT_NOUNS, INTRANSITIVE_VERBS, PLACE_LABELS, UNDERGONE_NOUNS,
+    actor_nouns, lexicon,
 )
 from newsdossier.events.describing import appended_participle, misread_past, passive_in_words, reduced_relative
 from newsdossier.events.model import TextSpan
@@ -291,15 +291,12 @@ def _passive_rank(subject: Any) -> tuple[bool, bool, bool, bool, bool]:
     return not town_part, not _names_time(subject), not relative, names_actor_token(subject), bool(subject.ent_type_)
 
 
-_DASHES: Final = frozenset({"-", "–", "—", "--"})
-
-
 def _past_dateline(head: Any | None) -> Any | None:
     """A place opening the sentence before a dash is the dateline, not the subject the parse made it
     ("Indianapolis – Several thousand teachers ... surrounded the Statehouse"): the name after the dash, if the
     parse hung it there, else none."""
     if head is None or head.i != head.sent.start or head.pos_ != "PROPN" or head.i + 1 >= len(head.doc) \
-            or head.doc[head.i + 1].text not in _DASHES or head.ent_type_ and head.ent_type_ not in PLACE_LABELS:
+            or head.doc[head.i + 1].text not in DASHES or head.ent_type_ and head.ent_type_ not in PLACE_LABELS:
         return head
     return next((c for c in head.children if c.dep_ == "appos" and c.i > head.i + 1), None)
 

@@ -38,7 +38,7 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 from newsdossier.events.arguments import lemma_of
-from newsdossier.events.lexicon import DOER_VERBS, PLACE_LABELS
+from newsdossier.events.lexicon import DASHES, DOER_VERBS, PLACE_LABELS
 from newsdossier.events.model import EventDate, EventMention, TextSpan
 from newsdossier.timex.lexicon import MONTHS, WEEKDAYS
 from newsdossier.timex.model import TimeExpression, TimexType
@@ -563,9 +563,6 @@ def _phrase_root(root: Any, triggers: AbstractSet[int]) -> Any:
     return root
 
 
-_DASHES: Final = frozenset({"-", "\u2013", "\u2014", "--"})
-
-
 def _country_named(ent: Any) -> bool:
     """Whether a name the NER called other (MISC) is a country's own name ("the Central African Republic"), which
     places an event as well as a name it tagged as a place; not one that qualifies a noun, as the NER's MISC names
@@ -586,12 +583,12 @@ def _inline_dateline(doc: Any, places: list[tuple[Any, Any]], start: int) -> Any
         if ent.start_char != start or ent.end >= len(doc):
             continue
         after = doc[ent.end]
-        if after.text in _DASHES:
+        if after.text in DASHES:
             return ent
         if after.text != ",":
             return None
         for word in doc[ent.end + 1:min(ent.end + 6, len(doc))]:
-            if word.text in _DASHES:
+            if word.text in DASHES:
                 return ent
             if not (word.like_num or word.lower_.rstrip(".") in MONTHS or word.lower_ in WEEKDAYS):
                 return None

@@ -24,9 +24,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Final
 
-__all__ = ["CAPTIVITY_NOUNS", "DOER_VERBS", "DYING_VERBS", "EVENT_NOUNS", "INTRANSITIVE_VERBS", "PLACE_LABELS",
-           "PLOVER_TYPES", "PREPOSITIONS", "UNDERGONE_NOUNS", "Lexicon", "Pattern", "actor_nouns", "discards",
-           "lexicon", "plover_of"]
+__all__ = ["CAPTIVITY_NOUNS", "DASHES", "DOER_VERBS", "DYING_VERBS", "EVENT_NOUNS", "INTRANSITIVE_VERBS",
+           "PLACE_LABELS", "PLOVER_TYPES", "PREPOSITIONS", "UNDERGONE_NOUNS", "Lexicon", "Pattern", "actor_nouns",
+           "discards", "lexicon", "plover_of"]
 
 PLOVER_TYPES: Final = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
                        "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "CRIME", "MOBILIZE",
@@ -318,6 +318,8 @@ CAPTIVITY_NOUNS: Final = frozenset({"prison", "jail", "custody", "detention", "c
 # Verbs with no object, so never passive: a noun they describe does them ("Thousands marched through Paris").
 # The NER labels of a place name.
 PLACE_LABELS: Final = frozenset({"LOC", "GPE", "FAC"})
+# The dashes a dateline or an aside is written with ("BAGHDAD -", "a strike — the third — ...").
+DASHES: Final = frozenset({"-", "–", "—", "--"})
 INTRANSITIVE_VERBS: Final = frozenset({"march", "demonstrate", "rally", "riot", "clash", "mutiny", "rebel"})
 
 # Verbs whose subject undergoes the event the dictionary files them under (CAMEO codes "die" as a killing).

@@ -38,6 +38,7 @@ NARRATIVE_MIN_DAYS: Final = 14
 _SAID_BEFORE: Final = re.compile(
     r"\b(?:said|says|told|announced|reported|added|stated|confirmed|denied|declared|insisted|warned)"
     r"(?:\s+\w+ly)?\s+(?:on\s+)?$", re.IGNORECASE)
+_DETERMINER_BEFORE: Final = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+$", re.IGNORECASE)
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z])|\n+")
 # Words a full stop follows without ending the sentence ("by Jan. 14", "Mo. on March 12").
 _ABBREVIATION: Final = re.compile(
@@ -129,8 +130,13 @@ class _Context:
         self.sentences = sentences
         self._starts = [s for s, _ in sentences]
         self.reference: Period | None = None
+        self._reference_sentence = -2
         self._stated: tuple[Period, int] | None = None  # an absolute date and its sentence
         self._sentence = 0
+
+    @property
+    def near_reference(self) -> Period | None:
+        return self.reference if self._sentence - self._reference_sentence <= 1 else None
 
     def at(self, position: int) -> None:
         self._sentence = max(0, bisect_right(self._starts, position) - 1)
@@ -162,15 +168,26 @@ class _Context:
             return False
         return _SAID_BEFORE.search(self.text, max(0, match.start() - 40), match.start()) is None
 
-    def moved(self, reading: Reading) -> None:
+    def moved(self, reading: Reading, start: int) -> None:
         period = reading.period
         if period is None or reading.type is TimexType.DURATION:
             return
         if period.unit == "quarter" and reading.anchor is Anchor.NARRATIVE:
             return  # "a year earlier" beside a quarter's results compares; it does not move the story
         self.reference = period
-        if reading.anchor in (Anchor.ABSOLUTE, Anchor.NARRATIVE) and period.unit in ("day", "month"):
+        self._reference_sentence = self._sentence
+        # a date that names a thing ("an Aug. 8, 2015, affidavit", "the Jan. 6 riot") is no time the story moved to:
+        # "In a statement Tuesday" after it is still the report's Tuesday
+        naming = _DETERMINER_BEFORE.search(self.text, max(0, start - 8), start) is not None
+        if reading.anchor in (Anchor.ABSOLUTE, Anchor.NARRATIVE) and period.unit in ("day", "month") and not naming:
             self._stated = (period, self._sentence)
+
+
+def _bare_clock(match: re.Match[str]) -> bool:
+    """A clock time with no day of its own ("about 9:42 p.m.", a live blog's "2:00 p.m."): it takes a day, the one just
+    named or the publication's, but moves the story to none."""
+    groups = match.re.groupindex
+    return "hour" in groups and not any(match[name] for name in ("weekday", "weekday2", "deictic") if name in groups)
 
 
 def _anchors(published: PublicationDate | date | None) -> list[date | None]:
@@ -195,8 +212,8 @@ def _read(found: Sequence[_Found], text: str, now: date | None,
                 _ = reading.period.first, reading.period.last  # "this week" on 31 December 9999 ends in 10000
         except (ValueError, OverflowError):  # "4,000 years ago", "10000000 days later": off the calendar
             reading = Reading(TimexType.DATE, Anchor.NONE)
-        if reading is not None:
-            context.moved(reading)
+        if reading is not None and not _bare_clock(candidate.match):
+            context.moved(reading, candidate.start)
         readings.append(reading)
     return readings
 

@@ -73,7 +73,7 @@ WEEKDAY_RE: Final = ("(?:" + "|".join(w.capitalize() for w in WEEKDAYS if len(w)
                      + "|".join(w.capitalize() + r"\." for w in WEEKDAYS if len(w) <= 5 and w != "friday") + ")")
 _NUMBER_WORDS = "|".join(sorted((n for n in NUMBERS if n not in ("a", "an")), key=len, reverse=True))
 _UNIT_WORDS = "second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade|centur(?:y|ies)"
-NUMBER_RE: Final = (rf"(?:\d+(?:[.,]\d+)?|(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?|"
+NUMBER_RE: Final = (rf"(?:\d+(?:\s+1/2|½)|\d+(?:[.,]\d+)?|(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?|"
                     r"(?:\d+|a|one|two|three)\s+and\s+a\s+half|a|an)")
 VAGUE_RE: Final = "(?:" + "|".join(sorted(VAGUE_NUMBERS, key=len, reverse=True)) + ")"
 UNIT_RE: Final = rf"(?:{_UNIT_WORDS})"
@@ -101,6 +101,8 @@ def weekday_number(word: str) -> int:
 def number_value(words: str) -> float | None:
     """The number words say ("two" 2, "twenty-five" 25, "1.5", "two and a half"); None when vague."""
     words = words.lower().strip()
+    if words.endswith(("1/2", "½")):  # "5 1/2 hours"
+        return float(words.removesuffix("1/2").removesuffix("½").strip() or 0) + 0.5
     if words.endswith("and a half"):
         base = number_value(words[: -len("and a half")])
         return None if base is None else base + 0.5

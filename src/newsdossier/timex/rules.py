@@ -56,6 +56,9 @@ class Context(Protocol):
     @property
     def reference(self) -> Period | None: ...  # the last date the narrative moved to
 
+    @property
+    def near_reference(self) -> Period | None: ...  # the same, when named in this sentence or the one before
+
     def tense(self, match: re.Match[str]) -> Tense | None: ...
 
     def past_governs(self, match: re.Match[str]) -> bool: ...  # a past verb right before governs it
@@ -134,6 +137,8 @@ def _day(text: str) -> int:
 def _numeric_date(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["iso"]:
         period = _safe(int(m["y1"]), int(m["m1"]), int(m["d1"]))
+    elif m["d3"]:  # "13/01/2009": a first number over 12 can only be the day
+        period = _safe(_year(m["y3"]), int(m["m3"]), int(m["d3"]))
     else:
         period = _safe(_year(m["y2"]), int(m["m2"]), int(m["d2"]))
     return _date(period, Anchor.ABSOLUTE) if period else None
@@ -160,13 +165,20 @@ def _month(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _month_this_year(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"February this year", "June last year", "April 3 next year"."""
-    if ctx.now is None:
+    """"February this year", "June last year", "April 3 next year"; "October of that year" is in the year the text
+    last named ("took office in January 2009 and peaked in October of that year")."""
+    relation = re.sub(r"\s+", " ", m["rel"].lower())
+    if relation in ("that", "the same"):
+        if ctx.reference is None:
+            return Reading(TimexType.DATE, Anchor.NONE)
+        year, anchor = ctx.reference.start.year, Anchor.NARRATIVE
+    elif ctx.now is None:
         return Reading(TimexType.DATE, Anchor.NONE)
-    year = ctx.now.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    else:
+        year, anchor = ctx.now.year + {"this": 0, "last": -1, "next": 1}[relation], Anchor.PUBLICATION
     if m["day"]:
-        return _date(_safe(year, month_number(m["month"]), _day(m["day"])), Anchor.PUBLICATION)
-    return _date(Period("month", date(year, month_number(m["month"]), 1)), Anchor.PUBLICATION, _mod(m["mod"]))
+        return _date(_safe(year, month_number(m["month"]), _day(m["day"])), anchor)
+    return _date(Period("month", date(year, month_number(m["month"]), 1)), anchor, _mod(m["mod"]))
 
 
 # A bare year right after a capitalised word is part of a name ("Windows 2000", "Server 2003",
@@ -251,6 +263,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     if base is None:
         return Reading(TimexType.DATE, Anchor.NONE)
     relation = (m["rel"] or "").lower()
+    if relation.endswith(("previous", "preceding")):
+        relation = "last"  # "down 4.5% from the previous Friday"
     tense = _possessed_tense(m) or ctx.tense(m)
     period = weekday_near(base[0], weekday_number(m["weekday"]), tense, relation=relation)
     if m["part"]:
@@ -289,16 +303,44 @@ def _season(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def _quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     number = ORDINALS[m["ordinal"].lower()]
-    if m["year"]:
-        return _date(Period("quarter", date(_year(m["year"]), number * 3 - 2, 1)), Anchor.ABSOLUTE)
+    if m["year"] or m["year0"]:  # "the third quarter of 1988", "the 1988 third quarter"
+        return _date(Period("quarter", date(_year(m["year"] or m["year0"]), number * 3 - 2, 1)), Anchor.ABSOLUTE)
     base = ctx.base(m)
     if base is None:
         return Reading(TimexType.DATE, Anchor.NONE)
+    if m["yrel"] or m["ago"]:  # "next year's first quarter", "the year-ago third quarter"
+        year = base[0].year + (_RELATIONS[m["yrel"].lower()] if m["yrel"] else -1)
+        return _date(Period("quarter", date(year, number * 3 - 2, 1)), base[1])
     this = Period("quarter", date(base[0].year, number * 3 - 2, 1))
     current = period_at(base[0], "quarter")
     if this.start > current.start and ctx.tense(m) is not Tense.FUTURE:
         this = this.shift(-4)  # the third quarter reported in February is last year's
     return _date(this, base[1])
+
+
+def _q_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"Q3 2012", "2012 Q3", "Q3": a quarter in the reports' shorthand (without a year, the last one begun)."""
+    number = int(m["q"] or m["q2"] or m["q3"])
+    year_text = m["year"] or m["year2"]
+    if year_text:
+        return _date(Period("quarter", date(_year(year_text), number * 3 - 2, 1)), Anchor.ABSOLUTE)
+    if ctx.now is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    this = Period("quarter", date(ctx.now.year, number * 3 - 2, 1))
+    if this.start > ctx.now and ctx.tense(m) is not Tense.FUTURE:
+        this = this.shift(-4)
+    return _date(this, Anchor.PUBLICATION)
+
+
+def _half(m: re.Match[str], ctx: Context) -> Reading | None:
+    second = m["which"].lower() in ("second", "last", "latter")
+    if m["year"]:
+        year, anchor = _year(m["year"]), Anchor.ABSOLUTE
+    elif ctx.now is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    else:
+        year, anchor = ctx.now.year + _RELATIONS[(m["rel"] or "this").lower()], Anchor.PUBLICATION
+    return _date(Period("half", date(year, 7 if second else 1, 1)), anchor)
 
 
 def _ago(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -366,6 +408,14 @@ def _reported_period(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.now is None:
         return Reading(TimexType.DATE, Anchor.NONE)
     return _date(shifted(ctx.now, "quarter", -1), Anchor.PUBLICATION)
+
+
+def _quarter_ended(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"the quarter ended Sept. 30": the quarter that day closes (the day itself is read on its own)."""
+    if ctx.now is None:
+        return Reading(TimexType.DATE, Anchor.NONE)
+    day = month_day_near(ctx.now, month_number(m["month"]), _day(m["day"]), Tense.PAST, past=True)
+    return _date(period_at(day.start, "quarter"), Anchor.PUBLICATION) if day is not None else None
 
 
 def _year_ago_period(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -462,7 +512,7 @@ def _duration_value(count: float | None, unit: str) -> str:
     whole, fraction = int(count), count - int(count)
     if not fraction:
         return ("PT" if clock else "P") + f"{whole}{code}"
-    per, smaller = _SMALLER.get(code, (1, code))
+    per, smaller = (60, "S") if clock and code == "M" else _SMALLER.get(code, (1, code))  # minutes, not months
     rest = round(fraction * per)
     if code == "D":  # the hours of a day are written after T
         return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"
@@ -475,6 +525,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Reading | None:
     count = None if re.fullmatch(VAGUE_RE, words, re.IGNORECASE) else number_value(words)
     if count is None and not re.fullmatch(VAGUE_RE, words, re.IGNORECASE):
         return None  # not a number after all
+    if count is not None and m.groupdict().get("half"):
+        count += 0.5  # "an hour and a half"
     return Reading(TimexType.DURATION, Anchor.ABSOLUTE, _duration_value(count, unit_of(m["unit"])))
 
 
@@ -514,15 +566,18 @@ def _clock(m: re.Match[str], ctx: Context) -> Reading | None:
     clock = f"T{hour:02d}:{minute:02d}"
     day: Period | None = None
     anchor = Anchor.PUBLICATION
-    if m["weekday"]:
+    weekday = m["weekday"] or m["weekday2"]
+    if weekday:
         base = ctx.base(m, narrative=True, day=True)
         if base is not None:
-            day, anchor = weekday_near(base[0], weekday_number(m["weekday"]), ctx.tense(m)), base[1]
+            day, anchor = weekday_near(base[0], weekday_number(weekday), ctx.tense(m)), base[1]
     elif m["deictic"]:
         if ctx.now is not None:
             day = Period("day", ctx.now).shift({"today": 0, "yesterday": -1, "tomorrow": 1}[m["deictic"].lower()])
-    elif ctx.reference is not None and ctx.reference.unit == "day":
-        day, anchor = ctx.reference, Anchor.NARRATIVE
+    elif ctx.near_reference is not None and ctx.near_reference.unit == "day":
+        # the day just named ("On Tuesday ... At 3 p.m."); a clock far from any day (a live blog's "2:00 p.m."
+        # entry) is the publication's
+        day, anchor = ctx.near_reference, Anchor.NARRATIVE
     elif ctx.now is not None:
         day = Period("day", ctx.now)
     if day is None:
@@ -534,12 +589,23 @@ def _noon(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.now is None:
         return Reading(TimexType.TIME, Anchor.NONE)
     clock = "T12:00" if m["word"].lower() == "noon" else "T24:00"
+    if m["weekday"]:  # "at midnight Friday", "starting at noon Saturday"
+        base = ctx.base(m, narrative=True, day=True)
+        if base is None:
+            return Reading(TimexType.TIME, Anchor.NONE)
+        return _date(weekday_near(base[0], weekday_number(m["weekday"]), ctx.tense(m)).with_clock(clock), base[1])
     return _date(Period("day", ctx.now).with_clock(clock), Anchor.PUBLICATION)
 
 
 def _full_date_any(m: re.Match[str], ctx: Context) -> Reading | None:
-    month, day = (m["month"], m["day"]) if m["month"] else (m["month2"], m["day2"])
-    period = _safe(_year(m["year"]), month_number(month), _day(day))
+    if m["month3"]:
+        month, day, year = m["month3"], m["day3"], m["year3"]
+        if int(year) == _day(day) + 1:
+            return None  # "Dec 29/30": two days, not 1930
+    else:
+        month, day = (m["month"], m["day"]) if m["month"] else (m["month2"], m["day2"])
+        year = m["year"]
+    period = _safe(_year(year), month_number(month), _day(day))
     return _date(period, Anchor.ABSOLUTE) if period else None
 
 
@@ -588,7 +654,9 @@ _TRIGGERS: Final[dict[str, str]] = {
     "deictic-day": r"(?i:today|tonight|yesterday|tomorrow)", "last-night": r"(?i:night|morning|afternoon|evening)",
     "weekday": r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)", "decade-duration": r"(?i:decade|century)",
     "this-unit": r"(?i:\b(?:this|current|last|past|previous|next|coming)\b)", "season": r"(?i:spring|summer|autumn|fall|winter)",
-    "quarter": r"(?i:quarter)", "ago": r"(?i:\bago\b)", "later": r"(?i:\b(?:later|earlier|before|after)\b)",
+    "quarter": r"(?i:quarter)", "quarter-ended": r"(?i:quarter)", "half": r"(?i:half)", "q-quarter": r"Q[1-4]",
+    "ago": r"(?i:\bago\b)",
+    "later": r"(?i:\b(?:later|earlier|before|after)\b)",
     "anaphoric": r"(?i:\b(?:next|following|previous|same|subsequent|prior|that)\b)",
     "reported-period": r"(?i:quarter|period)", "year-ago-period": r"(?i:year-)", "weekend": r"(?i:weekend)",
     "end-of": r"(?i:(?:end|beginning|start|middle) of)", "year-end": r"(?i:year-end|year's end)",
@@ -628,10 +696,13 @@ def _rule(name: str, pattern: str, read: Reader, flags: int = re.IGNORECASE) -> 
 RULES: Final[tuple[Rule, ...]] = (
     _rule("full-date", rf"{_B}(?:{WEEKDAY_RE},?\s+)?(?:(?P<month>{MONTH_RE}|{MONTH_ABBR_RE})\s+(?P<day>{DAY_RE}),?"
                        rf"|(?i:the\s+)?(?P<day2>{DAY_RE})\s+(?i:of\s+)?(?P<month2>{MONTH_RE}|{MONTH_ABBR_RE}),?)"
-                       rf"\s+(?P<year>{YEAR_RE}){_E}",
+                       rf"\s+(?P<year>{YEAR_RE}){_E}"
+                       # a market table's "(Dec 29/89)": the year in two digits after a slash
+                       rf"|{_B}(?P<month3>{MONTH_ABBR_RE}|{MONTH_RE})\s+(?P<day3>{DAY_RE})/(?P<year3>\d\d)(?![\w/])",
           _full_date_any, flags=0),
     _rule("numeric-date", rf"{_B}(?:(?P<iso>(?P<y1>{YEAR_RE})-(?P<m1>[01]\d)-(?P<d1>[0-3]\d))"
-                          r"|(?P<m2>1[0-2]|0?[1-9])/(?P<d2>[12]\d|3[01]|0?[1-9])/(?P<y2>(?:19|20)?\d\d))(?![\w/-])",
+                          r"|(?P<m2>1[0-2]|0?[1-9])/(?P<d2>[12]\d|3[01]|0?[1-9])/(?P<y2>(?:19|20)?\d\d)"
+                          r"|(?P<d3>1[3-9]|2\d|3[01])/(?P<m3>1[0-2]|0?[1-9])/(?P<y3>(?:19|20)\d\d))(?![\w/-])",
           _numeric_date),
     _rule("month-year", rf"{_B}(?i:{_MOD})(?P<month>{MONTH_RE}|{MONTH_ABBR_RE}),?\s+(?i:of\s+)?(?P<year>{YEAR_RE}){_E}",
           _month_year, flags=0),
@@ -641,7 +712,8 @@ RULES: Final[tuple[Rule, ...]] = (
           _month_day_any, flags=0),
     _rule("month", rf"{_B}(?i:{_MOD}{_REL})(?P<month>{MONTH_RE}){_E}(?!\s+\d)", _month, flags=0),
     _rule("month-this-year", rf"{_B}(?i:{_MOD})(?P<month>{MONTH_RE}|{MONTH_ABBR_RE})(?:\s+(?P<day>{DAY_RE}))?,?\s+"
-                             r"(?i:(?P<rel>this|last|next)\s+year)" + _E, _month_this_year, flags=0),
+                             r"(?i:(?:of\s+)?(?P<rel>this|last|next|that|the same)\s+year)" + _E, _month_this_year,
+          flags=0),
     _rule("year", rf"(?:{_B}|(?<=\d[-–]))(?i:{_MOD})(?i:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<year>{YEAR_RE}){_E}"
                   r"(?![.,]\d|\s*(?:%|percent|per\s?cent|people|troops|soldiers|km|kilomet|miles|metres|meters|feet|"
                   r"tons|tonnes|dollars|euros|pounds|votes|units|cases|deaths|members|men|women|children|years|"
@@ -655,7 +727,8 @@ RULES: Final[tuple[Rule, ...]] = (
     _rule("deictic-day", rf"{_B}(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|"
                          r"evening|night))?" + _E, _deictic_day),
     _rule("last-night", rf"{_B}(?P<rel>last|this)\s+(?P<part>night|morning|afternoon|evening){_E}", _last_night),
-    _rule("weekday", rf"{_B}(?i:(?:(?P<rel>last|next|this|this coming|coming)\s+))?(?P<weekday>{WEEKDAY_RE})"
+    _rule("weekday", rf"{_B}(?i:(?:(?P<rel>last|next|this|this coming|coming|(?:the\s+)?(?:previous|preceding))\s+))?"
+                     rf"(?P<weekday>{WEEKDAY_RE})"
                      rf"(?i:{_PART}){_E}",
           _weekday, flags=0),
     _rule("decade-duration", rf"{_B}the\s+(?:past|last|next|following|coming|previous)\s+(?P<unit>decade|century)"
@@ -668,9 +741,20 @@ RULES: Final[tuple[Rule, ...]] = (
     _rule("season", rf"{_B}(?:{_MOD}|the\s+)?(?:(?P<rel>last|next|this|this coming|coming|past)\s+)?"
                     rf"(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?{_E}",
           lambda m, c: _season(m, c) if (m["rel"] or m["year"] or m["mod"]) else None),
-    _rule("quarter", rf"{_B}(?:the\s+)?(?:fiscal\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)"
+    _rule("quarter", rf"{_B}(?:the\s+)?(?:(?P<year0>{YEAR_RE})\s+|(?P<yrel>last|next|this)\s+year['’]s\s+|"
+                     r"(?P<ago>year-(?:ago|earlier))\s+)?(?:fiscal\s+)?"
+                     r"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)"
                      rf"[\s-]+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR_RE}))?{_E}",
           _quarter),
+    # without a year only where a report's quarter is meant: "in Q3", "Q3 results", not "a Q3 SUV" (a model's name)
+    _rule("q-quarter", rf"{_B}(?:(?P<year2>{YEAR_RE})\s+Q(?P<q2>[1-4])|Q(?P<q3>[1-4])\s+(?P<year>{YEAR_RE})"
+                       r"|(?:" + "|".join(rf"(?<=\b(?i:{w}) )"
+                                          for w in ("in", "during", "for", "of", "the", "its", "their"))
+                       + r")Q(?P<q>[1-4])(?=[,.;:]|\s+(?i:and|or|results|earnings|"
+                       r"revenue|sales|profits?|loss|report|figures|numbers|growth|GDP)\b))(?![\w-])",
+          _q_quarter, flags=0),
+    _rule("half", rf"{_B}(?:the\s+)?(?P<which>first|second|last|latter)\s+half\s+of\s+(?:(?P<year>{YEAR_RE})|"
+                  r"(?:fiscal\s+)?(?P<rel>this|last|next)\s+year)" + _E, _half),
     _rule("ago", rf"{_B}(?:(?:about|almost|nearly|some|more than|less than|over|just|only)\s+)?{_NUM}\s+"
                  rf"(?P<unit>{UNITS_RE})\s+ago{_E}", _ago),
     # "before"/"after" only closing a phrase ("two days after, ..."): "a year after Soleimani's death"
@@ -681,6 +765,8 @@ RULES: Final[tuple[Rule, ...]] = (
                        rf"\s+(?:(?P<unit>day|week|month|year){_PART}|(?P<part2>{DAY_PART_RE})){_E}", _anaphoric_day),
     _rule("reported-period", rf"{_B}the\s+(?:latest|current|most recent|fiscal|just-ended|recent)?\s*"
                              r"(?:quarter|period)" + _E + r"(?!\s+(?:of|ended|ending|to)\b)", _reported_period),
+    _rule("quarter-ended", rf"{_B}(?i:the\s+(?:fiscal\s+)?quarter)(?=\s+(?i:ended|ending)\s+"
+                           rf"(?P<month>{MONTH_RE}|{MONTH_ABBR_RE})\s+(?P<day>{DAY_RE}){_E})", _quarter_ended, flags=0),
     _rule("year-ago-period", rf"{_B}(?:(?:the|a)\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period|results|levels?))?"
                              + _E, _year_ago_period),
     _rule("weekend", rf"{_B}the\s+weekend{_E}", _weekend),
@@ -699,7 +785,11 @@ RULES: Final[tuple[Rule, ...]] = (
     _rule("future", rf"{_B}(?:the future|the near future){_E}", _vague_future),
     _rule("duration", rf"{_B}(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|previous|coming|following|final|"
                       r"remaining|mere|full|whole|entire|latest|initial|additional|further|another|other)\s+)?"
-                      rf"{_NUM}\s+(?P<unit>{UNITS_RE}){_E}(?!-old|\s+old\b|\s+ago\b)", _duration),
+                      # a year before a singular unit is no count ("the 1988 second quarter")
+                      rf"(?!{YEAR_RE}\s+{UNIT_RE}{_E}){_NUM}\s+(?:(?:consecutive|straight|successive|more)\s+)?"
+                      rf"(?P<unit>{UNITS_RE})(?P<half>\s+and\s+a\s+half)?{_E}"
+                      r"(?!-old|\s+old\b|\s+ago\b)",
+          _duration),
     # "a four-week delay": the adjective is the expression, not the noun phrase.
     _rule("duration-adjective", rf"{_B}{_NUM}-(?P<unit>{UNIT_RE}){_E}(?!-old|-long)", _duration),
     _rule("recent-units", rf"{_B}(?:recent|coming|the coming|the past few|the last few)\s+(?P<unit>days|weeks|months|"
@@ -717,7 +807,11 @@ RULES: Final[tuple[Rule, ...]] = (
     _rule("clock", rf"{_B}(?P<hour>[01]?\d|2[0-4])(?:(?:[:.](?P<minute>[0-5]\d))?\s*(?i:{_AMPM}){_ZONE}"
                    r"|:(?P<minute2>[0-5]\d)\s+(?:GMT|UTC|[A-Z]{2}T|local time))"
                    rf"(?:,?\s+(?:on\s+)?(?:(?P<weekday>{WEEKDAY_RE})|(?i:(?P<deictic>today|yesterday|tomorrow))))?"
-                   r"(?![\w])", _clock, flags=0),
-    _rule("noon", rf"{_B}(?P<word>noon|midnight){_E}", _noon),
+                   # "10:35 a.m. (0735 GMT) Friday": the day after another zone's time in brackets is the clock's day
+                   # (and an expression of its own)
+                   rf"(?![\w])(?:(?=\s+\([^()]{{1,20}}\),?\s+(?:on\s+)?(?P<weekday2>{WEEKDAY_RE})\b))?",
+          _clock, flags=0),
+    _rule("noon", rf"{_B}(?P<word>noon|midnight)(?:,?\s+(?:on\s+)?(?P<weekday>{'|'.join(sorted(WEEKDAY_NAMES))}))?{_E}",
+          _noon),
 )
 

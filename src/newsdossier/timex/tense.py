@@ -24,8 +24,9 @@ class Tense(StrEnum):
 
 # Future: modals and the periphrases news uses for scheduled events.
 _FUTURE: Final = (r"will|'ll|shall|won't|wo n't|going to|plans? to|is to|are to|due to|"
-                  r"(?:is|are|was|were) (?:set|scheduled|expected|slated|poised|likely) to|scheduled for|"
-                  r"scheduled|expected to|set for|next|upcoming|coming|from now|as soon as|"
+                  r"(?:is|are|was|were) (?:set|scheduled|expected|slated|poised|likely) to|"
+                  r"(?:is|are) (?:planning|preparing|going|about|hoping) to|scheduled for|"
+                  r"scheduled|expected to|set for|next(?! to\b| door\b)|upcoming|coming|from now|as soon as|"
                   r"intends? to|aims? to|expects? to|would|hopes? to|effective|to begin|to start|to take place|"
                   r"to be held|to be|to open|to close|to end|to meet|to visit|to vote|to hold|"
                   # what is agreed, decided or planned is still to be done ("agreed to acquire the company in
@@ -40,16 +41,29 @@ _PAST: Final = (r"was|were|had|did|didn't|said|told|took|came|went|made|met|bega
                 r"sold|spoke|stole|struck|swore|threw|understood|woke|wore|wrote|built|felt|kept|meant|slept|"
                 r"stood|won|ago|earlier|previously|since|\w+ed")
 _PRESENT: Final = r"is|are|says|say|has|have|am"
-_SIGNALS: Final = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b",
-                             re.IGNORECASE)
+# A plan overtaken ("had been due to expire Friday", "had been scheduled to decide by Wednesday", "had been due to take
+# his doctorate in March"), or one that was in hand when told ("were hoping to see her before Monday's caucuses", "were
+# hoping to benefit ... with the Super Bowl late Sunday"): its day may have gone by or still be ahead, so it points
+# neither way (the nearest wins).
+_OVERTAKEN: Final = (r"had been (?:due|scheduled|set|expected|slated|supposed|planned) (?:to|for)|"
+                     r"(?:was|were) (?:planning|preparing|going|about|hoping) to")
+_SIGNALS: Final = re.compile(rf"\b(?:(?P<overtaken>{_OVERTAKEN})|(?P<future>{_FUTURE})|(?P<past>{_PAST})|"
+                             rf"(?P<present>{_PRESENT}))\b", re.IGNORECASE)
 # Adjectives and participles in -ed that do not make a sentence past ("expected to", "scheduled").
 _NOT_PAST: Final = frozenset({"need", "based", "called", "named", "united", "armed", "red", "bed", "speed",
                               "indeed", "hundred", "advanced", "related", "proposed", "planned",
-                              "expected", "scheduled", "reported", "alleged", "embed", "feed", "seed"})
+                              "expected", "scheduled", "alleged", "embed", "feed", "seed"})
 
 
 # A past verb of planning or agreeing: a future for what follows its "to", but the past for a time before it.
 _DONE_PLANNING: Final = re.compile(r"(?:planned|agreed|decided|voted|promised|pledged|vowed) to\b", re.IGNORECASE)
+
+
+# A time a deadline was moved to or granted until is still to come when the moving is reported ("extended its
+# deadline until 9 a.m. Tuesday", "gave Merieux until mid-November", "adjourned the trial until Monday").
+_DEADLINE_MOVED: Final = re.compile(
+    r"\b(?:extended|postponed|delayed|adjourned|deferred|put off|pushed back|gave|given|granted|allowed|suspended|"
+    r"recessed|prolonged)\b[^.;:!?]{0,60}?\b(?:until|till|through)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def tense_around(sentence: str, start: int, end: int) -> Tense | None:
@@ -57,6 +71,8 @@ def tense_around(sentence: str, start: int, end: int) -> Tense | None:
     the last signal before it, else the first after it; None when there is none."""
     before = [m for m in _SIGNALS.finditer(sentence, 0, start) if _counts(m)]
     if before:
+        if before[-1].lastgroup == "past" and _DEADLINE_MOVED.search(sentence, max(0, start - 90), start):
+            return Tense.FUTURE
         return _tense(before[-1])
     after = next((m for m in _SIGNALS.finditer(sentence, end) if _counts(m)), None)
     if after is not None and _DONE_PLANNING.match(after[0]):
@@ -74,14 +90,25 @@ def _counts(match: re.Match[str]) -> bool:
     before = [w.lower() for w in _WORD.findall(match.string[max(0, match.start() - 24):match.start()])]
     after_determiner = word.endswith("ed") and bool(before) and (before[-1] in _ARTICLES or len(before) > 1 and (
         before[-2] in _ARTICLES and (before[-1].endswith("ly") or before[-1] in ("still", "yet", "as"))))
-    return word not in _NOT_PAST and not word.endswith("ceed") and not after_be and not after_determiner
+    # "Sen. Ted Cruz", "Mohamed": a capitalised word in -ed inside a sentence is a name, not a past verb
+    name = word.endswith("ed") and match.group()[0].isupper() and bool(match.string[:match.start()].strip())
+    # "a group called Hamas" is no verb, "Trump called Ford's plans ..." and "she named him" are
+    previous = _WORD.findall(match.string[max(0, match.start() - 24):match.start()])[-1:]
+    said_of = word in _NAMING and bool(previous) and (
+        previous[0].lower() in _SUBJECT_PRONOUNS or previous[0][0].isupper())
+    return ((word not in _NOT_PAST or said_of) and not word.endswith("ceed") and not after_be and not after_determiner
+            and not name)
+
+
+_NAMING: Final = frozenset({"called", "named"})
+_SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 
 
 _ARTICLES: Final = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 
 
-def _tense(match: re.Match[str]) -> Tense:
-    return Tense(match.lastgroup or "present")
+def _tense(match: re.Match[str]) -> Tense | None:
+    return None if match.lastgroup == "overtaken" else Tense(match.lastgroup or "present")
 
 
 # Words that open a new clause or a verb of its own between a verb and a date, so that the verb
