@@ -156,3 +156,28 @@ def test_a_copula_said_of_the_event_itself_keeps_its_date(nlp: Any) -> None:
     text = "Dutroux's last visit to Slovakia was reported to have been as recent as July."
     found = attached(nlp, text, date(1996, 8, 27))["visit"].date
     assert found is not None and found.value == "1996-07"
+
+
+# The leftovers of that reading (fixed the next session, written here on sentences of our own)
+
+
+def test_troops_sweeping_into_a_town_search_nothing(nlp: Any) -> None:
+    assert "swept" not in mentions(nlp, "Rebel fighters swept into the provincial capital on Friday.")
+    assert mentions(nlp, "Soldiers searched the village for weapons.")["searched"].type == "INVESTIGATE"
+
+
+def test_a_firms_executive_stepping_down_concedes_nothing(nlp: Any) -> None:
+    text = "Jones, the insurer's chief executive who stepped down in May, was questioned."
+    assert "stepped" not in mentions(nlp, text)
+    assert mentions(nlp, "The minister, who stepped down in May, was questioned.")["stepped"].type == "CONCEDE"
+
+
+def test_a_firm_suspending_its_own_flights_sanctions_no_one(nlp: Any) -> None:
+    assert "suspended" not in mentions(nlp, "The airline suspended flights to Accra on Monday.")
+    assert mentions(nlp, "Ghana suspended flights to Accra on Monday.")["suspended"].type == "SANCTION"
+
+
+def test_a_mission_opened_establishes_relations(nlp: Any) -> None:
+    found = mentions(nlp, "Qatar opened missions in Chad and Niger last year.")
+    assert found["opened"].type == "COOPERATE" and found["opened"].code == "064"
+    assert "opened" not in mentions(nlp, "The bank opened a new branch in Leeds.")

@@ -47,6 +47,8 @@ _LIGHT_OBJECTS: Final = {"take": frozenset({"place", "part", "office", "note", "
                          "make": frozenset({"sure", "sense", "progress"}), "give": frozenset({"way"})}
 # What one "makes" when one visits ("made a secret trip to Syria").
 _TRIPS: Final = frozenset({"trip", "visit", "journey", "tour", "pilgrimage", "stopover"})
+# What one opens when one establishes relations ("opened missions in Morocco and Tunisia", "reopened its embassy").
+_MISSIONS: Final = frozenset({"embassy", "mission", "consulate", "legation", "representation"})
 # Verbs whose everyday senses outnumber the one the dictionary codes by default: "fired the coach",
 # "served on the board", "took over as president", "died after a fall", "pulled over for
 # speeding", "defeated her rival to become party leader". Only a pattern of their block (the words
@@ -242,6 +244,8 @@ def _verb_code(doc: Any, token: Any, sentence_end: int) -> tuple[str | None, str
         return None, ""  # "took place", "took part": no event of their own
     if lemma == "make" and any(c.dep_ == "obj" and c.lemma_.lower() in _TRIPS for c in token.children):
         return "042", "pattern"  # "made a secret trip to Syria": a visit (CAMEO 042), not the dictionary's 036
+    if lemma in ("open", "reopen") and any(c.dep_ == "obj" and c.lemma_.lower() in _MISSIONS for c in token.children):
+        return "064", "pattern"  # "opened missions in Morocco": relations established (CAMEO 064), not a promise
     particle = next((c.lower_ for c in token.children if c.dep_ == "compound:prt"), None)
     entry = (lex.verbs.get(f"{lemma} {particle}") if particle else None) or lex.verbs.get(lemma)
     if entry is None or not _may_give_event(doc, token, entry, sentence_end):

@@ -356,6 +356,33 @@ def _craft_travelling(token: Any) -> bool:
     return any(lemma_of(s, _CRAFT) in _CRAFT or s.lower_ in _CRAFT for s in subjects)
 
 
+# A firm that stops its own flights or services reduces no one's relations ("the airline suspended flights to Lagos");
+# a government that does is another matter.
+_FIRMS: Final = frozenset({"airline", "airlines", "carrier", "carriers", "company", "companies", "firm", "firms",
+                           "operator", "operators", "airways", "bank", "banks", "insurer", "maker", "manufacturer",
+                           "group", "corporation", "corp", "inc", "ltd", "plc", "co"})
+_SERVICES: Final = frozenset({"flight", "service", "route", "operation", "production", "trading", "sale", "delivery",
+                              "shipment", "output", "dividend", "payment"})
+# Moving across a place is no search of it ("Russian troops swept into Grozny").
+_SWEEPS: Final = frozenset({"sweep"})
+_ACROSS: Final = frozenset({"into", "through", "across", "over", "past", "towards", "toward"})
+
+
+def _firm_stops_service(token: Any) -> bool:
+    """Whether a firm suspends or halts its own services ("the airline suspended flights to Lagos")."""
+    objects = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]
+    if not any(lemma_of(o, _SERVICES) in _SERVICES for o in objects):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return any(w.lower_ in _FIRMS for s in subjects for w in s.subtree if w.i <= s.i)
+
+
+def _swept_across(token: Any) -> bool:
+    """Whether "sweep" says a movement into or through a place, with nothing searched ("swept into Grozny")."""
+    return lemma_of(token, _SWEEPS) in _SWEEPS and not any(c.dep_ == "obj" for c in token.children) and any(
+        c.dep_ == "obl" and _case_of(c) in _ACROSS for c in token.children)
+
+
 def _quit_public_life(token: Any) -> bool:
     """Whether a withdrawal is from politics, a race or a contest ("withdrew from politics in 1992")."""
     return any(c.dep_ == "obl" and _case_of(c) == "from" and c.lemma_.lower() in _PUBLIC_LIFE for c in token.children)
@@ -482,6 +509,12 @@ def ordinary_sense(token: Any, kind: str, nominal: bool, target: TextSpan | None
     if kind in ("CONCEDE", "RETREAT") and any(_firm_post(w) for c in token.children if c.dep_ == "nsubj"
                                               for w in c.subtree):
         return True  # "T-Mobile CEO John Legere is stepping down"
+    if kind in ("CONCEDE", "RETREAT") and token.dep_ == "acl:relcl" and _firm_post(token.head):
+        return True  # "the bank's chief executive, who stepped down in May"
+    if kind == "SANCTION" and not nominal and _firm_stops_service(token):
+        return True  # "the airline suspended flights to Lagos": a firm's own service
+    if kind == "INVESTIGATE" and not nominal and _swept_across(token):
+        return True  # "Russian troops swept into Grozny": no search
     if kind == "ASSAULT" and not nominal and _vehicle_exploded(token):
         return True  # "a TWA airliner which exploded near New York": no attack is said, and none is known
     if kind == "ASSAULT" and nominal and _boom(token):
