@@ -644,7 +644,8 @@ _ZONE: Final = r"(?:\s+(?:[A-Z]{2,4}T|GMT|UTC|local time|ET|PT|CT))?"
 
 
 _MONTH_TRIGGER: Final = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
-_UNIT_TRIGGER: Final = r"(?i:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)"
+# (with "half", for "the first half of 2012": one pass over the text serves both; a trigger is a pass per article)
+_UNIT_TRIGGER: Final = r"(?i:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|half)"
 _YEAR_TRIGGER: Final = r"\b(?:1[6-9]|20)\d\d\b"
 # What every match of a rule contains (case-sensitive unless marked (?i:...)).
 _TRIGGERS: Final[dict[str, str]] = {
@@ -654,7 +655,7 @@ _TRIGGERS: Final[dict[str, str]] = {
     "deictic-day": r"(?i:today|tonight|yesterday|tomorrow)", "last-night": r"(?i:night|morning|afternoon|evening)",
     "weekday": r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)", "decade-duration": r"(?i:decade|century)",
     "this-unit": r"(?i:\b(?:this|current|last|past|previous|next|coming)\b)", "season": r"(?i:spring|summer|autumn|fall|winter)",
-    "quarter": r"(?i:quarter)", "quarter-ended": r"(?i:quarter)", "half": r"(?i:half)", "q-quarter": r"Q[1-4]",
+    "quarter": r"(?i:quarter)", "quarter-ended": r"(?i:quarter)", "half": _UNIT_TRIGGER, "q-quarter": r"Q[1-4]",
     "ago": r"(?i:\bago\b)",
     "later": r"(?i:\b(?:later|earlier|before|after)\b)",
     "anaphoric": r"(?i:\b(?:next|following|previous|same|subsequent|prior|that)\b)",
