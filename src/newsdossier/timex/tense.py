@@ -87,15 +87,14 @@ def _counts(match: re.Match[str]) -> bool:
     # "to be published", "will be held": a participle after "be" is not a past tense.
     after_be = match.string[max(0, match.start() - 3):match.start()].lower() == "be "
     # "the revised plan", "on a still unspecified date" (an article, or one and an adverb, before it): an adjective
-    before = [w.lower() for w in _WORD.findall(match.string[max(0, match.start() - 24):match.start()])]
+    words = _WORD.findall(match.string[max(0, match.start() - 24):match.start()])
+    before = [w.lower() for w in words]
     after_determiner = word.endswith("ed") and bool(before) and (before[-1] in _ARTICLES or len(before) > 1 and (
         before[-2] in _ARTICLES and (before[-1].endswith("ly") or before[-1] in ("still", "yet", "as"))))
-    # "Sen. Ted Cruz", "Mohamed": a capitalised word in -ed inside a sentence is a name, not a past verb
-    name = word.endswith("ed") and match.group()[0].isupper() and bool(match.string[:match.start()].strip())
+    # "Sen. Ted Cruz", "Mohamed": a capitalised word in -ed after another word is a name, not a past verb
+    name = word.endswith("ed") and match.group()[0].isupper() and bool(words)
     # "a group called Hamas" is no verb, "Trump called Ford's plans ..." and "she named him" are
-    previous = _WORD.findall(match.string[max(0, match.start() - 24):match.start()])[-1:]
-    said_of = word in _NAMING and bool(previous) and (
-        previous[0].lower() in _SUBJECT_PRONOUNS or previous[0][0].isupper())
+    said_of = word in _NAMING and bool(words) and (before[-1] in _SUBJECT_PRONOUNS or words[-1][0].isupper())
     return ((word not in _NOT_PAST or said_of) and not word.endswith("ceed") and not after_be and not after_determiner
             and not name)
 
