@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from newsdossier.places.gazetteer import ADMIN, ADMIN2, AIRPORT, CITY, COUNTRY, REGION, gazetteer, name_key
+from newsdossier.places.gazetteer import (ADMIN, ADMIN2, AIRPORT, AREA, CITY, COUNTRY, REGION, WATER, gazetteer,
+                                          name_key)
 from newsdossier.places.resolve import great_circle_km, resolve_toponyms
 
 
@@ -268,9 +269,9 @@ def test_a_namesake_near_a_town_the_article_names_is_the_one_meant() -> None:
 
 def test_seas_are_no_towns_and_the_arab_world_is_a_region() -> None:
     [ocean] = _resolve("Hurricane season in the Atlantic starts June 1.", "Atlantic")
-    assert ocean.place is None  # not Atlantic, Iowa: no kept package places the ocean
+    assert ocean.place is not None and ocean.place.name == "Atlantic Ocean"  # not Atlantic, Iowa
     [gulf] = _resolve("Oil spilled into the Gulf of Mexico.", "Gulf of Mexico")
-    assert gulf.place is None or gulf.place.country != "PG"  # not Papua New Guinea's Gulf province
+    assert gulf.place is not None and gulf.place.feature == WATER  # not Papua New Guinea's Gulf province
     [city] = _resolve("Casinos in Atlantic City reopened.", "Atlantic City")
     assert city.place is not None and city.place.admin1 == "NJ"
     [arab] = _resolve("Israel, Arab leaders and other nations met.", "Arab")
@@ -302,7 +303,7 @@ def test_a_name_beside_a_town_is_not_inside_it_unless_the_text_says_so() -> None
     assert london.place is not None and madinaty.place is None
     ocean, seychelles = _resolve("The virus is present in the Indian Ocean in Seychelles.", "Indian Ocean",
                                  "Seychelles")
-    assert seychelles.place is not None and ocean.place is None  # a sea is in no country
+    assert seychelles.place is not None and ocean.place is not None and ocean.place.feature == WATER  # not in it
 
 
 def test_a_town_written_with_a_state_it_is_not_in_is_placed_in_the_state() -> None:
@@ -415,3 +416,54 @@ def test_a_landmark_and_an_offices_town_are_no_articles_setting() -> None:
     office = ("The bodies were found in the Independence Street apartment, according to the Bristol district "
               "attorney's office. A spokesman for the Bristol district attorney said so.")
     assert _resolve(office, "Independence Street", "Bristol", "Bristol")[0].place is None
+
+
+def test_seas_straits_and_named_areas_are_placed_before_the_towns_called_after_them() -> None:
+    """Maritime and regional names a crisis map needs, which no kept package holds: each at its own point
+    with a region's precision, never at a town, state or airport of the same name (which they were)."""
+    text = ("Tankers avoided the Strait of Hormuz after a drone hit a ship in the Red Sea, the Niger Delta "
+            "militants said, while troops massed in northern Sinai and the Persian Gulf states met.")
+    hormuz, red_sea, delta, sinai, gulf = _resolve(text, "Strait of Hormuz", "Red Sea", "Niger Delta", "Sinai",
+                                                   "Persian Gulf")
+    for toponym in (hormuz, red_sea, delta, sinai, gulf):
+        assert toponym.place is not None and toponym.precision == "region", toponym
+    assert hormuz.place.feature == WATER and great_circle_km(hormuz.place.lat, hormuz.place.lon, 26.6, 56.4) < 50
+    assert red_sea.place.feature == WATER and red_sea.place.country == ""  # not Sudan's Red Sea state
+    assert delta.place.feature == AREA and delta.place.country == "NG"  # not the country Niger
+    assert sinai.place.feature == AREA and sinai.place.country == "EG"  # not Sinaí, Ecuador
+    assert gulf.place.feature == WATER  # not the Persian Gulf International Airport
+
+
+def test_a_sea_alone_and_a_name_that_starts_with_one() -> None:
+    text = "Storms form in the tropical Atlantic, far from the Pacific Northwest and from Atlantic Canada."
+    ocean, northwest, canada = _resolve(text, "Atlantic", "Pacific Northwest", "Atlantic Canada")
+    assert ocean.place is not None and ocean.place.feature == WATER and ocean.place.name == "Atlantic Ocean"
+    assert northwest.place is None and canada.place is None  # on a sea's shores, not in it
+    [coast] = _resolve("Fighting spread along the Red Sea coast.", "Red Sea coast")  # a kind word dropped
+    assert coast.place is not None and coast.place.feature == WATER and coast.place.name == "Red Sea"
+    [state] = _resolve("Protests spread to Sudan's Red Sea province.", "Red Sea province")  # a subdivision's word
+    assert state.place is not None and state.place.feature == ADMIN and state.place.country == "SD"
+    [town] = _resolve("A resort in Lake Geneva, Wis., was evacuated.", "Lake Geneva")  # written with its state
+    assert town.place is not None and town.place.feature == CITY and town.place.admin1 == "WI"
+    [lake] = _resolve("Talks were held beside Lake Geneva.", "Lake Geneva")
+    assert lake.place is not None and lake.place.feature == WATER
+    [gulf] = _resolve("Shipping in the Gulf was halted.", "Gulf")  # which gulf, the words do not say
+    assert gulf.place is None
+
+
+def test_a_sea_is_no_evidence_of_a_country_and_an_area_is() -> None:
+    # the Black Sea names no country, so "Georgia" beside it stays as the prior makes it; Darfur is Sudan's
+    sea, georgia = _resolve("Ships left the Black Sea for Georgia.", "Black Sea", "Georgia")
+    assert sea.place is not None and sea.place.feature == WATER
+    plain = _resolve("Ships left for Georgia.", "Georgia")[0]
+    assert (georgia.place, georgia.how) == (plain.place, plain.how)
+    darfur, khartoum = _resolve("Refugees fled Darfur, officials in Khartoum said.", "Darfur", "Khartoum")
+    assert darfur.place is not None and darfur.place.country == "SD" and darfur.place.feature == AREA
+    assert khartoum.place is not None and khartoum.place.country == "SD"
+
+
+def test_a_title_named_after_a_sea_is_not_the_sea() -> None:
+    [magazine] = _resolve("The video, by a writer for The Atlantic, was shared.", "Atlantic")
+    assert magazine.place is None
+    [ocean] = _resolve("The Atlantic hurricane season lasts until November.", "Atlantic")  # a sentence's "The"
+    assert ocean.place is not None and ocean.place.feature == WATER

