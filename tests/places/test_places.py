@@ -467,3 +467,10 @@ def test_a_title_named_after_a_sea_is_not_the_sea() -> None:
     assert magazine.place is None
     [ocean] = _resolve("The Atlantic hurricane season lasts until November.", "Atlantic")  # a sentence's "The"
     assert ocean.place is not None and ocean.place.feature == WATER
+
+
+def test_a_russian_republic_by_the_name_news_gives_it() -> None:
+    # ISO 3166-2 writes "Dagestan, Respublika"; news writes "Dagestan"
+    dagestan, tatarstan = _resolve("Gunmen attacked police in Dagestan; Tatarstan was calm.", "Dagestan", "Tatarstan")
+    for republic in (dagestan, tatarstan):
+        assert republic.place is not None and republic.place.feature == ADMIN and republic.place.country == "RU"

@@ -200,8 +200,11 @@ class Gazetteer:
             if inside is None:
                 continue  # no town of 500 people in it to place it by
             lat, lon = points.get(subdivision.iso_code or "") or _box_centre(inside)
+            aliases = list(subdivision.aliases or [])
+            if subdivision.name.endswith(", Respublika"):  # ISO's "Dagestan, Respublika" is news' "Dagestan"
+                aliases.append(subdivision.name.removesuffix(", Respublika"))
             number = self._add(Place(subdivision.geonames_id, subdivision.name, lat, lon, country, ADMIN,
-                                     sum(t[2] for t in inside), code), list(subdivision.aliases or []))
+                                     sum(t[2] for t in inside), code), aliases)
             self.by_admin1[(country, code)] = number
 
     def _load_counties(self) -> None:
