@@ -474,3 +474,15 @@ def test_a_russian_republic_by_the_name_news_gives_it() -> None:
     dagestan, tatarstan = _resolve("Gunmen attacked police in Dagestan; Tatarstan was calm.", "Dagestan", "Tatarstan")
     for republic in (dagestan, tatarstan):
         assert republic.place is not None and republic.place.feature == ADMIN and republic.place.country == "RU"
+
+
+def test_a_town_in_the_county_the_article_names() -> None:
+    # London, Kentucky is Laurel County's seat; a county named without doubt vouches for the towns within 40 km
+    county, state, town = _resolve("LAUREL COUNTY, Ky. — The driver, John Doe of London, was taken to hospital.",
+                                   "LAUREL COUNTY", "Ky.", "London")
+    assert county.place is not None and county.place.feature == ADMIN2 and county.place.admin1 == "KY"
+    assert town.place is not None and town.place.country == "US" and town.place.admin1 == "KY"
+    # but not a state's name that a small town 55 km away also bears (Florida, New York, near Morris County, N.J.)
+    county, state = _resolve("The ticket was sold in Morris County, and a man in Florida won in January.",
+                             "Morris County", "Florida")
+    assert state.place is not None and state.place.feature == ADMIN and state.place.name == "Florida"

@@ -14,7 +14,8 @@ Recognition (:func:`find_toponyms`): the NER's LOC spans, and MISC spans that ar
    without doubt, the countries the caller knows from the story or the dateline, and "Pandi,
    Bulacan" written together: a candidate inside one of them is preferred a hundredfold, and a
    subdivision named beside other subdivisions of its country ("Georgia and Florida") a hundredfold more;
-   a town within 100 km of a town the article names without doubt, a hundredfold too; a county inside
+   a town within 100 km of a town the article names without doubt (or 40 km of a county's point), a
+   hundredfold too; a county inside
    a state the article names, ten thousandfold ("Monroe County" of a Missouri story).
 4. **Doubt**: when the two best candidates are over 161 km apart, within a factor of three of each
    other, and no evidence chose between them, the name stays unresolved with its candidates.
@@ -66,6 +67,8 @@ DOUBT_KM: Final = 161.0
 # ("a house in Edmonton, south of Cairns" is the Queensland Edmonton, not Alberta's capital).
 NEAR_KM: Final = 100.0
 NEAR_FACTOR: Final = 100.0
+# ... and within this distance of a county's point (its towns' centre) it is the town in that county.
+NEAR_COUNTY_KM: Final = 40.0
 # A county is named in its state's context: one inside a state the article names is preferred this much, which
 # outweighs a namesake county a hundred times as populous ("Monroe County" in a Missouri story is Missouri's).
 COUNTY_IN_STATE: Final = 10_000.0
@@ -274,7 +277,9 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
     options = [_options(name) for name in names]
     # evidence: countries and subdivisions the article's other names give without doubt
     given: list[tuple[str, str, str]] = []  # (name key, country, admin1 of a subdivision or "")
-    near: list[tuple[str, Place]] = []  # towns given without doubt: a namesake near one of them is the one
+    # towns and counties given without doubt: a namesake near one of them is the one ("Smith of London" in a
+    # "LAUREL COUNTY, Ky." story is London, Kentucky, the county's seat)
+    near: list[tuple[str, Place]] = []
     for (start, end), name, option in zip(spans, names, options, strict=True):
         if not option.places or generic(name) or _the_noun(text, start, end):
             continue  # "the Gulf", "at the Riverside": no evidence of any country
@@ -286,7 +291,7 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
         runner = option.places[1][1] if len(option.places) > 1 else 0.0
         if best.feature in (COUNTRY, ADMIN) or weight >= 10 * runner:
             given.append((name_key(name), best.country, best.admin1 if best.feature == ADMIN else ""))
-            if best.feature in (CITY, AIRPORT):
+            if best.feature in (CITY, AIRPORT, ADMIN2):
                 near.append((name_key(name), best))
     found: list[Toponym] = []
     for (start, end), name, option in zip(spans, names, options, strict=True):
@@ -363,7 +368,8 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
             towns = [town for other, town in near if other != key]
             boosted = [(p, w * (100.0 if p.country in known_countries else 1.0)
                         * (NEAR_FACTOR if p.feature in (CITY, ADMIN2, AIRPORT) and any(
-                            great_circle_km(p.lat, p.lon, t.lat, t.lon) < NEAR_KM for t in towns) else 1.0)
+                            great_circle_km(p.lat, p.lon, t.lat, t.lon)
+                            < (NEAR_COUNTY_KM if t.feature == ADMIN2 else NEAR_KM) for t in towns) else 1.0)
                         * ((COUNTY_IN_STATE if p.feature == ADMIN2 else 100.0)
                            if p.feature in (CITY, ADMIN2, AIRPORT) and (p.country, p.admin1) in known_admins else 1.0)
                         * (100.0 if p.feature == ADMIN and p.country in sibling_countries and rival_country else 1.0))
