@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from newsdossier.places.gazetteer import (ADMIN, ADMIN2, AIRPORT, AREA, CITY, COUNTRY, REGION, WATER, gazetteer,
-                                          name_key)
+from newsdossier.places.gazetteer import (ADMIN, ADMIN2, AIRPORT, AREA, CITY, COUNTRY, LANDMARK, REGION, WATER,
+                                          gazetteer, name_key)
 from newsdossier.places.resolve import great_circle_km, resolve_toponyms
 
 
@@ -117,17 +117,18 @@ def test_the_demo_piles_strike_is_placed_at_baghdad(demo_dossier: dict[str, Any]
 
 
 def test_the_green_zone_is_in_baghdad(demo_dossier: dict[str, Any]) -> None:
-    # no kept gazetteer holds the Green Zone; 002 writes "the US embassy in the Green Zone in Baghdad"
+    # 002 writes "the US embassy in the Green Zone in Baghdad": the landmark itself, in Baghdad
     [zone] = [p for p in demo_dossier["places"] if "Green Zone" in p["names"]]
-    assert zone["resolved"] and zone["name"] == "Baghdad"
-    assert {m["how"] for m in zone["mentions"] if m["text"] == "Green Zone"} >= {"within"}
+    assert zone["resolved"] and zone["name"] == "Green Zone" and zone["precision"] == "exact"
+    [baghdad] = [p for p in demo_dossier["places"] if p["name"] == "Baghdad"]
+    assert great_circle_km(zone["lat"], zone["lon"], baghdad["lat"], baghdad["lon"]) < 10
 
 
 def test_place_actors_carry_their_geo(demo_dossier: dict[str, Any]) -> None:
     places = {e["name"]: e["geo"] for e in demo_dossier["entities"] if e["type"] == "LOC"}
     assert places["Baghdad"]["geonames_name"] == "Baghdad" and places["Baghdad"]["precision"] == "exact"
     assert places["Iraq"]["precision"] == "country" and places["Iraq"]["country"] == "IQ"
-    assert places["Green Zone"]["geonames_name"] == "Baghdad"  # "the Green Zone in Baghdad"
+    assert places["Green Zone"]["country"] == "IQ" and places["Green Zone"]["precision"] == "exact"
     assert all("geo" not in e for e in demo_dossier["entities"] if e["type"] != "LOC")
 
 
@@ -486,3 +487,19 @@ def test_a_town_in_the_county_the_article_names() -> None:
     county, state = _resolve("The ticket was sold in Morris County, and a man in Florida won in January.",
                              "Morris County", "Florida")
     assert state.place is not None and state.place.feature == ADMIN and state.place.name == "Florida"
+
+
+def test_landmarks_news_names_and_the_caution_on_ordinary_words() -> None:
+    square, kremlin = _resolve("Protesters filled Tahrir Square as the Kremlin watched.", "Tahrir Square", "Kremlin")
+    assert square.place is not None and square.place.feature == LANDMARK and square.place.country == "EG"
+    assert square.precision == "exact" and kremlin.place is not None and kremlin.place.country == "RU"
+    # "Green Zone" and "White House" are ordinary words: placed only where their country is named
+    zone, baghdad = _resolve("Rockets landed in the Green Zone of Baghdad overnight.", "Green Zone", "Baghdad")
+    assert zone.place is not None and zone.place.feature == LANDMARK
+    assert great_circle_km(zone.place.lat, zone.place.lon, baghdad.place.lat, baghdad.place.lon) < 10
+    kabul, zone = _resolve("In Kabul, diplomats stayed inside the Green Zone.", "Kabul", "Green Zone")
+    assert kabul.place is not None and kabul.place.country == "AF" and zone.place is None  # not Baghdad's
+    [house] = _resolve("The White House said nothing.", "White House")
+    assert house.place is None
+    house, washington = _resolve("At the White House, Washington's mood was grim.", "White House", "Washington")
+    assert house.place is not None and house.place.country == "US" and house.place.feature == LANDMARK

