@@ -503,3 +503,13 @@ def test_landmarks_news_names_and_the_caution_on_ordinary_words() -> None:
     assert house.place is None
     house, washington = _resolve("At the White House, Washington's mood was grim.", "White House", "Washington")
     assert house.place is not None and house.place.country == "US" and house.place.feature == LANDMARK
+
+
+def test_a_state_among_three_of_its_siblings_whatever_other_countries_are_named() -> None:
+    text = "Senators from Texas, Ohio and Florida and a congressman from Georgia met in Bangkok, Thailand."
+    *_, georgia, _, _ = _resolve(text, "Texas", "Ohio", "Florida", "Georgia", "Bangkok", "Thailand")
+    assert georgia.place is not None and georgia.place.feature == ADMIN and georgia.place.country == "US"
+    # but not one written in a list with a country
+    text = "Senators from Texas, Ohio and Florida said Putin used his invasions of Georgia and Ukraine."
+    *_, georgia, ukraine = _resolve(text, "Texas", "Ohio", "Florida", "Georgia", "Ukraine")
+    assert georgia.place is not None and georgia.place.feature == COUNTRY and georgia.place.country == "GE"

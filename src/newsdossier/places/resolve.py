@@ -13,7 +13,8 @@ Recognition (:func:`find_toponyms`): the NER's LOC spans, and MISC spans that ar
 3. **Evidence**: the countries and first-level subdivisions the article's other names resolve to
    without doubt, the countries the caller knows from the story or the dateline, and "Pandi,
    Bulacan" written together: a candidate inside one of them is preferred a hundredfold, and a
-   subdivision named beside other subdivisions of its country ("Georgia and Florida") a hundredfold more;
+   subdivision named beside other subdivisions of its country ("Georgia and Florida"; three or more of them
+   whatever else is named, unless it is listed with a country) a hundredfold more;
    a town within 100 km of a town the article names without doubt (or 40 km of a county's point), a
    hundredfold too; a county inside
    a state the article names, ten thousandfold ("Monroe County" of a Missouri story).
@@ -67,6 +68,8 @@ DOUBT_KM: Final = 161.0
 # ("a house in Edmonton, south of Cairns" is the Queensland Edmonton, not Alberta's capital).
 NEAR_KM: Final = 100.0
 NEAR_FACTOR: Final = 100.0
+# A subdivision named beside this many others of its country is one of them, whatever other countries are named.
+SIBLING_STATES: Final = 3
 # ... and within this distance of a county's point (its towns' centre) it is the town in that county.
 NEAR_COUNTY_KM: Final = 40.0
 # A county is named in its state's context: one inside a state the article names is preferred this much, which
@@ -241,6 +244,20 @@ def _the_noun(text: str, start: int, end: int) -> bool:
     return following.lower() in _FUNCTION_WORDS
 
 
+_LISTED: Final = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+$")
+
+
+def _listed_with_country(text: str, spans: Sequence[tuple[int, int]], options: Sequence[_Options], number: int) -> bool:
+    """The name is written in a list beside a country's ("invasions of Georgia and Ukraine")."""
+    for other in (number - 1, number + 1):
+        if 0 <= other < len(spans) and options[other].places and not options[other].demonym \
+                and options[other].places[0][0].feature == COUNTRY:
+            first, second = sorted((spans[number], spans[other]))
+            if _LISTED.fullmatch(text[first[1]:second[0]] + " "):
+                return True
+    return False
+
+
 def _a_titles_name(text: str, start: int) -> bool:
     """The name follows a capitalised "The" inside a sentence: a title ("a writer for The Atlantic", "HBO's The
     Pacific"), where a sea would be written "the Atlantic"."""
@@ -294,15 +311,19 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
             if best.feature in (CITY, AIRPORT, ADMIN2):
                 near.append((name_key(name), best))
     found: list[Toponym] = []
-    for (start, end), name, option in zip(spans, names, options, strict=True):
+    for number, ((start, end), name, option) in enumerate(zip(spans, names, options, strict=True)):
         key = name_key(name)  # a name is no evidence for itself ("Paris" does not vouch for France)
         known_countries = set(countries) | {country for other, country, _ in given if other != key}
         known_admins = admins | {(country, admin) for other, country, admin in given if other != key and admin}
         # a state the article names beside other states of its country, and no other country ("Georgia
-        # and Florida"), is the state, not the country of its name
+        # and Florida"), or beside three or more of them whatever else it names ("Florida, Louisiana, Nevada
+        # ... and Thailand"), is the state, not the country of its name
         named = {country for other, country, _ in given if other != key}
-        sibling_countries = {country for other, country, admin in given
-                             if other != key and admin and named == {country}}
+        siblings = Counter(country for country, _ in {(country, admin) for other, country, admin in given
+                                                      if other != key and admin})
+        listed_with_country = _listed_with_country(text, spans, options, number)  # "Georgia and Ukraine"
+        sibling_countries = {country for country, count in siblings.items()
+                             if named == {country} or count >= SIBLING_STATES and not listed_with_country}
         is_demonym = option.demonym or (demonyms is not None and demonyms[len(found)])
         if option.places and _the_noun(text, start, end):
             # "at the Riverside", "from the Maze in 1983": a ground or a building, not a town (whose name
