@@ -513,3 +513,18 @@ def test_a_state_among_three_of_its_siblings_whatever_other_countries_are_named(
     text = "Senators from Texas, Ohio and Florida said Putin used his invasions of Georgia and Ukraine."
     *_, georgia, ukraine = _resolve(text, "Texas", "Ohio", "Florida", "Georgia", "Ukraine")
     assert georgia.place is not None and georgia.place.feature == COUNTRY and georgia.place.country == "GE"
+
+
+def test_a_name_the_words_call_a_state_or_list_with_states_is_the_state() -> None:
+    [state] = _resolve("The case was found in the state of Washington in 2003.", "Washington")
+    assert state.place is not None and state.place.feature == ADMIN and state.place.admin1 == "WA"
+    [farm] = _resolve("A cow from a Washington state farm tested positive.", "Washington")
+    assert farm.place is not None and farm.place.feature == ADMIN and farm.place.admin1 == "WA"
+    _, listed = _resolve("Tech jobs leave western states such as California or Washington.", "California", "Washington")
+    assert listed.place is not None and listed.place.feature == ADMIN and listed.place.admin1 == "WA"
+    # not beside "New York", whose city is half the state: the capital
+    capital, _, _ = _resolve("After stops in Washington, New York and Boston, he flew home.", "Washington",
+                             "New York", "Boston")
+    assert capital.place is not None and capital.place.feature == CITY and capital.place.admin1 == "DC"
+    _, wyoming = _resolve("They drove to the borders of Montana and Wyoming.", "Montana", "Wyoming")
+    assert wyoming.place is not None and wyoming.place.feature == ADMIN  # not Wyoming, Michigan

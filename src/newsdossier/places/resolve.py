@@ -14,7 +14,8 @@ Recognition (:func:`find_toponyms`): the NER's LOC spans, and MISC spans that ar
    without doubt, the countries the caller knows from the story or the dateline, and "Pandi,
    Bulacan" written together: a candidate inside one of them is preferred a hundredfold, and a
    subdivision named beside other subdivisions of its country ("Georgia and Florida"; three or more of them
-   whatever else is named, unless it is listed with a country) a hundredfold more;
+   whatever else is named, unless it is listed with a country) a hundredfold more; one listed with a state ("Montana
+   and Wyoming") or called one ("the state of Washington") is the state;
    a town within 100 km of a town the article names without doubt (or 40 km of a county's point), a
    hundredfold too; a county inside
    a state the article names, ten thousandfold ("Monroe County" of a Missouri story).
@@ -68,6 +69,9 @@ DOUBT_KM: Final = 161.0
 # ("a house in Edmonton, south of Cairns" is the Queensland Edmonton, not Alberta's capital).
 NEAR_KM: Final = 100.0
 NEAR_FACTOR: Final = 100.0
+# A name listed with a state of a country ("Virginia, Washington and Wyoming") is that country's state this much
+# before a town, the capital "Washington" or Wyoming, Michigan.
+LISTED_STATE_FACTOR: Final = 1000.0
 # A subdivision named beside this many others of its country is one of them, whatever other countries are named.
 SIBLING_STATES: Final = 3
 # ... and within this distance of a county's point (its towns' centre) it is the town in that county.
@@ -247,15 +251,29 @@ def _the_noun(text: str, start: int, end: int) -> bool:
 _LISTED: Final = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+$")
 
 
-def _listed_with_country(text: str, spans: Sequence[tuple[int, int]], options: Sequence[_Options], number: int) -> bool:
-    """The name is written in a list beside a country's ("invasions of Georgia and Ukraine")."""
+def _listed_with(text: str, spans: Sequence[tuple[int, int]], options: Sequence[_Options], number: int,
+                 feature: str) -> set[str]:
+    """The countries of the names of that kind the name is written in a list with ("invasions of Georgia and
+    Ukraine": a country's; "Utah, Virginia, Washington, West Virginia and Wyoming": states')."""
+    found = set()
     for other in (number - 1, number + 1):
-        if 0 <= other < len(spans) and options[other].places and not options[other].demonym \
-                and options[other].places[0][0].feature == COUNTRY:
+        if not (0 <= other < len(spans) and options[other].places and not options[other].demonym):
+            continue
+        best = options[other].places[0][0]
+        towns = [p.population for p, _ in gazetteer().candidates(text[slice(*spans[other])]) if p.feature == CITY]
+        if best.feature == feature and (feature != ADMIN or max(towns, default=0) * 10 < best.population):
+            # a state as such, not "New York", whose city holds half its people
             first, second = sorted((spans[number], spans[other]))
             if _LISTED.fullmatch(text[first[1]:second[0]] + " "):
-                return True
-    return False
+                found.add(options[other].places[0][0].country)
+    return found
+
+
+def _called_a_state(text: str, start: int, end: int) -> bool:
+    """The words call the name a state: "the state of Washington", "New York state" (not "Washington State
+    University")."""
+    return bool(re.search(r"\b[Ss]tate of\s+$", text[max(0, start - 10):start])
+                or re.match(r"\s+state\b", text[end:end + 7]))
 
 
 def _a_titles_name(text: str, start: int) -> bool:
@@ -321,7 +339,8 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
         named = {country for other, country, _ in given if other != key}
         siblings = Counter(country for country, _ in {(country, admin) for other, country, admin in given
                                                       if other != key and admin})
-        listed_with_country = _listed_with_country(text, spans, options, number)  # "Georgia and Ukraine"
+        listed_with_country = _listed_with(text, spans, options, number, COUNTRY)  # "Georgia and Ukraine"
+        listed_states = _listed_with(text, spans, options, number, ADMIN)  # "Virginia, Washington and Wyoming"
         sibling_countries = {country for country, count in siblings.items()
                              if named == {country} or count >= SIBLING_STATES and not listed_with_country}
         is_demonym = option.demonym or (demonyms is not None and demonyms[len(found)])
@@ -344,6 +363,8 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
             # article or story names its country: Kabul has a green zone too
             option = _Options([(p, w) for p, w in option.places
                                if p.feature != LANDMARK or p.country in known_countries], option.demonym)
+        if _called_a_state(text, start, end) and any(p.feature == ADMIN for p, _ in option.places):
+            option = _Options([(p, w) for p, w in option.places if p.feature == ADMIN], option.demonym)
         if option.places and _a_titles_name(text, start):
             option = _Options([(p, w) for p, w in option.places if p.feature != WATER], option.demonym)
         if option.places and generic(name):
@@ -398,7 +419,8 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
                             < (NEAR_COUNTY_KM if t.feature == ADMIN2 else NEAR_KM) for t in towns) else 1.0)
                         * ((COUNTY_IN_STATE if p.feature == ADMIN2 else 100.0)
                            if p.feature in (CITY, ADMIN2, AIRPORT) and (p.country, p.admin1) in known_admins else 1.0)
-                        * (100.0 if p.feature == ADMIN and p.country in sibling_countries and rival_country else 1.0))
+                        * (100.0 if p.feature == ADMIN and p.country in sibling_countries and rival_country else 1.0)
+                        * (LISTED_STATE_FACTOR if p.feature == ADMIN and p.country in listed_states else 1.0))
                        for p, w in scored]
             if [p for p, _ in sorted(boosted, key=lambda pw: -pw[1])][:1] != [scored[0][0]] or any(
                     w != v for (_, w), (_, v) in zip(boosted, scored, strict=True)):
