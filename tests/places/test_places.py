@@ -528,3 +528,12 @@ def test_a_name_the_words_call_a_state_or_list_with_states_is_the_state() -> Non
     assert capital.place is not None and capital.place.feature == CITY and capital.place.admin1 == "DC"
     _, wyoming = _resolve("They drove to the borders of Montana and Wyoming.", "Montana", "Wyoming")
     assert wyoming.place is not None and wyoming.place.feature == ADMIN  # not Wyoming, Michigan
+
+
+def test_islands_news_names() -> None:
+    luzon, java, long_island = _resolve("Farms in northern Luzon, a coast of Java and homes on Long Island were hit.",
+                                        "Luzon", "Java", "Long Island")
+    assert luzon.place is not None and luzon.place.country == "PH" and luzon.place.lat > 13  # not a Mindanao town
+    assert java.place is not None and java.place.country == "ID"  # not Java, Georgia
+    assert long_island.place is not None and long_island.place.country == "US"  # not the Bahamas' district
+    assert luzon.precision == java.precision == "region"

@@ -319,8 +319,9 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
         if not option.places or generic(name) or _the_noun(text, start, end):
             continue  # "the Gulf", "at the Riverside": no evidence of any country
         best, weight = option.places[0]
-        if best.feature == WATER or best.feature == LANDMARK and common_words(name):
-            continue  # a sea is in no country; "the White House" is placed only where its country is named
+        if best.feature == WATER or best.feature == AREA and not best.country \
+                or best.feature == LANDMARK and common_words(name):
+            continue  # a sea (or Borneo) is in no one country; "the White House" is placed only where its country is
         if best.feature == CITY and best.population < VILLAGE_POPULATION and len(option.places) == 1:
             continue  # a lone village of that name may be a namesake ("the Maze" prison is no Mazé)
         runner = option.places[1][1] if len(option.places) > 1 else 0.0
