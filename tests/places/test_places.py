@@ -537,3 +537,12 @@ def test_islands_news_names() -> None:
     assert java.place is not None and java.place.country == "ID"  # not Java, Georgia
     assert long_island.place is not None and long_island.place.country == "US"  # not the Bahamas' district
     assert luzon.precision == java.precision == "region"
+
+
+def test_a_kind_words_name_in_the_country_the_article_names() -> None:
+    # GeoNames' own "Karak District" is Pakistan's; a Jordanian story's "Karak district" is Jordan's Karak
+    jordan, district = _resolve("Jordan's civil defence said the fire was in the Karak district.", "Jordan",
+                                "Karak district")
+    assert district.place is not None and district.place.country == "JO"
+    [alone] = _resolve("The fire was in the Karak district.", "Karak district")  # no country named: the prior
+    assert alone.place is not None and alone.place.country == "PK"

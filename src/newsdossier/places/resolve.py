@@ -352,6 +352,12 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
             option = _Options([(p, w) for p, w in option.places
                                if p.feature != CITY or name_key(p.name).startswith("the ")],
                               option.demonym)
+        if option.places and known_countries and name.split()[-1].lower() in KIND_WORDS and all(
+                p.feature in (CITY, ADMIN2) and p.country not in known_countries for p, _ in option.places):
+            # "the Karak district" of a Jordanian story is Jordan's Karak, not Pakistan's Karak District
+            inside = [(p, w) for p, w in _options(name.rsplit(None, 1)[0]).places if p.country in known_countries]
+            if inside:
+                option = _Options(inside, option.demonym)
         if option.places and known_countries and all(
                 p.feature == CITY and p.population < VILLAGE_POPULATION and p.country not in known_countries
                 for p, _ in option.places):
