@@ -259,13 +259,13 @@ def _listed_with(text: str, spans: Sequence[tuple[int, int]], options: Sequence[
     for other in (number - 1, number + 1):
         if not (0 <= other < len(spans) and options[other].places and not options[other].demonym):
             continue
+        first, second = sorted((spans[number], spans[other]))
         best = options[other].places[0][0]
+        if best.feature != feature or not _LISTED.fullmatch(text[first[1]:second[0]] + " "):
+            continue
         towns = [p.population for p, _ in gazetteer().candidates(text[slice(*spans[other])]) if p.feature == CITY]
-        if best.feature == feature and (feature != ADMIN or max(towns, default=0) * 10 < best.population):
-            # a state as such, not "New York", whose city holds half its people
-            first, second = sorted((spans[number], spans[other]))
-            if _LISTED.fullmatch(text[first[1]:second[0]] + " "):
-                found.add(options[other].places[0][0].country)
+        if feature != ADMIN or max(towns, default=0) * 10 < best.population:
+            found.add(best.country)  # a state as such, not "New York", whose city holds half its people
     return found
 
 
@@ -365,7 +365,7 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
             found.append(Toponym(start, end, text[start:end], None, "unknown", tuple(p for p, _ in option.places[:5]),
                                  is_demonym))
             continue
-        if option.places and common_words(name) and any(p.feature == LANDMARK for p, _ in option.places):
+        if any(p.feature == LANDMARK for p, _ in option.places) and common_words(name):
             # a landmark of ordinary words ("the White House", "the Green Zone", "Red Square") only where the
             # article or story names its country: Kabul has a green zone too
             option = _Options([(p, w) for p, w in option.places
