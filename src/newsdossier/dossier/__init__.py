@@ -337,7 +337,8 @@ def _places_markdown(places: list[dict[str, Any]]) -> list[str]:
     resolved = [p for p in places if p["resolved"]]
     unresolved = [p for p in places if not p["resolved"]]
     lines = ["## Places", "",
-             f"{len(resolved)} place(s) resolved offline to GeoNames (data CC BY 4.0), most mentioned first; "
+             f"{len(resolved)} place(s) resolved offline (GeoNames data, CC BY 4.0; seas, areas, islands and landmarks "
+             "from newsdossier's own table of Wikipedia's points), most mentioned first; "
              f"{len(unresolved)} name(s) left unresolved (ambiguous with no evidence, or not in the gazetteer).", ""]
     for place in resolved[:MAX_PLACES_IN_MARKDOWN]:
         country = f", {place['country']}" if place["country"] and place["feature"] != "country" else ""

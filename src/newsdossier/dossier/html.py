@@ -82,7 +82,8 @@ def render_html(view: DossierView, out: TextIO, *, api: bool = False) -> None:
         out.write(f"<section class=\"tab\" id=\"tab-{name}\" hidden></section>")
     out.write("</div>\n<aside id=\"reader\" hidden></aside>\n</main>\n")
     out.write("<footer>Made by newsdossier (schema newsdossier/dossier@1; dossier.json holds every record). "
-              "Place data from GeoNames (CC BY 4.0); country outlines from Natural Earth (public domain).</footer>\n")
+              "Place data from GeoNames (CC BY 4.0) and newsdossier's table of seas and landmarks (Wikipedia's "
+              "points); country outlines from Natural Earth (public domain).</footer>\n")
     out.write("<script type=\"application/json\" id=\"dossier-data\">")
     out.write(_script_json(_page_data(view)))
     out.write("</script>\n<script type=\"application/json\" id=\"world-map\">")
