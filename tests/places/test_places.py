@@ -546,3 +546,19 @@ def test_a_kind_words_name_in_the_country_the_article_names() -> None:
     assert district.place is not None and district.place.country == "JO"
     [alone] = _resolve("The fire was in the Karak district.", "Karak district")  # no country named: the prior
     assert alone.place is not None and alone.place.country == "PK"
+
+
+def test_a_list_of_states_and_provinces_and_a_town_written_with_its_state() -> None:
+    *_, island = _resolve("Provinces such as Alberta, Saskatchewan and Newfoundland were hit.", "Alberta",
+                          "Saskatchewan", "Newfoundland")
+    assert island.place is not None and island.place.feature == ADMIN and island.place.country == "CA"
+    [alone] = _resolve("The ferry reached Newfoundland at dawn.", "Newfoundland")  # the island
+    assert alone.place is not None and alone.place.feature == AREA
+    washington, *_ = _resolve("Cases in Washington, Pennsylvania and California are investigated.", "Washington",
+                              "Pennsylvania", "California")
+    assert washington.place is not None and washington.place.feature == ADMIN and washington.place.admin1 == "WA"
+    *_, capital = _resolve("Trips to Alaska, Hawaii, Florida and Washington, D.C., among others.", "Alaska",
+                           "Hawaii", "Florida", "Washington")
+    assert capital.place is not None and capital.place.feature == CITY and capital.place.admin1 == "DC"
+    [town] = _resolve("A plane crashed near Stephenville, Newfoundland, on Friday.", "Stephenville")
+    assert town.place is not None and town.place.country == "CA"  # not Stephenville, Texas

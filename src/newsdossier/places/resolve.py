@@ -69,9 +69,6 @@ DOUBT_KM: Final = 161.0
 # ("a house in Edmonton, south of Cairns" is the Queensland Edmonton, not Alberta's capital).
 NEAR_KM: Final = 100.0
 NEAR_FACTOR: Final = 100.0
-# A name listed with a state of a country ("Virginia, Washington and Wyoming") is that country's state this much
-# before a town, the capital "Washington" or Wyoming, Michigan.
-LISTED_STATE_FACTOR: Final = 1000.0
 # A subdivision named beside this many others of its country is one of them, whatever other countries are named.
 SIBLING_STATES: Final = 3
 # ... and within this distance of a county's point (its towns' centre) it is the town in that county.
@@ -269,6 +266,13 @@ def _listed_with(text: str, spans: Sequence[tuple[int, int]], options: Sequence[
     return found
 
 
+def _in_a_list(text: str, end: int) -> bool:
+    """No partner written after the name, or one the list goes on after ("Ohio, Oregon, South Carolina,
+    Tennessee"), not "Washington, D.C., among others"."""
+    partner = _written_with(text, end)
+    return partner is None or bool(_LIST_GOES_ON.match(text, text.index(partner, end) + len(partner)))
+
+
 def _called_a_state(text: str, start: int, end: int) -> bool:
     """The words call the name a state: "the state of Washington", "New York state" (not "Washington State
     University")."""
@@ -372,6 +376,12 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
                                if p.feature != LANDMARK or p.country in known_countries], option.demonym)
         if _called_a_state(text, start, end) and any(p.feature == ADMIN for p, _ in option.places):
             option = _Options([(p, w) for p, w in option.places if p.feature == ADMIN], option.demonym)
+        elif listed_states and _in_a_list(text, end) and any(
+                p.feature == ADMIN and p.country in listed_states for p, _ in option.places):
+            # listed with a state ("Montana and Wyoming", "Alberta, Saskatchewan and Newfoundland"): a state, not
+            # Wyoming, Michigan, the capital "Washington" or the island; but "Florida and Washington, D.C., among"
+            option = _Options([(p, w) for p, w in option.places if p.feature == ADMIN and p.country in listed_states],
+                              option.demonym)
         if option.places and _a_titles_name(text, start):
             option = _Options([(p, w) for p, w in option.places if p.feature != WATER], option.demonym)
         if option.places and generic(name):
@@ -426,8 +436,7 @@ def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, countries: 
                             < (NEAR_COUNTY_KM if t.feature == ADMIN2 else NEAR_KM) for t in towns) else 1.0)
                         * ((COUNTY_IN_STATE if p.feature == ADMIN2 else 100.0)
                            if p.feature in (CITY, ADMIN2, AIRPORT) and (p.country, p.admin1) in known_admins else 1.0)
-                        * (100.0 if p.feature == ADMIN and p.country in sibling_countries and rival_country else 1.0)
-                        * (LISTED_STATE_FACTOR if p.feature == ADMIN and p.country in listed_states else 1.0))
+                        * (100.0 if p.feature == ADMIN and p.country in sibling_countries and rival_country else 1.0))
                        for p, w in scored]
             if [p for p, _ in sorted(boosted, key=lambda pw: -pw[1])][:1] != [scored[0][0]] or any(
                     w != v for (_, w), (_, v) in zip(boosted, scored, strict=True)):
